@@ -1,0 +1,7 @@
+"""Allow ``python -m groupkeeper``."""
+
+import sys
+
+from groupkeeper.cli import main
+
+sys.exit(main())

@@ -1,0 +1,102 @@
+"""Agenda: typed meeting segments and the templates that compose them.
+
+An agenda is an ordered list of ``Segment``s. Each segment has a ``kind`` (which screen the
+runner shows), an optional custom title (``""`` means the UI's translated default title
+for the kind) and planned minutes. Templates are the spec's three; a group may save its
+own agenda (serialised with ``to_dicts`` / ``from_dicts``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class SegmentKind(StrEnum):
+    CHECK_IN = "check_in"
+    AGREEMENTS = "agreements"
+    MOOD_ROUND = "mood_round"
+    GOALS_REVIEW = "goals_review"
+    SKILL_SHARE = "skill_share"
+    GOAL_SETTING = "goal_setting"
+    OPEN = "open"  # generic open timed segment (open sharing, working session...)
+    WELLBEING_CHECK = "wellbeing_check"
+    CLOSING = "closing"
+
+
+@dataclass
+class Segment:
+    kind: SegmentKind
+    minutes: int
+    title: str = ""  # "" = the UI's default title for the kind; user-given titles are data
+    title_id: str = ""  # stable id for template-provided titles, for translation by the UI
+    options: dict[str, object] = field(default_factory=dict)  # e.g. {"round": "closing"}
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "kind": self.kind.value,
+            "minutes": self.minutes,
+            "title": self.title,
+            "title_id": self.title_id,
+            "options": dict(self.options),
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, object]) -> Segment:
+        minutes = raw.get("minutes", 10)
+        options = raw.get("options", {})
+        return cls(
+            kind=SegmentKind(str(raw["kind"])),
+            minutes=int(minutes) if isinstance(minutes, int | float | str) else 10,
+            title=str(raw.get("title", "")),
+            title_id=str(raw.get("title_id", "")),
+            options=dict(options) if isinstance(options, dict) else {},
+        )
+
+
+def to_dicts(segments: list[Segment]) -> list[dict[str, object]]:
+    return [s.to_dict() for s in segments]
+
+
+def from_dicts(raw: list[dict[str, object]]) -> list[Segment]:
+    return [Segment.from_dict(r) for r in raw]
+
+
+# Template ids are stable (stored in the vault); display names are worded by the UI.
+WEEKLY = "weekly"
+DROP_IN = "drop_in"
+CHECK_IN_WORK_CHECK_OUT = "check_in_work_check_out"
+
+
+def template(template_id: str) -> list[Segment]:
+    """A fresh copy of a built-in agenda template."""
+    K = SegmentKind
+    if template_id == WEEKLY:
+        return [
+            Segment(K.CHECK_IN, 10),
+            Segment(K.AGREEMENTS, 5),
+            Segment(K.MOOD_ROUND, 15),
+            Segment(K.GOALS_REVIEW, 15),
+            Segment(K.SKILL_SHARE, 20),
+            Segment(K.GOAL_SETTING, 15),
+            Segment(K.CLOSING, 10, options={"closing_mood": True}),
+        ]
+    if template_id == DROP_IN:
+        return [
+            Segment(K.CHECK_IN, 10),
+            Segment(K.AGREEMENTS, 5),
+            Segment(K.OPEN, 60, title_id="open_sharing"),
+            Segment(K.CLOSING, 10, options={"closing_mood": False}),
+        ]
+    if template_id == CHECK_IN_WORK_CHECK_OUT:
+        return [
+            Segment(K.CHECK_IN, 15, title_id="check_in_round"),
+            Segment(K.OPEN, 10, title_id="agenda_setting"),
+            Segment(K.OPEN, 45, title_id="working_session"),
+            Segment(K.GOAL_SETTING, 10, title_id="check_out_plan"),
+            Segment(K.CLOSING, 5, options={"closing_mood": False}),
+        ]
+    raise KeyError(template_id)
+
+
+TEMPLATE_IDS = (WEEKLY, DROP_IN, CHECK_IN_WORK_CHECK_OUT)

@@ -1,0 +1,50 @@
+"""The one place that joins SQLCipher to sqlite-utils.
+
+sqlite-utils only recognises the exception classes of the stdlib ``sqlite3`` module or of
+``pysqlite3``. SQLCipher connections from ``sqlcipher3`` raise their own classes, which
+breaks sqlite-utils' fallbacks (``alter=True`` and friends). sqlite-utils prefers
+``pysqlite3`` when it can import it, so we register ``sqlcipher3`` under that name *before*
+sqlite-utils is imported anywhere. Every module in ``storage`` imports ``sqlite_utils`` and
+the driver from here, never directly. This also works in the frozen PyInstaller bundle.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import sqlcipher3
+import sqlcipher3.dbapi2
+
+sys.modules.setdefault("pysqlite3", sqlcipher3)
+sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
+
+import sqlite_utils  # noqa: E402  (must follow the alias above)
+from sqlite_utils.migrations import Migrations  # noqa: E402
+
+dbapi2 = sqlcipher3.dbapi2
+DatabaseError = sqlcipher3.dbapi2.DatabaseError
+OperationalError = sqlcipher3.dbapi2.OperationalError
+IntegrityError = sqlcipher3.dbapi2.IntegrityError
+Connection = sqlcipher3.dbapi2.Connection
+Database = sqlite_utils.Database
+
+
+def connect(path: str) -> Connection:
+    """Open a raw SQLCipher connection (not yet keyed)."""
+    conn = sqlcipher3.dbapi2.connect(path, check_same_thread=False)
+    # A wrong key makes SQLCipher log to stderr; we report errors ourselves.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    return conn
+
+
+__all__ = [
+    "Connection",
+    "Database",
+    "DatabaseError",
+    "IntegrityError",
+    "Migrations",
+    "OperationalError",
+    "connect",
+    "dbapi2",
+    "sqlite_utils",
+]

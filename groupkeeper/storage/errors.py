@@ -1,0 +1,104 @@
+"""Known, expected storage errors.
+
+Storage raises only these for conditions a user can meet (a wrong passphrase, a damaged
+file, a pulled USB stick). The UI and CLI catch ``KnownError`` and word it for the user
+from ``code``; anything else is a bug and goes to the crash dialog. Messages here are
+English fall-backs for logs and the CLI and never contain personal data.
+"""
+
+from __future__ import annotations
+
+
+class KnownError(Exception):
+    """Base of every error a user can cause or meet. ``code`` is stable, for wording."""
+
+    code = "known"
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or self.default_message())
+
+    @classmethod
+    def default_message(cls) -> str:
+        return cls.__doc__.strip().splitlines()[0] if cls.__doc__ else cls.__name__
+
+
+class WrongPassphrase(KnownError):
+    """The passphrase or recovery key is not right for this vault."""
+
+    code = "wrong_passphrase"
+
+    def __init__(self, message: str = "", *, wait_seconds: float = 0.0) -> None:
+        super().__init__(message)
+        self.wait_seconds = wait_seconds
+
+
+class VaultNotFound(KnownError):
+    """No vault was found in this folder."""
+
+    code = "not_found"
+
+
+class VaultExists(KnownError):
+    """A vault already exists in this folder; it was left untouched."""
+
+    code = "exists"
+
+
+class VaultCorrupt(KnownError):
+    """The vault file is damaged or incomplete. It was left untouched; restore a backup."""
+
+    code = "corrupt"
+
+
+class VaultTooNew(KnownError):
+    """This vault was written by a newer version of GroupKeeper. Please update the app."""
+
+    code = "too_new"
+
+
+class KdfTooWeak(KnownError):
+    """The vault's key settings are weaker than this app allows, so it was not opened."""
+
+    code = "kdf_too_weak"
+
+
+class ReadOnly(KnownError):
+    """The vault folder cannot be written to (read-only disk or folder)."""
+
+    code = "read_only"
+
+
+class DiskFull(KnownError):
+    """The disk is full; the last change was not saved."""
+
+    code = "disk_full"
+
+
+class VaultGone(KnownError):
+    """The vault folder is not reachable any more (was a USB stick removed?)."""
+
+    code = "gone"
+
+
+class VaultLocked(KnownError):
+    """The vault is locked; unlock it first."""
+
+    code = "locked"
+
+
+class BackupInvalid(KnownError):
+    """This file is not a GroupKeeper backup, or it is damaged."""
+
+    code = "backup_invalid"
+
+
+class InvalidInput(KnownError):
+    """The value given is not acceptable here."""
+
+    code = "invalid_input"
+
+
+class ImportRejected(KnownError):
+    """The file could not be imported; nothing was changed."""
+
+    code = "import_rejected"

@@ -1,0 +1,65 @@
+"""The storage boundary for faults: turn OS and SQLite failures into known errors.
+
+Every write path in ``storage`` runs inside ``guarded(folder)``. An ``OSError`` with
+``ENOSPC``/``EDQUOT`` becomes ``DiskFull``, ``EROFS``/``EACCES``/``EPERM`` becomes
+``ReadOnly``, and a vanished folder (``ENOENT``, ``EIO``, ``ENODEV``, or SQLite's I/O
+errors while the folder is gone) becomes ``VaultGone``. SQLite's own "disk is full" and
+"readonly database" errors map the same way. Tests inject faults here as ``OSError``s,
+because CI runs as root and root ignores ``chmod``.
+"""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from groupkeeper.storage._sqlcipher import DatabaseError
+from groupkeeper.storage.errors import DiskFull, KnownError, ReadOnly, VaultGone
+
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+_GONE = {errno.ENOENT, errno.EIO, errno.ENODEV, errno.ENXIO, errno.ESTALE}
+
+
+def known_error_for_os(exc: OSError) -> KnownError | None:
+    if exc.errno in _FULL:
+        return DiskFull()
+    if exc.errno in _READ_ONLY:
+        return ReadOnly()
+    if exc.errno in _GONE:
+        return VaultGone()
+    return None
+
+
+def known_error_for_sqlite(exc: DatabaseError, folder: Path | None) -> KnownError | None:
+    text = str(exc).lower()
+    if folder is not None and not folder.exists():
+        return VaultGone()
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFull()
+    if "readonly" in text or "read-only" in text:
+        return ReadOnly()
+    if "disk i/o error" in text or "unable to open" in text:
+        return VaultGone()
+    return None
+
+
+@contextmanager
+def guarded(folder: Path | None = None) -> Iterator[None]:
+    """Translate I/O failures inside the block into ``KnownError``s."""
+    try:
+        yield
+    except KnownError:
+        raise
+    except OSError as exc:
+        known = known_error_for_os(exc)
+        if known is None:
+            raise
+        raise known from exc
+    except DatabaseError as exc:
+        known = known_error_for_sqlite(exc, folder)
+        if known is None:
+            raise
+        raise known from exc

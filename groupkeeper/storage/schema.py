@@ -1,0 +1,262 @@
+"""Schema and forward-only migrations (sqlite-utils ``Migrations``).
+
+Each migration runs in its own transaction. The number of applied migrations is mirrored
+in ``PRAGMA user_version`` so that a vault written by a newer app is recognised *before*
+anything is written and refused untouched (``VaultTooNew``).
+
+Never edit a released migration; add a new one and bump nothing else by hand.
+Meeting records reference members only by ``pseudonym`` (see ``groupkeeper.model``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from groupkeeper.storage._sqlcipher import Database, Migrations
+from groupkeeper.storage.errors import VaultTooNew
+
+migrations = Migrations("groupkeeper")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Schema v1."""
+    db.execute(
+        """
+        CREATE TABLE groups (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            meeting_day TEXT NOT NULL DEFAULT '',
+            meeting_time TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            template TEXT NOT NULL DEFAULT 'weekly',
+            agenda TEXT NOT NULL DEFAULT '[]',
+            agreements TEXT NOT NULL DEFAULT '',
+            crisis_resources TEXT NOT NULL DEFAULT '',
+            escalation_steps TEXT NOT NULL DEFAULT '',
+            mood_scale TEXT NOT NULL DEFAULT '1-5' CHECK (mood_scale IN ('1-5', '0-10')),
+            tally_only_moods INTEGER NOT NULL DEFAULT 0,
+            wellbeing_scale TEXT NOT NULL DEFAULT '',
+            wellbeing_every_weeks INTEGER NOT NULL DEFAULT 4,
+            crisis_reminder_used INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    # Pseudonyms outlive members: a forgotten member leaves only this row behind.
+    db.execute(
+        """
+        CREATE TABLE pseudonyms (
+            pseudonym TEXT PRIMARY KEY,
+            joined_on TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE members (
+            id INTEGER PRIMARY KEY,
+            pseudonym TEXT NOT NULL UNIQUE REFERENCES pseudonyms(pseudonym),
+            display_name TEXT NOT NULL,
+            full_name TEXT NOT NULL DEFAULT '',
+            pronouns TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            emergency_contact TEXT NOT NULL DEFAULT '',
+            contact_consent INTEGER NOT NULL DEFAULT 0,
+            notes TEXT NOT NULL DEFAULT '',
+            joined_on TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE group_members (
+            group_id INTEGER NOT NULL REFERENCES groups(id),
+            member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            PRIMARY KEY (group_id, member_id)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE consents (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('roster', 'contact')),
+            granted INTEGER NOT NULL,
+            recorded_at TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY,
+            group_id INTEGER NOT NULL REFERENCES groups(id),
+            date TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'closed')),
+            started_at TEXT NOT NULL DEFAULT '',
+            ended_at TEXT NOT NULL DEFAULT '',
+            agenda TEXT NOT NULL DEFAULT '[]',
+            engine_state TEXT NOT NULL DEFAULT '{}',
+            walk_ins INTEGER NOT NULL DEFAULT 0 CHECK (walk_ins >= 0),
+            safety_concerns INTEGER NOT NULL DEFAULT 0 CHECK (safety_concerns >= 0),
+            next_meeting_date TEXT NOT NULL DEFAULT '',
+            entered_after INTEGER NOT NULL DEFAULT 0,
+            corrected_at TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX meetings_group_date ON meetings(group_id, date)")
+    db.execute(
+        """
+        CREATE TABLE attendance (
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            pseudonym TEXT NOT NULL REFERENCES pseudonyms(pseudonym),
+            status TEXT NOT NULL DEFAULT 'present' CHECK (status IN ('present', 'apologies')),
+            is_new INTEGER NOT NULL DEFAULT 0,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (meeting_id, pseudonym)
+        )"""
+    )
+    db.execute("CREATE INDEX attendance_pseudonym ON attendance(pseudonym)")
+    db.execute(
+        """
+        CREATE TABLE mood_checks (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            round TEXT NOT NULL CHECK (round IN ('opening', 'closing')),
+            scale TEXT NOT NULL CHECK (scale IN ('1-5', '0-10')),
+            score INTEGER,
+            pseudonym TEXT REFERENCES pseudonyms(pseudonym),
+            passed INTEGER NOT NULL DEFAULT 0,
+            feeling_word TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL,
+            CHECK ((passed = 1 AND score IS NULL) OR (passed = 0 AND score IS NOT NULL)),
+            CHECK (score IS NULL
+                   OR (scale = '1-5' AND score BETWEEN 1 AND 5)
+                   OR (scale = '0-10' AND score BETWEEN 0 AND 10))
+        )"""
+    )
+    # One score per person per round; tally rows (pseudonym NULL) may repeat.
+    db.execute(
+        "CREATE UNIQUE INDEX mood_one_per_person ON mood_checks(meeting_id, round, pseudonym)"
+        " WHERE pseudonym IS NOT NULL"
+    )
+    db.execute("CREATE INDEX mood_meeting ON mood_checks(meeting_id)")
+    db.execute(
+        """
+        CREATE TABLE skill_categories (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            builtin INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE skills (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            category_id INTEGER NOT NULL REFERENCES skill_categories(id),
+            description TEXT NOT NULL DEFAULT '',
+            builtin INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (name, category_id)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE skill_shares (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            skill_id INTEGER NOT NULL REFERENCES skills(id),
+            pseudonym TEXT REFERENCES pseudonyms(pseudonym),
+            recorded_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX skill_shares_meeting ON skill_shares(meeting_id)")
+    db.execute(
+        """
+        CREATE TABLE goals (
+            id INTEGER PRIMARY KEY,
+            pseudonym TEXT NOT NULL REFERENCES pseudonyms(pseudonym),
+            text TEXT,
+            set_meeting_id INTEGER REFERENCES meetings(id),
+            outcome TEXT CHECK (outcome IS NULL
+                                OR outcome IN ('done', 'partly', 'not_yet', 'dropped')),
+            reviewed_meeting_id INTEGER REFERENCES meetings(id),
+            created_at TEXT NOT NULL,
+            reviewed_at TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX goals_pseudonym ON goals(pseudonym)")
+    db.execute(
+        """
+        CREATE TABLE safety_notes (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER REFERENCES meetings(id),
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE wellbeing_responses (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            scale TEXT NOT NULL,
+            answers TEXT NOT NULL,
+            pseudonym TEXT REFERENCES pseudonyms(pseudonym),
+            recorded_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE corrections (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+            what TEXT NOT NULL,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )"""
+    )
+
+
+# The schema version this app writes: one per registered migration.
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+def user_version(db: Database) -> int:
+    row: Any = db.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def check_not_newer(db: Database) -> None:
+    """Raise ``VaultTooNew`` (read-only check) if the vault is from a newer app."""
+    if user_version(db) > SCHEMA_VERSION:
+        raise VaultTooNew()
+    known = {m.name for m in migrations._migrations}
+    if any(applied.name not in known for applied in migrations.applied(db)):
+        raise VaultTooNew()
+
+
+def needs_migration(db: Database) -> bool:
+    return bool(migrations.pending(db))
+
+
+def migrate(db: Database) -> int:
+    """Apply pending migrations and mirror the version in ``user_version``.
+
+    The caller takes a backup first when the vault already holds data
+    (``Vault`` does this). Returns the schema version now in force.
+    """
+    check_not_newer(db)
+    migrations.apply(db)
+    with db.ensure_autocommit_on():
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+    return SCHEMA_VERSION
