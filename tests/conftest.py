@@ -14,7 +14,9 @@ import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Never touch the real user's folders: appdirs and settings go to a temp home."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("GROUPKEEPER_HOME", str(home))
@@ -27,7 +29,31 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 @pytest.fixture(autouse=True)
 def fast_kdf() -> Iterator[None]:
     """Lower the KDF floor *in code* for this test process (a vault file never can)."""
-    from groupkeeper.storage import keyheader
-
+    try:
+        from groupkeeper.storage import keyheader
+    except ImportError:  # TEMPORARY until keyheader lands
+        yield
+        return
     with keyheader.lowered_floor_for_tests():
         yield
+
+
+@pytest.fixture
+def plain_db(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A migrated SQLCipher database keyed with a fixed raw key (no key header)."""
+    from groupkeeper.storage import _sqlcipher, schema
+
+    conn = _sqlcipher.connect(str(tmp_path / "t.db"))
+    conn.execute("PRAGMA key = \"x'" + "11" * 32 + "'\"")
+    conn.execute("PRAGMA foreign_keys = ON")
+    db = _sqlcipher.Database(conn)
+    schema.migrate(db)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def store(plain_db, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from groupkeeper.storage.repos import Store
+
+    return Store(plain_db, tmp_path)

@@ -11,6 +11,7 @@ the driver from here, never directly. This also works in the frozen PyInstaller 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import sqlcipher3
 import sqlcipher3.dbapi2
@@ -29,9 +30,9 @@ Connection = sqlcipher3.dbapi2.Connection
 Database = sqlite_utils.Database
 
 
-def connect(path: str) -> Connection:
+def connect(path: str) -> Any:
     """Open a raw SQLCipher connection (not yet keyed)."""
-    conn = sqlcipher3.dbapi2.connect(path, check_same_thread=False)
+    conn: Any = sqlcipher3.dbapi2.connect(path, check_same_thread=False)
     # A wrong key makes SQLCipher log to stderr; we report errors ourselves.
     conn.execute("PRAGMA cipher_log_level = NONE")
     return conn

@@ -227,10 +227,6 @@ def m001_initial(db: Database) -> None:
     )
 
 
-# The schema version this app writes: one per registered migration.
-SCHEMA_VERSION = len(migrations._migrations)
-
-
 def user_version(db: Database) -> int:
     row: Any = db.execute("PRAGMA user_version").fetchone()
     return int(row[0])
@@ -260,3 +256,24 @@ def migrate(db: Database) -> int:
     with db.ensure_autocommit_on():
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
     return SCHEMA_VERSION
+
+
+@migrations()
+def m002_starter_skills(db: Database) -> None:
+    """Seed the starter library of coping skills (builtin, may be named in exports)."""
+    from groupkeeper.storage.skills_seed import STARTER_SKILLS
+
+    for category, skills in STARTER_SKILLS.items():
+        cur = db.execute(
+            "INSERT INTO skill_categories (name, builtin) VALUES (?, 1)", [category]
+        )
+        category_id = cur.lastrowid
+        for name in skills:
+            db.execute(
+                "INSERT INTO skills (name, category_id, builtin) VALUES (?, ?, 1)",
+                [name, category_id],
+            )
+
+
+# The schema version this app writes: one per registered migration.
+SCHEMA_VERSION = len(migrations._migrations)
