@@ -100,3 +100,54 @@ def template(template_id: str) -> list[Segment]:
 
 
 TEMPLATE_IDS = (WEEKLY, DROP_IN, CHECK_IN_WORK_CHECK_OUT)
+
+
+# Planned minutes a segment may have. One minute is the least a timer can show; four hours is
+# far beyond any real segment and catches a slip of the keyboard (600 typed for 60).
+MIN_MINUTES = 1
+MAX_MINUTES = 240
+
+# Problem codes returned by ``validate``; the UI words them. A per-segment problem is
+# ``"<code>:<index>"`` so the editor can point at the row.
+PROBLEM_EMPTY = "empty_agenda"
+PROBLEM_MINUTES = "minutes_out_of_range"
+
+
+def validate(segments: list[Segment]) -> list[str]:
+    """Problems that stop an agenda from being run or saved.
+
+    Args:
+        segments: The agenda, in order.
+
+    Returns:
+        Problem codes, empty when the agenda is fine: ``"empty_agenda"`` when there are no
+        segments, and ``"minutes_out_of_range:<index>"`` for each segment whose planned
+        minutes are not a whole number from ``MIN_MINUTES`` to ``MAX_MINUTES``. Codes, not
+        sentences: the UI words them. The order or number of check-ins is not checked; a
+        group may run its agenda as it likes.
+    """
+    if not segments:
+        return [PROBLEM_EMPTY]
+    problems = []
+    for index, segment in enumerate(segments):
+        minutes = segment.minutes
+        # bool is an int subclass; True minutes is a bug upstream, not one minute.
+        if (
+            not isinstance(minutes, int)
+            or isinstance(minutes, bool)
+            or not MIN_MINUTES <= minutes <= MAX_MINUTES
+        ):
+            problems.append(f"{PROBLEM_MINUTES}:{index}")
+    return problems
+
+
+def total_minutes(segments: list[Segment]) -> int:
+    """The planned length of an agenda in minutes (every segment, skipped or not).
+
+    Args:
+        segments: The agenda.
+
+    Returns:
+        The sum of the segments' planned minutes.
+    """
+    return sum(segment.minutes for segment in segments)
