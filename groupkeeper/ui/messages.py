@@ -1,0 +1,102 @@
+"""The one place that builds message boxes and words known errors for the user.
+
+Screens call ``show_error(parent, exc)`` for a ``KnownError``, ``confirm(...)`` before
+anything that loses data, ``info(...)`` for a short note. Tests replace the box with
+``set_test_responder`` so no modal dialog blocks them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+# A test hook: (kind, title, text) -> answer (True/False for confirm). None = real boxes.
+_responder: Callable[[str, str, str], bool] | None = None
+# What the last boxes said (tests read it).
+shown: list[tuple[str, str, str]] = []
+
+
+def set_test_responder(responder: Callable[[str, str, str], bool] | None) -> None:
+    global _responder
+    _responder = responder
+    shown.clear()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+def describe_error(exc: BaseException) -> str:
+    """A translated sentence for a known storage error: what happened and what to do."""
+    code = getattr(exc, "code", "")
+    words = {
+        "wrong_passphrase": _tr(
+            "That passphrase or recovery key is not right. Check Caps Lock and try again."
+        ),
+        "not_found": _tr("No vault was found in this folder. Check the folder or create a vault."),
+        "exists": _tr("There is already a vault in this folder. It was not changed."),
+        "corrupt": _tr(
+            "The vault file is damaged or incomplete. It has been left untouched. "
+            "You can restore your latest backup into a new folder."
+        ),
+        "too_new": _tr(
+            "This vault was saved by a newer version of GroupKeeper. "
+            "Please install the newer version; the vault was not changed."
+        ),
+        "kdf_too_weak": _tr(
+            "This vault's security settings are weaker than GroupKeeper allows, "
+            "so it was not opened. The file may have been tampered with."
+        ),
+        "read_only": _tr(
+            "GroupKeeper cannot save to the vault folder (it is read-only). "
+            "Your last change was not saved. Check the disk or USB stick."
+        ),
+        "disk_full": _tr(
+            "The disk is full, so your last change was not saved. "
+            "Free some space; everything saved before is safe."
+        ),
+        "gone": _tr(
+            "The vault folder cannot be reached. Was the USB stick removed? "
+            "Put it back and try again; nothing saved before is lost."
+        ),
+        "locked": _tr("The vault is locked. Unlock it to continue."),
+        "backup_invalid": _tr("This file is not a GroupKeeper backup, or it is damaged."),
+        "invalid_input": _tr("That value cannot be used here. Please check it."),
+        "import_rejected": _tr("The file could not be imported. Nothing was changed."),
+    }
+    return words.get(code, _tr("Something went wrong. Nothing saved before is lost."))
+
+
+def _box(kind: str, parent: QWidget | None, title: str, text: str) -> bool:
+    shown.append((kind, title, text))
+    if _responder is not None:
+        return _responder(kind, title, text)
+    if kind == "confirm":
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        yes = box.addButton(QMessageBox.StandardButton.Yes)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
+    icon = QMessageBox.Icon.Warning if kind == "error" else QMessageBox.Icon.Information
+    QMessageBox(icon, title, text, parent=parent).exec()
+    return True
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    _box("error", parent, _tr("GroupKeeper"), describe_error(exc))
+
+
+def error(parent: QWidget | None, text: str) -> None:
+    _box("error", parent, _tr("GroupKeeper"), text)
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    _box("info", parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before anything that loses data; Cancel is the default."""
+    return _box("confirm", parent, title, text)

@@ -1,0 +1,111 @@
+"""What the windows are given: settings, clocks, and the (un)locked vault.
+
+``MainWindow(services)`` and every screen receive this object instead of reaching for
+globals, so tests can hand them a temporary vault and fake clocks. Importing this module
+does NOT import the storage/crypto stack: the unlock screen must appear before
+``sqlite_utils``, SQLCipher and argon2 are loaded (start-up budget). They are imported on
+first use.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from groupkeeper.settings import Settings
+
+if TYPE_CHECKING:
+    from groupkeeper.storage.repos import Store
+    from groupkeeper.storage.vault import Vault
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Services:
+    """Shared services for the UI.
+
+    Args:
+        settings: the app-wide (non-personal) settings.
+        vault_dir: the vault folder; defaults to ``settings.vault_dir``.
+        clock: wall-clock seconds, for meeting timers (injectable in tests).
+        now: current datetime, for records (injectable in tests).
+        demo_passphrase: set for ``--demo`` vaults; shown on the unlock screen.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        vault_dir: Path | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        now: Callable[[], datetime] = _utcnow,
+        demo_passphrase: str | None = None,
+    ) -> None:
+        self.settings = settings
+        self.vault_dir = vault_dir or settings.vault_dir
+        self.clock = clock
+        self.now = now
+        self.demo_passphrase = demo_passphrase
+        self.vault: Vault | None = None
+        self._store: Store | None = None
+
+    @property
+    def is_demo(self) -> bool:
+        return self.demo_passphrase is not None
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.vault is not None and not self.vault.is_locked
+
+    def vault_exists(self) -> bool:
+        from groupkeeper.storage.vault import Vault
+
+        return Vault.exists(self.vault_dir)
+
+    @property
+    def store(self) -> Store:
+        """The repositories of the unlocked vault; raises ``VaultLocked`` when locked."""
+        if self._store is None or not self.is_unlocked:
+            from groupkeeper.storage.errors import VaultLocked
+
+            raise VaultLocked()
+        return self._store
+
+    def attach(self, vault: Vault) -> None:
+        """Use an unlocked vault (after create/unlock, which run off the GUI thread)."""
+        from groupkeeper.storage.repos import Store
+
+        self.vault = vault
+        self._store = Store(vault.db, vault.folder, clock=self.now)
+
+    def create_vault(self, folder: Path, passphrase: str) -> str:
+        """Create a vault in ``folder``, attach it, return the recovery key. Slow (KDF)."""
+        from groupkeeper.storage.vault import Vault
+
+        vault, recovery_key = Vault.create(folder, passphrase)
+        self.vault_dir = folder
+        self.attach(vault)
+        return recovery_key
+
+    def unlock(self, passphrase: str) -> None:
+        """Unlock with the passphrase. Slow (KDF); run it through ``ui.worker``."""
+        from groupkeeper.storage.vault import Vault
+
+        self.attach(Vault.unlock(self.vault_dir, passphrase))
+
+    def unlock_with_recovery_key(self, recovery_key: str) -> None:
+        from groupkeeper.storage.vault import Vault
+
+        self.attach(Vault.unlock_with_recovery_key(self.vault_dir, recovery_key))
+
+    def lock(self) -> None:
+        """Close the database and drop the key. Screens must clear their models first."""
+        self._store = None
+        if self.vault is not None:
+            self.vault.lock()
+        self.vault = None
