@@ -1,0 +1,460 @@
+"""Report figures computed from pseudonymous facts (no Qt, no SQL, no wording).
+
+``compute(facts)`` turns a ``groupkeeper.storage.reporting.ReportFacts`` snapshot into a
+``Report``: a flat tuple of ``Value`` cells (metric id, sub-key, number, contributor count
+``n``) plus the additive relations between count cells (``Relation``), which
+``groupkeeper.suppression`` needs for complementary suppression. The UI words metric ids;
+``DEFINITIONS`` holds the English definition of each for the report appendix (translated
+by the UI).
+
+Common rules (also stated in ``DEFINITIONS``):
+- Only *closed* meetings dated within the period count. An open meeting is still running
+  (or was never ended) and is left out until it is closed.
+- "Present" excludes members who sent apologies.
+- Mood figures are kept separate per scale ("1-5" and "0-10" are never mixed) and are a
+  check-in, not a validated outcome (``wellbeing.MOOD_CHECK_NOTE_ID``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Literal
+
+from groupkeeper import wellbeing
+from groupkeeper.storage.reporting import ReportFacts
+
+Kind = Literal["count", "mean", "median", "percent", "slope"]
+
+SESSION_BUCKETS = ("1", "2-3", "4-7", "8+")
+RETENTION_WEEKS = (4, 8, 12)
+GOAL_OUTCOMES = ("done", "partly", "not_yet", "dropped")
+OTHER_CATEGORY = "__group_added__"  # all user-added categories, exported under one code
+TOP_SKILLS = 5
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole calendar months, ``start`` to ``end`` inclusive, as ``(year, month)``."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+
+    def __post_init__(self) -> None:
+        for y, m in (self.start, self.end):
+            if not 1 <= m <= 12 or y < 1:
+                raise ValueError("month out of range")
+        if self.start > self.end:
+            raise ValueError("period ends before it starts")
+
+    @classmethod
+    def months(cls, start: str, end: str) -> Period:
+        """From ``"YYYY-MM"`` to ``"YYYY-MM"`` inclusive."""
+        sy, sm = (int(x) for x in start.split("-"))
+        ey, em = (int(x) for x in end.split("-"))
+        return cls((sy, sm), (ey, em))
+
+    @classmethod
+    def quarter(cls, year: int, q: int) -> Period:
+        if not 1 <= q <= 4:
+            raise ValueError("quarter must be 1..4")
+        return cls((year, 3 * q - 2), (year, 3 * q))
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls((year, 1), (year, 12))
+
+    @classmethod
+    def last_full_quarter(cls, today: dt.date) -> Period:
+        """The most recent quarter that has fully ended before ``today``."""
+        q = (today.month - 1) // 3  # current quarter index 0..3
+        if q == 0:
+            return cls.quarter(today.year - 1, 4)
+        return cls.quarter(today.year, q)
+
+    @property
+    def first_day(self) -> str:
+        return f"{self.start[0]:04d}-{self.start[1]:02d}-01"
+
+    @property
+    def last_day(self) -> str:
+        y, m = self.end
+        return f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+
+    @property
+    def label(self) -> str:
+        """``"2025-01..2025-03"``: language-neutral, used in exports."""
+        return f"{self.start[0]:04d}-{self.start[1]:02d}..{self.end[0]:04d}-{self.end[1]:02d}"
+
+    def month_keys(self) -> list[str]:
+        keys = []
+        y, m = self.start
+        while (y, m) <= self.end:
+            keys.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return keys
+
+
+@dataclass(frozen=True)
+class Value:
+    """One report cell.
+
+    ``n`` is the number of contributors (for counts: people or events counted; for means
+    and percentages: the people the figure is computed over - a lower bound where
+    anonymous entries cannot be told apart). ``value`` is None when there is nothing to
+    compute (e.g. no scores). ``private_key`` marks a ``key`` that is user-entered text
+    (a group-added skill name): shown in the app, never exported.
+    """
+
+    metric: str
+    key: str
+    value: float | None
+    n: int
+    kind: Kind
+    private_key: bool = False
+    depends_on: tuple[tuple[str, str], ...] = ()  # cells a mean/percent could reveal
+    numerator: int | None = None  # for percentages: the count of n that meets the condition
+
+    @property
+    def ref(self) -> tuple[str, str]:
+        return (self.metric, self.key)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """``total`` equals the sum of ``parts`` (all count cells of the same report)."""
+
+    total: tuple[str, str]
+    parts: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    period_start: str
+    period_end: str
+    group_ids: tuple[int, ...]
+    values: tuple[Value, ...]
+    relations: tuple[Relation, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    def get(self, metric: str, key: str = "") -> Value:
+        for v in self.values:
+            if v.metric == metric and v.key == key:
+                return v
+        raise KeyError((metric, key))
+
+    def find(self, metric: str) -> tuple[Value, ...]:
+        return tuple(v for v in self.values if v.metric == metric)
+
+
+_COMMON = " Only closed meetings dated within the period count."
+DEFINITIONS: dict[str, str] = {
+    "meetings_held": "Number of closed meetings dated within the period.",
+    "attendances": "Members present at a meeting plus anonymous walk-ins, summed over all"
+    " meetings. Equals first-time attendances + returning attendances + walk-ins." + _COMMON,
+    "attendances_new": "Attendances that were a person's first attendance ever at the"
+    " reported group(s) (one per new member).",
+    "attendances_returning": "Attendances by members present that were not their first"
+    " attendance ever at the reported group(s).",
+    "walk_ins": "Anonymous walk-ins counted at meetings (people who stayed anonymous).",
+    "mean_attendance": "Attendances divided by meetings held (members present plus walk-ins"
+    " per meeting).",
+    "median_attendance": "Median of (members present + walk-ins) over meetings held.",
+    "unique_attendees": "Number of different members present at least once in the period"
+    " (walk-ins are anonymous and cannot be counted as people).",
+    "new_members": "Members whose first attendance ever at the reported group(s) falls"
+    " within the period.",
+    "returning_members": "Members present in the period who had attended before it.",
+    "sessions_mean": "Mean number of meetings attended per member present in the period.",
+    "sessions_median": "Median number of meetings attended per member present in the period.",
+    "sessions_bucket": "Members present in the period by number of meetings attended:"
+    " 1, 2-3, 4-7, 8 or more.",
+    "retention": "Percentage of new members who attended again within 4, 8 or 12 weeks"
+    " (28, 56 or 84 days) after their first meeting. Only new members whose whole window"
+    " ended by the end of the period (or today, if earlier) are counted; n is that number.",
+    "mood_opening_mean": "Opening mood check: the mean score of each meeting, averaged over"
+    " meetings (each meeting counts once). Separate per scale (1-5 or 0-10). A check-in,"
+    " not a validated outcome.",
+    "mood_opening_month": "Opening mood check per calendar month: the mean of that month's"
+    " meeting means, per scale.",
+    "mood_opening_slope": "Trend of the monthly opening mood means: least-squares slope in"
+    " score points per month (months with no scores are skipped; needs two months).",
+    "mood_change_mean": "Mean of (closing score - opening score) over each person's"
+    " meetings where both were given on the same scale; n is the number of people.",
+    "mood_passes": "Number of times someone passed in a mood round (opening or closing).",
+    "skills_shared": "Number of coping skills recorded as shared.",
+    "skills_by_category": "Coping skills shared, per category; categories added by groups"
+    " are counted together.",
+    "top_skill": "Most shared coping skills (starter library names only in exports).",
+    "goals_set": "Goals set at meetings within the period.",
+    "goals_reviewed": "Goals reviewed at meetings within the period, by outcome: done,"
+    " partly, not yet, dropped.",
+    "goals_outcome": "Goals reviewed at meetings within the period with this outcome.",
+    "safety_concerns": "Safety concerns counted by facilitators at meetings (the notes"
+    " themselves are private and never exported).",
+    "wellbeing_mean": "Mean of the periodic wellbeing measure over responses within the"
+    " period (WHO-5 percentage score 0-100; each ONS4 question 0-10 separately).",
+    "wellbeing_change": "Change since first measure: for each person, their latest response"
+    " in the period minus their first response ever; the mean over people (n).",
+}
+
+
+def _add_days(date: str, days: int) -> str:
+    return (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat()
+
+
+def _slope(points: list[tuple[float, float]]) -> float | None:
+    if len(points) < 2:
+        return None
+    mx = statistics.fmean(x for x, _ in points)
+    my = statistics.fmean(y for _, y in points)
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    return sum((x - mx) * (y - my) for x, y in points) / sxx
+
+
+def _people_lower_bound(pseudonyms: set[str], per_meeting: Counter[int]) -> int:
+    """Distinct people behind scores when some are anonymous (a safe lower bound)."""
+    return max(len(pseudonyms), max(per_meeting.values(), default=0))
+
+
+def compute(facts: ReportFacts, today: str | None = None) -> Report:
+    """Compute every report figure from ``facts``.
+
+    Args:
+        facts: The snapshot from ``storage.reporting.load_facts``.
+        today: ``YYYY-MM-DD``; retention windows must have ended by the earlier of this
+            and the period end. Defaults to the period end.
+
+    Returns:
+        A ``Report`` with exact values (suppression happens later, for exports only).
+    """
+    start, end = facts.start, facts.end
+    horizon = min(end, today) if today else end
+    meetings = {m.id: m for m in facts.meetings if m.state == "closed" and start <= m.date <= end}
+    values: list[Value] = []
+    relations: list[Relation] = []
+
+    def count(metric: str, key: str, v: int) -> None:
+        values.append(Value(metric, key, v, v, "count"))
+
+    # --- Attendance ------------------------------------------------------------------
+    present = [a for a in facts.attendance if a.status == "present" and a.meeting_id in meetings]
+    per_meeting = Counter(a.meeting_id for a in present)
+    walk_ins = sum(m.walk_ins for m in meetings.values())
+    sizes = [per_meeting[mid] + m.walk_ins for mid, m in meetings.items()]
+    # First attendance ever: the earliest (date, meeting id) of a person's present rows,
+    # when their first-seen date (over all history) falls in the period.
+    first_att: dict[str, tuple[str, int]] = {}
+    for a in present:
+        d = meetings[a.meeting_id].date
+        if facts.first_seen.get(a.pseudonym) == d:
+            cur = first_att.get(a.pseudonym)
+            if cur is None or (d, a.meeting_id) < cur:
+                first_att[a.pseudonym] = (d, a.meeting_id)
+    sessions = Counter(a.pseudonym for a in present)
+    attendances = len(present) + walk_ins
+    new_att = len(first_att)
+    count("meetings_held", "", len(meetings))
+    count("attendances", "", attendances)
+    count("attendances_new", "", new_att)
+    count("attendances_returning", "", len(present) - new_att)
+    count("walk_ins", "", walk_ins)
+    relations.append(
+        Relation(
+            ("attendances", ""),
+            (("attendances_new", ""), ("attendances_returning", ""), ("walk_ins", "")),
+        )
+    )
+    people_n = len(sessions) + max((m.walk_ins for m in meetings.values()), default=0)
+    values.append(
+        Value(
+            "mean_attendance",
+            "",
+            attendances / len(meetings) if meetings else None,
+            people_n,
+            "mean",
+            depends_on=(("attendances", ""), ("meetings_held", "")),
+        )
+    )
+    values.append(
+        Value(
+            "median_attendance", "", statistics.median(sizes) if sizes else None, people_n, "median"
+        )
+    )
+    unique = len(sessions)
+    count("unique_attendees", "", unique)
+    count("new_members", "", new_att)
+    count("returning_members", "", unique - new_att)
+    relations.append(
+        Relation(("unique_attendees", ""), (("new_members", ""), ("returning_members", "")))
+    )
+    # A new member has exactly one first attendance: the two cells are the same number.
+    relations.append(Relation(("new_members", ""), (("attendances_new", ""),)))
+    per_person = list(sessions.values())
+    values.append(
+        Value(
+            "sessions_mean",
+            "",
+            statistics.fmean(per_person) if per_person else None,
+            unique,
+            "mean",
+            depends_on=(
+                ("attendances_new", ""),
+                ("attendances_returning", ""),
+                ("unique_attendees", ""),
+            ),
+        )
+    )
+    values.append(
+        Value(
+            "sessions_median",
+            "",
+            statistics.median(per_person) if per_person else None,
+            unique,
+            "median",
+        )
+    )
+    buckets = Counter(
+        "1" if s == 1 else "2-3" if s <= 3 else "4-7" if s <= 7 else "8+" for s in per_person
+    )
+    for b in SESSION_BUCKETS:
+        count("sessions_bucket", b, buckets[b])
+    relations.append(
+        Relation(("unique_attendees", ""), tuple(("sessions_bucket", b) for b in SESSION_BUCKETS))
+    )
+
+    # --- Retention -------------------------------------------------------------------
+    dates_by_person: dict[str, list[str]] = defaultdict(list)
+    for a in present:
+        dates_by_person[a.pseudonym].append(meetings[a.meeting_id].date)
+    for weeks in RETENTION_WEEKS:
+        eligible = retained = 0
+        for p, (first, _) in first_att.items():
+            window_end = _add_days(first, 7 * weeks)
+            if window_end > horizon:
+                continue
+            eligible += 1
+            if any(first < d <= window_end for d in dates_by_person[p]):
+                retained += 1
+        values.append(
+            Value(
+                "retention",
+                str(weeks),
+                100.0 * retained / eligible if eligible else None,
+                eligible,
+                "percent",
+                numerator=retained,
+            )
+        )
+
+    # --- Mood checks -----------------------------------------------------------------
+    moods = [c for c in facts.moods if c.meeting_id in meetings]
+    values.append(
+        Value(
+            "mood_passes",
+            "",
+            sum(1 for c in moods if c.passed),
+            sum(1 for c in moods if c.passed),
+            "count",
+        )
+    )
+    month_keys = Period.months(start[:7], end[:7]).month_keys()
+    for scale in ("1-5", "0-10"):
+        opening = [
+            c for c in moods if c.round == "opening" and c.scale == scale and c.score is not None
+        ]
+        if not opening:
+            continue
+        by_meeting: dict[int, list[int]] = defaultdict(list)
+        for c in opening:
+            assert c.score is not None
+            by_meeting[c.meeting_id].append(c.score)
+        n = _people_lower_bound(
+            {c.pseudonym for c in opening if c.pseudonym}, Counter(c.meeting_id for c in opening)
+        )
+        meeting_means = {mid: statistics.fmean(s) for mid, s in by_meeting.items()}
+        values.append(
+            Value("mood_opening_mean", scale, statistics.fmean(meeting_means.values()), n, "mean")
+        )
+        points: list[tuple[float, float]] = []
+        for i, month in enumerate(month_keys):
+            mids = [mid for mid in meeting_means if meetings[mid].date[:7] == month]
+            if not mids:
+                continue
+            month_scores = [c for c in opening if c.meeting_id in mids]
+            month_mean = statistics.fmean(meeting_means[mid] for mid in mids)
+            points.append((float(i), month_mean))
+            values.append(
+                Value(
+                    "mood_opening_month",
+                    f"{scale}|{month}",
+                    month_mean,
+                    _people_lower_bound(
+                        {c.pseudonym for c in month_scores if c.pseudonym},
+                        Counter(c.meeting_id for c in month_scores),
+                    ),
+                    "mean",
+                )
+            )
+        values.append(Value("mood_opening_slope", scale, _slope(points), n, "slope"))
+        closing = {
+            (c.meeting_id, c.pseudonym): c.score
+            for c in moods
+            if c.round == "closing" and c.scale == scale and c.score is not None and c.pseudonym
+        }
+        diffs: list[int] = []
+        who: set[str] = set()
+        for c in opening:
+            if c.pseudonym and (c.meeting_id, c.pseudonym) in closing:
+                assert c.score is not None
+                diffs.append(closing[(c.meeting_id, c.pseudonym)] - c.score)
+                who.add(c.pseudonym)
+        values.append(
+            Value(
+                "mood_change_mean",
+                scale,
+                statistics.fmean(diffs) if diffs else None,
+                len(who),
+                "mean",
+            )
+        )
+
+    # --- Skills ------------------------------------------------------------------------
+    shares = [s for s in facts.skill_shares if s.meeting_id in meetings]
+    count("skills_shared", "", len(shares))
+    by_cat = Counter(s.category_name if s.category_builtin else OTHER_CATEGORY for s in shares)
+    cat_keys = sorted(by_cat)
+    for cat in cat_keys:
+        count("skills_by_category", cat, by_cat[cat])
+    relations.append(
+        Relation(("skills_shared", ""), tuple(("skills_by_category", c) for c in cat_keys))
+    )
+    by_skill = Counter((s.skill_name, s.builtin) for s in shares)
+    top = sorted(by_skill.items(), key=lambda kv: (-kv[1], kv[0][0]))[:TOP_SKILLS]
+    for (name, builtin), times in top:
+        values.append(Value("top_skill", name, times, times, "count", private_key=not builtin))
+
+    # --- Goals -------------------------------------------------------------------------
+    count("goals_set", "", sum(1 for g in facts.goals if g.set_meeting_id in meetings))
+    reviewed = [g for g in facts.goals if g.reviewed_meeting_id in meetings and g.outcome]
+    outcomes = Counter(g.outcome for g in reviewed)
+    count("goals_reviewed", "", len(reviewed))
+    for o in GOAL_OUTCOMES:
+        count("goals_outcome", o, outcomes[o])
+    relations.append(
+        Relation(("goals_reviewed", ""), tuple(("goals_outcome", o) for o in GOAL_OUTCOMES))
+    )
+
+    # --- Safety and wellbeing ----------------------------------------------------------
+    count("safety_concerns", "", sum(m.safety_concerns for m in meetings.values()))
+    wb = [w for w in facts.wellbeing if w.scale in wellbeing.SCALE_IDS]
+    for mid, agg in sorted(wellbeing.period_means(wb, start, end).items()):
+        values.append(Value("wellbeing_mean", mid, agg.value, agg.n, "mean"))
+    for mid, agg in sorted(wellbeing.change_since_first(wb, start, end).items()):
+        values.append(Value("wellbeing_change", mid, agg.value, agg.n, "mean"))
+
+    notes = (wellbeing.MOOD_CHECK_NOTE_ID,) if moods else ()
+    return Report(start, end, facts.group_ids, tuple(values), tuple(relations), notes)
