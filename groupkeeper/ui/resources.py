@@ -1,0 +1,282 @@
+"""The one resource loader: icons, themes (QSS), translations and data files.
+
+Everything under the repository's ``resources/`` folder is reached through this module, so
+the same code works from the source tree and from the PyInstaller bundle (where
+``build.spec`` copies ``resources/`` to ``sys._MEIPASS/resources``). A test proves both.
+
+Themes are QSS templates. Colours and font sizes are never written literally in a ``.qss``
+file; they are ``{{placeholders}}`` filled in from :data:`PALETTES` and the text-size
+setting. That keeps one table of colours, which ``tests/test_resources.py`` checks for
+WCAG contrast (:data:`CONTRAST_PAIRS`), and lets the text-size setting scale the type.
+
+Conventions the screens can rely on (dynamic properties, set with ``setProperty``):
+
+* ``role`` on labels: ``"title"``, ``"huge"`` (the name in a mood round), ``"hint"``,
+  ``"banner-demo"``, ``"exact-note"``; on buttons: ``"primary"``, ``"safety"``.
+* ``timerState`` on the segment timer label: ``"ok"``, ``"near"``, ``"over"``. Near and
+  over differ in lightness and border style as well as hue; the widget must also change
+  its text or icon (e.g. "2:10 over", :func:`icon` ``"warning"``) so colour is never the
+  only signal.
+
+After changing a dynamic property at run time, call ``style().unpolish(w)`` and
+``style().polish(w)`` so the new rule applies.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QSize
+from PySide6.QtGui import QIcon
+
+# Point size of ordinary text at text scale 1.0. Large on purpose: the app is read at arm's
+# length in a full room.
+BASE_PT = 12
+
+# Sizes of the generated app icon PNGs (resources/icons/make_icons.py writes them).
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+THEME_NAMES = ("calm", "high_contrast")
+
+# Colours per theme. The QSS templates refer to these names only.
+PALETTES: dict[str, dict[str, str]] = {
+    "calm": {
+        "window": "#F6F4F0",  # soft warm neutral, less glare than pure white
+        "surface": "#FFFFFF",  # inputs, tables, cards
+        "text": "#1F2328",
+        "muted": "#4A5058",  # hints, secondary text
+        "border": "#767C85",  # input and card borders (non-text, needs 3:1)
+        "accent": "#0072B2",  # Okabe-Ito blue: safe for common colour-vision deficiencies
+        "accent_dark": "#005A8C",  # hover/pressed and links on the window colour
+        "on_accent": "#FFFFFF",
+        "focus": "#1F2328",  # focus ring on light controls
+        "focus_on_accent": "#FFFFFF",  # focus ring inside blue or red buttons
+        "selection": "#CCE3F1",
+        "selection_text": "#1F2328",
+        "disabled_text": "#6B7079",
+        "near_bg": "#F3C969",  # timer near the end: light amber, dark text, dashed border
+        "near_text": "#1F2328",
+        "over_bg": "#A4161A",  # timer over: dark red, white bold text, solid border
+        "over_text": "#FFFFFF",
+        "safety_bg": "#A4161A",
+        "safety_text": "#FFFFFF",
+        "demo_bg": "#FFE7B0",
+        "demo_text": "#1F2328",
+    },
+    "high_contrast": {
+        "window": "#FFFFFF",
+        "surface": "#FFFFFF",
+        "text": "#000000",
+        "muted": "#000000",
+        "border": "#000000",
+        "accent": "#000000",
+        "accent_dark": "#000000",
+        "on_accent": "#FFFFFF",
+        "focus": "#0000CC",  # a thick blue ring: distinct from every black border
+        "focus_on_accent": "#FFFFFF",  # inside black or red buttons
+        "selection": "#000000",
+        "selection_text": "#FFFFFF",
+        "disabled_text": "#4D4D4D",
+        "near_bg": "#FFD34D",
+        "near_text": "#000000",
+        "over_bg": "#8B0000",
+        "over_text": "#FFFFFF",
+        "safety_bg": "#8B0000",
+        "safety_text": "#FFFFFF",
+        "demo_bg": "#FFD34D",
+        "demo_text": "#000000",
+    },
+}
+
+# (foreground, background, minimum ratio, what it is) per theme; checked by the tests.
+# 4.5:1 is WCAG AA for text, 3:1 for focus rings and borders (WCAG 1.4.11), 7:1 is AAA.
+_CALM_PAIRS: list[tuple[str, str, float, str]] = [
+    ("text", "window", 4.5, "body text"),
+    ("text", "surface", 4.5, "text in inputs and tables"),
+    ("muted", "window", 4.5, "hints"),
+    ("muted", "surface", 4.5, "hints in inputs"),
+    ("accent_dark", "window", 4.5, "links"),
+    ("on_accent", "accent", 4.5, "primary button"),
+    ("on_accent", "accent_dark", 4.5, "primary button pressed"),
+    ("selection_text", "selection", 4.5, "selected row"),
+    ("disabled_text", "window", 4.5, "disabled text (not required; kept readable)"),
+    ("near_text", "near_bg", 4.5, "timer near the end"),
+    ("over_text", "over_bg", 4.5, "timer over"),
+    ("safety_text", "safety_bg", 4.5, "safety button"),
+    ("demo_text", "demo_bg", 4.5, "demo banner"),
+    ("focus", "window", 3.0, "focus ring on the window"),
+    ("focus_on_accent", "accent", 3.0, "focus ring inside a primary button"),
+    ("focus_on_accent", "safety_bg", 3.0, "focus ring inside the safety button"),
+    ("border", "surface", 3.0, "input border"),
+]
+_HIGH_CONTRAST_PAIRS: list[tuple[str, str, float, str]] = [
+    ("text", "window", 7.0, "body text"),
+    ("muted", "window", 7.0, "hints"),
+    ("on_accent", "accent", 7.0, "primary button"),
+    ("selection_text", "selection", 7.0, "selected row"),
+    ("disabled_text", "window", 7.0, "disabled text"),
+    ("near_text", "near_bg", 7.0, "timer near the end"),
+    ("over_text", "over_bg", 7.0, "timer over"),
+    ("safety_text", "safety_bg", 7.0, "safety button"),
+    ("demo_text", "demo_bg", 7.0, "demo banner"),
+    ("focus", "window", 7.0, "focus ring"),
+    ("focus_on_accent", "accent", 7.0, "focus ring inside a primary button"),
+    ("focus_on_accent", "safety_bg", 7.0, "focus ring inside the safety button"),
+    ("border", "surface", 7.0, "borders"),
+]
+CONTRAST_PAIRS: dict[str, list[tuple[str, str, float, str]]] = {
+    "calm": _CALM_PAIRS,
+    "high_contrast": _HIGH_CONTRAST_PAIRS,
+}
+
+_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+def resources_root() -> Path:
+    """Folder that holds ``icons/``, ``themes/``, ``translations/`` and ``scales/``.
+
+    Returns:
+        ``sys._MEIPASS/resources`` in a PyInstaller bundle, else the repository's
+        ``resources/`` folder (the package is installed editable, next to it).
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a file or folder under the resources root.
+
+    Args:
+        *parts: Path components below ``resources/``, e.g. ``("themes", "calm.qss")``.
+
+    Returns:
+        The absolute path.
+
+    Raises:
+        FileNotFoundError: If it does not exist. A missing resource is a packaging bug,
+            and failing loudly makes the bundle's self-test catch it.
+        ValueError: If the parts try to leave the resources folder.
+    """
+    if any(part in ("..", "") or Path(part).is_absolute() for part in parts):
+        raise ValueError("resource path must stay inside resources/")
+    root = resources_root()
+    path = root.joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(f"missing resource: {'/'.join(parts)} (looked in {root})")
+    return path
+
+
+def icon(name: str) -> QIcon:
+    """An icon from ``resources/icons`` by name, preferring the SVG.
+
+    Args:
+        name: File name without extension, e.g. ``"warning"`` or ``"groupkeeper"``.
+
+    Returns:
+        The icon (SVG scales cleanly at every text size).
+
+    Raises:
+        FileNotFoundError: If neither ``name.svg`` nor ``name.png`` exists.
+    """
+    for ext in ("svg", "png"):
+        candidate = resources_root() / "icons" / f"{name}.{ext}"
+        if candidate.is_file():
+            return QIcon(str(candidate))
+    raise FileNotFoundError(f"missing icon: {name}")
+
+
+def app_icon() -> QIcon:
+    """The application icon with every pre-rendered size, for windows and the task bar.
+
+    Needs a ``QGuiApplication`` (Qt aborts when it builds pixmaps without one).
+    """
+    result = QIcon()
+    for size in APP_ICON_SIZES:
+        path = resource_path("icons", f"groupkeeper-{size}.png")
+        result.addFile(str(path), QSize(size, size))
+    return result
+
+
+def font_point_size(text_scale: float) -> int:
+    """Point size of ordinary text for a text-size setting (1.0 = normal)."""
+    _check_scale(text_scale)
+    return max(8, round(BASE_PT * text_scale))
+
+
+def stylesheet(theme: str, text_scale: float = 1.0) -> str:
+    """The application style sheet for a theme and text size.
+
+    Args:
+        theme: ``"calm"`` or ``"high_contrast"``.
+        text_scale: The text-size setting (1.0 to 2.0); scales the few explicit font
+            sizes in the QSS (titles, the mood-round name, the timer).
+
+    Returns:
+        QSS text with every placeholder filled in.
+
+    Raises:
+        ValueError: For an unknown theme, a non-positive scale, or a placeholder the
+            theme uses but nobody defines (a bug in the QSS).
+    """
+    if theme not in THEME_NAMES:
+        raise ValueError(f"unknown theme {theme!r}")
+    values = dict(PALETTES[theme])
+    values.update(_font_sizes(text_scale))
+    template = resource_path("themes", f"{theme}.qss").read_text(encoding="utf-8")
+    # Comments may mention {{placeholders}} in prose; Qt does not need them either.
+    template = _COMMENT.sub("", template)
+
+    def fill(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key not in values:
+            raise ValueError(f"theme {theme!r} uses undefined placeholder {key!r}")
+        return values[key]
+
+    return _PLACEHOLDER.sub(fill, template)
+
+
+def translation_file(lang: str) -> Path | None:
+    """The app's compiled translation for a language, or None if none ships.
+
+    Args:
+        lang: A language code such as ``"es"`` or ``"es_MX"``; a regional code falls back
+            to its base language.
+
+    Returns:
+        Path of ``resources/translations/groupkeeper_<lang>.qm``, or None.
+    """
+    folder = resources_root() / "translations"
+    for code in dict.fromkeys([lang, lang.split("_")[0]]):
+        if not code or not code.replace("_", "").isalnum():
+            continue
+        candidate = folder / f"groupkeeper_{code}.qm"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def qt_translations_dir() -> Path:
+    """Folder of Qt's own ``qtbase_*.qm`` files (source install or bundle alike)."""
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
+def _check_scale(text_scale: float) -> None:
+    if not 0.5 <= text_scale <= 4.0:
+        raise ValueError(f"text scale out of range: {text_scale}")
+
+
+def _font_sizes(text_scale: float) -> dict[str, str]:
+    _check_scale(text_scale)
+    base = BASE_PT * text_scale
+    return {
+        "base_pt": f"{round(base)}pt",
+        "small_pt": f"{max(8, round(base * 0.9))}pt",
+        "title_pt": f"{round(base * 1.5)}pt",
+        "timer_pt": f"{round(base * 1.75)}pt",
+        "huge_pt": f"{round(base * 3)}pt",
+    }
