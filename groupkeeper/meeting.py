@@ -141,6 +141,7 @@ class MeetingRun:
         self._paused = False
         self._finished = False
         self._running_since: float | None = None
+        self._last_reading: float | None = None
         self._revision = 0
         self.resume_gap_seconds = 0.0
         self.resume_counted_seconds = 0.0
@@ -199,16 +200,25 @@ class MeetingRun:
 
     # ----------------------------------------------------------------- clock
 
+    def _read_clock(self) -> float:
+        """The clock's time; a broken (NaN/infinite) reading is replaced by the last good one."""
+        reading = float(self._clock())
+        if math.isfinite(reading):
+            self._last_reading = reading
+            return reading
+        if self._last_reading is None:
+            raise RuntimeError("the meeting clock gave no usable time")
+        return self._last_reading
+
     def _observe(self) -> float:
         """Read the clock and bank the time since the last reading into the current slot."""
-        now = float(self._clock())
+        now = self._read_clock()
         if self._running_since is not None:
-            # max(): a clock set back must never take time away or go negative.
+            # Only forward steps count: a clock set back must never take time away.
             delta = now - self._running_since
-            if math.isfinite(delta) and delta > 0:
+            if delta > 0:
                 self._slots[self._current].elapsed += delta
-            if math.isfinite(now):
-                self._running_since = now
+            self._running_since = now
         return now
 
     def _sync_running(self, now: float) -> None:
@@ -607,6 +617,7 @@ class MeetingRun:
         run._revision = reader.revision()
         running_since = reader.running_since()
         run._running_since = None
+        run._last_reading = None
         run.resume_gap_seconds = 0.0
         run.resume_counted_seconds = 0.0
         if run._slots[run._current].skipped:
@@ -616,8 +627,9 @@ class MeetingRun:
         if run.running != (running_since is not None):
             raise EngineStateError("running_since does not agree with started/paused/finished")
         if running_since is not None:
-            now = float(clock())
-            gap = now - running_since if math.isfinite(now) else 0.0
+            run._last_reading = running_since  # a broken reading now counts no downtime
+            now = run._read_clock()
+            gap = now - running_since
             current_slot = run._slots[run._current]
             cap = current_slot.segment.minutes * 60 + DOWNTIME_GRACE_SECONDS
             counted = min(max(gap, 0.0), float(cap))
