@@ -1,0 +1,315 @@
+"""Small-count suppression: turn a ``metrics.Report`` into a table that may leave the app.
+
+Rules, applied to everything exported (CSV, PDF, print, clipboard, charts):
+
+1. **Primary suppression.** Every count from 1 to ``threshold - 1`` becomes a
+   "fewer than N" marker (``FEWER_THAN``). Zero is shown: it reveals no one.
+2. **Complementary (secondary) suppression** - chosen over rounding totals because it
+   keeps every shown figure exact, which funders ask for. The report declares its additive
+   relations (``total = part + part + ...``: categories vs all skills, outcomes vs goals
+   reviewed, new + returning + walk-ins vs attendances, ...). Cells are then suppressed
+   (``SUPPRESSED``) until no suppressed cell can be worked out *exactly* from the shown
+   cells: first no relation may hold exactly one suppressed cell, then a linear-algebra
+   check over all relations together (a suppressed cell is recoverable iff its unit
+   vector lies in the row space of the relations restricted to the suppressed cells).
+   Partners are the smallest positive cells, so as little as possible is hidden. What is
+   protected is the exact value; a reader still knows a hidden primary cell lies in
+   1..N-1, which is what the marker says anyway.
+3. **Means, medians, percentages and trends** over fewer than ``max(8, threshold)``
+   contributors are withheld (``WITHHELD``). A mean or percentage is also withheld when a
+   count it is derived from is suppressed (mean x shown count would give the hidden
+   count back), and a percentage when its numerator or the rest (n - numerator) is a
+   small count. Contributor counts are not exported (they could reveal small differences).
+4. **Group-added skill names** never leave the app: only category counts (group-added
+   categories counted together). Starter-library skills may be named, as a rank only
+   (counts beside category totals could be subtracted) and only when shared at least
+   ``threshold`` times.
+
+The threshold comes from the vault setting: default 5, allowed 5..11 (11 for funders
+following CMS rules). Values below 5 are **clamped** to 5 (never an error, so a damaged
+or hand-edited setting can only make exports safer, never less safe); above 11 clamped to
+11. ``exact_table`` gives the in-app screen the unsuppressed figures, labelled exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+from groupkeeper.metrics import Report, Value
+
+DEFAULT_THRESHOLD = 5
+MIN_THRESHOLD = 5
+MAX_THRESHOLD = 11
+MIN_CONTRIBUTORS = 8  # means/percentages need max(8, threshold) contributors
+
+Ref = tuple[str, str]
+
+
+class CellState(StrEnum):
+    SHOWN = "shown"
+    FEWER_THAN = "fewer_than"  # primary: a count 1..threshold-1
+    SUPPRESSED = "suppressed"  # secondary: hidden so a primary cell cannot be recovered
+    WITHHELD = "withheld"  # mean/percentage from too few people, or derived from a hidden count
+    NO_DATA = "no_data"  # nothing to compute (e.g. no scores at all)
+
+
+SECTIONS: dict[str, str] = {
+    "meetings_held": "meetings",
+    "attendances": "attendance",
+    "attendances_new": "attendance",
+    "attendances_returning": "attendance",
+    "walk_ins": "attendance",
+    "mean_attendance": "attendance",
+    "median_attendance": "attendance",
+    "unique_attendees": "members",
+    "new_members": "members",
+    "returning_members": "members",
+    "sessions_mean": "sessions",
+    "sessions_median": "sessions",
+    "sessions_bucket": "sessions",
+    "retention": "retention",
+    "mood_opening_mean": "mood",
+    "mood_opening_month": "mood",
+    "mood_opening_slope": "mood",
+    "mood_change_mean": "mood",
+    "mood_passes": "mood",
+    "skills_shared": "skills",
+    "skills_by_category": "skills",
+    "top_skill": "skills",
+    "goals_set": "goals",
+    "goals_reviewed": "goals",
+    "goals_outcome": "goals",
+    "safety_concerns": "safety",
+    "wellbeing_mean": "wellbeing",
+    "wellbeing_change": "wellbeing",
+}
+
+# Decimal places in exports (exact_table keeps full precision).
+_PLACES = {"mean": 1, "median": 1, "percent": 0, "slope": 2}
+
+
+@dataclass(frozen=True)
+class Cell:
+    section: str
+    metric: str
+    key: str
+    state: CellState
+    value: float | None  # only set when state is SHOWN; never the hidden number
+    note: str = ""  # note code ("rank", "exact"...), worded by the exporter/UI
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    """What an export writes: already suppressed (or, from ``exact_table``, exact)."""
+
+    period_start: str
+    period_end: str
+    threshold: int
+    exact: bool
+    cells: tuple[Cell, ...]
+    notes: tuple[str, ...]
+
+    def cell(self, metric: str, key: str = "") -> Cell:
+        for c in self.cells:
+            if c.metric == metric and c.key == key:
+                return c
+        raise KeyError((metric, key))
+
+
+def clamp_threshold(threshold: int) -> int:
+    """The threshold in force: ``threshold`` clamped to 5..11 (see module docstring)."""
+    return max(MIN_THRESHOLD, min(MAX_THRESHOLD, int(threshold)))
+
+
+def min_contributors(threshold: int) -> int:
+    return max(MIN_CONTRIBUTORS, clamp_threshold(threshold))
+
+
+# --- Complementary suppression -------------------------------------------------------
+
+
+def _rank(rows: list[list[Fraction]]) -> int:
+    """Rank by Gaussian elimination over exact fractions (tables are tiny)."""
+    m = [r[:] for r in rows]
+    rank = 0
+    cols = len(m[0]) if m else 0
+    for c in range(cols):
+        pivot = next((i for i in range(rank, len(m)) if m[i][c] != 0), None)
+        if pivot is None:
+            continue
+        m[rank], m[pivot] = m[pivot], m[rank]
+        for i in range(len(m)):
+            if i != rank and m[i][c] != 0:
+                f = m[i][c] / m[rank][c]
+                m[i] = [a - f * b for a, b in zip(m[i], m[rank], strict=True)]
+        rank += 1
+    return rank
+
+
+def recoverable(relations: list[tuple[Ref, tuple[Ref, ...]]], hidden: set[Ref]) -> set[Ref]:
+    """Hidden cells whose exact value follows from the relations and the shown cells."""
+    order = sorted(hidden)
+    index = {r: i for i, r in enumerate(order)}
+    rows: list[list[Fraction]] = []
+    for total, parts in relations:
+        row = [Fraction(0)] * len(order)
+        for ref, coef in [(total, 1)] + [(p, -1) for p in parts]:
+            if ref in index:
+                row[index[ref]] += coef
+        if any(row):
+            rows.append(row)
+    if not rows:
+        return set()
+    base = _rank(rows)
+    found = set()
+    for ref in order:
+        unit = [Fraction(0)] * len(order)
+        unit[index[ref]] = Fraction(1)
+        if _rank(rows + [unit]) == base:
+            found.add(ref)
+    return found
+
+
+def complementary(
+    counts: dict[Ref, int], relations: list[tuple[Ref, tuple[Ref, ...]]], primary: set[Ref]
+) -> set[Ref]:
+    """Secondary cells to hide so that no cell of ``primary`` (or the result) is recoverable.
+
+    Args:
+        counts: Every count cell of the table with its exact value.
+        relations: ``(total, parts)`` with ``total == sum(parts)``; all refs in ``counts``.
+        primary: Cells already hidden as small counts.
+
+    Returns:
+        The extra cells to hide (disjoint from ``primary``).
+    """
+    hidden = set(primary)
+
+    def partner(cells: list[Ref]) -> Ref | None:
+        open_cells = [c for c in cells if c not in hidden]
+        if not open_cells:
+            return None
+        # Smallest positive cell first (hides least); zeros last, as a reader may guess them.
+        return min(open_cells, key=lambda c: (counts[c] == 0, counts[c], c))
+
+    while True:
+        changed = False
+        for total, parts in relations:
+            members = [total, *parts]
+            if sum(1 for c in members if c in hidden) == 1:
+                # Prefer hiding a part over the total: the total is the headline figure.
+                pick = partner(list(parts)) or partner([total])
+                if pick is not None:
+                    hidden.add(pick)
+                    changed = True
+        if changed:
+            continue
+        exposed = recoverable(relations, hidden)
+        if not exposed:
+            break
+        target = min(exposed)
+        for total, parts in relations:
+            members = [total, *parts]
+            if target in members:
+                pick = partner(list(parts)) or partner([total])
+                if pick is not None:
+                    hidden.add(pick)
+                    changed = True
+                    break
+        if not changed:
+            # Every relation holding the exposed cell is fully hidden; widen to any
+            # relation that touches a hidden cell.
+            touching = [
+                c
+                for total, parts in relations
+                if any(m in hidden for m in (total, *parts))
+                for c in (total, *parts)
+            ]
+            pick = partner(touching)
+            if pick is None:
+                raise ValueError(f"complementary suppression cannot protect {target!r}")
+            hidden.add(pick)
+    return hidden - set(primary)
+
+
+# --- Building the export table --------------------------------------------------------
+
+
+def _round(v: Value) -> float | None:
+    if v.value is None:
+        return None
+    if v.kind == "count":
+        return v.value
+    return round(v.value, _PLACES[v.kind])
+
+
+def suppress(report: Report, threshold: int = DEFAULT_THRESHOLD) -> ReportTable:
+    """The export version of ``report``: small counts hidden, as the module docstring says.
+
+    Args:
+        report: From ``metrics.compute``.
+        threshold: The vault's suppression threshold; clamped to 5..11.
+
+    Returns:
+        A ``ReportTable`` in which no hidden number is present in any form.
+    """
+    t = clamp_threshold(threshold)
+    need = min_contributors(t)
+    count_values = {
+        v.ref: int(v.value or 0)
+        for v in report.values
+        if v.kind == "count" and v.metric != "top_skill"
+    }
+    primary = {ref for ref, c in count_values.items() if 1 <= c < t}
+    relations = [(r.total, r.parts) for r in report.relations]
+    secondary = complementary(count_values, relations, primary)
+    hidden = primary | secondary
+
+    cells: list[Cell] = []
+    top_rank = 0
+    for v in report.values:
+        section = SECTIONS[v.metric]
+        if v.metric == "top_skill":
+            # Starter skills only, as a rank, and only when shared often enough.
+            if v.private_key or (v.value or 0) < t:
+                continue
+            top_rank += 1
+            cells.append(Cell(section, v.metric, v.key, CellState.SHOWN, top_rank, "rank"))
+            continue
+        if v.kind == "count":
+            if v.ref in primary:
+                state = CellState.FEWER_THAN
+            elif v.ref in secondary:
+                state = CellState.SUPPRESSED
+            else:
+                state = CellState.SHOWN
+        elif v.value is None:
+            state = CellState.NO_DATA
+        elif v.n < need or any(d in hidden for d in v.depends_on):
+            state = CellState.WITHHELD
+        elif v.numerator is not None and (1 <= v.numerator < t or 1 <= v.n - v.numerator < t):
+            state = CellState.WITHHELD
+        else:
+            state = CellState.SHOWN
+        shown = _round(v) if state is CellState.SHOWN else None
+        cells.append(Cell(section, v.metric, v.key, state, shown))
+    return ReportTable(report.period_start, report.period_end, t, False, tuple(cells), report.notes)
+
+
+def exact_table(report: Report) -> ReportTable:
+    """Every figure exact, for the facilitator's own screen only ("exact - exports are
+    suppressed"). Never pass this to an exporter."""
+    cells = tuple(
+        Cell(
+            SECTIONS[v.metric],
+            v.metric,
+            v.key,
+            CellState.NO_DATA if v.value is None else CellState.SHOWN,
+            v.value,
+            "exact",
+        )
+        for v in report.values
+    )
+    return ReportTable(report.period_start, report.period_end, 0, True, cells, report.notes)
