@@ -48,8 +48,14 @@ def build_report_vault(db: _sqlcipher.Database) -> None:
     ]
     for mid, gid, date, state, walk, safety in meetings:
         db["meetings"].insert(
-            {"id": mid, "group_id": gid, "date": date, "state": state,
-             "walk_ins": walk, "safety_concerns": safety}
+            {
+                "id": mid,
+                "group_id": gid,
+                "date": date,
+                "state": state,
+                "walk_ins": walk,
+                "safety_concerns": safety,
+            }
         )
     for p in "ABCDEFGHIJKLZ":
         db["pseudonyms"].insert({"pseudonym": p})
@@ -93,8 +99,15 @@ def build_report_vault(db: _sqlcipher.Database) -> None:
     ]
     for mid, rnd, scale, score, p in moods:
         db["mood_checks"].insert(
-            {"meeting_id": mid, "round": rnd, "scale": scale, "score": score,
-             "pseudonym": p, "passed": int(score is None), "recorded_at": TS}
+            {
+                "meeting_id": mid,
+                "round": rnd,
+                "scale": scale,
+                "score": score,
+                "pseudonym": p,
+                "passed": int(score is None),
+                "recorded_at": TS,
+            }
         )
     crafts = db["skill_categories"].insert({"name": "Crafts", "builtin": 0}).last_pk
     body = int(
@@ -118,8 +131,14 @@ def build_report_vault(db: _sqlcipher.Database) -> None:
     ]
     for p, set_m, rev_m, outcome in goals:
         db["goals"].insert(
-            {"pseudonym": p, "text": "PLANTED goal text", "set_meeting_id": set_m,
-             "reviewed_meeting_id": rev_m, "outcome": outcome, "created_at": TS}
+            {
+                "pseudonym": p,
+                "text": "PLANTED goal text",
+                "set_meeting_id": set_m,
+                "reviewed_meeting_id": rev_m,
+                "outcome": outcome,
+                "created_at": TS,
+            }
         )
     wellbeing = [
         (10, "who5", [2, 2, 2, 2, 2], "A"),
@@ -133,8 +152,13 @@ def build_report_vault(db: _sqlcipher.Database) -> None:
     ]
     for mid, scale, answers, p in wellbeing:
         db["wellbeing_responses"].insert(
-            {"meeting_id": mid, "scale": scale, "answers": json.dumps(answers),
-             "pseudonym": p, "recorded_at": TS}
+            {
+                "meeting_id": mid,
+                "scale": scale,
+                "answers": json.dumps(answers),
+                "pseudonym": p,
+                "recorded_at": TS,
+            }
         )
 
 
@@ -185,12 +209,30 @@ def test_facts_hold_no_names_or_free_text(report_db: _sqlcipher.Database) -> Non
     assert "PLANTED" not in repr(facts)  # goal texts are never loaded for reports
 
 
-def _member(db: _sqlcipher.Database, p: str, name: str, consent: int, group: int = 1,
-            active: int = 1, joined: str = "") -> None:
-    mid = db["members"].insert(
-        {"pseudonym": p, "display_name": name, "contact_consent": consent, "active": active,
-         "joined_on": joined, "created_at": TS, "updated_at": TS}
-    ).last_pk
+def _member(
+    db: _sqlcipher.Database,
+    p: str,
+    name: str,
+    consent: int,
+    group: int = 1,
+    active: int = 1,
+    joined: str = "",
+) -> None:
+    mid = (
+        db["members"]
+        .insert(
+            {
+                "pseudonym": p,
+                "display_name": name,
+                "contact_consent": consent,
+                "active": active,
+                "joined_on": joined,
+                "created_at": TS,
+                "updated_at": TS,
+            }
+        )
+        .last_pk
+    )
     db["group_members"].insert({"group_id": group, "member_id": mid})
 
 

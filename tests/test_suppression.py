@@ -34,7 +34,9 @@ def skills_report(extra: tuple[Value, ...] = ()) -> Report:
     return Report("2025-01-01", "2025-03-31", (1,), tuple(values), relations)
 
 
-def _feasible_values(report: Report, table: suppression.ReportTable) -> dict[tuple[str, str], set[int]]:
+def _feasible_values(
+    report: Report, table: suppression.ReportTable
+) -> dict[tuple[str, str], set[int]]:
     """Brute force: every integer value each hidden cell can take, given what is shown."""
     hidden = [c for c in table.cells if c.state in (CellState.FEWER_THAN, CellState.SUPPRESSED)]
     refs = [(c.metric, c.key) for c in hidden]
@@ -48,8 +50,7 @@ def _feasible_values(report: Report, table: suppression.ReportTable) -> dict[tup
         values = dict(shown)
         values.update(zip(refs, combo, strict=True))
         if all(
-            values[rel.total] == sum(values[p] or 0 for p in rel.parts)
-            for rel in report.relations
+            values[rel.total] == sum(values[p] or 0 for p in rel.parts) for rel in report.relations
         ):
             for r, x in zip(refs, combo, strict=True):
                 found[r].add(x)
@@ -84,8 +85,12 @@ def test_single_small_cell_gets_a_partner() -> None:
             _count("goals_outcome", "not_yet", 12),
             _count("goals_outcome", "dropped", 15),
         ),
-        (Relation(("goals_reviewed", ""), tuple(("goals_outcome", k) for k in
-                  ("done", "partly", "not_yet", "dropped"))),),
+        (
+            Relation(
+                ("goals_reviewed", ""),
+                tuple(("goals_outcome", k) for k in ("done", "partly", "not_yet", "dropped")),
+            ),
+        ),
     )
     table = suppression.suppress(report)
     # done is primary; the smallest other part (partly, 10) is the complement.
@@ -150,8 +155,14 @@ def test_means_need_eight_contributors() -> None:
 def test_mean_withheld_when_it_would_reveal_a_hidden_count() -> None:
     extra = (
         _count("attendances", "", 3),
-        Value("mean_attendance", "", 1.5, 20, "mean",
-              depends_on=(("attendances", ""), ("meetings_held", ""))),
+        Value(
+            "mean_attendance",
+            "",
+            1.5,
+            20,
+            "mean",
+            depends_on=(("attendances", ""), ("meetings_held", "")),
+        ),
         Value("retention", "4", 30.0, 10, "percent", numerator=3),
         Value("retention", "8", 50.0, 10, "percent", numerator=5),
     )
