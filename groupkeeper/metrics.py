@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from groupkeeper import wellbeing
-from groupkeeper.storage.reporting import ReportFacts
+from groupkeeper.storage.reporting import MoodFact, ReportFacts
 
 Kind = Literal["count", "mean", "median", "percent", "slope"]
 
@@ -380,12 +380,18 @@ def compute(facts: ReportFacts, today: str | None = None) -> Report:
             Value("mood_opening_mean", scale, statistics.fmean(meeting_means.values()), n, "mean")
         )
         points: list[tuple[float, float]] = []
+        month_of = {mid: meetings[mid].date[:7] for mid in meeting_means}
+        scores_by_month: dict[str, list[MoodFact]] = defaultdict(list)
+        for c in opening:
+            scores_by_month[month_of[c.meeting_id]].append(c)
+        means_by_month: dict[str, list[float]] = defaultdict(list)
+        for mid, mean in meeting_means.items():
+            means_by_month[month_of[mid]].append(mean)
         for i, month in enumerate(month_keys):
-            mids = [mid for mid in meeting_means if meetings[mid].date[:7] == month]
-            if not mids:
+            if month not in means_by_month:
                 continue
-            month_scores = [c for c in opening if c.meeting_id in mids]
-            month_mean = statistics.fmean(meeting_means[mid] for mid in mids)
+            month_scores = scores_by_month[month]
+            month_mean = statistics.fmean(means_by_month[month])
             points.append((float(i), month_mean))
             values.append(
                 Value(
@@ -451,10 +457,10 @@ def compute(facts: ReportFacts, today: str | None = None) -> Report:
     # --- Safety and wellbeing ----------------------------------------------------------
     count("safety_concerns", "", sum(m.safety_concerns for m in meetings.values()))
     wb = [w for w in facts.wellbeing if w.scale in wellbeing.SCALE_IDS]
-    for mid, agg in sorted(wellbeing.period_means(wb, start, end).items()):
-        values.append(Value("wellbeing_mean", mid, agg.value, agg.n, "mean"))
-    for mid, agg in sorted(wellbeing.change_since_first(wb, start, end).items()):
-        values.append(Value("wellbeing_change", mid, agg.value, agg.n, "mean"))
+    for measure, agg in sorted(wellbeing.period_means(wb, start, end).items()):
+        values.append(Value("wellbeing_mean", measure, agg.value, agg.n, "mean"))
+    for measure, agg in sorted(wellbeing.change_since_first(wb, start, end).items()):
+        values.append(Value("wellbeing_change", measure, agg.value, agg.n, "mean"))
 
     notes = (wellbeing.MOOD_CHECK_NOTE_ID,) if moods else ()
     return Report(start, end, facts.group_ids, tuple(values), tuple(relations), notes)
