@@ -284,3 +284,22 @@ def test_stylesheet_applies_to_a_widget(qtbot: object) -> None:
     button.setStyleSheet(resources.stylesheet("calm", 1.0))
     button.ensurePolished()
     assert button.sizeHint().height() >= 44
+
+
+# --- README and CI agree -------------------------------------------------------------
+
+
+def test_ci_runs_the_readme_test_command_verbatim() -> None:
+    repo = REPO_RESOURCES.parent
+    ci = (repo / ".ci" / "run").read_text(encoding="utf-8")
+    match = re.search(r"^TEST_CMD='(.+)'$", ci, re.MULTILINE)
+    assert match, "TEST_CMD not found in .ci/run"
+    test_cmd = match.group(1)
+    assert 'bash -c "$TEST_CMD"' in ci
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    debian_lines = [line for line in readme.splitlines() if line.startswith("sudo apt-get")]
+    assert len(debian_lines) == 1
+    assert debian_lines[0].endswith("&& " + test_cmd)
+    # Every Debian package the README installs, CI installs too.
+    readme_pkgs = debian_lines[0].split("&&")[0].split()[4:]
+    assert readme_pkgs and all(re.search(rf"\b{re.escape(p)}\b", ci) for p in readme_pkgs)
