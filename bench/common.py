@@ -13,7 +13,9 @@ and says why in ``note``; it counts as not met, but does not stop the other benc
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -95,7 +97,9 @@ def bench_env() -> dict[str, str]:
     """
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env["GROUPKEEPER_HOME"] = tempfile.mkdtemp(prefix="gk-bench-")
+    home = tempfile.mkdtemp(prefix="gk-bench-")
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    env["GROUPKEEPER_HOME"] = home
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     return env
 
