@@ -1,0 +1,464 @@
+"""The encrypted vault: a folder holding ``vault.db`` (SQLCipher) and ``vault.key``.
+
+``Vault`` is the one object the rest of the app holds while unlocked. It unwraps the data
+key from the key header (Argon2id + AES-GCM, see ``keyheader``), opens SQLCipher with the
+*raw* data key (about 0.3 ms, since the slow derivation already happened), runs the
+migrations (taking a backup first when the vault already holds data), and hands out the
+``sqlite_utils.Database``. Locking closes the database and zeroes the key.
+
+Files are never touched by a failed unlock: the database is opened only after the key
+unwrapped, and a key that does not read the file reports ``VaultCorrupt`` and closes.
+The database's first 16 bytes are its SQLCipher salt, which we set to the vault id from
+the header, so a key file from another vault is recognised before anything is decrypted.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from contextlib import suppress
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from groupkeeper.storage import keyheader, schema
+from groupkeeper.storage._sqlcipher import Connection, Database, DatabaseError, connect
+from groupkeeper.storage.errors import (
+    InvalidInput,
+    VaultCorrupt,
+    VaultExists,
+    VaultGone,
+    VaultLocked,
+    VaultNotFound,
+    WrongPassphrase,
+)
+from groupkeeper.storage.faults import guarded
+
+log = logging.getLogger(__name__)
+
+VAULT_DB = "vault.db"
+KEY_HEADER = "vault.key"
+#: The new header while "revoke access" is under way; see ``Vault.revoke_access``.
+PENDING_KEY_HEADER = "vault.key.revoke"
+BACKUP_SUBFOLDER = "backups"
+MIN_PASSPHRASE_LENGTH = 8
+MAX_DELAY_SECONDS = 30.0
+
+#: Waits before a retry after wrong passphrases; tests replace it to observe delays.
+_sleep: Callable[[float], None] = time.sleep
+_failures: dict[str, int] = {}
+_failures_lock = threading.Lock()
+
+
+def _folder_key(folder: Path) -> str:
+    return str(Path(folder).resolve())
+
+
+def delay_before_next_attempt(folder: Path) -> float:
+    """Seconds the next unlock of ``folder`` will wait: 0 after one miss, then 1, 2, 4.. 30."""
+    with _failures_lock:
+        misses = _failures.get(_folder_key(folder), 0)
+    if misses <= 1:
+        return 0.0
+    return min(MAX_DELAY_SECONDS, float(2 ** (misses - 2)))
+
+
+def _record_failure(folder: Path) -> float:
+    with _failures_lock:
+        key = _folder_key(folder)
+        _failures[key] = _failures.get(key, 0) + 1
+    return delay_before_next_attempt(folder)
+
+
+def _forget_failures(folder: Path) -> None:
+    with _failures_lock:
+        _failures.pop(_folder_key(folder), None)
+
+
+def _raw_key(data_key: bytearray, vault_id: bytes) -> str:
+    # Raw key *and* explicit salt: SQLCipher skips its own KDF and writes our vault id
+    # as the file's salt, binding the database to its key header.
+    return f"\"x'{bytes(data_key).hex()}{vault_id.hex()}'\""
+
+
+def _check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise InvalidInput(f"The passphrase must have at least {MIN_PASSPHRASE_LENGTH} characters.")
+
+
+def _open_connection(
+    folder: Path, data_key: bytearray, vault_id: bytes, *, new: bool
+) -> Connection:
+    """Open and key the database; for an existing file, prove the key reads all of it.
+
+    Nothing is written until every check has passed, so a damaged or foreign file is
+    left exactly as it was.
+    """
+    db_path = folder / VAULT_DB
+    if not new:
+        if not folder.is_dir():
+            raise VaultGone()
+        if not db_path.is_file():
+            raise VaultCorrupt("The database file is missing; restore a backup.")
+        with guarded(folder), open(db_path, "rb") as handle:
+            salt = handle.read(len(vault_id))
+        if salt != vault_id:
+            raise VaultCorrupt("The database does not match its key file, or is damaged.")
+    with guarded(folder):
+        conn = connect(str(db_path))
+    try:
+        conn.execute(f"PRAGMA key = {_raw_key(data_key, vault_id)}")
+        if not new:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+                raise VaultCorrupt()
+            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                raise VaultCorrupt()
+    except DatabaseError:
+        conn.close()
+        if not folder.is_dir():
+            raise VaultGone() from None
+        raise VaultCorrupt() from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _configure(conn: Connection) -> None:
+    # WAL with synchronous=FULL: every commit fsyncs the WAL, so an acknowledged
+    # write survives power loss, at one fsync per commit (rollback mode needs two or
+    # more), which keeps a durable check-in fast even on a slow USB stick, and lets
+    # worker threads read while the meeting writes. SQLCipher encrypts the WAL too.
+    # If the filesystem cannot do WAL, SQLite stays in rollback mode; FULL still holds.
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+class Vault:
+    """An unlocked (or locked) vault. Build it with ``create`` or ``unlock``."""
+
+    def __init__(
+        self, folder: Path, header: keyheader.KeyHeader, data_key: bytearray, conn: Connection
+    ) -> None:
+        self.folder = Path(folder)
+        self._header = header
+        self._key: bytearray | None = data_key
+        self._conn: Connection | None = conn
+        self._db: Database | None = Database(conn)
+        self._stale = False
+
+    # ------------------------------------------------------------------ opening
+
+    @staticmethod
+    def exists(folder: Path) -> bool:
+        """True if ``folder`` holds a vault (or the remains of one)."""
+        folder = Path(folder)
+        return (folder / KEY_HEADER).exists() or (folder / VAULT_DB).exists()
+
+    @classmethod
+    def create(cls, folder: Path, passphrase: str) -> tuple[Vault, str]:
+        """Create a new vault in ``folder``.
+
+        Returns:
+            The open vault and the recovery key to show once (``ABCD-EFGH-...``).
+
+        Raises:
+            InvalidInput: passphrase shorter than ``MIN_PASSPHRASE_LENGTH``.
+            VaultExists: something vault-like is already there; it is left untouched.
+        """
+        folder = Path(folder)
+        _check_passphrase(passphrase)
+        if cls.exists(folder):
+            raise VaultExists()
+        data_key = keyheader.new_data_key()
+        recovery_text, recovery_raw = keyheader.new_recovery_key()
+        header = keyheader.create_header(data_key, passphrase, recovery_raw)
+        with guarded(folder):
+            folder.mkdir(parents=True, exist_ok=True)
+            conn = _open_connection(folder, data_key, header.vault_id, new=True)
+            vault = cls(folder, header, data_key, conn)
+            try:
+                _configure(conn)
+                schema.migrate(vault.db)
+                # The header is written last: it is what makes the folder a vault.
+                keyheader.write_header(folder / KEY_HEADER, header)
+            except BaseException:
+                vault.lock()
+                raise
+        return vault, recovery_text
+
+    @classmethod
+    def unlock(cls, folder: Path, passphrase: str) -> Vault:
+        """Unlock with the passphrase.
+
+        Raises:
+            WrongPassphrase: with ``wait_seconds`` before the next try will run.
+            VaultCorrupt, VaultTooNew, KdfTooWeak, VaultNotFound, VaultGone.
+        """
+        return cls._unlock(
+            Path(folder), keyheader.PASSPHRASE_SLOT, lambda: keyheader.passphrase_secret(passphrase)
+        )
+
+    @classmethod
+    def unlock_with_recovery_key(cls, folder: Path, recovery_key: str) -> Vault:
+        """Unlock with the printed recovery key (case, spaces and dashes do not matter)."""
+        return cls._unlock(
+            Path(folder),
+            keyheader.RECOVERY_SLOT,
+            lambda: keyheader.parse_recovery_key(recovery_key),
+        )
+
+    @classmethod
+    def _unlock(cls, folder: Path, slot: str, secret: Callable[[], bytes]) -> Vault:
+        wait = delay_before_next_attempt(folder)
+        if wait > 0:
+            _sleep(wait)
+        with guarded(folder):
+            if not folder.is_dir():
+                raise VaultGone()
+            if not (folder / KEY_HEADER).is_file():
+                raise VaultNotFound()
+            header = keyheader.read_header(folder / KEY_HEADER)
+            pending_path = folder / PENDING_KEY_HEADER
+            pending = keyheader.read_header(pending_path) if pending_path.is_file() else None
+        try:
+            data_key = header.unwrap(slot, secret())
+            from_pending = False
+        except WrongPassphrase:
+            if pending is None:
+                raise WrongPassphrase(wait_seconds=_record_failure(folder)) from None
+            try:
+                data_key = pending.unwrap(slot, secret())
+            except WrongPassphrase:
+                raise WrongPassphrase(wait_seconds=_record_failure(folder)) from None
+            header, from_pending = pending, True
+        _forget_failures(folder)
+        try:
+            conn = _open_connection(folder, data_key, header.vault_id, new=False)
+        except VaultCorrupt:
+            keyheader.zero(data_key)
+            if pending is None:
+                raise
+            # "Revoke access" was interrupted: the database holds whichever key won.
+            raise WrongPassphrase(
+                "Access was being revoked when the app stopped; use the other passphrase."
+            ) from None
+        vault = cls(folder, header, data_key, conn)
+        try:
+            vault._finish_open(pending_path if pending is not None else None, from_pending)
+        except BaseException:
+            vault.lock()
+            raise
+        return vault
+
+    def _finish_open(self, pending_path: Path | None, from_pending: bool) -> None:
+        db = self.db
+        schema.check_not_newer(db)  # read-only: a newer vault is refused untouched
+        with guarded(self.folder):
+            if pending_path is not None:
+                if from_pending:  # the rekey committed: the new header is the real one
+                    os.replace(pending_path, self.folder / KEY_HEADER)
+                    keyheader.fsync_dir(self.folder)
+                else:  # the rekey never committed: the half-made header is void
+                    pending_path.unlink()
+            _configure(self._connection())
+            if schema.needs_migration(db):
+                if schema.user_version(db) > 0:
+                    from groupkeeper.storage.backup import write_backup
+
+                    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                    write_backup(
+                        self, self.folder / BACKUP_SUBFOLDER / f"pre-migration-{stamp}.gkbackup"
+                    )
+                schema.migrate(db)
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def is_locked(self) -> bool:
+        return self._key is None
+
+    @property
+    def db(self) -> Database:
+        """The open database.
+
+        Raises:
+            VaultLocked: the vault is locked.
+            VaultGone: the folder is not reachable (it reopens by itself when it is back).
+        """
+        if self._key is None or self._db is None:
+            raise VaultLocked()
+        if not (self.folder / VAULT_DB).is_file():
+            self._stale = True
+            raise VaultGone()
+        if self._stale:
+            self._reconnect()
+        return self._db
+
+    def _connection(self) -> Connection:
+        self.db  # noqa: B018  (raises the right error when locked or gone)
+        assert self._conn is not None
+        return self._conn
+
+    def _reconnect(self) -> None:
+        # The old handles may point at a device that was pulled; a fresh connection
+        # on the same path sees whatever was committed before.
+        assert self._key is not None
+        if self._conn is not None:
+            with suppress(DatabaseError):
+                self._conn.close()
+        conn = _open_connection(self.folder, self._key, self._header.vault_id, new=False)
+        with guarded(self.folder):
+            _configure(conn)
+        self._conn, self._db, self._stale = conn, Database(conn), False
+
+    def lock(self) -> None:
+        """Close the database and zero the key. Safe to call twice."""
+        if self._conn is not None:
+            # A pulled stick can make closing fail; the handle is dropped either way.
+            with suppress(DatabaseError):
+                self._conn.close()
+        self._conn = None
+        self._db = None
+        if self._key is not None:
+            keyheader.zero(self._key)
+        self._key = None
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.lock()
+
+    @property
+    def kdf_params(self) -> dict[str, Any]:
+        """The passphrase slot's KDF parameters (nothing secret)."""
+        return self._header.params.as_dict()
+
+    def _key_header_bytes(self) -> bytes:
+        return keyheader.dumps(self._header)
+
+    def _data_key(self) -> bytearray:
+        if self._key is None:
+            raise VaultLocked()
+        return self._key
+
+    def _params_for_rewrap(self, slot: str) -> keyheader.KdfParams:
+        current = self._header.slots[slot].params
+        return current if current.meets(keyheader.current_floor()) else keyheader.tune_params()
+
+    def _write_header(self, header: keyheader.KeyHeader) -> None:
+        with guarded(self.folder):
+            if not self.folder.is_dir():
+                raise VaultGone()
+            keyheader.write_header(self.folder / KEY_HEADER, header)
+        self._header = header
+
+    # ------------------------------------------------------------------ keys
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Rewrap the data key under a new passphrase; the database is not rewritten."""
+        _check_passphrase(new_passphrase)
+        slot = keyheader.PASSPHRASE_SLOT
+        header = self._header.with_slot(
+            slot,
+            self._data_key(),
+            keyheader.passphrase_secret(new_passphrase),
+            self._params_for_rewrap(slot),
+        )
+        self._write_header(header)
+
+    def new_recovery_key(self) -> str:
+        """Replace the recovery key (the old one stops working) and return the new one."""
+        text, raw = keyheader.new_recovery_key()
+        slot = keyheader.RECOVERY_SLOT
+        header = self._header.with_slot(slot, self._data_key(), raw, self._params_for_rewrap(slot))
+        self._write_header(header)
+        return text
+
+    def revoke_access(self, new_passphrase: str, backup_dir: Path | None = None) -> str:
+        """New data key (``PRAGMA rekey``), new passphrase and recovery key.
+
+        Old backups keep opening with the old passphrase: they hold the old data key.
+
+        Crash safety: the new header goes to ``vault.key.revoke`` first, then the
+        database is rekeyed (one transaction), then the new header replaces the old.
+        ``unlock`` finishes or voids an interrupted revoke by trying which key reads
+        the database.
+
+        Returns:
+            The new recovery key.
+        """
+        _check_passphrase(new_passphrase)
+        old_key = self._data_key()
+        new_key = keyheader.new_data_key()
+        text, raw = keyheader.new_recovery_key()
+        header = keyheader.create_header(
+            new_key,
+            new_passphrase,
+            raw,
+            params=self._params_for_rewrap(keyheader.PASSPHRASE_SLOT),
+            vault_id=self._header.vault_id,
+        )
+        pending = self.folder / PENDING_KEY_HEADER
+        with guarded(self.folder):
+            conn = self._connection()
+            keyheader.write_header(pending, header)
+            conn.execute(f"PRAGMA rekey = {_raw_key(new_key, header.vault_id)}")
+            os.replace(pending, self.folder / KEY_HEADER)
+            keyheader.fsync_dir(self.folder)
+        self._key, self._header = new_key, header
+        keyheader.zero(old_key)
+        if backup_dir is not None:
+            from groupkeeper.storage.backup import write_backup
+
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            write_backup(self, Path(backup_dir) / f"groupkeeper-revoked-{stamp}.gkbackup")
+        return text
+
+    # ------------------------------------------------------------------ health
+
+    def check(self) -> list[str]:
+        """Check the vault; ``[]`` when sound, else short problem codes (nothing personal)."""
+        db = self.db
+        problems: list[str] = []
+        with guarded(self.folder):
+            try:
+                rows = db.execute("PRAGMA integrity_check").fetchall()
+                if [row[0] for row in rows] != ["ok"]:
+                    problems.append("integrity_check_failed")
+                if db.execute("PRAGMA cipher_integrity_check").fetchall():
+                    problems.append("cipher_integrity_check_failed")
+                if db.execute("PRAGMA foreign_key_check").fetchall():
+                    problems.append("foreign_key_violations")
+                if schema.user_version(db) != schema.SCHEMA_VERSION:
+                    problems.append("schema_version_mismatch")
+                if schema.needs_migration(db):
+                    problems.append("migrations_pending")
+            except DatabaseError:
+                if not self.folder.is_dir():
+                    raise
+                problems.append("database_unreadable")
+        return problems
+
+
+__all__ = [
+    "KEY_HEADER",
+    "MIN_PASSPHRASE_LENGTH",
+    "VAULT_DB",
+    "Vault",
+    "delay_before_next_attempt",
+]
