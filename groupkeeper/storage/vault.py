@@ -418,10 +418,12 @@ class Vault:
             conn = self._connection()
             keyheader.write_header(pending, header)
             conn.execute(f"PRAGMA rekey = {_raw_key(new_key, header.vault_id)}")
+            # From here the database needs the new key, even if the rename below fails
+            # (then ``unlock`` promotes the pending header).
+            self._key, self._header = new_key, header
+            keyheader.zero(old_key)
             os.replace(pending, self.folder / KEY_HEADER)
             keyheader.fsync_dir(self.folder)
-        self._key, self._header = new_key, header
-        keyheader.zero(old_key)
         if backup_dir is not None:
             from groupkeeper.storage.backup import write_backup
 
