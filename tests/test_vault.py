@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def folder(tmp_path: Path) -> Path:
 @pytest.fixture
 def created(folder: Path) -> Iterator[tuple[Vault, str]]:
     vault, recovery = Vault.create(folder, PASS)
-    vault.db["groups"].insert({"name": MARKER, "created_at": "2026-11-01"})
+    vault.db.table("groups").insert({"name": MARKER, "created_at": "2026-11-01"})
     yield vault, recovery
     vault.lock()
 
@@ -203,17 +204,17 @@ def test_revoke_interrupted_after_rekey_is_finished_by_unlock(
     created: tuple[Vault, str], folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     vault, _ = created
-    real_replace = vault_module.os.replace
+    real_replace = os.replace
 
     def crash(src: str | Path, dst: str | Path) -> None:
         if str(src).endswith(PENDING_KEY_HEADER):
             raise KeyboardInterrupt  # the process dies between rekey and rename
         real_replace(src, dst)
 
-    monkeypatch.setattr(vault_module.os, "replace", crash)
+    monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
         vault.revoke_access(NEW_PASS)
-    monkeypatch.setattr(vault_module.os, "replace", real_replace)
+    monkeypatch.setattr(os, "replace", real_replace)
     assert _names(vault) == [MARKER]  # the open vault keeps working on the new key
     vault.lock()
     assert (folder / PENDING_KEY_HEADER).exists()

@@ -33,7 +33,7 @@ def folder(tmp_path: Path) -> Path:
     vault, _ = Vault.create(path, PASS)
     with vault:
         for i in range(200):
-            vault.db["groups"].insert({"name": f"Group {i}", "created_at": "2026-11-01"})
+            vault.db.table("groups").insert({"name": f"Group {i}", "created_at": "2026-11-01"})
     return path
 
 
@@ -115,7 +115,7 @@ def test_newer_schema_refused_untouched(folder: Path) -> None:
 
 def test_unknown_applied_migration_refused(folder: Path) -> None:
     with Vault.unlock(folder, PASS) as vault:
-        vault.db["_sqlite_migrations"].insert(
+        vault.db.table("_sqlite_migrations").insert(
             {"migration_set": "groupkeeper", "name": "m900_future", "applied_at": "2030"}
         )
     before = _bytes(folder)
@@ -212,7 +212,7 @@ def test_sqlite_disk_full_during_backup(
 def test_folder_vanishes_and_comes_back(folder: Path, tmp_path: Path) -> None:
     away = tmp_path / "pulled"
     with Vault.unlock(folder, PASS) as vault:
-        vault.db["groups"].insert({"name": "Before", "created_at": "x"})
+        vault.db.table("groups").insert({"name": "Before", "created_at": "x"})
         folder.rename(away)
         with pytest.raises(VaultGone):
             vault.db  # noqa: B018
@@ -226,7 +226,7 @@ def test_folder_vanishes_and_comes_back(folder: Path, tmp_path: Path) -> None:
             Vault.unlock(folder, PASS)
         away.rename(folder)
         # Back at the same path: the same vault object carries on.
-        vault.db["groups"].insert({"name": "After", "created_at": "x"})
+        vault.db.table("groups").insert({"name": "After", "created_at": "x"})
         assert vault.check() == []
     with Vault.unlock(folder, PASS) as again:
         names = {row["name"] for row in again.db["groups"].rows}
