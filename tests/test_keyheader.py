@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -137,13 +138,20 @@ def test_absurd_params_are_damage_not_a_memory_bomb() -> None:
 
 def test_tuning_raises_memory_then_time_never_below_floor() -> None:
     floor = keyheader.FLOOR
-    slow_machine = keyheader.tune_params(floor, 0.5, measure=lambda p: 2.0)
+
+    def machine(seconds_at_floor: float) -> Callable[[KdfParams], float]:
+        # Argon2 cost grows with memory x passes.
+        return lambda p: (
+            seconds_at_floor * (p.memory_kib / floor.memory_kib) * (p.time_cost / floor.time_cost)
+        )
+
+    slow_machine = keyheader.tune_params(floor, 0.5, measure=machine(2.0))
     assert slow_machine == floor
-    fast_machine = keyheader.tune_params(floor, 0.5, measure=lambda p: 0.01)
+    fast_machine = keyheader.tune_params(floor, 0.5, measure=machine(0.01))
     assert fast_machine.memory_kib == keyheader.TUNE_MAX_MEMORY_KIB
     assert fast_machine.time_cost > floor.time_cost
     assert fast_machine.meets(floor)
-    medium = keyheader.tune_params(floor, 0.5, measure=lambda p: 0.2)
+    medium = keyheader.tune_params(floor, 0.5, measure=machine(0.2))
     assert floor.memory_kib < medium.memory_kib <= keyheader.TUNE_MAX_MEMORY_KIB
     assert medium.time_cost == floor.time_cost
 

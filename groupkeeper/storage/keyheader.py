@@ -140,9 +140,10 @@ def tune_params(
 ) -> KdfParams:
     """Parameters that take about ``target_seconds`` here, never below the floor.
 
-    One measurement at the floor (about 0.1-0.2 s), then a linear estimate: Argon2's
-    cost grows linearly with memory and time. Memory is raised first, up to
-    ``TUNE_MAX_MEMORY_KIB``, then passes. With the test floor in force there is no tuning.
+    One measurement at the floor (about 0.1 s) gives a linear estimate for memory,
+    which is raised first (up to ``TUNE_MAX_MEMORY_KIB``); a second measurement at that
+    memory sets the passes. About 0.4 s in all, once, at creation. With the test floor
+    in force there is no tuning.
 
     Args:
         floor: Starting point (defaults to the floor in force).
@@ -160,9 +161,12 @@ def tune_params(
         return base
     memory = min(TUNE_MAX_MEMORY_KIB, int(base.memory_kib * factor) // 1024 * 1024)
     memory = max(memory, base.memory_kib)
-    factor /= memory / base.memory_kib
+    tuned = replace(base, memory_kib=memory)
+    if memory != base.memory_kib:
+        # Large memory costs more than linearly (caches), so measure once more.
+        factor = target_seconds / max(measure(tuned), 1e-4)
     time_cost = min(TUNE_MAX_TIME_COST, max(base.time_cost, int(base.time_cost * factor)))
-    return replace(base, memory_kib=memory, time_cost=time_cost)
+    return replace(tuned, time_cost=time_cost)
 
 
 def _measure(params: KdfParams) -> float:
