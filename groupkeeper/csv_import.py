@@ -1,0 +1,348 @@
+"""Reading a CSV file of members for import, and reporting the rows that cannot be used.
+
+``parse_csv(raw_bytes)`` never writes anything: it returns the usable rows as ``Member``
+objects and the bad rows with their spreadsheet row number (the header is row 1) and a
+reason code the UI words. Nothing is imported until the user has seen the preview and
+accepted the good rows; then ``import_members(store, rows)`` adds them in one transaction
+(``store.members.add_many``), so an import is all or nothing.
+
+Tolerated: a UTF-8 byte-order mark, UTF-16 with a BOM, Windows-1252 files (older Excel),
+``,`` ``;`` or tab delimiters, and common header spellings ("Name", "First name", "Mobile").
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from groupkeeper.model import Member
+from groupkeeper.roster import digits, words
+from groupkeeper.storage.errors import ImportRejected
+
+if TYPE_CHECKING:
+    from groupkeeper.storage.repos import Store
+
+MAX_FIELD_CHARS = 10_000
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a roster of 10,000 people is well under 2 MB
+
+FIELDS = (
+    "display_name",
+    "full_name",
+    "pronouns",
+    "phone",
+    "email",
+    "emergency_contact",
+    "contact_consent",
+    "joined_on",
+    "notes",
+)
+
+# Folded header text (see ``roster.words``) -> field. "first name" is the display name
+# because the roster greets people by first name or nickname.
+HEADER_ALIASES: dict[str, str] = {
+    **{f.replace("_", " "): f for f in FIELDS},
+    "name": "display_name",
+    "first name": "display_name",
+    "firstname": "display_name",
+    "given name": "display_name",
+    "forename": "display_name",
+    "nickname": "display_name",
+    "preferred name": "display_name",
+    "known as": "display_name",
+    "display": "display_name",
+    "fullname": "full_name",
+    "legal name": "full_name",
+    "last name": "_last_name",
+    "lastname": "_last_name",
+    "surname": "_last_name",
+    "family name": "_last_name",
+    "pronoun": "pronouns",
+    "phone number": "phone",
+    "telephone": "phone",
+    "tel": "phone",
+    "mobile": "phone",
+    "mobile phone": "phone",
+    "cell": "phone",
+    "e mail": "email",
+    "email address": "email",
+    "mail": "email",
+    "emergency": "emergency_contact",
+    "emergency contact name": "emergency_contact",
+    "ice": "emergency_contact",
+    "consent": "contact_consent",
+    "consent to contact": "contact_consent",
+    "may contact": "contact_consent",
+    "ok to contact": "contact_consent",
+    "joined": "joined_on",
+    "join date": "joined_on",
+    "date joined": "joined_on",
+    "start date": "joined_on",
+    "note": "notes",
+    "comments": "notes",
+    "comment": "notes",
+}
+
+_YES = {"yes", "y", "true", "1", "x", "agreed", "ja", "si", "oui"}
+_NO = {"no", "n", "false", "0", "", "not agreed", "nein", "non"}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Control characters other than tab / newline: a sign of a binary file or a broken export.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class BadReason(StrEnum):
+    """Why a row was left out (the UI words each code)."""
+
+    MISSING_NAME = "missing_name"
+    BAD_DATE = "bad_date"
+    BAD_CONSENT = "bad_consent"
+    TOO_LONG = "too_long"
+    DUPLICATE = "duplicate"  # the same person appears earlier in the file
+    ALREADY_ON_ROSTER = "already_on_roster"
+    BINARY = "binary"  # NUL or other control characters
+    MALFORMED = "malformed"  # broken quoting: the row (and maybe the rest) cannot be read
+
+
+class FileProblem(StrEnum):
+    """Why a whole file was refused (carried by ``CsvFileRejected.problem``)."""
+
+    TOO_BIG = "too_big"
+    NOT_TEXT = "not_text"
+    NO_NAME_COLUMN = "no_name_column"
+    EMPTY = "empty"
+
+
+class CsvFileRejected(ImportRejected):
+    """The file cannot be imported at all; nothing was changed."""
+
+    def __init__(self, problem: FileProblem) -> None:
+        super().__init__(f"CSV file refused: {problem.value}")
+        self.problem = problem
+
+
+@dataclass
+class GoodRow:
+    row_number: int
+    member: Member
+
+
+@dataclass
+class BadRow:
+    row_number: int
+    reason: BadReason
+    column: str = ""  # the field at fault (a FIELDS name), "" if not one field
+    duplicate_of: int | None = None  # for DUPLICATE: the earlier row number
+
+
+@dataclass
+class ImportPreview:
+    good: list[GoodRow] = field(default_factory=list)
+    bad: list[BadRow] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # header as written -> field
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def members(self) -> list[Member]:
+        return [row.member for row in self.good]
+
+
+def decode(raw: bytes) -> str:
+    """Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.
+
+    Raises:
+        CsvFileRejected: NOT_TEXT if the bytes are none of these.
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise CsvFileRejected(FileProblem.NOT_TEXT) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Excel's "CSV" on Windows; every byte but five decodes, so NUL bytes etc. are
+        # caught per row afterwards.
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        raise CsvFileRejected(FileProblem.NOT_TEXT) from None
+
+
+def _delimiter(text: str) -> str:
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _consent(value: str) -> bool | None:
+    v = words(value)
+    if v in _YES:
+        return True
+    if v in _NO:
+        return False
+    return None
+
+
+def _valid_date(value: str) -> bool:
+    if not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _person_key(display: str, full: str, phone: str, email: str) -> tuple[str, str, str, str]:
+    return (words(display), words(full), digits(phone), email.strip().casefold())
+
+
+def parse_csv(raw: bytes, existing: Iterable[Member] = ()) -> ImportPreview:
+    """Split a CSV file into members that can be imported and rows that cannot.
+
+    Args:
+        raw: the file's bytes.
+        existing: members already on the roster; an identical person is reported as
+            ``ALREADY_ON_ROSTER`` instead of being added twice.
+
+    Returns:
+        The preview; nothing has been written anywhere.
+
+    Raises:
+        CsvFileRejected: the file is too big, not text, empty, or has no name column.
+    """
+    if len(raw) > MAX_FILE_BYTES:
+        raise CsvFileRejected(FileProblem.TOO_BIG)
+    # NUL is a row-level problem ("binary data"), not a reason to refuse the whole file;
+    # a private-use stand-in keeps the csv module from choking on it.
+    text = decode(raw).replace("\x00", "\ue000")
+    if not text.strip():
+        raise CsvFileRejected(FileProblem.EMPTY)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        raise CsvFileRejected(FileProblem.EMPTY) from None
+
+    preview = ImportPreview()
+    positions: dict[str, int] = {}
+    for pos, title in enumerate(header):
+        name = HEADER_ALIASES.get(words(title.replace("\ue000", "")))
+        if name is not None and name not in positions:
+            positions[name] = pos
+            preview.columns[title.strip()] = name
+        elif title.strip():
+            preview.ignored_columns.append(title.strip())
+    if "display_name" not in positions:
+        raise CsvFileRejected(FileProblem.NO_NAME_COLUMN)
+
+    seen: dict[tuple[str, str, str, str], int] = {}
+    on_roster = {_person_key(m.display_name, m.full_name, m.phone, m.email) for m in existing}
+    row_number = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            row_number += 1
+            # The csv module refuses a field over its size limit (131,072 characters), far
+            # over ours: reported as too long. Anything else is broken quoting (strict mode,
+            # so an unclosed quote is reported instead of swallowing the following rows).
+            too_long = "field larger" in str(exc)
+            reason = BadReason.TOO_LONG if too_long else BadReason.MALFORMED
+            preview.bad.append(BadRow(row_number, reason))
+            continue
+        row_number += 1
+        bad = _check_row(cells, positions, row_number, preview, seen, on_roster)
+        if bad is not None:
+            preview.bad.append(bad)
+    return preview
+
+
+def _check_row(
+    cells: list[str],
+    positions: dict[str, int],
+    row_number: int,
+    preview: ImportPreview,
+    seen: dict[tuple[str, str, str, str], int],
+    on_roster: set[tuple[str, str, str, str]],
+) -> BadRow | None:
+    if not any(c.strip() for c in cells):
+        return None  # blank line: nothing to import, nothing to report
+    for cell in cells:
+        if "\ue000" in cell or _CONTROL.search(cell):
+            return BadRow(row_number, BadReason.BINARY)
+    for name, pos in positions.items():
+        if pos < len(cells) and len(cells[pos]) > MAX_FIELD_CHARS:
+            return BadRow(row_number, BadReason.TOO_LONG, name.lstrip("_"))
+    if any(len(cell) > MAX_FIELD_CHARS for cell in cells):
+        return BadRow(row_number, BadReason.TOO_LONG)
+    values = {f: (cells[p].strip() if p < len(cells) else "") for f, p in positions.items()}
+    if "_last_name" in values and not values.get("full_name"):
+        values["full_name"] = " ".join(
+            v for v in (values["display_name"], values["_last_name"]) if v
+        )
+    if not values["display_name"]:
+        return BadRow(row_number, BadReason.MISSING_NAME, "display_name")
+    joined = values.get("joined_on", "")
+    if joined and not _valid_date(joined):
+        return BadRow(row_number, BadReason.BAD_DATE, "joined_on")
+    consent = _consent(values.get("contact_consent", ""))
+    if consent is None:
+        return BadRow(row_number, BadReason.BAD_CONSENT, "contact_consent")
+    member = Member(
+        display_name=values["display_name"],
+        full_name=values.get("full_name", ""),
+        pronouns=values.get("pronouns", ""),
+        phone=values.get("phone", ""),
+        email=values.get("email", ""),
+        emergency_contact=values.get("emergency_contact", ""),
+        contact_consent=consent,
+        joined_on=joined,
+        notes=values.get("notes", ""),
+    )
+    key = _person_key(member.display_name, member.full_name, member.phone, member.email)
+    if key in seen:
+        return BadRow(row_number, BadReason.DUPLICATE, duplicate_of=seen[key])
+    if key in on_roster:
+        return BadRow(row_number, BadReason.ALREADY_ON_ROSTER)
+    seen[key] = row_number
+    preview.good.append(GoodRow(row_number, member))
+    return None
+
+
+def read_csv_file(path: Path, existing: Iterable[Member] = ()) -> ImportPreview:
+    """``parse_csv`` on a file, refusing files over ``MAX_FILE_BYTES`` before reading them.
+
+    Raises:
+        CsvFileRejected: as ``parse_csv``.
+        OSError: the file cannot be read.
+    """
+    with path.open("rb") as f:
+        raw = f.read(MAX_FILE_BYTES + 1)
+    return parse_csv(raw, existing)
+
+
+def import_members(store: Store, members: list[Member], group_ids: Iterable[int] = ()) -> int:
+    """Add the accepted members in one transaction (all or nothing); returns how many.
+
+    Args:
+        store: the unlocked vault's repositories.
+        members: the good rows the user accepted.
+        group_ids: groups every imported member joins (e.g. the group being set up).
+    """
+    groups = list(group_ids)
+    for member in members:
+        member.group_ids = sorted(set(member.group_ids) | set(groups))
+    store.members.add_many(members)
+    return len(members)
