@@ -75,7 +75,7 @@ def test_delimiters(delimiter: str) -> None:
 
 
 def test_semicolon_file_with_commas_inside_values() -> None:
-    p = parse_csv('Name;Notes\nAnn;"tea, no sugar"\n'.encode())
+    p = parse_csv(b'Name;Notes\nAnn;"tea, no sugar"\n')
     assert p.members[0].notes == "tea, no sugar"
 
 
