@@ -1,0 +1,471 @@
+"""One open meeting: the engine (``MeetingRun``) joined with the Store (no Qt).
+
+The meeting runner's widgets call this service for everything they do; it holds the
+business rules (who counts as present, what "new here" creates, how a round is recorded)
+so the widgets only show and ask. Every method that changes something writes through the
+Store, whose writes are committed before they return, and then tells ``saved_listeners``
+the time of the save (the runner shows "Autosaved HH:MM:SS").
+
+Engine state: after **every** engine operation (next, skip, move, pause...) the run's
+``to_state()`` is saved in ``meetings.engine_state``, so a crash resumes at the same
+segment (``MeetingRun.from_state``). The timer itself needs no periodic save: the saved
+state records when the segment started running, and resuming counts the time since.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from groupkeeper import agenda
+from groupkeeper.meeting import MeetingRun
+from groupkeeper.model import (
+    Attendance,
+    AttendanceStatus,
+    Goal,
+    GoalOutcome,
+    Group,
+    Meeting,
+    MeetingState,
+    Member,
+    MoodCheck,
+    MoodRound,
+    Skill,
+    SkillCategory,
+    SkillShare,
+    WellbeingResponse,
+)
+from groupkeeper.roster import RosterIndex, fold
+from groupkeeper.storage.errors import InvalidInput
+from groupkeeper.storage.repos import Store
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone present, as the runner shows them: pseudonym and display name."""
+
+    pseudonym: str
+    name: str
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """Counts for the end-of-meeting summary (no names)."""
+
+    present: int
+    new: int
+    apologies: int
+    walk_ins: int
+    opening_moods: int
+    opening_passes: int
+    closing_moods: int
+    closing_passes: int
+    skills_shared: int
+    goals_set: int
+    goals_reviewed: int
+    safety_concerns: int
+
+    @property
+    def total_here(self) -> int:
+        """Everyone in the room: checked-in members plus anonymous walk-ins."""
+        return self.present + self.walk_ins
+
+
+class MeetingSession:
+    """A meeting being run: loads or resumes it and records every action durably.
+
+    Args:
+        store: The unlocked vault's repositories.
+        meeting_id: The (open) meeting to run.
+        clock: Wall-clock seconds for the segment timers (``services.clock``).
+
+    Raises:
+        KeyError: No such meeting.
+        EngineStateError: The saved engine state cannot be read.
+    """
+
+    def __init__(
+        self, store: Store, meeting_id: int, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.store = store
+        self.meeting_id = meeting_id
+        self.clock = clock
+        self.saved_listeners: list[Callable[[datetime], None]] = []
+        self.last_saved: datetime | None = None
+        self.meeting: Meeting = store.meetings.get(meeting_id)
+        self.group: Group = store.groups.get(self.meeting.group_id)
+        if self.meeting.engine_state:
+            self.run = MeetingRun.from_state(self.meeting.engine_state, clock)
+            self.resumed = True
+        else:
+            segments = agenda.from_dicts(self.meeting.agenda or self.group.agenda)
+            self.run = MeetingRun(segments, clock)
+            self.resumed = False
+        if not self.run.started and self.meeting.state is MeetingState.OPEN:
+            self.run.start()
+            self.save_engine()
+        self._members: list[Member] | None = None
+        self._index: RosterIndex | None = None
+
+    # -- saving ------------------------------------------------------------------------
+    def _saved(self) -> None:
+        self.last_saved = self.store.clock()
+        for listener in list(self.saved_listeners):
+            listener(self.last_saved)
+
+    def save_engine(self) -> None:
+        """Persist the engine's state (called after every engine operation)."""
+        self.store.meetings.save_engine_state(self.meeting_id, self.run.to_state())
+        self._saved()
+
+    # -- engine operations (each saved) ------------------------------------------------
+    def next_segment(self) -> bool:
+        """Go to the next segment that is not skipped; False at the end."""
+        moved = self.run.next()
+        if moved:
+            self.save_engine()
+        return moved
+
+    def previous_segment(self) -> bool:
+        moved = self.run.previous()
+        if moved:
+            self.save_engine()
+        return moved
+
+    def go_to(self, index: int) -> None:
+        self.run.go_to(index)
+        self.save_engine()
+
+    def skip(self, index: int) -> None:
+        """Skip a segment (the current one moves on). Raises InvalidMeetingOperation."""
+        self.run.skip(index)
+        self.save_engine()
+
+    def unskip(self, index: int) -> None:
+        self.run.unskip(index)
+        self.save_engine()
+
+    def move(self, index: int, new_index: int) -> None:
+        self.run.move(index, new_index)
+        self.save_engine()
+
+    def set_minutes(self, index: int, minutes: int) -> None:
+        self.run.set_minutes(index, minutes)
+        self.save_engine()
+
+    def toggle_pause(self) -> bool:
+        """Pause or resume the timer. Returns True when now paused."""
+        if self.run.paused:
+            self.run.resume()
+        else:
+            self.run.pause()
+        self.save_engine()
+        return self.run.paused
+
+    # -- roster and attendance ----------------------------------------------------------
+    def members(self) -> list[Member]:
+        """The group's active members (cached; refreshed when someone is added)."""
+        if self._members is None:
+            self._members = self.store.members.all(self.group.id, active_only=True)
+        return self._members
+
+    def find_members(self, query: str, limit: int = 8) -> list[Member]:
+        """Type-ahead over the group's active members (display name, full name, phone)."""
+        if self._index is None:
+            self._index = RosterIndex(self.members())
+        if not query.strip():
+            return []
+        return self._index.filter(query)[:limit]
+
+    def attendance(self) -> list[Attendance]:
+        return self.store.meetings.attendance(self.meeting_id)
+
+    def names(self, pseudonyms: list[str]) -> dict[str, str]:
+        """Display names for pseudonyms (members forgotten since have none)."""
+        return self.store.members.names_by_pseudonym(pseudonyms)
+
+    def present(self) -> list[Person]:
+        """People checked in as present, in order of arrival."""
+        pseudonyms = self.store.meetings.present(self.meeting_id)
+        names = self.names(pseudonyms)
+        return [Person(p, names.get(p, "")) for p in pseudonyms]
+
+    def check_in(self, pseudonym: str) -> Attendance:
+        """Mark a member present (also turns "sent apologies" into present)."""
+        att = self.store.meetings.check_in(self.meeting_id, pseudonym)
+        self._saved()
+        return att
+
+    def mark_apologies(self, pseudonym: str) -> Attendance:
+        """Record that a member sent apologies (not attending, not a drop-out)."""
+        att = self.store.meetings.check_in(
+            self.meeting_id, pseudonym, status=AttendanceStatus.APOLOGIES
+        )
+        self._saved()
+        return att
+
+    def undo_check_in(self, pseudonym: str) -> None:
+        self.store.meetings.undo_check_in(self.meeting_id, pseudonym)
+        self._saved()
+
+    def add_new_member(self, display_name: str) -> Member:
+        """Someone new: a member with just a display name, in this group, checked in as new.
+
+        Raises:
+            InvalidInput: The name is empty.
+        """
+        name = display_name.strip()
+        if not name:
+            raise InvalidInput("A member needs a display name.")
+        group_ids = [self.group.id] if self.group.id is not None else []
+        member = self.store.members.add(
+            Member(display_name=name, joined_on=self.meeting.date, group_ids=group_ids)
+        )
+        self.store.meetings.check_in(self.meeting_id, member.pseudonym, is_new=True)
+        self._members = None
+        self._index = None
+        self._saved()
+        return member
+
+    def change_walk_ins(self, delta: int) -> int:
+        """Add (or take back) anonymous walk-ins; returns the new count."""
+        value = self.store.meetings.change_walk_ins(self.meeting_id, delta)
+        self.meeting.walk_ins = value
+        self._saved()
+        return value
+
+    # -- moods ---------------------------------------------------------------------------
+    def moods(self, round: MoodRound) -> dict[str, MoodCheck]:
+        """Named answers of a round, by pseudonym."""
+        return {
+            m.pseudonym: m
+            for m in self.store.moods.for_meeting(self.meeting_id, round)
+            if m.pseudonym is not None
+        }
+
+    def record_mood(
+        self, round: MoodRound, pseudonym: str, score: int, feeling_word: str = ""
+    ) -> MoodCheck:
+        """Record (or replace) a person's score. Raises InvalidInput off the scale."""
+        mood = self.store.moods.record(
+            MoodCheck(
+                self.meeting_id,
+                round,
+                self.group.mood_scale,
+                score,
+                pseudonym=pseudonym,
+                feeling_word=feeling_word.strip(),
+            )
+        )
+        self._saved()
+        return mood
+
+    def pass_mood(self, round: MoodRound, pseudonym: str) -> MoodCheck:
+        """Record that a person passed (no score)."""
+        mood = self.store.moods.record(
+            MoodCheck(
+                self.meeting_id,
+                round,
+                self.group.mood_scale,
+                None,
+                pseudonym=pseudonym,
+                passed=True,
+            )
+        )
+        self._saved()
+        return mood
+
+    def clear_mood(self, round: MoodRound, pseudonym: str) -> None:
+        """Take back a person's answer in this round."""
+        mood = self.moods(round).get(pseudonym)
+        if mood is not None and mood.id is not None:
+            self.store.moods.remove(mood.id)
+            self._saved()
+
+    def tally(self, round: MoodRound) -> dict[int, int]:
+        """Tally-only groups: anonymous count per score in this round."""
+        counts = {s: 0 for s in range(self.group.mood_scale.low, self.group.mood_scale.high + 1)}
+        for m in self.store.moods.for_meeting(self.meeting_id, round):
+            if m.pseudonym is None and m.score is not None:
+                counts[m.score] = counts.get(m.score, 0) + 1
+        return counts
+
+    def add_tally(self, round: MoodRound, score: int) -> MoodCheck:
+        """Tally-only groups: one anonymous answer with ``score`` (no pseudonym at all)."""
+        mood = self.store.moods.record(
+            MoodCheck(self.meeting_id, round, self.group.mood_scale, score, pseudonym=None)
+        )
+        self._saved()
+        return mood
+
+    def undo_tally(self, round: MoodRound, score: int) -> bool:
+        """Remove the latest anonymous answer with ``score``; False if there is none."""
+        for m in reversed(self.store.moods.for_meeting(self.meeting_id, round)):
+            if m.pseudonym is None and m.score == score and m.id is not None:
+                self.store.moods.remove(m.id)
+                self._saved()
+                return True
+        return False
+
+    # -- goals ---------------------------------------------------------------------------
+    def goals_to_review(self) -> list[Goal]:
+        """Open goals from before this meeting of the people present (and ones reviewed
+        here, so a review can be changed)."""
+        present = [p.pseudonym for p in self.present()]
+        return self.store.goals.open_for(present, before_meeting_id=self.meeting_id)
+
+    def review_goal(self, goal_id: int, outcome: GoalOutcome | None) -> None:
+        """Record how a goal went (``None`` undoes the review)."""
+        self.store.goals.review(goal_id, outcome, self.meeting_id)
+        self._saved()
+
+    def goals_set(self) -> dict[str, Goal]:
+        """Goals set in this meeting, by pseudonym (one per person)."""
+        return {g.pseudonym: g for g in self.store.goals.set_in(self.meeting_id)}
+
+    def set_goal(self, pseudonym: str, text: str) -> Goal:
+        """Set or change a person's goal for the week. Raises InvalidInput when empty."""
+        existing = self.goals_set().get(pseudonym)
+        if existing is not None and existing.id is not None:
+            self.store.goals.update_text(existing.id, text.strip())
+            existing.text = text.strip()
+            self._saved()
+            return existing
+        goal = self.store.goals.set(pseudonym, text.strip(), self.meeting_id)
+        self._saved()
+        return goal
+
+    def remove_goal(self, pseudonym: str) -> None:
+        existing = self.goals_set().get(pseudonym)
+        if existing is not None and existing.id is not None:
+            self.store.goals.delete(existing.id)
+            self._saved()
+
+    # -- skills --------------------------------------------------------------------------
+    def skill_categories(self) -> list[SkillCategory]:
+        return self.store.skills.categories()
+
+    def find_skills(self, query: str, limit: int = 8) -> list[Skill]:
+        """Library skills whose name contains every word of ``query`` (accent-blind)."""
+        tokens = fold(query).split()
+        skills = self.store.skills.skills()
+        if not tokens:
+            return skills[:limit]
+        starts: list[Skill] = []
+        contains: list[Skill] = []
+        for skill in skills:
+            name = fold(skill.name)
+            if all(t in name for t in tokens):
+                (starts if name.startswith(tokens[0]) else contains).append(skill)
+        return (starts + contains)[:limit]
+
+    def add_skill(self, name: str, category_id: int) -> Skill:
+        return self.store.skills.add_skill(name, category_id)
+
+    def add_category(self, name: str) -> SkillCategory:
+        return self.store.skills.add_category(name)
+
+    def share_skill(self, skill_id: int, pseudonym: str | None = None) -> SkillShare:
+        share = self.store.skills.share(self.meeting_id, skill_id, pseudonym)
+        self._saved()
+        return share
+
+    def remove_share(self, share_id: int) -> None:
+        self.store.skills.remove_share(share_id)
+        self._saved()
+
+    def shares(self) -> list[SkillShare]:
+        return self.store.skills.shares(self.meeting_id)
+
+    def skill_names(self) -> dict[int, str]:
+        return {s.id: s.name for s in self.store.skills.skills() if s.id is not None}
+
+    def most_shared(self, limit: int = 5) -> list[tuple[Skill, int]]:
+        if self.group.id is None:
+            return []
+        return self.store.skills.most_shared(self.group.id, limit)
+
+    # -- safety and wellbeing ------------------------------------------------------------
+    def change_safety_concerns(self, delta: int) -> int:
+        value = self.store.meetings.change_safety_concerns(self.meeting_id, delta)
+        self.meeting.safety_concerns = value
+        self._saved()
+        return value
+
+    def safety_concerns(self) -> int:
+        return self.store.meetings.get(self.meeting_id).safety_concerns
+
+    def add_safety_note(self, text: str) -> None:
+        """A private note: encrypted in the vault, never exported."""
+        self.store.safety.add_note(self.meeting_id, text)
+        self._saved()
+
+    def record_wellbeing(self, pseudonym: str, answers: list[int]) -> None:
+        """Store one person's complete answers to the group's wellbeing scale."""
+        from groupkeeper import wellbeing
+
+        scale = self.group.wellbeing_scale
+        try:
+            wellbeing.validate_answers(scale, answers)
+        except (KeyError, ValueError) as exc:
+            raise InvalidInput("Those answers do not fit the scale.") from exc
+        self.store.wellbeing.record(
+            WellbeingResponse(self.meeting_id, scale, list(answers), pseudonym)
+        )
+        self._saved()
+
+    def wellbeing_answers(self) -> dict[str, list[int]]:
+        return {
+            r.pseudonym: r.answers
+            for r in self.store.wellbeing.for_meeting(self.meeting_id)
+            if r.pseudonym is not None
+        }
+
+    # -- closing -------------------------------------------------------------------------
+    def default_next_meeting_date(self) -> date:
+        """A week after this meeting (or the date already chosen)."""
+        chosen = self.store.meetings.get(self.meeting_id).next_meeting_date
+        if chosen:
+            return date.fromisoformat(chosen)
+        return date.fromisoformat(self.meeting.date) + timedelta(days=7)
+
+    def set_next_meeting_date(self, value: date) -> None:
+        self.store.meetings.set_next_meeting_date(self.meeting_id, value.isoformat())
+        self._saved()
+
+    def summary(self) -> MeetingSummary:
+        attendance = self.attendance()
+        meeting = self.store.meetings.get(self.meeting_id)
+        opening = self.store.moods.for_meeting(self.meeting_id, MoodRound.OPENING)
+        closing = self.store.moods.for_meeting(self.meeting_id, MoodRound.CLOSING)
+        present = [a for a in attendance if a.status is AttendanceStatus.PRESENT]
+        return MeetingSummary(
+            present=len(present),
+            new=sum(1 for a in present if a.is_new),
+            apologies=sum(1 for a in attendance if a.status is AttendanceStatus.APOLOGIES),
+            walk_ins=meeting.walk_ins,
+            opening_moods=sum(1 for m in opening if not m.passed),
+            opening_passes=sum(1 for m in opening if m.passed),
+            closing_moods=sum(1 for m in closing if not m.passed),
+            closing_passes=sum(1 for m in closing if m.passed),
+            skills_shared=len(self.shares()),
+            goals_set=len(self.store.goals.set_in(self.meeting_id)),
+            goals_reviewed=len(self.store.goals.reviewed_in(self.meeting_id)),
+            safety_concerns=meeting.safety_concerns,
+        )
+
+    def end(self, next_meeting_date: date | None = None) -> MeetingSummary:
+        """Stop the timers, keep the agenda as run, close the meeting; return the summary."""
+        self.run.finish()
+        self.store.meetings.save_engine_state(self.meeting_id, self.run.to_state())
+        self.store.meetings.set_agenda(self.meeting_id, self.run.actual_agenda())
+        when = next_meeting_date.isoformat() if next_meeting_date else ""
+        self.meeting = self.store.meetings.end(self.meeting_id, when)
+        self._saved()
+        return self.summary()
+
+    @property
+    def is_closed(self) -> bool:
+        return self.meeting.state is MeetingState.CLOSED
