@@ -1,0 +1,121 @@
+"""The one helper that runs slow work (KDF, backups, imports, reports) off the GUI thread.
+
+``run_in_background(fn, *args, on_done=..., on_error=...)`` queues ``fn(*args)`` on the
+global ``QThreadPool``; its result (or exception) comes back to the GUI thread by a
+queued signal, so ``on_done``/``on_error`` may touch widgets while ``fn`` never does.
+Work that needs the database should open its own connection or be given plain values.
+
+Tests wait with ``qtbot.waitUntil(lambda: not worker.busy())`` or ``wait_idle()``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+# Tasks whose results have not been delivered yet. Keeping a reference to the relay
+# object stops Python from collecting it before its queued signal is delivered.
+_pending: set[_Relay] = set()
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; the runnable emits on it from the pool thread.
+
+    The signals are connected to this object's own methods, so Qt queues the call into
+    the thread the relay lives in (the GUI thread), never the pool thread.
+    """
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__()
+        self._on_done_cb = on_done
+        self._on_error_cb = on_error
+        self.done.connect(self._on_relay_done)
+        self.failed.connect(self._on_relay_failed)
+
+    def _finish(self) -> None:
+        _pending.discard(self)
+        self.deleteLater()
+
+    def _on_relay_done(self, value: Any) -> None:
+        self._finish()
+        if self._on_done_cb is not None:
+            self._on_done_cb(value)
+
+    def _on_relay_failed(self, exc: BaseException) -> None:
+        self._finish()
+        self._on_error_cb(exc)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._args = args
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn(*self._args)
+        except BaseException as exc:  # noqa: BLE001 - handed to on_error in the GUI thread
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.done.emit(result)
+        # Drop references held by the pool thread (the result/exception may be large).
+        self._fn = None  # type: ignore[assignment]
+        self._args = ()
+
+
+def _default_on_error(exc: BaseException) -> None:
+    """No handler given: treat it as a bug and send it to the excepthook."""
+    import sys
+
+    sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+def run_in_background(
+    fn: Callable[..., Any],
+    *args: Any,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> None:
+    """Run ``fn(*args)`` on the thread pool; deliver the outcome on the GUI thread.
+
+    Args:
+        fn: the slow function. It must not touch widgets.
+        *args: its arguments.
+        on_done: called with ``fn``'s return value, in the GUI thread.
+        on_error: called with the exception ``fn`` raised, in the GUI thread. Without it
+            the exception goes to ``sys.excepthook`` (the crash dialog).
+    """
+    relay = _Relay(on_done, on_error or _default_on_error)
+    _pending.add(relay)
+    QThreadPool.globalInstance().start(_Task(fn, args, relay))
+
+
+def busy() -> bool:
+    """True while any task's result has not been delivered yet."""
+    return bool(_pending)
+
+
+def wait_idle(timeout_ms: int = 30000) -> bool:
+    """Wait (processing events) until every task has delivered. For tests and shutdown."""
+    from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+
+    deadline = QDeadlineTimer(timeout_ms)
+    while _pending and not deadline.hasExpired():
+        QThreadPool.globalInstance().waitForDone(10)
+        QCoreApplication.processEvents()
+    return not _pending
