@@ -1,0 +1,483 @@
+"""The command line: start the app, or run a vault task for coordinators, scripts and CI.
+
+``groupkeeper`` alone starts the window (``--demo`` on a throwaway demo vault); the
+subcommands (``self-test``, ``make-demo``, ``check``, ``backup``, ``restore``, ``export``)
+work headless. Passphrases come from a prompt without echo, or with
+``--passphrase-stdin`` / ``--recovery-key-stdin`` from one line of standard input; never
+from an argument or an environment variable, where other users and shell histories can
+see them.
+
+Exit codes: 0 done; 1 a known problem (wrong passphrase, damaged file, failed check...),
+told in one sentence on stderr; 2 usage error or a part not in this build; 3 a bug (a
+short sentence, no traceback, nothing personal). Messages never contain names or free
+text from a vault.
+
+Nothing heavy is imported at module level: the window's start-up budget is measured from
+``main`` (the storage and crypto stack is imported only by the subcommands that need it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import importlib
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from groupkeeper import __version__
+from groupkeeper.storage.errors import InvalidInput, KnownError, VaultNotFound
+
+if TYPE_CHECKING:
+    from groupkeeper.storage.vault import Vault
+
+EXIT_OK = 0
+EXIT_KNOWN = 1
+EXIT_USAGE = 2
+EXIT_BUG = 3
+
+#: The self-test's own vault holds only invented records; with ``--vault DIR`` it stays
+#: behind and opens with this passphrase.
+SELF_TEST_PASSPHRASE = "self-test-only-nothing-real"  # noqa: S105  (public by design)
+
+
+class SelfTestFailed(KnownError):
+    """The self-test found a problem."""
+
+    code = "self_test_failed"
+
+
+def _print(text: str, stream: TextIO | None = None) -> None:
+    # A windowed program on Windows has no console: sys.stdout / sys.stderr are None.
+    target = stream if stream is not None else sys.stdout
+    if target is not None:
+        print(text, file=target, flush=True)
+
+
+def _error(text: str) -> None:
+    _print(text, sys.stderr)
+
+
+def _disable_core_dumps() -> None:
+    # A core dump of an unlocked app would hold the key and names in plain text.
+    try:
+        import resource
+    except ImportError:  # Windows has no core dumps of this kind
+        return
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ValueError, OSError):  # pragma: no cover - a hard limit we may not lower
+        pass
+
+
+# ----------------------------------------------------------------------------- secrets
+
+
+def _read_stdin_line(what: str) -> str:
+    if sys.stdin is None:
+        raise InvalidInput(f"There is no standard input to read the {what} from.")
+    value = sys.stdin.readline().rstrip("\r\n")
+    if not value:
+        raise InvalidInput(f"No {what} was given on standard input.")
+    return value
+
+
+def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
+    """The passphrase: one line of standard input with ``--passphrase-stdin``, else a prompt.
+
+    Raises:
+        InvalidInput: nothing was given.
+    """
+    if getattr(args, "passphrase_stdin", False):
+        return _read_stdin_line("passphrase")
+    value = getpass.getpass(prompt)
+    if not value:
+        raise InvalidInput("No passphrase was given.")
+    return value
+
+
+def read_secret(args: argparse.Namespace) -> tuple[str, str]:
+    """``("recovery_key", key)`` with ``--recovery-key-stdin``, else ``("passphrase", ...)``."""
+    if getattr(args, "recovery_key_stdin", False):
+        return "recovery_key", _read_stdin_line("recovery key")
+    return "passphrase", read_passphrase(args)
+
+
+def open_vault(
+    args: argparse.Namespace, folder: Path, secret: tuple[str, str] | None = None
+) -> Vault:
+    """Unlock the vault in ``folder`` with the passphrase or the recovery key (see
+    ``read_secret``; asked for here unless given). Other subcommands (``export``) use it too.
+
+    Raises:
+        VaultNotFound, WrongPassphrase, VaultCorrupt, VaultTooNew, ...: known errors.
+    """
+    from groupkeeper.storage.vault import Vault
+
+    folder = Path(folder)
+    if not Vault.exists(folder):
+        raise VaultNotFound(f"No vault was found in {folder}.")
+    kind, value = secret if secret is not None else read_secret(args)
+    if kind == "recovery_key":
+        return Vault.unlock_with_recovery_key(folder, value)
+    return Vault.unlock(folder, value)
+
+
+# ----------------------------------------------------------------------------- commands
+
+
+def _optional_module(name: str) -> Any:
+    """Import a part other issues add later; ``None`` while it does not exist.
+
+    Only the module itself being absent counts: an import error *inside* it (a missing Qt
+    plugin in a bundle) propagates, so a broken build fails loudly.
+    """
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name == name:
+            return None
+        raise
+
+
+def _cmd_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
+    app = _optional_module("groupkeeper.ui.app")
+    if app is None:
+        _error("The app window is not part of this build yet.")
+        return EXIT_USAGE
+    run_app = app.run_app
+    argv = [sys.argv[0] if sys.argv else "groupkeeper", *qt_args]
+    vault_dir = Path(args.vault) if args.vault else None
+    result = run_app(argv, demo=args.demo, vault_dir=vault_dir, bench_startup=args.bench_startup)
+    return int(result or 0)
+
+
+def _cmd_make_demo(args: argparse.Namespace) -> int:
+    from groupkeeper import demo
+
+    started = time.perf_counter()
+    try:
+        folder = demo.make_demo_vault(
+            Path(args.dir), demo.DEMO_PASSPHRASE, args.members, args.groups, args.years
+        )
+    except ValueError as exc:
+        raise InvalidInput(f"{exc}.") from None
+    seconds = time.perf_counter() - started
+    _print(
+        f"Demo vault written to {folder} ({args.members} fictional members, {args.groups}"
+        f" groups, {args.years} year(s), {seconds:.1f} s). Passphrase: {demo.DEMO_PASSPHRASE}"
+    )
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from groupkeeper.storage import schema
+
+    vault = open_vault(args, Path(args.dir))
+    try:
+        problems = vault.check()
+        version = schema.user_version(vault.db)
+    finally:
+        vault.lock()
+    if problems:
+        _error(f"The vault has problems ({', '.join(problems)}); restore a backup.")
+        return EXIT_KNOWN
+    _print(f"The vault is sound (schema version {version}, integrity and key checks passed).")
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from groupkeeper.storage import backup
+
+    out = Path(args.outfile)
+    secret = read_secret(args)
+    vault = open_vault(args, Path(args.dir), secret)
+    try:
+        backup.write_backup(vault, out)
+    finally:
+        vault.lock()
+    # Prove the file restores and opens (in a temporary folder that is removed again).
+    kind, value = secret
+    if kind == "recovery_key":
+        backup.verify_backup(out, recovery_key=value)
+    else:
+        backup.verify_backup(out, passphrase=value)
+    _print(f"Backup written and verified: {out}")
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from groupkeeper.storage import backup
+
+    folder = backup.restore_backup(Path(args.backup), Path(args.newdir))
+    _print(f"Restored into {folder}. It opens with the passphrase the vault had at backup time.")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    reports_export = _optional_module("groupkeeper.reports_export")
+    if reports_export is None:
+        _error("Export is not available yet in this build.")
+        return EXIT_USAGE
+    return int(reports_export.run_export(args))
+
+
+def _cmd_self_test(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    vault_arg = getattr(args, "vault", None)
+    if vault_arg:
+        folder = Path(vault_arg)
+        report = _core_self_test(folder, SELF_TEST_PASSPHRASE)
+        ui_note = _self_test_ui(folder)
+    else:
+        with tempfile.TemporaryDirectory(prefix="groupkeeper-selftest-") as tmp:
+            folder = Path(tmp) / "vault"
+            report = _core_self_test(folder, SELF_TEST_PASSPHRASE)
+            ui_note = _self_test_ui(folder)
+    seconds = time.perf_counter() - started
+    where = f"; vault kept in {folder} (passphrase {SELF_TEST_PASSPHRASE})" if vault_arg else ""
+    extra = f", {ui_note}" if ui_note else ""
+    _print(f"Self-test passed: {report}{extra} in {seconds:.1f} s{where}.")
+    return EXIT_OK
+
+
+def _core_self_test(folder: Path, passphrase: str) -> str:
+    """Create a vault in ``folder``, run a small meeting through the engine and storage,
+    lock, reopen (passphrase and recovery key) and verify every record, check the vault,
+    and prove a backup of it restores and opens.
+
+    Returns:
+        A few words for the summary line.
+
+    Raises:
+        SelfTestFailed: a record did not come back as written, or a check failed.
+        KnownError: the vault could not be created or opened (e.g. ``VaultExists``).
+    """
+    from datetime import date
+
+    from groupkeeper.meeting import MeetingRun
+    from groupkeeper.meeting_session import MeetingSession
+    from groupkeeper.model import GoalOutcome, Group, MeetingState, Member, MoodRound
+    from groupkeeper.storage import backup
+    from groupkeeper.storage.repos import Store
+    from groupkeeper.storage.vault import Vault
+
+    vault, recovery_key = Vault.create(folder, passphrase)
+    try:
+        store = Store(vault.db, vault.folder)
+        group = store.groups.add(
+            Group(name="Self-test group", agreements="(self-test)", crisis_resources="(self-test)")
+        )
+        assert group.id is not None
+        first, second = store.members.add_many(
+            [
+                Member("Self-test A", group_ids=[group.id], contact_consent=True),
+                Member("Self-test B", group_ids=[group.id]),
+            ]
+        )
+        meeting = store.meetings.start(group.id, date.today().isoformat())
+        assert meeting.id is not None
+        session = MeetingSession(store, meeting.id)
+        session.check_in(first.pseudonym)
+        newcomer = session.add_new_member("Self-test C")
+        session.mark_apologies(second.pseudonym)
+        session.change_walk_ins(1)
+        session.next_segment()
+        session.record_mood(MoodRound.OPENING, first.pseudonym, 4, "calm")
+        session.pass_mood(MoodRound.OPENING, newcomer.pseudonym)
+        skill = store.skills.skills()[0]
+        assert skill.id is not None
+        session.share_skill(skill.id, first.pseudonym)
+        session.next_segment()
+        goal = session.set_goal(first.pseudonym, "(self-test) a short walk twice")
+        assert goal.id is not None
+        session.record_mood(MoodRound.CLOSING, first.pseudonym, 5)
+        mid_state = session.run.to_state()
+        session.end()
+        # A later meeting reviews the goal: the review path is part of every week.
+        later = store.meetings.start(group.id, date.today().isoformat())
+        assert later.id is not None
+        store.meetings.check_in(later.id, first.pseudonym)
+        store.goals.review(goal.id, GoalOutcome.DONE, later.id)
+        store.meetings.end(later.id)
+    finally:
+        vault.lock()
+
+    expected_present = {first.pseudonym, newcomer.pseudonym}
+
+    def verify(reopened: Vault) -> None:
+        s = Store(reopened.db, reopened.folder)
+        problems = reopened.check()
+        if problems:
+            raise SelfTestFailed(f"The vault check failed ({', '.join(problems)}).")
+        m = s.meetings.get(meeting.id or 0)
+        records = {
+            "meeting closed": m.state is MeetingState.CLOSED and not s.meetings.open_meeting(),
+            "attendance": set(s.meetings.present(m.id or 0)) == expected_present,
+            "apologies": {a.pseudonym for a in s.meetings.attendance(m.id or 0)}
+            == expected_present | {second.pseudonym},
+            "walk-ins": m.walk_ins == 1,
+            "moods": sorted(
+                (c.round.value, c.score or -1, c.passed) for c in s.moods.for_meeting(m.id or 0)
+            )
+            == [("closing", 5, False), ("opening", -1, True), ("opening", 4, False)],
+            "skill share": [x.skill_id for x in s.skills.shares(m.id or 0)] == [skill.id],
+            "goal": [(g.text, g.outcome) for g in s.goals.for_pseudonym(first.pseudonym)]
+            == [("(self-test) a short walk twice", GoalOutcome.DONE)],
+            "members": {x.display_name for x in s.members.all()}
+            == {"Self-test A", "Self-test B", "Self-test C"},
+            "agenda": bool(m.agenda) and m.engine_state.get("finished") is True,
+        }
+        broken = [name for name, ok in records.items() if not ok]
+        if broken:
+            raise SelfTestFailed(f"Records did not read back as written ({', '.join(broken)}).")
+        MeetingRun.from_state(mid_state)
+        MeetingRun.from_state(m.engine_state)
+
+    with Vault.unlock(folder, passphrase) as reopened:
+        verify(reopened)
+    with Vault.unlock_with_recovery_key(folder, recovery_key) as reopened:
+        verify(reopened)
+        with tempfile.TemporaryDirectory(prefix="groupkeeper-selftest-backup-") as tmp:
+            copy = backup.write_backup(reopened, Path(tmp) / "self-test.gkbackup")
+            backup.verify_backup(copy, passphrase=passphrase)
+    return (
+        "vault created, a meeting recorded, reopened with passphrase and recovery key,"
+        " every record verified, checks sound, backup verified"
+    )
+
+
+def _self_test_ui(vault_dir: Path) -> str | None:
+    """Extension point for the window part of the self-test (later issues).
+
+    If ``groupkeeper.ui.selftest`` exists, its ``run(vault_dir, passphrase) -> str`` opens
+    the main window offscreen on the self-test vault, draws a chart and writes a PDF, and
+    returns a few words for the summary ("window, chart and PDF checked"); it raises on
+    any failure (a missing Qt plugin in a bundle must fail the self-test). Until it
+    exists this part is skipped.
+    """
+    selftest = _optional_module("groupkeeper.ui.selftest")
+    if selftest is None:
+        return None
+    note = selftest.run(vault_dir, SELF_TEST_PASSPHRASE)
+    return str(note) if note else "window checked"
+
+
+# ----------------------------------------------------------------------------- parser
+
+
+def _add_secret_options(parser: argparse.ArgumentParser, *, recovery: bool = True) -> None:
+    parser.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the passphrase from one line of standard input instead of a prompt",
+    )
+    if recovery:
+        parser.add_argument(
+            "--recovery-key-stdin",
+            action="store_true",
+            help="unlock with the recovery key, read from one line of standard input",
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (public so the tests and docs can inspect it)."""
+    parser = argparse.ArgumentParser(
+        prog="groupkeeper",
+        description="GroupKeeper: offline, encrypted helper for peer support groups.",
+    )
+    parser.add_argument("--version", action="version", version=f"GroupKeeper {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="start on a throwaway demo vault of fictional people"
+    )
+    parser.add_argument("--vault", metavar="DIR", help="the vault folder to use")
+    parser.add_argument("--bench-startup", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--traceback", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser(
+        "self-test", help="create a temporary vault, run a tiny meeting, verify it (headless)"
+    )
+    # SUPPRESS: do not overwrite a top-level --vault given before the subcommand.
+    p.add_argument("--vault", metavar="DIR", default=argparse.SUPPRESS, help="keep it here")
+
+    p = sub.add_parser("make-demo", help="write a demo vault of fictional people and meetings")
+    p.add_argument("dir", metavar="DIR")
+    p.add_argument("--members", type=int, default=40, metavar="N")
+    p.add_argument("--groups", type=int, default=2, metavar="G")
+    p.add_argument("--years", type=int, default=1, metavar="Y")
+
+    p = sub.add_parser("check", help="unlock a vault and check its integrity (changes nothing)")
+    p.add_argument("dir", metavar="DIR")
+    _add_secret_options(p)
+
+    p = sub.add_parser("backup", help="write an encrypted *.gkbackup of a vault")
+    p.add_argument("dir", metavar="DIR")
+    p.add_argument("outfile", metavar="OUTFILE")
+    _add_secret_options(p)
+
+    p = sub.add_parser("restore", help="restore a backup into a new, empty folder")
+    p.add_argument("backup", metavar="BACKUP")
+    p.add_argument("newdir", metavar="NEWDIR")
+
+    p = sub.add_parser("export", help="write the suppressed aggregate report (whole months)")
+    p.add_argument("dir", metavar="DIR")
+    p.add_argument("--group", metavar="NAME")
+    p.add_argument("--from", dest="from_month", metavar="YYYY-MM")
+    p.add_argument("--to", dest="to_month", metavar="YYYY-MM")
+    p.add_argument("--csv", metavar="FILE")
+    p.add_argument("--pdf", metavar="FILE")
+    _add_secret_options(p)
+    return parser
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "self-test": _cmd_self_test,
+    "make-demo": _cmd_make_demo,
+    "check": _cmd_check,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "export": _cmd_export,
+}
+
+
+def _one_sentence(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return the exit code (see the module docstring)."""
+    _disable_core_dumps()
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    if args.command is not None and unknown:
+        parser.error("unrecognised arguments: " + " ".join(unknown))
+    try:
+        if args.command is None:
+            return _cmd_gui(args, unknown)
+        return _COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        _error("Stopped.")
+        return 130
+    except Exception as exc:  # noqa: BLE001  (the one place that turns errors into exit codes)
+        if isinstance(exc, KnownError):
+            _error(_one_sentence(exc))
+            return EXIT_KNOWN
+        if args.traceback:
+            import traceback
+
+            traceback.print_exc()
+        # The exception's text could quote data from the vault, so only its type is shown.
+        _error(
+            f"GroupKeeper stopped because of an unexpected problem (a bug: {type(exc).__name__})."
+            " Please report it."
+        )
+        return EXIT_BUG
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
