@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from groupkeeper.storage.vault import Vault
 
 
+# groupkeeper.storage.vault KEY_HEADER and VAULT_DB (tests/test_ui_shell.py checks).
+VAULT_FILES = ("vault.key", "vault.db")
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -63,9 +67,13 @@ class Services:
         return self.vault is not None and not self.vault.is_locked
 
     def vault_exists(self) -> bool:
-        from groupkeeper.storage.vault import Vault
+        """True if the vault folder holds a vault (or the remains of one).
 
-        return Vault.exists(self.vault_dir)
+        Checked by file name here, not through ``Vault.exists``, because importing the
+        vault module loads SQLCipher, sqlite-utils and argon2, and the first screen must
+        appear before that. ``VAULT_FILES`` is kept equal to storage's names by a test.
+        """
+        return any((Path(self.vault_dir) / name).exists() for name in VAULT_FILES)
 
     @property
     def store(self) -> Store:

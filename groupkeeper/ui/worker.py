@@ -78,8 +78,8 @@ class _Task(QRunnable):
         self._args = ()
 
 
-def _default_on_error(exc: BaseException) -> None:
-    """No handler given: treat it as a bug and send it to the excepthook."""
+def report_bug(exc: BaseException) -> None:
+    """Send an unexpected exception (a bug) to the excepthook, i.e. the crash dialog."""
     import sys
 
     sys.excepthook(type(exc), exc, exc.__traceback__)
@@ -100,7 +100,7 @@ def run_in_background(
         on_error: called with the exception ``fn`` raised, in the GUI thread. Without it
             the exception goes to ``sys.excepthook`` (the crash dialog).
     """
-    relay = _Relay(on_done, on_error or _default_on_error)
+    relay = _Relay(on_done, on_error or report_bug)
     _pending.add(relay)
     QThreadPool.globalInstance().start(_Task(fn, args, relay))
 

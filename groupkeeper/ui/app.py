@@ -1,0 +1,184 @@
+"""Start the GUI: QApplication, theme and text size, translations, crash hook, main window.
+
+Start-up budget: the first screen (first run or unlock) is shown before the storage
+stack (``sqlite_utils``, SQLCipher, ``argon2``, ``cryptography``) is imported; those load
+on first use (unlock runs in the worker). ``bench_startup=True`` quits right after the
+first window is shown (for ``bench/bench_startup.py`` and the start-up test).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication
+
+from groupkeeper import paths
+from groupkeeper.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Fictional people only, so this passphrase can be shown on screen.
+DEMO_PASSPHRASE = "demo group passphrase"  # noqa: S105
+
+
+def disable_core_dumps() -> None:
+    """A core dump would write the decrypted vault key and names to disk; forbid it."""
+    try:
+        import resource
+    except ImportError:  # Windows has no resource module (and no core dumps by default)
+        return
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ValueError, OSError):
+        log.warning("could not disable core dumps")
+
+
+def _app_icon() -> QIcon:
+    try:
+        from groupkeeper.ui import resources
+    except ImportError:
+        return QIcon()
+    try:
+        return resources.app_icon()
+    except FileNotFoundError:
+        return QIcon()
+
+
+def apply_appearance(app: QApplication, settings: Settings) -> None:
+    """Apply the theme's style sheet and scale the app font to the text-size setting."""
+    try:
+        from groupkeeper.ui import resources
+    except ImportError:
+        resources = None  # type: ignore[assignment]
+    base_pt = 12
+    if resources is not None:
+        try:
+            app.setStyleSheet(resources.stylesheet(settings.theme, settings.text_scale))
+            base_pt = resources.font_point_size(settings.text_scale)
+        except (FileNotFoundError, ValueError):
+            log.warning("theme not available; using the plain style")
+    else:
+        base_pt = round(12 * settings.text_scale)
+    font = QFont(app.font())
+    font.setPointSize(base_pt)
+    app.setFont(font)
+
+
+_translators: list[QTranslator] = []
+
+
+def install_translations(app: QApplication, language: str) -> str:
+    """Load Qt's own ``qtbase_*.qm`` and the app's translation; return the language used."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    lang = language or QLocale.system().name()
+    QLocale.setDefault(QLocale(lang))
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{lang}", qt_dir) or qt.load(f"qtbase_{lang.split('_')[0]}", qt_dir):
+        app.installTranslator(qt)
+        _translators.append(qt)
+    try:
+        from groupkeeper.ui import resources
+
+        path = resources.translation_file(lang)
+    except ImportError:
+        path = None
+    if path is not None:
+        ours = QTranslator(app)
+        if ours.load(str(path)):
+            app.installTranslator(ours)
+            _translators.append(ours)
+    return lang
+
+
+def demo_vault_dir() -> Path:
+    """A throwaway folder for the demo vault (never the real vault's folder)."""
+    base = paths.data_dir()
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        return base / "demo-vault"
+    except OSError:
+        return Path(tempfile.gettempdir()) / "groupkeeper-demo-vault"
+
+
+def make_demo_vault(folder: Path, passphrase: str) -> None:
+    """Create the demo vault if absent: fictional people from ``groupkeeper.demo``."""
+    from groupkeeper.storage.vault import Vault
+
+    if Vault.exists(folder):
+        return
+    try:
+        from groupkeeper import demo
+    except ImportError:
+        demo = None  # type: ignore[assignment]
+    if demo is not None and hasattr(demo, "make_demo_vault"):
+        demo.make_demo_vault(folder, passphrase, members=40, groups=2, years=1)
+        return
+    vault, _recovery = Vault.create(folder, passphrase)
+    vault.lock()
+
+
+def run_app(
+    argv: list[str],
+    *,
+    demo: bool = False,
+    vault_dir: Path | None = None,
+    bench_startup: bool = False,
+) -> int:
+    """Run the desktop app; returns the exit code.
+
+    Args:
+        argv: command-line arguments for Qt.
+        demo: open (creating if needed) a demo vault of fictional people, with its
+            passphrase shown on the unlock screen and a permanent demo banner.
+        vault_dir: use this vault folder instead of the one in the settings.
+        bench_startup: quit as soon as the first window is shown.
+    """
+    disable_core_dumps()
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName(paths.APP_AUTHOR)
+    app.setApplicationDisplayName("GroupKeeper")
+    app.setWindowIcon(_app_icon())
+    settings = Settings()
+    install_translations(app, settings.language)
+    apply_appearance(app, settings)
+    from groupkeeper.ui import crash
+
+    crash.install()
+
+    from groupkeeper.ui.services import Services
+
+    demo_passphrase = None
+    if demo:
+        vault_dir = demo_vault_dir()
+        demo_passphrase = DEMO_PASSPHRASE
+        make_demo_vault(vault_dir, demo_passphrase)
+    services = Services(settings, vault_dir, demo_passphrase=demo_passphrase)
+
+    from groupkeeper.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    window.show()
+    if bench_startup:
+        # Record what was loaded when the first window appeared (the start-up test reads it).
+        loaded = ",".join(
+            name
+            for name in ("sqlite_utils", "argon2", "cryptography", "sqlcipher3")
+            if name in sys.modules
+        )
+        print(f"startup-modules:{loaded}", flush=True)  # noqa: T201
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    window.idle.close()
+    if services.is_unlocked:
+        services.lock()
+    return int(code)

@@ -1,0 +1,438 @@
+"""Home: one card per group (next meeting, Start / Resume, enter a past meeting) and backup.
+
+Starting a meeting when the group has no crisis resources asks for them first; "Remind me
+later" is offered only once per group (``Group.crisis_reminder_used``). The screen emits
+``start_meeting(meeting_id)`` / ``resume_meeting(meeting_id)``; the main window routes
+them to the meeting runner. "Back up now" runs ``backup.rotate_backups`` in the worker
+and records ``last_backup_at`` in the vault settings.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groupkeeper.ui import messages, worker
+from groupkeeper.ui.first_run import DAYS, day_names
+
+if TYPE_CHECKING:
+    from groupkeeper.model import Group
+    from groupkeeper.ui.services import Services
+
+
+def next_meeting_date(group: Group, last_next_date: str, today: date) -> date | None:
+    """The planned date of the next meeting.
+
+    The last meeting's ``next_meeting_date`` when it is today or later, else the next
+    day (today included) that falls on the group's usual weekday, else None.
+    """
+    if last_next_date:
+        try:
+            planned = date.fromisoformat(last_next_date)
+        except ValueError:
+            planned = None
+        if planned is not None and planned >= today:
+            return planned
+    if group.meeting_day in DAYS:
+        wanted = DAYS.index(group.meeting_day)
+        return today + timedelta(days=(wanted - today.weekday()) % 7)
+    return None
+
+
+class CrisisPrompt(QDialog):
+    """Asks for the group's crisis resources before a meeting starts."""
+
+    LATER = 2
+
+    def __init__(self, group: Group, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Crisis resources"))
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            self.tr(
+                "Before the meeting: where can someone turn in a crisis? Add your local "
+                "crisis line, the nearest emergency department and the centre's on-call "
+                "contact. The Safety button shows them during the meeting."
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.resources = QPlainTextEdit(self)
+        self.resources.setAccessibleName(self.tr("Crisis resources"))
+        self.resources.setTabChangesFocus(True)
+        layout.addWidget(self.resources, 1)
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(
+            self.tr("Save and start"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setProperty("role", "primary")
+        self.later_button = None
+        if not group.crisis_reminder_used:
+            self.later_button = buttons.addButton(
+                self.tr("Remind me later"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.later_button.clicked.connect(lambda: self.done(self.LATER))
+        else:
+            note = QLabel(
+                self.tr('You chose "Remind me later" before, so this is needed now.'), self
+            )
+            note.setProperty("role", "hint")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_accepted)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 360)
+
+    def _on_accepted(self) -> None:
+        if not self.resources.toPlainText().strip():
+            self.resources.setFocus()
+            self.resources.setPlaceholderText(self.tr("Please add at least one resource."))
+            return
+        self.accept()
+
+
+class PastMeetingDialog(QDialog):
+    """Pick the date of a meeting that happened without the laptop."""
+
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Enter a past meeting"))
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr("When did the meeting happen?"), self)
+        self.date_edit = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date_edit.setAccessibleName(self.tr("Meeting date"))
+        label.setBuddy(self.date_edit)
+        layout.addWidget(label)
+        layout.addWidget(self.date_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> date:
+        return self.date_edit.date().toPython()  # type: ignore[no-any-return]
+
+
+class GroupCard(QFrame):
+    """One group: name, when, next meeting, and its buttons."""
+
+    def __init__(
+        self, group: Group, next_date: date | None, open_meeting_id: int | None, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.group = group
+        self.open_meeting_id = open_meeting_id
+        self.setObjectName("groupCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        name = QLabel(group.name, self)
+        name.setProperty("role", "title")
+        name.setWordWrap(True)
+        when = []
+        if group.meeting_day in DAYS:
+            when.append(day_names()[DAYS.index(group.meeting_day)])
+        if group.meeting_time:
+            when.append(group.meeting_time)
+        if group.place:
+            when.append(group.place)
+        usual = QLabel(" - ".join(when), self)
+        usual.setWordWrap(True)
+        self.next_label = QLabel(self)
+        self.next_label.setProperty("role", "hint")
+        if open_meeting_id is not None:
+            self.next_label.setText(self.tr("A meeting is open. You can carry on where you were."))
+        elif next_date is not None:
+            self.next_label.setText(
+                self.tr("Next meeting: %1").replace(
+                    "%1",
+                    QDate(next_date.year, next_date.month, next_date.day).toString(
+                        "dddd d MMMM yyyy"
+                    ),
+                )
+            )
+        if open_meeting_id is not None:
+            self.start_button = QPushButton(self.tr("Resume meeting"), self)
+            self.start_button.setAccessibleName(
+                self.tr("Resume the open meeting of %1").replace("%1", group.name)
+            )
+        else:
+            self.start_button = QPushButton(self.tr("Start meeting"), self)
+            self.start_button.setAccessibleName(
+                self.tr("Start a meeting of %1").replace("%1", group.name)
+            )
+        self.start_button.setProperty("role", "primary")
+        self.past_button = QPushButton(self.tr("Enter a past meeting..."), self)
+        self.past_button.setAccessibleName(
+            self.tr("Enter a past meeting of %1").replace("%1", group.name)
+        )
+        self.past_button.setEnabled(open_meeting_id is None)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.past_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(name)
+        layout.addWidget(usual)
+        layout.addWidget(self.next_label)
+        layout.addLayout(buttons)
+
+
+class HomeScreen(QWidget):
+    """The groups and the backup reminder."""
+
+    start_meeting = Signal(int)
+    resume_meeting = Signal(int)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("homeScreen")
+        self.cards: list[GroupCard] = []
+        self.crisis_dialog: CrisisPrompt | None = None
+        self.past_dialog: PastMeetingDialog | None = None
+
+        title = QLabel(self.tr("Your groups"), self)
+        title.setProperty("role", "title")
+        self.cards_host = QWidget()
+        self.cards_layout = QVBoxLayout(self.cards_host)
+        self.cards_layout.setContentsMargins(0, 0, 0, 0)
+        self.cards_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.cards_host)
+
+        self.backup_label = QLabel(self)
+        self.backup_label.setObjectName("backupStatus")
+        self.backup_label.setWordWrap(True)
+        self.backup_button = QPushButton(self.tr("Back up now"), self)
+        self.backup_button.setAccessibleName(self.tr("Back up the vault now"))
+        self.backup_button.clicked.connect(self._on_backup_button_clicked)
+        backup_row = QHBoxLayout()
+        backup_row.addWidget(self.backup_label, 1)
+        backup_row.addWidget(self.backup_button)
+        backup_box = QFrame(self)
+        backup_box.setObjectName("backupBox")
+        backup_box.setFrameShape(QFrame.Shape.StyledPanel)
+        backup_box.setLayout(backup_row)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(title)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(backup_box)
+
+    def today(self) -> date:
+        return self.services.now().astimezone().date()
+
+    # -- content ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.clear_personal_data()
+        store = self.services.store
+        today = self.today()
+        for group in store.groups.all():
+            assert group.id is not None
+            recent = store.meetings.recent(group.id, limit=1)
+            last_next = recent[0].next_meeting_date if recent else ""
+            open_meeting = store.meetings.open_meeting(group.id)
+            card = GroupCard(
+                group,
+                next_meeting_date(group, last_next, today),
+                open_meeting.id if open_meeting else None,
+                self.cards_host,
+            )
+            card.start_button.clicked.connect(lambda _=False, c=card: self._on_card_start(c))
+            card.past_button.clicked.connect(lambda _=False, c=card: self._on_card_past(c))
+            self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+            self.cards.append(card)
+        if not self.cards:
+            empty = QLabel(self.tr("No groups yet. Add one in Settings."), self.cards_host)
+            empty.setObjectName("noGroups")
+            self.cards_layout.insertWidget(0, empty)
+        self._refresh_backup()
+
+    def _refresh_backup(self) -> None:
+        settings = self.services.store.settings
+        last = str(settings.get("last_backup_at") or "")
+        reminder_days = int(settings.get("backup_reminder_days"))
+        days: int | None = None
+        if last:
+            try:
+                when = datetime.fromisoformat(last)
+                days = (self.today() - when.astimezone().date()).days
+            except ValueError:
+                days = None
+        if days is None:
+            text = self.tr("No backup yet. A backup on a USB stick keeps the records safe.")
+            due = True
+        elif days == 0:
+            text = self.tr("Last backup: today.")
+            due = False
+        else:
+            text = self.tr("Last backup: %n day(s) ago.", "", days)
+            due = days >= reminder_days
+            if due:
+                text += " " + self.tr("Time for a new one.")
+        self.backup_label.setText(text)
+        self.backup_label.setProperty("backupState", "due" if due else "ok")
+        self.backup_label.style().unpolish(self.backup_label)
+        self.backup_label.style().polish(self.backup_label)
+
+    def clear_personal_data(self) -> None:
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards.clear()
+        empty = self.cards_host.findChild(QLabel, "noGroups")
+        if empty is not None:
+            empty.setParent(None)
+            empty.deleteLater()
+
+    def card_for(self, group_id: int) -> GroupCard:
+        return next(c for c in self.cards if c.group.id == group_id)
+
+    # -- meetings ---------------------------------------------------------------------
+    def _on_card_start(self, card: GroupCard) -> None:
+        if card.open_meeting_id is not None:
+            self.resume_meeting.emit(card.open_meeting_id)
+            return
+        self.start_for(card.group.id or 0)
+
+    def start_for(self, group_id: int) -> int | None:
+        """Start today's meeting of a group (after the crisis-resources check)."""
+        from groupkeeper.storage.errors import KnownError
+
+        store = self.services.store
+        group = store.groups.get(group_id)
+        if not group.crisis_resources.strip() and not self._ask_crisis_resources(group):
+            return None
+        try:
+            meeting = store.meetings.start(group_id, self.today().isoformat())
+        except KnownError as exc:
+            messages.show_error(self, exc)
+            return None
+        assert meeting.id is not None
+        self.start_meeting.emit(meeting.id)
+        return meeting.id
+
+    def _ask_crisis_resources(self, group: Group) -> bool:
+        """True to go on with the meeting."""
+        from groupkeeper.storage.errors import KnownError
+
+        self.crisis_dialog = CrisisPrompt(group, self)
+        try:
+            result = self.crisis_dialog.exec()
+            text = self.crisis_dialog.resources.toPlainText().strip()
+        finally:
+            self.crisis_dialog.deleteLater()
+            self.crisis_dialog = None
+        try:
+            if result == QDialog.DialogCode.Accepted and text:
+                group.crisis_resources = text
+                self.services.store.groups.update(group)
+                return True
+            if result == CrisisPrompt.LATER and not group.crisis_reminder_used:
+                group.crisis_reminder_used = True
+                self.services.store.groups.update(group)
+                return True
+        except KnownError as exc:
+            messages.show_error(self, exc)
+        return False
+
+    def _on_card_past(self, card: GroupCard) -> None:
+        self.past_dialog = PastMeetingDialog(self.today(), self)
+        try:
+            accepted = self.past_dialog.exec() == QDialog.DialogCode.Accepted
+            chosen = self.past_dialog.chosen()
+        finally:
+            self.past_dialog.deleteLater()
+            self.past_dialog = None
+        if accepted:
+            self.enter_past_meeting(card.group.id or 0, chosen)
+
+    def enter_past_meeting(self, group_id: int, when: date) -> int | None:
+        """Open a meeting marked "entered after the fact" for ``when``."""
+        from groupkeeper.storage.errors import KnownError
+
+        try:
+            meeting = self.services.store.meetings.start(
+                group_id, when.isoformat(), entered_after=True
+            )
+        except KnownError as exc:
+            messages.show_error(self, exc)
+            return None
+        assert meeting.id is not None
+        self.start_meeting.emit(meeting.id)
+        return meeting.id
+
+    # -- backup -----------------------------------------------------------------------
+    def _on_backup_button_clicked(self) -> None:
+        folder = str(self.services.store.settings.get("backup_dir") or "")
+        if not folder:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Choose the backup folder (a USB stick is best)")
+            )
+            if not folder:
+                return
+            self.services.store.settings.set("backup_dir", folder)
+        self.backup_to(Path(folder))
+
+    def backup_to(self, folder: Path) -> None:
+        """Write a rotating backup into ``folder`` in the worker."""
+        from groupkeeper.storage import backup
+
+        vault = self.services.vault
+        if vault is None:
+            return
+        self.backup_button.setEnabled(False)
+        self.backup_label.setText(self.tr("Backing up..."))
+        worker.run_in_background(
+            backup.rotate_backups,
+            vault,
+            folder,
+            self.services.now(),
+            on_done=self._on_backup_done,
+            on_error=self._on_backup_error,
+        )
+
+    def _on_backup_done(self, _path: object) -> None:
+        self.backup_button.setEnabled(True)
+        if not self.services.is_unlocked:
+            return
+        stamp = self.services.now().isoformat(timespec="seconds")
+        self.services.store.settings.set("last_backup_at", stamp)
+        self._refresh_backup()
+
+    def _on_backup_error(self, exc: BaseException) -> None:
+        from groupkeeper.storage.errors import KnownError
+
+        self.backup_button.setEnabled(True)
+        if not isinstance(exc, KnownError):
+            worker.report_bug(exc)
+            return
+        messages.show_error(self, exc)
+        if self.services.is_unlocked:
+            self._refresh_backup()

@@ -1,0 +1,131 @@
+"""The meeting lock screen: agenda and timer stay visible, no names, passphrase to return.
+
+Shown instead of the unlock screen when the vault locks during a meeting, so the
+facilitator does not have to type the passphrase in front of the group just to see the
+time. It is built from ``MeetingRunner.lock_snapshot()``, a plain dict with no personal
+data::
+
+    {"meeting_id": int, "title": str (optional, e.g. the group name),
+     "segments": [{"title": str, "minutes": int, "skipped": bool}, ...] (or plain titles),
+     "current": int, "elapsed": float seconds, "planned": float seconds, "paused": bool}
+
+The timer keeps counting from ``services.clock`` unless the meeting was paused.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from groupkeeper.ui.unlock import UnlockForm
+
+if TYPE_CHECKING:
+    from groupkeeper.ui.services import Services
+
+
+def _mmss(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class MeetingLockScreen(QWidget):
+    """Agenda + running timer + unlock form. Emits ``unlocked`` (with the meeting id)."""
+
+    unlocked = Signal(int)
+
+    def __init__(
+        self, services: Services, snapshot: dict[str, Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("meetingLockScreen")
+        self.meeting_id = int(snapshot.get("meeting_id", 0) or 0)
+        self._elapsed = float(snapshot.get("elapsed", 0.0) or 0.0)
+        self._planned = float(snapshot.get("planned", 0.0) or 0.0)
+        self._paused = bool(snapshot.get("paused", False))
+        self._taken_at = services.clock()
+        current = int(snapshot.get("current", 0) or 0)
+
+        title = QLabel(self.tr("Locked - the meeting goes on"), self)
+        title.setProperty("role", "title")
+        self.segment_label = QLabel(self)
+        self.segment_label.setProperty("role", "title")
+        self.segment_label.setWordWrap(True)
+        self.timer_label = QLabel(self)
+        self.timer_label.setProperty("role", "timer")
+        self.timer_label.setAccessibleName(self.tr("Segment timer"))
+        self.agenda = QListWidget(self)
+        self.agenda.setAccessibleName(self.tr("Agenda"))
+        self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        titles: list[str] = []
+        for index, raw in enumerate(snapshot.get("segments", [])):
+            if isinstance(raw, dict):
+                text = str(raw.get("title", ""))
+                minutes = raw.get("minutes")
+                skipped = bool(raw.get("skipped", False))
+            else:
+                text, minutes, skipped = str(raw), None, False
+            titles.append(text)
+            line = f"{index + 1}  {text}"
+            if minutes:
+                line += f"  {minutes}'"
+            if skipped:
+                line += "  " + self.tr("(skipped)")
+            item = QListWidgetItem(("> " if index == current else "   ") + line)
+            if index == current:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.agenda.addItem(item)
+        self.segment_label.setText(titles[current] if 0 <= current < len(titles) else "")
+        hint = QLabel(
+            self.tr("Names are hidden. Type the passphrase to return to this segment."), self
+        )
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        self.form = UnlockForm(services, self)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.segment_label)
+        layout.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.agenda, 1)
+        layout.addWidget(hint)
+        layout.addWidget(self.form)
+        self.setFocusProxy(self.form)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self.update_timer)
+        self._tick.start()
+        self.update_timer()
+        self.form.unlocked.connect(self._on_form_unlocked)
+
+    def elapsed(self) -> float:
+        if self._paused:
+            return self._elapsed
+        return self._elapsed + max(0.0, self.services.clock() - self._taken_at)
+
+    def update_timer(self) -> None:
+        elapsed = self.elapsed()
+        text = _mmss(elapsed)
+        state = "ok"
+        if self._planned:
+            text += " / " + _mmss(self._planned)
+            if elapsed > self._planned:
+                state = "over"
+            elif elapsed >= self._planned * 0.8:
+                state = "near"
+        if self._paused:
+            text += "  " + self.tr("(paused)")
+        self.timer_label.setText(text)
+        if self.timer_label.property("timerState") != state:
+            self.timer_label.setProperty("timerState", state)
+            self.timer_label.style().unpolish(self.timer_label)
+            self.timer_label.style().polish(self.timer_label)
+
+    def _on_form_unlocked(self) -> None:
+        self._tick.stop()
+        self.unlocked.emit(self.meeting_id)

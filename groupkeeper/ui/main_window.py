@@ -1,0 +1,393 @@
+"""The main window: a stack of screens, navigation, auto-lock and the meeting lock screen.
+
+First run when there is no vault, else unlock; after unlock, Home. Roster, Reports and
+the meeting runner are imported lazily (and replaced by a "coming soon" page if their
+module is missing), so the unlock screen appears before the storage stack is imported.
+
+Locking (Ctrl+L, idle, or a sleep detected by ``IdleWatcher``): every screen's
+``clear_personal_data()`` runs, screens holding personal data are dropped, then
+``services.lock()``. During a meeting the lock screen keeps the agenda and timer (from
+``MeetingRunner.lock_snapshot()``) and returns to the same meeting after unlock. Closing
+the window mid-meeting does not end it: the runner saved every action, and Home offers
+"Resume meeting".
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groupkeeper.ui.idle import IdleWatcher
+from groupkeeper.ui.unlock import UnlockScreen
+
+if TYPE_CHECKING:
+    from groupkeeper.ui.services import Services
+
+log = logging.getLogger(__name__)
+
+# (module, class) of the screens other engineers own; imported when first needed.
+SCREENS = {
+    "roster": ("groupkeeper.ui.roster", "RosterScreen"),
+    "reports": ("groupkeeper.ui.reports", "ReportsScreen"),
+    "runner": ("groupkeeper.ui.meeting.runner", "MeetingRunner"),
+}
+
+
+def _load_screen_class(name: str) -> Any | None:
+    module_name, class_name = SCREENS[name]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise  # a real bug inside the module, not "not written yet"
+        return None
+    return getattr(module, class_name, None)
+
+
+class ComingSoon(QLabel):
+    """Stands in for a screen whose module is not there yet."""
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setText(self.tr("%1 is coming soon.").replace("%1", what))
+
+    def refresh(self) -> None:
+        """Nothing to load."""
+
+    def clear_personal_data(self) -> None:
+        """Holds nothing personal."""
+
+
+class MainWindow(QMainWindow):
+    """The app shell. ``services`` carries settings, clocks and the vault."""
+
+    locked = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("GroupKeeper"))
+        self.setObjectName("mainWindow")
+        self.stack = QStackedWidget(self)
+        self.home: Any = None
+        self.roster: Any = None
+        self.reports: Any = None
+        self.runner: Any = None
+        self.lock_screen: Any = None
+        self.first_run: Any = None
+        self._vault_settings: dict[str, Any] = {}
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banner = None
+        if services.is_demo:
+            from groupkeeper.ui.widgets.banner import DemoBanner
+
+            self.banner = DemoBanner(central)
+            outer.addWidget(self.banner)
+        self.nav = self._build_nav(central)
+        outer.addWidget(self.nav)
+        outer.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.unlock_screen = UnlockScreen(services, self)
+        self.unlock_screen.unlocked.connect(self._on_unlocked)
+        self.stack.addWidget(self.unlock_screen)
+
+        self.idle = IdleWatcher(services.clock, self._idle_limit_seconds, parent=self)
+        self.idle.idle_timeout.connect(self.lock)
+        self._shortcuts()
+        self.resize(1280, 760)
+        self._show_start_screen()
+
+    # -- building ---------------------------------------------------------------------
+    def _build_nav(self, parent: QWidget) -> QWidget:
+        bar = QWidget(parent)
+        bar.setObjectName("navBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(12, 6, 12, 6)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        for key, text, tip in (
+            ("home", self.tr("Home"), "Ctrl+1"),
+            ("roster", self.tr("Roster"), "Ctrl+2"),
+            ("reports", self.tr("Reports"), "Ctrl+3"),
+            ("settings", self.tr("Settings"), "Ctrl+,"),
+            ("help", self.tr("Help"), "F1"),
+        ):
+            button = QPushButton(text, bar)
+            button.setAutoDefault(False)
+            button.setToolTip(f"{text} ({tip})")
+            button.setAccessibleName(text)
+            row.addWidget(button)
+            self.nav_buttons[key] = button
+        row.addStretch(1)
+        lock = QPushButton(self.tr("Lock"), bar)
+        lock.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        lock.setAccessibleName(self.tr("Lock GroupKeeper now"))
+        lock.setAutoDefault(False)
+        row.addWidget(lock)
+        self.nav_buttons["lock"] = lock
+        self.nav_buttons["home"].clicked.connect(self.show_home)
+        self.nav_buttons["roster"].clicked.connect(self.show_roster)
+        self.nav_buttons["reports"].clicked.connect(self.show_reports)
+        self.nav_buttons["settings"].clicked.connect(self.show_settings)
+        self.nav_buttons["help"].clicked.connect(self.show_help)
+        lock.clicked.connect(self.lock)
+        return bar
+
+    def _shortcuts(self) -> None:
+        pairs = (
+            ("Ctrl+1", self.show_home),
+            ("Alt+H", self.show_home),
+            ("Ctrl+2", self.show_roster),
+            ("Ctrl+3", self.show_reports),
+            ("Ctrl+,", self.show_settings),
+            ("Ctrl+L", self.lock),
+            ("F1", self.show_help),
+        )
+        self.shortcuts = []
+        for keys, slot in pairs:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(slot)
+            self.shortcuts.append(shortcut)
+        settings_std = QShortcut(QKeySequence(QKeySequence.StandardKey.Preferences), self)
+        settings_std.activated.connect(self.show_settings)
+        self.shortcuts.append(settings_std)
+
+    def _show_start_screen(self) -> None:
+        self.nav.setVisible(False)
+        if self.services.vault_exists():
+            self.unlock_screen.refresh()
+            self.stack.setCurrentWidget(self.unlock_screen)
+            self.unlock_screen.setFocus()
+        else:
+            from groupkeeper.ui.first_run import FirstRunScreen
+
+            self.first_run = FirstRunScreen(self.services, self)
+            self.first_run.finished.connect(self._on_first_run_finished)
+            self.stack.addWidget(self.first_run)
+            self.stack.setCurrentWidget(self.first_run)
+            self.first_run.setFocus()
+
+    # -- unlocked life ----------------------------------------------------------------
+    def _on_first_run_finished(self) -> None:
+        screen = self.first_run
+        self.first_run = None
+        self._after_unlock()
+        if screen is not None:
+            screen.clear_personal_data()
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+
+    def _on_unlocked(self) -> None:
+        self._after_unlock()
+
+    def _after_unlock(self) -> None:
+        self.reload_vault_settings()
+        self.nav.setVisible(True)
+        self.idle.start()
+        self.show_home()
+
+    def reload_vault_settings(self) -> None:
+        """Cache the lock timeouts (read at every idle check)."""
+        if self.services.is_unlocked:
+            self._vault_settings = self.services.store.settings.all()
+
+    def _idle_limit_seconds(self) -> float:
+        key = "meeting_lock_minutes" if self.in_meeting() else "auto_lock_minutes"
+        default = 30 if key == "meeting_lock_minutes" else 5
+        return 60.0 * float(self._vault_settings.get(key, default))
+
+    def in_meeting(self) -> bool:
+        return self.runner is not None
+
+    def _ensure_home(self) -> Any:
+        if self.home is None:
+            from groupkeeper.ui.home import HomeScreen
+
+            self.home = HomeScreen(self.services, self)
+            self.home.start_meeting.connect(self.open_meeting)
+            self.home.resume_meeting.connect(self.open_meeting)
+            self.stack.addWidget(self.home)
+        return self.home
+
+    def _screen(self, name: str, what: str) -> Any:
+        current = getattr(self, name)
+        if current is None:
+            cls = _load_screen_class(name)
+            current = cls(self.services, self) if cls is not None else ComingSoon(what, self)
+            setattr(self, name, current)
+            self.stack.addWidget(current)
+        return current
+
+    def show_home(self) -> None:
+        if not self.services.is_unlocked:
+            return
+        home = self._ensure_home()
+        home.refresh()
+        self.stack.setCurrentWidget(home)
+
+    def show_roster(self) -> None:
+        if not self.services.is_unlocked:
+            return
+        screen = self._screen("roster", self.tr("The roster"))
+        screen.refresh()
+        self.stack.setCurrentWidget(screen)
+
+    def show_reports(self) -> None:
+        if not self.services.is_unlocked:
+            return
+        screen = self._screen("reports", self.tr("Reports"))
+        screen.refresh()
+        self.stack.setCurrentWidget(screen)
+
+    def show_settings(self) -> None:
+        if not self.services.is_unlocked:
+            return
+        from groupkeeper.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services, self)
+        self.settings_dialog = dialog
+        try:
+            dialog.exec()
+        finally:
+            self.settings_dialog = None
+            dialog.deleteLater()
+        if self.services.is_unlocked:
+            self.reload_vault_settings()
+            if self.stack.currentWidget() is self.home:
+                self.home.refresh()
+
+    def show_help(self) -> None:
+        from groupkeeper.ui import messages
+
+        messages.info(
+            self,
+            self.tr("How a meeting runs"),
+            self.tr(
+                '1. On Home, press "Start meeting" for your group.\n'
+                "2. The left side shows the plan for tonight; the big area shows the part "
+                "you are in, with its timer at the top.\n"
+                "3. Check people in by typing a few letters of their name and pressing "
+                'Enter. "Add arrival" works at any time for late arrivals.\n'
+                '4. Press "Next segment" when you are ready to move on. Parts can be '
+                "skipped or moved.\n"
+                '5. "Safety" shows your crisis resources whenever you need them.\n'
+                '6. Everything is saved as you go. At the end, press "End meeting".\n\n'
+                "Ctrl+L locks GroupKeeper at any time; during a meeting the plan and the "
+                "timer stay on screen, without names."
+            ),
+        )
+
+    # -- meetings ---------------------------------------------------------------------
+    def open_meeting(self, meeting_id: int) -> None:
+        """Show the meeting runner for ``meeting_id`` (new or resumed)."""
+        if self.runner is not None and getattr(self.runner, "meeting_id", None) == meeting_id:
+            self.stack.setCurrentWidget(self.runner)
+            return
+        self._drop_runner()
+        cls = _load_screen_class("runner")
+        if cls is None:
+            self.runner = ComingSoon(self.tr("The meeting runner"), self)
+            self.runner.meeting_id = meeting_id  # type: ignore[attr-defined]
+        else:
+            self.runner = cls(self.services, meeting_id, self)
+            if hasattr(self.runner, "ended"):
+                self.runner.ended.connect(self._on_runner_ended)
+            if hasattr(self.runner, "resumed_home"):
+                self.runner.resumed_home.connect(self.show_home)
+        self.stack.addWidget(self.runner)
+        self.stack.setCurrentWidget(self.runner)
+
+    def _on_runner_ended(self, _meeting_id: int) -> None:
+        self._drop_runner()
+        self.show_home()
+
+    def _drop_runner(self) -> None:
+        if self.runner is None:
+            return
+        runner = self.runner
+        self.runner = None
+        runner.clear_personal_data()
+        self.stack.removeWidget(runner)
+        runner.setParent(None)
+        runner.deleteLater()
+
+    # -- locking ----------------------------------------------------------------------
+    def lock(self) -> None:
+        """Clear every screen, drop the personal ones, lock the vault, show unlock."""
+        if not self.services.is_unlocked:
+            return
+        self.idle.stop()
+        snapshot = None
+        meeting_id = None
+        if self.runner is not None:
+            meeting_id = getattr(self.runner, "meeting_id", None)
+            if hasattr(self.runner, "lock_snapshot"):
+                snapshot = self.runner.lock_snapshot()
+        dialog = getattr(self, "settings_dialog", None)
+        if dialog is not None:
+            dialog.reject()
+        for name in ("home", "roster", "reports"):
+            screen = getattr(self, name)
+            if screen is not None:
+                screen.clear_personal_data()
+                self.stack.removeWidget(screen)
+                screen.setParent(None)
+                screen.deleteLater()
+                setattr(self, name, None)
+        self._drop_runner()
+        self.services.lock()
+        self.nav.setVisible(False)
+        if snapshot is not None or meeting_id is not None:
+            from groupkeeper.ui.lock_screen import MeetingLockScreen
+
+            snap = dict(snapshot or {})
+            snap.setdefault("meeting_id", meeting_id or 0)
+            self.lock_screen = MeetingLockScreen(self.services, snap, self)
+            self.lock_screen.unlocked.connect(self._on_lock_screen_unlocked)
+            self.stack.addWidget(self.lock_screen)
+            self.stack.setCurrentWidget(self.lock_screen)
+            self.lock_screen.setFocus()
+        else:
+            self.unlock_screen.refresh()
+            self.stack.setCurrentWidget(self.unlock_screen)
+            self.unlock_screen.setFocus()
+        log.info("vault locked")
+        self.locked.emit()
+
+    def _on_lock_screen_unlocked(self, meeting_id: int) -> None:
+        screen = self.lock_screen
+        self.lock_screen = None
+        self._after_unlock()
+        if meeting_id:
+            self.open_meeting(meeting_id)
+        if screen is not None:
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # The meeting is NOT ended: every action is already saved, and Home offers
+        # "Resume meeting" next time. Clear and lock so nothing stays in memory.
+        self.idle.close()
+        if self.services.is_unlocked:
+            self.lock()
+        super().closeEvent(event)

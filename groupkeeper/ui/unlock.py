@@ -1,0 +1,272 @@
+"""The unlock screen: passphrase (or recovery key), clear inline errors, restore offer.
+
+The key derivation runs in ``ui.worker`` with a busy indicator; the button stays disabled
+while storage waits out its growing delay after wrong tries. A damaged vault gets the
+storage message plus "Restore a backup...", which restores into a *new* folder and
+keeps the damaged one untouched. ``UnlockForm`` is shared with the meeting lock screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groupkeeper.ui import messages, worker
+from groupkeeper.ui.widgets.passphrase import PassphraseField
+
+if TYPE_CHECKING:
+    from groupkeeper.ui.services import Services
+
+
+class UnlockForm(QWidget):
+    """Passphrase field, Unlock button, recovery-key switch, busy bar and error line.
+
+    Emits ``unlocked`` after ``services`` holds an unlocked vault, ``corrupt`` when the
+    vault is damaged (the screen offers a restore).
+    """
+
+    unlocked = Signal()
+    corrupt = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.use_recovery = False
+        self.label = QLabel(self)
+        self.field = PassphraseField(self.tr("Passphrase"), self)
+        self.label.setBuddy(self.field.edit)
+        self.unlock_button = QPushButton(self.tr("Unlock"), self)
+        self.unlock_button.setProperty("role", "primary")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setAccessibleName(self.tr("Unlock the vault"))
+        self.recovery_button = QPushButton(self)
+        self.recovery_button.setFlat(True)
+        self.recovery_button.setAutoDefault(False)
+        self.recovery_button.setAccessibleName(
+            self.tr("Switch between passphrase and recovery key")
+        )
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)  # "working", no percentage: the KDF has no progress
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName(self.tr("Unlocking, please wait"))
+        self.busy.setVisible(False)
+        self.error = QLabel(self)
+        self.error.setObjectName("inlineError")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Problem"))
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        row = QHBoxLayout()
+        row.addWidget(self.field, 1)
+        row.addWidget(self.unlock_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addLayout(row)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.error)
+        layout.addWidget(self.recovery_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.setFocusProxy(self.field)
+
+        self.unlock_button.clicked.connect(self._on_unlock_button_clicked)
+        self.field.returnPressed.connect(self._on_unlock_button_clicked)
+        self.recovery_button.clicked.connect(self._on_recovery_button_clicked)
+        self._update_mode()
+
+    def _update_mode(self) -> None:
+        if self.use_recovery:
+            self.label.setText(self.tr("&Recovery key (the one you printed or saved)"))
+            self.field.edit.setAccessibleName(self.tr("Recovery key"))
+            self.field.edit.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+            self.recovery_button.setText(self.tr("Use the passphrase instead"))
+        else:
+            self.label.setText(self.tr("&Passphrase"))
+            self.field.edit.setAccessibleName(self.tr("Passphrase"))
+            self.field.edit.setPlaceholderText("")
+            self.recovery_button.setText(self.tr("Forgot it? Use the recovery key instead"))
+
+    def _on_recovery_button_clicked(self) -> None:
+        self.use_recovery = not self.use_recovery
+        self.field.clear()
+        self.error.clear()
+        self._update_mode()
+        self.field.setFocus()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.unlock_button.setEnabled(not busy)
+        self.field.setEnabled(not busy)
+        self.recovery_button.setEnabled(not busy)
+
+    def reset(self) -> None:
+        """Empty the field and the error (shown again after a lock)."""
+        self.field.clear()
+        self.error.clear()
+        if self.use_recovery:
+            self.use_recovery = False
+            self._update_mode()
+
+    def _on_unlock_button_clicked(self) -> None:
+        if not self.unlock_button.isEnabled():
+            return
+        secret = self.field.text()
+        if not secret.strip():
+            self.error.setText(
+                self.tr("Type your recovery key first.")
+                if self.use_recovery
+                else self.tr("Type your passphrase first.")
+            )
+            return
+        self.error.clear()
+        self.set_busy(True)
+        fn = self.services.unlock_with_recovery_key if self.use_recovery else self.services.unlock
+        worker.run_in_background(fn, secret, on_done=self._on_done, on_error=self._on_error)
+
+    def _on_done(self, _result: object) -> None:
+        self.set_busy(False)
+        self.field.clear()
+        self.unlocked.emit()
+
+    def _on_error(self, exc: BaseException) -> None:
+        from groupkeeper.storage.errors import KnownError, WrongPassphrase
+
+        self.set_busy(False)
+        if not isinstance(exc, KnownError):
+            worker.report_bug(exc)
+            return
+        text = messages.describe_error(exc)
+        wait = getattr(exc, "wait_seconds", 0.0)
+        if isinstance(exc, WrongPassphrase) and wait > 0:
+            text += " " + self.tr("The next try will wait %n second(s).", "", int(round(wait)))
+        self.error.setText(text)
+        self.field.edit.selectAll()
+        self.field.setFocus()
+        if getattr(exc, "code", "") == "corrupt":
+            self.corrupt.emit()
+
+
+class UnlockScreen(QWidget):
+    """The whole-window unlock screen. Emits ``unlocked`` and ``vault_switched``."""
+
+    unlocked = Signal()
+    vault_switched = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("unlockScreen")
+        title = QLabel(self.tr("Welcome back"), self)
+        title.setProperty("role", "title")
+        self.folder_label = QLabel(self)
+        self.folder_label.setProperty("role", "hint")
+        self.folder_label.setWordWrap(True)
+        self.form = UnlockForm(services, self)
+        self.demo_label = QLabel(self)
+        self.demo_label.setObjectName("demoPassphrase")
+        self.demo_label.setWordWrap(True)
+        self.demo_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.restore_button = QPushButton(self.tr("Restore a backup into a new folder..."), self)
+        self.restore_button.setAccessibleName(self.tr("Restore a backup into a new folder"))
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.setVisible(False)
+
+        column = QWidget(self)
+        column.setMaximumWidth(720)
+        inner = QVBoxLayout(column)
+        inner.addWidget(title)
+        inner.addWidget(self.folder_label)
+        inner.addSpacing(12)
+        inner.addWidget(self.demo_label)
+        inner.addWidget(self.form)
+        inner.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self.setFocusProxy(self.form)
+
+        self.form.unlocked.connect(self.unlocked)
+        self.form.corrupt.connect(self._on_form_corrupt)
+        self.restore_button.clicked.connect(self._on_restore_button_clicked)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.folder_label.setText(
+            self.tr("Vault folder: %1").replace("%1", str(self.services.vault_dir))
+        )
+        if self.services.demo_passphrase:
+            self.demo_label.setText(
+                self.tr("This is the demo. Its passphrase is: %1").replace(
+                    "%1", self.services.demo_passphrase
+                )
+            )
+            self.demo_label.setVisible(True)
+        else:
+            self.demo_label.setVisible(False)
+        self.form.reset()
+
+    def _on_form_corrupt(self) -> None:
+        self.restore_button.setVisible(True)
+
+    def _on_restore_button_clicked(self) -> None:
+        backup_file, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a backup"),
+            str(self.services.vault_dir.parent),
+            self.tr("GroupKeeper backups (*.gkbackup)"),
+        )
+        if not backup_file:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose an EMPTY folder for the restored vault"), str(Path.home())
+        )
+        if not folder:
+            return
+        self.restore_into(Path(backup_file), Path(folder))
+
+    def restore_into(self, backup_file: Path, new_folder: Path) -> None:
+        """Restore ``backup_file`` into ``new_folder`` in the worker, then switch to it."""
+        from groupkeeper.storage import backup
+
+        self.form.set_busy(True)
+        worker.run_in_background(
+            backup.restore_backup,
+            backup_file,
+            new_folder,
+            on_done=self._on_restored,
+            on_error=self._on_restore_error,
+        )
+
+    def _on_restored(self, folder: Path) -> None:
+        self.form.set_busy(False)
+        self.services.vault_dir = Path(folder)
+        self.services.settings.set("vault_dir", str(folder))
+        self.restore_button.setVisible(False)
+        self.refresh()
+        self.form.error.setText(
+            self.tr(
+                "The backup was restored into %1. The damaged vault was kept as it was. "
+                "Unlock with the passphrase the backup was made with."
+            ).replace("%1", str(folder))
+        )
+        self.vault_switched.emit()
+
+    def _on_restore_error(self, exc: BaseException) -> None:
+        from groupkeeper.storage.errors import KnownError
+
+        self.form.set_busy(False)
+        if not isinstance(exc, KnownError):
+            worker.report_bug(exc)
+            return
+        self.form.error.setText(messages.describe_error(exc))
