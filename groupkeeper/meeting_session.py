@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from groupkeeper import agenda
-from groupkeeper.meeting import MeetingRun
+from groupkeeper.meeting import EngineStateError, MeetingRun
 from groupkeeper.model import (
     Attendance,
     AttendanceStatus,
@@ -96,18 +96,34 @@ class MeetingSession:
         self.last_saved: datetime | None = None
         self.meeting: Meeting = store.meetings.get(meeting_id)
         self.group: Group = store.groups.get(self.meeting.group_id)
+        # True when a saved timer state could not be read and the agenda restarted at its
+        # first segment; every record (attendance, moods...) is in storage and unaffected.
+        self.state_was_unreadable = False
+        self.resumed = False
         if self.meeting.engine_state:
-            self.run = MeetingRun.from_state(self.meeting.engine_state, clock)
-            self.resumed = True
+            try:
+                self.run = MeetingRun.from_state(self.meeting.engine_state, clock)
+                self.resumed = True
+            except EngineStateError:
+                self.state_was_unreadable = True
+                self.run = self._fresh_run()
         else:
-            segments = agenda.from_dicts(self.meeting.agenda or self.group.agenda)
-            self.run = MeetingRun(segments, clock)
-            self.resumed = False
+            self.run = self._fresh_run()
         if not self.run.started and self.meeting.state is MeetingState.OPEN:
             self.run.start()
             self.save_engine()
         self._members: list[Member] | None = None
         self._index: RosterIndex | None = None
+
+    def _fresh_run(self) -> MeetingRun:
+        raw = self.meeting.agenda or self.group.agenda
+        segments = agenda.from_dicts(raw) if raw else agenda.template(self.group.template)
+        return MeetingRun(segments, self.clock)
+
+    def clear_cache(self) -> None:
+        """Drop the cached member list (names) - on lock, the runner calls this."""
+        self._members = None
+        self._index = None
 
     # -- saving ------------------------------------------------------------------------
     def _saved(self) -> None:

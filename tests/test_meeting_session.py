@@ -232,3 +232,14 @@ def test_wellbeing_answers_validated(store, group) -> None:
     assert session.wellbeing_answers() == {maya.pseudonym: [3, 3, 3, 3, 3]}
     with pytest.raises(InvalidInput):
         session.record_wellbeing(maya.pseudonym, [9])
+
+
+def test_unreadable_engine_state_restarts_agenda_keeps_records(store, group) -> None:
+    session = _session(store, group)
+    maya = _member(store, "Maya")
+    session.check_in(maya.pseudonym)
+    store.meetings.save_engine_state(session.meeting_id, {"version": 99})
+    reopened = MeetingSession(store, session.meeting_id, FakeClock())
+    assert reopened.state_was_unreadable is True
+    assert reopened.run.current == 0 and reopened.run.started
+    assert [p.name for p in reopened.present()] == ["Maya"]

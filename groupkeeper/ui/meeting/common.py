@@ -1,0 +1,143 @@
+"""Small shared pieces of the meeting runner: wording, the segment widget base, buttons.
+
+Every segment widget gets the ``MeetingSession`` and its ``Segment``; it shows what storage
+holds, calls the session for every action (which saves before returning) and emits
+``changed`` so the runner can refresh the rail's status lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+
+from groupkeeper.agenda import Segment, SegmentKind
+from groupkeeper.meeting import MeetingError
+from groupkeeper.meeting_session import MeetingSession
+from groupkeeper.storage.errors import KnownError
+from groupkeeper.ui import messages
+
+CONTEXT = "MeetingRunner"
+MIN_TARGET = 44  # px; every clickable thing is at least this tall
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def ntr(text: str, n: int) -> str:
+    return QCoreApplication.translate(CONTEXT, text, "", n)
+
+
+def default_title(kind: SegmentKind) -> str:
+    """The translated default title of a segment kind."""
+    titles = {
+        SegmentKind.CHECK_IN: tr("Check-in"),
+        SegmentKind.AGREEMENTS: tr("Welcome and agreements"),
+        SegmentKind.MOOD_ROUND: tr("Mood check"),
+        SegmentKind.GOALS_REVIEW: tr("Last week's goals"),
+        SegmentKind.SKILL_SHARE: tr("Coping-skill share"),
+        SegmentKind.GOAL_SETTING: tr("Goal setting"),
+        SegmentKind.OPEN: tr("Open time"),
+        SegmentKind.WELLBEING_CHECK: tr("Wellbeing check"),
+        SegmentKind.CLOSING: tr("Closing"),
+    }
+    return titles[kind]
+
+
+def segment_title(segment: Segment) -> str:
+    """A custom title (group data) or the translated template/default title."""
+    if segment.title:
+        return segment.title
+    by_id = {
+        "open_sharing": tr("Open sharing"),
+        "check_in_round": tr("Check-in round"),
+        "agenda_setting": tr("Agenda setting"),
+        "working_session": tr("Working session"),
+        "check_out_plan": tr("Check-out: plan for the week"),
+    }
+    return by_id.get(segment.title_id, default_title(segment.kind))
+
+
+def scaled_font(factor: float, bold: bool = False) -> QFont:
+    """The application font scaled by ``factor`` (the text-size setting scales it too)."""
+    font = QFont(QApplication.font())
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 12.0
+    font.setPointSizeF(size * factor)
+    font.setBold(bold)
+    return font
+
+
+def button(
+    text: str, name: str, slot: Callable[[], Any] | None = None, *, role: str = ""
+) -> QPushButton:
+    """A big push button with an accessible name (mnemonic ampersands removed)."""
+    btn = QPushButton(text)
+    btn.setObjectName(name)
+    btn.setAccessibleName(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
+    btn.setMinimumHeight(MIN_TARGET)
+    btn.setAutoDefault(False)
+    if role:
+        btn.setProperty("role", role)
+    if slot is not None:
+        btn.clicked.connect(lambda _checked=False: slot())
+    return btn
+
+
+def label(text: str = "", role: str = "", name: str = "", wrap: bool = True) -> QLabel:
+    lab = QLabel(text)
+    lab.setWordWrap(wrap)
+    if role:
+        lab.setProperty("role", role)
+    if name:
+        lab.setObjectName(name)
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return lab
+
+
+def act(parent: QWidget | None, fn: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
+    """Run a session call; a known storage/engine problem is shown, never raised.
+
+    Returns:
+        (True, result) when it worked, (False, None) after showing the problem.
+    """
+    try:
+        return True, fn(*args)
+    except KnownError as exc:
+        messages.show_error(parent, exc)
+    except MeetingError:
+        messages.error(parent, tr("That cannot be done at this point of the meeting."))
+    return False, None
+
+
+class SegmentWidget(QWidget):
+    """Base of the segment widgets."""
+
+    changed = Signal()  # something was recorded (the rail's status lines may change)
+    next_requested = Signal()  # the widget's own "go on" (e.g. round finished + Enter)
+
+    def __init__(
+        self, session: MeetingSession, segment: Segment, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.segment = segment
+
+    def act(self, fn: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
+        ok, result = act(self, fn, *args)
+        if ok:
+            self.changed.emit()
+        return ok, result
+
+    def refresh(self) -> None:
+        """Reload what storage holds (after an arrival, for instance)."""
+
+    def focus_main(self) -> None:
+        """Put keyboard focus where the facilitator will type first."""
+        self.setFocus()
+
+    def clear_personal_data(self) -> None:
+        """Empty every list and label that could hold a name."""

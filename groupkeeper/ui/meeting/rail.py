@@ -1,0 +1,137 @@
+"""The agenda rail: every segment with its planned minutes and a status line, the current
+one marked, and buttons to go to, skip/unskip and move segments (all keyboard reachable).
+
+Rows are plain text items (number, title, minutes, status) in a ``QListWidget``; the
+current row is marked with a "▶" and bold type, skipped rows say "skipped" (not colour).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from groupkeeper.meeting_session import MeetingSession
+from groupkeeper.ui.meeting.common import button, label, scaled_font, segment_title, tr
+
+
+class _AgendaList(QListWidget):
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            self.activated_row.emit(self.currentRow())
+            return
+        super().keyPressEvent(event)
+
+
+class AgendaRail(QWidget):
+    """The agenda on the left. Emits requests; the runner does them through the session."""
+
+    go_to_requested = Signal(int)
+    skip_requested = Signal(int)  # skip or unskip, depending on the row's state
+    move_requested = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("agendaRail")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 8, 8, 8)
+        heading = label(tr("Agenda"), name="agendaHeading")
+        heading.setFont(scaled_font(1.0, bold=True))
+        box.addWidget(heading)
+        self.list = _AgendaList()
+        self.list.setObjectName("agendaList")
+        self.list.setAccessibleName(tr("Agenda"))
+        self.list.setAccessibleDescription(
+            tr("Enter goes to the selected segment. Skip and move buttons are below.")
+        )
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.activated_row.connect(self.go_to_requested.emit)
+        self.list.itemDoubleClicked.connect(
+            lambda item: self.go_to_requested.emit(self.list.row(item))
+        )
+        self.list.currentRowChanged.connect(self._update_buttons)
+        box.addWidget(self.list, 1)
+
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        self.go_button = button(tr("&Go to"), "railGoTo", self._on_go_clicked)
+        self.skip_button = button(tr("S&kip"), "railSkip", self._on_skip_clicked)
+        # No mnemonics on the move buttons: the segments use U/W/N mnemonics. Alt+Up and
+        # Alt+Down move the selected segment while the agenda has focus.
+        self.up_button = button(tr("Move up"), "railUp", lambda: self._move(-1))
+        self.down_button = button(tr("Move down"), "railDown", lambda: self._move(+1))
+        self.up_button.setToolTip(tr("Move the selected segment up (Alt+Up in the agenda)"))
+        self.down_button.setToolTip(tr("Move the selected segment down (Alt+Down in the agenda)"))
+        for keys, step in (("Alt+Up", -1), ("Alt+Down", +1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=step: self._move(s))
+        self.skip_button.setToolTip(tr("Skip the selected segment (or bring it back)"))
+        grid.addWidget(self.go_button, 0, 0)
+        grid.addWidget(self.skip_button, 0, 1)
+        grid.addWidget(self.up_button, 1, 0)
+        grid.addWidget(self.down_button, 1, 1)
+        box.addLayout(grid)
+        self._skipped: frozenset[int] = frozenset()
+        self._current = 0
+
+    def update_from(self, session: MeetingSession, statuses: dict[int, str]) -> None:
+        """Rebuild the rows (a handful; cheap) keeping the selected row."""
+        run = session.run
+        selected = self.list.currentRow()
+        self._skipped = run.skipped
+        self._current = run.current
+        self.list.blockSignals(True)
+        self.list.clear()
+        for index, segment in enumerate(run.segments):
+            marker = "\u25b6 " if index == run.current else "   "
+            title = f"{marker}{index + 1}  {segment_title(segment)}  {segment.minutes}'"
+            lines = [title]
+            if index in run.skipped:
+                lines.append("      " + tr("skipped"))
+            elif statuses.get(index):
+                lines.append("      " + statuses[index])
+            item = QListWidgetItem("\n".join(lines))
+            if index == run.current:
+                item.setFont(scaled_font(1.0, bold=True))
+                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tr("current segment"))
+            self.list.addItem(item)
+        self.list.setCurrentRow(selected if 0 <= selected < self.list.count() else run.current)
+        self.list.blockSignals(False)
+        self._update_buttons()
+
+    def clear(self) -> None:
+        self.list.clear()
+
+    def _row(self) -> int:
+        row = self.list.currentRow()
+        return row if row >= 0 else self._current
+
+    def _update_buttons(self, *_args: object) -> None:
+        row = self._row()
+        count = self.list.count()
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < count - 1)
+        self.go_button.setEnabled(row != self._current)
+        self.skip_button.setText(tr("Un-s&kip") if row in self._skipped else tr("S&kip"))
+        self.skip_button.setAccessibleName(
+            tr("Bring back the selected segment")
+            if row in self._skipped
+            else tr("Skip the selected segment")
+        )
+
+    def _on_go_clicked(self) -> None:
+        self.go_to_requested.emit(self._row())
+
+    def _on_skip_clicked(self) -> None:
+        self.skip_requested.emit(self._row())
+
+    def _move(self, step: int) -> None:
+        row = self._row()
+        target = row + step
+        if 0 <= target < self.list.count():
+            self.move_requested.emit(row, target)
+            self.list.setCurrentRow(target)

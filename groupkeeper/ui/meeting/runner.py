@@ -1,0 +1,437 @@
+"""The meeting runner: the heart of the app.
+
+Layout (the DESIGN.md sketch): a header (group, date, segment, timer with pause, "+ Arrival",
+"Safety"), the agenda rail on the left, the current segment's widget in the middle, and a
+footer with "Autosaved HH:MM:SS" and "Next segment >".
+
+Every action goes through ``MeetingSession``, which writes to the vault before returning;
+the footer then shows the time of that save. Reopening the same meeting resumes at the same
+segment with the same data (the engine state is saved after every engine operation).
+
+Keyboard (documented in the tooltips, too):
+    Ctrl+Right, Ctrl+Enter   next segment (on the last one: end the meeting)
+    Ctrl+Left                previous segment
+    A, Ctrl+A, Alt+A         + Arrival (A and Ctrl+A only outside text fields, where they
+                             type or select text; Alt+A works everywhere)
+    Ctrl+Shift+S, Alt+S      Safety (Ctrl+S is left alone: people expect it to mean save)
+    Ctrl+Shift+P             pause / resume the timer
+    Ctrl+Shift+H             back to Home, the meeting stays open
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from groupkeeper.agenda import SegmentKind
+from groupkeeper.meeting_session import MeetingSession
+from groupkeeper.model import AttendanceStatus, MoodRound
+from groupkeeper.ui import messages
+from groupkeeper.ui.meeting.arrival_dialog import ArrivalDialog
+from groupkeeper.ui.meeting.common import (
+    SegmentWidget,
+    act,
+    button,
+    label,
+    ntr,
+    segment_title,
+    tr,
+)
+from groupkeeper.ui.meeting.header import MeetingHeader
+from groupkeeper.ui.meeting.rail import AgendaRail
+from groupkeeper.ui.meeting.safety_panel import SafetyPanel
+from groupkeeper.ui.meeting.segments.agreements import AgreementsSegment
+from groupkeeper.ui.meeting.segments.check_in import CheckInSegment
+from groupkeeper.ui.meeting.segments.closing import ClosingSegment
+from groupkeeper.ui.meeting.segments.goal_setting import GoalSettingSegment
+from groupkeeper.ui.meeting.segments.goals_review import GoalsReviewSegment
+from groupkeeper.ui.meeting.segments.mood_round import MoodRoundSegment
+from groupkeeper.ui.meeting.segments.open_segment import OpenSegment
+from groupkeeper.ui.meeting.segments.skill_share import SkillShareSegment
+from groupkeeper.ui.meeting.segments.wellbeing import WellbeingSegment
+from groupkeeper.ui.meeting.summary import SummaryDialog
+from groupkeeper.ui.services import Services
+
+SEGMENT_WIDGETS: dict[SegmentKind, type[SegmentWidget]] = {
+    SegmentKind.CHECK_IN: CheckInSegment,
+    SegmentKind.AGREEMENTS: AgreementsSegment,
+    SegmentKind.MOOD_ROUND: MoodRoundSegment,
+    SegmentKind.GOALS_REVIEW: GoalsReviewSegment,
+    SegmentKind.SKILL_SHARE: SkillShareSegment,
+    SegmentKind.GOAL_SETTING: GoalSettingSegment,
+    SegmentKind.OPEN: OpenSegment,
+    SegmentKind.WELLBEING_CHECK: WellbeingSegment,
+    SegmentKind.CLOSING: ClosingSegment,
+}
+
+TICK_MS = 500
+
+
+class MeetingRunner(QWidget):
+    """Runs one meeting. ``ended(meeting_id)`` after "End meeting" and its summary;
+    ``resumed_home()`` when the facilitator goes back to Home leaving the meeting open."""
+
+    ended = Signal(int)
+    resumed_home = Signal()
+
+    def __init__(self, services: Services, meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.meeting_id = meeting_id
+        self.setObjectName("meetingRunner")
+        self.session = MeetingSession(services.store, meeting_id, services.clock)
+        self.session.saved_listeners.append(self._on_session_saved)
+        self.segment_widget: SegmentWidget | None = None
+        self.arrival_dialog: ArrivalDialog | None = None
+        self.safety_panel: SafetyPanel | None = None
+        self.summary_dialog: SummaryDialog | None = None
+        self._build()
+        self._shortcuts()
+        self.header.set_meeting(self.session.group.name, self.session.meeting.date)
+        self._show_current()
+        if self.session.state_was_unreadable:
+            self.notice.setText(
+                tr(
+                    "The timer could not be restored, so the agenda starts again. "
+                    "Everything recorded is safe."
+                )
+            )
+        elif self.session.resumed:
+            self.notice.setText(tr("Resumed where you left off."))
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    # -- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        self.header = MeetingHeader()
+        self.header.pause_button.clicked.connect(self.toggle_pause)
+        self.header.arrival_button.clicked.connect(self.open_arrival)
+        self.header.safety_button.clicked.connect(self.open_safety)
+        box.addWidget(self.header)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        box.addWidget(line)
+
+        middle = QHBoxLayout()
+        middle.setContentsMargins(0, 0, 0, 0)
+        self.rail = AgendaRail()
+        self.rail.setFixedWidth(300)
+        self.rail.go_to_requested.connect(self.go_to)
+        self.rail.skip_requested.connect(self.toggle_skip)
+        self.rail.move_requested.connect(self.move_segment)
+        middle.addWidget(self.rail)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.VLine)
+        middle.addWidget(rule)
+        self.host = QVBoxLayout()
+        self.host.setContentsMargins(8, 8, 8, 0)
+        middle.addLayout(self.host, 1)
+        box.addLayout(middle, 1)
+
+        footer = QHBoxLayout()
+        footer.setContentsMargins(16, 8, 16, 8)
+        self.saved_label = label(role="hint", name="autosaved", wrap=False)
+        self.saved_label.setAccessibleName(tr("Save status"))
+        self.notice = label(role="hint", name="runnerNotice", wrap=False)
+        self.home_button = button(tr("Home"), "runnerHome", self.resumed_home.emit)
+        self.home_button.setToolTip(tr("Back to Home; the meeting stays open (Ctrl+Shift+H)"))
+        self.home_button.setAccessibleName(tr("Back to Home, the meeting stays open"))
+        self.back_button = button(tr("\u2039 Back"), "previousSegment", self.previous_segment)
+        self.back_button.setToolTip(tr("Previous segment (Ctrl+Left)"))
+        self.back_button.setAccessibleName(tr("Previous segment"))
+        self.next_button = button(
+            tr("Next segment \u203a"), "nextSegment", self.next_segment, role="primary"
+        )
+        self.next_button.setToolTip(tr("Next segment (Ctrl+Enter or Ctrl+Right)"))
+        footer.addWidget(self.saved_label)
+        footer.addSpacing(16)
+        footer.addWidget(self.notice, 1)
+        footer.addWidget(self.home_button)
+        footer.addWidget(self.back_button)
+        footer.addWidget(self.next_button)
+        box.addLayout(footer)
+
+    def _shortcuts(self) -> None:
+        def add(keys: list[Any], slot: Any) -> None:
+            for key in keys:
+                sc = QShortcut(QKeySequence(key), self)
+                sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                sc.activated.connect(slot)
+
+        add(["Ctrl+Right", "Ctrl+Return", "Ctrl+Enter"], self.next_segment)
+        add(["Ctrl+Left"], self.previous_segment)
+        add(["A", "Ctrl+A"], self.open_arrival)
+        add(["Ctrl+Shift+S"], self.open_safety)
+        add(["Ctrl+Shift+P"], self.toggle_pause)
+        add(["Ctrl+Shift+H"], self.resumed_home.emit)
+
+    # -- showing -----------------------------------------------------------------------
+    def _show_current(self) -> None:
+        if self.segment_widget is not None:
+            self.segment_widget.clear_personal_data()
+            self.host.removeWidget(self.segment_widget)
+            self.segment_widget.hide()
+            self.segment_widget.deleteLater()
+            self.segment_widget = None
+        run = self.session.run
+        segment = run.current_segment
+        widget = SEGMENT_WIDGETS[segment.kind](self.session, segment)
+        widget.setObjectName(f"segment_{segment.kind.value}")
+        widget.changed.connect(self._update_rail)
+        if isinstance(widget, ClosingSegment):
+            widget.end_requested.connect(self.end_meeting)
+        self.host.addWidget(widget, 1)
+        self.segment_widget = widget
+        self._update_chrome()
+        widget.show()
+        widget.focus_main()
+
+    def _update_chrome(self) -> None:
+        self.header.update_from(self.session)
+        self._update_rail()
+        run = self.session.run
+        closed = self.session.is_closed
+        self.back_button.setEnabled(
+            not closed
+            and run.current > min((i for i in range(len(run)) if i not in run.skipped), default=0)
+        )
+        if run.is_last():
+            self.next_button.setText(tr("End meeting\u2026"))
+            self.next_button.setAccessibleName(tr("End meeting"))
+        else:
+            following = next(i for i in range(run.current + 1, len(run)) if i not in run.skipped)
+            title = segment_title(run.segments[following])
+            self.next_button.setText(tr("Next: %1 \u203a").replace("%1", title))
+            self.next_button.setAccessibleName(tr("Next segment: %1").replace("%1", title))
+        self.next_button.setEnabled(not closed)
+
+    def _update_rail(self) -> None:
+        self.rail.update_from(self.session, self._statuses())
+
+    def _statuses(self) -> dict[int, str]:
+        """Short status lines per segment, e.g. "8 here, 1 new" (counts only)."""
+        session = self.session
+        attendance = session.attendance()
+        present = [a for a in attendance if a.status is AttendanceStatus.PRESENT]
+        new = sum(1 for a in present if a.is_new)
+        walk_ins = session.store.meetings.get(session.meeting_id).walk_ins
+        result: dict[int, str] = {}
+        for index, segment in enumerate(session.run.segments):
+            kind = segment.kind
+            text = ""
+            if kind is SegmentKind.CHECK_IN:
+                text = ntr("%n here", len(present) + walk_ins)
+                if new:
+                    text += ", " + ntr("%n new", new)
+            elif kind is SegmentKind.MOOD_ROUND or (
+                kind is SegmentKind.CLOSING and segment.options.get("closing_mood", True)
+            ):
+                round_ = MoodRound.OPENING if kind is SegmentKind.MOOD_ROUND else MoodRound.CLOSING
+                if session.group.tally_only_moods:
+                    n = sum(session.tally(round_).values())
+                    text = ntr("%n answer(s)", n) if n else ""
+                else:
+                    n = len(session.moods(round_))
+                    text = (
+                        tr("%1 of %2 done").replace("%1", str(n)).replace("%2", str(len(present)))
+                        if n
+                        else ""
+                    )
+            elif kind is SegmentKind.SKILL_SHARE:
+                n = len(session.shares())
+                text = ntr("%n shared", n) if n else ""
+            elif kind is SegmentKind.GOAL_SETTING:
+                n = len(session.goals_set())
+                text = ntr("%n goal(s)", n) if n else ""
+            elif kind is SegmentKind.GOALS_REVIEW:
+                n = len(session.store.goals.reviewed_in(session.meeting_id))
+                text = ntr("%n reviewed", n) if n else ""
+            if text:
+                result[index] = text
+        return result
+
+    def tick(self) -> None:
+        """Refresh the timer (every half second, and directly from tests)."""
+        self.header.update_from(self.session)
+        if isinstance(self.segment_widget, OpenSegment):
+            self.segment_widget.tick()
+
+    # -- engine operations ---------------------------------------------------------------
+    def _engine(self, fn: Any, *args: Any) -> bool:
+        ok, _ = act(self, fn, *args)
+        if ok:
+            self._show_current()
+        return ok
+
+    def next_segment(self) -> None:
+        if self.session.is_closed:
+            return
+        if self.session.run.is_last():
+            self.end_meeting()
+            return
+        self._engine(self.session.next_segment)
+
+    def previous_segment(self) -> None:
+        if not self.session.is_closed:
+            self._engine(self.session.previous_segment)
+
+    def go_to(self, index: int) -> None:
+        if index != self.session.run.current:
+            self._engine(self.session.go_to, index)
+
+    def toggle_skip(self, index: int) -> None:
+        run = self.session.run
+        if index in run.skipped:
+            ok, _ = act(self, self.session.unskip, index)
+            if ok:
+                self._update_chrome()
+        elif index == run.current:
+            self._engine(self.session.skip, index)
+        else:
+            ok, _ = act(self, self.session.skip, index)
+            if ok:
+                self._update_chrome()
+
+    def move_segment(self, index: int, new_index: int) -> None:
+        ok, _ = act(self, self.session.move, index, new_index)
+        if ok:
+            self._update_chrome()
+
+    def toggle_pause(self) -> None:
+        if not self.session.run.finished:
+            act(self, self.session.toggle_pause)
+            self.header.update_from(self.session)
+
+    # -- dialogs -------------------------------------------------------------------------
+    def open_arrival(self) -> None:
+        """The check-in type-ahead in a small dialog (late arrivals, any segment)."""
+        if self.session.is_closed or self.arrival_dialog is not None:
+            return
+        dialog = ArrivalDialog(self.session, self)
+        dialog.panel.recorded.connect(lambda _p: self._after_arrival())
+        dialog.finished.connect(self._on_arrival_finished)
+        self.arrival_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+        dialog.panel.search.setFocus()
+
+    def _after_arrival(self) -> None:
+        if self.segment_widget is not None:
+            self.segment_widget.refresh()
+        self._update_rail()
+
+    def _on_arrival_finished(self, _result: int) -> None:
+        dialog = self.arrival_dialog
+        self.arrival_dialog = None
+        if dialog is not None:
+            dialog.clear_personal_data()
+            dialog.deleteLater()
+        if self.segment_widget is not None:
+            self.segment_widget.focus_main()
+
+    def open_safety(self) -> None:
+        if self.safety_panel is not None:
+            return
+        panel = SafetyPanel(self.session, self)
+        panel.finished.connect(self._on_safety_finished)
+        self.safety_panel = panel
+        panel.open()
+        panel.activateWindow()
+        panel.count_button.setFocus()
+
+    def _on_safety_finished(self, _result: int) -> None:
+        panel = self.safety_panel
+        self.safety_panel = None
+        if panel is not None:
+            panel.clear_personal_data()
+            panel.deleteLater()
+        if self.segment_widget is not None:
+            self.segment_widget.focus_main()
+
+    # -- ending --------------------------------------------------------------------------
+    def end_meeting(self) -> None:
+        """Confirm, close the meeting, show the summary; ``ended`` follows the summary."""
+        if self.session.is_closed:
+            return
+        if not messages.confirm(
+            self,
+            tr("End meeting"),
+            tr(
+                "End the meeting now? Everything is saved; a closed meeting can still be "
+                "corrected later."
+            ),
+        ):
+            return
+        next_date = None
+        if isinstance(self.segment_widget, ClosingSegment):
+            next_date = self.segment_widget.chosen_next_date()
+        else:
+            next_date = self.session.default_next_meeting_date()
+        ok, summary = act(self, self.session.end, next_date)
+        if not ok:
+            return
+        self._update_chrome()
+        dialog = SummaryDialog(summary, self)
+        dialog.finished.connect(lambda _r: self.ended.emit(self.meeting_id))
+        self.summary_dialog = dialog
+        dialog.open()
+
+    # -- saving status, locking ------------------------------------------------------------
+    def _on_session_saved(self, when: Any) -> None:
+        local = when.astimezone()
+        self.saved_label.setText(tr("Autosaved %1").replace("%1", local.strftime("%H:%M:%S")))
+
+    def clear_personal_data(self) -> None:
+        """Empty every widget and model that could hold a member's name (on lock)."""
+        if self.arrival_dialog is not None:
+            self.arrival_dialog.clear_personal_data()
+            self.arrival_dialog.reject()
+        if self.safety_panel is not None:
+            self.safety_panel.clear_personal_data()
+            self.safety_panel.reject()
+        if self.summary_dialog is not None:
+            for lab in self.summary_dialog.lines:
+                lab.clear()
+        if self.segment_widget is not None:
+            self.segment_widget.clear_personal_data()
+            self.host.removeWidget(self.segment_widget)
+            self.segment_widget.hide()
+            self.segment_widget.deleteLater()
+            self.segment_widget = None
+        self.notice.clear()
+        self.session.clear_cache()
+
+    def restore(self) -> None:
+        """After unlock: use the newly opened store and show the current segment again."""
+        self.session.store = self.services.store
+        self.session.clear_cache()
+        self._show_current()
+
+    def lock_snapshot(self) -> dict[str, object]:
+        """What the lock screen may keep showing: the agenda and the timer, no names.
+
+        Returns:
+            ``titles`` (translated default titles or the group's custom titles),
+            ``minutes``, ``skipped`` (indexes), ``current``, ``elapsed_seconds`` and
+            ``planned_seconds`` of the current segment, ``paused``, ``timer_status``.
+        """
+        run = self.session.run
+        segments = run.segments
+        return {
+            "titles": [segment_title(s) for s in segments],
+            "minutes": [s.minutes for s in segments],
+            "skipped": sorted(run.skipped),
+            "current": run.current,
+            "elapsed_seconds": run.elapsed(),
+            "planned_seconds": run.planned_seconds(),
+            "paused": run.paused,
+            "timer_status": run.timer_status().value,
+        }

@@ -1,0 +1,109 @@
+"""The Safety panel: the group's crisis resources and escalation steps in large text,
+"Count a safety concern" (+1, with undo), and a private note that is encrypted in the
+vault and never exported (the panel says so next to the field)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groupkeeper.meeting_session import MeetingSession
+from groupkeeper.ui.meeting.common import act, button, label, ntr, scaled_font, tr
+
+
+class SafetyPanel(QDialog):
+    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("safetyPanel")
+        self.setWindowTitle(tr("Safety"))
+        self.resize(900, 640)
+        box = QVBoxLayout(self)
+        group = session.group
+        box.addWidget(label(tr("Crisis resources"), role="title"))
+        resources = group.crisis_resources.strip() or tr(
+            "No crisis resources are written for this group yet. In an emergency call your "
+            "local emergency number. Add the group's resources in its settings."
+        )
+        steps = group.escalation_steps.strip()
+        text = resources + ("\n\n" + tr("Escalation steps:") + "\n" + steps if steps else "")
+        self.resources = label(text, name="crisisResources")
+        self.resources.setFont(scaled_font(1.4))
+        self.resources.setAccessibleName(tr("Crisis resources and escalation steps"))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.resources)
+        box.addWidget(scroll, 1)
+
+        count_row = QHBoxLayout()
+        self.count_label = label(name="safetyCount", wrap=False)
+        self.count_label.setFont(scaled_font(1.2))
+        self.count_button = button(
+            tr("&Count a safety concern  (+1)"), "safetyCount+1", self.count, role="safety"
+        )
+        self.undo_button = button(tr("&Undo count"), "safetyUndo", self.undo)
+        count_row.addWidget(self.count_label, 1)
+        count_row.addWidget(self.count_button)
+        count_row.addWidget(self.undo_button)
+        box.addLayout(count_row)
+
+        note_label = label(tr("Private &note (optional):"), wrap=False)
+        box.addWidget(note_label)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("safetyNote")
+        self.note.setAccessibleName(tr("Private safety note"))
+        self.note.setAccessibleDescription(
+            tr("Encrypted in the vault, never exported. Avoid writing full names.")
+        )
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(120)
+        note_label.setBuddy(self.note)
+        box.addWidget(self.note)
+        note_row = QHBoxLayout()
+        note_row.addWidget(
+            label(
+                tr("Encrypted in the vault, never exported or printed. Avoid full names."),
+                role="hint",
+                name="safetyNoteHint",
+            ),
+            1,
+        )
+        note_row.addWidget(button(tr("&Save note"), "safetySaveNote", self.save_note))
+        note_row.addWidget(button(tr("Close"), "safetyClose", self.accept))
+        box.addLayout(note_row)
+        self.status = label(role="hint", name="safetyStatus")
+        box.addWidget(self.status)
+        self._show_count(session.safety_concerns())
+
+    def _show_count(self, value: int) -> None:
+        self.count_label.setText(ntr("Safety concerns counted tonight: %n", value))
+        self.undo_button.setEnabled(value > 0)
+
+    def count(self) -> None:
+        ok, value = act(self, self.session.change_safety_concerns, 1)
+        if ok:
+            self._show_count(value)
+
+    def undo(self) -> None:
+        ok, value = act(self, self.session.change_safety_concerns, -1)
+        if ok:
+            self._show_count(value)
+
+    def save_note(self) -> None:
+        text = self.note.toPlainText().strip()
+        if not text:
+            return
+        ok, _ = act(self, self.session.add_safety_note, text)
+        if ok:
+            self.note.clear()
+            self.status.setText(tr("Note saved (encrypted)."))
+
+    def clear_personal_data(self) -> None:
+        self.note.clear()
+        self.resources.clear()

@@ -1,0 +1,301 @@
+"""Check-in: type a few letters, Enter marks the top match present.
+
+``CheckInPanel`` (search box, matches, "New here", "Sent apologies") is shared with the
+"+ Arrival" dialog. ``CheckInSegment`` adds the list of who is here (with undo) and the
+walk-in counter for people who stay anonymous.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groupkeeper.agenda import Segment
+from groupkeeper.meeting_session import MeetingSession
+from groupkeeper.model import AttendanceStatus
+from groupkeeper.ui.meeting.common import (
+    MIN_TARGET,
+    SegmentWidget,
+    act,
+    button,
+    label,
+    ntr,
+    scaled_font,
+    tr,
+)
+
+_PSEUDONYM = Qt.ItemDataRole.UserRole
+
+
+class _SearchBox(QLineEdit):
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class _Matches(QListWidget):
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.enter_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class CheckInPanel(QWidget):
+    """Find a member and mark them present (or as having sent apologies), or add someone new.
+
+    Signals:
+        recorded(str): a pseudonym was checked in, marked with apologies or added new.
+    """
+
+    recorded = Signal(str)
+
+    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.search = _SearchBox()
+        self.search.setObjectName("checkInSearch")
+        self.search.setPlaceholderText(tr("Type a few letters of a name, then Enter"))
+        self.search.setAccessibleName(tr("Find who arrived"))
+        self.search.setAccessibleDescription(
+            tr("Enter marks the first match present. Down moves to the list of matches.")
+        )
+        self.search.setFont(scaled_font(1.3))
+        self.search.setMinimumHeight(56)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search_textChanged)
+        self.search.returnPressed.connect(self.mark_present)
+        self.search.down_pressed.connect(self._on_search_down_pressed)
+        box.addWidget(self.search)
+
+        self.matches = _Matches()
+        self.matches.setObjectName("checkInMatches")
+        self.matches.setAccessibleName(tr("Matching members"))
+        self.matches.setFont(scaled_font(1.15))
+        self.matches.enter_pressed.connect(self.mark_present)
+        self.matches.itemDoubleClicked.connect(lambda _item: self.mark_present())
+        box.addWidget(self.matches, 1)
+
+        buttons = QHBoxLayout()
+        self.present_button = button(
+            tr("Mark &present"), "checkInPresent", self.mark_present, role="primary"
+        )
+        self.present_button.setToolTip(tr("Marks the highlighted match present (Enter)"))
+        self.new_button = button(tr("New &here"), "checkInNew", self.add_new)
+        self.new_button.setToolTip(tr("Adds someone new with just the name typed (Alt+H)"))
+        self.apologies_button = button(
+            tr("Sent ap&ologies"), "checkInApologies", self.mark_apologies
+        )
+        buttons.addWidget(self.present_button)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.apologies_button)
+        box.addLayout(buttons)
+        self.status = label(role="hint", name="checkInStatus")
+        self.status.setAccessibleName(tr("Last check-in"))
+        box.addWidget(self.status)
+        self._update_buttons()
+
+    # -- search ---------------------------------------------------------------------
+    def _on_search_textChanged(self, text: str) -> None:  # noqa: N802
+        self.matches.clear()
+        statuses = {a.pseudonym: a.status for a in self.session.attendance()} if text else {}
+        for member in self.session.find_members(text):
+            words = member.display_name
+            if member.full_name and member.full_name != member.display_name:
+                words += f"  ({member.full_name})"
+            status = statuses.get(member.pseudonym)
+            if status is AttendanceStatus.PRESENT:
+                words += "  - " + tr("already here")
+            elif status is AttendanceStatus.APOLOGIES:
+                words += "  - " + tr("sent apologies")
+            item = QListWidgetItem(words)
+            item.setData(_PSEUDONYM, member.pseudonym)
+            item.setSizeHint(QSize(0, MIN_TARGET))
+            self.matches.addItem(item)
+        if self.matches.count():
+            self.matches.setCurrentRow(0)
+        self._update_buttons()
+
+    def _on_search_down_pressed(self) -> None:
+        if self.matches.count():
+            self.matches.setFocus()
+            self.matches.setCurrentRow(0)
+
+    def _update_buttons(self) -> None:
+        has_match = self.matches.count() > 0
+        self.present_button.setEnabled(has_match)
+        self.apologies_button.setEnabled(has_match)
+        self.new_button.setEnabled(bool(self.search.text().strip()))
+        typed = self.search.text().strip()
+        self.new_button.setText(
+            tr("New &here: add \u201c%1\u201d").replace("%1", typed) if typed else tr("New &here")
+        )
+
+    def _chosen(self) -> str | None:
+        item = self.matches.currentItem() or self.matches.item(0)
+        return None if item is None else str(item.data(_PSEUDONYM))
+
+    def _done(self, pseudonym: str, message: str) -> None:
+        self.status.setText(message)
+        self.search.clear()
+        self.search.setFocus()
+        self.recorded.emit(pseudonym)
+
+    # -- actions --------------------------------------------------------------------
+    def mark_present(self) -> None:
+        """Mark the highlighted (or top) match present."""
+        pseudonym = self._chosen()
+        if pseudonym is None:
+            if self.search.text().strip():
+                self.status.setText(tr("No match. Use \u201cNew here\u201d to add them."))
+            return
+        name = self.session.names([pseudonym]).get(pseudonym, "")
+        ok, _ = act(self, self.session.check_in, pseudonym)
+        if ok:
+            self._done(pseudonym, tr("%1 is here.").replace("%1", name))
+
+    def mark_apologies(self) -> None:
+        pseudonym = self._chosen()
+        if pseudonym is None:
+            return
+        name = self.session.names([pseudonym]).get(pseudonym, "")
+        ok, _ = act(self, self.session.mark_apologies, pseudonym)
+        if ok:
+            self._done(pseudonym, tr("%1 sent apologies.").replace("%1", name))
+
+    def add_new(self) -> None:
+        """Someone new: add a member with just the typed display name, checked in as new."""
+        name = self.search.text().strip()
+        if not name:
+            return
+        ok, member = act(self, self.session.add_new_member, name)
+        if ok:
+            self._done(member.pseudonym, tr("Welcome, %1 (new).").replace("%1", name))
+
+    def clear_personal_data(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.matches.clear()
+        self.status.clear()
+        self.new_button.setText(tr("New &here"))
+
+
+class CheckInSegment(SegmentWidget):
+    """The check-in segment: find people, who is here (with undo), walk-ins."""
+
+    def __init__(
+        self, session: MeetingSession, segment: Segment, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, segment, parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 12, 16, 12)
+        row.setSpacing(24)
+        left = QVBoxLayout()
+        left.addWidget(
+            label(
+                tr(
+                    "Type a few letters and press Enter to mark someone present. "
+                    "Not on the list? \u201cNew here\u201d adds them with just that name."
+                ),
+                role="hint",
+            )
+        )
+        self.panel = CheckInPanel(session)
+        self.panel.recorded.connect(self._on_panel_recorded)
+        left.addWidget(self.panel, 1)
+        row.addLayout(left, 3)
+
+        right = QVBoxLayout()
+        self.here_heading = label(name="hereHeading", wrap=False)
+        self.here_heading.setFont(scaled_font(1.1, bold=True))
+        right.addWidget(self.here_heading)
+        self.here = QListWidget()
+        self.here.setObjectName("hereList")
+        self.here.setAccessibleName(tr("Who is here"))
+        self.here.setAccessibleDescription(tr("Delete takes back the selected check-in."))
+        self.here.setFont(scaled_font(1.1))
+        right.addWidget(self.here, 1)
+        self.undo_button = button(tr("&Undo check-in"), "undoCheckIn", self.undo_selected)
+        right.addWidget(self.undo_button)
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.here)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.undo_selected)
+
+        walk = QHBoxLayout()
+        self.walk_label = label(name="walkInCount", wrap=False)
+        self.walk_label.setFont(scaled_font(1.1))
+        self.walk_minus = button("\u2212", "walkInMinus", lambda: self._walk_in(-1))
+        self.walk_minus.setAccessibleName(tr("One walk-in fewer"))
+        self.walk_plus = button(tr("+ &Walk-in"), "walkInPlus", lambda: self._walk_in(+1))
+        self.walk_plus.setAccessibleName(tr("Add an anonymous walk-in"))
+        self.walk_plus.setToolTip(tr("Someone who stays anonymous (Alt+W)"))
+        walk.addWidget(self.walk_label, 1)
+        walk.addWidget(self.walk_minus)
+        walk.addWidget(self.walk_plus)
+        right.addLayout(walk)
+        row.addLayout(right, 2)
+        self.refresh()
+
+    def focus_main(self) -> None:
+        self.panel.search.setFocus()
+
+    def refresh(self) -> None:
+        attendance = self.session.attendance()
+        names = self.session.names([a.pseudonym for a in attendance])
+        self.here.clear()
+        present = new = 0
+        for a in attendance:
+            name = names.get(a.pseudonym, tr("(forgotten member)"))
+            if a.status is AttendanceStatus.PRESENT:
+                present += 1
+                text = name + ("  - " + tr("new") if a.is_new else "")
+                if a.is_new:
+                    new += 1
+            else:
+                text = name + "  - " + tr("sent apologies")
+            item = QListWidgetItem(text)
+            item.setData(_PSEUDONYM, a.pseudonym)
+            self.here.addItem(item)
+        self.here_heading.setText(ntr("Here now: %n", present))
+        walk_ins = self.session.store.meetings.get(self.session.meeting_id).walk_ins
+        self.walk_label.setText(ntr("Walk-ins (anonymous): %n", walk_ins))
+        self.walk_minus.setEnabled(walk_ins > 0)
+        self.undo_button.setEnabled(self.here.count() > 0)
+
+    def _on_panel_recorded(self, _pseudonym: str) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def undo_selected(self) -> None:
+        item = self.here.currentItem()
+        if item is None:
+            return
+        ok, _ = self.act(self.session.undo_check_in, str(item.data(_PSEUDONYM)))
+        if ok:
+            self.refresh()
+
+    def _walk_in(self, delta: int) -> None:
+        ok, _ = self.act(self.session.change_walk_ins, delta)
+        if ok:
+            self.refresh()
+
+    def clear_personal_data(self) -> None:
+        self.panel.clear_personal_data()
+        self.here.clear()

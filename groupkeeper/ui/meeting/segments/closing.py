@@ -1,0 +1,79 @@
+"""Closing: an optional closing mood round, the next meeting date, a short summary and
+"End meeting" (with a confirmation, then the summary dialog)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QVBoxLayout, QWidget
+
+from groupkeeper.agenda import Segment
+from groupkeeper.meeting_session import MeetingSession
+from groupkeeper.model import MoodRound
+from groupkeeper.ui.meeting.common import MIN_TARGET, SegmentWidget, button, label, tr
+from groupkeeper.ui.meeting.segments.mood_round import MoodRoundSegment
+from groupkeeper.ui.meeting.summary import summary_lines
+
+
+class ClosingSegment(SegmentWidget):
+    end_requested = Signal()
+
+    def __init__(
+        self, session: MeetingSession, segment: Segment, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(session, segment, parent)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 8)
+        self.round: MoodRoundSegment | None = None
+        if bool(segment.options.get("closing_mood", True)):
+            heading = label(tr("Closing round (optional)"), name="closingRoundHeading")
+            heading.setProperty("role", "hint")
+            box.addWidget(heading)
+            self.round = MoodRoundSegment(session, segment, round=MoodRound.CLOSING)
+            self.round.changed.connect(self._on_round_changed)
+            box.addWidget(self.round, 1)
+        else:
+            box.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(16, 0, 16, 0)
+        date_label = label(tr("Next &meeting:"), wrap=False)
+        self.next_date = QDateEdit()
+        self.next_date.setObjectName("nextMeetingDate")
+        self.next_date.setAccessibleName(tr("Next meeting date"))
+        self.next_date.setCalendarPopup(True)
+        self.next_date.setMinimumHeight(MIN_TARGET)
+        self.next_date.setDisplayFormat("ddd d MMM yyyy")
+        d = session.default_next_meeting_date()
+        self.next_date.setDate(QDate(d.year, d.month, d.day))
+        date_label.setBuddy(self.next_date)
+        self.summary = label(role="hint", name="closingSummary")
+        self.end_button = button(
+            tr("&End meeting"), "endMeeting", self.end_requested.emit, role="primary"
+        )
+        self.end_button.setToolTip(tr("Asks first; then shows the summary"))
+        bottom.addWidget(date_label)
+        bottom.addWidget(self.next_date)
+        bottom.addSpacing(16)
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.end_button)
+        box.addLayout(bottom)
+        self.refresh()
+
+    def chosen_next_date(self):  # type: ignore[no-untyped-def]
+        return self.next_date.date().toPython()
+
+    def _on_round_changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def refresh(self) -> None:
+        self.summary.setText("; ".join(summary_lines(self.session.summary())[:3]))
+
+    def focus_main(self) -> None:
+        if self.round is not None:
+            self.round.focus_main()
+        else:
+            self.end_button.setFocus()
+
+    def clear_personal_data(self) -> None:
+        if self.round is not None:
+            self.round.clear_personal_data()
