@@ -1,0 +1,149 @@
+"""First run by keyboard: folder, passphrase twice, recovery key kept, first group -> Home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from groupkeeper.settings import Settings
+from groupkeeper.ui import messages, worker
+from groupkeeper.ui.first_run import FirstRunScreen, is_risky_place
+from groupkeeper.ui.main_window import MainWindow
+from groupkeeper.ui.services import Services
+from groupkeeper.ui.widgets.passphrase import MIN_LENGTH, strength
+
+
+@pytest.fixture
+def services(tmp_path: Path):  # type: ignore[no-untyped-def]
+    svc = Services(Settings(tmp_path / "settings.json"), tmp_path / "vault")
+    yield svc
+    svc.lock()
+
+
+@pytest.fixture(autouse=True)
+def _responder():  # type: ignore[no-untyped-def]
+    messages.set_test_responder(lambda kind, title, text: True)
+    yield
+    messages.set_test_responder(None)
+
+
+def test_min_length_matches_storage() -> None:
+    from groupkeeper.storage.vault import MIN_PASSPHRASE_LENGTH
+
+    assert MIN_LENGTH == MIN_PASSPHRASE_LENGTH
+
+
+def test_strength_words() -> None:
+    assert strength("short") == "too_short"
+    assert strength("password1") == "weak"
+    assert strength("aaaaaaaaaaaa") == "weak"
+    assert strength("kettle river") == "okay"
+    assert strength("kettle river purple bicycle") == "strong"
+
+
+def test_first_run_by_keyboard_creates_vault_and_lands_on_home(qtbot, services) -> None:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.first_run
+    assert isinstance(screen, FirstRunScreen)
+    assert window.stack.currentWidget() is screen
+    qtbot.keyClick(screen.start_button, Qt.Key.Key_Space)
+    assert screen.pages.currentIndex() == 1
+    assert str(services.vault_dir) in screen.folder_label.text()
+    qtbot.keyClick(screen.folder_next, Qt.Key.Key_Space)
+    assert screen.pages.currentIndex() == 2
+
+    field1 = screen.new_passphrase.first.edit
+    field2 = screen.new_passphrase.second.edit
+    qtbot.keyClicks(field1, "short")
+    assert not screen.create_button.isEnabled()
+    assert screen.new_passphrase.meter.level == "too_short"
+    field1.clear()
+    qtbot.keyClicks(field1, "kettle river purple bicycle")
+    assert screen.new_passphrase.meter.level == "strong"
+    qtbot.keyClicks(field2, "kettle river purple bicyclE")
+    assert not screen.create_button.isEnabled()  # not the same
+    field2.clear()
+    qtbot.keyClicks(field2, "kettle river purple bicycle")
+    assert screen.create_button.isEnabled()
+    qtbot.keyClick(field2, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.pages.currentIndex() == 3, timeout=30000)
+
+    key = screen.key_label.text()
+    assert len(key.replace("-", "")) >= 32
+    assert not screen.recovery_next.isEnabled()
+    qtbot.keyClick(screen.kept, Qt.Key.Key_Space)
+    assert screen.recovery_next.isEnabled()
+    qtbot.keyClick(screen.recovery_next, Qt.Key.Key_Space)
+    assert screen.pages.currentIndex() == 4
+    assert screen.key_label.text() == ""  # shown once
+
+    editor = screen.group_editor
+    assert "right to pass" in editor.agreements.toPlainText()
+    qtbot.keyClicks(editor.name, "Tuesday Circle")
+    editor.day.setCurrentIndex(1)
+    qtbot.keyClick(screen.group_done, Qt.Key.Key_Space)
+
+    assert window.stack.currentWidget() is window.home
+    assert [c.group.name for c in window.home.cards] == ["Tuesday Circle"]
+    group = services.store.groups.all()[0]
+    assert group.meeting_day == "Tuesday"
+    assert group.template == "weekly" and group.agenda
+    assert group.crisis_resources == ""
+    assert window.first_run is None
+    # The recovery key really opens the vault.
+    window.lock()
+    services.unlock_with_recovery_key(key)
+    assert services.is_unlocked
+
+
+def test_group_needs_a_name(qtbot, services) -> None:
+    screen = FirstRunScreen(services)
+    qtbot.addWidget(screen)
+    services.create_vault(services.vault_dir, "kettle river purple bicycle")
+    screen.pages.setCurrentIndex(4)
+    qtbot.keyClick(screen.group_done, Qt.Key.Key_Space)
+    assert "name" in screen.group_error.text()
+    assert services.store.groups.all() == []
+
+
+def test_pdf_warns_on_this_laptop_and_writes(qtbot, services, tmp_path: Path, monkeypatch) -> None:
+    screen = FirstRunScreen(services)
+    qtbot.addWidget(screen)
+    screen._recovery_key = "ABCD-EFGH"
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    inside_home = tmp_path / "home" / "Documents" / "key.pdf"
+    assert is_risky_place(inside_home, services.vault_dir)
+    assert is_risky_place(services.vault_dir / "key.pdf", services.vault_dir)
+    usb = tmp_path / "media" / "usb" / "key.pdf"
+    usb.parent.mkdir(parents=True)
+    assert not is_risky_place(usb, services.vault_dir)
+
+    messages.set_test_responder(lambda kind, title, text: False)  # "no, not here"
+    inside_home.parent.mkdir(parents=True)
+    assert not screen.save_pdf(inside_home)
+    assert not inside_home.exists()
+    assert messages.shown and messages.shown[-1][0] == "confirm"
+
+    messages.set_test_responder(lambda kind, title, text: True)
+    assert screen.save_pdf(usb)
+    assert messages.shown == []  # no warning for a USB stick
+    assert usb.read_bytes().startswith(b"%PDF")
+
+
+def test_create_error_shown_inline(qtbot, services) -> None:
+    services.create_vault(services.vault_dir, "kettle river purple bicycle")
+    services.lock()
+    screen = FirstRunScreen(services)
+    qtbot.addWidget(screen)
+    screen.pages.setCurrentIndex(2)
+    screen.new_passphrase.first.setText("another good passphrase")
+    screen.new_passphrase.second.setText("another good passphrase")
+    screen._on_create_clicked()
+    assert worker.wait_idle()
+    assert "already a vault" in screen.create_error.text()
+    assert screen.pages.currentIndex() == 2
