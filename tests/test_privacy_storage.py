@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from groupkeeper.meeting_session import MeetingSession
 from groupkeeper.model import GoalOutcome, Group, Member, MoodRound
 from groupkeeper.storage import backup
@@ -76,9 +78,16 @@ def _files(root: Path) -> Iterator[Path]:
                 yield path
 
 
-def _temp_files_since(moment: float) -> list[Path]:
+def _temp_files_since(
+    moment: float, skip: Path | None = None, keep: Path | None = None
+) -> list[Path]:
+    """Files in the temp folder created or changed since ``moment``; ``skip`` leaves out
+    a folder (pytest's tree of other tests' temporary folders) except ``keep`` within it."""
     changed = []
     for path in _files(Path(tempfile.gettempdir())):
+        if skip is not None and path.is_relative_to(skip):
+            if keep is None or not path.is_relative_to(keep):
+                continue
         try:
             if path.stat().st_mtime >= moment:
                 changed.append(path)
@@ -151,8 +160,12 @@ def _run_meeting(store: Store) -> str:
     return member.pseudonym
 
 
-def test_nothing_personal_reaches_the_disk_unencrypted(tmp_path: Path) -> None:
-    start = time.time() - 1  # mtime granularity
+def test_nothing_personal_reaches_the_disk_unencrypted(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    start = time.time() - 0.05  # file times are a few ms coarse
+    # Other tests' folders (and earlier runs') are not this test's doing; its own is searched.
+    pytest_tree = tmp_path_factory.getbasetemp().parent
     folder = tmp_path / "vault"
     backup_file = tmp_path / "usb" / "privacy.gkbackup"
     restored = tmp_path / "restored"
@@ -171,7 +184,7 @@ def test_nothing_personal_reaches_the_disk_unencrypted(tmp_path: Path) -> None:
         assert Store(copy.db, restored).members.by_pseudonym(pseudonym) is not None
 
     searched = list(_files(folder)) + [backup_file] + list(_files(restored))
-    searched += _temp_files_since(start)
+    searched += _temp_files_since(start, skip=pytest_tree, keep=tmp_path)
     assert len(searched) >= 5
     assert _leaks(searched) == []
     for db_file in (folder / "vault.db", restored / "vault.db"):
