@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from groupkeeper.meeting_session import MeetingSession
-from groupkeeper.ui.meeting.common import button, label, scaled_font, segment_title, tr
+from groupkeeper.ui.meeting.common import button, label, ntr, scaled_font, segment_title, tr
 
 
 class _AgendaList(QListWidget):
@@ -78,22 +78,26 @@ class AgendaRail(QWidget):
         self._skipped: frozenset[int] = frozenset()
         self._current = 0
 
-    def update_from(self, session: MeetingSession, statuses: dict[int, str]) -> None:
-        """Rebuild the rows (a handful; cheap) keeping the selected row."""
+    def update_from(
+        self, session: MeetingSession, statuses: dict[int, str], *, keep_selection: bool = False
+    ) -> None:
+        """Rebuild the rows (a handful; cheap). The current segment is selected, unless
+        ``keep_selection`` (after a skip or move, the facilitator's choice stays)."""
         run = session.run
-        selected = self.list.currentRow()
+        selected = self.list.currentRow() if keep_selection else run.current
         self._skipped = run.skipped
         self._current = run.current
         self.list.blockSignals(True)
         self.list.clear()
         for index, segment in enumerate(run.segments):
             marker = "\u25b6 " if index == run.current else "   "
-            title = f"{marker}{index + 1}  {segment_title(segment)}  {segment.minutes}'"
-            lines = [title]
+            title = f"{marker}{index + 1}  {segment_title(segment)}"
+            second = ntr("%n min", segment.minutes)
             if index in run.skipped:
-                lines.append("      " + tr("skipped"))
+                second += " · " + tr("skipped")
             elif statuses.get(index):
-                lines.append("      " + statuses[index])
+                second += " · " + statuses[index]
+            lines = [title, "      " + second]
             item = QListWidgetItem("\n".join(lines))
             if index == run.current:
                 item.setFont(scaled_font(1.0, bold=True))

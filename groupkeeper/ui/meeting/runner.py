@@ -185,18 +185,18 @@ class MeetingRunner(QWidget):
         segment = run.current_segment
         widget = SEGMENT_WIDGETS[segment.kind](self.session, segment)
         widget.setObjectName(f"segment_{segment.kind.value}")
-        widget.changed.connect(self._update_rail)
+        widget.changed.connect(lambda: self._update_rail())
         if isinstance(widget, ClosingSegment):
             widget.end_requested.connect(self.end_meeting)
         self.host.addWidget(widget, 1)
         self.segment_widget = widget
-        self._update_chrome()
+        self._update_chrome(keep_selection=False)
         widget.show()
         widget.focus_main()
 
-    def _update_chrome(self) -> None:
+    def _update_chrome(self, keep_selection: bool = True) -> None:
         self.header.update_from(self.session)
-        self._update_rail()
+        self._update_rail(keep_selection)
         run = self.session.run
         closed = self.session.is_closed
         self.back_button.setEnabled(
@@ -213,8 +213,8 @@ class MeetingRunner(QWidget):
             self.next_button.setAccessibleName(tr("Next segment: %1").replace("%1", title))
         self.next_button.setEnabled(not closed)
 
-    def _update_rail(self) -> None:
-        self.rail.update_from(self.session, self._statuses())
+    def _update_rail(self, keep_selection: bool = True) -> None:
+        self.rail.update_from(self.session, self._statuses(), keep_selection=keep_selection)
 
     def _statuses(self) -> dict[int, str]:
         """Short status lines per segment, e.g. "8 here, 1 new" (counts only)."""

@@ -4,6 +4,7 @@ vault and never exported (the panel says so next to the field)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -35,6 +36,8 @@ class SafetyPanel(QDialog):
         text = resources + ("\n\n" + tr("Escalation steps:") + "\n" + steps if steps else "")
         self.resources = label(text, name="crisisResources")
         self.resources.setFont(scaled_font(1.4))
+        self.resources.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.resources.setContentsMargins(12, 8, 12, 8)
         self.resources.setAccessibleName(tr("Crisis resources and escalation steps"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -1,5 +1,5 @@
 """Closing: an optional closing mood round, the next meeting date, a short summary and
-"End meeting" (with a confirmation, then the summary dialog)."""
+and a short summary. The footer's "End meeting..." (Ctrl+Enter) ends it, after a confirmation."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QVBoxLayout, QWidget
 from groupkeeper.agenda import Segment
 from groupkeeper.meeting_session import MeetingSession
 from groupkeeper.model import MoodRound
-from groupkeeper.ui.meeting.common import MIN_TARGET, SegmentWidget, button, label, tr
+from groupkeeper.ui.meeting.common import MIN_TARGET, SegmentWidget, label, tr
 from groupkeeper.ui.meeting.segments.mood_round import MoodRoundSegment
 from groupkeeper.ui.meeting.summary import summary_lines
 
@@ -46,15 +46,10 @@ class ClosingSegment(SegmentWidget):
         self.next_date.setDate(QDate(d.year, d.month, d.day))
         date_label.setBuddy(self.next_date)
         self.summary = label(role="hint", name="closingSummary")
-        self.end_button = button(
-            tr("&End meeting"), "endMeeting", self.end_requested.emit, role="primary"
-        )
-        self.end_button.setToolTip(tr("Asks first; then shows the summary"))
         bottom.addWidget(date_label)
         bottom.addWidget(self.next_date)
         bottom.addSpacing(16)
         bottom.addWidget(self.summary, 1)
-        bottom.addWidget(self.end_button)
         box.addLayout(bottom)
         self.refresh()
 
@@ -72,7 +67,7 @@ class ClosingSegment(SegmentWidget):
         if self.round is not None:
             self.round.focus_main()
         else:
-            self.end_button.setFocus()
+            self.next_date.setFocus()
 
     def clear_personal_data(self) -> None:
         if self.round is not None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -177,7 +178,10 @@ class MoodRoundSegment(SegmentWidget):
             btn = button(text, f"moodScore{value}", lambda v=value: self._on_score(v))
             btn.setAccessibleName(name)
             btn.setFont(scaled_font(1.3 if self.scale is MoodScale.FIVE else 1.4, bold=True))
-            btn.setMinimumHeight(88 if self.scale is MoodScale.FIVE else 64)
+            # The theme's "min-height: 28px" for buttons wins over setMinimumHeight, so the
+            # score buttons (the main targets of the round) say their size in QSS; no colours.
+            btn.setStyleSheet(f"min-height: {80 if self.scale is MoodScale.FIVE else 56}px;")
+            btn.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
             btn.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self.score_buttons[value] = btn
             grid.addWidget(btn, 0, column)
@@ -190,6 +194,7 @@ class MoodRoundSegment(SegmentWidget):
         self.stack.addWidget(page)
         col = QVBoxLayout(page)
         col.setContentsMargins(0, 0, 0, 0)
+        col.addStretch(1)
         top = QHBoxLayout()
         self.name_label = label(role="huge", name="moodName", wrap=False)
         self.name_label.setAccessibleName(tr("Whose turn"))
@@ -201,9 +206,9 @@ class MoodRoundSegment(SegmentWidget):
         top.addWidget(self.position_label)
         top.addStretch(1)
         col.addLayout(top)
-        col.addSpacing(8)
+        col.addSpacing(16)
         self._score_row(col)
-        col.addSpacing(8)
+        col.addSpacing(16)
         word_row = QHBoxLayout()
         word_label = label(tr("Feeling &word (optional):"), wrap=False)
         self.word = QComboBox()
@@ -230,7 +235,7 @@ class MoodRoundSegment(SegmentWidget):
         word_row.addWidget(self.pass_button)
         word_row.addStretch(1)
         col.addLayout(word_row)
-        col.addSpacing(8)
+        col.addSpacing(16)
         nav = QHBoxLayout()
         self.prev_button = button(tr("\u2190 Previous person"), "moodPrev", self.previous_person)
         self.grid_button = button(tr("Catch-up &grid  (G)"), "moodGridToggle", self.toggle_grid)
@@ -243,7 +248,7 @@ class MoodRoundSegment(SegmentWidget):
         nav.addStretch(1)
         nav.addWidget(self.next_button)
         col.addLayout(nav)
-        col.addStretch(1)
+        col.addStretch(2)
         self.done_label = label(role="hint", name="moodDone")
         self.next_label = label(role="hint", name="moodNextPeople")
         self.done_label.setFont(scaled_font(1.1))
