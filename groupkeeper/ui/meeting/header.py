@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from groupkeeper.meeting import TimerStatus
@@ -102,7 +102,9 @@ class MeetingHeader(QFrame):
         self.group_label.setText(group_name)
         try:
             day = date.fromisoformat(meeting_date)
-            text = QLocale().toString(day, QLocale.FormatType.LongFormat)
+            text = QLocale().toString(
+                QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
+            )
         except ValueError:
             text = meeting_date
         self.date_label.setText(text)
