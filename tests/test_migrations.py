@@ -80,15 +80,18 @@ def test_v1_fixture_opens_migrates_and_keeps_its_data(tmp_path: Path) -> None:
     assert len(backups) == 1
 
 
-def test_v1_fixture_is_really_version_1() -> None:
-    header = keyheader.read_header(FIXTURE / KEY_HEADER)
+def test_v1_fixture_is_really_version_1(tmp_path: Path) -> None:
+    folder = tmp_path / "v1"
+    shutil.copytree(FIXTURE, folder)  # even reading a WAL database leaves files beside it
+    header = keyheader.read_header(folder / KEY_HEADER)
     key = header.unwrap(keyheader.PASSPHRASE_SLOT, keyheader.passphrase_secret(FIXTURE_PASSPHRASE))
-    conn = _sqlcipher.connect(f"file:{FIXTURE / 'vault.db'}?mode=ro")
+    conn = _sqlcipher.connect(str(folder / "vault.db"))
     try:
         conn.execute(f"PRAGMA key = {_raw_key(key, header.vault_id)}")
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     finally:
         conn.close()
+    assert sorted(p.name for p in FIXTURE.iterdir()) == ["vault.db", "vault.key"]
 
 
 def test_newer_vault_is_refused_untouched(tmp_path: Path) -> None:
