@@ -480,7 +480,7 @@ def _plan_groups(
         core = min(count, 15)
         used_names: set[str] = set()
         for i in range(count):
-            regular = rng.random() < 0.4
+            regular = rng.random() < 0.5
             join = 0 if i < core else rng.randrange(1, weeks) if weeks > 1 else 0
             life = rng.expovariate(1.0 / (mean_life * (2.0 if regular else 0.6)))
             leave = join + max(1, int(life))
@@ -491,7 +491,7 @@ def _plan_groups(
                     join_week=join,
                     leave_week=leave,
                     regular=regular,
-                    attend_p=0.85 if regular else 0.5,
+                    attend_p=0.85 if regular else 0.6,
                     apologies_p=0.35 if regular else 0.15,
                     baseline=min(0.9, max(0.1, rng.gauss(0.5, 0.13))),
                 )
