@@ -1,0 +1,150 @@
+"""Home: next meeting date, start/resume, past meeting, backup, crisis-resources prompt."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialog
+
+from groupkeeper.model import Group
+from groupkeeper.settings import Settings
+from groupkeeper.ui import messages, worker
+from groupkeeper.ui.home import CrisisPrompt, HomeScreen, next_meeting_date
+from groupkeeper.ui.services import Services
+
+PASS = "kettle river purple bicycle"
+NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)  # a Tuesday
+
+
+@pytest.fixture(autouse=True)
+def _responder():  # type: ignore[no-untyped-def]
+    messages.set_test_responder(lambda kind, title, text: True)
+    yield
+    messages.set_test_responder(None)
+
+
+@pytest.fixture
+def services(tmp_path: Path):  # type: ignore[no-untyped-def]
+    svc = Services(Settings(tmp_path / "settings.json"), tmp_path / "vault", now=lambda: NOW)
+    svc.create_vault(svc.vault_dir, PASS)
+    yield svc
+    svc.lock()
+
+
+def add_group(services, **kw) -> Group:  # type: ignore[no-untyped-def]
+    values = {"name": "Tuesday Circle", "meeting_day": "Thursday", "crisis_resources": "Line 1"}
+    values.update(kw)
+    return services.store.groups.add(Group(**values))
+
+
+def test_next_meeting_date() -> None:
+    today = date(2026, 11, 24)  # Tuesday
+    group = Group(name="g", meeting_day="Thursday")
+    assert next_meeting_date(group, "", today) == date(2026, 11, 26)
+    assert next_meeting_date(Group(name="g", meeting_day="Tuesday"), "", today) == today
+    assert next_meeting_date(group, "2026-12-01", today) == date(2026, 12, 1)
+    assert next_meeting_date(group, "2026-11-01", today) == date(2026, 11, 26)  # past plan
+    assert next_meeting_date(Group(name="g"), "", today) is None
+
+
+def test_start_then_resume(qtbot, services) -> None:
+    group = add_group(services)
+    home = HomeScreen(services)
+    qtbot.addWidget(home)
+    home.refresh()
+    card = home.card_for(group.id)
+    assert "Thursday 26 November 2026" in card.next_label.text()
+    with qtbot.waitSignal(home.start_meeting) as blocker:
+        qtbot.keyClick(card.start_button, Qt.Key.Key_Space)
+    meeting = services.store.meetings.get(blocker.args[0])
+    assert meeting.group_id == group.id and meeting.date == "2026-11-24"
+    home.refresh()
+    card = home.card_for(group.id)
+    assert card.start_button.text() == "Resume meeting"
+    assert not card.past_button.isEnabled()
+    with qtbot.waitSignal(home.resume_meeting) as blocker:
+        qtbot.keyClick(card.start_button, Qt.Key.Key_Space)
+    assert blocker.args == [meeting.id]
+
+
+def test_enter_past_meeting(qtbot, services) -> None:
+    group = add_group(services)
+    home = HomeScreen(services)
+    qtbot.addWidget(home)
+    home.refresh()
+    with qtbot.waitSignal(home.start_meeting) as blocker:
+        home.enter_past_meeting(group.id, date(2026, 11, 17))
+    meeting = services.store.meetings.get(blocker.args[0])
+    assert meeting.entered_after and meeting.date == "2026-11-17"
+
+
+def test_backup_now(qtbot, services, tmp_path: Path) -> None:
+    add_group(services)
+    services.store.settings.set("backup_reminder_days", 7)
+    home = HomeScreen(services)
+    qtbot.addWidget(home)
+    home.refresh()
+    assert "No backup yet" in home.backup_label.text()
+    assert home.backup_label.property("backupState") == "due"
+    services.store.settings.set("backup_dir", str(tmp_path / "usb"))
+    qtbot.keyClick(home.backup_button, Qt.Key.Key_Space)
+    assert worker.wait_idle()
+    assert list((tmp_path / "usb").glob("*.gkbackup"))
+    assert services.store.settings.get("last_backup_at").startswith("2026-11-24")
+    assert "today" in home.backup_label.text()
+    assert home.backup_label.property("backupState") == "ok"
+    services.store.settings.set("last_backup_at", "2026-11-10T10:00:00+00:00")
+    home.refresh()
+    assert "14 day" in home.backup_label.text()  # "day(s)" until an English .qm ships
+    assert home.backup_label.property("backupState") == "due"
+
+
+def _answer_crisis_dialog(home: HomeScreen, action: str, text: str = "") -> None:
+    def act() -> None:
+        dialog = home.crisis_dialog
+        assert isinstance(dialog, CrisisPrompt)
+        if action == "later":
+            assert dialog.later_button is not None
+            dialog.later_button.click()
+        elif action == "save":
+            dialog.resources.setPlainText(text)
+            dialog.save_button.click()
+        else:
+            assert dialog.later_button is None  # offered only once
+            dialog.reject()
+
+    QTimer.singleShot(0, act)
+
+
+def test_crisis_resources_prompt_and_one_time_remind_later(qtbot, services) -> None:
+    group = add_group(services, crisis_resources="")
+    home = HomeScreen(services)
+    qtbot.addWidget(home)
+    home.refresh()
+
+    _answer_crisis_dialog(home, "later")
+    first = home.start_for(group.id)
+    assert first is not None
+    assert services.store.groups.get(group.id).crisis_reminder_used
+    services.store.meetings.end(first)
+
+    _answer_crisis_dialog(home, "cancel")  # no "remind me later" the second time
+    assert home.start_for(group.id) is None
+    assert services.store.meetings.open_meeting(group.id) is None
+
+    _answer_crisis_dialog(home, "save", "Crisis line 0800 000 000")
+    assert home.start_for(group.id) is not None
+    assert services.store.groups.get(group.id).crisis_resources == "Crisis line 0800 000 000"
+
+
+def test_no_prompt_when_resources_exist(qtbot, services) -> None:
+    group = add_group(services)
+    home = HomeScreen(services)
+    qtbot.addWidget(home)
+    home.refresh()
+    assert home.start_for(group.id) is not None
+    assert home.crisis_dialog is None
+    assert QDialog is not None

@@ -1,0 +1,111 @@
+"""Settings: app-wide values in the settings file, vault values and groups in the vault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from groupkeeper.model import Group, MoodScale
+from groupkeeper.settings import Settings
+from groupkeeper.ui import messages, worker
+from groupkeeper.ui.services import Services
+from groupkeeper.ui.settings_dialog import SettingsDialog
+
+PASS = "kettle river purple bicycle"
+
+
+@pytest.fixture(autouse=True)
+def _responder():  # type: ignore[no-untyped-def]
+    messages.set_test_responder(lambda kind, title, text: True)
+    yield
+    messages.set_test_responder(None)
+
+
+@pytest.fixture
+def services(tmp_path: Path):  # type: ignore[no-untyped-def]
+    svc = Services(Settings(tmp_path / "settings.json"), tmp_path / "vault")
+    svc.create_vault(svc.vault_dir, PASS)
+    svc.store.groups.add(Group(name="Tuesday Circle", meeting_day="Tuesday"))
+    yield svc
+    svc.lock()
+
+
+def test_changes_persist(qtbot, services, tmp_path: Path) -> None:
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("high_contrast"))
+    dialog.text_size.setCurrentIndex(dialog.text_size.findData(1.5))
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    dialog.vault_spins["auto_lock_minutes"].setValue(12)
+    dialog.vault_spins["suppression_threshold"].setValue(11)
+    dialog.backup_dir.setText(str(tmp_path / "usb"))
+    dialog.g_name.setText("Tuesday Evening Circle")
+    dialog.g_scale.setCurrentIndex(dialog.g_scale.findData("0-10"))
+    dialog.g_tally.setChecked(True)
+    dialog.g_crisis.setPlainText("Crisis line 0800")
+    dialog.g_wellbeing.setCurrentIndex(dialog.g_wellbeing.findData("who5"))
+    # Agenda: move the second segment up, change its minutes, remove the last one.
+    editor = dialog.g_agenda
+    before = [s.kind for s in editor.segments]
+    editor.list.setCurrentRow(1)
+    editor.move_segment(-1)
+    editor.minutes.setValue(7)
+    editor.list.setCurrentRow(len(editor.segments) - 1)
+    editor.remove_segment()
+    assert dialog.save()
+
+    reread = Settings(services.settings.path)
+    assert reread.theme == "high_contrast"
+    assert reread.text_scale == 1.5
+    assert reread.language == "es"
+    vault = services.store.settings
+    assert vault.get("auto_lock_minutes") == 12
+    assert vault.get("suppression_threshold") == 11
+    assert vault.get("backup_dir") == str(tmp_path / "usb")
+    group = services.store.groups.all()[0]
+    assert group.name == "Tuesday Evening Circle"
+    assert group.mood_scale == MoodScale.ELEVEN and group.tally_only_moods
+    assert group.crisis_resources == "Crisis line 0800"
+    assert group.wellbeing_scale == "who5"
+    kinds = [s["kind"] for s in group.agenda]
+    assert kinds == [before[1].value, before[0].value, *[k.value for k in before[2:-1]]]
+    assert group.agenda[0]["minutes"] == 7
+
+
+def test_empty_agenda_is_refused(qtbot, services) -> None:
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    while dialog.g_agenda.segments:
+        dialog.g_agenda.list.setCurrentRow(0)
+        dialog.g_agenda.remove_segment()
+    assert not dialog.save()
+    assert messages.shown[-1][0] == "error"
+    assert services.store.groups.all()[0].agenda  # unchanged
+
+
+def test_add_group_from_template(qtbot, services) -> None:
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.add_group(Group(name="Drop-in", template="drop_in"))
+    assert dialog.current_group().name == "Drop-in"
+    assert [s.kind.value for s in dialog.g_agenda.segments][2] == "open"
+    assert {g.name for g in services.store.groups.all()} == {"Tuesday Circle", "Drop-in"}
+
+
+def test_change_passphrase_and_new_recovery_key(qtbot, services) -> None:
+    from groupkeeper.storage.vault import Vault
+
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.new_passphrase.first.setText("a brand new passphrase")
+    dialog.new_passphrase.second.setText("a brand new passphrase")
+    dialog.change_passphrase()
+    assert worker.wait_idle()
+    assert "changed" in dialog.status.text()
+    dialog.new_recovery_key()
+    assert worker.wait_idle()
+    key = dialog.new_key_label.text().rsplit(": ", 1)[1]
+    services.lock()
+    Vault.unlock(services.vault_dir, "a brand new passphrase").lock()
+    Vault.unlock_with_recovery_key(services.vault_dir, key).lock()

@@ -1,0 +1,82 @@
+"""Start-up in a subprocess: the first window appears before the storage stack loads."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from groupkeeper.ui import crash
+from groupkeeper.ui.services import VAULT_FILES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SCRIPT = """
+import sys
+from groupkeeper.ui.app import run_app
+sys.exit(run_app(sys.argv[:1], bench_startup=True))
+"""
+
+
+def _run(tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["GROUPKEEPER_HOME"] = str(tmp_path / "home")
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+
+
+@pytest.mark.parametrize("with_vault", [False, True])
+def test_first_window_before_storage_imports(tmp_path: Path, with_vault: bool) -> None:
+    if with_vault:
+        from groupkeeper.storage.vault import Vault
+
+        Vault.create(tmp_path / "home" / "data" / "vault", "kettle river purple bicycle")[0].lock()
+    result = _run(tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = [ln for ln in result.stdout.splitlines() if ln.startswith("startup-modules:")]
+    assert lines, result.stdout
+    loaded = lines[0].split(":", 1)[1].split(",")
+    assert "sqlite_utils" not in loaded
+    assert "argon2" not in loaded
+    assert "cryptography" not in loaded
+
+
+def test_vault_file_names_match_storage() -> None:
+    from groupkeeper.storage import vault
+
+    assert set(VAULT_FILES) == {vault.KEY_HEADER, vault.VAULT_DB}
+
+
+def test_crash_report_has_no_message_or_locals() -> None:
+    def fail(member_name: str) -> None:
+        raise ValueError(f"bad value for {member_name}")
+
+    name = "".join(["Zebe", "dee Quill", "feather"])  # data, not a literal in any source line
+    try:
+        fail(name)
+    except ValueError as exc:
+        report = crash.format_report(type(exc), exc.__traceback__)
+    assert "builtins.ValueError" in report
+    assert "in fail" in report
+    assert "Zebedee" not in report
+
+
+def test_crash_dialog_details_hidden_until_asked(qtbot) -> None:
+    dialog = crash.CrashDialog("builtins.ValueError\n  x.py:1 in f")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.details.isVisible()
+    dialog.details_button.click()
+    assert dialog.details.isVisible()
+    assert "ValueError" in dialog.details.toPlainText()
