@@ -1,0 +1,243 @@
+"""Import members from a CSV file: pick the file, preview good and bad rows, then import.
+
+Nothing is written until "Import N members" is pressed; then only the good rows are added,
+all in one transaction. ``load_file(path)`` is the step after the file dialog (tests call it
+directly). ``imported`` holds how many were added.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groupkeeper import csv_import
+from groupkeeper.csv_import import BadReason, BadRow, CsvFileRejected, FileProblem, ImportPreview
+from groupkeeper.storage.errors import KnownError
+from groupkeeper.ui import messages
+from groupkeeper.ui.services import Services
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CsvImportDialog", text)
+
+
+def _n(text: str, n: int) -> str:
+    return QCoreApplication.translate("CsvImportDialog", text, "", n)
+
+
+def describe_bad_row(bad: BadRow) -> str:
+    """One line for the bad-rows list: "Row 4: ..."."""
+    words = {
+        BadReason.MISSING_NAME: _tr("no name (a first name or nickname is needed)"),
+        BadReason.BAD_DATE: _tr("the joined date is not a date like 2025-01-31"),
+        BadReason.BAD_CONSENT: _tr("contact consent must be yes or no"),
+        BadReason.TOO_LONG: _tr("a value is too long (over 10,000 characters)"),
+        BadReason.DUPLICATE: _tr("the same person as row {row}").format(row=bad.duplicate_of),
+        BadReason.ALREADY_ON_ROSTER: _tr("this person is already on the roster"),
+        BadReason.BINARY: _tr("contains unreadable characters (is it really a CSV file?)"),
+        BadReason.MALFORMED: _tr("broken quotation marks; check this row in your spreadsheet"),
+    }
+    return _tr("Row {row}: {why}").format(row=bad.row_number, why=words[bad.reason])
+
+
+def describe_file_problem(problem: FileProblem) -> str:
+    return {
+        FileProblem.TOO_BIG: _tr("This file is too big for a member list (over 5 MB)."),
+        FileProblem.NOT_TEXT: _tr(
+            "This file is not a text CSV file. In your spreadsheet, use Save As > CSV."
+        ),
+        FileProblem.NO_NAME_COLUMN: _tr(
+            "No name column was found. The first row must name the columns, "
+            'with one called "name" or "display_name".'
+        ),
+        FileProblem.EMPTY: _tr("This file is empty."),
+    }[problem]
+
+
+class CsvImportDialog(QDialog):
+    """Pick file -> preview -> Import N members / Cancel."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.preview: ImportPreview | None = None
+        self.imported = 0
+        self.setObjectName("csvImportDialog")
+        self.setWindowTitle(_tr("Import members from a CSV file"))
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            _tr(
+                "Choose a CSV file saved from a spreadsheet. The first row names the columns: "
+                "name (required), full_name, pronouns, phone, email, emergency_contact, "
+                "contact_consent (yes/no), joined_on (2025-01-31), notes. "
+                "Nothing is added until you press Import."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        pick = QHBoxLayout()
+        self.choose_button = QPushButton(_tr("&Choose file..."))
+        self.choose_button.setAccessibleName(_tr("Choose a CSV file"))
+        self.file_label = QLabel(_tr("No file chosen yet."))
+        self.file_label.setProperty("role", "hint")
+        pick.addWidget(self.choose_button)
+        pick.addWidget(self.file_label, 1)
+        layout.addLayout(pick)
+
+        self.good_label = QLabel()
+        layout.addWidget(self.good_label)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                _tr("Row"),
+                _tr("Name"),
+                _tr("Full name"),
+                _tr("Phone"),
+                _tr("Email"),
+                _tr("Contact OK"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(_tr("Members that will be imported"))
+        layout.addWidget(self.table, 3)
+
+        self.bad_label = QLabel()
+        layout.addWidget(self.bad_label)
+        self.bad_list = QListWidget()
+        self.bad_list.setAccessibleName(_tr("Rows that will be skipped, with the reason"))
+        layout.addWidget(self.bad_list, 1)
+
+        group_row = QHBoxLayout()
+        group_row.addWidget(QLabel(_tr("Add them to &group:")))
+        self.group_combo = QComboBox()
+        self.group_combo.setAccessibleName(_tr("Group the imported members join"))
+        self.group_combo.addItem(_tr("(no group)"), None)
+        for g in services.store.groups.all():
+            self.group_combo.addItem(g.name, g.id)
+        group_row.itemAt(0).widget().setBuddy(self.group_combo)  # type: ignore[union-attr]
+        group_row.addWidget(self.group_combo, 1)
+        layout.addLayout(group_row)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton(_tr("Cancel"))
+        self.cancel_button.setAccessibleName(_tr("Cancel, import nothing"))
+        self.import_button = QPushButton(_tr("Import"))
+        self.import_button.setProperty("role", "primary")
+        self.import_button.setEnabled(False)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.import_button)
+        layout.addLayout(buttons)
+
+        self.choose_button.clicked.connect(self._on_choose_clicked)
+        self.cancel_button.clicked.connect(self.reject)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self._show_preview()
+        self.resize(900, 620)
+
+    def ask_path(self) -> Path | None:
+        """The file dialog (tests replace this method)."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _tr("Choose a CSV file"), str(Path.home()), _tr("CSV files (*.csv *.txt)")
+        )
+        return Path(path) if path else None
+
+    def _on_choose_clicked(self) -> None:
+        path = self.ask_path()
+        if path is not None:
+            self.load_file(path)
+
+    def load_file(self, path: Path) -> None:
+        """Read and check ``path`` and show the preview (nothing is written)."""
+        self.preview = None
+        try:
+            existing = self.services.store.members.all()
+            self.preview = csv_import.read_csv_file(path, existing)
+        except CsvFileRejected as exc:
+            messages.error(self, describe_file_problem(exc.problem))
+        except KnownError as exc:
+            messages.show_error(self, exc)
+        except OSError:
+            messages.error(self, _tr("That file could not be opened. Is it still there?"))
+        self.file_label.setText(path.name if self.preview is not None else _tr("No file chosen."))
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        p = self.preview
+        good = p.good if p else []
+        bad = p.bad if p else []
+        self.table.setRowCount(len(good))
+        for r, row in enumerate(good):
+            m = row.member
+            cells = [
+                str(row.row_number),
+                m.display_name,
+                m.full_name,
+                m.phone,
+                m.email,
+                _tr("yes") if m.contact_consent else _tr("no"),
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 0:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.bad_list.clear()
+        self.bad_list.addItems([describe_bad_row(b) for b in bad])
+        self.good_label.setText(_n("%n member(s) ready to import:", len(good)) if p else "")
+        if p is None:
+            self.bad_label.setText("")
+        elif bad:
+            self.bad_label.setText(_n("%n row(s) will be skipped:", len(bad)))
+        else:
+            self.bad_label.setText(_tr("No problems found."))
+        self.bad_list.setVisible(bool(bad))
+        self.import_button.setEnabled(bool(good))
+        self.import_button.setText(_n("&Import %n member(s)", len(good)) if good else _tr("Import"))
+        self.import_button.setAccessibleName(self.import_button.text().replace("&", ""))
+        if good:
+            self.import_button.setDefault(True)
+            self.import_button.setFocus()
+
+    def _on_import_clicked(self) -> None:
+        if self.preview is None or not self.preview.good:
+            return
+        group_id = self.group_combo.currentData()
+        try:
+            self.imported = csv_import.import_members(
+                self.services.store,
+                self.preview.members,
+                [group_id] if group_id is not None else [],
+            )
+        except KnownError as exc:
+            messages.show_error(self, exc)
+            return
+        self.accept()
+
+    def clear_personal_data(self) -> None:
+        self.preview = None
+        self.table.clearContents()
+        self.table.setRowCount(0)
+        self.bad_list.clear()

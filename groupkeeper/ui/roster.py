@@ -1,0 +1,401 @@
+"""The roster screen: find a member fast, add/edit/deactivate/forget, import, history.
+
+A big search box on top (focused on open, Ctrl+F) filters as you type over name, full name
+and phone. Enter in the search box opens the best match; Down moves into the table. Every
+write goes through the store and then emits ``changed``, which reloads the model.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groupkeeper.model import Member
+from groupkeeper.storage.errors import KnownError
+from groupkeeper.ui import messages
+from groupkeeper.ui.csv_import_dialog import CsvImportDialog
+from groupkeeper.ui.member_dialog import MemberDialog, forget_member
+from groupkeeper.ui.member_history import MemberHistoryDialog
+from groupkeeper.ui.models.roster_model import RosterData, RosterModel
+from groupkeeper.ui.services import Services
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RosterScreen", text)
+
+
+def _n(text: str, n: int) -> str:
+    return QCoreApplication.translate("RosterScreen", text, "", n)
+
+
+class _SearchBox(QLineEdit):
+    """The search field: Down moves into the table, Enter opens the best match."""
+
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class _Table(QTableView):
+    """Enter opens the selected member (instead of moving to the next row)."""
+
+    open_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class RosterScreen(QWidget):
+    """Members of the vault, searchable; the facilitator's address book."""
+
+    changed = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("rosterScreen")
+        self.model = RosterModel(self._load, self)
+        self._review_ids: set[int] = set()
+        self._build()
+        self.changed.connect(self.refresh)
+
+    # -- Layout -----------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+
+        top = QHBoxLayout()
+        title = QLabel(_tr("Members"))
+        title.setProperty("role", "title")
+        top.addWidget(title)
+        self.search = _SearchBox()
+        self.search.setObjectName("rosterSearch")
+        self.search.setPlaceholderText(_tr("Find a member: type a name or phone number"))
+        self.search.setAccessibleName(_tr("Find a member"))
+        self.search.setAccessibleDescription(
+            _tr("Type part of a name or phone number. Enter opens the first match.")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumHeight(48)
+        top.addWidget(self.search, 1)
+        layout.addLayout(top)
+
+        filters = QHBoxLayout()
+        self.group_filter = QComboBox()
+        self.group_filter.setAccessibleName(_tr("Show members of group"))
+        self.group_filter.setMinimumHeight(40)
+        self.show_inactive = QCheckBox(_tr("Show &inactive members"))
+        self.show_inactive.setAccessibleName(_tr("Show inactive members"))
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "hint")
+        group_label = QLabel(_tr("G&roup:"))
+        group_label.setBuddy(self.group_filter)
+        filters.addWidget(group_label)
+        filters.addWidget(self.group_filter)
+        filters.addSpacing(16)
+        filters.addWidget(self.show_inactive)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        layout.addLayout(filters)
+
+        # "Members inactive for N months are offered for forgetting."
+        self.notice = QFrame()
+        self.notice.setObjectName("rosterForgetNotice")
+        self.notice.setProperty("role", "notice")
+        notice_row = QHBoxLayout(self.notice)
+        notice_row.setContentsMargins(8, 4, 8, 4)
+        self.notice_label = QLabel()
+        self.notice_label.setWordWrap(True)
+        self.review_button = QPushButton(_tr("Re&view"))
+        self.review_button.setAccessibleName(
+            _tr("Review members who have not come for a long time")
+        )
+        notice_row.addWidget(self.notice_label, 1)
+        notice_row.addWidget(self.review_button)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+        self.table = _Table()
+        self.table.setObjectName("rosterTable")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_tr("Members"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(RosterModel.FULL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(RosterModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        for col, width in ((0, 200), (2, 170), (3, 200), (4, 130), (5, 140)):
+            self.table.setColumnWidth(col, width)
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(_tr("&Add member"))
+        self.add_button.setProperty("role", "primary")
+        self.edit_button = QPushButton(_tr("&Edit"))
+        self.active_button = QPushButton(_tr("&Deactivate"))
+        self.history_button = QPushButton(_tr("&History"))
+        self.forget_button = QPushButton(_tr("&Forget..."))
+        self.import_button = QPushButton(_tr("Import &CSV..."))
+        tips = {
+            self.add_button: _tr("Add a member (Ctrl+N)"),
+            self.edit_button: _tr("Edit the selected member (Enter)"),
+            self.history_button: _tr("Attendance, moods and goals of the selected member"),
+            self.forget_button: _tr("Erase the selected member for good"),
+            self.import_button: _tr("Add members from a spreadsheet saved as CSV"),
+        }
+        for b in (
+            self.add_button,
+            self.edit_button,
+            self.active_button,
+            self.history_button,
+            self.forget_button,
+        ):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        for b, tip in tips.items():
+            b.setToolTip(tip)
+        for b in (*tips, self.active_button):
+            b.setAccessibleName(b.text().replace("&", "").replace("...", ""))
+        layout.addLayout(buttons)
+
+        self.search.textChanged.connect(self._on_search_textChanged)
+        self.search.returnPressed.connect(self._on_search_returnPressed)
+        self.search.down_pressed.connect(self._on_search_down_pressed)
+        self.table.open_requested.connect(self.edit_selected)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._on_model_reset)
+        self.group_filter.currentIndexChanged.connect(self._on_group_filter_changed)
+        self.show_inactive.toggled.connect(self.model.set_show_inactive)
+        self.review_button.clicked.connect(self._on_review_clicked)
+        self.add_button.clicked.connect(self.add_member)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.history_button.clicked.connect(self.show_history)
+        self.forget_button.clicked.connect(self.forget_selected)
+        self.import_button.clicked.connect(self.import_csv)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.add_member)
+        self._update_buttons()
+
+    # -- Data -------------------------------------------------------------------------
+    def _load(self) -> RosterData:
+        store = self.services.store
+        groups = store.groups.all(active_only=False)
+        return RosterData(
+            members=store.members.all(),
+            group_names={g.id: g.name for g in groups if g.id is not None},
+            last_attended=store.members.last_attended(),
+        )
+
+    def refresh(self) -> None:
+        """Reload members, groups and the forgetting notice from the vault."""
+        try:
+            self._refresh_groups()
+            self.model.refresh()
+            self._refresh_notice()
+        except KnownError as exc:
+            messages.show_error(self, exc)
+
+    def _refresh_groups(self) -> None:
+        current = self.group_filter.currentData()
+        self.group_filter.blockSignals(True)
+        self.group_filter.clear()
+        self.group_filter.addItem(_tr("All groups"), None)
+        for g in self.services.store.groups.all():
+            self.group_filter.addItem(g.name, g.id)
+        found = self.group_filter.findData(current)
+        self.group_filter.setCurrentIndex(max(found, 0))
+        self.group_filter.blockSignals(False)
+        self.model.set_group(self.group_filter.currentData())
+
+    def _refresh_notice(self) -> None:
+        store = self.services.store
+        months = int(store.settings.get("forget_after_months"))
+        today = self.services.now().date()
+        stale = [m for m in store.members.inactive_for(months, today) if m.id is not None]
+        self._review_ids = {m.id for m in stale if m.id is not None}
+        self.notice_label.setText(
+            _n(
+                "%n member(s) have not come for {months} months or more. "
+                "You may want to forget them.",
+                len(stale),
+            ).format(months=months)
+        )
+        self.notice.setVisible(bool(stale))
+
+    def clear_personal_data(self) -> None:
+        """Empty the model and every text that could hold a name (the vault is locking)."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.model.clear()
+        self.group_filter.clear()
+        self.notice_label.clear()
+        self.notice.hide()
+        self._review_ids = set()
+        self._update_buttons()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().showEvent(event)
+        self.focus_search()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- Selection --------------------------------------------------------------------
+    def selected_member(self) -> Member | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.member(rows[0].row())
+
+    def select_member(self, member_id: int | None) -> None:
+        row = self.model.row_of(member_id) if member_id is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _update_buttons(self) -> None:
+        member = self.selected_member()
+        for b in (self.edit_button, self.active_button, self.history_button, self.forget_button):
+            b.setEnabled(member is not None)
+        reactivate = member is not None and not member.active
+        self.active_button.setText(_tr("Reac&tivate") if reactivate else _tr("&Deactivate"))
+        self.active_button.setAccessibleName(self.active_button.text().replace("&", ""))
+        shown, total = self.model.rowCount(), self.model.total
+        if self.search.text().strip():
+            self.count_label.setText(_n("%n match(es)", shown) + " " + _n("of %n", total))
+        else:
+            self.count_label.setText(_n("%n member(s)", total))
+
+    # -- Slots --------------------------------------------------------------------------
+    def _on_model_reset(self) -> None:
+        if self.model.rowCount() and self.search.text().strip():
+            self.table.selectRow(0)  # the best match, ready for Enter
+        self._update_buttons()
+
+    def _on_search_textChanged(self, text: str) -> None:  # noqa: N802
+        self.model.set_query(text)
+
+    def _on_search_returnPressed(self) -> None:  # noqa: N802
+        if self.model.rowCount():
+            if not self.selected_member():
+                self.table.selectRow(0)
+            self.edit_selected()
+
+    def _on_search_down_pressed(self) -> None:
+        if self.model.rowCount():
+            if not self.selected_member():
+                self.table.selectRow(0)
+            self.table.setFocus()
+
+    def _on_group_filter_changed(self, _index: int) -> None:
+        self.model.set_group(self.group_filter.currentData())
+
+    def _on_review_clicked(self) -> None:
+        if self.model.reviewing:
+            self.model.set_only(None)
+            self.review_button.setText(_tr("Re&view"))
+        else:
+            self.model.set_only(set(self._review_ids))
+            self.review_button.setText(_tr("Show &everyone"))
+        self._update_buttons()
+
+    # -- Actions ------------------------------------------------------------------------
+    def add_member(self) -> None:
+        dialog = MemberDialog(self.services, None, self)
+        group_id = self.group_filter.currentData()
+        if group_id is not None:  # adding while looking at a group: put them in it
+            dialog.member.group_ids = [group_id]
+            dialog._fill()
+        if self.search.text().strip() and not any(ch.isdigit() for ch in self.search.text()):
+            dialog.display_name.setText(self.search.text().strip())
+        self._run_dialog(dialog)
+
+    def edit_selected(self) -> None:
+        member = self.selected_member()
+        if member is None or member.id is None:
+            return
+        self._run_dialog(MemberDialog(self.services, member.id, self))
+
+    def _run_dialog(self, dialog: MemberDialog) -> None:
+        dialog.exec()
+        if dialog.outcome:
+            saved_id = dialog.member.id if dialog.outcome == "saved" else None
+            self.changed.emit()
+            self.select_member(saved_id)
+            self.search.setFocus()
+
+    def toggle_active(self) -> None:
+        member = self.selected_member()
+        if member is None or member.id is None:
+            return
+        try:
+            self.services.store.members.set_active(member.id, not member.active)
+        except KnownError as exc:
+            messages.show_error(self, exc)
+            return
+        self.changed.emit()
+        self.select_member(member.id)
+
+    def forget_selected(self) -> None:
+        member = self.selected_member()
+        if member is not None and forget_member(self, self.services, member):
+            self.changed.emit()
+
+    def show_history(self) -> None:
+        member = self.selected_member()
+        if member is None or member.id is None:
+            return
+        try:
+            dialog = MemberHistoryDialog(self.services, member.id, self)
+        except KnownError as exc:
+            messages.show_error(self, exc)
+            return
+        dialog.exec()
+        dialog.clear_personal_data()
+
+    def import_csv(self) -> None:
+        dialog = CsvImportDialog(self.services, self)
+        dialog.exec()
+        if dialog.imported:
+            self.changed.emit()
+            messages.info(
+                self,
+                _tr("Import finished"),
+                _n("%n member(s) added.", dialog.imported),
+            )
+        dialog.clear_personal_data()

@@ -1,0 +1,423 @@
+"""RosterScreen, the member dialog, history and CSV import, driven by keyboard (pytest-qt).
+
+Every test runs against a real temporary SQLCipher vault (no storage mocks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from groupkeeper.model import Group, Member, MoodCheck, MoodRound, MoodScale
+from groupkeeper.settings import Settings
+from groupkeeper.ui import messages
+from groupkeeper.ui.csv_import_dialog import CsvImportDialog
+from groupkeeper.ui.member_dialog import MemberDialog
+from groupkeeper.ui.member_history import MemberHistoryDialog
+from groupkeeper.ui.models.roster_model import RosterData, RosterModel
+from groupkeeper.ui.roster import RosterScreen
+from groupkeeper.ui.services import Services
+
+NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    s = Services(Settings(tmp_path / "settings.json"), tmp_path / "vault", now=lambda: NOW)
+    s.create_vault(tmp_path / "vault", "correct horse battery staple")
+    yield s
+    s.lock()
+
+
+@pytest.fixture
+def answers() -> Iterator[list[bool]]:
+    """Answers for confirm boxes, in order; boxes shown are in messages.shown."""
+    queue: list[bool] = []
+    messages.set_test_responder(
+        lambda kind, title, text: queue.pop(0) if kind == "confirm" else True
+    )
+    yield queue
+    messages.set_test_responder(None)
+
+
+@pytest.fixture
+def people(services: Services) -> dict[str, Member]:
+    store = services.store
+    g = store.groups.add(Group(name="Tuesday Circle"))
+    out = {}
+    for display, full, phone in [
+        ("Anna", "Anna Kowalska", "0123 456 789"),
+        ("Zoë", "Zoë Dupré", "0777 000111"),
+        ("Joanna", "Joanna Ng", ""),
+        ("Maya", "Maya García", "0200 300"),
+    ]:
+        out[display] = store.members.add(
+            Member(
+                display_name=display,
+                full_name=full,
+                phone=phone,
+                group_ids=[g.id or 0],
+                joined_on="2026-10-01",
+            )
+        )
+    return out
+
+
+def _screen(qtbot, services: Services) -> RosterScreen:  # type: ignore[no-untyped-def]
+    screen = RosterScreen(services)
+    qtbot.addWidget(screen)
+    screen.refresh()
+    with qtbot.waitActive(screen):
+        screen.show()
+        screen.activateWindow()
+    return screen
+
+
+def _names(screen: RosterScreen) -> list[str]:
+    return [screen.model.member(r).display_name for r in range(screen.model.rowCount())]
+
+
+def _on_next_dialog(qtbot, act: Callable[[QWidget], None]) -> list[BaseException]:  # type: ignore[no-untyped-def]
+    """Run ``act(dialog)`` once the next modal dialog is open (it blocks in exec()).
+
+    If ``act`` fails the dialog is closed anyway (so the test fails instead of hanging);
+    the returned list holds the error for the test to re-raise.
+    """
+    errors: list[BaseException] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isActiveWindow():
+            QTimer.singleShot(10, poll)
+            return
+        try:
+            act(dialog)
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+            errors.append(exc)
+        if dialog.isVisible():
+            dialog.close()
+
+    QTimer.singleShot(0, poll)
+    return errors
+
+
+def press(qtbot, widget: QWidget, key: Qt.Key, button) -> None:  # type: ignore[no-untyped-def]
+    """Alt+key (a button's mnemonic); Qt clicks the button a moment later (animateClick)."""
+    with qtbot.waitSignal(button.clicked, timeout=2000):
+        QTest.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
+
+
+def all_text(widget: QWidget) -> str:
+    parts = []
+    for child in [widget, *widget.findChildren(QWidget)]:
+        if isinstance(child, QLabel | QLineEdit):
+            parts.append(child.text())
+        if isinstance(child, QPlainTextEdit):
+            parts.append(child.toPlainText())
+    return "\n".join(parts)
+
+
+# -- Model --------------------------------------------------------------------------------
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, people: dict[str, Member]) -> None:  # type: ignore[no-untyped-def]
+    model = RosterModel(lambda: RosterData(list(people.values()), {1: "Tuesday Circle"}, {}))
+    model.refresh()
+    qtmodeltester.check(model)
+    model.set_query("an")
+    qtmodeltester.check(model)
+    model.sort(RosterModel.PHONE, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    model.clear()
+    qtmodeltester.check(model)
+    assert model.rowCount() == 0
+
+
+def test_model_columns_and_sorting(people: dict[str, Member]) -> None:
+    data = RosterData(
+        list(people.values()),
+        {g: "Tuesday Circle" for m in people.values() for g in m.group_ids},
+        {people["Maya"].pseudonym: "2026-11-17"},
+    )
+    model = RosterModel(lambda: data)
+    model.refresh()
+    row = [model.index(0, c).data() for c in range(6)]
+    assert row == ["Anna", "Anna Kowalska", "0123 456 789", "Tuesday Circle", "yes", "never"]
+    model.sort(RosterModel.LAST_ATTENDED, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data() == "Maya"
+    assert model.index(0, RosterModel.LAST_ATTENDED).data() == "2026-11-17"
+
+
+# -- Screen ---------------------------------------------------------------------------------
+
+
+def test_typing_narrows_rows(qtbot, services: Services, people: dict[str, Member]) -> None:  # type: ignore[no-untyped-def]
+    screen = _screen(qtbot, services)
+    assert screen.focusWidget() is screen.search
+    assert _names(screen) == ["Anna", "Joanna", "Maya", "Zoë"]
+    QTest.keyClicks(screen.search, "an")
+    assert _names(screen) == ["Anna", "Joanna"]  # prefix first
+    QTest.keyClicks(screen.search, "n")
+    assert _names(screen) == ["Anna", "Joanna"]
+    screen.search.clear()
+    QTest.keyClicks(screen.search, "ZOE")
+    assert _names(screen) == ["Zoë"]
+    screen.search.clear()
+    QTest.keyClicks(screen.search, "0777 000")
+    assert _names(screen) == ["Zoë"]
+    assert "1" in screen.count_label.text()
+
+
+def test_ctrl_f_focuses_search(qtbot, services: Services, people: dict[str, Member]) -> None:  # type: ignore[no-untyped-def]
+    screen = _screen(qtbot, services)
+    screen.table.setFocus()
+    QTest.keyClick(screen, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert screen.focusWidget() is screen.search
+
+
+def test_add_member_by_keyboard(qtbot, services: Services, people: dict[str, Member]) -> None:  # type: ignore[no-untyped-def]
+    screen = _screen(qtbot, services)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, MemberDialog)
+        QTest.keyClicks(dialog.display_name, "Omer")
+        QTest.keyClicks(dialog.full_name, "Omer Yilmaz")
+        QTest.keyClick(dialog.display_name, Qt.Key.Key_Return)
+
+    errors = _on_next_dialog(qtbot, fill)
+    QTest.keyClick(screen, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert errors == []
+    added = [m for m in services.store.members.all() if m.display_name == "Omer"]
+    assert len(added) == 1 and added[0].full_name == "Omer Yilmaz"
+    assert "Omer" in _names(screen)
+    assert screen.selected_member() is not None
+    assert screen.selected_member().display_name == "Omer"  # type: ignore[union-attr]
+
+
+def test_add_without_name_is_refused_politely(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    dialog = MemberDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClick(dialog.display_name, Qt.Key.Key_Return)
+    assert dialog.outcome == ""
+    assert dialog.name_error.isVisible()
+    assert services.store.members.all() == []
+
+
+def test_edit_by_enter_records_consent(
+    qtbot, services: Services, people: dict[str, Member]
+) -> None:  # type: ignore[no-untyped-def]
+    screen = _screen(qtbot, services)
+    QTest.keyClicks(screen.search, "joan")
+
+    def edit(dialog: QWidget) -> None:
+        assert isinstance(dialog, MemberDialog)
+        assert dialog.display_name.text() == "Joanna"
+        assert "on the roster: agreed" in dialog.consent_history.text()
+        dialog.phone.setFocus()
+        QTest.keyClicks(dialog.phone, "555 0100")
+        dialog.consent.setFocus()
+        QTest.keyClick(dialog.consent, Qt.Key.Key_Space)
+        QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    errors = _on_next_dialog(qtbot, edit)
+    QTest.keyClick(screen.search, Qt.Key.Key_Return)
+    assert errors == []
+    joanna = services.store.members.get(people["Joanna"].id or 0)
+    assert joanna.phone == "555 0100" and joanna.contact_consent
+    kinds = [(c.kind.value, c.granted) for c in services.store.consents.for_member(joanna.id or 0)]
+    assert kinds == [("roster", True), ("contact", True)]
+
+
+def test_deactivate_and_reactivate(qtbot, services: Services, people: dict[str, Member]) -> None:  # type: ignore[no-untyped-def]
+    screen = _screen(qtbot, services)
+    QTest.keyClicks(screen.search, "maya")
+    press(qtbot, screen, Qt.Key.Key_D, screen.active_button)
+    assert not services.store.members.get(people["Maya"].id or 0).active
+    assert _names(screen) == []  # inactive members are hidden by default
+    press(qtbot, screen, Qt.Key.Key_I, screen.show_inactive)  # show inactive
+    assert screen.show_inactive.isChecked()
+    assert _names(screen) == ["Maya"]
+    screen.table.selectRow(0)
+    assert screen.active_button.text().replace("&", "") == "Reactivate"
+    press(qtbot, screen, Qt.Key.Key_T, screen.active_button)
+    assert services.store.members.get(people["Maya"].id or 0).active
+
+
+def test_forget_through_dialog(
+    qtbot, services: Services, people: dict[str, Member], answers: list[bool]
+) -> None:  # type: ignore[no-untyped-def]
+    store = services.store
+    g = store.groups.all()[0]
+    mt = store.meetings.start(g.id or 0, "2026-11-17")
+    anna = people["Anna"]
+    store.meetings.check_in(mt.id or 0, anna.pseudonym)
+    store.goals.set(anna.pseudonym, "Phone my sister", mt.id)
+    screen = _screen(qtbot, services)
+    QTest.keyClicks(screen.search, "kowalska")
+    answers.extend([False, True])  # first "Cancel", then "Yes"
+
+    def forget(dialog: QWidget) -> None:
+        assert isinstance(dialog, MemberDialog)
+        press(qtbot, dialog, Qt.Key.Key_F, dialog.forget_button)  # cancelled
+        assert dialog.isVisible()
+        press(qtbot, dialog, Qt.Key.Key_F, dialog.forget_button)
+
+    errors = _on_next_dialog(qtbot, forget)
+    QTest.keyClick(screen.search, Qt.Key.Key_Return)
+    assert errors == []
+    kind, _title, text = messages.shown[-1]
+    assert kind == "confirm"
+    for words in [
+        "erases",
+        "notes",
+        "goals",
+        "consent records",
+        "keeps",
+        "attendance",
+        "backups",
+        "rotate out",
+        "Safety notes",
+        "not searched for names",
+    ]:
+        assert words in text, words
+    with pytest.raises(KeyError):
+        store.members.get(anna.id or 0)
+    assert store.meetings.present(mt.id or 0) == [anna.pseudonym]
+    assert store.goals.for_pseudonym(anna.pseudonym)[0].text is None
+    assert "Anna" not in _names(screen)
+
+
+def test_forget_button_on_roster(
+    qtbot, services: Services, people: dict[str, Member], answers: list[bool]
+) -> None:  # type: ignore[no-untyped-def]
+    screen = _screen(qtbot, services)
+    QTest.keyClicks(screen.search, "zo")
+    answers.append(True)
+    press(qtbot, screen, Qt.Key.Key_F, screen.forget_button)
+    assert [m.display_name for m in services.store.members.all()] == ["Anna", "Joanna", "Maya"]
+
+
+def test_history_shows_records(qtbot, services: Services, people: dict[str, Member]) -> None:  # type: ignore[no-untyped-def]
+    store = services.store
+    g = store.groups.all()[0]
+    maya = people["Maya"]
+    mt = store.meetings.start(g.id or 0, "2026-11-17")
+    store.meetings.check_in(mt.id or 0, maya.pseudonym)
+    store.moods.record(
+        MoodCheck(
+            mt.id or 0, MoodRound.OPENING, MoodScale.FIVE, 4, maya.pseudonym, feeling_word="calm"
+        )
+    )
+    store.goals.set(maya.pseudonym, "Walk each morning", mt.id)
+    skill = store.skills.skills()[0]
+    store.skills.share(mt.id or 0, skill.id or 0, maya.pseudonym)
+    dialog = MemberHistoryDialog(services, maya.id or 0)
+    qtbot.addWidget(dialog)
+    assert dialog.attendance.rowCount() == 1
+    assert dialog.attendance.item(0, 0).text() == "2026-11-17"
+    assert dialog.attendance.item(0, 2).text() == "came"
+    assert dialog.moods.item(0, 2).text() == "4 (1-5)"
+    assert dialog.moods.item(0, 3).text() == "calm"
+    assert dialog.goals.item(0, 1).text() == "Walk each morning"
+    assert dialog.skills.item(0, 1).text() == skill.name
+    dialog.clear_personal_data()
+    assert dialog.goals.rowCount() == 0
+
+
+def test_export_from_dialog(
+    qtbot, services: Services, people: dict[str, Member], tmp_path: Path, answers: list[bool]
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = MemberDialog(services, people["Zoë"].id)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "zoe.txt"
+    dialog.ask_export_path = lambda: (out, False)  # type: ignore[method-assign]
+    dialog.export_button.click()
+    assert "Zoë Dupré" in out.read_text(encoding="utf-8")
+    assert messages.shown[-1][0] == "info"
+
+
+def test_csv_import_preview_and_accept(
+    qtbot, services: Services, people: dict[str, Member], tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Name;Phone;Consent\nLi;0111;yes\n;0222;no\nKim;0333;maybe\nAnna;;no\n",
+        encoding="utf-8-sig",
+    )
+    dialog = CsvImportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.load_file(path)
+    assert dialog.table.rowCount() == 2  # Li and this new "Anna" (no phone: not the same person)
+    bad = [dialog.bad_list.item(i).text() for i in range(dialog.bad_list.count())]
+    assert bad[0].startswith("Row 3:") and "name" in bad[0]
+    assert bad[1].startswith("Row 4:") and "consent" in bad[1]
+    assert dialog.import_button.text().replace("&", "").startswith("Import 2 member")
+    assert len(services.store.members.all()) == 4  # nothing written by the preview
+    group_index = dialog.group_combo.findText("Tuesday Circle")
+    dialog.group_combo.setCurrentIndex(group_index)
+    QTest.keyClick(dialog.import_button, Qt.Key.Key_Space)
+    assert dialog.imported == 2
+    names = sorted(m.display_name for m in services.store.members.all())
+    assert names == ["Anna", "Anna", "Joanna", "Li", "Maya", "Zoë"]
+    li = next(m for m in services.store.members.all() if m.display_name == "Li")
+    assert li.contact_consent and li.group_ids == [services.store.groups.all()[0].id]
+
+
+def test_csv_import_cancel_imports_nothing(qtbot, services: Services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "list.csv"
+    path.write_text("name\nLi\n", encoding="utf-8")
+    dialog = CsvImportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.load_file(path)
+    QTest.keyClick(dialog.cancel_button, Qt.Key.Key_Space)
+    assert services.store.members.all() == []
+
+
+def test_csv_file_refused_says_why(
+    qtbot, services: Services, tmp_path: Path, answers: list[bool]
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "x.csv"
+    path.write_text("phone\n0111\n", encoding="utf-8")
+    dialog = CsvImportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.load_file(path)
+    assert messages.shown[-1][0] == "error" and "name column" in messages.shown[-1][2]
+    assert not dialog.import_button.isEnabled()
+
+
+def test_notice_offers_long_inactive_members(
+    qtbot, services: Services, people: dict[str, Member]
+) -> None:  # type: ignore[no-untyped-def]
+    services.store.members.add(Member(display_name="Old Timer", joined_on="2024-01-01"))
+    screen = _screen(qtbot, services)
+    assert screen.notice.isVisible()
+    assert "1 member" in screen.notice_label.text() and "12 months" in screen.notice_label.text()
+    screen.review_button.click()
+    assert _names(screen) == ["Old Timer"]
+    screen.review_button.click()
+    assert len(_names(screen)) == 5
+
+
+def test_clear_personal_data_leaves_no_name(
+    qtbot, services: Services, people: dict[str, Member]
+) -> None:  # type: ignore[no-untyped-def]
+    services.store.members.add(Member(display_name="Old Timer", joined_on="2024-01-01"))
+    screen = _screen(qtbot, services)
+    QTest.keyClicks(screen.search, "Maya")
+    screen.clear_personal_data()
+    assert screen.model.rowCount() == 0
+    assert screen.search.text() == ""
+    text = all_text(screen)
+    for name in ["Anna", "Zoë", "Maya", "Joanna", "Old Timer", "Tuesday Circle"]:
+        assert name not in text
+    model = screen.model
+    for r in range(model.rowCount()):
+        for c in range(model.columnCount()):
+            assert model.index(r, c, QModelIndex()).data() is None
