@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
@@ -116,15 +117,18 @@ class CsvImportDialog(QDialog):
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(_tr("Members that will be imported"))
-        layout.addWidget(self.table, 3)
+        layout.addWidget(self.table, 2)
 
         self.bad_label = QLabel()
         layout.addWidget(self.bad_label)
         self.bad_list = QListWidget()
         self.bad_list.setAccessibleName(_tr("Rows that will be skipped, with the reason"))
-        layout.addWidget(self.bad_list, 1)
+        # Tall enough to read several reasons without scrolling a two-line box.
+        self.bad_list.setMinimumHeight(130)
+        layout.addWidget(self.bad_list, 2)
 
         group_row = QHBoxLayout()
         group_row.addWidget(QLabel(_tr("Add them to &group:")))

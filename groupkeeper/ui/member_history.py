@@ -61,6 +61,7 @@ class MemberHistoryDialog(QDialog):
             QCoreApplication.translate("MemberHistory", "Came to %n meeting(s).", "", came)
         )
         summary.setProperty("role", "hint")
+        summary.setText(summary.text() + " " + _tr("For the facilitator only."))
         layout.addWidget(summary)
 
         status_words = {"present": _tr("came"), "apologies": _tr("sent apologies")}

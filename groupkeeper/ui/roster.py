@@ -150,11 +150,12 @@ class RosterScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(RosterModel.FULL_NAME, QHeaderView.ResizeMode.Stretch)
+        # Group names are what gets cut off first ("Thursday Evening, ..."): let them grow.
+        header.setSectionResizeMode(RosterModel.GROUPS, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(RosterModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        for col, width in ((0, 200), (2, 170), (3, 200), (4, 130), (5, 140)):
+        for col, width in ((0, 200), (1, 260), (2, 170), (4, 120), (5, 140)):
             self.table.setColumnWidth(col, width)
         layout.addWidget(self.table, 1)
 

@@ -173,8 +173,11 @@ class RosterModel(QAbstractTableModel):
         m = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(m, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NAME and m.pronouns:
-            return m.pronouns
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == self.NAME and m.pronouns:
+                return m.pronouns
+            if index.column() == self.GROUPS:
+                return self.groups_text(m) or None
         if role == self.MemberRole:
             return m
         return None
