@@ -252,7 +252,7 @@ class FirstRunScreen(QWidget):
         print_button.clicked.connect(self._on_print_clicked)
         self.kept = QCheckBox(self.tr("I have kept it somewhere safe"), page)
         self.kept.setAccessibleName(self.tr("I have kept the recovery key somewhere safe"))
-        self.kept.toggled.connect(lambda on: self.recovery_next.setEnabled(on))
+        self.kept.toggled.connect(self._on_kept_toggled)
         self.recovery_status = QLabel(page)
         self.recovery_status.setProperty("role", "hint")
         self.recovery_status.setWordWrap(True)
@@ -444,6 +444,9 @@ class FirstRunScreen(QWidget):
         finally:
             painter.end()
         self.recovery_status.setText(self.tr("Sent to the printer."))
+
+    def _on_kept_toggled(self, kept: bool) -> None:
+        self.recovery_next.setEnabled(kept)
 
     def _on_recovery_next_clicked(self) -> None:
         if not self.kept.isChecked():

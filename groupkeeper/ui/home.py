@@ -134,7 +134,8 @@ class PastMeetingDialog(QDialog):
         layout.addWidget(buttons)
 
     def chosen(self) -> date:
-        return self.date_edit.date().toPython()  # type: ignore[no-any-return]
+        chosen = self.date_edit.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
 
 
 class GroupCard(QFrame):

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.runner: Any = None
         self.lock_screen: Any = None
         self.first_run: Any = None
+        self.settings_dialog: Any = None
         self._vault_settings: dict[str, Any] = {}
 
         central = QWidget(self)
@@ -273,8 +274,9 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
         if self.services.is_unlocked:
             self.reload_vault_settings()
-            if self.stack.currentWidget() is self.home:
-                self.home.refresh()
+            home = self.home
+            if home is not None and self.stack.currentIndex() == self.stack.indexOf(home):
+                home.refresh()
 
     def show_help(self) -> None:
         from groupkeeper.ui import messages
@@ -307,7 +309,7 @@ class MainWindow(QMainWindow):
         cls = _load_screen_class("runner")
         if cls is None:
             self.runner = ComingSoon(self.tr("The meeting runner"), self)
-            self.runner.meeting_id = meeting_id  # type: ignore[attr-defined]
+            self.runner.meeting_id = meeting_id
         else:
             self.runner = cls(self.services, meeting_id, self)
             if hasattr(self.runner, "ended"):

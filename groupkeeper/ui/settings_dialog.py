@@ -273,6 +273,7 @@ class SettingsDialog(QDialog):
             spin = QSpinBox(page)
             spin.setRange(low, high)
             spin.setValue(int(values[key]))
+            spin.setMaximumWidth(180)  # full-width number boxes looked like text fields
             spin.setAccessibleName(labels[key])
             form.addRow(labels[key], spin)
             self.vault_spins[key] = spin
@@ -479,6 +480,8 @@ class SettingsDialog(QDialog):
         self.g_every.setPrefix(self.tr("every "))
         self.g_every.setSuffix(self.tr(" weeks"))
         self.g_every.setAccessibleName(self.tr("Wellbeing measure every N weeks"))
+        for narrow in (self.g_day, self.g_time, self.g_scale):
+            narrow.setMaximumWidth(320)
         wb_row = QHBoxLayout()
         wb_row.addWidget(self.g_wellbeing, 1)
         wb_row.addWidget(self.g_every)
@@ -568,7 +571,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         form.addRow(buttons)
-        self.add_group_dialog = dialog
+        self.add_group_dialog: QDialog | None = dialog
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.add_group(editor.to_group())

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -182,7 +183,11 @@ class UnlockScreen(QWidget):
         self.restore_button.setVisible(False)
 
         column = QWidget(self)
+        # A fixed, comfortable width: centred by alignment alone, the column shrank to
+        # its size hint and word-wrapped errors were cut off (seen at 1366x768).
+        column.setMinimumWidth(600)
         column.setMaximumWidth(720)
+        column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         inner = QVBoxLayout(column)
         inner.addWidget(title)
         inner.addWidget(self.folder_label)
@@ -190,9 +195,13 @@ class UnlockScreen(QWidget):
         inner.addWidget(self.demo_label)
         inner.addWidget(self.form)
         inner.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 3)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.setFocusProxy(self.form)
 
