@@ -535,6 +535,8 @@ def test_clear_personal_data_and_lock_snapshot(qtbot, services, clock) -> None: 
     assert snap["titles"][2] == "Mood check" and snap["current"] == 2
     assert snap["elapsed_seconds"] == pytest.approx(65) and snap["planned_seconds"] == 900
     assert snap["paused"] is False
+    assert snap["segments"][2] == {"title": "Mood check", "minutes": 15, "skipped": False}
+    assert snap["elapsed"] == pytest.approx(65) and snap["planned"] == 900
     assert not any(name in repr(snap) for name in NAMES)
     runner.restore()
     assert runner.segment_widget.name_label.text() == "Maya"

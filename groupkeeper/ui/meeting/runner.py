@@ -419,19 +419,32 @@ class MeetingRunner(QWidget):
         """What the lock screen may keep showing: the agenda and the timer, no names.
 
         Returns:
-            ``titles`` (translated default titles or the group's custom titles),
+            ``meeting_id``, ``segments`` (title, minutes, skipped), ``elapsed`` and
+            ``planned`` (the lock screen's keys), and flat: ``titles`` (translated
+            default titles or the group's custom titles),
             ``minutes``, ``skipped`` (indexes), ``current``, ``elapsed_seconds`` and
             ``planned_seconds`` of the current segment, ``paused``, ``timer_status``.
         """
         run = self.session.run
         segments = run.segments
+        elapsed = run.elapsed()
+        planned = run.planned_seconds()
         return {
+            # The shape lock_screen.MeetingLockScreen reads:
+            "meeting_id": self.meeting_id,
+            "segments": [
+                {"title": segment_title(s), "minutes": s.minutes, "skipped": i in run.skipped}
+                for i, s in enumerate(segments)
+            ],
+            "elapsed": elapsed,
+            "planned": float(planned),
+            # The same, flat (documented above):
             "titles": [segment_title(s) for s in segments],
             "minutes": [s.minutes for s in segments],
             "skipped": sorted(run.skipped),
             "current": run.current,
-            "elapsed_seconds": run.elapsed(),
-            "planned_seconds": run.planned_seconds(),
+            "elapsed_seconds": elapsed,
+            "planned_seconds": planned,
             "paused": run.paused,
             "timer_status": run.timer_status().value,
         }
