@@ -1,0 +1,395 @@
+"""Report orchestration shared by the Reports screen and ``groupkeeper export`` (no Qt here).
+
+``build_report(db, group_ids, period, ...)`` loads the pseudonymous facts, computes every
+figure, and returns a ``ReportBundle`` holding both the *exact* table (the facilitator's
+own screen, labelled "exact - exports are suppressed") and the *suppressed* table (the
+only thing any export may write: CSV, PDF, charts in the PDF).
+
+Two series the charts need are not part of ``metrics.compute`` and are added here, with
+the same rules as every other cell:
+
+``attendance_month`` (key ``YYYY-MM``)
+    Attendances (members present + walk-ins) at closed meetings dated in that month. The
+    months add up to ``attendances``; in exports each month from 1 to threshold-1 is
+    "fewer than N", and complementary suppression (over the relation ``attendances =
+    sum of months``) hides another month so that no hidden month can be worked out from
+    the shown total. If that would mean hiding the total the table shows, every month is
+    hidden instead.
+``mood_closing_month`` (key ``scale|YYYY-MM``)
+    Closing mood check per month: the mean of that month's meeting means, per scale,
+    withheld in exports below ``max(8, threshold)`` people, like ``mood_opening_month``.
+
+``run_export(args)`` is the body of ``groupkeeper export``: it unlocks the vault, builds
+the bundle, locks the vault again, then writes the CSV and/or the PDF (the PDF needs Qt,
+imported only then, on an offscreen ``QGuiApplication`` if there is none).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from groupkeeper import metrics, suppression
+from groupkeeper.export_csv import write_csv
+from groupkeeper.metrics import Period, Report, Value
+from groupkeeper.storage.errors import InvalidInput
+from groupkeeper.storage.reporting import MeetingFact, ReportFacts, load_facts
+from groupkeeper.suppression import Cell, CellState, ReportTable
+
+#: Definitions of the two chart series this module adds (English; the UI translates).
+EXTRA_DEFINITIONS: dict[str, str] = {
+    "attendance_month": "Attendances (members present plus walk-ins) at closed meetings"
+    " dated in that calendar month. The months add up to the attendances figure.",
+    "mood_closing_month": "Closing mood check per calendar month: the mean of that month's"
+    " meeting means, per scale (1-5 or 0-10). A check-in, not a validated outcome.",
+}
+
+#: Every definition a report appendix shows, in the order of the report.
+ALL_DEFINITIONS: dict[str, str] = {**metrics.DEFINITIONS, **EXTRA_DEFINITIONS}
+
+ENGLISH_ALL_GROUPS = "All groups"
+
+
+@dataclass(frozen=True)
+class ReportBundle:
+    """A computed report, ready for the screen (``exact``) and for exports (``table``).
+
+    Attributes:
+        scope_label: The group's name or "All groups" (worded by the caller).
+        group_ids: The groups included.
+        period: Whole calendar months covered.
+        threshold: Suppression threshold in force (already clamped to 5..11).
+        report: The exact figures from ``metrics.compute``.
+        exact: Every figure exact (screen only; export functions refuse it).
+        table: The suppressed table: the only thing an export writes.
+        generated_on: ``YYYY-MM-DD`` the report was made.
+    """
+
+    scope_label: str
+    group_ids: tuple[int, ...]
+    period: Period
+    threshold: int
+    report: Report
+    exact: ReportTable
+    table: ReportTable
+    generated_on: str
+
+    @property
+    def people(self) -> int:
+        """Different members present in the period (exact; for the roll-up hint)."""
+        return int(self.report.get("unique_attendees").value or 0)
+
+    @property
+    def too_small(self) -> bool:
+        """True when too few people for averages to be shared (a roll-up helps)."""
+        return self.people < suppression.min_contributors(self.threshold)
+
+
+# --- The extra chart series -------------------------------------------------------------
+
+
+def _closed_meetings(facts: ReportFacts) -> dict[int, MeetingFact]:
+    return {
+        m.id: m
+        for m in facts.meetings
+        if m.state == "closed" and facts.start <= m.date <= facts.end
+    }
+
+
+def extra_values(facts: ReportFacts, period: Period) -> list[Value]:
+    """Exact ``attendance_month`` and ``mood_closing_month`` cells (see module docstring)."""
+    meetings = _closed_meetings(facts)
+    per_month: Counter[str] = Counter()
+    for m in meetings.values():
+        per_month[m.date[:7]] += m.walk_ins
+    for a in facts.attendance:
+        if a.status == "present" and a.meeting_id in meetings:
+            per_month[meetings[a.meeting_id].date[:7]] += 1
+    months = period.month_keys()
+    values = [
+        Value("attendance_month", month, per_month[month], per_month[month], "count")
+        for month in months
+    ]
+    for scale in ("1-5", "0-10"):
+        closing = [
+            c
+            for c in facts.moods
+            if c.meeting_id in meetings
+            and c.round == "closing"
+            and c.scale == scale
+            and c.score is not None
+        ]
+        if not closing:
+            continue
+        by_meeting: dict[int, list[int]] = defaultdict(list)
+        for c in closing:
+            by_meeting[c.meeting_id].append(int(c.score or 0))
+        by_month: dict[str, list[float]] = defaultdict(list)
+        people: dict[str, set[str]] = defaultdict(set)
+        busiest: Counter[str] = Counter()
+        for mid, scores in by_meeting.items():
+            month = meetings[mid].date[:7]
+            by_month[month].append(statistics.fmean(scores))
+            busiest[month] = max(busiest[month], len(scores))
+        for c in closing:
+            if c.pseudonym:
+                people[meetings[c.meeting_id].date[:7]].add(c.pseudonym)
+        for month in months:
+            if month in by_month:
+                # Anonymous (tally) scores cannot be told apart: a safe lower bound.
+                n = max(len(people[month]), busiest[month])
+                values.append(
+                    Value(
+                        "mood_closing_month",
+                        f"{scale}|{month}",
+                        statistics.fmean(by_month[month]),
+                        n,
+                        "mean",
+                    )
+                )
+    return values
+
+
+def _suppress_extras(extras: list[Value], table: ReportTable) -> list[Cell]:
+    """Export cells for ``extras`` consistent with the already suppressed ``table``."""
+    t = table.threshold
+    need = suppression.min_contributors(t)
+    months = [v for v in extras if v.metric == "attendance_month"]
+    counts: dict[tuple[str, str], int] = {v.ref: int(v.value or 0) for v in months}
+    total_ref = ("attendances", "")
+    counts[total_ref] = sum(counts.values())
+    primary = {ref for ref, c in counts.items() if ref != total_ref and 1 <= c < t}
+    total_shown = table.cell(*total_ref).state is CellState.SHOWN
+    if not total_shown:
+        primary.add(total_ref)
+    relations = [(total_ref, tuple(v.ref for v in months))]
+    secondary = suppression.complementary(counts, relations, primary) if primary else set()
+    hide_all = total_shown and total_ref in secondary
+    cells: list[Cell] = []
+    for v in months:
+        if v.ref in primary:
+            state = CellState.FEWER_THAN
+        elif hide_all or v.ref in secondary:
+            state = CellState.SUPPRESSED
+        else:
+            state = CellState.SHOWN
+        shown = v.value if state is CellState.SHOWN else None
+        cells.append(Cell("attendance", v.metric, v.key, state, shown))
+    for v in extras:
+        if v.metric != "mood_closing_month":
+            continue
+        if v.value is None:
+            cells.append(Cell("mood", v.metric, v.key, CellState.NO_DATA, None))
+        elif v.n < need:
+            cells.append(Cell("mood", v.metric, v.key, CellState.WITHHELD, None))
+        else:
+            cells.append(Cell("mood", v.metric, v.key, CellState.SHOWN, round(v.value, 1)))
+    return cells
+
+
+def _with_cells(table: ReportTable, extra: list[Cell]) -> ReportTable:
+    return replace(table, cells=table.cells + tuple(extra))
+
+
+# --- Building a report ------------------------------------------------------------------
+
+
+def build_report(
+    db: Any,
+    group_ids: tuple[int, ...] | None,
+    period: Period,
+    *,
+    threshold: int,
+    scope_label: str,
+    today: dt.date | None = None,
+) -> ReportBundle:
+    """Load, compute and suppress one report.
+
+    Args:
+        db: An unlocked vault database (read only here).
+        group_ids: Groups to include; ``None`` for all groups.
+        period: Whole calendar months.
+        threshold: The vault's ``suppression_threshold`` (clamped to 5..11).
+        scope_label: How the group selection is named in the report and files.
+        today: The day the report is made (retention windows must have ended by then).
+
+    Returns:
+        The ``ReportBundle`` (exact table for the screen, suppressed table for exports).
+    """
+    day = today or dt.date.today()
+    facts = load_facts(db, group_ids, period.first_day, period.last_day)
+    report = metrics.compute(facts, day.isoformat())
+    extras = extra_values(facts, period)
+    suppressed = suppression.suppress(report, threshold)
+    exact = suppression.exact_table(report)
+    exact_extra = [
+        Cell(
+            "attendance" if v.metric == "attendance_month" else "mood",
+            v.metric,
+            v.key,
+            CellState.NO_DATA if v.value is None else CellState.SHOWN,
+            v.value,
+            "exact",
+        )
+        for v in extras
+    ]
+    return ReportBundle(
+        scope_label=scope_label,
+        group_ids=facts.group_ids,
+        period=period,
+        threshold=suppressed.threshold,
+        report=report,
+        exact=_with_cells(exact, exact_extra),
+        table=_with_cells(suppressed, _suppress_extras(extras, suppressed)),
+        generated_on=day.isoformat(),
+    )
+
+
+def export_csv(bundle: ReportBundle, path: Path) -> None:
+    """Write the suppressed table of ``bundle`` as CSV (see ``export_csv`` for columns)."""
+    write_csv(Path(path), bundle.table, bundle.scope_label)
+
+
+def hidden_cells(table: ReportTable) -> dict[CellState, list[Cell]]:
+    """The cells an export hides, by reason (for the privacy statement)."""
+    out: dict[CellState, list[Cell]] = {
+        CellState.FEWER_THAN: [],
+        CellState.SUPPRESSED: [],
+        CellState.WITHHELD: [],
+    }
+    for c in table.cells:
+        if c.state in out:
+            out[c.state].append(c)
+    return out
+
+
+# --- Periods ----------------------------------------------------------------------------
+
+
+def _month(text: str, flag: str) -> tuple[int, int]:
+    try:
+        year, month = (int(x) for x in text.strip().split("-"))
+        dt.date(year, month, 1)
+    except ValueError:
+        raise InvalidInput(f"{flag} needs a month written as YYYY-MM, e.g. 2026-01.") from None
+    return year, month
+
+
+def period_from_args(from_month: str | None, to_month: str | None, today: dt.date) -> Period:
+    """The export period: ``--from``/``--to`` whole months inclusive, else the last full
+    quarter. With only one of them, that one month.
+
+    Raises:
+        InvalidInput: a month is malformed or the range ends before it starts.
+    """
+    if not from_month and not to_month:
+        return Period.last_full_quarter(today)
+    start = _month(from_month or to_month or "", "--from" if from_month else "--to")
+    end = _month(to_month or from_month or "", "--to" if to_month else "--from")
+    if end < start:
+        raise InvalidInput("The period ends before it starts: check --from and --to.")
+    return Period(start, end)
+
+
+# --- The command line -------------------------------------------------------------------
+
+
+def _say(text: str) -> None:
+    if sys.stdout is not None:  # a windowed program on Windows has none
+        print(text, flush=True)
+
+
+def _writable_target(value: str | None, flag: str) -> Path | None:
+    if not value:
+        return None
+    path = Path(value)
+    if not path.parent.is_dir():
+        raise InvalidInput(f"The folder for {flag} does not exist.")
+    return path
+
+
+def ensure_qt_app() -> Any:
+    """A ``QGuiApplication`` to paint with: the running one, or a new offscreen one."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        # No window is shown, so never ask for a display (a coordinator's script or CI).
+        app = QGuiApplication(["groupkeeper-export", "-platform", "offscreen"])
+    return app
+
+
+def write_pdf(bundle: ReportBundle, path: Path) -> None:
+    """Write the PDF report of ``bundle`` (imports Qt; offscreen if no app is running)."""
+    ensure_qt_app()
+    from groupkeeper.ui.report_pdf import write_pdf as _write
+
+    _write(bundle, Path(path))
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Body of ``groupkeeper export DIR [--group NAME] [--from YYYY-MM] [--to YYYY-MM]
+    [--csv FILE] [--pdf FILE] [--passphrase-stdin]``.
+
+    Writes exactly what the Reports screen's Export buttons write (same suppression, same
+    threshold from the vault). The vault is locked again before any file is written.
+
+    Returns:
+        0 when every requested file was written.
+
+    Raises:
+        InvalidInput: no output asked for, a bad month, an unknown group, a missing folder.
+        KnownError: the vault could not be opened (wrong passphrase, damaged...).
+    """
+    from groupkeeper.cli import open_vault  # the one place that reads secrets
+    from groupkeeper.storage.repos import Store
+
+    csv_path = _writable_target(getattr(args, "csv", None), "--csv")
+    pdf_path = _writable_target(getattr(args, "pdf", None), "--pdf")
+    if csv_path is None and pdf_path is None:
+        raise InvalidInput("Say what to write: --csv FILE, --pdf FILE, or both.")
+    from_month = getattr(args, "from_month", None) or getattr(args, "from_", None)
+    to_month = getattr(args, "to_month", None) or getattr(args, "to", None)
+    today = dt.date.today()
+    period = period_from_args(from_month, to_month, today)
+
+    vault = open_vault(args, Path(args.dir))
+    try:
+        store = Store(vault.db, vault.folder)
+        group_ids: tuple[int, ...] | None = None
+        label = ENGLISH_ALL_GROUPS
+        if args.group:
+            group = store.groups.by_name(args.group)
+            if group is None or group.id is None:
+                # Group names are not repeated back: messages never echo vault text.
+                raise InvalidInput("No group has that name. Check the spelling in the app.")
+            group_ids, label = (group.id,), group.name
+        bundle = build_report(
+            store.db,
+            group_ids,
+            period,
+            threshold=int(store.settings.get("suppression_threshold")),
+            scope_label=label,
+            today=today,
+        )
+    finally:
+        vault.lock()
+
+    written = []
+    if csv_path is not None:
+        export_csv(bundle, csv_path)
+        written.append(str(csv_path))
+    if pdf_path is not None:
+        write_pdf(bundle, pdf_path)
+        written.append(str(pdf_path))
+    _say(
+        f"Wrote the suppressed report for {period.label} (threshold {bundle.threshold}):"
+        f" {', '.join(written)}."
+    )
+    return 0
