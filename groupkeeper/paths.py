@@ -8,6 +8,7 @@ home. Tests redirect everything by setting ``GROUPKEEPER_HOME`` (a folder that t
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import appdirs
@@ -49,3 +50,33 @@ def settings_file() -> Path:
 
 def default_backup_dir() -> Path:
     return data_dir() / "backups"
+
+
+def resources_root() -> Path:
+    """Folder that holds ``icons/``, ``themes/``, ``translations/`` and ``scales/``.
+
+    ``sys._MEIPASS/resources`` in a PyInstaller bundle, else the repository's
+    ``resources/`` folder (the package is installed editable, next to it). Qt-free, so the
+    core (wellbeing scales) and the UI (icons, themes) share one loader.
+    """
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a file or folder under the resources root.
+
+    Raises:
+        FileNotFoundError: If it does not exist. A missing resource is a packaging bug,
+            and failing loudly makes the bundle's self-test catch it.
+        ValueError: If the parts try to leave the resources folder.
+    """
+    if any(part in ("..", "") or Path(part).is_absolute() for part in parts):
+        raise ValueError("resource path must stay inside resources/")
+    root = resources_root()
+    path = root.joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(f"missing resource: {'/'.join(parts)} (looked in {root})")
+    return path

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 import statistics
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
+
+from groupkeeper import paths
 
 SCALE_IDS = ("who5", "ons4")
 
@@ -29,10 +30,7 @@ MOOD_CHECK_NOTE_ID = "note_mood_check_not_validated"
 
 def resources_dir() -> Path:
     """The ``resources`` folder, from a source checkout or a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    return paths.resources_root()
 
 
 @dataclass(frozen=True)

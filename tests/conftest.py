@@ -29,11 +29,8 @@ def _isolated_home(
 @pytest.fixture(autouse=True)
 def fast_kdf() -> Iterator[None]:
     """Lower the KDF floor *in code* for this test process (a vault file never can)."""
-    try:
-        from groupkeeper.storage import keyheader
-    except ImportError:  # TEMPORARY until keyheader lands
-        yield
-        return
+    from groupkeeper.storage import keyheader
+
     with keyheader.lowered_floor_for_tests():
         yield
 

@@ -53,6 +53,7 @@ def test_loader_finds_resources_in_a_bundle(
 ) -> None:
     shutil.copytree(wellbeing.resources_dir() / "scales", tmp_path / "resources" / "scales")
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert wellbeing.resources_dir() == tmp_path / "resources"
     wellbeing.load_scale.cache_clear()
     try:

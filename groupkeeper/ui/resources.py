@@ -25,11 +25,12 @@ After changing a dynamic property at run time, call ``style().unpolish(w)`` and
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QSize
 from PySide6.QtGui import QIcon
+
+from groupkeeper.paths import resource_path, resources_root  # noqa: F401 (re-exported)
 
 # Point size of ordinary text at text scale 1.0. Large on purpose: the app is read at arm's
 # length in a full room.
@@ -133,42 +134,6 @@ CONTRAST_PAIRS: dict[str, list[tuple[str, str, float, str]]] = {
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-
-
-def resources_root() -> Path:
-    """Folder that holds ``icons/``, ``themes/``, ``translations/`` and ``scales/``.
-
-    Returns:
-        ``sys._MEIPASS/resources`` in a PyInstaller bundle, else the repository's
-        ``resources/`` folder (the package is installed editable, next to it).
-    """
-    bundle = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
-
-
-def resource_path(*parts: str) -> Path:
-    """Path of a file or folder under the resources root.
-
-    Args:
-        *parts: Path components below ``resources/``, e.g. ``("themes", "calm.qss")``.
-
-    Returns:
-        The absolute path.
-
-    Raises:
-        FileNotFoundError: If it does not exist. A missing resource is a packaging bug,
-            and failing loudly makes the bundle's self-test catch it.
-        ValueError: If the parts try to leave the resources folder.
-    """
-    if any(part in ("..", "") or Path(part).is_absolute() for part in parts):
-        raise ValueError("resource path must stay inside resources/")
-    root = resources_root()
-    path = root.joinpath(*parts)
-    if not path.exists():
-        raise FileNotFoundError(f"missing resource: {'/'.join(parts)} (looked in {root})")
-    return path
 
 
 def icon(name: str) -> QIcon:
