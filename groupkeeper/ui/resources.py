@@ -17,6 +17,10 @@ Conventions the screens can rely on (dynamic properties, set with ``setProperty`
   over differ in lightness and border style as well as hue; the widget must also change
   its text or icon (e.g. "2:10 over", :func:`icon` ``"warning"``) so colour is never the
   only signal.
+* Object names the themes style: ``inlineError`` / ``fieldError`` labels (dark red, bold),
+  ``backupStatus`` with ``backupState="due"``, ``groupCard`` frames, ``demoPassphrase``,
+  ``moodScore<n>`` buttons (with ``moodScale`` ``"five"`` or ``"eleven"``); frames with
+  ``role="notice"``; flat push buttons look like links.
 
 After changing a dynamic property at run time, call ``style().unpolish(w)`` and
 ``style().polish(w)`` so the new rule applies.
@@ -65,6 +69,9 @@ PALETTES: dict[str, dict[str, str]] = {
         "safety_text": "#FFFFFF",
         "demo_bg": "#FFE7B0",
         "demo_text": "#1F2328",
+        "error_text": "#A4161A",  # inline errors: dark red, also bold, never colour alone
+        "notice_bg": "#E6F0F7",  # calm light-blue panels (roster notice)
+        "attention_bg": "#FFF4D6",  # pale amber: "backup due", demo passphrase box
     },
     "high_contrast": {
         "window": "#FFFFFF",
@@ -88,6 +95,9 @@ PALETTES: dict[str, dict[str, str]] = {
         "safety_text": "#FFFFFF",
         "demo_bg": "#FFD34D",
         "demo_text": "#000000",
+        "error_text": "#8B0000",
+        "notice_bg": "#FFFFFF",
+        "attention_bg": "#FFFFFF",
     },
 }
 
@@ -111,6 +121,11 @@ _CALM_PAIRS: list[tuple[str, str, float, str]] = [
     ("focus_on_accent", "accent", 3.0, "focus ring inside a primary button"),
     ("focus_on_accent", "safety_bg", 3.0, "focus ring inside the safety button"),
     ("border", "surface", 3.0, "input border"),
+    ("error_text", "window", 4.5, "inline error"),
+    ("error_text", "surface", 4.5, "inline error in a dialog or card"),
+    ("text", "notice_bg", 4.5, "notice panel"),
+    ("text", "attention_bg", 4.5, "backup due, demo passphrase"),
+    ("accent_dark", "surface", 4.5, "link-style buttons on white"),
 ]
 _HIGH_CONTRAST_PAIRS: list[tuple[str, str, float, str]] = [
     ("text", "window", 7.0, "body text"),
@@ -126,6 +141,9 @@ _HIGH_CONTRAST_PAIRS: list[tuple[str, str, float, str]] = [
     ("focus_on_accent", "accent", 7.0, "focus ring inside a primary button"),
     ("focus_on_accent", "safety_bg", 7.0, "focus ring inside the safety button"),
     ("border", "surface", 7.0, "borders"),
+    ("error_text", "window", 7.0, "inline error"),
+    ("text", "notice_bg", 7.0, "notice panel"),
+    ("text", "attention_bg", 7.0, "backup due, demo passphrase"),
 ]
 CONTRAST_PAIRS: dict[str, list[tuple[str, str, float, str]]] = {
     "calm": _CALM_PAIRS,

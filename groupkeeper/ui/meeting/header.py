@@ -1,10 +1,10 @@
 """The runner's header: group and date, the current segment, its timer, pause, and the
 two buttons that are always there ("+ Arrival" and "Safety").
 
-The timer label carries two dynamic properties: ``timerState`` ("ok" / "near" / "over",
-the values the themes style) and ``timerStatus`` (the engine's "normal" / "near_end" /
-"over"). Colour is never the only signal: a text cue beside the timer says "2 min left",
-"Less than a minute left" or "Over by 3 min".
+The timer label carries one dynamic property, ``timerState`` ("ok" / "near" / "over"),
+the values the themes style (the engine's ``TimerStatus`` mapped by ``_THEME_STATE``).
+Colour is never the only signal: a text cue beside the timer says "2 min left", "Less
+than a minute left" or "Over by 3 min".
 """
 
 from __future__ import annotations
@@ -75,7 +75,6 @@ class MeetingHeader(QFrame):
         self.timer_label.setObjectName("segmentTimer")
         self.timer_label.setProperty("role", "timer")
         self.timer_label.setProperty("timerState", "ok")
-        self.timer_label.setProperty("timerStatus", TimerStatus.NORMAL.value)
         self.timer_label.setAccessibleName(tr("Segment timer"))
         self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cue_label = label(role="hint", name="timerCue", wrap=False)
@@ -127,7 +126,6 @@ class MeetingHeader(QFrame):
         state = _THEME_STATE[status]
         if self.timer_label.property("timerState") != state:
             self.timer_label.setProperty("timerState", state)
-            self.timer_label.setProperty("timerStatus", status.value)
             self.timer_label.style().unpolish(self.timer_label)
             self.timer_label.style().polish(self.timer_label)
         self.pause_button.setText(tr("Resume") if run.paused else tr("Pause"))

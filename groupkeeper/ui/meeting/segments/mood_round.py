@@ -178,9 +178,9 @@ class MoodRoundSegment(SegmentWidget):
             btn = button(text, f"moodScore{value}", lambda v=value: self._on_score(v))
             btn.setAccessibleName(name)
             btn.setFont(scaled_font(1.3 if self.scale is MoodScale.FIVE else 1.4, bold=True))
-            # The theme's "min-height: 28px" for buttons wins over setMinimumHeight, so the
-            # score buttons (the main targets of the round) say their size in QSS; no colours.
-            btn.setStyleSheet(f"min-height: {80 if self.scale is MoodScale.FIVE else 56}px;")
+            # The themes size the score buttons (QPushButton[objectName^="moodScore"]);
+            # the two-line 1-5 face buttons are taller, keyed on this property.
+            btn.setProperty("moodScale", "five" if self.scale is MoodScale.FIVE else "eleven")
             btn.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
             btn.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self.score_buttons[value] = btn
