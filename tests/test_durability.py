@@ -42,10 +42,15 @@ def _make_vault(folder: Path) -> None:
         store.members.add_many([Member(f"Person {i}", group_ids=[group.id]) for i in range(40)])
 
 
-def _run_and_kill(folder: Path, rng: random.Random) -> list[str]:
-    """One round: start the child, let it work a random while, SIGKILL it; its lines."""
+def _run_and_kill(
+    folder: Path, rng: random.Random, extra_args: tuple[str, ...] = (), max_lines: int = 12
+) -> list[str]:
+    """One round: start the child, let it work a random while, SIGKILL it; its lines.
+
+    ``test_reliability_kill`` reuses this with ``extra_args=("--full",)``.
+    """
     proc = subprocess.Popen(
-        [sys.executable, str(CHILD), str(folder)],
+        [sys.executable, str(CHILD), str(folder), *extra_args],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -70,7 +75,7 @@ def _run_and_kill(folder: Path, rng: random.Random) -> list[str]:
             lines.append(ready.strip())
             if not ready.startswith("READY"):
                 return lines  # the child failed; its stderr is shown below
-            for _ in range(rng.randint(0, 12)):
+            for _ in range(rng.randint(0, max_lines)):
                 line = proc.stdout.readline()
                 if not line:
                     break
