@@ -226,6 +226,13 @@ def all_charts(table: ReportTable) -> list[Chart]:
     return [attendance_chart(table), *mood_charts(table), skills_chart(table)]
 
 
+def is_empty(chart: Chart) -> bool:
+    """True when the chart has nothing to draw (no bars, or every point withheld)."""
+    if isinstance(chart, BarChart):
+        return not chart.bars
+    return not any(p is not None for line in chart.lines for p in line.points)
+
+
 def describe(chart: Chart) -> str:
     """A plain-text summary for screen readers (accessible description)."""
     if isinstance(chart, BarChart):
@@ -452,8 +459,13 @@ def draw_line_chart(p: QPainter, rect: QRectF, chart: LineChart, colours: ChartC
         area.width() - axis_w - 10,
         area.height() - legend_h - label_h - fm.height() * 0.5,
     )
-    if not chart.x_labels or plot.height() <= 0:
-        _empty(p, area, colours)
+    if is_empty(chart) or plot.height() <= 0:
+        p.setPen(colours.muted)
+        p.drawText(
+            plot,
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            _tr("Too few people in each month to show an average."),
+        )
         return
     span = chart.y_max - chart.y_min
     step = 1.0 if span <= 5 else 2.0
@@ -543,7 +555,7 @@ def render_chart(chart: Chart, size: QSize, scale: float = 2.0, point_size: floa
         point_size: Base font size.
     """
     image = QImage(
-        int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_ARGB32
+        int(size.width() * scale), int(size.height() * scale), QImage.Format.Format_RGB32
     )
     image.setDevicePixelRatio(scale)
     image.fill(QColor("white"))

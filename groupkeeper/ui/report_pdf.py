@@ -1,0 +1,542 @@
+"""The PDF report for coordinators and funders, and the words both it and the screen use.
+
+``write_pdf(bundle, path)`` lays out one ``QTextDocument`` (title, period, group, key
+figures, the charts, every figure, a privacy statement of what was suppressed, the
+definitions appendix) and prints it with ``QPdfWriter`` on A4, with page numbers. Only
+the *suppressed* table of a ``reports_export.ReportBundle`` is used; an exact table is
+refused. The file is written next to its destination and renamed into place, so a
+half-written PDF never exists under the final name.
+
+``metric_label`` and ``cell_text`` word report cells for the screen and the PDF alike.
+Definitions come from ``metrics.DEFINITIONS`` through ``QCoreApplication.translate`` with
+the context ``"definitions"``.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QSize, QUrl
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from groupkeeper import wellbeing
+from groupkeeper.suppression import Cell, CellState, ReportTable, min_contributors
+from groupkeeper.ui import charts
+
+if TYPE_CHECKING:
+    from groupkeeper.reports_export import ReportBundle
+
+#: The figures shown large at the top of the screen and the PDF.
+KEY_FIGURES: tuple[tuple[str, str], ...] = (
+    ("meetings_held", ""),
+    ("attendances", ""),
+    ("mean_attendance", ""),
+    ("unique_attendees", ""),
+    ("new_members", ""),
+    ("safety_concerns", ""),
+)
+
+#: Series shown in the monthly table and charts rather than the list of figures.
+MONTHLY = ("attendance_month", "mood_opening_month", "mood_closing_month")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("reports", text)
+
+
+def _arg(text: str, *values: str) -> str:
+    for i, v in enumerate(values, start=1):
+        text = text.replace(f"%{i}", v)
+    return text
+
+
+def definition(metric: str) -> str:
+    """The translated definition of ``metric`` (context ``"definitions"``)."""
+    from groupkeeper.reports_export import ALL_DEFINITIONS
+
+    return QCoreApplication.translate("definitions", ALL_DEFINITIONS.get(metric, ""))
+
+
+def key_figure_label(metric: str) -> str:
+    return {
+        "meetings_held": _tr("Meetings held"),
+        "attendances": _tr("Attendances"),
+        "mean_attendance": _tr("Average per meeting"),
+        "unique_attendees": _tr("Different people"),
+        "new_members": _tr("New members"),
+        "safety_concerns": _tr("Safety concerns counted"),
+    }.get(metric, metric)
+
+
+def _measure_label(measure: str) -> str:
+    return {
+        "who5": _tr("WHO-5 wellbeing index (0-100)"),
+        "ons4_life_satisfaction": _tr("ONS4 life satisfaction (0-10)"),
+        "ons4_worthwhile": _tr("ONS4 things done are worthwhile (0-10)"),
+        "ons4_happiness": _tr("ONS4 happiness yesterday (0-10)"),
+        "ons4_anxiety": _tr("ONS4 anxiety yesterday (0-10, lower is better)"),
+    }.get(measure, measure)
+
+
+def metric_label(metric: str, key: str = "") -> str:
+    """A facilitator's words for one report cell (translated)."""
+    scale, _, month = key.partition("|")
+    sessions = {
+        "1": _tr("People who came to 1 meeting"),
+        "2-3": _tr("People who came to 2-3 meetings"),
+        "4-7": _tr("People who came to 4-7 meetings"),
+        "8+": _tr("People who came to 8 or more meetings"),
+    }
+    outcomes = {
+        "done": _tr("Goals reviewed: done"),
+        "partly": _tr("Goals reviewed: partly"),
+        "not_yet": _tr("Goals reviewed: not yet"),
+        "dropped": _tr("Goals reviewed: dropped"),
+    }
+    simple = {
+        "meetings_held": _tr("Meetings held"),
+        "attendances": _tr("Attendances (members present plus walk-ins)"),
+        "attendances_new": _tr("First-time attendances"),
+        "attendances_returning": _tr("Returning attendances"),
+        "walk_ins": _tr("Walk-ins (anonymous)"),
+        "mean_attendance": _tr("Average attendance per meeting"),
+        "median_attendance": _tr("Median attendance per meeting"),
+        "unique_attendees": _tr("Different people attending"),
+        "new_members": _tr("New members"),
+        "returning_members": _tr("Returning members"),
+        "sessions_mean": _tr("Average meetings per person"),
+        "sessions_median": _tr("Median meetings per person"),
+        "mood_passes": _tr("Passes in mood rounds"),
+        "skills_shared": _tr("Coping skills shared"),
+        "goals_set": _tr("Goals set"),
+        "goals_reviewed": _tr("Goals reviewed"),
+        "safety_concerns": _tr("Safety concerns counted"),
+    }
+    if metric in simple:
+        return simple[metric]
+    if metric == "sessions_bucket":
+        return sessions.get(key, key)
+    if metric == "goals_outcome":
+        return outcomes.get(key, key)
+    if metric == "retention":
+        return _arg(_tr("New members who came again within %1 weeks"), key)
+    if metric == "mood_opening_mean":
+        return _arg(_tr("Opening mood, average (%1 scale)"), key)
+    if metric == "mood_opening_slope":
+        return _arg(_tr("Opening mood trend, points per month (%1 scale)"), key)
+    if metric == "mood_change_mean":
+        return _arg(_tr("Mood change from opening to closing (%1 scale)"), key)
+    if metric == "mood_opening_month":
+        return _arg(_tr("Opening mood, %2 (%1 scale)"), scale, charts.month_label(month))
+    if metric == "mood_closing_month":
+        return _arg(_tr("Closing mood, %2 (%1 scale)"), scale, charts.month_label(month))
+    if metric == "attendance_month":
+        return _arg(_tr("Attendances in %1"), charts.month_label(key, short=False))
+    if metric == "skills_by_category":
+        return _arg(_tr("Skills shared: %1"), charts.category_label(key))
+    if metric == "top_skill":
+        return _arg(_tr("Most shared skill: %1"), key)
+    if metric == "wellbeing_mean":
+        return _arg(_tr("Wellbeing, average: %1"), _measure_label(key))
+    if metric == "wellbeing_change":
+        return _arg(_tr("Wellbeing, change since first measure: %1"), _measure_label(key))
+    return metric
+
+
+def _number(value: float, places: int) -> str:
+    locale = QLocale()
+    if places == 0:
+        return locale.toString(round(value))
+    return locale.toString(float(value), "f", places)
+
+
+def cell_text(cell: Cell, threshold: int) -> str:
+    """The value of ``cell`` as shown (numbers in the locale; hidden cells worded)."""
+    if cell.state is CellState.FEWER_THAN:
+        return _arg(_tr("fewer than %1"), str(threshold))
+    if cell.state is CellState.SUPPRESSED:
+        return _tr("hidden (see privacy)")
+    if cell.state is CellState.WITHHELD:
+        return _tr("withheld (too few people)")
+    if cell.state is CellState.NO_DATA or cell.value is None:
+        return _tr("no data")
+    v = float(cell.value)
+    if cell.metric == "top_skill":
+        return _arg(_tr("rank %1"), _number(v, 0))
+    if cell.metric == "retention":
+        return _number(v, 0) + "%"
+    if cell.metric in ("mood_opening_slope",):
+        return ("+" if v > 0 else "") + _number(v, 2)
+    if cell.metric in ("mood_change_mean", "wellbeing_change"):
+        return ("+" if v > 0 else "") + _number(v, 1)
+    if v.is_integer() and cell.metric not in ("mean_attendance", "sessions_mean"):
+        return _number(v, 0)
+    return _number(v, 1)
+
+
+def _date(iso: str) -> str:
+    return QLocale().toString(QDate.fromString(iso, "yyyy-MM-dd"), QLocale.FormatType.LongFormat)
+
+
+def period_text(bundle: ReportBundle) -> str:
+    p = bundle.period
+    return _arg(
+        _tr("%1 to %2"),
+        charts.month_label(f"{p.start[0]:04d}-{p.start[1]:02d}", short=False),
+        charts.month_label(f"{p.end[0]:04d}-{p.end[1]:02d}", short=False),
+    )
+
+
+# --- The document -----------------------------------------------------------------------
+
+_CSS = """
+body { color: #1a1a1a; }
+h1 { font-size: 20pt; margin: 0 0 4px 0; }
+h2 { font-size: 14pt; margin: 18px 0 6px 0; color: #0b3d62; }
+p { margin: 0 0 6px 0; }
+.sub { color: #444444; font-size: 11pt; }
+.key td { padding: 8px 10px; border: 1px solid #c8c8c8; }
+.big { font-size: 20pt; font-weight: bold; }
+.small { font-size: 9pt; color: #444444; }
+.fig td, .fig th { padding: 3px 8px; border-bottom: 1px solid #dddddd; }
+.fig th { text-align: left; background: #eef2f5; }
+.privacy { background: #f4f6f8; border: 1px solid #c8c8c8; padding: 8px; }
+"""
+
+
+def _key_figures_html(table: ReportTable) -> str:
+    cells = []
+    for metric, key in KEY_FIGURES:
+        try:
+            c = table.cell(metric, key)
+        except KeyError:
+            continue
+        value = cell_text(c, table.threshold)
+        if c.state is not CellState.SHOWN and c.state is not CellState.NO_DATA:
+            # Short marker in the big box; the wording is in the figures list.
+            value = charts.marker_text(c.state, table.threshold)
+        cells.append(
+            f'<td width="33%"><span class="big">{html.escape(value)}</span><br/>'
+            f'<span class="sub">{html.escape(key_figure_label(metric))}</span></td>'
+        )
+    rows = ["<tr>" + "".join(cells[i : i + 3]) + "</tr>" for i in range(0, len(cells), 3)]
+    return (
+        '<table class="key" width="100%" cellspacing="0" cellpadding="8">'
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def _figures_html(table: ReportTable) -> str:
+    rows = []
+    section = None
+    section_names = {
+        "meetings": _tr("Meetings"),
+        "attendance": _tr("Attendance"),
+        "members": _tr("Members"),
+        "sessions": _tr("Meetings per person"),
+        "retention": _tr("Retention"),
+        "mood": _tr("Mood check (a check-in, not a validated outcome)"),
+        "skills": _tr("Coping skills"),
+        "goals": _tr("Goals"),
+        "safety": _tr("Safety"),
+        "wellbeing": _tr("Wellbeing measure"),
+    }
+    for c in table.cells:
+        if c.metric in MONTHLY:
+            continue
+        if c.section != section:
+            section = c.section
+            rows.append(
+                f'<tr><th colspan="2">{html.escape(section_names.get(section, section))}</th></tr>'
+            )
+        rows.append(
+            f"<tr><td>{html.escape(metric_label(c.metric, c.key))}</td>"
+            f'<td align="right">{html.escape(cell_text(c, table.threshold))}</td></tr>'
+        )
+    return '<table class="fig" width="100%" cellspacing="0">' + "".join(rows) + "</table>"
+
+
+def _monthly_html(table: ReportTable) -> str:
+    months: list[str] = []
+    columns: list[tuple[str, str, str]] = [("attendance_month", "", _tr("Attendances"))]
+    for scale in ("1-5", "0-10"):
+        for metric, word in (
+            ("mood_opening_month", _tr("Opening mood %1")),
+            ("mood_closing_month", _tr("Closing mood %1")),
+        ):
+            if any(c.metric == metric and c.key.startswith(scale + "|") for c in table.cells):
+                columns.append((metric, scale, _arg(word, scale)))
+    by_key: dict[tuple[str, str], Cell] = {}
+    for c in table.cells:
+        if c.metric == "attendance_month":
+            months.append(c.key)
+            by_key[(c.metric, c.key)] = c
+        elif c.metric in MONTHLY:
+            by_key[(c.metric, c.key)] = c
+    if not months:
+        return ""
+    head = "".join(f'<th align="right">{html.escape(name)}</th>' for _, _, name in columns)
+    rows = [f"<tr><th>{html.escape(_tr('Month'))}</th>{head}</tr>"]
+    for m in months:
+        tds = []
+        for metric, scale, _ in columns:
+            key = m if not scale else f"{scale}|{m}"
+            c = by_key.get((metric, key))
+            text = "-" if c is None else cell_text(c, table.threshold)
+            if c is not None and c.state in (CellState.SUPPRESSED, CellState.WITHHELD):
+                text = charts.marker_text(c.state, table.threshold)
+            tds.append(f'<td align="right">{html.escape(text)}</td>')
+        rows.append(
+            f"<td>{html.escape(charts.month_label(m, short=False))}</td>".join(["<tr>", ""])
+            + "".join(tds)
+            + "</tr>"
+        )
+    return '<table class="fig" width="100%" cellspacing="0">' + "".join(rows) + "</table>"
+
+
+def privacy_statement(table: ReportTable) -> str:
+    """Plain-text privacy statement: what was suppressed in this report and why."""
+    from groupkeeper.reports_export import hidden_cells
+
+    t = table.threshold
+    hidden = hidden_cells(table)
+    fewer, secondary, withheld = (
+        hidden[CellState.FEWER_THAN],
+        hidden[CellState.SUPPRESSED],
+        hidden[CellState.WITHHELD],
+    )
+    parts = [
+        _arg(
+            _tr(
+                "This report holds aggregate figures only: no names, contact details, notes,"
+                " goals or safety notes ever leave GroupKeeper. The suppression threshold is"
+                " %1 (a vault setting, never below 5)."
+            ),
+            str(t),
+        ),
+        _arg(
+            _tr(
+                'Small counts: every count from 1 to %1 is shown as "fewer than %2"'
+                " (%3 figures in this report)."
+            ),
+            str(t - 1),
+            str(t),
+            str(len(fewer)),
+        ),
+        _arg(
+            _tr(
+                "Complementary suppression: %1 further figures are hidden so that a small"
+                " count cannot be worked out by subtracting the shown figures from a total."
+            ),
+            str(len(secondary)),
+        ),
+        _arg(
+            _tr(
+                "Averages, medians, percentages and trends based on fewer than %1 people,"
+                " or that would reveal a hidden count, are withheld (%2 figures)."
+            ),
+            str(min_contributors(t)),
+            str(len(withheld)),
+        ),
+        _tr(
+            "Coping skills that groups added themselves are counted only by category."
+            " The report covers whole calendar months."
+        ),
+    ]
+    return "\n".join(parts)
+
+
+def _hidden_list_html(table: ReportTable) -> str:
+    from groupkeeper.reports_export import hidden_cells
+
+    items = []
+    for cells in hidden_cells(table).values():
+        for c in cells:
+            items.append(
+                f"<li>{html.escape(metric_label(c.metric, c.key))}: "
+                f"{html.escape(cell_text(c, table.threshold))}</li>"
+            )
+    if not items:
+        return f"<p>{html.escape(_tr('No figure had to be hidden.'))}</p>"
+    return (
+        f"<p>{html.escape(_tr('Figures hidden in this report:'))}</p>"
+        f'<ul class="small">{"".join(items)}</ul>'
+    )
+
+
+def _definitions_html(table: ReportTable) -> str:
+    from groupkeeper.reports_export import ALL_DEFINITIONS
+
+    used = {c.metric for c in table.cells}
+    rows = []
+    for metric in ALL_DEFINITIONS:
+        if metric not in used:
+            continue
+        name = _keyed_name(metric) if metric in _KEYED else metric_label(metric)
+        rows.append(f"<p><b>{html.escape(name)}</b> - {html.escape(definition(metric))}</p>")
+    return "".join(rows)
+
+
+_KEYED = {
+    "sessions_bucket",
+    "retention",
+    "mood_opening_mean",
+    "mood_opening_month",
+    "mood_opening_slope",
+    "mood_change_mean",
+    "mood_closing_month",
+    "skills_by_category",
+    "top_skill",
+    "goals_outcome",
+    "wellbeing_mean",
+    "wellbeing_change",
+    "attendance_month",
+}
+
+
+def _keyed_name(metric: str) -> str:
+    return {
+        "sessions_bucket": _tr("Meetings per person"),
+        "retention": _tr("Retention"),
+        "mood_opening_mean": _tr("Opening mood, average"),
+        "mood_opening_month": _tr("Opening mood per month"),
+        "mood_opening_slope": _tr("Opening mood trend"),
+        "mood_change_mean": _tr("Mood change from opening to closing"),
+        "mood_closing_month": _tr("Closing mood per month"),
+        "skills_by_category": _tr("Skills by category"),
+        "top_skill": _tr("Most shared skills"),
+        "goals_outcome": _tr("Goal outcomes"),
+        "wellbeing_mean": _tr("Wellbeing, average"),
+        "wellbeing_change": _tr("Wellbeing, change since first measure"),
+        "attendance_month": _tr("Attendances per month"),
+    }[metric]
+
+
+def _citations_html(table: ReportTable) -> str:
+    used = {c.key.split("_")[0] for c in table.cells if c.metric.startswith("wellbeing_")}
+    lines = []
+    for scale_id in wellbeing.SCALE_IDS:
+        if scale_id in used:
+            scale = wellbeing.load_scale(scale_id)
+            lines.extend(html.escape(c) for c in scale.citation)
+    if not lines:
+        return ""
+    return f"<h2>{html.escape(_tr('Wellbeing measures used'))}</h2>" + "".join(
+        f'<p class="small">{line}</p>' for line in lines
+    )
+
+
+def build_document(bundle: ReportBundle, chart_width: int = 600) -> QTextDocument:
+    """The report as a ``QTextDocument`` (charts embedded as image resources)."""
+    table = bundle.table
+    if table.exact:
+        raise ValueError("exact tables are for the screen only; export the suppressed table")
+    doc = QTextDocument()
+    font = QFont()
+    font.setPointSizeF(10.5)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(_CSS)
+    chart_html = []
+    for i, chart in enumerate(charts.all_charts(table)):
+        if charts.is_empty(chart):
+            empty = _tr("No figures to show for this period.")
+            if isinstance(chart, charts.LineChart) and chart.x_labels:
+                empty = _tr("Too few people in each month to show an average.")
+            chart_html.append(f"<p><b>{html.escape(chart.title)}</b><br/>{html.escape(empty)}</p>")
+            continue
+        height = 300 if not (isinstance(chart, charts.BarChart) and chart.horizontal) else 260
+        image = charts.render_chart(chart, QSize(chart_width, height))
+        url = QUrl(f"chart:{i}")
+        doc.addResource(QTextDocument.ResourceType.ImageResource, url, image)
+        chart_html.append(
+            f'<p align="center"><img src="chart:{i}" width="{chart_width}" height="{height}"/></p>'
+        )
+    esc = html.escape
+    mood_note = _tr(
+        "The weekly mood rating (1-5 or 0-10) is a check-in, not a validated outcome measure."
+        " The periodic wellbeing measure, where used, is reported separately."
+    )
+    made_with = _arg(
+        _tr(
+            "Made with GroupKeeper on %1. Figures are suppressed for sharing: counts below %2"
+            ' are shown as "fewer than %2".'
+        ),
+        _date(bundle.generated_on),
+        str(table.threshold),
+    )
+    common_rules = _tr(
+        "Only closed meetings dated within the period count. Present excludes members who"
+        " sent apologies."
+    )
+    parts = [
+        f"<h1>{esc(_tr('Peer support group report'))}</h1>",
+        f'<p class="sub"><b>{esc(bundle.scope_label)}</b> - {esc(period_text(bundle))}</p>',
+        f'<p class="small">{esc(made_with)}</p>',
+        f"<h2>{esc(_tr('Key figures'))}</h2>",
+        _key_figures_html(table),
+        chart_html[0] if chart_html else "",
+        f'<h2 style="page-break-before: always">{esc(_tr("Mood and coping skills"))}</h2>',
+        f'<p class="small">{esc(mood_note)}</p>',
+        "".join(chart_html[1:]),
+        f'<h2 style="page-break-before: always">{esc(_tr("All figures"))}</h2>',
+        _figures_html(table),
+        f"<h2>{esc(_tr('Month by month'))}</h2>",
+        _monthly_html(table),
+        f'<h2 style="page-break-before: always">{esc(_tr("Privacy: what was suppressed"))}</h2>',
+        '<table class="privacy" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
+        + "".join(f"<p>{esc(line)}</p>" for line in privacy_statement(table).split("\n"))
+        + "</td></tr></table>",
+        _hidden_list_html(table),
+        f"<h2>{esc(_tr('About the mood check'))}</h2>",
+        f"<p>{esc(mood_note)}</p>",
+        _citations_html(table),
+        f"<h2>{esc(_tr('Definitions'))}</h2>",
+        f'<p class="small">{esc(common_rules)}</p>',
+        _definitions_html(table),
+    ]
+    doc.setHtml("<html><body>" + "".join(parts) + "</body></html>")
+    return doc
+
+
+def write_pdf(bundle: ReportBundle, path: Path) -> None:
+    """Write the suppressed report of ``bundle`` to ``path`` as an A4 PDF.
+
+    Needs a ``QGuiApplication`` (``reports_export.ensure_qt_app`` makes an offscreen one).
+
+    Raises:
+        ValueError: the bundle's table is exact (never exported).
+        OSError: the folder cannot be written.
+    """
+    doc = build_document(bundle)
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".pdf", dir=path.parent)
+    os.close(fd)
+    try:
+        writer = QPdfWriter(tmp)
+        writer.setTitle(_tr("Peer support group report"))
+        writer.setCreator("GroupKeeper")
+        writer.setResolution(300)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                # print_ adds its own 2 cm margins and the page numbers.
+                QMarginsF(0, 0, 0, 0),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        doc.print_(writer)
+        del writer  # flushes and closes the file
+        if Path(tmp).stat().st_size == 0:
+            raise OSError("the PDF could not be written")
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
