@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, Q
 
 from groupkeeper.model import Group, Member, MoodCheck, MoodRound, MoodScale
 from groupkeeper.settings import Settings
-from groupkeeper.ui import messages
+from groupkeeper.ui import messages, worker
 from groupkeeper.ui.csv_import_dialog import CsvImportDialog
 from groupkeeper.ui.member_dialog import MemberDialog
 from groupkeeper.ui.member_history import MemberHistoryDialog
@@ -189,9 +189,16 @@ def test_add_member_by_keyboard(qtbot, services: Services, people: dict[str, Mem
         QTest.keyClicks(dialog.display_name, "Omer")
         QTest.keyClicks(dialog.full_name, "Omer Yilmaz")
         QTest.keyClick(dialog.display_name, Qt.Key.Key_Return)
+        # Let the default button's click land before _on_next_dialog closes the dialog.
+        qtbot.waitUntil(lambda: not dialog.isVisible())
 
+    # Ctrl+N is a window shortcut: it only fires while the roster's window is active
+    # (a window left over from an earlier test can hold activation for a moment).
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
     errors = _on_next_dialog(qtbot, fill)
     QTest.keyClick(screen, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Omer" in _names(screen))
     assert errors == []
     added = [m for m in services.store.members.all() if m.display_name == "Omer"]
     assert len(added) == 1 and added[0].full_name == "Omer Yilmaz"
@@ -354,6 +361,7 @@ def test_csv_import_preview_and_accept(
     dialog = CsvImportDialog(services)
     qtbot.addWidget(dialog)
     dialog.load_file(path)
+    assert worker.wait_idle()  # the file is read in the worker
     assert dialog.table.rowCount() == 2  # Li and this new "Anna" (no phone: not the same person)
     bad = [dialog.bad_list.item(i).text() for i in range(dialog.bad_list.count())]
     assert bad[0].startswith("Row 3:") and "name" in bad[0]
@@ -363,6 +371,8 @@ def test_csv_import_preview_and_accept(
     group_index = dialog.group_combo.findText("Tuesday Circle")
     dialog.group_combo.setCurrentIndex(group_index)
     QTest.keyClick(dialog.import_button, Qt.Key.Key_Space)
+    assert not dialog.cancel_button.isEnabled()  # all or nothing: no cancel halfway
+    assert worker.wait_idle()
     assert dialog.imported == 2
     names = sorted(m.display_name for m in services.store.members.all())
     assert names == ["Anna", "Anna", "Joanna", "Li", "Maya", "Zoë"]
@@ -376,6 +386,7 @@ def test_csv_import_cancel_imports_nothing(qtbot, services: Services, tmp_path: 
     dialog = CsvImportDialog(services)
     qtbot.addWidget(dialog)
     dialog.load_file(path)
+    assert worker.wait_idle()  # the file is read in the worker
     QTest.keyClick(dialog.cancel_button, Qt.Key.Key_Space)
     assert services.store.members.all() == []
 
@@ -388,6 +399,7 @@ def test_csv_file_refused_says_why(
     dialog = CsvImportDialog(services)
     qtbot.addWidget(dialog)
     dialog.load_file(path)
+    assert worker.wait_idle()  # the file is read in the worker
     assert messages.shown[-1][0] == "error" and "name column" in messages.shown[-1][2]
     assert not dialog.import_button.isEnabled()
 

@@ -3,6 +3,10 @@
 Nothing is written until "Import N members" is pressed; then only the good rows are added,
 all in one transaction. ``load_file(path)`` is the step after the file dialog (tests call it
 directly). ``imported`` holds how many were added.
+
+Reading the file and adding the members run in ``ui.worker`` (a big list on a slow USB stick
+must not freeze the window); while one runs, the buttons that would start another are
+disabled. Tests wait with ``worker.wait_idle()``.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from PySide6.QtWidgets import (
 from groupkeeper import csv_import
 from groupkeeper.csv_import import BadReason, BadRow, CsvFileRejected, FileProblem, ImportPreview
 from groupkeeper.storage.errors import KnownError
-from groupkeeper.ui import messages
+from groupkeeper.ui import messages, worker
 from groupkeeper.ui.services import Services
 
 
@@ -78,6 +82,9 @@ class CsvImportDialog(QDialog):
         self.services = services
         self.preview: ImportPreview | None = None
         self.imported = 0
+        self._busy = False
+        self._closed = False
+        self._load_serial = 0  # a newer load_file wins over a slower earlier one
         self.setObjectName("csvImportDialog")
         self.setWindowTitle(_tr("Import members from a CSV file"))
 
@@ -171,19 +178,51 @@ class CsvImportDialog(QDialog):
             self.load_file(path)
 
     def load_file(self, path: Path) -> None:
-        """Read and check ``path`` and show the preview (nothing is written)."""
+        """Read and check ``path`` in the worker, then show the preview (nothing is written)."""
         self.preview = None
-        try:
-            existing = self.services.store.members.all()
-            self.preview = csv_import.read_csv_file(path, existing)
-        except CsvFileRejected as exc:
-            messages.error(self, describe_file_problem(exc.problem))
-        except KnownError as exc:
-            messages.show_error(self, exc)
-        except OSError:
-            messages.error(self, _tr("That file could not be opened. Is it still there?"))
-        self.file_label.setText(path.name if self.preview is not None else _tr("No file chosen."))
+        self._load_serial += 1
+        serial = self._load_serial
+        existing = self.services.store.members.all()
+        self.file_label.setText(_tr("Reading %1...").replace("%1", path.name))
+        self._set_busy(True)
         self._show_preview()
+        worker.run_in_background(
+            csv_import.read_csv_file,
+            path,
+            existing,
+            on_done=lambda preview: self._on_file_read(serial, path, preview),
+            on_error=lambda exc: self._on_file_error(serial, exc),
+        )
+
+    def _on_file_read(self, serial: int, path: Path, preview: ImportPreview) -> None:
+        if self._closed or serial != self._load_serial:
+            return
+        self._set_busy(False)
+        self.preview = preview
+        self.file_label.setText(path.name)
+        self._show_preview()
+
+    def _on_file_error(self, serial: int, exc: BaseException) -> None:
+        if self._closed or serial != self._load_serial:
+            return
+        self._set_busy(False)
+        self.file_label.setText(_tr("No file chosen."))
+        if isinstance(exc, CsvFileRejected):
+            messages.error(self, describe_file_problem(exc.problem))
+        elif isinstance(exc, KnownError):
+            messages.show_error(self, exc)
+        elif isinstance(exc, OSError):
+            messages.error(self, _tr("That file could not be opened. Is it still there?"))
+        else:
+            worker.report_bug(exc)
+        self._show_preview()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.choose_button.setEnabled(not busy)
+        self.group_combo.setEnabled(not busy)
+        if busy:
+            self.import_button.setEnabled(False)
 
     def _show_preview(self) -> None:
         p = self.preview
@@ -218,7 +257,7 @@ class CsvImportDialog(QDialog):
         else:
             self.bad_label.setText(_tr("No problems found."))
         self.bad_list.setVisible(bool(bad))
-        self.import_button.setEnabled(bool(good))
+        self.import_button.setEnabled(bool(good) and not self._busy)
         self.import_button.setText(_n("&Import %n member(s)", len(good)) if good else _tr("Import"))
         self.import_button.setAccessibleName(self.import_button.text().replace("&", ""))
         if good:
@@ -226,19 +265,43 @@ class CsvImportDialog(QDialog):
             self.import_button.setFocus()
 
     def _on_import_clicked(self) -> None:
-        if self.preview is None or not self.preview.good:
+        if self._busy or self.preview is None or not self.preview.good:
             return
         group_id = self.group_combo.currentData()
-        try:
-            self.imported = csv_import.import_members(
-                self.services.store,
-                self.preview.members,
-                [group_id] if group_id is not None else [],
-            )
-        except KnownError as exc:
-            messages.show_error(self, exc)
-            return
+        self._set_busy(True)
+        # All or nothing: the import is one transaction, so it cannot be cancelled halfway.
+        self.cancel_button.setEnabled(False)
+        self.import_button.setText(_tr("Importing..."))
+        worker.run_in_background(
+            csv_import.import_members,
+            self.services.store,
+            self.preview.members,
+            [group_id] if group_id is not None else [],
+            on_done=self._on_imported,
+            on_error=self._on_import_error,
+        )
+
+    def _on_imported(self, count: int) -> None:
+        self._set_busy(False)
+        self.cancel_button.setEnabled(True)
+        self.imported = count
         self.accept()
+
+    def _on_import_error(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.cancel_button.setEnabled(True)
+        self._show_preview()
+        if isinstance(exc, KnownError):
+            messages.show_error(self, exc)
+        else:
+            worker.report_bug(exc)
+
+    def reject(self) -> None:
+        """Cancel (also Esc and the window's close button); not while importing."""
+        if self._busy and not self.cancel_button.isEnabled():
+            return
+        self._closed = True
+        super().reject()
 
     def clear_personal_data(self) -> None:
         self.preview = None
