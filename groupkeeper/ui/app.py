@@ -87,7 +87,9 @@ def install_translations(app: QApplication, language: str) -> str:
     try:
         from groupkeeper.ui import resources
 
-        path = resources.translation_file(lang)
+        # English ships a .qm too: it holds the plural forms ("1 member", "2 members").
+        # Any language without a translation falls back to it.
+        path = resources.translation_file(lang) or resources.translation_file("en")
     except ImportError:
         path = None
     if path is not None:

@@ -1,0 +1,315 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>CsvImportDialog</name>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="213" />
+            <source>%n member(s) ready to import:</source>
+            <translation>
+                <numerusform>%n member ready to import:</numerusform>
+                <numerusform>%n members ready to import:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="217" />
+            <source>%n row(s) will be skipped:</source>
+            <translation>
+                <numerusform>%n row will be skipped:</numerusform>
+                <numerusform>%n rows will be skipped:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="222" />
+            <source>&amp;Import %n member(s)</source>
+            <translation>
+                <numerusform>&amp;Import %n member</numerusform>
+                <numerusform>&amp;Import %n members</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeScreen</name>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="296" />
+            <source>Last backup: %n day(s) ago.</source>
+            <translation>
+                <numerusform>Last backup: %n day ago.</numerusform>
+                <numerusform>Last backup: %n days ago.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingRunner</name>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="240" />
+            <source>%n answer(s)</source>
+            <translation>
+                <numerusform>%n answer</numerusform>
+                <numerusform>%n answers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="307" />
+            <source>%n answer(s) so far</source>
+            <translation>
+                <numerusform>%n answer so far</numerusform>
+                <numerusform>%n answers so far</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="16" />
+            <source>%n checked in</source>
+            <translation>
+                <numerusform>%n checked in</numerusform>
+                <numerusform>%n checked in</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="253" />
+            <source>%n goal(s)</source>
+            <translation>
+                <numerusform>%n goal</numerusform>
+                <numerusform>%n goals</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="137" />
+            <source>%n goal(s) from before</source>
+            <translation>
+                <numerusform>%n goal from before</numerusform>
+                <numerusform>%n goals from before</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
+            <source>%n goal(s) set</source>
+            <translation>
+                <numerusform>%n goal set</numerusform>
+                <numerusform>%n goals set</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="231" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
+            <source>%n here</source>
+            <translation>
+                <numerusform>%n here</numerusform>
+                <numerusform>%n here</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="14" />
+            <source>%n here in total</source>
+            <translation>
+                <numerusform>%n here in total</numerusform>
+                <numerusform>%n here in total</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="95" />
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="45" />
+            <source>%n min left</source>
+            <translation>
+                <numerusform>%n min left</numerusform>
+                <numerusform>%n min left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="21" />
+            <source>%n mood(s) recorded</source>
+            <translation>
+                <numerusform>%n mood recorded</numerusform>
+                <numerusform>%n moods recorded</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="233" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
+            <source>%n new</source>
+            <translation>
+                <numerusform>%n new</numerusform>
+                <numerusform>%n new</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="23" />
+            <source>%n pass(es)</source>
+            <translation>
+                <numerusform>%n pass</numerusform>
+                <numerusform>%n passes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="256" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="137" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
+            <source>%n reviewed</source>
+            <translation>
+                <numerusform>%n reviewed</numerusform>
+                <numerusform>%n reviewed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="28" />
+            <source>%n safety concern(s) counted</source>
+            <translation>
+                <numerusform>%n safety concern counted</numerusform>
+                <numerusform>%n safety concerns counted</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="27" />
+            <source>%n sent apologies</source>
+            <translation>
+                <numerusform>%n sent apologies</numerusform>
+                <numerusform>%n sent apologies</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="250" />
+            <source>%n shared</source>
+            <translation>
+                <numerusform>%n shared</numerusform>
+                <numerusform>%n shared</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="25" />
+            <source>%n skill(s) shared</source>
+            <translation>
+                <numerusform>%n skill shared</numerusform>
+                <numerusform>%n skills shared</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="306" />
+            <source>%n so far</source>
+            <translation>
+                <numerusform>%n so far</numerusform>
+                <numerusform>%n so far</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="18" />
+            <source>%n walk-in(s)</source>
+            <translation>
+                <numerusform>%n walk-in</numerusform>
+                <numerusform>%n walk-ins</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="276" />
+            <source>Checked in: %n</source>
+            <translation>
+                <numerusform>Checked in: %n</numerusform>
+                <numerusform>Checked in: %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="41" />
+            <source>Over by %n min</source>
+            <translation>
+                <numerusform>Over by %n min</numerusform>
+                <numerusform>Over by %n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="88" />
+            <source>Safety concerns counted tonight: %n</source>
+            <translation>
+                <numerusform>Safety concerns counted tonight: %n</numerusform>
+                <numerusform>Safety concerns counted tonight: %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="156" />
+            <source>Shared tonight: %n</source>
+            <translation>
+                <numerusform>Shared tonight: %n</numerusform>
+                <numerusform>Shared tonight: %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="278" />
+            <source>Walk-ins (anonymous): %n</source>
+            <translation>
+                <numerusform>Walk-ins (anonymous): %n</numerusform>
+                <numerusform>Walk-ins (anonymous): %n</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberHistory</name>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/member_history.py" line="61" />
+            <source>Came to %n meeting(s).</source>
+            <translation>
+                <numerusform>Came to %n meeting.</numerusform>
+                <numerusform>Came to %n meetings.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterScreen</name>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/roster.py" line="301" />
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n match</numerusform>
+                <numerusform>%n matches</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/roster.py" line="303" />
+            <source>%n member(s)</source>
+            <translation>
+                <numerusform>%n member</numerusform>
+                <numerusform>%n members</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/roster.py" line="400" />
+            <source>%n member(s) added.</source>
+            <translation>
+                <numerusform>%n member added.</numerusform>
+                <numerusform>%n members added.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/roster.py" line="251" />
+            <source>%n member(s) have not come for {months} months or more. You may want to forget them.</source>
+            <translation>
+                <numerusform>%n member has not come for {months} months or more. You may want to forget them.</numerusform>
+                <numerusform>%n members have not come for {months} months or more. You may want to forget them.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/roster.py" line="301" />
+            <source>of %n</source>
+            <translation>
+                <numerusform>of %n</numerusform>
+                <numerusform>of %n</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockForm</name>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/unlock.py" line="152" />
+            <source>The next try will wait %n second(s).</source>
+            <translation>
+                <numerusform>The next try will wait %n second.</numerusform>
+                <numerusform>The next try will wait %n seconds.</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,4071 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+    <context>
+        <name>AgendaEditor</name>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="81" />
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="125" />
+            <source>%1 - %2 min</source>
+            <translation>%1 - %2 min</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="87" />
+            <source>Add</source>
+            <translation>Añadir</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="88" />
+            <source>Add a segment</source>
+            <translation>Añadir una parte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="77" />
+            <source>Agenda segments</source>
+            <translation>Partes del plan</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="84" />
+            <source>Kind of segment to add</source>
+            <translation>Tipo de parte que añadir</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="100" />
+            <source>Minutes</source>
+            <translation>Minutos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="82" />
+            <source>Minutes for the selected segment</source>
+            <translation>Minutos de la parte seleccionada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="92" />
+            <source>Move down</source>
+            <translation>Bajar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="91" />
+            <source>Move up</source>
+            <translation>Subir</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="89" />
+            <source>Remove</source>
+            <translation>Quitar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="90" />
+            <source>Remove the selected segment</source>
+            <translation>Quitar la parte seleccionada</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComingSoon</name>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="67" />
+            <source>%1 is coming soon.</source>
+            <translation>%1 llegará pronto.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrisisPrompt</name>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="69" />
+            <source>Before the meeting: where can someone turn in a crisis? Add your local crisis line, the nearest emergency department and the centre's on-call contact. The Safety button shows them during the meeting.</source>
+            <translation>Antes de la reunión: ¿a quién puede acudir alguien en una crisis? Añade la línea de crisis de tu zona, las urgencias más cercanas y el contacto de guardia del centro. El botón Seguridad los muestra durante la reunión.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="66" />
+            <location filename="../../groupkeeper/ui/home.py" line="79" />
+            <source>Crisis resources</source>
+            <translation>Recursos de crisis</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="109" />
+            <source>Please add at least one resource.</source>
+            <translation>Añade al menos un recurso, por favor.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="90" />
+            <source>Remind me later</source>
+            <translation>Recuérdamelo más tarde</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="84" />
+            <source>Save and start</source>
+            <translation>Guardar y empezar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="95" />
+            <source>You chose "Remind me later" before, so this is needed now.</source>
+            <translation>Antes elegiste «Recuérdamelo más tarde», así que ahora hace falta.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CsvImportDialog</name>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="213" />
+            <source>%n member(s) ready to import:</source>
+            <translation>
+                <numerusform>%n participante listo para importar:</numerusform>
+                <numerusform>%n participantes listos para importar:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="217" />
+            <source>%n row(s) will be skipped:</source>
+            <translation>
+                <numerusform>Se saltará %n fila:</numerusform>
+                <numerusform>Se saltarán %n filas:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="97" />
+            <source>&amp;Choose file...</source>
+            <translation>&amp;Elegir archivo...</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="222" />
+            <source>&amp;Import %n member(s)</source>
+            <translation>
+                <numerusform>&amp;Importar %n participante</numerusform>
+                <numerusform>&amp;Importar %n participantes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="137" />
+            <source>(no group)</source>
+            <translation>(sin grupo)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="134" />
+            <source>Add them to &amp;group:</source>
+            <translation>Añadir al &amp;grupo:</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="164" />
+            <source>CSV files (*.csv *.txt)</source>
+            <translation>Archivos CSV (*.csv *.txt)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="146" />
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="147" />
+            <source>Cancel, import nothing</source>
+            <translation>Cancelar sin importar nada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="98" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="164" />
+            <source>Choose a CSV file</source>
+            <translation>Elegir un archivo CSV</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="86" />
+            <source>Choose a CSV file saved from a spreadsheet. The first row names the columns: name (required), full_name, pronouns, phone, email, emergency_contact, contact_consent (yes/no), joined_on (2025-01-31), notes. Nothing is added until you press Import.</source>
+            <translation>Elige un archivo CSV guardado desde una hoja de cálculo. La primera fila da nombre a las columnas (en inglés): name (obligatoria), full_name, pronouns, phone, email, emergency_contact, contact_consent (yes/no), joined_on (2025-01-31), notes. No se añade nada hasta que pulses Importar.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="115" />
+            <source>Contact OK</source>
+            <translation>Contacto aceptado</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="114" />
+            <source>Email</source>
+            <translation>Correo electrónico</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="112" />
+            <source>Full name</source>
+            <translation>Nombre completo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="136" />
+            <source>Group the imported members join</source>
+            <translation>Grupo al que se unen las personas importadas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="148" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="222" />
+            <source>Import</source>
+            <translation>Importar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="82" />
+            <source>Import members from a CSV file</source>
+            <translation>Importar participantes desde un archivo CSV</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="122" />
+            <source>Members that will be imported</source>
+            <translation>Participantes que se importarán</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="111" />
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="99" />
+            <source>No file chosen yet.</source>
+            <translation>Todavía no has elegido ningún archivo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="185" />
+            <source>No file chosen.</source>
+            <translation>No se ha elegido ningún archivo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="65" />
+            <source>No name column was found. The first row must name the columns, with one called "name" or "display_name".</source>
+            <translation>No se encontró la columna del nombre. La primera fila debe dar nombre a las columnas, y una debe llamarse «name» o «display_name».</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="219" />
+            <source>No problems found.</source>
+            <translation>No se encontró ningún problema.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="113" />
+            <source>Phone</source>
+            <translation>Teléfono</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="110" />
+            <source>Row</source>
+            <translation>Fila</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="56" />
+            <source>Row {row}: {why}</source>
+            <translation>Fila {row}: {why}</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="128" />
+            <source>Rows that will be skipped, with the reason</source>
+            <translation>Filas que se saltarán, con el motivo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="184" />
+            <source>That file could not be opened. Is it still there?</source>
+            <translation>No se pudo abrir ese archivo. ¿Sigue ahí?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="69" />
+            <source>This file is empty.</source>
+            <translation>Este archivo está vacío.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="62" />
+            <source>This file is not a text CSV file. In your spreadsheet, use Save As &gt; CSV.</source>
+            <translation>Este archivo no es un CSV de texto. En tu hoja de cálculo, usa Guardar como &gt; CSV.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="61" />
+            <source>This file is too big for a member list (over 5 MB).</source>
+            <translation>Este archivo es demasiado grande para una lista de participantes (más de 5 MB).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="50" />
+            <source>a value is too long (over 10,000 characters)</source>
+            <translation>un valor es demasiado largo (más de 10.000 caracteres)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="54" />
+            <source>broken quotation marks; check this row in your spreadsheet</source>
+            <translation>comillas mal cerradas; revisa esta fila en tu hoja de cálculo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="49" />
+            <source>contact consent must be yes or no</source>
+            <translation>el consentimiento de contacto debe ser yes o no</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="53" />
+            <source>contains unreadable characters (is it really a CSV file?)</source>
+            <translation>tiene caracteres ilegibles (¿seguro que es un archivo CSV?)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="201" />
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="47" />
+            <source>no name (a first name or nickname is needed)</source>
+            <translation>sin nombre (hace falta un nombre de pila o un apodo)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="48" />
+            <source>the joined date is not a date like 2025-01-31</source>
+            <translation>la fecha de alta no es una fecha como 2025-01-31</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="51" />
+            <source>the same person as row {row}</source>
+            <translation>la misma persona que en la fila {row}</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="52" />
+            <source>this person is already on the roster</source>
+            <translation>esta persona ya está en la lista</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="201" />
+            <source>yes</source>
+            <translation>sí</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoBanner</name>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/banner.py" line="18" />
+            <source>DEMO - not for real groups. Everyone here is fictional.</source>
+            <translation>DEMOSTRACIÓN: no es para grupos reales. Todas las personas son ficticias.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/banner.py" line="19" />
+            <source>Demo vault notice</source>
+            <translation>Aviso de caja fuerte de demostración</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunScreen</name>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="198" />
+            <source>A few unrelated words are easy to remember and hard to guess, for example "kettle river purple bicycle". You will type it each time you open GroupKeeper. At least 8 characters.</source>
+            <translation>Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar, por ejemplo «tetera río morado bicicleta». La escribirás cada vez que abras GroupKeeper. Al menos 8 caracteres.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="186" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="219" />
+            <source>Back</source>
+            <translation>Atrás</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="316" />
+            <source>Choose a folder for the vault</source>
+            <translation>Elegir una carpeta para la caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="197" />
+            <source>Choose a passphrase</source>
+            <translation>Elige una frase de acceso</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="180" />
+            <source>Choose another folder for the vault</source>
+            <translation>Elegir otra carpeta para la caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="179" />
+            <source>Choose another folder...</source>
+            <translation>Elegir otra carpeta...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="295" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="297" />
+            <source>Create the group and finish</source>
+            <translation>Crear el grupo y terminar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="221" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="223" />
+            <source>Create the vault</source>
+            <translation>Crear la caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="211" />
+            <source>Creating the vault, please wait</source>
+            <translation>Creando la caja fuerte, espera un momento</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="150" />
+            <source>GroupKeeper helps you run your group: who came, how people are doing, what helped, and what they will try this week.
+
+Everything stays on this computer, locked with a passphrase only you know. It never needs the internet.
+
+Setting up takes about three minutes.</source>
+            <translation>GroupKeeper te ayuda a llevar tu grupo: quién vino, cómo está cada persona, qué le ayudó y qué va a probar esta semana.
+
+Todo se queda en este ordenador, protegido con una frase de acceso que solo tú conoces. Nunca necesita internet.
+
+La configuración lleva unos tres minutos.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="410" />
+            <source>GroupKeeper recovery key</source>
+            <translation>Clave de recuperación de GroupKeeper</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="253" />
+            <source>I have kept it somewhere safe</source>
+            <translation>La he guardado en un lugar seguro</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="254" />
+            <source>I have kept the recovery key somewhere safe</source>
+            <translation>He guardado la clave de recuperación en un lugar seguro</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="232" />
+            <source>If the passphrase is ever forgotten, this key is the only way back in. It is shown only now. Print it or save it on a USB stick, and keep it somewhere safe away from this laptop.</source>
+            <translation>Si alguna vez se olvida la frase de acceso, esta clave es la única forma de volver a entrar. Solo se muestra ahora. Imprímela o guárdala en una memoria USB, y guárdala en un lugar seguro, lejos de este portátil.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="159" />
+            <source>Let's start</source>
+            <translation>Empecemos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="188" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="269" />
+            <source>Next</source>
+            <translation>Siguiente</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="190" />
+            <source>Next: choose a passphrase</source>
+            <translation>Siguiente: elegir una frase de acceso</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="271" />
+            <source>Next: your first group</source>
+            <translation>Siguiente: tu primer grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="370" />
+            <source>PDF files (*.pdf)</source>
+            <translation>Archivos PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="464" />
+            <source>Please give the group a name.</source>
+            <translation>Ponle un nombre al grupo, por favor.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="251" />
+            <source>Print the recovery key</source>
+            <translation>Imprimir la clave de recuperación</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="250" />
+            <source>Print...</source>
+            <translation>Imprimir...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="246" />
+            <source>Recovery key</source>
+            <translation>Clave de recuperación</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="247" />
+            <source>Save as PDF...</source>
+            <translation>Guardar como PDF...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="379" />
+            <source>Save on this laptop?</source>
+            <translation>¿Guardar en este portátil?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="368" />
+            <source>Save the recovery key (a USB stick is best)</source>
+            <translation>Guardar la clave de recuperación (mejor en una memoria USB)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="248" />
+            <source>Save the recovery key as a PDF file</source>
+            <translation>Guardar la clave de recuperación como archivo PDF</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="397" />
+            <source>Saved to %1.</source>
+            <translation>Guardado en %1.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="446" />
+            <source>Sent to the printer.</source>
+            <translation>Enviado a la impresora.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="161" />
+            <source>Start setting up</source>
+            <translation>Empezar la configuración</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="169" />
+            <source>The vault is one small folder. The usual place is fine for most people. You can also choose a USB stick, so the group's records travel with you.</source>
+            <translation>La caja fuerte es una carpeta pequeña. El lugar habitual va bien en la mayoría de los casos. También puedes elegir una memoria USB, para que los registros del grupo viajen contigo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="418" />
+            <source>This key opens your GroupKeeper vault if the passphrase is forgotten. Keep it somewhere safe, away from the laptop. Anyone who has it and the vault can read the group's records.</source>
+            <translation>Esta clave abre tu caja fuerte de GroupKeeper si se olvida la frase de acceso. Guárdala en un lugar seguro, lejos del portátil. Quien tenga la clave y la caja fuerte puede leer los registros del grupo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="380" />
+            <source>This place is on this laptop. Anyone who takes the laptop could then open the vault. Paper or a USB stick kept elsewhere is much safer.
+
+Save here anyway?</source>
+            <translation>Este lugar está en este portátil. Quien se lleve el portátil podría abrir la caja fuerte. El papel o una memoria USB guardados en otro sitio son mucho más seguros.
+
+¿Guardar aquí de todos modos?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="178" />
+            <source>Vault folder</source>
+            <translation>Carpeta de la caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="149" />
+            <source>Welcome to GroupKeeper</source>
+            <translation>Te damos la bienvenida a GroupKeeper</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="168" />
+            <source>Where to keep the vault</source>
+            <translation>Dónde guardar la caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="280" />
+            <source>You can change all of this later in Settings.</source>
+            <translation>Puedes cambiar todo esto más tarde en Configuración.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="279" />
+            <source>Your first group</source>
+            <translation>Tu primer grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="231" />
+            <source>Your recovery key</source>
+            <translation>Tu clave de recuperación</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupCard</name>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="167" />
+            <source>A meeting is open. You can carry on where you were.</source>
+            <translation>Hay una reunión abierta. Puedes seguir donde lo dejaste.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="190" />
+            <source>Enter a past meeting of %1</source>
+            <translation>Anotar una reunión pasada de %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="188" />
+            <source>Enter a past meeting...</source>
+            <translation>Anotar una reunión pasada...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="170" />
+            <source>Next meeting: %1</source>
+            <translation>Próxima reunión: %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="178" />
+            <source>Resume meeting</source>
+            <translation>Continuar la reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="180" />
+            <source>Resume the open meeting of %1</source>
+            <translation>Continuar la reunión abierta de %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="185" />
+            <source>Start a meeting of %1</source>
+            <translation>Empezar una reunión de %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="183" />
+            <source>Start meeting</source>
+            <translation>Empezar reunión</translation>
+        </message>
+    </context>
+    <context>
+        <name>HomeScreen</name>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="232" />
+            <source>Back up now</source>
+            <translation>Hacer copia ahora</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="233" />
+            <source>Back up the vault now</source>
+            <translation>Hacer ahora una copia de seguridad de la caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="412" />
+            <source>Backing up...</source>
+            <translation>Haciendo la copia...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="397" />
+            <source>Choose the backup folder (a USB stick is best)</source>
+            <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="296" />
+            <source>Last backup: %n day(s) ago.</source>
+            <translation>
+                <numerusform>Última copia: hace %n día.</numerusform>
+                <numerusform>Última copia: hace %n días.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="293" />
+            <source>Last backup: today.</source>
+            <translation>Última copia: hoy.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="290" />
+            <source>No backup yet. A backup on a USB stick keeps the records safe.</source>
+            <translation>Todavía no hay ninguna copia. Una copia en una memoria USB mantiene los registros a salvo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="273" />
+            <source>No groups yet. Add one in Settings.</source>
+            <translation>Todavía no hay grupos. Añade uno en Configuración.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="299" />
+            <source>Time for a new one.</source>
+            <translation>Es hora de hacer una nueva.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="218" />
+            <source>Your groups</source>
+            <translation>Tus grupos</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="287" />
+            <source>1. On Home, press "Start meeting" for your group.
+2. The left side shows the plan for tonight; the big area shows the part you are in, with its timer at the top.
+3. Check people in by typing a few letters of their name and pressing Enter. "Add arrival" works at any time for late arrivals.
+4. Press "Next segment" when you are ready to move on. Parts can be skipped or moved.
+5. "Safety" shows your crisis resources whenever you need them.
+6. Everything is saved as you go. At the end, press "End meeting".
+
+Ctrl+L locks GroupKeeper at any time; during a meeting the plan and the timer stay on screen, without names.</source>
+            <translation>1. En Inicio, pulsa «Empezar reunión» en tu grupo.
+2. A la izquierda ves el plan de hoy; en la zona grande, la parte en la que estáis, con su temporizador arriba.
+3. Para registrar a alguien, escribe unas letras de su nombre y pulsa Intro. «Añadir llegada» sirve en cualquier momento para quien llega tarde.
+4. Pulsa «Siguiente parte» cuando el grupo esté listo para seguir. Puedes saltar o mover partes.
+5. «Seguridad» muestra tus recursos de crisis siempre que los necesites.
+6. Todo se guarda sobre la marcha. Al final, pulsa «Terminar reunión».
+
+Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y el temporizador siguen en pantalla, sin nombres.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="84" />
+            <source>GroupKeeper</source>
+            <translation>GroupKeeper</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="133" />
+            <source>Help</source>
+            <translation>Ayuda</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="129" />
+            <source>Home</source>
+            <translation>Inicio</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="286" />
+            <source>How a meeting runs</source>
+            <translation>Cómo va una reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="142" />
+            <source>Lock</source>
+            <translation>Bloquear</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="144" />
+            <source>Lock GroupKeeper now</source>
+            <translation>Bloquear GroupKeeper ahora</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="143" />
+            <source>Lock now (Ctrl+L)</source>
+            <translation>Bloquear ahora (Ctrl+L)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="131" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="259" />
+            <source>Reports</source>
+            <translation>Informes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="130" />
+            <source>Roster</source>
+            <translation>Participantes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="132" />
+            <source>Settings</source>
+            <translation>Configuración</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="311" />
+            <source>The meeting runner</source>
+            <translation>La guía de la reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/main_window.py" line="252" />
+            <source>The roster</source>
+            <translation>La lista de participantes</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingLockScreen</name>
+        <message>
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="122" />
+            <source>(paused)</source>
+            <translation>(en pausa)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="75" />
+            <source>(skipped)</source>
+            <translation>(saltada)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="60" />
+            <source>Agenda</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="51" />
+            <source>Locked - the meeting goes on</source>
+            <translation>Bloqueado: la reunión continúa</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="84" />
+            <source>Names are hidden. Type the passphrase to return to this segment.</source>
+            <translation>Los nombres están ocultos. Escribe la frase de acceso para volver a esta parte.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="58" />
+            <source>Segment timer</source>
+            <translation>Temporizador de la parte</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingRunner</name>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="171" />
+            <source>%1 is here.</source>
+            <translation>%1 ya está aquí.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="244" />
+            <source>%1 of %2 done</source>
+            <translation>%1 de %2 hechas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="180" />
+            <source>%1 sent apologies.</source>
+            <translation>%1 avisó que no venía.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="240" />
+            <source>%n answer(s)</source>
+            <translation>
+                <numerusform>%n respuesta</numerusform>
+                <numerusform>%n respuestas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="307" />
+            <source>%n answer(s) so far</source>
+            <translation>
+                <numerusform>%n respuesta hasta ahora</numerusform>
+                <numerusform>%n respuestas hasta ahora</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="16" />
+            <source>%n checked in</source>
+            <translation>
+                <numerusform>%n ha llegado</numerusform>
+                <numerusform>%n han llegado</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="253" />
+            <source>%n goal(s)</source>
+            <translation>
+                <numerusform>%n meta</numerusform>
+                <numerusform>%n metas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="137" />
+            <source>%n goal(s) from before</source>
+            <translation>
+                <numerusform>%n meta pendiente</numerusform>
+                <numerusform>%n metas pendientes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
+            <source>%n goal(s) set</source>
+            <translation>
+                <numerusform>%n meta nueva</numerusform>
+                <numerusform>%n metas nuevas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="231" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
+            <source>%n here</source>
+            <translation>
+                <numerusform>%n presente</numerusform>
+                <numerusform>%n presentes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="14" />
+            <source>%n here in total</source>
+            <translation>
+                <numerusform>%n presente en total</numerusform>
+                <numerusform>%n presentes en total</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="95" />
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="45" />
+            <source>%n min left</source>
+            <translation>
+                <numerusform>Queda %n min</numerusform>
+                <numerusform>Quedan %n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="21" />
+            <source>%n mood(s) recorded</source>
+            <translation>
+                <numerusform>%n ánimo anotado</numerusform>
+                <numerusform>%n ánimos anotados</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="233" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
+            <source>%n new</source>
+            <translation>
+                <numerusform>%n nueva persona</numerusform>
+                <numerusform>%n personas nuevas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="23" />
+            <source>%n pass(es)</source>
+            <translation>
+                <numerusform>%n pasó</numerusform>
+                <numerusform>%n pasaron</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="256" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="137" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
+            <source>%n reviewed</source>
+            <translation>
+                <numerusform>%n revisada</numerusform>
+                <numerusform>%n revisadas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="28" />
+            <source>%n safety concern(s) counted</source>
+            <translation>
+                <numerusform>%n preocupación de seguridad anotada</numerusform>
+                <numerusform>%n preocupaciones de seguridad anotadas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="27" />
+            <source>%n sent apologies</source>
+            <translation>
+                <numerusform>%n avisó que no venía</numerusform>
+                <numerusform>%n avisaron que no venían</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="250" />
+            <source>%n shared</source>
+            <translation>
+                <numerusform>%n compartida</numerusform>
+                <numerusform>%n compartidas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="25" />
+            <source>%n skill(s) shared</source>
+            <translation>
+                <numerusform>%n estrategia compartida</numerusform>
+                <numerusform>%n estrategias compartidas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="306" />
+            <source>%n so far</source>
+            <translation>
+                <numerusform>%n hasta ahora</numerusform>
+                <numerusform>%n hasta ahora</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="18" />
+            <source>%n walk-in(s)</source>
+            <translation>
+                <numerusform>%n visita anónima</numerusform>
+                <numerusform>%n visitas anónimas</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="51" />
+            <source>&amp;Count a safety concern  (+1)</source>
+            <translation>&amp;Anotar una preocupación  (+1)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="102" />
+            <source>&amp;Done  (D)</source>
+            <translation>&amp;Hecha  (D)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="60" />
+            <source>&amp;Go to</source>
+            <translation>&amp;Ir a</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="229" />
+            <source>&amp;Pass  (P)</source>
+            <translation>&amp;Pasar  (P)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="87" />
+            <source>&amp;Remove goal</source>
+            <translation>&amp;Quitar meta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="126" />
+            <source>&amp;Remove selected</source>
+            <translation>&amp;Quitar la seleccionada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="93" />
+            <source>&amp;Safety</source>
+            <translation>&amp;Seguridad</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="85" />
+            <source>&amp;Save goal  (Enter)</source>
+            <translation>&amp;Guardar meta  (Intro)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="80" />
+            <source>&amp;Save note</source>
+            <translation>&amp;Guardar nota</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="112" />
+            <source>&amp;Undo  (Backspace)</source>
+            <translation>&amp;Deshacer  (Retroceso)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="235" />
+            <source>&amp;Undo check-in</source>
+            <translation>&amp;Deshacer llegada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="53" />
+            <source>&amp;Undo count</source>
+            <translation>&amp;Deshacer anotación</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="288" />
+            <source>&amp;Undo last  (Ctrl+Z)</source>
+            <translation>&amp;Deshacer la última  (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="335" />
+            <source>(%1 of %2)</source>
+            <translation>(%1 de %2)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="265" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="333" />
+            <source>(forgotten member)</source>
+            <translation>(participante olvidado)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="140" />
+            <source>(not recorded)</source>
+            <translation>(sin anotar)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="90" />
+            <source>+ &amp;Arrival</source>
+            <translation>+ &amp;Llegada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="247" />
+            <source>+ &amp;Walk-in</source>
+            <translation>+ &amp;Visita anónima</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="248" />
+            <source>Add an anonymous walk-in</source>
+            <translation>Añadir una visita anónima</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="92" />
+            <source>Add arrival</source>
+            <translation>Añadir llegada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="100" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="182" />
+            <source>Add as &amp;new skill</source>
+            <translation>Añadir como estrategia &amp;nueva</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="180" />
+            <source>Add “%1” as &amp;new skill</source>
+            <translation>Añadir «%1» como estrategia &amp;nueva</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="101" />
+            <source>Adds someone new with just the name typed (Alt+H)</source>
+            <translation>Añade a alguien que viene por primera vez, solo con el nombre escrito (Alt+H)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="40" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="45" />
+            <source>Agenda</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="58" />
+            <source>Agenda setting</source>
+            <translation>Decidir el plan</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/catch_up_grid.py" line="63" />
+            <source>Answer</source>
+            <translation>Respuesta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="390" />
+            <source>Autosaved %1</source>
+            <translation>Guardado automáticamente %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="146" />
+            <source>Back to Home, the meeting stays open</source>
+            <translation>Volver a Inicio; la reunión sigue abierta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="145" />
+            <source>Back to Home; the meeting stays open (Ctrl+Shift+H)</source>
+            <translation>Volver a Inicio; la reunión sigue abierta (Ctrl+Mayús+H)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/catch_up_grid.py" line="75" />
+            <source>Back to the round  (Esc)</source>
+            <translation>Volver a la ronda  (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="125" />
+            <source>Bring back the selected segment</source>
+            <translation>Recuperar la parte seleccionada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="101" />
+            <source>Ca&amp;tegory:</source>
+            <translation>Ca&amp;tegoría:</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="241" />
+            <source>Catch-up &amp;grid  (G)</source>
+            <translation>&amp;Tabla para ponerse al día  (G)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/catch_up_grid.py" line="62" />
+            <source>Catch-up grid</source>
+            <translation>Tabla para ponerse al día</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/catch_up_grid.py" line="53" />
+            <source>Catch-up grid: ↑ ↓ choose a person, then the number for the score, P to pass, Delete to take back. Esc goes back to the round.</source>
+            <translation>Tabla para ponerse al día: ↑ ↓ elige a una persona; luego el número de la puntuación, P para pasar, Supr para deshacer. Esc vuelve a la ronda.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="104" />
+            <source>Category of the new skill</source>
+            <translation>Categoría de la estrategia nueva</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="38" />
+            <source>Check-in</source>
+            <translation>Llegadas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="57" />
+            <source>Check-in round</source>
+            <translation>Ronda de inicio</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="60" />
+            <source>Check-out: plan for the week</source>
+            <translation>Cierre: plan para la semana</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="276" />
+            <source>Checked in: %n</source>
+            <translation>
+                <numerusform>Han llegado: %n</numerusform>
+                <numerusform>Han llegado: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="27" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="81" />
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="46" />
+            <source>Closing</source>
+            <translation>Cierre</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="149" />
+            <source>Closing round</source>
+            <translation>Ronda de cierre</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/closing.py" line="28" />
+            <source>Closing round (optional)</source>
+            <translation>Ronda de cierre (opcional)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="42" />
+            <source>Coping-skill share</source>
+            <translation>Compartir estrategias</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="30" />
+            <source>Crisis resources</source>
+            <translation>Recursos de crisis</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="41" />
+            <source>Crisis resources and escalation steps</source>
+            <translation>Recursos de crisis y pasos a seguir</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="95" />
+            <source>Crisis resources, escalation steps, count a concern (Ctrl+Shift+S)</source>
+            <translation>Recursos de crisis, pasos a seguir, anotar una preocupación (Ctrl+Mayús+S)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="69" />
+            <source>Current segment</source>
+            <translation>Parte actual</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="122" />
+            <source>Delete removes the selected one.</source>
+            <translation>Supr quita la seleccionada.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="232" />
+            <source>Delete takes back the selected check-in.</source>
+            <translation>Supr deshace la llegada seleccionada.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="42" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="48" />
+            <source>Done</source>
+            <translation>Hecha</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="354" />
+            <source>Done: </source>
+            <translation>Ya han respondido: </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="105" />
+            <source>Drop  (X)</source>
+            <translation>Dejarla  (X)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="45" />
+            <source>Dropped</source>
+            <translation>Dejada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="74" />
+            <source>Encrypted in the vault, never exported or printed. Avoid full names.</source>
+            <translation>Cifrado en la caja fuerte; nunca se exporta ni se imprime. Evita nombres completos.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="65" />
+            <source>Encrypted in the vault, never exported. Avoid writing full names.</source>
+            <translation>Cifrado en la caja fuerte; nunca se exporta. Evita escribir nombres completos.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="208" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="366" />
+            <source>End meeting</source>
+            <translation>Terminar reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="207" />
+            <source>End meeting…</source>
+            <translation>Terminar reunión…</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="367" />
+            <source>End the meeting now? Everything is saved; a closed meeting can still be corrected later.</source>
+            <translation>¿Terminar la reunión ahora? Todo está guardado; una reunión cerrada se puede corregir más tarde.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="49" />
+            <source>Enter each person's paper answers (%1 to %2). A full row is saved at once.</source>
+            <translation>Anota las respuestas en papel de cada persona (de %1 a %2). Cada fila completa se guarda al momento.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="47" />
+            <source>Enter goes to the selected segment. Skip and move buttons are below.</source>
+            <translation>Intro va a la parte seleccionada. Los botones para saltar y mover están debajo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="77" />
+            <source>Enter marks the first match present. Down moves to the list of matches.</source>
+            <translation>Intro marca como presente la primera coincidencia. Flecha abajo pasa a la lista de coincidencias.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="75" />
+            <source>Enter saves and moves to the next person. Up and Down choose a person.</source>
+            <translation>Intro guarda y pasa a la siguiente persona. Las flechas arriba y abajo eligen a una persona.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="36" />
+            <source>Escalation steps:</source>
+            <translation>Pasos a seguir:</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="359" />
+            <source>Everyone has had a turn. Ctrl+Enter goes to the next segment.</source>
+            <translation>Todo el mundo ha tenido su turno. Ctrl+Intro pasa a la siguiente parte.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="213" />
+            <source>Feeling &amp;word (optional):</source>
+            <translation>&amp;Palabra para el sentimiento (opcional):</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="221" />
+            <source>Feeling word, optional</source>
+            <translation>Palabra para el sentimiento, opcional</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="74" />
+            <source>Find a skill</source>
+            <translation>Buscar una estrategia</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="75" />
+            <source>Find who arrived</source>
+            <translation>Buscar a quien ha llegado</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="86" />
+            <source>Goal</source>
+            <translation>Meta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="128" />
+            <source>Goal for %1:</source>
+            <translation>Meta de %1:</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="73" />
+            <source>Goal for the week</source>
+            <translation>Meta para la semana</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="43" />
+            <source>Goal setting</source>
+            <translation>Metas para la semana</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="85" />
+            <source>Goals to review</source>
+            <translation>Metas para revisar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="42" />
+            <source>Good</source>
+            <translation>Bien</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/agreements.py" line="25" />
+            <source>Group agreements</source>
+            <translation>Acuerdos del grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="144" />
+            <source>Home</source>
+            <translation>Inicio</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="76" />
+            <source>How did last week's goals go? Choose a goal, then D done, P partly, N not yet, X drop (or 1-4). Backspace takes it back.</source>
+            <translation>¿Cómo fueron las metas de la semana pasada? Elige una meta y pulsa D hecha, P en parte, N todavía no, X dejarla (o 1-4). Retroceso lo deshace.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="86" />
+            <source>How it went</source>
+            <translation>Cómo fue</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="265" />
+            <source>Keys: the number for the score, P to pass, ← → to move between people, Delete to take back, Alt+W for a feeling word first.</source>
+            <translation>Teclas: el número de la puntuación, P para pasar, ← → para moverte entre personas, Supr para deshacer, Alt+W para anotar antes una palabra.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="110" />
+            <source>Last check-in</source>
+            <translation>Última llegada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="362" />
+            <source>Last one in this round.</source>
+            <translation>Última persona de esta ronda.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="41" />
+            <source>Last week's goals</source>
+            <translation>Metas de la semana pasada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="44" />
+            <source>Less than a minute left</source>
+            <translation>Queda menos de un minuto</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="40" />
+            <source>Low</source>
+            <translation>Mal</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="97" />
+            <source>Mark &amp;present</source>
+            <translation>Marcar &amp;presente</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="99" />
+            <source>Marks the highlighted match present (Enter)</source>
+            <translation>Marca como presente la coincidencia resaltada (Intro)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="89" />
+            <source>Matching members</source>
+            <translation>Participantes que coinciden</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="85" />
+            <source>Matching skills</source>
+            <translation>Estrategias que coinciden</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="123" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="37" />
+            <source>Meeting ended</source>
+            <translation>Reunión terminada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="40" />
+            <source>Mood check</source>
+            <translation>Estado de ánimo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="149" />
+            <source>Mood round</source>
+            <translation>Ronda de ánimo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="65" />
+            <source>Move down</source>
+            <translation>Bajar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="67" />
+            <source>Move the selected segment down (Alt+Down in the agenda)</source>
+            <translation>Bajar la parte seleccionada (Alt+Abajo en el plan)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="66" />
+            <source>Move the selected segment up (Alt+Up in the agenda)</source>
+            <translation>Subir la parte seleccionada (Alt+Arriba en el plan)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="64" />
+            <source>Move up</source>
+            <translation>Subir</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="100" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="147" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="197" />
+            <source>New &amp;here</source>
+            <translation>Primera vez &amp;hoy</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="147" />
+            <source>New &amp;here: add “%1”</source>
+            <translation>Primera vez &amp;hoy: añadir «%1»</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/closing.py" line="38" />
+            <source>Next &amp;meeting:</source>
+            <translation>Próxima &amp;reunión:</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/closing.py" line="41" />
+            <source>Next meeting date</source>
+            <translation>Fecha de la próxima reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="242" />
+            <source>Next person →</source>
+            <translation>Siguiente persona →</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="153" />
+            <source>Next segment (Ctrl+Enter or Ctrl+Right)</source>
+            <translation>Siguiente parte (Ctrl+Intro o Ctrl+Derecha)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="151" />
+            <source>Next segment ›</source>
+            <translation>Siguiente parte ›</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="213" />
+            <source>Next segment: %1</source>
+            <translation>Siguiente parte: %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="356" />
+            <source>Next: </source>
+            <translation>Faltan: </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="212" />
+            <source>Next: %1 ›</source>
+            <translation>Siguiente: %1 ›</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="31" />
+            <source>No crisis resources are written for this group yet. In an emergency call your local emergency number. Add the group's resources in its settings.</source>
+            <translation>Este grupo todavía no tiene recursos de crisis anotados. En una emergencia, llama al número de emergencias de tu zona. Añade los recursos del grupo en su configuración.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="166" />
+            <source>No match. Use “New here” to add them.</source>
+            <translation>Sin coincidencias. Usa «Primera vez hoy» para añadir a la persona.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="36" />
+            <source>No wellbeing measure is set up for this group. A coordinator can choose one in the group's settings. You can skip this segment.</source>
+            <translation>Este grupo no tiene configurado ningún cuestionario de bienestar. Quien coordina puede elegir uno en la configuración del grupo. Puedes saltar esta parte.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="321" />
+            <source>Nobody checked in yet</source>
+            <translation>Todavía no ha llegado nadie</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="113" />
+            <source>Nobody checked in yet.</source>
+            <translation>Todavía no ha llegado nadie.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="141" />
+            <source>Nobody here has an open goal from before. Ctrl+Enter moves on.</source>
+            <translation>Nadie de quienes están aquí tiene metas pendientes. Ctrl+Intro sigue adelante.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="44" />
+            <source>Not yet</source>
+            <translation>Todavía no</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="104" />
+            <source>Not yet  (N)</source>
+            <translation>Todavía no  (N)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="108" />
+            <source>Note saved (encrypted).</source>
+            <translation>Nota guardada (cifrada).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="161" />
+            <source>Often shared in this group: </source>
+            <translation>Se comparten a menudo en este grupo: </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="41" />
+            <source>Okay</source>
+            <translation>Regular</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="246" />
+            <source>One walk-in fewer</source>
+            <translation>Una visita anónima menos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="56" />
+            <source>Open sharing</source>
+            <translation>Compartir libre</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="44" />
+            <source>Open time</source>
+            <translation>Tiempo libre</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/open_segment.py" line="30" />
+            <source>Open time. The timer is in the header too; Ctrl+Enter moves on when the group is ready.</source>
+            <translation>Tiempo libre. El temporizador también está arriba; Ctrl+Intro sigue adelante cuando el grupo esté listo.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="41" />
+            <source>Over by %n min</source>
+            <translation>
+                <numerusform>Pasado %n min</numerusform>
+                <numerusform>Pasado %n min</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="43" />
+            <source>Partly</source>
+            <translation>En parte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="103" />
+            <source>Partly  (P)</source>
+            <translation>En parte  (P)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="86" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="131" />
+            <source>Pause</source>
+            <translation>Pausa</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="87" />
+            <source>Pause or resume the timer (Ctrl+Shift+P)</source>
+            <translation>Pausar o reanudar el temporizador (Ctrl+Mayús+P)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="133" />
+            <source>Pause the timer</source>
+            <translation>Pausar el temporizador</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="121" />
+            <source>Paused</source>
+            <translation>En pausa</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="61" />
+            <source>People and their goals</source>
+            <translation>Personas y sus metas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/catch_up_grid.py" line="63" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="86" />
+            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="60" />
+            <source>Person</source>
+            <translation>Persona</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="149" />
+            <source>Previous segment</source>
+            <translation>Parte anterior</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="148" />
+            <source>Previous segment (Ctrl+Left)</source>
+            <translation>Parte anterior (Ctrl+Izquierda)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="59" />
+            <source>Private &amp;note (optional):</source>
+            <translation>&amp;Nota privada (opcional):</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="63" />
+            <source>Private safety note</source>
+            <translation>Nota de seguridad privada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/agreements.py" line="19" />
+            <source>Read these aloud to welcome everyone.</source>
+            <translation>Leedlos en voz alta para dar la bienvenida a todo el mundo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="131" />
+            <source>Resume</source>
+            <translation>Reanudar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="133" />
+            <source>Resume the timer</source>
+            <translation>Reanudar el temporizador</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="103" />
+            <source>Resumed where you left off.</source>
+            <translation>Seguimos donde lo dejaste.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="61" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="123" />
+            <source>S&amp;kip</source>
+            <translation>Sa&amp;ltar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="26" />
+            <source>Safety</source>
+            <translation>Seguridad</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="88" />
+            <source>Safety concerns counted tonight: %n</source>
+            <translation>
+                <numerusform>Preocupaciones de seguridad anotadas hoy: %n</numerusform>
+                <numerusform>Preocupaciones de seguridad anotadas hoy: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="142" />
+            <source>Save status</source>
+            <translation>Estado del guardado</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="102" />
+            <source>Saved row %1.</source>
+            <translation>Fila %1 guardada.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="78" />
+            <source>Segment timer</source>
+            <translation>Temporizador de la parte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="103" />
+            <source>Sent ap&amp;ologies</source>
+            <translation>A&amp;visó que no venía</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="90" />
+            <source>Shared &amp;by (optional):</source>
+            <translation>&amp;Compartida por (opcional):</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="156" />
+            <source>Shared tonight: %n</source>
+            <translation>
+                <numerusform>Compartidas hoy: %n</numerusform>
+                <numerusform>Compartidas hoy: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="121" />
+            <source>Skills shared tonight</source>
+            <translation>Estrategias compartidas hoy</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="127" />
+            <source>Skip the selected segment</source>
+            <translation>Saltar la parte seleccionada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="72" />
+            <source>Skip the selected segment (or bring it back)</source>
+            <translation>Saltar la parte seleccionada (o recuperarla)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="50" />
+            <source>Small, specific, something you can do this week. A goal is optional - “not this week” is fine.</source>
+            <translation>Pequeña, concreta, algo que puedas hacer esta semana. La meta es opcional: «esta semana no» también vale.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="17" />
+            <source>Someone arrived</source>
+            <translation>Ha llegado alguien</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="91" />
+            <source>Someone arrived late (A or Ctrl+A)</source>
+            <translation>Alguien ha llegado tarde (A o Ctrl+A)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="249" />
+            <source>Someone who stays anonymous (Alt+W)</source>
+            <translation>Alguien que prefiere no dar su nombre (Alt+W)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="39" />
+            <source>Thank you. The meeting is saved and closed.</source>
+            <translation>Gracias. La reunión está guardada y cerrada.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="112" />
+            <source>That cannot be done at this point of the meeting.</source>
+            <translation>Eso no se puede hacer en este momento de la reunión.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="97" />
+            <source>The timer could not be restored, so the agenda starts again. Everything recorded is safe.</source>
+            <translation>No se pudo recuperar el temporizador, así que el plan vuelve a empezar. Todo lo anotado está a salvo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/agreements.py" line="20" />
+            <source>This group has no agreements written yet. Add them in the group's settings.</source>
+            <translation>Este grupo todavía no tiene acuerdos escritos. Añádelos en la configuración del grupo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="276" />
+            <source>This group keeps moods as a tally: no names are recorded. Press the number for each answer (or click it).</source>
+            <translation>Este grupo anota el ánimo solo como recuento: no se guardan nombres. Pulsa el número de cada respuesta (o haz clic en él).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="40" />
+            <source>Time is up</source>
+            <translation>Se acabó el tiempo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/open_segment.py" line="28" />
+            <source>Time so far</source>
+            <translation>Tiempo transcurrido</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="165" />
+            <source>Tip: the library has starter skills; type to see them.</source>
+            <translation>Consejo: la biblioteca trae estrategias para empezar; escribe para verlas.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="213" />
+            <source>Type a few letters and press Enter to mark someone present. Not on the list? “New here” adds them with just that name.</source>
+            <translation>Escribe unas letras y pulsa Intro para marcar a alguien como presente. ¿No está en la lista? «Primera vez hoy» la añade solo con ese nombre.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="74" />
+            <source>Type a few letters of a name, then Enter</source>
+            <translation>Escribe unas letras de un nombre y pulsa Intro</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="75" />
+            <source>Type a skill, e.g. breathing</source>
+            <translation>Escribe una estrategia, p. ej. respiración</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="223" />
+            <source>Type or pick a word, then Enter returns to the scores.</source>
+            <translation>Escribe o elige una palabra; Intro vuelve a las puntuaciones.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="123" />
+            <source>Un-s&amp;kip</source>
+            <translation>Re&amp;cuperar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="323" />
+            <source>Use “+ Arrival” to check people in.</source>
+            <translation>Usa «+ Llegada» para registrar a quien llega.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="43" />
+            <source>Very good</source>
+            <translation>Muy bien</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="39" />
+            <source>Very low</source>
+            <translation>Muy mal</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="278" />
+            <source>Walk-ins (anonymous): %n</source>
+            <translation>
+                <numerusform>Visitas anónimas: %n</numerusform>
+                <numerusform>Visitas anónimas: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="39" />
+            <source>Welcome and agreements</source>
+            <translation>Bienvenida y acuerdos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="189" />
+            <source>Welcome, %1 (new).</source>
+            <translation>Bienvenida/o, %1 (primera vez).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="58" />
+            <source>Wellbeing answers</source>
+            <translation>Respuestas de bienestar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="45" />
+            <source>Wellbeing check</source>
+            <translation>Cuestionario de bienestar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="65" />
+            <source>Which coping skill was shared? Type to search the library, Enter records the highlighted one. Not there? Add it as a new skill.</source>
+            <translation>¿Qué estrategia se compartió? Escribe para buscar en la biblioteca; Intro anota la resaltada. ¿No está? Añádela como estrategia nueva.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="21" />
+            <source>Who arrived? Type a few letters, then Enter.</source>
+            <translation>¿Quién ha llegado? Escribe unas letras y pulsa Intro.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="231" />
+            <source>Who is here</source>
+            <translation>Quién está aquí</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="93" />
+            <source>Who shared it, optional</source>
+            <translation>Quién la compartió, opcional</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="200" />
+            <source>Whose turn</source>
+            <translation>A quién le toca</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="59" />
+            <source>Working session</source>
+            <translation>Sesión de trabajo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="124" />
+            <source>already here</source>
+            <translation>ya está aquí</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="55" />
+            <source>anxious</source>
+            <translation>ansiedad</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="53" />
+            <source>calm</source>
+            <translation>calma</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="104" />
+            <source>current segment</source>
+            <translation>parte actual</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="77" />
+            <source>e.g. Walk round the park on two mornings</source>
+            <translation>p. ej. Pasear por el parque dos mañanas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="62" />
+            <source>frustrated</source>
+            <translation>frustración</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="57" />
+            <source>grateful</source>
+            <translation>gratitud</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="52" />
+            <source>hopeful</source>
+            <translation>esperanza</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="60" />
+            <source>lonely</source>
+            <translation>soledad</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="268" />
+            <source>new</source>
+            <translation>primera vez</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="354" />
+            <source>nobody yet</source>
+            <translation>nadie todavía</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="342" />
+            <source>now: %1</source>
+            <translation>ahora: %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="59" />
+            <source>okay</source>
+            <translation>bien</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="69" />
+            <source>pass</source>
+            <translation>paso</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="61" />
+            <source>proud</source>
+            <translation>orgullo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="63" />
+            <source>relieved</source>
+            <translation>alivio</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="56" />
+            <source>sad</source>
+            <translation>tristeza</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="126" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="272" />
+            <source>sent apologies</source>
+            <translation>avisó que no venía</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="97" />
+            <source>skipped</source>
+            <translation>saltada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="58" />
+            <source>stressed</source>
+            <translation>estrés</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="54" />
+            <source>tired</source>
+            <translation>cansancio</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="147" />
+            <source>‹ Back</source>
+            <translation>‹ Atrás</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="240" />
+            <source>← Previous person</source>
+            <translation>← Persona anterior</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="245" />
+            <source>− Walk-in</source>
+            <translation>− Visita anónima</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberDialog</name>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="189" />
+            <source>&amp;Add member</source>
+            <translation>&amp;Añadir participante</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="222" />
+            <source>&amp;Deactivate</source>
+            <translation>&amp;Desactivar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="145" />
+            <source>&amp;Email</source>
+            <translation>&amp;Correo electrónico</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="178" />
+            <source>&amp;Forget...</source>
+            <translation>&amp;Olvidar...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="147" />
+            <source>&amp;Joined on</source>
+            <translation>&amp;Se unió el</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="140" />
+            <source>&amp;Name *</source>
+            <translation>&amp;Nombre *</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="143" />
+            <source>&amp;Pronouns</source>
+            <translation>&amp;Pronombres</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="189" />
+            <source>&amp;Save</source>
+            <translation>&amp;Guardar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="91" />
+            <source>Add a member</source>
+            <translation>Añadir participante</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="149" />
+            <source>Agrees to be &amp;contacted between meetings</source>
+            <translation>Acepta recibir &amp;contacto entre reuniones</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="150" />
+            <source>Agrees to be contacted between meetings</source>
+            <translation>Acepta recibir contacto entre reuniones</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="187" />
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="188" />
+            <source>Cancel without saving</source>
+            <translation>Cancelar sin guardar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="154" />
+            <source>Consent history</source>
+            <translation>Historial de consentimientos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="237" />
+            <source>Consent history:</source>
+            <translation>Historial de consentimientos:</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="229" />
+            <source>Consent to be on the roster is recorded today.</source>
+            <translation>El consentimiento para estar en la lista se anota con fecha de hoy.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="335" />
+            <source>Data exported</source>
+            <translation>Datos exportados</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="181" />
+            <source>E&amp;xport this member's data...</source>
+            <translation>E&amp;xportar los datos de esta persona...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="91" />
+            <source>Edit member</source>
+            <translation>Editar participante</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="129" />
+            <source>Email</source>
+            <translation>Correo electrónico</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="146" />
+            <source>Emer&amp;gency contact</source>
+            <translation>Contacto de emer&amp;gencia</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="130" />
+            <source>Emergency contact</source>
+            <translation>Contacto de emergencia</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="182" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="301" />
+            <source>Export this member's data</source>
+            <translation>Exportar los datos de esta persona</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="142" />
+            <source>F&amp;ull name</source>
+            <translation>Nombre &amp;completo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="125" />
+            <source>First name or nickname</source>
+            <translation>Nombre de pila o apodo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="67" />
+            <source>Forget a member</source>
+            <translation>Olvidar a una persona</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="179" />
+            <source>Forget this member</source>
+            <translation>Olvidar a esta persona</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="56" />
+            <source>Forget {name} for good?
+
+This erases: their name and contact details, your private notes about them, the texts of their goals, and their consent records.
+
+This keeps: their attendance and mood scores, under a random code that can no longer be linked to anyone, so the group's numbers stay right.
+
+Automatic backups made before today still contain {name} until they rotate out (after about six months). Safety notes you wrote are not searched for names: please check them yourself.
+
+This cannot be undone.</source>
+            <translation>¿Olvidar a {name} para siempre?
+
+Se borra: su nombre y sus datos de contacto, tus notas privadas sobre esta persona, el texto de sus metas y sus registros de consentimiento.
+
+Se conserva: su asistencia y sus puntuaciones de ánimo, bajo un código al azar que ya no se puede relacionar con nadie, para que las cifras del grupo sigan siendo correctas.
+
+Las copias automáticas hechas antes de hoy seguirán conteniendo a {name} hasta que se renueven (en unos seis meses). Las notas de seguridad que escribiste no se revisan en busca de nombres: revísalas tú.
+
+Esto no se puede deshacer.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="126" />
+            <source>Full name</source>
+            <translation>Nombre completo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="173" />
+            <source>G&amp;roups</source>
+            <translation>G&amp;rupos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="156" />
+            <source>Groups this member belongs to</source>
+            <translation>Grupos de esta persona</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="134" />
+            <source>Joined on</source>
+            <translation>Se unió el</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="130" />
+            <source>Name and phone</source>
+            <translation>Nombre y teléfono</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="124" />
+            <source>Name used in the group (required)</source>
+            <translation>Nombre que usa en el grupo (obligatorio)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="166" />
+            <source>Only you can see these. They are encrypted.</source>
+            <translation>Solo tú puedes verlas. Están cifradas.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="167" />
+            <source>Only you see these notes.</source>
+            <translation>Solo tú ves estas notas.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="126" />
+            <source>Optional</source>
+            <translation>Opcional</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="144" />
+            <source>P&amp;hone</source>
+            <translation>&amp;Teléfono</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="128" />
+            <source>Phone</source>
+            <translation>Teléfono</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="266" />
+            <source>Please enter a name (a first name or nickname is fine).</source>
+            <translation>Escribe un nombre, por favor (basta con el nombre de pila o un apodo).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="174" />
+            <source>Private n&amp;otes</source>
+            <translation>N&amp;otas privadas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="165" />
+            <source>Private notes</source>
+            <translation>Notas privadas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="127" />
+            <source>Pronouns</source>
+            <translation>Pronombres</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="222" />
+            <source>Reac&amp;tivate</source>
+            <translation>Reac&amp;tivar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="303" />
+            <source>Readable text (*.txt);;JSON (*.json)</source>
+            <translation>Texto legible (*.txt);;JSON (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="330" />
+            <source>The file could not be written there. Try another folder or a USB stick.</source>
+            <translation>No se pudo guardar el archivo ahí. Prueba con otra carpeta o con una memoria USB.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="336" />
+            <source>The file is not encrypted. Give it to the person, then delete it from this computer.</source>
+            <translation>El archivo no está cifrado. Entrégaselo a la persona y después bórralo de este ordenador.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="234" />
+            <source>agreed</source>
+            <translation>aceptó</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="233" />
+            <source>contact</source>
+            <translation>contacto</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="127" />
+            <source>e.g. she/her, they/them</source>
+            <translation>p. ej. ella, él, elle</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="237" />
+            <source>none recorded</source>
+            <translation>sin anotar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="233" />
+            <source>on the roster</source>
+            <translation>en la lista</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="234" />
+            <source>withdrawn</source>
+            <translation>retirado</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberHistory</name>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="113" />
+            <source>&amp;Attendance ({n})</source>
+            <translation>&amp;Asistencia ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="115" />
+            <source>&amp;Goals ({n})</source>
+            <translation>&amp;Metas ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="114" />
+            <source>&amp;Moods ({n})</source>
+            <translation>Á&amp;nimo ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="116" />
+            <source>&amp;Skills shared ({n})</source>
+            <translation>&amp;Estrategias compartidas ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="80" />
+            <source>Attendance</source>
+            <translation>Asistencia</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/member_history.py" line="61" />
+            <source>Came to %n meeting(s).</source>
+            <translation>
+                <numerusform>Vino a %n reunión.</numerusform>
+                <numerusform>Vino a %n reuniones.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="123" />
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="124" />
+            <source>Close history</source>
+            <translation>Cerrar el historial</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="78" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="83" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="108" />
+            <source>Date</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="83" />
+            <source>Feeling word</source>
+            <translation>Palabra para el sentimiento</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="64" />
+            <source>For the facilitator only.</source>
+            <translation>Solo para quien facilita.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="96" />
+            <source>Goal</source>
+            <translation>Meta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="105" />
+            <source>Goals</source>
+            <translation>Metas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="78" />
+            <source>Group</source>
+            <translation>Grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="56" />
+            <source>History of {name}</source>
+            <translation>Historial de {name}</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="76" />
+            <source>History sections</source>
+            <translation>Secciones del historial</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="53" />
+            <source>History: {name}</source>
+            <translation>Historial: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="93" />
+            <source>Mood checks</source>
+            <translation>Estados de ánimo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="96" />
+            <source>Outcome</source>
+            <translation>Resultado</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="83" />
+            <source>Round</source>
+            <translation>Ronda</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="83" />
+            <source>Score</source>
+            <translation>Puntuación</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="96" />
+            <source>Set on</source>
+            <translation>Fijada el</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="108" />
+            <source>Skill</source>
+            <translation>Estrategia</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="110" />
+            <source>Skills shared</source>
+            <translation>Estrategias compartidas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="78" />
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="67" />
+            <source>came</source>
+            <translation>vino</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="68" />
+            <source>closing</source>
+            <translation>cierre</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="70" />
+            <source>done</source>
+            <translation>hecha</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="73" />
+            <source>dropped</source>
+            <translation>dejada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="72" />
+            <source>not yet</source>
+            <translation>todavía no</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="101" />
+            <source>open</source>
+            <translation>pendiente</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="68" />
+            <source>opening</source>
+            <translation>inicio</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="71" />
+            <source>partly</source>
+            <translation>en parte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="88" />
+            <source>passed</source>
+            <translation>pasó</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_history.py" line="67" />
+            <source>sent apologies</source>
+            <translation>avisó que no venía</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPassphrase</name>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="173" />
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Frase de acceso</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="165" />
+            <source>New passphrase</source>
+            <translation>Frase de acceso nueva</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="166" />
+            <source>New passphrase again</source>
+            <translation>Repite la frase de acceso nueva</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="201" />
+            <source>The two passphrases are not the same yet.</source>
+            <translation>Las dos frases todavía no coinciden.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="203" />
+            <source>The two passphrases match.</source>
+            <translation>Las dos frases coinciden.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="175" />
+            <source>Type it &amp;again</source>
+            <translation>Escríbela &amp;otra vez</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseField</name>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="139" />
+            <source>Hide</source>
+            <translation>Ocultar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="98" />
+            <source>Okay. A few more words would make it strong.</source>
+            <translation>Aceptable. Con unas palabras más sería segura.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="114" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="139" />
+            <source>Show</source>
+            <translation>Mostrar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="117" />
+            <source>Show the passphrase while typing</source>
+            <translation>Mostrar la frase de acceso mientras escribes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="99" />
+            <source>Strong.</source>
+            <translation>Segura.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="96" />
+            <source>Too short: use at least %1 characters.</source>
+            <translation>Demasiado corta: usa al menos %1 caracteres.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="97" />
+            <source>Weak: easy to guess. Try three or four unrelated words.</source>
+            <translation>Débil: fácil de adivinar. Prueba con tres o cuatro palabras sin relación.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PastMeetingDialog</name>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="119" />
+            <source>Enter a past meeting</source>
+            <translation>Anotar una reunión pasada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="125" />
+            <source>Meeting date</source>
+            <translation>Fecha de la reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="121" />
+            <source>When did the meeting happen?</source>
+            <translation>¿Cuándo fue la reunión?</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterModel</name>
+        <message>
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="195" />
+            <source>Active</source>
+            <translation>En activo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="192" />
+            <source>Full name</source>
+            <translation>Nombre completo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="194" />
+            <source>Groups</source>
+            <translation>Grupos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="196" />
+            <source>Last came</source>
+            <translation>Última vez que vino</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="191" />
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="193" />
+            <source>Phone</source>
+            <translation>Teléfono</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="161" />
+            <source>never</source>
+            <translation>nunca</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="160" />
+            <source>no (inactive)</source>
+            <translation>no (sin actividad)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="160" />
+            <source>yes</source>
+            <translation>sí</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterScreen</name>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/roster.py" line="301" />
+            <source>%n match(es)</source>
+            <translation>
+                <numerusform>%n coincidencia</numerusform>
+                <numerusform>%n coincidencias</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/roster.py" line="303" />
+            <source>%n member(s)</source>
+            <translation>
+                <numerusform>%n participante</numerusform>
+                <numerusform>%n participantes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/roster.py" line="400" />
+            <source>%n member(s) added.</source>
+            <translation>
+                <numerusform>Se añadió %n participante.</numerusform>
+                <numerusform>Se añadieron %n participantes.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/roster.py" line="251" />
+            <source>%n member(s) have not come for {months} months or more. You may want to forget them.</source>
+            <translation>
+                <numerusform>%n participante no viene desde hace {months} meses o más. Quizá quieras olvidar sus datos.</numerusform>
+                <numerusform>%n participantes no vienen desde hace {months} meses o más. Quizá quieras olvidar sus datos.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="163" />
+            <source>&amp;Add member</source>
+            <translation>&amp;Añadir participante</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="166" />
+            <location filename="../../groupkeeper/ui/roster.py" line="297" />
+            <source>&amp;Deactivate</source>
+            <translation>&amp;Desactivar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="165" />
+            <source>&amp;Edit</source>
+            <translation>&amp;Editar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="168" />
+            <source>&amp;Forget...</source>
+            <translation>&amp;Olvidar...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="167" />
+            <source>&amp;History</source>
+            <translation>&amp;Historial</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="171" />
+            <source>Add a member (Ctrl+N)</source>
+            <translation>Añadir participante (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="175" />
+            <source>Add members from a spreadsheet saved as CSV</source>
+            <translation>Añadir participantes desde una hoja de cálculo guardada como CSV</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="236" />
+            <source>All groups</source>
+            <translation>Todos los grupos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="173" />
+            <source>Attendance, moods and goals of the selected member</source>
+            <translation>Asistencia, ánimo y metas de la persona seleccionada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="172" />
+            <source>Edit the selected member (Enter)</source>
+            <translation>Editar a la persona seleccionada (Intro)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="174" />
+            <source>Erase the selected member for good</source>
+            <translation>Borrar para siempre a la persona seleccionada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="95" />
+            <source>Find a member</source>
+            <translation>Buscar participante</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="94" />
+            <source>Find a member: type a name or phone number</source>
+            <translation>Buscar participante: escribe un nombre o un teléfono</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="112" />
+            <source>G&amp;roup:</source>
+            <translation>G&amp;rupo:</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="169" />
+            <source>Import &amp;CSV...</source>
+            <translation>Importar &amp;CSV...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="399" />
+            <source>Import finished</source>
+            <translation>Importación terminada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="89" />
+            <location filename="../../groupkeeper/ui/roster.py" line="142" />
+            <source>Members</source>
+            <translation>Participantes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="130" />
+            <location filename="../../groupkeeper/ui/roster.py" line="332" />
+            <source>Re&amp;view</source>
+            <translation>Re&amp;visar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="297" />
+            <source>Reac&amp;tivate</source>
+            <translation>Reac&amp;tivar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="132" />
+            <source>Review members who have not come for a long time</source>
+            <translation>Revisar a quienes llevan mucho tiempo sin venir</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="335" />
+            <source>Show &amp;everyone</source>
+            <translation>Mostrar a &amp;todo el mundo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="108" />
+            <source>Show &amp;inactive members</source>
+            <translation>Mostrar también a quien no está en &amp;activo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="109" />
+            <source>Show inactive members</source>
+            <translation>Mostrar a quien no está en activo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="106" />
+            <source>Show members of group</source>
+            <translation>Mostrar participantes del grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/roster.py" line="97" />
+            <source>Type part of a name or phone number. Enter opens the first match.</source>
+            <translation>Escribe parte de un nombre o de un teléfono. Intro abre la primera coincidencia.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/roster.py" line="301" />
+            <source>of %n</source>
+            <translation>
+                <numerusform>de %n</numerusform>
+                <numerusform>de %n</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="481" />
+            <source> weeks</source>
+            <translation> semanas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="232" />
+            <source>&amp;Language</source>
+            <translation>&amp;Idioma</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="233" />
+            <source>&amp;Text size</source>
+            <translation>&amp;Tamaño del texto</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="456" />
+            <source>0 to 10</source>
+            <translation>de 0 a 10</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="455" />
+            <source>1 to 5 (faces)</source>
+            <translation>de 1 a 5 (caras)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="426" />
+            <source>A new recovery key was made.</source>
+            <translation>Se creó una clave de recuperación nueva.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="410" />
+            <source>Access was revoked. Use the new passphrase from now on.</source>
+            <translation>Se retiró el acceso. A partir de ahora, usa la frase de acceso nueva.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="565" />
+            <source>Add a group</source>
+            <translation>Añadir un grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="437" />
+            <source>Add a group...</source>
+            <translation>Añadir un grupo...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="494" />
+            <source>Agenda</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="463" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="495" />
+            <source>Agreements</source>
+            <translation>Acuerdos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="172" />
+            <source>App</source>
+            <translation>Aplicación</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="282" />
+            <source>Asked the first time you back up</source>
+            <translation>Se pregunta la primera vez que haces una copia</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="281" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="288" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="331" />
+            <source>Backup folder</source>
+            <translation>Carpeta de copias</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="234" />
+            <source>C&amp;olours</source>
+            <translation>C&amp;olores</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="212" />
+            <source>Calm</source>
+            <translation>Tranquilo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="296" />
+            <source>Change passphrase</source>
+            <translation>Cambiar la frase de acceso</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="218" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="283" />
+            <source>Choose...</source>
+            <translation>Elegir...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="215" />
+            <source>Colours</source>
+            <translation>Colores</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="466" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="496" />
+            <source>Crisis resources</source>
+            <translation>Recursos de crisis</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="266" />
+            <source>During a meeting, lock after (minutes)</source>
+            <translation>Durante una reunión, bloquear tras (minutos)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="469" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="497" />
+            <source>Escalation steps</source>
+            <translation>Pasos a seguir</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="393" />
+            <source>First type the new passphrase twice (at least 8 characters).</source>
+            <translation>Primero escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="439" />
+            <source>Group</source>
+            <translation>Grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="445" />
+            <source>Group name</source>
+            <translation>Nombre del grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="436" />
+            <source>Group to edit</source>
+            <translation>Grupo que editar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="174" />
+            <source>Groups</source>
+            <translation>Grupos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="267" />
+            <source>Hide counts below this in exports</source>
+            <translation>Ocultar en las exportaciones las cifras menores que esta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="213" />
+            <source>High contrast</source>
+            <translation>Alto contraste</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="203" />
+            <source>Language</source>
+            <translation>Idioma</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="265" />
+            <source>Lock after this many idle minutes</source>
+            <translation>Bloquear tras estos minutos sin uso</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="308" />
+            <source>Make a new recovery key...</source>
+            <translation>Crear una clave de recuperación nueva...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="457" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="492" />
+            <source>Mood scale</source>
+            <translation>Escala de ánimo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="488" />
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="420" />
+            <source>New recovery key</source>
+            <translation>Clave de recuperación nueva</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="353" />
+            <source>New recovery key (shown once, write it down): %1</source>
+            <translation>Clave de recuperación nueva (solo se muestra ahora, anótala): %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="474" />
+            <source>None</source>
+            <translation>Ninguno</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="269" />
+            <source>Offer to forget members inactive for (months)</source>
+            <translation>Proponer olvidar a quien lleva sin venir (meses)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="291" />
+            <source>Passphrase and recovery</source>
+            <translation>Frase de acceso y recuperación</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="453" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="491" />
+            <source>Place</source>
+            <translation>Lugar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="268" />
+            <source>Remind me to back up after (days)</source>
+            <translation>Recordarme hacer copia después de (días)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="398" />
+            <source>Revoke access</source>
+            <translation>Retirar el acceso</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="297" />
+            <source>Revoke access (a co-facilitator left)...</source>
+            <translation>Retirar el acceso (alguien dejó de cofacilitar)...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="299" />
+            <source>Revoke access changes the passphrase and also the key inside the vault, and makes a fresh backup. Old backups still open with the OLD passphrase: destroy them if the person who left may have copies.</source>
+            <translation>Retirar el acceso cambia la frase de acceso y también la clave interna de la caja fuerte, y hace una copia nueva. Las copias antiguas se siguen abriendo con la frase ANTIGUA: destrúyelas si la persona que se fue puede tener copias.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="197" />
+            <source>Same as the computer</source>
+            <translation>El del ordenador</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="179" />
+            <source>Save</source>
+            <translation>Guardar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="611" />
+            <source>Saved.</source>
+            <translation>Guardado.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="170" />
+            <source>Settings</source>
+            <translation>Configuración</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="451" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="490" />
+            <source>Start time</source>
+            <translation>Hora de inicio</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="459" />
+            <source>Tally only: count mood scores without linking them to anyone</source>
+            <translation>Solo recuento: contar las puntuaciones de ánimo sin relacionarlas con nadie</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="210" />
+            <source>Text size</source>
+            <translation>Tamaño del texto</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="224" />
+            <source>Text size and colours change at once. A new language or vault folder is used the next time GroupKeeper starts.</source>
+            <translation>El tamaño del texto y los colores cambian al momento. Un idioma o una carpeta de caja fuerte nuevos se usan la próxima vez que se abra GroupKeeper.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="608" />
+            <source>The agenda needs at least one segment, each from 1 to 240 minutes.</source>
+            <translation>El plan necesita al menos una parte, y cada una de 1 a 240 minutos.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="399" />
+            <source>The old passphrase and recovery key will stop working for this vault. Old backups still open with the old passphrase. Go on?</source>
+            <translation>La frase de acceso y la clave de recuperación antiguas dejarán de servir para esta caja fuerte. Las copias antiguas se siguen abriendo con la frase antigua. ¿Seguir?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="421" />
+            <source>The old recovery key will stop working. Make a new one?</source>
+            <translation>La clave de recuperación antigua dejará de servir. ¿Crear una nueva?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="381" />
+            <source>The passphrase was changed.</source>
+            <translation>La frase de acceso se ha cambiado.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="376" />
+            <source>Type the new passphrase twice (at least 8 characters).</source>
+            <translation>Escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="448" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="489" />
+            <source>Usual day</source>
+            <translation>Día habitual</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="173" />
+            <source>Vault</source>
+            <translation>Caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="235" />
+            <source>Vault &amp;folder</source>
+            <translation>&amp;Carpeta de la caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="217" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="240" />
+            <source>Vault folder</source>
+            <translation>Carpeta de la caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="477" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="498" />
+            <source>Wellbeing measure</source>
+            <translation>Cuestionario de bienestar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="482" />
+            <source>Wellbeing measure every N weeks</source>
+            <translation>Cuestionario de bienestar cada N semanas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="344" />
+            <source>Working, please wait...</source>
+            <translation>Trabajando, espera un momento...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="480" />
+            <source>every </source>
+            <translation>cada </translation>
+        </message>
+    </context>
+    <context>
+        <name>StrengthLabel</name>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="150" />
+            <source>Passphrase strength</source>
+            <translation>Seguridad de la frase de acceso</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockForm</name>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="95" />
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Frase de acceso</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="90" />
+            <source>&amp;Recovery key (the one you printed or saved)</source>
+            <translation>&amp;Clave de recuperación (la que imprimiste o guardaste)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="98" />
+            <source>Forgot it? Use the recovery key instead</source>
+            <translation>¿La olvidaste? Usa la clave de recuperación</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="48" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="96" />
+            <source>Passphrase</source>
+            <translation>Frase de acceso</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="68" />
+            <source>Problem</source>
+            <translation>Problema</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="91" />
+            <source>Recovery key</source>
+            <translation>Clave de recuperación</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="58" />
+            <source>Switch between passphrase and recovery key</source>
+            <translation>Cambiar entre frase de acceso y clave de recuperación</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/unlock.py" line="152" />
+            <source>The next try will wait %n second(s).</source>
+            <translation>
+                <numerusform>El próximo intento tendrá que esperar %n segundo.</numerusform>
+                <numerusform>El próximo intento tendrá que esperar %n segundos.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="129" />
+            <source>Type your passphrase first.</source>
+            <translation>Primero escribe tu frase de acceso.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="127" />
+            <source>Type your recovery key first.</source>
+            <translation>Primero escribe tu clave de recuperación.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="50" />
+            <source>Unlock</source>
+            <translation>Abrir</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="53" />
+            <source>Unlock the vault</source>
+            <translation>Abrir la caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="63" />
+            <source>Unlocking, please wait</source>
+            <translation>Abriendo, espera un momento</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="93" />
+            <source>Use the passphrase instead</source>
+            <translation>Usar la frase de acceso</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockScreen</name>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="234" />
+            <source>Choose a backup</source>
+            <translation>Elegir una copia de seguridad</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="241" />
+            <source>Choose an EMPTY folder for the restored vault</source>
+            <translation>Elige una carpeta VACÍA para la caja fuerte restaurada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="236" />
+            <source>GroupKeeper backups (*.gkbackup)</source>
+            <translation>Copias de GroupKeeper (*.gkbackup)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="181" />
+            <source>Restore a backup into a new folder</source>
+            <translation>Restaurar una copia en una carpeta nueva</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="180" />
+            <source>Restore a backup into a new folder...</source>
+            <translation>Restaurar una copia en una carpeta nueva...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="267" />
+            <source>The backup was restored into %1. The damaged vault was kept as it was. Unlock with the passphrase the backup was made with.</source>
+            <translation>La copia se restauró en %1. La caja fuerte dañada se dejó tal cual. Ábrela con la frase de acceso que tenía cuando se hizo la copia.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="219" />
+            <source>This is the demo. Its passphrase is: %1</source>
+            <translation>Esto es la demostración. Su frase de acceso es: %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="215" />
+            <source>Vault folder: %1</source>
+            <translation>Carpeta de la caja fuerte: %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="170" />
+            <source>Welcome back</source>
+            <translation>Hola de nuevo</translation>
+        </message>
+    </context>
+    <context>
+        <name>charts</name>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="121" />
+            <source>&lt;%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="206" />
+            <source>A check-in, not a validated outcome.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="130" />
+            <source>Added by groups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="145" />
+            <source>Attendance per month (members present plus walk-ins)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="198" />
+            <source>Closing round</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="164" />
+            <source>Coping skills shared, by category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="208" />
+            <source>Gaps: months with too few people to show an average.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="143" />
+            <source>Months with fewer than %1 attendances are not shown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="205" />
+            <source>Mood check (%1 scale), monthly average</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="241" />
+            <location filename="../../groupkeeper/ui/charts.py" line="298" />
+            <source>No figures for this period.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="191" />
+            <source>Opening round</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="123" />
+            <source>hidden</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="126" />
+            <location filename="../../groupkeeper/ui/charts.py" line="237" />
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="125" />
+            <source>withheld</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>crash</name>
+        <message>
+            <location filename="../../groupkeeper/ui/crash.py" line="63" />
+            <source>GroupKeeper - something went wrong</source>
+            <translation>GroupKeeper: algo ha fallado</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/crash.py" line="66" />
+            <source>GroupKeeper ran into a problem it did not expect. Everything you saved before is safe in the vault. If this keeps happening, please tell the GroupKeeper team and include the details (they contain no names or notes).</source>
+            <translation>GroupKeeper ha tenido un problema inesperado. Todo lo que guardaste antes está a salvo en la caja fuerte. Si vuelve a pasar, avisa al equipo de GroupKeeper e incluye los detalles (no contienen nombres ni notas).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/crash.py" line="95" />
+            <source>Hide details</source>
+            <translation>Ocultar detalles</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/crash.py" line="81" />
+            <location filename="../../groupkeeper/ui/crash.py" line="95" />
+            <source>Show details</source>
+            <translation>Mostrar detalles</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/crash.py" line="77" />
+            <source>Technical details</source>
+            <translation>Detalles técnicos</translation>
+        </message>
+    </context>
+    <context>
+        <name>first_run</name>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="522" />
+            <source>&amp;Agreements</source>
+            <translation>&amp;Acuerdos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="523" />
+            <source>&amp;Crisis resources</source>
+            <translation>&amp;Recursos de crisis</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="520" />
+            <source>&amp;Place</source>
+            <translation>&amp;Lugar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="67" />
+            <source>Check-in / work / check-out</source>
+            <translation>Ronda de inicio / trabajo / cierre</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="56" />
+            <source>Friday</source>
+            <translation>Viernes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="517" />
+            <source>Group &amp;name</source>
+            <translation>&amp;Nombre del grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="504" />
+            <source>Group agreements</source>
+            <translation>Acuerdos del grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="488" />
+            <source>Group name</source>
+            <translation>Nombre del grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="510" />
+            <source>Local crisis line, nearest emergency department, the centre's on-call contact. You can fill this in later; GroupKeeper will remind you.</source>
+            <translation>Línea de crisis de tu zona, urgencias más cercanas, contacto de guardia del centro. Puedes completarlo más tarde; GroupKeeper te lo recordará.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="508" />
+            <source>Local crisis resources</source>
+            <translation>Recursos de crisis de tu zona</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="521" />
+            <source>Meeting p&amp;lan</source>
+            <translation>P&amp;lan de la reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="502" />
+            <source>Meeting plan</source>
+            <translation>Plan de la reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="52" />
+            <source>Monday</source>
+            <translation>Lunes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="66" />
+            <source>Open drop-in circle (check-in, open sharing, closing)</source>
+            <translation>Círculo abierto (ronda de inicio, compartir libre, cierre)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="497" />
+            <source>Place</source>
+            <translation>Lugar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="57" />
+            <source>Saturday</source>
+            <translation>Sábado</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="519" />
+            <source>Start &amp;time</source>
+            <translation>&amp;Hora de inicio</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="58" />
+            <source>Sunday</source>
+            <translation>Domingo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="55" />
+            <source>Thursday</source>
+            <translation>Jueves</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="53" />
+            <source>Tuesday</source>
+            <translation>Martes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="518" />
+            <source>Usual &amp;day</source>
+            <translation>&amp;Día habitual</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="492" />
+            <source>Usual meeting day</source>
+            <translation>Día habitual de reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="495" />
+            <source>Usual start time</source>
+            <translation>Hora habitual de inicio</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="54" />
+            <source>Wednesday</source>
+            <translation>Miércoles</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="65" />
+            <source>Weekly check-in (mood check, skills, goals)</source>
+            <translation>Encuentro semanal (ánimo, estrategias, metas)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="73" />
+            <source>What is said here stays here. We share what we learned, not who said it.
+We listen with respect and without judging. We give advice only when asked.
+Everyone has the right to pass. Nobody has to speak.
+One voice at a time, so everyone can be heard.
+Phones on silent and put away. If you need to take a call, just step out.</source>
+            <translation>Lo que se dice aquí, se queda aquí. Compartimos lo que aprendimos, no quién lo dijo.
+Escuchamos con respeto y sin juzgar. Solo damos consejos si nos los piden.
+Cada persona tiene derecho a pasar. Nadie está obligado a hablar.
+Una voz cada vez, para que todo el mundo pueda ser escuchado.
+Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momento.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="498" />
+            <source>e.g. Community centre, room 2</source>
+            <translation>p. ej. Centro cívico, sala 2</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="489" />
+            <source>e.g. Tuesday Circle</source>
+            <translation>p. ej. Círculo de los martes</translation>
+        </message>
+    </context>
+    <context>
+        <name>messages</name>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="89" />
+            <location filename="../../groupkeeper/ui/messages.py" line="93" />
+            <source>GroupKeeper</source>
+            <translation>GroupKeeper</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="52" />
+            <source>GroupKeeper cannot save to the vault folder (it is read-only). Your last change was not saved. Check the disk or USB stick.</source>
+            <translation>GroupKeeper no puede guardar en la carpeta de la caja fuerte (es de solo lectura). Tu último cambio no se guardó. Revisa el disco o la memoria USB.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="38" />
+            <source>No vault was found in this folder. Check the folder or create a vault.</source>
+            <translation>No hay ninguna caja fuerte en esta carpeta. Revisa la carpeta o crea una caja fuerte.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="69" />
+            <source>Something went wrong. Nothing saved before is lost.</source>
+            <translation>Algo ha fallado. No se ha perdido nada de lo guardado.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="35" />
+            <source>That passphrase or recovery key is not right. Check Caps Lock and try again.</source>
+            <translation>Esa frase de acceso o clave de recuperación no es correcta. Revisa Bloq Mayús y vuelve a intentarlo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="66" />
+            <source>That value cannot be used here. Please check it.</source>
+            <translation>Ese valor no se puede usar aquí. Revísalo, por favor.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="56" />
+            <source>The disk is full, so your last change was not saved. Free some space; everything saved before is safe.</source>
+            <translation>El disco está lleno, así que tu último cambio no se guardó. Libera algo de espacio; todo lo guardado antes está a salvo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="67" />
+            <source>The file could not be imported. Nothing was changed.</source>
+            <translation>No se pudo importar el archivo. No se cambió nada.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="40" />
+            <source>The vault file is damaged or incomplete. It has been left untouched. You can restore your latest backup into a new folder.</source>
+            <translation>El archivo de la caja fuerte está dañado o incompleto. No se ha tocado. Puedes restaurar tu última copia en una carpeta nueva.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="60" />
+            <source>The vault folder cannot be reached. Was the USB stick removed? Put it back and try again; nothing saved before is lost.</source>
+            <translation>No se encuentra la carpeta de la caja fuerte. ¿Se ha quitado la memoria USB? Vuelve a conectarla e inténtalo de nuevo; no se ha perdido nada de lo guardado.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="64" />
+            <source>The vault is locked. Unlock it to continue.</source>
+            <translation>La caja fuerte está cerrada. Ábrela para continuar.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="39" />
+            <source>There is already a vault in this folder. It was not changed.</source>
+            <translation>Ya hay una caja fuerte en esta carpeta. No se ha cambiado.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="65" />
+            <source>This file is not a GroupKeeper backup, or it is damaged.</source>
+            <translation>Este archivo no es una copia de GroupKeeper, o está dañado.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="44" />
+            <source>This vault was saved by a newer version of GroupKeeper. Please install the newer version; the vault was not changed.</source>
+            <translation>Esta caja fuerte se guardó con una versión más reciente de GroupKeeper. Instala esa versión, por favor; la caja fuerte no se ha cambiado.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="48" />
+            <source>This vault's security settings are weaker than GroupKeeper allows, so it was not opened. The file may have been tampered with.</source>
+            <translation>Los ajustes de seguridad de esta caja fuerte son más débiles de lo que GroupKeeper permite, así que no se ha abierto. Puede que alguien haya manipulado el archivo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>reports</name>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="188" />
+            <source>%1 to %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="489" />
+            <source>About the mood check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="480" />
+            <source>All figures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="239" />
+            <source>Attendance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="67" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="266" />
+            <source>Attendances</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="102" />
+            <source>Attendances (members present plus walk-ins)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="138" />
+            <source>Attendances in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="416" />
+            <source>Attendances per month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="106" />
+            <source>Average attendance per meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="111" />
+            <source>Average meetings per person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="68" />
+            <source>Average per meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="339" />
+            <source>Averages, medians, percentages and trends based on fewer than %1 people, or that would reveal a hidden count, are withheld (%2 figures).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="270" />
+            <source>Closing mood %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="410" />
+            <source>Closing mood per month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="136" />
+            <source>Closing mood, %2 (%1 scale)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="332" />
+            <source>Complementary suppression: %1 further figures are hidden so that a small count cannot be worked out by subtracting the shown figures from a total.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="244" />
+            <source>Coping skills</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="114" />
+            <source>Coping skills shared</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="346" />
+            <source>Coping skills that groups added themselves are counted only by category. The report covers whole calendar months.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="492" />
+            <source>Definitions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="69" />
+            <source>Different people</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="108" />
+            <source>Different people attending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="367" />
+            <source>Figures hidden in this report:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="103" />
+            <source>First-time attendances</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="413" />
+            <source>Goal outcomes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="245" />
+            <source>Goals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="116" />
+            <source>Goals reviewed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="95" />
+            <source>Goals reviewed: done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="98" />
+            <source>Goals reviewed: dropped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="97" />
+            <source>Goals reviewed: not yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="96" />
+            <source>Goals reviewed: partly</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="115" />
+            <source>Goals set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="474" />
+            <source>Key figures</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="459" />
+            <source>Made with GroupKeeper on %1. Figures are suppressed for sharing: counts below %2 are shown as "fewer than %2".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="107" />
+            <source>Median attendance per meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="112" />
+            <source>Median meetings per person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="238" />
+            <source>Meetings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="66" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="101" />
+            <source>Meetings held</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="241" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="404" />
+            <source>Meetings per person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="240" />
+            <source>Members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="284" />
+            <source>Month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="482" />
+            <source>Month by month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="477" />
+            <source>Mood and coping skills</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="409" />
+            <source>Mood change from opening to closing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="132" />
+            <source>Mood change from opening to closing (%1 scale)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="243" />
+            <source>Mood check (a check-in, not a validated outcome)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="142" />
+            <source>Most shared skill: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="412" />
+            <source>Most shared skills</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="70" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="109" />
+            <source>New members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="126" />
+            <source>New members who came again within %1 weeks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="365" />
+            <source>No figure had to be hidden.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="81" />
+            <source>ONS4 anxiety yesterday (0-10, lower is better)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="80" />
+            <source>ONS4 happiness yesterday (0-10)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="78" />
+            <source>ONS4 life satisfaction (0-10)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="79" />
+            <source>ONS4 things done are worthwhile (0-10)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="466" />
+            <source>Only closed meetings dated within the period count. Present excludes members who sent apologies.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="269" />
+            <source>Opening mood %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="407" />
+            <source>Opening mood per month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="408" />
+            <source>Opening mood trend</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="130" />
+            <source>Opening mood trend, points per month (%1 scale)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="134" />
+            <source>Opening mood, %2 (%1 scale)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="406" />
+            <source>Opening mood, average</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="128" />
+            <source>Opening mood, average (%1 scale)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="113" />
+            <source>Passes in mood rounds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="471" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="515" />
+            <source>Peer support group report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="89" />
+            <source>People who came to 1 meeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="90" />
+            <source>People who came to 2-3 meetings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="91" />
+            <source>People who came to 4-7 meetings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="92" />
+            <source>People who came to 8 or more meetings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="484" />
+            <source>Privacy: what was suppressed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="242" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="405" />
+            <source>Retention</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="104" />
+            <source>Returning attendances</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="110" />
+            <source>Returning members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="246" />
+            <source>Safety</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="71" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="117" />
+            <source>Safety concerns counted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="411" />
+            <source>Skills by category</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="140" />
+            <source>Skills shared: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="323" />
+            <source>Small counts: every count from 1 to %1 is shown as "fewer than %2" (%3 figures in this report).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="454" />
+            <source>The weekly mood rating (1-5 or 0-10) is a check-in, not a validated outcome measure. The periodic wellbeing measure, where used, is reported separately.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="315" />
+            <source>This report holds aggregate figures only: no names, contact details, notes, goals or safety notes ever leave GroupKeeper. The suppression threshold is %1 (a vault setting, never below 5).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="77" />
+            <source>WHO-5 wellbeing index (0-100)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="105" />
+            <source>Walk-ins (anonymous)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="247" />
+            <source>Wellbeing measure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="429" />
+            <source>Wellbeing measures used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="414" />
+            <source>Wellbeing, average</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="144" />
+            <source>Wellbeing, average: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="415" />
+            <source>Wellbeing, change since first measure</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="146" />
+            <source>Wellbeing, change since first measure: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="160" />
+            <source>fewer than %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="162" />
+            <source>hidden (see privacy)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="166" />
+            <source>no data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="169" />
+            <source>rank %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="164" />
+            <source>withheld (too few people)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>
