@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from groupkeeper import wellbeing
-from groupkeeper.storage.reporting import MoodFact, ReportFacts
+from groupkeeper.storage.reporting import ReportFacts
 
 Kind = Literal["count", "mean", "median", "percent", "slope"]
 
@@ -215,13 +215,11 @@ def _slope(points: list[tuple[float, float]]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in points) / sxx
 
 
-def _people_lower_bound(pseudonyms: set[str], per_meeting: Counter[int]) -> int:
-    """Distinct people behind scores when some are anonymous (a safe lower bound)."""
-    return max(len(pseudonyms), max(per_meeting.values(), default=0))
-
-
 def compute(facts: ReportFacts, today: str | None = None) -> Report:
     """Compute every report figure from ``facts``.
+
+    Works on the SQL aggregates of ``facts`` (per meeting, per person, per scale), never
+    on row-level attendance or mood rows, so a five-year, twenty-group report stays fast.
 
     Args:
         facts: The snapshot from ``storage.reporting.load_facts``.
@@ -241,26 +239,21 @@ def compute(facts: ReportFacts, today: str | None = None) -> Report:
         values.append(Value(metric, key, v, v, "count"))
 
     # --- Attendance ------------------------------------------------------------------
-    present = [a for a in facts.attendance if a.status == "present" and a.meeting_id in meetings]
-    per_meeting = Counter(a.meeting_id for a in present)
+    # ``people`` holds everyone present at a closed meeting of the period: their number
+    # of sessions, first date there and the next later date.
+    per_meeting = {mid: n for mid, n in facts.present_by_meeting.items() if mid in meetings}
+    present_total = sum(per_meeting.values())
     walk_ins = sum(m.walk_ins for m in meetings.values())
-    sizes = [per_meeting[mid] + m.walk_ins for mid, m in meetings.items()]
-    # First attendance ever: the earliest (date, meeting id) of a person's present rows,
-    # when their first-seen date (over all history) falls in the period.
-    first_att: dict[str, tuple[str, int]] = {}
-    for a in present:
-        d = meetings[a.meeting_id].date
-        if facts.first_seen.get(a.pseudonym) == d:
-            cur = first_att.get(a.pseudonym)
-            if cur is None or (d, a.meeting_id) < cur:
-                first_att[a.pseudonym] = (d, a.meeting_id)
-    sessions = Counter(a.pseudonym for a in present)
-    attendances = len(present) + walk_ins
-    new_att = len(first_att)
+    sizes = [per_meeting.get(mid, 0) + m.walk_ins for mid, m in meetings.items()]
+    # New: the person's first attendance ever (first-seen over all history, any meeting
+    # of the groups) is one of their attendances at a closed meeting of the period.
+    new_people = [p for p in facts.people if facts.first_seen.get(p.pseudonym) == p.first_date]
+    attendances = present_total + walk_ins
+    new_att = len(new_people)
     count("meetings_held", "", len(meetings))
     count("attendances", "", attendances)
     count("attendances_new", "", new_att)
-    count("attendances_returning", "", len(present) - new_att)
+    count("attendances_returning", "", present_total - new_att)
     count("walk_ins", "", walk_ins)
     relations.append(
         Relation(
@@ -268,7 +261,8 @@ def compute(facts: ReportFacts, today: str | None = None) -> Report:
             (("attendances_new", ""), ("attendances_returning", ""), ("walk_ins", "")),
         )
     )
-    people_n = len(sessions) + max((m.walk_ins for m in meetings.values()), default=0)
+    unique = len(facts.people)
+    people_n = unique + max((m.walk_ins for m in meetings.values()), default=0)
     values.append(
         Value(
             "mean_attendance",
@@ -284,7 +278,6 @@ def compute(facts: ReportFacts, today: str | None = None) -> Report:
             "median_attendance", "", statistics.median(sizes) if sizes else None, people_n, "median"
         )
     )
-    unique = len(sessions)
     count("unique_attendees", "", unique)
     count("new_members", "", new_att)
     count("returning_members", "", unique - new_att)
@@ -293,7 +286,7 @@ def compute(facts: ReportFacts, today: str | None = None) -> Report:
     )
     # A new member has exactly one first attendance: the two cells are the same number.
     relations.append(Relation(("new_members", ""), (("attendances_new", ""),)))
-    per_person = list(sessions.values())
+    per_person = [p.sessions for p in facts.people]
     values.append(
         Value(
             "sessions_mean",
@@ -327,17 +320,18 @@ def compute(facts: ReportFacts, today: str | None = None) -> Report:
     )
 
     # --- Retention -------------------------------------------------------------------
-    dates_by_person: dict[str, list[str]] = defaultdict(list)
-    for a in present:
-        dates_by_person[a.pseudonym].append(meetings[a.meeting_id].date)
+    # Attended again within the window <=> their next date after the first is in it.
+    windows = {
+        weeks: [(p.next_date, _add_days(p.first_date, 7 * weeks)) for p in new_people]
+        for weeks in RETENTION_WEEKS
+    }
     for weeks in RETENTION_WEEKS:
         eligible = retained = 0
-        for p, (first, _) in first_att.items():
-            window_end = _add_days(first, 7 * weeks)
+        for next_date, window_end in windows[weeks]:
             if window_end > horizon:
                 continue
             eligible += 1
-            if any(first < d <= window_end for d in dates_by_person[p]):
+            if next_date is not None and next_date <= window_end:
                 retained += 1
         values.append(
             Value(
@@ -351,46 +345,33 @@ def compute(facts: ReportFacts, today: str | None = None) -> Report:
         )
 
     # --- Mood checks -----------------------------------------------------------------
-    moods = [c for c in facts.moods if c.meeting_id in meetings]
-    values.append(
-        Value(
-            "mood_passes",
-            "",
-            sum(1 for c in moods if c.passed),
-            sum(1 for c in moods if c.passed),
-            "count",
-        )
-    )
+    moods = [c for c in facts.mood_meetings if c.meeting_id in meetings]
+    passes = sum(c.passes for c in moods)
+    values.append(Value("mood_passes", "", passes, passes, "count"))
     month_keys = Period.months(start[:7], end[:7]).month_keys()
+    mood_people = {p.scale: p for p in facts.mood_people}
     for scale in ("1-5", "0-10"):
-        opening = [
-            c for c in moods if c.round == "opening" and c.scale == scale and c.score is not None
-        ]
+        opening = [c for c in moods if c.round == "opening" and c.scale == scale and c.scores]
         if not opening:
             continue
-        by_meeting: dict[int, list[int]] = defaultdict(list)
-        for c in opening:
-            assert c.score is not None
-            by_meeting[c.meeting_id].append(c.score)
-        n = _people_lower_bound(
-            {c.pseudonym for c in opening if c.pseudonym}, Counter(c.meeting_id for c in opening)
-        )
-        meeting_means = {mid: statistics.fmean(s) for mid, s in by_meeting.items()}
+        people = mood_people.get(scale)
+        by_month_people = people.by_month if people else {}
+        n = max(people.people if people else 0, max(c.scores for c in opening))
+        # statistics.fmean of integer scores is their exact sum over their number.
+        meeting_means = {c.meeting_id: c.score_sum / c.scores for c in opening}
         values.append(
             Value("mood_opening_mean", scale, statistics.fmean(meeting_means.values()), n, "mean")
         )
         points: list[tuple[float, float]] = []
-        month_of = {mid: meetings[mid].date[:7] for mid in meeting_means}
-        scores_by_month: dict[str, list[MoodFact]] = defaultdict(list)
-        for c in opening:
-            scores_by_month[month_of[c.meeting_id]].append(c)
         means_by_month: dict[str, list[float]] = defaultdict(list)
-        for mid, mean in meeting_means.items():
-            means_by_month[month_of[mid]].append(mean)
+        busiest: Counter[str] = Counter()
+        for c in opening:
+            month = meetings[c.meeting_id].date[:7]
+            means_by_month[month].append(meeting_means[c.meeting_id])
+            busiest[month] = max(busiest[month], c.scores)
         for i, month in enumerate(month_keys):
             if month not in means_by_month:
                 continue
-            month_scores = scores_by_month[month]
             month_mean = statistics.fmean(means_by_month[month])
             points.append((float(i), month_mean))
             values.append(
@@ -398,32 +379,18 @@ def compute(facts: ReportFacts, today: str | None = None) -> Report:
                     "mood_opening_month",
                     f"{scale}|{month}",
                     month_mean,
-                    _people_lower_bound(
-                        {c.pseudonym for c in month_scores if c.pseudonym},
-                        Counter(c.meeting_id for c in month_scores),
-                    ),
+                    max(by_month_people.get(month, 0), busiest[month]),
                     "mean",
                 )
             )
         values.append(Value("mood_opening_slope", scale, _slope(points), n, "slope"))
-        closing = {
-            (c.meeting_id, c.pseudonym): c.score
-            for c in moods
-            if c.round == "closing" and c.scale == scale and c.score is not None and c.pseudonym
-        }
-        diffs: list[int] = []
-        who: set[str] = set()
-        for c in opening:
-            if c.pseudonym and (c.meeting_id, c.pseudonym) in closing:
-                assert c.score is not None
-                diffs.append(closing[(c.meeting_id, c.pseudonym)] - c.score)
-                who.add(c.pseudonym)
+        pairs = people.change_pairs if people else 0
         values.append(
             Value(
                 "mood_change_mean",
                 scale,
-                statistics.fmean(diffs) if diffs else None,
-                len(who),
+                people.change_sum / pairs if people and pairs else None,
+                people.change_people if people else 0,
                 "mean",
             )
         )
@@ -444,12 +411,10 @@ def compute(facts: ReportFacts, today: str | None = None) -> Report:
         values.append(Value("top_skill", name, times, times, "count", private_key=not builtin))
 
     # --- Goals -------------------------------------------------------------------------
-    count("goals_set", "", sum(1 for g in facts.goals if g.set_meeting_id in meetings))
-    reviewed = [g for g in facts.goals if g.reviewed_meeting_id in meetings and g.outcome]
-    outcomes = Counter(g.outcome for g in reviewed)
-    count("goals_reviewed", "", len(reviewed))
+    count("goals_set", "", facts.goals_set)
+    count("goals_reviewed", "", sum(facts.goals_outcomes.values()))
     for o in GOAL_OUTCOMES:
-        count("goals_outcome", o, outcomes[o])
+        count("goals_outcome", o, facts.goals_outcomes.get(o, 0))
     relations.append(
         Relation(("goals_reviewed", ""), tuple(("goals_outcome", o) for o in GOAL_OUTCOMES))
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from groupkeeper.storage._sqlcipher import Database
@@ -76,6 +76,113 @@ class WellbeingFact:
 
 
 @dataclass(frozen=True)
+class PersonFact:
+    """One pseudonym's attendance at the *closed* meetings of the period (aggregated in SQL).
+
+    ``first_date`` is their first such meeting date, ``next_date`` the first later date
+    (None if they came on one date only): enough for sessions and retention.
+    """
+
+    pseudonym: str
+    sessions: int
+    first_date: str
+    next_date: str | None
+
+
+@dataclass(frozen=True)
+class MoodMeetingFact:
+    """Mood rows of one closed meeting of the period, per round and scale (SQL aggregate)."""
+
+    meeting_id: int
+    round: str
+    scale: str
+    score_sum: int
+    scores: int  # rows with a score
+    passes: int
+    rows: int
+
+
+@dataclass(frozen=True)
+class MoodPeopleFact:
+    """Named opening scores on one scale at closed meetings of the period.
+
+    ``people`` is the number of different pseudonyms that gave one; ``by_month`` the same
+    per ``YYYY-MM``. ``change_sum``/``change_pairs``/``change_people``: closing minus
+    opening score, summed over (meeting, person) pairs where both were given.
+    """
+
+    scale: str
+    people: int
+    by_month: dict[str, int]
+    change_sum: int
+    change_pairs: int
+    change_people: int
+
+
+class _RawRows:
+    """Row-level facts, loaded only when first asked for (reports use the aggregates).
+
+    Holds the open database until then: read them while the vault is unlocked.
+    """
+
+    def __init__(self, db: Database, where: str, params: list[Any]) -> None:
+        self._db = db
+        self._where = where
+        self._params = params
+        self._cache: dict[str, tuple[Any, ...]] = {}
+
+    def get(self, name: str) -> tuple[Any, ...]:
+        if name not in self._cache:
+            self._cache[name] = getattr(self, f"_load_{name}")()
+        return self._cache[name]
+
+    def _load_attendance(self) -> tuple[AttendanceFact, ...]:
+        return tuple(
+            AttendanceFact(int(r[0]), str(r[1]), str(r[2]), bool(r[3]))
+            for r in self._db.execute(
+                "SELECT a.meeting_id, a.pseudonym, a.status, a.is_new FROM attendance a"
+                f" JOIN meetings m ON m.id = a.meeting_id WHERE {self._where}",
+                self._params,
+            ).fetchall()
+        )
+
+    def _load_moods(self) -> tuple[MoodFact, ...]:
+        return tuple(
+            MoodFact(
+                int(r[0]),
+                None if r[1] is None else str(r[1]),
+                str(r[2]),
+                str(r[3]),
+                None if r[4] is None else int(r[4]),
+                bool(r[5]),
+            )
+            for r in self._db.execute(
+                "SELECT c.meeting_id, c.pseudonym, c.round, c.scale, c.score, c.passed"
+                " FROM mood_checks c JOIN meetings m ON m.id = c.meeting_id"
+                f" WHERE {self._where}",
+                self._params,
+            ).fetchall()
+        )
+
+    def _load_goals(self) -> tuple[GoalFact, ...]:
+        goal_set = self._where.replace("m.id IN", "g.set_meeting_id IN")
+        goal_rev = self._where.replace("m.id IN", "g.reviewed_meeting_id IN")
+        return tuple(
+            GoalFact(
+                str(r[0]),
+                None if r[1] is None else int(r[1]),
+                None if r[2] is None else int(r[2]),
+                None if r[3] is None else str(r[3]),
+            )
+            for r in self._db.execute(
+                "SELECT g.pseudonym, g.set_meeting_id, g.reviewed_meeting_id, g.outcome"
+                f" FROM goals g WHERE {goal_set} OR {goal_rev}",
+                self._params + self._params,
+            ).fetchall()
+        )
+
+
+@dataclass(frozen=True)
 class ReportFacts:
     """Everything a report needs, pseudonymous only.
 
@@ -85,18 +192,45 @@ class ReportFacts:
     groups, over all history, so "new" is right even for long-standing members.
     ``wellbeing`` holds responses of the chosen groups from all history up to ``end``, so
     "change since first measure" can start before the period.
+
+    The attendance, mood and goal figures come already aggregated by SQL over the *closed*
+    meetings of the period (``present_by_meeting``, ``people``, ``mood_meetings``,
+    ``mood_people``, ``goals_set``, ``goals_outcomes``): a five-year report over twenty
+    groups is ~200k rows, too many to turn into Python objects within the 300 ms budget.
+    The row-level ``attendance``, ``moods`` and ``goals`` (all meetings of the period,
+    both states) are still there for callers that want them, loaded on first access, so
+    read them while the vault is unlocked.
     """
 
     group_ids: tuple[int, ...]
     start: str
     end: str
     meetings: tuple[MeetingFact, ...]
-    attendance: tuple[AttendanceFact, ...]
     first_seen: dict[str, str]
-    moods: tuple[MoodFact, ...]
     skill_shares: tuple[SkillShareFact, ...]
-    goals: tuple[GoalFact, ...]
     wellbeing: tuple[WellbeingFact, ...]
+    present_by_meeting: dict[int, int]
+    people: tuple[PersonFact, ...]
+    mood_meetings: tuple[MoodMeetingFact, ...]
+    mood_people: tuple[MoodPeopleFact, ...]
+    goals_set: int
+    goals_outcomes: dict[str, int]
+    _raw: _RawRows = field(repr=False, compare=False)
+
+    @property
+    def attendance(self) -> tuple[AttendanceFact, ...]:
+        """Every attendance row (present and apologies) at the period's meetings."""
+        return self._raw.get("attendance")
+
+    @property
+    def moods(self) -> tuple[MoodFact, ...]:
+        """Every mood-check row at the period's meetings."""
+        return self._raw.get("moods")
+
+    @property
+    def goals(self) -> tuple[GoalFact, ...]:
+        """Goals set or reviewed at the period's meetings (never their text)."""
+        return self._raw.get("goals")
 
 
 def _group_filter(group_ids: Sequence[int] | None, column: str) -> tuple[str, list[Any]]:
@@ -109,6 +243,12 @@ def _group_filter(group_ids: Sequence[int] | None, column: str) -> tuple[str, li
 def all_group_ids(db: Database) -> tuple[int, ...]:
     """Ids of every group, active or not, in id order."""
     return tuple(int(r[0]) for r in db.execute("SELECT id FROM groups ORDER BY id").fetchall())
+
+
+def _next_date(first: str, dates: str | None) -> str | None:
+    """The earliest date in comma-joined ``dates`` that is after ``first``."""
+    later = [d for d in (dates or "").split(",") if d > first]
+    return min(later) if later else None
 
 
 def load_facts(db: Database, group_ids: Iterable[int] | None, start: str, end: str) -> ReportFacts:
@@ -126,8 +266,6 @@ def load_facts(db: Database, group_ids: Iterable[int] | None, start: str, end: s
     ids: list[int] | None = None if group_ids is None else sorted({int(g) for g in group_ids})
     gsql, gparams = _group_filter(ids, "m.group_id")
     period = [start, end]
-    # A temp table of the period's meeting ids lets every later query join on the primary
-    # key instead of repeating the date filter (temp_store is MEMORY: nothing hits disk).
     meetings = tuple(
         MeetingFact(int(r[0]), int(r[1]), str(r[2]), int(r[3]), int(r[4]), str(r[5]))
         for r in db.execute(
@@ -139,43 +277,103 @@ def load_facts(db: Database, group_ids: Iterable[int] | None, start: str, end: s
     )
     in_period = f"m.id IN (SELECT m.id FROM meetings m WHERE {gsql} AND m.date BETWEEN ? AND ?)"
     in_params = gparams + period
+    # The aggregates count closed meetings of the period only (as the metrics do).
+    closed = f"{gsql} AND m.state = 'closed' AND m.date BETWEEN ? AND ?"
 
-    attendance = tuple(
-        AttendanceFact(int(r[0]), str(r[1]), str(r[2]), bool(r[3]))
+    present_by_meeting = {
+        int(r[0]): int(r[1])
         for r in db.execute(
-            "SELECT a.meeting_id, a.pseudonym, a.status, a.is_new FROM attendance a"
-            f" JOIN meetings m ON m.id = a.meeting_id WHERE {in_period}",
-            in_params,
-        ).fetchall()
-    )
-    # First present attendance over all history, only for pseudonyms seen in the period.
-    first_seen = {
-        str(r[0]): str(r[1])
-        for r in db.execute(
-            "SELECT a.pseudonym, MIN(m.date) FROM attendance a"
+            "SELECT a.meeting_id, COUNT(*) FROM attendance a"
             " JOIN meetings m ON m.id = a.meeting_id"
-            f" WHERE a.status = 'present' AND {gsql} AND a.pseudonym IN ("
-            "   SELECT a2.pseudonym FROM attendance a2 JOIN meetings m ON m.id = a2.meeting_id"
-            f"   WHERE a2.status = 'present' AND {in_period})"
-            " GROUP BY a.pseudonym",
-            gparams + in_params,
+            f" WHERE a.status = 'present' AND {closed} GROUP BY a.meeting_id",
+            in_params,
         ).fetchall()
     }
-    moods = tuple(
-        MoodFact(
-            int(r[0]),
-            None if r[1] is None else str(r[1]),
-            str(r[2]),
-            str(r[3]),
-            None if r[4] is None else int(r[4]),
-            bool(r[5]),
-        )
+    # One pass over everyone's present rows up to the end gives first-seen over all
+    # history and the per-person figures of the period. "+a.pseudonym" keeps SQLite from
+    # walking the pseudonym index (a random lookup per row) just to avoid a sort.
+    first_seen: dict[str, str] = {}
+    people: list[PersonFact] = []
+    for r in db.execute(
+        "SELECT a.pseudonym, MIN(m.date),"
+        "  SUM(m.state = 'closed' AND m.date >= ?),"
+        "  MIN(CASE WHEN m.state = 'closed' AND m.date >= ? THEN m.date END),"
+        "  GROUP_CONCAT(CASE WHEN m.state = 'closed' AND m.date >= ? THEN m.date END)"
+        " FROM attendance a JOIN meetings m ON m.id = a.meeting_id"
+        f" WHERE a.status = 'present' AND {gsql} AND m.date <= ?"
+        " GROUP BY +a.pseudonym HAVING MAX(m.date >= ?)",
+        [start, start, start, *gparams, end, start],
+    ).fetchall():
+        pseudonym, first = str(r[0]), str(r[1])
+        first_seen[pseudonym] = first
+        if r[2]:
+            period_first = str(r[3])
+            people.append(
+                PersonFact(pseudonym, int(r[2]), period_first, _next_date(period_first, r[4]))
+            )
+    mood_meetings = tuple(
+        MoodMeetingFact(int(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4]), int(r[5]), int(r[6]))
         for r in db.execute(
-            "SELECT c.meeting_id, c.pseudonym, c.round, c.scale, c.score, c.passed"
-            f" FROM mood_checks c JOIN meetings m ON m.id = c.meeting_id WHERE {in_period}",
+            "SELECT c.meeting_id, c.round, c.scale, COALESCE(SUM(c.score), 0), COUNT(c.score),"
+            "  SUM(c.passed), COUNT(*)"
+            f" FROM mood_checks c JOIN meetings m ON m.id = c.meeting_id WHERE {closed}"
+            " GROUP BY c.meeting_id, c.round, c.scale",
             in_params,
         ).fetchall()
     )
+    months_by_scale: dict[str, dict[str, int]] = {}
+    people_by_scale: dict[str, int] = {}
+    for r in db.execute(
+        "SELECT c.scale, GROUP_CONCAT(DISTINCT substr(m.date, 1, 7))"
+        f" FROM mood_checks c JOIN meetings m ON m.id = c.meeting_id WHERE {closed}"
+        "  AND c.round = 'opening' AND c.score IS NOT NULL AND c.pseudonym IS NOT NULL"
+        " GROUP BY c.scale, c.pseudonym",
+        in_params,
+    ).fetchall():
+        scale = str(r[0])
+        people_by_scale[scale] = people_by_scale.get(scale, 0) + 1
+        by_month = months_by_scale.setdefault(scale, {})
+        for month in str(r[1]).split(","):
+            by_month[month] = by_month.get(month, 0) + 1
+    change = {
+        str(r[0]): (int(r[1]), int(r[2]), int(r[3]))
+        for r in db.execute(
+            "SELECT o.scale, SUM(cl.score - o.score), COUNT(*), COUNT(DISTINCT o.pseudonym)"
+            " FROM mood_checks cl JOIN meetings m ON m.id = cl.meeting_id"
+            " JOIN mood_checks o ON o.meeting_id = cl.meeting_id AND o.round = 'opening'"
+            "  AND o.pseudonym = cl.pseudonym AND o.scale = cl.scale"
+            f" WHERE {closed} AND cl.round = 'closing' AND cl.score IS NOT NULL"
+            "  AND cl.pseudonym IS NOT NULL AND o.pseudonym IS NOT NULL"
+            "  AND o.score IS NOT NULL"
+            " GROUP BY o.scale",
+            in_params,
+        ).fetchall()
+    }
+    mood_people = tuple(
+        MoodPeopleFact(
+            scale,
+            people_by_scale.get(scale, 0),
+            months_by_scale.get(scale, {}),
+            *change.get(scale, (0, 0, 0)),
+        )
+        for scale in sorted(set(people_by_scale) | set(change))
+    )
+    goals_set = int(
+        db.execute(
+            "SELECT COUNT(*) FROM goals g JOIN meetings m ON m.id = g.set_meeting_id"
+            f" WHERE {closed}",
+            in_params,
+        ).fetchone()[0]
+    )
+    goals_outcomes = {
+        str(r[0]): int(r[1])
+        for r in db.execute(
+            "SELECT g.outcome, COUNT(*) FROM goals g"
+            " JOIN meetings m ON m.id = g.reviewed_meeting_id"
+            f" WHERE {closed} AND g.outcome IS NOT NULL AND g.outcome != '' GROUP BY g.outcome",
+            in_params,
+        ).fetchall()
+    }
     skill_shares = tuple(
         SkillShareFact(int(r[0]), int(r[1]), str(r[2]), str(r[3]), bool(r[4]), bool(r[5]))
         for r in db.execute(
@@ -186,21 +384,6 @@ def load_facts(db: Database, group_ids: Iterable[int] | None, start: str, end: s
             " JOIN skill_categories c ON c.id = k.category_id"
             f" WHERE {in_period}",
             in_params,
-        ).fetchall()
-    )
-    goal_set = in_period.replace("m.id IN", "g.set_meeting_id IN")
-    goal_rev = in_period.replace("m.id IN", "g.reviewed_meeting_id IN")
-    goals = tuple(
-        GoalFact(
-            str(r[0]),
-            None if r[1] is None else int(r[1]),
-            None if r[2] is None else int(r[2]),
-            None if r[3] is None else str(r[3]),
-        )
-        for r in db.execute(
-            "SELECT g.pseudonym, g.set_meeting_id, g.reviewed_meeting_id, g.outcome"
-            f" FROM goals g WHERE {goal_set} OR {goal_rev}",
-            in_params + in_params,
         ).fetchall()
     )
     wellbeing = tuple(
@@ -223,12 +406,16 @@ def load_facts(db: Database, group_ids: Iterable[int] | None, start: str, end: s
         start=start,
         end=end,
         meetings=meetings,
-        attendance=attendance,
         first_seen=first_seen,
-        moods=moods,
         skill_shares=skill_shares,
-        goals=goals,
         wellbeing=wellbeing,
+        present_by_meeting=present_by_meeting,
+        people=tuple(people),
+        mood_meetings=mood_meetings,
+        mood_people=mood_people,
+        goals_set=goals_set,
+        goals_outcomes=goals_outcomes,
+        _raw=_RawRows(db, in_period, in_params),
     )
 
 
