@@ -286,10 +286,10 @@ def _monthly_html(table: ReportTable) -> str:
         tds = []
         for metric, scale, _ in columns:
             key = m if not scale else f"{scale}|{m}"
-            c = by_key.get((metric, key))
-            text = "-" if c is None else cell_text(c, table.threshold)
-            if c is not None and c.state in (CellState.SUPPRESSED, CellState.WITHHELD):
-                text = charts.marker_text(c.state, table.threshold)
+            found = by_key.get((metric, key))
+            text = "-" if found is None else cell_text(found, table.threshold)
+            if found is not None and found.state in (CellState.SUPPRESSED, CellState.WITHHELD):
+                text = charts.marker_text(found.state, table.threshold)
             tds.append(f'<td align="right">{html.escape(text)}</td>')
         rows.append(
             f"<td>{html.escape(charts.month_label(m, short=False))}</td>".join(["<tr>", ""])
@@ -419,7 +419,7 @@ def _keyed_name(metric: str) -> str:
 
 def _citations_html(table: ReportTable) -> str:
     used = {c.key.split("_")[0] for c in table.cells if c.metric.startswith("wellbeing_")}
-    lines = []
+    lines: list[str] = []
     for scale_id in wellbeing.SCALE_IDS:
         if scale_id in used:
             scale = wellbeing.load_scale(scale_id)

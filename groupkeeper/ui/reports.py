@@ -1,0 +1,550 @@
+"""The Reports screen: exact figures for the facilitator, suppressed exports for funders.
+
+Pick a group (or all groups) and a period of whole months (a month, a quarter, a year, or
+a custom range). Key figures sit on top in large type, labelled "Exact figures - exports
+are suppressed"; below are the charts, every figure side by side with what an export
+would show, and the facilitator-only follow-up list. Export CSV... / Export PDF... write
+the *suppressed* table with the vault's threshold (``reports_export``), the same files
+``groupkeeper export`` writes. When too few people are in the selection for averages to
+be shared, the screen offers a roll-up (all groups, or the whole year).
+
+The figures are computed off the GUI thread (``ui.worker``); a newer request wins over a
+slower older one, and nothing is shown after the vault locks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groupkeeper import reports_export
+from groupkeeper.metrics import Period
+from groupkeeper.reports_export import ReportBundle
+from groupkeeper.storage.errors import KnownError
+from groupkeeper.suppression import CellState
+from groupkeeper.ui import charts, messages, report_pdf, worker
+from groupkeeper.ui.follow_up import FollowUpPanel
+from groupkeeper.ui.services import Services
+
+ALL = -1  # the "All groups" entry of the group picker
+MONTHS_BACK = 60  # how far back the period pickers reach (five years)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReportsScreen", text)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "report"
+
+
+class _KeyFigure(QFrame):
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyFigure")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.value = QLabel("-")
+        self.value.setProperty("role", "huge")
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        self.caption.setProperty("role", "hint")
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set_value(self, text: str) -> None:
+        self.value.setText(text)
+        self.setAccessibleName(f"{self.caption.text()}: {text}")
+
+
+class ReportsScreen(QWidget):
+    """Group and period pickers, key figures, charts, figures, follow-up, exports."""
+
+    updated = Signal()  # a new report is on screen (tests wait for it)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("reportsScreen")
+        self.bundle: ReportBundle | None = None
+        self._serial = 0
+        self._filling = False
+        self._build()
+
+    # --- Layout --------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        head = QHBoxLayout()
+        title = QLabel(_tr("Reports"))
+        title.setProperty("role", "title")
+        head.addWidget(title)
+        head.addStretch(1)
+        self.exact_note = QLabel(_tr("Exact figures - exports are suppressed"))
+        self.exact_note.setProperty("role", "exact-note")
+        self.exact_note.setObjectName("exactNote")
+        head.addWidget(self.exact_note)
+        outer.addLayout(head)
+
+        pickers = QHBoxLayout()
+        self.group_box = QComboBox()
+        self.group_box.setAccessibleName(_tr("Group"))
+        group_label = QLabel(_tr("&Group:"))
+        group_label.setBuddy(self.group_box)
+        self.kind_box = QComboBox()
+        self.kind_box.setAccessibleName(_tr("Kind of period"))
+        for kind, word in (
+            ("month", _tr("Month")),
+            ("quarter", _tr("Quarter")),
+            ("year", _tr("Year")),
+            ("custom", _tr("Months from... to...")),
+        ):
+            self.kind_box.addItem(word, kind)
+        kind_label = QLabel(_tr("&Period:"))
+        kind_label.setBuddy(self.kind_box)
+        self.period_box = QComboBox()
+        self.period_box.setAccessibleName(_tr("Period"))
+        self.to_label = QLabel(_tr("to"))
+        self.to_box = QComboBox()
+        self.to_box.setAccessibleName(_tr("Last month of the period"))
+        for w in (group_label, self.group_box, kind_label, self.kind_box, self.period_box):
+            pickers.addWidget(w)
+        pickers.addWidget(self.to_label)
+        pickers.addWidget(self.to_box)
+        pickers.addStretch(1)
+        self.csv_button = QPushButton(_tr("Export &CSV..."))
+        self.csv_button.setAccessibleDescription(
+            _tr("Save the figures as a spreadsheet file, with small counts suppressed")
+        )
+        self.pdf_button = QPushButton(_tr("Export P&DF..."))
+        self.pdf_button.setAccessibleDescription(
+            _tr("Save a PDF report for coordinators and funders, with small counts suppressed")
+        )
+        self.pdf_button.setProperty("role", "primary")
+        pickers.addWidget(self.csv_button)
+        pickers.addWidget(self.pdf_button)
+        outer.addLayout(pickers)
+
+        self.rollup = QFrame()
+        self.rollup.setObjectName("rollupNotice")
+        roll = QHBoxLayout(self.rollup)
+        self.rollup_label = QLabel(
+            _tr("Too few people for a shareable report - try a longer period or all groups.")
+        )
+        self.rollup_label.setWordWrap(True)
+        self.rollup_all = QPushButton(_tr("Show &all groups"))
+        self.rollup_year = QPushButton(_tr("Show the whole &year"))
+        roll.addWidget(self.rollup_label, 1)
+        roll.addWidget(self.rollup_all)
+        roll.addWidget(self.rollup_year)
+        self.rollup.hide()
+        outer.addWidget(self.rollup)
+
+        figures = QGridLayout()
+        self.key_figures: dict[str, _KeyFigure] = {}
+        for i, (metric, _key) in enumerate(report_pdf.KEY_FIGURES):
+            box = _KeyFigure(report_pdf.key_figure_label(metric))
+            self.key_figures[metric] = box
+            figures.addWidget(box, 0, i)
+        outer.addLayout(figures)
+        self.status = QLabel("")
+        self.status.setProperty("role", "hint")
+        self.status.setWordWrap(True)
+        outer.addWidget(self.status)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_tr("Report sections"))
+        chart_page = QWidget()
+        grid = QGridLayout(chart_page)
+        self.chart_views = [charts.ChartView() for _ in range(4)]
+        for i, view in enumerate(self.chart_views):
+            grid.addWidget(view, i // 2, i % 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(chart_page)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tabs.addTab(scroll, _tr("Charts"))
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("reportFigures")
+        self.table.setAccessibleName(_tr("All figures, exact and as exported"))
+        self.table.setHorizontalHeaderLabels(
+            [_tr("Figure"), _tr("Exact (this screen)"), _tr("In exports")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tabs.addTab(self.table, _tr("All figures"))
+        self.follow_up = FollowUpPanel(self.services)
+        self.tabs.addTab(self.follow_up, _tr("Follow-up (for you only)"))
+        outer.addWidget(self.tabs, 1)
+
+        self.group_box.currentIndexChanged.connect(self._on_selection_changed)
+        self.kind_box.currentIndexChanged.connect(self._on_kind_box_changed)
+        self.period_box.currentIndexChanged.connect(self._on_selection_changed)
+        self.to_box.currentIndexChanged.connect(self._on_selection_changed)
+        self.csv_button.clicked.connect(self._on_csv_button_clicked)
+        self.pdf_button.clicked.connect(self._on_pdf_button_clicked)
+        self.rollup_all.clicked.connect(self._on_rollup_all_clicked)
+        self.rollup_year.clicked.connect(self._on_rollup_year_clicked)
+        QShortcut(QKeySequence("Ctrl+Shift+E"), self, self._on_csv_button_clicked)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self._on_pdf_button_clicked)
+
+    # --- Pickers -------------------------------------------------------------------
+
+    def _today(self) -> dt.date:
+        return self.services.now().astimezone().date()
+
+    def _months(self) -> list[tuple[int, int]]:
+        today = self._today()
+        y, m = today.year, today.month
+        out = []
+        for _ in range(MONTHS_BACK):
+            out.append((y, m))
+            y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+        return out
+
+    def _fill_periods(self) -> None:
+        """Entries of the period picker for the chosen kind (newest first)."""
+        self._filling = True
+        try:
+            kind = self.kind_box.currentData()
+            self.period_box.clear()
+            self.to_box.clear()
+            months = self._months()
+            locale = QLocale()
+            if kind in ("month", "custom"):
+                for y, m in months:
+                    text = locale.toString(QDate(y, m, 1), "MMMM yyyy")
+                    self.period_box.addItem(text, ((y, m), (y, m)))
+                    self.to_box.addItem(text, ((y, m), (y, m)))
+                if kind == "custom":
+                    # From three months back to the last full month: a sensible start.
+                    self.period_box.setCurrentIndex(min(3, len(months) - 1))
+                    self.to_box.setCurrentIndex(1)
+                else:
+                    self.period_box.setCurrentIndex(1)  # the last full month
+            elif kind == "quarter":
+                seen = []
+                for y, m in months:
+                    q = (m - 1) // 3 + 1
+                    if (y, q) not in seen:
+                        seen.append((y, q))
+                        p = Period.quarter(y, q)
+                        self.period_box.addItem(
+                            _tr("Q%1 %2 (%3 to %4)")
+                            .replace("%1", str(q))
+                            .replace("%2", str(y))
+                            .replace("%3", locale.toString(QDate(y, 3 * q - 2, 1), "MMM"))
+                            .replace("%4", locale.toString(QDate(y, 3 * q, 1), "MMM")),
+                            (p.start, p.end),
+                        )
+                last = Period.last_full_quarter(self._today())
+                index = self.period_box.findData((last.start, last.end))
+                self.period_box.setCurrentIndex(max(0, index))
+            else:
+                years = sorted({y for y, _ in months}, reverse=True)
+                for y in years:
+                    self.period_box.addItem(str(y), ((y, 1), (y, 12)))
+                self.period_box.setCurrentIndex(0)
+            custom = kind == "custom"
+            self.to_label.setVisible(custom)
+            self.to_box.setVisible(custom)
+        finally:
+            self._filling = False
+
+    def period(self) -> Period | None:
+        """The chosen whole-month period (None while the pickers are empty)."""
+        chosen = self.period_box.currentData()
+        if chosen is None:
+            return None
+        start, end = chosen
+        if self.kind_box.currentData() == "custom":
+            last = self.to_box.currentData()
+            if last is None:
+                return None
+            end = last[1]
+            if end < start:
+                start, end = end, start
+        return Period(tuple(start), tuple(end))
+
+    def group_ids(self) -> tuple[int, ...] | None:
+        gid = self.group_box.currentData()
+        return None if gid in (None, ALL) else (int(gid),)
+
+    def select(self, group_id: int | None = None, period: Period | None = None) -> None:
+        """Choose a group (None = all groups) and a period programmatically (tests, links)."""
+        self._filling = True
+        try:
+            self.group_box.setCurrentIndex(
+                max(0, self.group_box.findData(ALL if group_id is None else group_id))
+            )
+            if period is not None:
+                self.kind_box.setCurrentIndex(self.kind_box.findData("custom"))
+                self._fill_periods()
+                self._filling = True
+                start = self.period_box.findData((period.start, period.start))
+                end = self.to_box.findData((period.end, period.end))
+                self.period_box.setCurrentIndex(max(0, start))
+                self.to_box.setCurrentIndex(max(0, end))
+        finally:
+            self._filling = False
+        self._recompute()
+
+    # --- Slots ---------------------------------------------------------------------
+
+    def _on_kind_box_changed(self, _index: int) -> None:
+        if self._filling:
+            return
+        self._fill_periods()
+        self._recompute()
+
+    def _on_selection_changed(self, _index: int) -> None:
+        if not self._filling:
+            self._recompute()
+
+    def _on_rollup_all_clicked(self) -> None:
+        self.group_box.setCurrentIndex(max(0, self.group_box.findData(ALL)))
+
+    def _on_rollup_year_clicked(self) -> None:
+        period = self.period()
+        self.kind_box.setCurrentIndex(self.kind_box.findData("year"))
+        if period is not None:
+            index = self.period_box.findData(((period.end[0], 1), (period.end[0], 12)))
+            if index >= 0:
+                self.period_box.setCurrentIndex(index)
+
+    # --- Computing -----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the group list (keeping the choice) and recompute."""
+        if not self.services.is_unlocked:
+            return
+        chosen = self.group_box.currentData()
+        self._filling = True
+        try:
+            self.group_box.clear()
+            self.group_box.addItem(_tr("All groups"), ALL)
+            for g in self.services.store.groups.all(active_only=False):
+                self.group_box.addItem(g.name, g.id)
+            self.group_box.setCurrentIndex(max(0, self.group_box.findData(chosen)))
+            if self.period_box.count() == 0:
+                self.kind_box.setCurrentIndex(self.kind_box.findData("quarter"))
+                self._fill_periods()
+        finally:
+            self._filling = False
+        self._recompute()
+
+    def _scope_label(self) -> str:
+        return self.group_box.currentText() if self.group_ids() else _tr("All groups")
+
+    def _recompute(self) -> None:
+        period = self.period()
+        if period is None or not self.services.is_unlocked:
+            return
+        self._serial += 1
+        serial = self._serial
+        store = self.services.store
+        threshold = int(store.settings.get("suppression_threshold"))
+        self.status.setText(_tr("Updating..."))
+        build = partial(
+            reports_export.build_report,
+            threshold=threshold,
+            scope_label=self._scope_label(),
+            today=self._today(),
+        )
+        worker.run_in_background(
+            build,
+            store.db,
+            self.group_ids(),
+            period,
+            on_done=lambda bundle: self._on_built(serial, bundle),
+            on_error=lambda exc: self._on_build_failed(serial, exc),
+        )
+        self._show_follow_up()
+
+    def _on_built(self, serial: int, bundle: ReportBundle) -> None:
+        if serial != self._serial or not self.services.is_unlocked:
+            return  # an older request, or the vault locked meanwhile
+        self.bundle = bundle
+        self._show(bundle)
+        self.updated.emit()
+
+    def _on_build_failed(self, serial: int, exc: BaseException) -> None:
+        if serial != self._serial or not self.services.is_unlocked:
+            return
+        if isinstance(exc, KnownError):
+            self.status.setText("")
+            messages.show_error(self, exc)
+        else:
+            worker.report_bug(exc)
+
+    def _show_follow_up(self) -> None:
+        ids = self.group_ids()
+        if ids is None:
+            ids = tuple(g.id for g in self.services.store.groups.all() if g.id is not None)
+        self.follow_up.show_groups(list(ids), self._today().isoformat())
+
+    def _show(self, bundle: ReportBundle) -> None:
+        exact = bundle.exact
+        for metric, key in report_pdf.KEY_FIGURES:
+            self.key_figures[metric].set_value(report_pdf.cell_text(exact.cell(metric, key), 0))
+        views = charts.all_charts(exact)
+        for i, view in enumerate(self.chart_views):
+            view.set_chart(views[i] if i < len(views) else None)
+            view.setVisible(i < len(views))
+        shown = {(c.metric, c.key): c for c in bundle.table.cells}
+        rows = list(exact.cells)
+        self.table.setRowCount(len(rows))
+        for r, c in enumerate(rows):
+            out = shown.get((c.metric, c.key))
+            exported = (
+                report_pdf.cell_text(out, bundle.threshold)
+                if out is not None
+                else _tr("not exported")
+            )
+            for col, text in enumerate(
+                (
+                    report_pdf.metric_label(c.metric, c.key),
+                    report_pdf.cell_text(c, bundle.threshold),
+                    exported,
+                )
+            ):
+                item = QTableWidgetItem(text)
+                if col:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(r, col, item)
+        hidden = sum(
+            1
+            for c in bundle.table.cells
+            if c.state in (CellState.FEWER_THAN, CellState.SUPPRESSED, CellState.WITHHELD)
+        )
+        self.status.setText(
+            _tr("%1, %2. In exports %3 figures are hidden (threshold %4).")
+            .replace("%1", bundle.scope_label)
+            .replace("%2", report_pdf.period_text(bundle))
+            .replace("%3", str(hidden))
+            .replace("%4", str(bundle.threshold))
+        )
+        self.rollup.setVisible(bundle.too_small)
+
+    # --- Exports -------------------------------------------------------------------
+
+    def _default_name(self, suffix: str) -> str:
+        assert self.bundle is not None
+        name = f"groupkeeper-report-{_slug(self.bundle.scope_label)}-{self.bundle.period.label}"
+        return str(Path.home() / (name.replace("..", "-to-") + suffix))
+
+    def _on_csv_button_clicked(self) -> None:
+        if self.bundle is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, _tr("Export CSV"), self._default_name(".csv"), _tr("CSV files (*.csv)")
+        )
+        if path:
+            self.export_csv_to(Path(path))
+
+    def _on_pdf_button_clicked(self) -> None:
+        if self.bundle is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, _tr("Export PDF"), self._default_name(".pdf"), _tr("PDF files (*.pdf)")
+        )
+        if path:
+            self.export_pdf_to(Path(path))
+
+    def export_csv_to(self, path: Path) -> None:
+        """Write the suppressed CSV of the report on screen (in the worker)."""
+        if self.bundle is None:
+            return
+        worker.run_in_background(
+            reports_export.export_csv,
+            self.bundle,
+            path,
+            on_done=lambda _r: self._on_exported(path),
+            on_error=self._on_export_failed,
+        )
+
+    def export_pdf_to(self, path: Path) -> None:
+        """Write the suppressed PDF of the report on screen.
+
+        Drawn on the GUI thread: QTextDocument layout and font use belong there. It takes
+        a fraction of a second even for a five-year report.
+        """
+        if self.bundle is None:
+            return
+        try:
+            report_pdf.write_pdf(self.bundle, path)
+        except (OSError, KnownError) as exc:
+            self._on_export_failed(exc)
+            return
+        self._on_exported(path)
+
+    def _on_exported(self, path: Path) -> None:
+        messages.info(
+            self,
+            _tr("Report saved"),
+            _tr("The report was saved with small counts suppressed:\n%1").replace("%1", str(path)),
+        )
+
+    def _on_export_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, KnownError):
+            messages.show_error(self, exc)
+        elif isinstance(exc, OSError):
+            messages.error(
+                self,
+                _tr(
+                    "The report could not be saved there (the folder may be read-only, full,"
+                    " or removed). Choose another folder and try again."
+                ),
+            )
+        else:
+            worker.report_bug(exc)
+
+    # --- Locking -------------------------------------------------------------------
+
+    def clear_personal_data(self) -> None:
+        """Empty every model and text widget (called before the vault locks)."""
+        self._serial += 1  # results still in flight are dropped
+        self.bundle = None
+        self.follow_up.clear_personal_data()
+        self.table.clearContents()
+        self.table.setRowCount(0)
+        for view in self.chart_views:
+            view.set_chart(None)
+        for box in self.key_figures.values():
+            box.set_value("-")
+        self._filling = True
+        try:
+            self.group_box.clear()
+        finally:
+            self._filling = False
+        self.status.setText("")
+        self.rollup.hide()
