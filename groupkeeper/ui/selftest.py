@@ -1,0 +1,96 @@
+"""The window part of ``groupkeeper self-test``: Qt plugins, fonts, charts and PDF work.
+
+Run offscreen (no display needed) on the self-test's own vault of invented records: open
+the main window if this build has one, build a report of the vault, draw every chart to
+an image and write the PDF to a temporary folder (deleted afterwards), and check each
+result is non-empty. Anything missing from a bundle (a Qt platform plugin, the PDF
+writer, fonts) raises here, so the self-test fails loudly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def run_ui_self_test(vault_dir: Path, passphrase: str | None = None) -> str:
+    """Open the window offscreen, draw the charts and write a PDF; return a summary.
+
+    Args:
+        vault_dir: An existing vault (the self-test's own).
+        passphrase: Its passphrase; defaults to the CLI self-test's public one.
+
+    Raises:
+        RuntimeError: a chart drew nothing or the PDF is not a PDF.
+        KnownError: the vault could not be opened.
+    """
+    if passphrase is None:
+        from groupkeeper.cli import SELF_TEST_PASSPHRASE
+
+        passphrase = SELF_TEST_PASSPHRASE
+    # Never ask for a display: CI machines and coordinators' servers have none.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["groupkeeper-self-test"])
+
+    from groupkeeper import reports_export
+    from groupkeeper.metrics import Period
+    from groupkeeper.settings import Settings
+    from groupkeeper.ui import charts
+    from groupkeeper.ui.services import Services
+
+    notes = []
+    with tempfile.TemporaryDirectory(prefix="groupkeeper-selftest-ui-") as tmp:
+        # A throwaway settings file: the self-test never touches the user's preferences.
+        settings = Settings(Path(tmp) / "settings.json")
+        services = Services(settings, Path(vault_dir))
+        services.unlock(passphrase)
+        try:
+            today = dt.date.today()
+            period = Period.months(
+                f"{today.year - 1:04d}-{today.month:02d}", today.strftime("%Y-%m")
+            )
+            bundle = reports_export.build_report(
+                services.store.db,
+                None,
+                period,
+                threshold=int(services.store.settings.get("suppression_threshold")),
+                scope_label="Self-test",
+                today=today,
+            )
+            try:
+                main_window = importlib.import_module("groupkeeper.ui.main_window")
+            except ModuleNotFoundError:
+                main_window = None
+            if main_window is not None:
+                window = main_window.MainWindow(services)
+                window.show()
+                app.processEvents()
+                window.close()
+                window.deleteLater()
+                notes.append("window opened")
+        finally:
+            services.lock()
+        drawn = 0
+        for chart in charts.all_charts(bundle.table):
+            image = charts.render_chart(chart, QSize(600, 300))
+            if image.isNull() or image.width() < 600:
+                raise RuntimeError("a report chart could not be drawn")
+            drawn += 1
+        pdf = Path(tmp) / "self-test-report.pdf"
+        reports_export.write_pdf(bundle, pdf)
+        data = pdf.read_bytes()
+        if not data.startswith(b"%PDF") or b"%%EOF" not in data[-1024:]:
+            raise RuntimeError("the PDF report could not be written")
+        notes.append(f"{drawn} charts drawn, PDF written ({len(data) // 1024} KiB)")
+    return ", ".join(notes)
+
+
+def run(vault_dir: Path, passphrase: str) -> str:
+    """The hook ``groupkeeper.cli`` calls (``_self_test_ui``)."""
+    return run_ui_self_test(Path(vault_dir), passphrase)
