@@ -1,0 +1,237 @@
+"""reports_export: the bundle behind the screen, the CSV, periods, and `groupkeeper export`.
+
+Hand-built vaults whose expected numbers are worked out here; the CLI runs in a real
+subprocess with the passphrase on stdin (the child lowers the KDF floor in code).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from groupkeeper import reports_export
+from groupkeeper.export_csv import COLUMNS, read_rows
+from groupkeeper.metrics import Period
+from groupkeeper.model import Group, Member
+from groupkeeper.storage.errors import InvalidInput
+from groupkeeper.storage.repos import Store
+from groupkeeper.suppression import CellState
+
+REPO = Path(__file__).resolve().parents[1]
+CHILD = (
+    "import sys\n"
+    "from groupkeeper.storage import keyheader\n"
+    "floor = keyheader.lowered_floor_for_tests()\n"
+    "floor.__enter__()\n"
+    "from groupkeeper.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+PASSPHRASE = "export test passphrase 42"
+TODAY = dt.date(2026, 5, 10)
+
+
+def fill(store: Store) -> dict[str, int]:
+    """Group "Circle": 12 members. January: 4 meetings with 10 present each (40) and one
+    walk-in at the first; February: 1 meeting with 3 present; March: 2 meetings with 9
+    present each (18). Safety concerns: 3 in January (a small count)."""
+    g = store.groups.add(Group(name="Circle"))
+    assert g.id is not None
+    members = store.members.add_many(
+        [Member(f"Person {i}", group_ids=[g.id], contact_consent=True) for i in range(12)]
+    )
+    plan = [
+        ("2026-01-06", 10, 1, 3),
+        ("2026-01-13", 10, 0, 0),
+        ("2026-01-20", 10, 0, 0),
+        ("2026-01-27", 10, 0, 0),
+        ("2026-02-03", 3, 0, 0),
+        ("2026-03-03", 9, 0, 0),
+        ("2026-03-10", 9, 0, 0),
+    ]
+    for day, present, walk_ins, safety in plan:
+        m = store.meetings.start(g.id, day)
+        assert m.id is not None
+        for person in members[:present]:
+            store.meetings.check_in(m.id, person.pseudonym)
+        if walk_ins:
+            store.meetings.change_walk_ins(m.id, walk_ins)
+        if safety:
+            store.meetings.change_safety_concerns(m.id, safety)
+        store.meetings.end(m.id)
+    return {"group": g.id}
+
+
+def test_bundle_months_and_suppression(store: Store) -> None:
+    ids = fill(store)
+    bundle = reports_export.build_report(
+        store.db,
+        (ids["group"],),
+        Period.quarter(2026, 1),
+        threshold=5,
+        scope_label="Circle",
+        today=TODAY,
+    )
+    exact = {(c.metric, c.key): c for c in bundle.exact.cells}
+    assert exact[("attendance_month", "2026-01")].value == 41  # 40 present + 1 walk-in
+    assert exact[("attendance_month", "2026-02")].value == 3
+    assert exact[("attendance_month", "2026-03")].value == 18
+    assert exact[("attendances", "")].value == 62
+    assert exact[("safety_concerns", "")].value == 3
+
+    out = {(c.metric, c.key): c for c in bundle.table.cells}
+    assert out[("attendances", "")].state is CellState.SHOWN
+    assert out[("attendance_month", "2026-02")].state is CellState.FEWER_THAN
+    # 62 - 41 - 18 would give February back: a second month must be hidden.
+    hidden = [
+        k for k in ("2026-01", "2026-02", "2026-03") if out[("attendance_month", k)].value is None
+    ]
+    assert len(hidden) >= 2
+    assert out[("safety_concerns", "")].state is CellState.FEWER_THAN
+    assert all(c.value is None for c in bundle.table.cells if c.state is not CellState.SHOWN)
+    assert bundle.people == 10 and not bundle.too_small  # members[:10] ever came
+
+
+def test_csv_has_documented_columns_and_no_small_count(store: Store, tmp_path: Path) -> None:
+    ids = fill(store)
+    bundle = reports_export.build_report(
+        store.db,
+        (ids["group"],),
+        Period.quarter(2026, 1),
+        threshold=5,
+        scope_label="Circle",
+        today=TODAY,
+    )
+    path = tmp_path / "r.csv"
+    reports_export.export_csv(bundle, path)
+    rows = read_rows(path)
+    assert tuple(rows[0].keys()) == COLUMNS
+    by = {(r["metric"], r["key"]): r for r in rows}
+    assert by[("meetings_held", "")]["value"] == "7"
+    assert by[("attendances", "")]["value"] == "62"
+    assert by[("safety_concerns", "")]["value"] == "<5"
+    assert by[("attendance_month", "2026-02")]["value"] == "<5"
+    assert all(r["period"] == "2026-01..2026-03" and r["group"] == "Circle" for r in rows)
+    values = {r["value"] for r in rows}
+    assert "3" not in values  # neither February's 3 attendances nor the 3 safety concerns
+
+
+def test_threshold_setting_is_respected(store: Store) -> None:
+    ids = fill(store)
+    bundle = reports_export.build_report(
+        store.db,
+        (ids["group"],),
+        Period.quarter(2026, 1),
+        threshold=11,
+        scope_label="Circle",
+        today=TODAY,
+    )
+    assert bundle.threshold == 11
+    # 10 people < max(8, 11): averages are withheld and a roll-up is offered.
+    assert bundle.table.cell("mean_attendance").state is CellState.WITHHELD
+    assert bundle.too_small
+    floor = reports_export.build_report(
+        store.db,
+        (ids["group"],),
+        Period.quarter(2026, 1),
+        threshold=2,
+        scope_label="Circle",
+        today=TODAY,
+    )
+    assert floor.threshold == 5
+
+
+def test_period_from_args() -> None:
+    assert reports_export.period_from_args(None, None, dt.date(2026, 5, 10)) == Period.quarter(
+        2026, 1
+    )
+    assert reports_export.period_from_args("2025-11", "2026-02", TODAY) == Period(
+        (2025, 11), (2026, 2)
+    )
+    assert reports_export.period_from_args("2026-02", None, TODAY) == Period((2026, 2), (2026, 2))
+    with pytest.raises(InvalidInput):
+        reports_export.period_from_args("2026-13", None, TODAY)
+    with pytest.raises(InvalidInput):
+        reports_export.period_from_args("2026-03", "2026-01", TODAY)
+
+
+def test_run_export_needs_an_output(tmp_path: Path) -> None:
+    args = argparse.Namespace(
+        dir=str(tmp_path), group=None, from_month=None, to_month=None, csv=None, pdf=None
+    )
+    with pytest.raises(InvalidInput):
+        reports_export.run_export(args)
+
+
+@pytest.fixture
+def vault_dir(tmp_path: Path) -> Path:
+    from groupkeeper.storage.vault import Vault
+
+    folder = tmp_path / "vault"
+    vault, _key = Vault.create(folder, PASSPHRASE)
+    try:
+        fill(Store(vault.db, vault.folder))
+    finally:
+        vault.lock()
+    return folder
+
+
+def run_cli(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", CHILD, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+
+
+def test_cli_export_writes_csv_and_pdf(vault_dir: Path, tmp_path: Path) -> None:
+    csv_path, pdf_path = tmp_path / "out.csv", tmp_path / "out.pdf"
+    result = run_cli(
+        "export",
+        str(vault_dir),
+        "--group",
+        "Circle",
+        "--from",
+        "2026-01",
+        "--to",
+        "2026-03",
+        "--csv",
+        str(csv_path),
+        "--pdf",
+        str(pdf_path),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "2026-01..2026-03" in result.stdout
+    rows = read_rows(csv_path)
+    by = {(r["metric"], r["key"]): r["value"] for r in rows}
+    assert by[("attendances", "")] == "62" and by[("safety_concerns", "")] == "<5"
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    assert not list(tmp_path.glob(".export-*"))  # no temporary files left behind
+
+
+def test_cli_export_unknown_group_is_one_line_without_the_name(
+    vault_dir: Path, tmp_path: Path
+) -> None:
+    result = run_cli(
+        "export",
+        str(vault_dir),
+        "--group",
+        "Zanzibar",
+        "--csv",
+        str(tmp_path / "x.csv"),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+    )
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Zanzibar" not in lines[0]
+    assert not (tmp_path / "x.csv").exists()
