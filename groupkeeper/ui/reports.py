@@ -56,6 +56,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ReportsScreen", text)
 
 
+def _key(start: tuple[int, int], end: tuple[int, int]) -> str:
+    """Picker item data: a string, so ``QComboBox.findData`` can compare it."""
+    return f"{start[0]:04d}-{start[1]:02d}..{end[0]:04d}-{end[1]:02d}"
+
+
+def _unkey(data: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    a, b = data.split("..")
+    sy, sm = a.split("-")
+    ey, em = b.split("-")
+    return (int(sy), int(sm)), (int(ey), int(em))
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "report"
 
@@ -241,8 +253,8 @@ class ReportsScreen(QWidget):
             if kind in ("month", "custom"):
                 for y, m in months:
                     text = locale.toString(QDate(y, m, 1), "MMMM yyyy")
-                    self.period_box.addItem(text, ((y, m), (y, m)))
-                    self.to_box.addItem(text, ((y, m), (y, m)))
+                    self.period_box.addItem(text, _key((y, m), (y, m)))
+                    self.to_box.addItem(text, _key((y, m), (y, m)))
                 if kind == "custom":
                     # From three months back to the last full month: a sensible start.
                     self.period_box.setCurrentIndex(min(3, len(months) - 1))
@@ -262,15 +274,15 @@ class ReportsScreen(QWidget):
                             .replace("%2", str(y))
                             .replace("%3", locale.toString(QDate(y, 3 * q - 2, 1), "MMM"))
                             .replace("%4", locale.toString(QDate(y, 3 * q, 1), "MMM")),
-                            (p.start, p.end),
+                            _key(p.start, p.end),
                         )
                 last = Period.last_full_quarter(self._today())
-                index = self.period_box.findData((last.start, last.end))
+                index = self.period_box.findData(_key(last.start, last.end))
                 self.period_box.setCurrentIndex(max(0, index))
             else:
                 years = sorted({y for y, _ in months}, reverse=True)
                 for y in years:
-                    self.period_box.addItem(str(y), ((y, 1), (y, 12)))
+                    self.period_box.addItem(str(y), _key((y, 1), (y, 12)))
                 self.period_box.setCurrentIndex(0)
             custom = kind == "custom"
             self.to_label.setVisible(custom)
@@ -283,15 +295,15 @@ class ReportsScreen(QWidget):
         chosen = self.period_box.currentData()
         if chosen is None:
             return None
-        start, end = chosen
+        start, end = _unkey(chosen)
         if self.kind_box.currentData() == "custom":
             last = self.to_box.currentData()
             if last is None:
                 return None
-            end = last[1]
+            end = _unkey(last)[1]
             if end < start:
                 start, end = end, start
-        return Period(tuple(start), tuple(end))
+        return Period(start, end)
 
     def group_ids(self) -> tuple[int, ...] | None:
         gid = self.group_box.currentData()
@@ -308,8 +320,8 @@ class ReportsScreen(QWidget):
                 self.kind_box.setCurrentIndex(self.kind_box.findData("custom"))
                 self._fill_periods()
                 self._filling = True
-                start = self.period_box.findData((period.start, period.start))
-                end = self.to_box.findData((period.end, period.end))
+                start = self.period_box.findData(_key(period.start, period.start))
+                end = self.to_box.findData(_key(period.end, period.end))
                 self.period_box.setCurrentIndex(max(0, start))
                 self.to_box.setCurrentIndex(max(0, end))
         finally:
@@ -335,7 +347,7 @@ class ReportsScreen(QWidget):
         period = self.period()
         self.kind_box.setCurrentIndex(self.kind_box.findData("year"))
         if period is not None:
-            index = self.period_box.findData(((period.end[0], 1), (period.end[0], 12)))
+            index = self.period_box.findData(_key((period.end[0], 1), (period.end[0], 12)))
             if index >= 0:
                 self.period_box.setCurrentIndex(index)
 

@@ -1,0 +1,185 @@
+"""ReportsScreen (pytest-qt) on a real temporary vault: figures follow the pickers,
+follow-up list shows the right people, exports write suppressed files, lock clears all."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from groupkeeper.export_csv import read_rows
+from groupkeeper.metrics import Period
+from groupkeeper.model import AttendanceStatus, Group, Member
+from groupkeeper.settings import Settings
+from groupkeeper.ui import messages, worker
+from groupkeeper.ui.reports import ReportsScreen
+from groupkeeper.ui.services import Services
+
+NOW = datetime(2026, 3, 20, 18, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    s = Services(Settings(tmp_path / "settings.json"), tmp_path / "vault", now=lambda: NOW)
+    s.create_vault(tmp_path / "vault", "correct horse battery staple")
+    yield s
+    s.lock()
+
+
+@pytest.fixture(autouse=True)
+def quiet_boxes() -> Iterator[None]:
+    messages.set_test_responder(lambda kind, title, text: True)
+    yield
+    messages.set_test_responder(None)
+
+
+@pytest.fixture
+def data(services: Services) -> dict[str, int]:
+    """Two groups. "Big": 10 people at each of 3 March meetings, 10 at 1 February meeting.
+    "Small": 3 people at 2 March meetings. Follow-up in Big: Ola (consent, absent from
+    all three March meetings), Pia (consent, sent apologies once), Quinn (no consent,
+    absent), Rae (consent, came once)."""
+    store = services.store
+    big = store.groups.add(Group(name="Big"))
+    small = store.groups.add(Group(name="Small"))
+    assert big.id is not None and small.id is not None
+    regulars = store.members.add_many(
+        [Member(f"Regular {i}", group_ids=[big.id]) for i in range(10)]
+    )
+    ola, pia, rae = store.members.add_many(
+        [Member(n, group_ids=[big.id], contact_consent=True) for n in ("Ola", "Pia", "Rae")]
+    )
+    store.members.add(Member("Quinn", group_ids=[big.id], contact_consent=False))
+    few = store.members.add_many([Member(f"Few {i}", group_ids=[small.id]) for i in range(3)])
+    # Members were created "now" (20 March): meetings on and after that day count for the
+    # follow-up list, earlier ones only for the report figures.
+    for day, who in (("2026-02-10", regulars), ("2026-03-20", regulars)):
+        m = store.meetings.start(big.id, day)
+        assert m.id is not None
+        for p in who:
+            store.meetings.check_in(m.id, p.pseudonym)
+        store.meetings.end(m.id)
+    for i in range(2):
+        m = store.meetings.start(big.id, "2026-03-20")
+        assert m.id is not None
+        for p in regulars:
+            store.meetings.check_in(m.id, p.pseudonym)
+        if i == 0:
+            store.meetings.check_in(m.id, pia.pseudonym, status=AttendanceStatus.APOLOGIES)
+            store.meetings.check_in(m.id, rae.pseudonym)
+        store.meetings.end(m.id)
+    for _ in range(2):
+        m = store.meetings.start(small.id, "2026-03-20")
+        assert m.id is not None
+        for p in few:
+            store.meetings.check_in(m.id, p.pseudonym)
+        store.meetings.end(m.id)
+    assert ola.id is not None
+    return {"big": big.id, "small": small.id}
+
+
+def open_screen(qtbot, services: Services) -> ReportsScreen:  # type: ignore[no-untyped-def]
+    screen = ReportsScreen(services)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 700)
+    screen.show()
+    with qtbot.waitSignal(screen.updated, timeout=10000):
+        screen.refresh()
+    return screen
+
+
+def figure(screen: ReportsScreen, metric: str) -> str:
+    return screen.key_figures[metric].value.text()
+
+
+def choose(qtbot, screen: ReportsScreen, group: int | None, period: Period) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(screen.updated, timeout=10000):
+        screen.select(group, period)
+
+
+def test_figures_follow_group_and_range(qtbot, services: Services, data: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    screen = open_screen(qtbot, services)
+    march = Period.months("2026-03", "2026-03")
+    choose(qtbot, screen, None, march)
+    assert figure(screen, "meetings_held") == "5"  # 3 Big + 2 Small
+    assert figure(screen, "attendances") == "37"  # 3 x 10 + Rae + 2 x 3
+    choose(qtbot, screen, data["big"], march)
+    assert figure(screen, "meetings_held") == "3"
+    assert figure(screen, "attendances") == "31"
+    assert figure(screen, "unique_attendees") == "11"
+    choose(qtbot, screen, data["big"], Period.months("2026-02", "2026-03"))
+    assert figure(screen, "meetings_held") == "4"
+    assert figure(screen, "attendances") == "41"
+    # The figures table shows exact and exported side by side; its model behaves.
+    assert screen.table.rowCount() > 10
+    assert "Exact figures - exports are suppressed" in screen.exact_note.text()
+
+
+def test_group_picker_by_keyboard_updates(qtbot, services: Services, data: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    screen = open_screen(qtbot, services)
+    choose(qtbot, screen, None, Period.months("2026-03", "2026-03"))
+    screen.group_box.setFocus()
+    index = screen.group_box.findData(data["small"])
+    with qtbot.waitSignal(screen.updated, timeout=10000):
+        while screen.group_box.currentIndex() != index:
+            qtbot.keyClick(screen.group_box, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: not worker.busy())
+    assert figure(screen, "meetings_held") == "2"
+    assert figure(screen, "unique_attendees") == "3"
+    assert screen.rollup.isVisibleTo(screen)  # 3 people: offer a roll-up
+    with qtbot.waitSignal(screen.updated, timeout=10000):
+        screen.rollup_all.click()
+    qtbot.waitUntil(lambda: not worker.busy())
+    assert screen.group_ids() is None
+    assert figure(screen, "meetings_held") == "5"
+    assert not screen.rollup.isVisibleTo(screen)
+
+
+def test_follow_up_lists_the_right_people(qtbot, services: Services, data: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    screen = open_screen(qtbot, services)
+    choose(qtbot, screen, data["big"], Period.months("2026-03", "2026-03"))
+    assert screen.follow_up.names("missed") == ["Ola"]
+    assert screen.follow_up.names("apologies") == ["Pia"]
+
+
+def test_exports_write_suppressed_files(  # type: ignore[no-untyped-def]
+    qtbot, services: Services, data: dict[str, int], tmp_path: Path
+) -> None:
+    screen = open_screen(qtbot, services)
+    choose(qtbot, screen, data["small"], Period.months("2026-03", "2026-03"))
+    csv_path, pdf_path = tmp_path / "r.csv", tmp_path / "r.pdf"
+    screen.export_csv_to(csv_path)
+    qtbot.waitUntil(lambda: not worker.busy())
+    screen.export_pdf_to(pdf_path)
+    rows = {(r["metric"], r["key"]): r["value"] for r in read_rows(csv_path)}
+    assert rows[("unique_attendees", "")] == "<5"  # 3 people
+    assert rows[("meetings_held", "")] == "<5"
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    assert [kind for kind, _t, _x in messages.shown] == ["info", "info"]
+
+
+def test_lock_clears_everything(qtbot, services: Services, data: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    screen = open_screen(qtbot, services)
+    choose(qtbot, screen, data["big"], Period.months("2026-03", "2026-03"))
+    assert screen.follow_up.names("missed") == ["Ola"]
+    screen.clear_personal_data()
+    texts = [w.text() for w in screen.findChildren(QLabel)]
+    texts += [
+        screen.follow_up.missed.item(i).text() for i in range(screen.follow_up.missed.count())
+    ]
+    assert not any("Ola" in t or "Pia" in t or "Big" in t for t in texts)
+    assert screen.table.rowCount() == 0 and screen.group_box.count() == 0
+    assert screen.bundle is None
+
+
+def test_figures_table_model(
+    qtbot, qtmodeltester, services: Services, data: dict[str, int]
+) -> None:  # type: ignore[no-untyped-def]
+    screen = open_screen(qtbot, services)
+    qtmodeltester.check(screen.table.model())
