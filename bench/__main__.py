@@ -9,10 +9,14 @@ for people to read; a benchmark that crashes is reported and gives exit status 1
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib
 import math
+import os
 import pkgutil
+import shutil
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
@@ -54,9 +58,13 @@ def format_table(title: str, rows: list[Row]) -> str:
     lines = []
     for row in rows:
         if not has_target(row):
-            target, met = "baseline", ""
+            # Context rows: a baseline, or a figure reported without a target.
+            target, met = ("baseline" if "baseline" in row.name else "none"), ""
         elif row.baseline is not None or not row.available:
             target, met = f"<= {row.target:g}x", "yes" if row.met else "NO"
+        elif row.target_min is not None:
+            low, high = _fmt(row.target_min, row.unit), _fmt(row.target, row.unit)
+            target, met = f"{low} - {high}", "yes" if row.met else "NO"
         else:
             target, met = f"<= {_fmt(row.target, row.unit)}", "yes" if row.met else "NO"
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "-"
@@ -82,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
     args = parser.parse_args(argv)
+    # In-process benchmarks must not touch the real user's settings or vault either.
+    if "GROUPKEEPER_HOME" not in os.environ:
+        home = tempfile.mkdtemp(prefix="gk-bench-home-")
+        atexit.register(shutil.rmtree, home, ignore_errors=True)
+        os.environ["GROUPKEEPER_HOME"] = home
 
     met = total = 0
     crashed = False
