@@ -1,4 +1,4 @@
-"""Translation pipeline: extract every ``tr``/``translate`` string into the ``.ts`` files, compile ``.qm``.
+"""Translation pipeline: extract tr/translate strings into the .ts files, compile the .qm files.
 
 Usage (from the repository root)::
 
@@ -38,6 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIR = ROOT / "groupkeeper"
 TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("es", "en")
+# Strings kept as data in Qt-free core modules and translated by the UI under a fixed
+# context: (context, module, dict whose values are English text).
+DATA_TABLES = (("definitions", "groupkeeper.reports_export", "ALL_DEFINITIONS"),)
 # Spanish plural rules in Qt: two forms (1 / other); English the same.
 NUMERUS_FORMS = {"es": 2, "en": 2}
 
@@ -194,8 +197,12 @@ class _Visitor(ast.NodeVisitor):
             context = _literal(node.args[0], self.constants)
             text_arg = node.args[1]
             is_forwarding = isinstance(text_arg, ast.Name) and text_arg.id not in self.constants
+            data_contexts = {table[0] for table in DATA_TABLES}
             if context is not None and not is_forwarding:
-                self._emit(context, node, 1, False)
+                if context in data_contexts and _literal(text_arg, self.constants) is None:
+                    pass  # looked up from a DATA_TABLES dict, extracted in _data_tables
+                else:
+                    self._emit(context, node, 1, False)
         elif isinstance(func, ast.Name) and func.id in self.wrappers and node.args:
             wrapper = self.wrappers[func.id]
             self._emit(wrapper.context, node, 0, wrapper.numerus)
@@ -220,7 +227,20 @@ def extract() -> Extracted:
                         visible[alias.asname or alias.name] = local[stmt.module][alias.name]
         rel = str(path.relative_to(ROOT))
         _Visitor(rel, constants[name], visible, out).visit(tree)
+    _data_tables(out)
     return out
+
+
+def _data_tables(out: Extracted) -> None:
+    import importlib
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    for context, module_name, attr in DATA_TABLES:
+        table = getattr(importlib.import_module(module_name), attr)
+        where = module_name.replace(".", "/") + ".py:0"
+        for text in table.values():
+            out.add(Message(context, text, "", False), where)
 
 
 # -- .ts files -------------------------------------------------------------------------
@@ -240,7 +260,7 @@ def read_ts(path: Path) -> dict[tuple[str, str, str], Translation]:
     if not path.exists():
         return {}
     result: dict[tuple[str, str, str], Translation] = {}
-    root = ET.parse(path).getroot()
+    root = ET.parse(path).getroot()  # noqa: S314 - our own .ts files
     for ctx in root.iter("context"):
         ctx_name = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
@@ -281,9 +301,7 @@ def _write_ts(
             msg_el = ET.SubElement(ctx_el, "message", attrs)
             for where in (found.locations.get(key) or [])[:3]:
                 file, _, line = where.rpartition(":")
-                ET.SubElement(
-                    msg_el, "location", filename=f"../../{file}", line=line
-                )
+                ET.SubElement(msg_el, "location", filename=f"../../{file}", line=line)
             ET.SubElement(msg_el, "source").text = key[1]
             if key[2]:
                 ET.SubElement(msg_el, "comment").text = key[2]
@@ -375,7 +393,9 @@ def check(found: Extracted) -> list[str]:
                 problems.append(f"{label}: a plural form lost %n")
             else:
                 problems.extend(_placeholder_problems(label, key[1], entry))
-        stale = [k for k, v in ts.items() if k not in wanted and v.kind not in ("vanished", "obsolete")]
+        stale = [
+            k for k, v in ts.items() if k not in wanted and v.kind not in ("vanished", "obsolete")
+        ]
         problems.extend(f"{path.name}: [{k[0]}] {k[1][:60]!r} is no longer used" for k in stale)
         qm = path.with_suffix(".qm")
         if not qm.exists() or qm.stat().st_mtime < path.stat().st_mtime:

@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.lock_screen: Any = None
         self.first_run: Any = None
         self.settings_dialog: Any = None
+        self.help_dialog: Any = None
+        self.tour: Any = None
         self._vault_settings: dict[str, Any] = {}
 
         central = QWidget(self)
@@ -154,9 +156,10 @@ class MainWindow(QMainWindow):
         return bar
 
     def _shortcuts(self) -> None:
+        # No Alt+letter here: an application-wide Alt shortcut makes the same mnemonic on
+        # a button ambiguous, and then neither fires (Alt+H is check-in's "New here").
         pairs = (
             ("Ctrl+1", self.show_home),
-            ("Alt+H", self.show_home),
             ("Ctrl+2", self.show_roster),
             ("Ctrl+3", self.show_reports),
             ("Ctrl+,", self.show_settings),
@@ -206,6 +209,10 @@ class MainWindow(QMainWindow):
         self.nav.setVisible(True)
         self.idle.start()
         self.show_home()
+        from groupkeeper.ui.tour import should_show_tour
+
+        if should_show_tour(self.services):
+            self.start_tour()
 
     def reload_vault_settings(self) -> None:
         """Cache the lock timeouts (read at every idle check)."""
@@ -279,31 +286,44 @@ class MainWindow(QMainWindow):
                 home.refresh()
 
     def show_help(self) -> None:
-        from groupkeeper.ui import messages
+        """F1: the meeting guide and the keyboard-shortcut sheet (works locked too)."""
+        from groupkeeper.ui.help import HelpDialog
 
-        messages.info(
-            self,
-            self.tr("How a meeting runs"),
-            self.tr(
-                '1. On Home, press "Start meeting" for your group.\n'
-                "2. The left side shows the plan for tonight; the big area shows the part "
-                "you are in, with its timer at the top.\n"
-                "3. Check people in by typing a few letters of their name and pressing "
-                'Enter. "Add arrival" works at any time for late arrivals.\n'
-                '4. Press "Next segment" when you are ready to move on. Parts can be '
-                "skipped or moved.\n"
-                '5. "Safety" shows your crisis resources whenever you need them.\n'
-                '6. Everything is saved as you go. At the end, press "End meeting".\n\n'
-                "Ctrl+L locks GroupKeeper at any time; during a meeting the plan and the "
-                "timer stay on screen, without names."
-            ),
-        )
+        dialog = HelpDialog(self.services, self)
+        self.help_dialog = dialog
+        try:
+            dialog.exec()
+        finally:
+            self.help_dialog = None
+            dialog.deleteLater()
+
+    def start_tour(self) -> None:
+        """Show the first-run tour panel under the navigation bar (once, skippable)."""
+        from groupkeeper.ui.tour import TourPanel
+
+        if self.tour is not None:
+            return
+        self.tour = TourPanel(self.services, self.nav_buttons, self.centralWidget())
+        self.tour.finished.connect(self._on_tour_finished)
+        layout = self.centralWidget().layout()
+        layout.insertWidget(layout.indexOf(self.nav) + 1, self.tour)
+        self.tour.next_button.setFocus()
+
+    def _on_tour_finished(self) -> None:
+        tour = self.tour
+        self.tour = None
+        if tour is not None:
+            tour.deleteLater()
+        current = self.stack.currentWidget()
+        if current is not None:
+            current.setFocus()
 
     # -- meetings ---------------------------------------------------------------------
     def open_meeting(self, meeting_id: int) -> None:
         """Show the meeting runner for ``meeting_id`` (new or resumed)."""
         if self.runner is not None and getattr(self.runner, "meeting_id", None) == meeting_id:
             self.stack.setCurrentWidget(self.runner)
+            self._focus_runner()
             return
         self._drop_runner()
         cls = _load_screen_class("runner")
@@ -345,9 +365,14 @@ class MainWindow(QMainWindow):
             meeting_id = getattr(self.runner, "meeting_id", None)
             if hasattr(self.runner, "lock_snapshot"):
                 snapshot = self.runner.lock_snapshot()
-        dialog = getattr(self, "settings_dialog", None)
-        if dialog is not None:
-            dialog.reject()
+        for dialog in (self.settings_dialog, self.help_dialog):
+            if dialog is not None:
+                dialog.reject()
+        if self.tour is not None:
+            # Not "done": it comes back after the next unlock.
+            self.tour.hide()
+            self.tour.deleteLater()
+            self.tour = None
         for name in ("home", "roster", "reports"):
             screen = getattr(self, name)
             if screen is not None:

@@ -4,7 +4,7 @@
     <context>
         <name>CsvImportDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="213" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="252" />
             <source>%n member(s) ready to import:</source>
             <translation>
                 <numerusform>%n member ready to import:</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="217" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="256" />
             <source>%n row(s) will be skipped:</source>
             <translation>
                 <numerusform>%n row will be skipped:</numerusform>
@@ -20,7 +20,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="222" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="261" />
             <source>&amp;Import %n member(s)</source>
             <translation>
                 <numerusform>&amp;Import %n member</numerusform>
@@ -31,7 +31,7 @@
     <context>
         <name>HomeScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="296" />
+            <location filename="../../groupkeeper/ui/home.py" line="301" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Last backup: %n day ago.</numerusform>
@@ -42,7 +42,7 @@
     <context>
         <name>MeetingRunner</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="240" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="249" />
             <source>%n answer(s)</source>
             <translation>
                 <numerusform>%n answer</numerusform>
@@ -50,7 +50,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="307" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="314" />
             <source>%n answer(s) so far</source>
             <translation>
                 <numerusform>%n answer so far</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="253" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="262" />
             <source>%n goal(s)</source>
             <translation>
                 <numerusform>%n goal</numerusform>
@@ -91,7 +91,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="231" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="240" />
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
             <source>%n here</source>
             <translation>
@@ -132,7 +132,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="233" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="242" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
             <source>%n new</source>
             <translation>
@@ -149,7 +149,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="256" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="265" />
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="137" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
             <source>%n reviewed</source>
@@ -175,7 +175,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="250" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="259" />
             <source>%n shared</source>
             <translation>
                 <numerusform>%n shared</numerusform>
@@ -191,7 +191,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="306" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="313" />
             <source>%n so far</source>
             <translation>
                 <numerusform>%n so far</numerusform>

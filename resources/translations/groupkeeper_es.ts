@@ -75,33 +75,33 @@
     <context>
         <name>CrisisPrompt</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="69" />
+            <location filename="../../groupkeeper/ui/home.py" line="70" />
             <source>Before the meeting: where can someone turn in a crisis? Add your local crisis line, the nearest emergency department and the centre's on-call contact. The Safety button shows them during the meeting.</source>
             <translation>Antes de la reunión: ¿a quién puede acudir alguien en una crisis? Añade la línea de crisis de tu zona, las urgencias más cercanas y el contacto de guardia del centro. El botón Seguridad los muestra durante la reunión.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="66" />
-            <location filename="../../groupkeeper/ui/home.py" line="79" />
+            <location filename="../../groupkeeper/ui/home.py" line="67" />
+            <location filename="../../groupkeeper/ui/home.py" line="80" />
             <source>Crisis resources</source>
             <translation>Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="109" />
+            <location filename="../../groupkeeper/ui/home.py" line="110" />
             <source>Please add at least one resource.</source>
             <translation>Añade al menos un recurso, por favor.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="90" />
+            <location filename="../../groupkeeper/ui/home.py" line="91" />
             <source>Remind me later</source>
             <translation>Recuérdamelo más tarde</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="84" />
+            <location filename="../../groupkeeper/ui/home.py" line="85" />
             <source>Save and start</source>
             <translation>Guardar y empezar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="95" />
+            <location filename="../../groupkeeper/ui/home.py" line="96" />
             <source>You chose "Remind me later" before, so this is needed now.</source>
             <translation>Antes elegiste «Recuérdamelo más tarde», así que ahora hace falta.</translation>
         </message>
@@ -109,7 +109,7 @@
     <context>
         <name>CsvImportDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="213" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="252" />
             <source>%n member(s) ready to import:</source>
             <translation>
                 <numerusform>%n participante listo para importar:</numerusform>
@@ -117,7 +117,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="217" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="256" />
             <source>%n row(s) will be skipped:</source>
             <translation>
                 <numerusform>Se saltará %n fila:</numerusform>
@@ -125,12 +125,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="97" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="104" />
             <source>&amp;Choose file...</source>
             <translation>&amp;Elegir archivo...</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="222" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="261" />
             <source>&amp;Import %n member(s)</source>
             <translation>
                 <numerusform>&amp;Importar %n participante</numerusform>
@@ -138,189 +138,199 @@
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="137" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="144" />
             <source>(no group)</source>
             <translation>(sin grupo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="134" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="141" />
             <source>Add them to &amp;group:</source>
             <translation>Añadir al &amp;grupo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="164" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="171" />
             <source>CSV files (*.csv *.txt)</source>
             <translation>Archivos CSV (*.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="146" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="153" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="147" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="154" />
             <source>Cancel, import nothing</source>
             <translation>Cancelar sin importar nada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="98" />
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="164" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="105" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="171" />
             <source>Choose a CSV file</source>
             <translation>Elegir un archivo CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="86" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="93" />
             <source>Choose a CSV file saved from a spreadsheet. The first row names the columns: name (required), full_name, pronouns, phone, email, emergency_contact, contact_consent (yes/no), joined_on (2025-01-31), notes. Nothing is added until you press Import.</source>
             <translation>Elige un archivo CSV guardado desde una hoja de cálculo. La primera fila da nombre a las columnas (en inglés): name (obligatoria), full_name, pronouns, phone, email, emergency_contact, contact_consent (yes/no), joined_on (2025-01-31), notes. No se añade nada hasta que pulses Importar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="115" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="122" />
             <source>Contact OK</source>
             <translation>Contacto aceptado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="114" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="121" />
             <source>Email</source>
             <translation>Correo electrónico</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="112" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="119" />
             <source>Full name</source>
             <translation>Nombre completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="136" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="143" />
             <source>Group the imported members join</source>
             <translation>Grupo al que se unen las personas importadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="148" />
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="222" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="155" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="261" />
             <source>Import</source>
             <translation>Importar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="82" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="89" />
             <source>Import members from a CSV file</source>
             <translation>Importar participantes desde un archivo CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="122" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="274" />
+            <source>Importing...</source>
+            <translation>Importando...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="129" />
             <source>Members that will be imported</source>
             <translation>Participantes que se importarán</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="111" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="118" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="99" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="106" />
             <source>No file chosen yet.</source>
             <translation>Todavía no has elegido ningún archivo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="185" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="209" />
             <source>No file chosen.</source>
             <translation>No se ha elegido ningún archivo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="65" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="69" />
             <source>No name column was found. The first row must name the columns, with one called "name" or "display_name".</source>
             <translation>No se encontró la columna del nombre. La primera fila debe dar nombre a las columnas, y una debe llamarse «name» o «display_name».</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="219" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="258" />
             <source>No problems found.</source>
             <translation>No se encontró ningún problema.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="113" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="120" />
             <source>Phone</source>
             <translation>Teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="110" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="186" />
+            <source>Reading %1...</source>
+            <translation>Leyendo %1...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="117" />
             <source>Row</source>
             <translation>Fila</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="56" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="60" />
             <source>Row {row}: {why}</source>
             <translation>Fila {row}: {why}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="128" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="135" />
             <source>Rows that will be skipped, with the reason</source>
             <translation>Filas que se saltarán, con el motivo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="184" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="215" />
             <source>That file could not be opened. Is it still there?</source>
             <translation>No se pudo abrir ese archivo. ¿Sigue ahí?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="69" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="73" />
             <source>This file is empty.</source>
             <translation>Este archivo está vacío.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="62" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="66" />
             <source>This file is not a text CSV file. In your spreadsheet, use Save As &gt; CSV.</source>
             <translation>Este archivo no es un CSV de texto. En tu hoja de cálculo, usa Guardar como &gt; CSV.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="61" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="65" />
             <source>This file is too big for a member list (over 5 MB).</source>
             <translation>Este archivo es demasiado grande para una lista de participantes (más de 5 MB).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="50" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="54" />
             <source>a value is too long (over 10,000 characters)</source>
             <translation>un valor es demasiado largo (más de 10.000 caracteres)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="54" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="58" />
             <source>broken quotation marks; check this row in your spreadsheet</source>
             <translation>comillas mal cerradas; revisa esta fila en tu hoja de cálculo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="49" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="53" />
             <source>contact consent must be yes or no</source>
             <translation>el consentimiento de contacto debe ser yes o no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="53" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="57" />
             <source>contains unreadable characters (is it really a CSV file?)</source>
             <translation>tiene caracteres ilegibles (¿seguro que es un archivo CSV?)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="201" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="240" />
             <source>no</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="47" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="51" />
             <source>no name (a first name or nickname is needed)</source>
             <translation>sin nombre (hace falta un nombre de pila o un apodo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="48" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="52" />
             <source>the joined date is not a date like 2025-01-31</source>
             <translation>la fecha de alta no es una fecha como 2025-01-31</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="51" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="55" />
             <source>the same person as row {row}</source>
             <translation>la misma persona que en la fila {row}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="52" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="56" />
             <source>this person is already on the roster</source>
             <translation>esta persona ya está en la lista</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="201" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="240" />
             <source>yes</source>
             <translation>sí</translation>
         </message>
@@ -553,72 +563,396 @@ Save here anyway?</source>
         </message>
     </context>
     <context>
+        <name>FollowUpPanel</name>
+        <message>
+            <location filename="../../groupkeeper/ui/follow_up.py" line="31" />
+            <source>For you only - this list is never exported or printed. It shows members who agreed to be contacted and were not at any of their group's last three meetings, so someone can check in with them.</source>
+            <translation>Solo para ti: esta lista nunca se exporta ni se imprime. Muestra a quienes aceptaron recibir contacto y no vinieron a ninguna de las tres últimas reuniones de su grupo, para que alguien pueda preguntarles cómo están.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/follow_up.py" line="45" />
+            <source>Members who missed the last 3 meetings</source>
+            <translation>Participantes que faltaron a las 3 últimas reuniones</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/follow_up.py" line="52" />
+            <source>Members who sent apologies</source>
+            <translation>Participantes que avisaron que no venían</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/follow_up.py" line="40" />
+            <source>Missed the last 3 meetings</source>
+            <translation>Faltaron a las 3 últimas reuniones</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/follow_up.py" line="76" />
+            <source>Nobody at the moment.</source>
+            <translation>Nadie por ahora.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/follow_up.py" line="47" />
+            <source>Sent apologies (not drifting away)</source>
+            <translation>Avisaron que no venían (siguen en contacto)</translation>
+        </message>
+    </context>
+    <context>
         <name>GroupCard</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="167" />
+            <location filename="../../groupkeeper/ui/home.py" line="168" />
             <source>A meeting is open. You can carry on where you were.</source>
             <translation>Hay una reunión abierta. Puedes seguir donde lo dejaste.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="190" />
+            <location filename="../../groupkeeper/ui/home.py" line="191" />
             <source>Enter a past meeting of %1</source>
             <translation>Anotar una reunión pasada de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="188" />
+            <location filename="../../groupkeeper/ui/home.py" line="189" />
             <source>Enter a past meeting...</source>
             <translation>Anotar una reunión pasada...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="170" />
+            <location filename="../../groupkeeper/ui/home.py" line="171" />
             <source>Next meeting: %1</source>
             <translation>Próxima reunión: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="178" />
+            <location filename="../../groupkeeper/ui/home.py" line="179" />
             <source>Resume meeting</source>
             <translation>Continuar la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="180" />
+            <location filename="../../groupkeeper/ui/home.py" line="181" />
             <source>Resume the open meeting of %1</source>
             <translation>Continuar la reunión abierta de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="185" />
+            <location filename="../../groupkeeper/ui/home.py" line="186" />
             <source>Start a meeting of %1</source>
             <translation>Empezar una reunión de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="183" />
+            <location filename="../../groupkeeper/ui/home.py" line="184" />
             <source>Start meeting</source>
             <translation>Empezar reunión</translation>
         </message>
     </context>
     <context>
+        <name>HelpDialog</name>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="172" />
+            <source>&amp;How a meeting runs</source>
+            <translation>&amp;Cómo va una reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="207" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Atajos de teclado</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="95" />
+            <source>Add a member</source>
+            <translation>Añadir participante</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="84" />
+            <source>Anywhere</source>
+            <translation>En cualquier sitio</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="102" />
+            <source>Back to Home; the meeting stays open</source>
+            <translation>Volver a Inicio; la reunión sigue abierta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="44" />
+            <source>Before people arrive, open GroupKeeper and type your passphrase. On Home, press "Start meeting" on your group's card.</source>
+            <translation>Antes de que llegue la gente, abre GroupKeeper y escribe tu frase de acceso. En Inicio, pulsa «Empezar reunión» en la tarjeta de tu grupo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="110" />
+            <source>Catch-up grid for people who missed their turn</source>
+            <translation>Tabla para quien se perdió su turno</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="105" />
+            <location filename="../../groupkeeper/ui/help.py" line="106" />
+            <source>Check-in</source>
+            <translation>Llegadas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="53" />
+            <source>Check-in: type a few letters of a name and press Enter to mark the person present. Someone new? Type their first name and press "New here". Someone who arrives late can be added at any time with A.</source>
+            <translation>Llegadas: escribe unas letras de un nombre y pulsa Intro para marcar a la persona como presente. ¿Viene alguien por primera vez? Escribe su nombre y pulsa «Primera vez hoy». A quien llegue tarde puedes añadirle en cualquier momento con A.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="211" />
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="212" />
+            <source>Close help</source>
+            <translation>Cerrar la ayuda</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="177" />
+            <source>Everything can be done with the keyboard. Tab moves between controls.</source>
+            <translation>Todo se puede hacer con el teclado. Tab pasa de un control a otro.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="70" />
+            <source>Everything is saved the moment you enter it. If the laptop switches off, open GroupKeeper again and press "Resume meeting". At the end, press "End meeting".</source>
+            <translation>Todo se guarda en el momento en que lo anotas. Si el portátil se apaga, vuelve a abrir GroupKeeper y pulsa «Continuar la reunión». Al final, pulsa «Terminar reunión».</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="94" />
+            <source>Find a member</source>
+            <translation>Buscar participante</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="88" />
+            <location filename="../../groupkeeper/ui/help.py" line="89" />
+            <source>Go to Home</source>
+            <translation>Ir a Inicio</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="91" />
+            <source>Go to reports</source>
+            <translation>Ir a Informes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="90" />
+            <source>Go to the roster</source>
+            <translation>Ir a Participantes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="113" />
+            <source>Goal done / partly / not yet / dropped (or 1-4)</source>
+            <translation>Meta hecha / en parte / todavía no / dejada (o 1-4)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="154" />
+            <location filename="../../groupkeeper/ui/help.py" line="155" />
+            <source>GroupKeeper help</source>
+            <translation>Ayuda de GroupKeeper</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="160" />
+            <source>Help topics</source>
+            <translation>Temas de ayuda</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="166" />
+            <source>How a meeting runs</source>
+            <translation>Cómo va una reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="66" />
+            <source>If someone is not safe, press Ctrl+Shift+S: your crisis resources and the steps to follow are on screen straight away.</source>
+            <translation>Si alguien no está a salvo, pulsa Ctrl+Mayús+S: tus recursos de crisis y los pasos a seguir aparecen en pantalla al momento.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="188" />
+            <source>Keyboard shortcuts</source>
+            <translation>Atajos de teclado</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="186" />
+            <source>Keys</source>
+            <translation>Teclas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="114" />
+            <location filename="../../groupkeeper/ui/help.py" line="116" />
+            <source>Last week's goals</source>
+            <translation>Metas de la semana pasada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="93" />
+            <source>Lock GroupKeeper now</source>
+            <translation>Bloquear GroupKeeper ahora</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="105" />
+            <source>Mark the first match present</source>
+            <translation>Marcar como presente la primera coincidencia</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="85" />
+            <source>Meeting</source>
+            <translation>Reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="103" />
+            <location filename="../../groupkeeper/ui/help.py" line="104" />
+            <source>Meeting plan</source>
+            <translation>Plan de la reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="96" />
+            <source>Member form</source>
+            <translation>Ficha de participante</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="107" />
+            <location filename="../../groupkeeper/ui/help.py" line="108" />
+            <location filename="../../groupkeeper/ui/help.py" line="109" />
+            <source>Mood check</source>
+            <translation>Estado de ánimo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="58" />
+            <source>Mood check: press the number each person says (or P if they pass). Nobody has to answer.</source>
+            <translation>Estado de ánimo: pulsa el número que dice cada persona (o P si pasa). Nadie está obligado a responder.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="62" />
+            <source>Move on with Ctrl+Enter when the group is ready. You can skip a part, move it, or go back to it from the plan on the left.</source>
+            <translation>Pasa a lo siguiente con Ctrl+Intro cuando el grupo esté listo. Desde el plan de la izquierda puedes saltar una parte, moverla o volver a ella.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="104" />
+            <source>Move the selected part down</source>
+            <translation>Bajar la parte seleccionada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="103" />
+            <source>Move the selected part up</source>
+            <translation>Subir la parte seleccionada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="97" />
+            <source>Next part of the meeting (also Ctrl+Right)</source>
+            <translation>Siguiente parte de la reunión (también Ctrl+Derecha)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="92" />
+            <source>Open settings</source>
+            <translation>Abrir la configuración</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="87" />
+            <source>Open this help</source>
+            <translation>Abrir esta ayuda</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="108" />
+            <source>Pass (no answer)</source>
+            <translation>Pasar (sin respuesta)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="101" />
+            <source>Pause or resume the timer</source>
+            <translation>Pausar o reanudar el temporizador</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="98" />
+            <source>Previous part of the meeting</source>
+            <translation>Parte anterior de la reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="109" />
+            <source>Previous person (Right: next person)</source>
+            <translation>Persona anterior (Derecha: siguiente persona)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="107" />
+            <source>Record that mood score</source>
+            <translation>Anotar esa puntuación de ánimo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="94" />
+            <location filename="../../groupkeeper/ui/help.py" line="95" />
+            <source>Roster</source>
+            <translation>Participantes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="100" />
+            <source>Safety: crisis resources and steps</source>
+            <translation>Seguridad: recursos de crisis y pasos a seguir</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="96" />
+            <source>Save the member</source>
+            <translation>Guardar la ficha</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="99" />
+            <source>Someone arrived late (also Ctrl+A)</source>
+            <translation>Alguien ha llegado tarde (también Ctrl+A)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="168" />
+            <source>Step by step, what happens in a meeting and which keys help.</source>
+            <translation>Paso a paso, qué pasa en una reunión y qué teclas ayudan.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="75" />
+            <source>Stepping away? Press Ctrl+L. Names disappear from the screen; during a meeting the plan and the timer stay visible.</source>
+            <translation>¿Te alejas un momento? Pulsa Ctrl+L. Los nombres desaparecen de la pantalla; durante una reunión, el plan y el temporizador siguen a la vista.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="116" />
+            <source>Take back the last answer</source>
+            <translation>Deshacer la última respuesta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="106" />
+            <source>Take back the selected check-in</source>
+            <translation>Deshacer la llegada seleccionada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="48" />
+            <source>The left side shows tonight's plan. The big area in the middle is the part you are in now, with its timer at the top. The timer only helps you keep time; nothing happens when it runs out.</source>
+            <translation>A la izquierda está el plan de hoy. La zona grande del centro es la parte en la que estáis, con su temporizador arriba. El temporizador solo te ayuda a llevar el tiempo; no pasa nada cuando se acaba.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="190" />
+            <source>Three columns: the keys, what they do, and where they work.</source>
+            <translation>Tres columnas: las teclas, qué hacen y dónde funcionan.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="117" />
+            <source>Undo the last score</source>
+            <translation>Deshacer la última puntuación</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="186" />
+            <source>What it does</source>
+            <translation>Qué hace</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="186" />
+            <source>Where</source>
+            <translation>Dónde</translation>
+        </message>
+    </context>
+    <context>
         <name>HomeScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="232" />
+            <location filename="../../groupkeeper/ui/home.py" line="233" />
             <source>Back up now</source>
             <translation>Hacer copia ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="233" />
+            <location filename="../../groupkeeper/ui/home.py" line="234" />
             <source>Back up the vault now</source>
             <translation>Hacer ahora una copia de seguridad de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="412" />
+            <location filename="../../groupkeeper/ui/home.py" line="422" />
             <source>Backing up...</source>
             <translation>Haciendo la copia...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="397" />
+            <location filename="../../groupkeeper/ui/home.py" line="407" />
             <source>Choose the backup folder (a USB stick is best)</source>
             <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="296" />
+            <location filename="../../groupkeeper/ui/home.py" line="301" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Última copia: hace %n día.</numerusform>
@@ -626,27 +960,27 @@ Save here anyway?</source>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="293" />
+            <location filename="../../groupkeeper/ui/home.py" line="298" />
             <source>Last backup: today.</source>
             <translation>Última copia: hoy.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="290" />
+            <location filename="../../groupkeeper/ui/home.py" line="295" />
             <source>No backup yet. A backup on a USB stick keeps the records safe.</source>
             <translation>Todavía no hay ninguna copia. Una copia en una memoria USB mantiene los registros a salvo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="273" />
+            <location filename="../../groupkeeper/ui/home.py" line="276" />
             <source>No groups yet. Add one in Settings.</source>
             <translation>Todavía no hay grupos. Añade uno en Configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="299" />
+            <location filename="../../groupkeeper/ui/home.py" line="304" />
             <source>Time for a new one.</source>
             <translation>Es hora de hacer una nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="218" />
+            <location filename="../../groupkeeper/ui/home.py" line="219" />
             <source>Your groups</source>
             <translation>Tus grupos</translation>
         </message>
@@ -654,7 +988,6 @@ Save here anyway?</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="287" />
             <source>1. On Home, press "Start meeting" for your group.
 2. The left side shows the plan for tonight; the big area shows the part you are in, with its timer at the top.
 3. Check people in by typing a few letters of their name and pressing Enter. "Add arrival" works at any time for late arrivals.
@@ -663,7 +996,7 @@ Save here anyway?</source>
 6. Everything is saved as you go. At the end, press "End meeting".
 
 Ctrl+L locks GroupKeeper at any time; during a meeting the plan and the timer stay on screen, without names.</source>
-            <translation>1. En Inicio, pulsa «Empezar reunión» en tu grupo.
+            <translation type="vanished">1. En Inicio, pulsa «Empezar reunión» en tu grupo.
 2. A la izquierda ves el plan de hoy; en la zona grande, la parte en la que estáis, con su temporizador arriba.
 3. Para registrar a alguien, escribe unas letras de su nombre y pulsa Intro. «Añadir llegada» sirve en cualquier momento para quien llega tarde.
 4. Pulsa «Siguiente parte» cuando el grupo esté listo para seguir. Puedes saltar o mover partes.
@@ -678,58 +1011,57 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="133" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="135" />
             <source>Help</source>
             <translation>Ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="129" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="131" />
             <source>Home</source>
             <translation>Inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="286" />
             <source>How a meeting runs</source>
-            <translation>Cómo va una reunión</translation>
+            <translation type="vanished">Cómo va una reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="142" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="144" />
             <source>Lock</source>
             <translation>Bloquear</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="144" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="146" />
             <source>Lock GroupKeeper now</source>
             <translation>Bloquear GroupKeeper ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="143" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="145" />
             <source>Lock now (Ctrl+L)</source>
             <translation>Bloquear ahora (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="131" />
-            <location filename="../../groupkeeper/ui/main_window.py" line="259" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="133" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="269" />
             <source>Reports</source>
             <translation>Informes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="130" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="132" />
             <source>Roster</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="132" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="134" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="311" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="334" />
             <source>The meeting runner</source>
             <translation>La guía de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="252" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="262" />
             <source>The roster</source>
             <translation>La lista de participantes</translation>
         </message>
@@ -775,7 +1107,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>%1 ya está aquí.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="244" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="253" />
             <source>%1 of %2 done</source>
             <translation>%1 de %2 hechas</translation>
         </message>
@@ -785,7 +1117,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>%1 avisó que no venía.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="240" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="249" />
             <source>%n answer(s)</source>
             <translation>
                 <numerusform>%n respuesta</numerusform>
@@ -793,7 +1125,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="307" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="314" />
             <source>%n answer(s) so far</source>
             <translation>
                 <numerusform>%n respuesta hasta ahora</numerusform>
@@ -809,7 +1141,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="253" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="262" />
             <source>%n goal(s)</source>
             <translation>
                 <numerusform>%n meta</numerusform>
@@ -834,7 +1166,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="231" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="240" />
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
             <source>%n here</source>
             <translation>
@@ -875,7 +1207,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="233" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="242" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
             <source>%n new</source>
             <translation>
@@ -892,7 +1224,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="256" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="265" />
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="137" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
             <source>%n reviewed</source>
@@ -918,7 +1250,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="250" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="259" />
             <source>%n shared</source>
             <translation>
                 <numerusform>%n compartida</numerusform>
@@ -934,7 +1266,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="306" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="313" />
             <source>%n so far</source>
             <translation>
                 <numerusform>%n hasta ahora</numerusform>
@@ -965,7 +1297,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Ir a</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="229" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="236" />
             <source>&amp;Pass  (P)</source>
             <translation>&amp;Pasar  (P)</translation>
         </message>
@@ -1010,18 +1342,18 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Deshacer anotación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="288" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="295" />
             <source>&amp;Undo last  (Ctrl+Z)</source>
             <translation>&amp;Deshacer la última  (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="335" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="342" />
             <source>(%1 of %2)</source>
             <translation>(%1 de %2)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="265" />
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="333" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="340" />
             <source>(forgotten member)</source>
             <translation>(participante olvidado)</translation>
         </message>
@@ -1083,7 +1415,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Respuesta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="390" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="399" />
             <source>Autosaved %1</source>
             <translation>Guardado automáticamente %1</translation>
         </message>
@@ -1113,7 +1445,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Ca&amp;tegoría:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="241" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="248" />
             <source>Catch-up &amp;grid  (G)</source>
             <translation>&amp;Tabla para ponerse al día  (G)</translation>
         </message>
@@ -1218,7 +1550,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Hecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="354" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="361" />
             <source>Done: </source>
             <translation>Ya han respondido: </translation>
         </message>
@@ -1243,18 +1575,18 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cifrado en la caja fuerte; nunca se exporta. Evita escribir nombres completos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="208" />
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="366" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="217" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="375" />
             <source>End meeting</source>
             <translation>Terminar reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="207" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="216" />
             <source>End meeting…</source>
             <translation>Terminar reunión…</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="367" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="376" />
             <source>End the meeting now? Everything is saved; a closed meeting can still be corrected later.</source>
             <translation>¿Terminar la reunión ahora? Todo está guardado; una reunión cerrada se puede corregir más tarde.</translation>
         </message>
@@ -1284,17 +1616,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Pasos a seguir:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="359" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="366" />
             <source>Everyone has had a turn. Ctrl+Enter goes to the next segment.</source>
             <translation>Todo el mundo ha tenido su turno. Ctrl+Intro pasa a la siguiente parte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="213" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="220" />
             <source>Feeling &amp;word (optional):</source>
             <translation>&amp;Palabra para el sentimiento (opcional):</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="221" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="228" />
             <source>Feeling word, optional</source>
             <translation>Palabra para el sentimiento, opcional</translation>
         </message>
@@ -1359,7 +1691,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cómo fue</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="265" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="272" />
             <source>Keys: the number for the score, P to pass, ← → to move between people, Delete to take back, Alt+W for a feeling word first.</source>
             <translation>Teclas: el número de la puntuación, P para pasar, ← → para moverte entre personas, Supr para deshacer, Alt+W para anotar antes una palabra.</translation>
         </message>
@@ -1369,7 +1701,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Última llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="362" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="369" />
             <source>Last one in this round.</source>
             <translation>Última persona de esta ronda.</translation>
         </message>
@@ -1467,7 +1799,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Fecha de la próxima reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="242" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="249" />
             <source>Next person →</source>
             <translation>Siguiente persona →</translation>
         </message>
@@ -1482,17 +1814,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Siguiente parte ›</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="213" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="222" />
             <source>Next segment: %1</source>
             <translation>Siguiente parte: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="356" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="363" />
             <source>Next: </source>
             <translation>Faltan: </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="212" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="221" />
             <source>Next: %1 ›</source>
             <translation>Siguiente: %1 ›</translation>
         </message>
@@ -1512,7 +1844,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo no tiene configurado ningún cuestionario de bienestar. Quien coordina puede elegir uno en la configuración del grupo. Puedes saltar esta parte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="321" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="328" />
             <source>Nobody checked in yet</source>
             <translation>Todavía no ha llegado nadie</translation>
         </message>
@@ -1770,7 +2102,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo todavía no tiene acuerdos escritos. Añádelos en la configuración del grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="276" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="283" />
             <source>This group keeps moods as a tally: no names are recorded. Press the number for each answer (or click it).</source>
             <translation>Este grupo anota el ánimo solo como recuento: no se guardan nombres. Pulsa el número de cada respuesta (o haz clic en él).</translation>
         </message>
@@ -1805,7 +2137,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Escribe una estrategia, p. ej. respiración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="223" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="230" />
             <source>Type or pick a word, then Enter returns to the scores.</source>
             <translation>Escribe o elige una palabra; Intro vuelve a las puntuaciones.</translation>
         </message>
@@ -1815,7 +2147,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Re&amp;cuperar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="323" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="330" />
             <source>Use “+ Arrival” to check people in.</source>
             <translation>Usa «+ Llegada» para registrar a quien llega.</translation>
         </message>
@@ -1878,7 +2210,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Quién la compartió, opcional</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="200" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="207" />
             <source>Whose turn</source>
             <translation>A quién le toca</translation>
         </message>
@@ -1938,12 +2270,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>primera vez</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="354" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="361" />
             <source>nobody yet</source>
             <translation>nadie todavía</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="342" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="349" />
             <source>now: %1</source>
             <translation>ahora: %1</translation>
         </message>
@@ -1999,7 +2331,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>‹ Atrás</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="240" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="247" />
             <source>← Previous person</source>
             <translation>← Persona anterior</translation>
         </message>
@@ -2552,19 +2884,225 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>PastMeetingDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="119" />
+            <location filename="../../groupkeeper/ui/home.py" line="120" />
             <source>Enter a past meeting</source>
             <translation>Anotar una reunión pasada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="125" />
+            <location filename="../../groupkeeper/ui/home.py" line="126" />
             <source>Meeting date</source>
             <translation>Fecha de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="121" />
+            <location filename="../../groupkeeper/ui/home.py" line="122" />
             <source>When did the meeting happen?</source>
             <translation>¿Cuándo fue la reunión?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsScreen</name>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="462" />
+            <source>%1, %2. In exports %3 figures are hidden (threshold %4).</source>
+            <translation>%1, %2. En las exportaciones se ocultan %3 cifras (umbral %4).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="127" />
+            <source>&amp;Group:</source>
+            <translation>&amp;Grupo:</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="138" />
+            <source>&amp;Period:</source>
+            <translation>&amp;Periodo:</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="214" />
+            <source>All figures</source>
+            <translation>Todas las cifras</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="204" />
+            <source>All figures, exact and as exported</source>
+            <translation>Todas las cifras, exactas y como se exportan</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="364" />
+            <location filename="../../groupkeeper/ui/reports.py" line="376" />
+            <source>All groups</source>
+            <translation>Todos los grupos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="481" />
+            <source>CSV files (*.csv)</source>
+            <translation>Archivos CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="201" />
+            <source>Charts</source>
+            <translation>Gráficos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="206" />
+            <source>Exact (this screen)</source>
+            <translation>Exacta (esta pantalla)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="118" />
+            <source>Exact figures - exports are suppressed</source>
+            <translation>Cifras exactas: en las exportaciones se ocultan las pequeñas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="150" />
+            <source>Export &amp;CSV...</source>
+            <translation>Exportar &amp;CSV...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="481" />
+            <source>Export CSV</source>
+            <translation>Exportar CSV</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="154" />
+            <source>Export P&amp;DF...</source>
+            <translation>Exportar P&amp;DF...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="490" />
+            <source>Export PDF</source>
+            <translation>Exportar PDF</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="206" />
+            <source>Figure</source>
+            <translation>Cifra</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="216" />
+            <source>Follow-up (for you only)</source>
+            <translation>Seguimiento (solo para ti)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="126" />
+            <source>Group</source>
+            <translation>Grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="206" />
+            <source>In exports</source>
+            <translation>En las exportaciones</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="130" />
+            <source>Kind of period</source>
+            <translation>Tipo de periodo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="144" />
+            <source>Last month of the period</source>
+            <translation>Último mes del periodo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="132" />
+            <source>Month</source>
+            <translation>Mes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="135" />
+            <source>Months from... to...</source>
+            <translation>Meses de... a...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="490" />
+            <source>PDF files (*.pdf)</source>
+            <translation>Archivos PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="141" />
+            <source>Period</source>
+            <translation>Periodo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="272" />
+            <source>Q%1 %2 (%3 to %4)</source>
+            <translation>T%1 %2 (de %3 a %4)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="133" />
+            <source>Quarter</source>
+            <translation>Trimestre</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="525" />
+            <source>Report saved</source>
+            <translation>Informe guardado</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="191" />
+            <source>Report sections</source>
+            <translation>Secciones del informe</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="114" />
+            <source>Reports</source>
+            <translation>Informes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="156" />
+            <source>Save a PDF report for coordinators and funders, with small counts suppressed</source>
+            <translation>Guardar un informe PDF para coordinación y financiadores, con las cifras pequeñas ocultas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="152" />
+            <source>Save the figures as a spreadsheet file, with small counts suppressed</source>
+            <translation>Guardar las cifras como hoja de cálculo, con las cifras pequeñas ocultas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="170" />
+            <source>Show &amp;all groups</source>
+            <translation>Mostrar &amp;todos los grupos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="171" />
+            <source>Show the whole &amp;year</source>
+            <translation>Mostrar el &amp;año entero</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="535" />
+            <source>The report could not be saved there (the folder may be read-only, full, or removed). Choose another folder and try again.</source>
+            <translation>No se pudo guardar el informe ahí (puede que la carpeta sea de solo lectura, esté llena o se haya quitado). Elige otra carpeta y vuelve a intentarlo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="526" />
+            <source>The report was saved with small counts suppressed:
+%1</source>
+            <translation>El informe se guardó con las cifras pequeñas ocultas:
+%1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="167" />
+            <source>Too few people for a shareable report - try a longer period or all groups.</source>
+            <translation>Hay muy pocas personas para un informe que se pueda compartir: prueba con un periodo más largo o con todos los grupos.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="386" />
+            <source>Updating...</source>
+            <translation>Actualizando...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="134" />
+            <source>Year</source>
+            <translation>Año</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="441" />
+            <source>not exported</source>
+            <translation>no se exporta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="142" />
+            <source>to</source>
+            <translation>a</translation>
         </message>
     </context>
     <context>
@@ -3135,6 +3673,104 @@ Esto no se puede deshacer.</translation>
         </message>
     </context>
     <context>
+        <name>TourPanel</name>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="145" />
+            <source>&amp;Done</source>
+            <translation>&amp;Terminar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="145" />
+            <source>&amp;Next</source>
+            <translation>&amp;Siguiente</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="110" />
+            <source>&amp;Skip the tour</source>
+            <translation>&amp;Saltar la visita</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="115" />
+            <source>Back</source>
+            <translation>Atrás</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="113" />
+            <source>Close the tour for good. Help (F1) has the same information.</source>
+            <translation>Cerrar la visita para siempre. La ayuda (F1) tiene la misma información.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="46" />
+            <source>During a meeting</source>
+            <translation>Durante una reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="147" />
+            <source>Finish the tour</source>
+            <translation>Terminar la visita</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="30" />
+            <source>Home lists your groups. When people arrive, press “Start meeting” on your group's card. This tour has four short steps; skip it whenever you like.</source>
+            <translation>Inicio muestra tus grupos. Cuando llegue la gente, pulsa «Empezar reunión» en la tarjeta de tu grupo. Esta visita tiene cuatro pasos cortos; puedes saltarla cuando quieras.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="147" />
+            <source>Next tour step</source>
+            <translation>Siguiente paso de la visita</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="56" />
+            <source>Press Ctrl+L to lock whenever you leave the laptop: names disappear from the screen. Press F1 at any time for the meeting guide and all keyboard shortcuts.</source>
+            <translation>Pulsa Ctrl+L para bloquear siempre que dejes el portátil: los nombres desaparecen de la pantalla. Pulsa F1 en cualquier momento para ver la guía de la reunión y todos los atajos de teclado.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="116" />
+            <source>Previous tour step</source>
+            <translation>Paso anterior de la visita</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="39" />
+            <source>Roster (Ctrl+2) holds names and contact details, encrypted on this computer. Type a few letters to find someone; Ctrl+N adds a person.</source>
+            <translation>Participantes (Ctrl+2) guarda nombres y datos de contacto, cifrados en este ordenador. Escribe unas letras para buscar a alguien; Ctrl+N añade a una persona.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="111" />
+            <source>Skip the tour</source>
+            <translation>Saltar la visita</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="138" />
+            <source>Step %1 of %2</source>
+            <translation>Paso %1 de %2</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="55" />
+            <source>Stepping away and getting help</source>
+            <translation>Alejarte un momento y pedir ayuda</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="38" />
+            <source>The people in your groups</source>
+            <translation>Las personas de tus grupos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="47" />
+            <source>The plan is on the left, the part you are in is in the middle, and the timer is at the top. Ctrl+Enter moves on. Ctrl+Shift+S shows your crisis resources at once. Everything is saved as you go.</source>
+            <translation>El plan está a la izquierda, la parte en la que estáis en el centro y el temporizador arriba. Ctrl+Intro pasa a lo siguiente. Ctrl+Mayús+S muestra al momento tus recursos de crisis. Todo se guarda sobre la marcha.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="90" />
+            <source>Tour</source>
+            <translation>Visita guiada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/tour.py" line="29" />
+            <source>Welcome! A quick look around</source>
+            <translation>¡Hola! Un vistazo rápido</translation>
+        </message>
+    </context>
+    <context>
         <name>UnlockForm</name>
         <message>
             <location filename="../../groupkeeper/ui/unlock.py" line="95" />
@@ -3264,74 +3900,79 @@ Esto no se puede deshacer.</translation>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="121" />
             <source>&lt;%1</source>
-            <translation type="unfinished" />
+            <translation>&lt;%1</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="206" />
             <source>A check-in, not a validated outcome.</source>
-            <translation type="unfinished" />
+            <translation>Una forma de tomar el pulso, no una medida validada.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="130" />
             <source>Added by groups</source>
-            <translation type="unfinished" />
+            <translation>Añadidas por los grupos</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="145" />
             <source>Attendance per month (members present plus walk-ins)</source>
-            <translation type="unfinished" />
+            <translation>Asistencia por mes (participantes presentes más visitas anónimas)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="198" />
             <source>Closing round</source>
-            <translation type="unfinished" />
+            <translation>Ronda de cierre</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="164" />
             <source>Coping skills shared, by category</source>
-            <translation type="unfinished" />
+            <translation>Estrategias compartidas, por categoría</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="208" />
             <source>Gaps: months with too few people to show an average.</source>
-            <translation type="unfinished" />
+            <translation>Huecos: meses con muy pocas personas para mostrar una media.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="143" />
             <source>Months with fewer than %1 attendances are not shown.</source>
-            <translation type="unfinished" />
+            <translation>No se muestran los meses con menos de %1 asistencias.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="205" />
             <source>Mood check (%1 scale), monthly average</source>
-            <translation type="unfinished" />
+            <translation>Estado de ánimo (escala %1), media mensual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="241" />
-            <location filename="../../groupkeeper/ui/charts.py" line="298" />
+            <location filename="../../groupkeeper/ui/charts.py" line="248" />
+            <location filename="../../groupkeeper/ui/charts.py" line="305" />
             <source>No figures for this period.</source>
-            <translation type="unfinished" />
+            <translation>No hay cifras para este periodo.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="191" />
             <source>Opening round</source>
-            <translation type="unfinished" />
+            <translation>Ronda de inicio</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/charts.py" line="467" />
+            <source>Too few people in each month to show an average.</source>
+            <translation>Hay muy pocas personas cada mes para mostrar una media.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="123" />
             <source>hidden</source>
-            <translation type="unfinished" />
+            <translation>oculta</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="126" />
-            <location filename="../../groupkeeper/ui/charts.py" line="237" />
+            <location filename="../../groupkeeper/ui/charts.py" line="244" />
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>ninguna</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="125" />
             <source>withheld</source>
-            <translation type="unfinished" />
+            <translation>retenida</translation>
         </message>
     </context>
     <context>
@@ -3361,6 +4002,159 @@ Esto no se puede deshacer.</translation>
             <location filename="../../groupkeeper/ui/crash.py" line="77" />
             <source>Technical details</source>
             <translation>Detalles técnicos</translation>
+        </message>
+    </context>
+    <context>
+        <name>definitions</name>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Anonymous walk-ins counted at meetings (people who stayed anonymous).</source>
+            <translation>Visitas anónimas contadas en las reuniones (personas que prefirieron no dar su nombre).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Attendances (members present plus walk-ins) at closed meetings dated in that calendar month. The months add up to the attendances figure.</source>
+            <translation>Asistencias (participantes presentes más visitas anónimas) en reuniones cerradas con fecha de ese mes natural. Los meses suman la cifra de asistencias.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Attendances by members present that were not their first attendance ever at the reported group(s).</source>
+            <translation>Asistencias de participantes presentes que no eran su primera asistencia en el grupo o grupos del informe.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Attendances divided by meetings held (members present plus walk-ins per meeting).</source>
+            <translation>Asistencias divididas entre reuniones celebradas (participantes presentes más visitas anónimas por reunión).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Attendances that were a person's first attendance ever at the reported group(s) (one per new member).</source>
+            <translation>Asistencias que fueron la primera de una persona en el grupo o grupos del informe (una por participante nuevo).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Change since first measure: for each person, their latest response in the period minus their first response ever; the mean over people (n).</source>
+            <translation>Cambio desde la primera medición: para cada persona, su última respuesta del periodo menos su primera respuesta; la media entre personas (n).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Closing mood check per calendar month: the mean of that month's meeting means, per scale (1-5 or 0-10). A check-in, not a validated outcome.</source>
+            <translation>Ánimo al cierre por mes natural: la media de las medias de las reuniones de ese mes, por escala (1-5 o 0-10). Una forma de tomar el pulso, no una medida validada.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Coping skills shared, per category; categories added by groups are counted together.</source>
+            <translation>Estrategias compartidas, por categoría; las categorías añadidas por los grupos se cuentan juntas.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Goals reviewed at meetings within the period with this outcome.</source>
+            <translation>Metas revisadas en reuniones del periodo con este resultado.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Goals reviewed at meetings within the period, by outcome: done, partly, not yet, dropped.</source>
+            <translation>Metas revisadas en reuniones del periodo, por resultado: hecha, en parte, todavía no, dejada.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Goals set at meetings within the period.</source>
+            <translation>Metas fijadas en reuniones del periodo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Mean number of meetings attended per member present in the period.</source>
+            <translation>Número medio de reuniones a las que asistió cada participante presente en el periodo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Mean of (closing score - opening score) over each person's meetings where both were given on the same scale; n is the number of people.</source>
+            <translation>Media de (puntuación al cierre - puntuación al inicio) en las reuniones de cada persona en que dio ambas en la misma escala; n es el número de personas.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Mean of the periodic wellbeing measure over responses within the period (WHO-5 percentage score 0-100; each ONS4 question 0-10 separately).</source>
+            <translation>Media del cuestionario periódico de bienestar en las respuestas del periodo (WHO-5 en porcentaje 0-100; cada pregunta ONS4 de 0 a 10 por separado).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Median number of meetings attended per member present in the period.</source>
+            <translation>Mediana del número de reuniones a las que asistió cada participante presente en el periodo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Median of (members present + walk-ins) over meetings held.</source>
+            <translation>Mediana de (participantes presentes + visitas anónimas) en las reuniones celebradas.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Members present at a meeting plus anonymous walk-ins, summed over all meetings. Equals first-time attendances + returning attendances + walk-ins. Only closed meetings dated within the period count.</source>
+            <translation>Participantes presentes en una reunión más visitas anónimas, sumados en todas las reuniones. Es igual a asistencias por primera vez + asistencias de quienes repiten + visitas anónimas. Solo cuentan las reuniones cerradas con fecha dentro del periodo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Members present in the period by number of meetings attended: 1, 2-3, 4-7, 8 or more.</source>
+            <translation>Participantes presentes en el periodo según el número de reuniones a las que asistieron: 1, 2-3, 4-7, 8 o más.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Members present in the period who had attended before it.</source>
+            <translation>Participantes presentes en el periodo que ya habían asistido antes.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Members whose first attendance ever at the reported group(s) falls within the period.</source>
+            <translation>Participantes cuya primera asistencia al grupo o grupos del informe cae dentro del periodo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Most shared coping skills (starter library names only in exports).</source>
+            <translation>Estrategias más compartidas (en las exportaciones, solo nombres de la biblioteca inicial).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Number of closed meetings dated within the period.</source>
+            <translation>Número de reuniones cerradas con fecha dentro del periodo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Number of coping skills recorded as shared.</source>
+            <translation>Número de estrategias anotadas como compartidas.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Number of different members present at least once in the period (walk-ins are anonymous and cannot be counted as people).</source>
+            <translation>Número de participantes distintos presentes al menos una vez en el periodo (las visitas anónimas no se pueden contar como personas).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Number of times someone passed in a mood round (opening or closing).</source>
+            <translation>Número de veces que alguien pasó en una ronda de ánimo (de inicio o de cierre).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Opening mood check per calendar month: the mean of that month's meeting means, per scale.</source>
+            <translation>Ánimo al inicio por mes natural: la media de las medias de las reuniones de ese mes, por escala.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Opening mood check: the mean score of each meeting, averaged over meetings (each meeting counts once). Separate per scale (1-5 or 0-10). A check-in, not a validated outcome.</source>
+            <translation>Ánimo al inicio: la puntuación media de cada reunión, promediada entre reuniones (cada reunión cuenta una vez). Por separado para cada escala (1-5 o 0-10). Una forma de tomar el pulso, no una medida validada.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Percentage of new members who attended again within 4, 8 or 12 weeks (28, 56 or 84 days) after their first meeting. Only new members whose whole window ended by the end of the period (or today, if earlier) are counted; n is that number.</source>
+            <translation>Porcentaje de participantes nuevos que volvieron en las 4, 8 o 12 semanas (28, 56 u 84 días) siguientes a su primera reunión. Solo cuentan quienes tienen ese plazo completo antes del final del periodo (o de hoy, si es antes); n es ese número.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Safety concerns counted by facilitators at meetings (the notes themselves are private and never exported).</source>
+            <translation>Preocupaciones de seguridad anotadas por quien facilita en las reuniones (las notas son privadas y nunca se exportan).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="0" />
+            <source>Trend of the monthly opening mood means: least-squares slope in score points per month (months with no scores are skipped; needs two months).</source>
+            <translation>Tendencia de las medias mensuales del ánimo al inicio: pendiente por mínimos cuadrados en puntos por mes (se omiten los meses sin puntuaciones; hacen falta dos meses).</translation>
         </message>
     </context>
     <context>
@@ -3598,474 +4392,484 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="188" />
             <source>%1 to %2</source>
-            <translation type="unfinished" />
+            <translation>de %1 a %2</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="489" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="495" />
             <source>About the mood check</source>
-            <translation type="unfinished" />
+            <translation>Sobre el estado de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="480" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="486" />
             <source>All figures</source>
-            <translation type="unfinished" />
+            <translation>Todas las cifras</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="239" />
             <source>Attendance</source>
-            <translation type="unfinished" />
+            <translation>Asistencia</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="67" />
             <location filename="../../groupkeeper/ui/report_pdf.py" line="266" />
             <source>Attendances</source>
-            <translation type="unfinished" />
+            <translation>Asistencias</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="102" />
             <source>Attendances (members present plus walk-ins)</source>
-            <translation type="unfinished" />
+            <translation>Asistencias (participantes presentes más visitas anónimas)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="138" />
             <source>Attendances in %1</source>
-            <translation type="unfinished" />
+            <translation>Asistencias en %1</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="416" />
             <source>Attendances per month</source>
-            <translation type="unfinished" />
+            <translation>Asistencias por mes</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="106" />
             <source>Average attendance per meeting</source>
-            <translation type="unfinished" />
+            <translation>Asistencia media por reunión</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="111" />
             <source>Average meetings per person</source>
-            <translation type="unfinished" />
+            <translation>Media de reuniones por persona</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="68" />
             <source>Average per meeting</source>
-            <translation type="unfinished" />
+            <translation>Media por reunión</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="339" />
             <source>Averages, medians, percentages and trends based on fewer than %1 people, or that would reveal a hidden count, are withheld (%2 figures).</source>
-            <translation type="unfinished" />
+            <translation>Se retienen las medias, medianas, porcentajes y tendencias basados en menos de %1 personas, o que revelarían una cifra oculta (%2 cifras).</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="270" />
             <source>Closing mood %1</source>
-            <translation type="unfinished" />
+            <translation>Ánimo al cierre %1</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="410" />
             <source>Closing mood per month</source>
-            <translation type="unfinished" />
+            <translation>Ánimo al cierre por mes</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="136" />
             <source>Closing mood, %2 (%1 scale)</source>
-            <translation type="unfinished" />
+            <translation>Ánimo al cierre, %2 (escala %1)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="332" />
             <source>Complementary suppression: %1 further figures are hidden so that a small count cannot be worked out by subtracting the shown figures from a total.</source>
-            <translation type="unfinished" />
+            <translation>Ocultación complementaria: se ocultan %1 cifras más para que no se pueda deducir una cifra pequeña restando las cifras visibles de un total.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="244" />
             <source>Coping skills</source>
-            <translation type="unfinished" />
+            <translation>Estrategias</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="114" />
             <source>Coping skills shared</source>
-            <translation type="unfinished" />
+            <translation>Estrategias compartidas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="346" />
             <source>Coping skills that groups added themselves are counted only by category. The report covers whole calendar months.</source>
-            <translation type="unfinished" />
+            <translation>Las estrategias que añadieron los propios grupos solo se cuentan por categoría. El informe abarca meses naturales completos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="492" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="498" />
             <source>Definitions</source>
-            <translation type="unfinished" />
+            <translation>Definiciones</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="69" />
             <source>Different people</source>
-            <translation type="unfinished" />
+            <translation>Personas distintas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="108" />
             <source>Different people attending</source>
-            <translation type="unfinished" />
+            <translation>Personas distintas que asistieron</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="367" />
             <source>Figures hidden in this report:</source>
-            <translation type="unfinished" />
+            <translation>Cifras ocultas en este informe:</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="103" />
             <source>First-time attendances</source>
-            <translation type="unfinished" />
+            <translation>Asistencias por primera vez</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="413" />
             <source>Goal outcomes</source>
-            <translation type="unfinished" />
+            <translation>Resultados de las metas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="245" />
             <source>Goals</source>
-            <translation type="unfinished" />
+            <translation>Metas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="116" />
             <source>Goals reviewed</source>
-            <translation type="unfinished" />
+            <translation>Metas revisadas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="95" />
             <source>Goals reviewed: done</source>
-            <translation type="unfinished" />
+            <translation>Metas revisadas: hechas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="98" />
             <source>Goals reviewed: dropped</source>
-            <translation type="unfinished" />
+            <translation>Metas revisadas: dejadas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="97" />
             <source>Goals reviewed: not yet</source>
-            <translation type="unfinished" />
+            <translation>Metas revisadas: todavía no</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="96" />
             <source>Goals reviewed: partly</source>
-            <translation type="unfinished" />
+            <translation>Metas revisadas: en parte</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="115" />
             <source>Goals set</source>
-            <translation type="unfinished" />
+            <translation>Metas fijadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="474" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="480" />
             <source>Key figures</source>
-            <translation type="unfinished" />
+            <translation>Cifras clave</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="459" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="465" />
             <source>Made with GroupKeeper on %1. Figures are suppressed for sharing: counts below %2 are shown as "fewer than %2".</source>
-            <translation type="unfinished" />
+            <translation>Hecho con GroupKeeper el %1. Las cifras están protegidas para compartir: los recuentos por debajo de %2 aparecen como «menos de %2».</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="107" />
             <source>Median attendance per meeting</source>
-            <translation type="unfinished" />
+            <translation>Mediana de asistencia por reunión</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="112" />
             <source>Median meetings per person</source>
-            <translation type="unfinished" />
+            <translation>Mediana de reuniones por persona</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="238" />
             <source>Meetings</source>
-            <translation type="unfinished" />
+            <translation>Reuniones</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="66" />
             <location filename="../../groupkeeper/ui/report_pdf.py" line="101" />
             <source>Meetings held</source>
-            <translation type="unfinished" />
+            <translation>Reuniones celebradas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="241" />
             <location filename="../../groupkeeper/ui/report_pdf.py" line="404" />
             <source>Meetings per person</source>
-            <translation type="unfinished" />
+            <translation>Reuniones por persona</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="240" />
             <source>Members</source>
-            <translation type="unfinished" />
+            <translation>Participantes</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="284" />
             <source>Month</source>
-            <translation type="unfinished" />
+            <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="482" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="488" />
             <source>Month by month</source>
-            <translation type="unfinished" />
+            <translation>Mes a mes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="477" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="483" />
             <source>Mood and coping skills</source>
-            <translation type="unfinished" />
+            <translation>Ánimo y estrategias</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="409" />
             <source>Mood change from opening to closing</source>
-            <translation type="unfinished" />
+            <translation>Cambio de ánimo del inicio al cierre</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="132" />
             <source>Mood change from opening to closing (%1 scale)</source>
-            <translation type="unfinished" />
+            <translation>Cambio de ánimo del inicio al cierre (escala %1)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="243" />
             <source>Mood check (a check-in, not a validated outcome)</source>
-            <translation type="unfinished" />
+            <translation>Estado de ánimo (una forma de tomar el pulso, no una medida validada)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="142" />
             <source>Most shared skill: %1</source>
-            <translation type="unfinished" />
+            <translation>Estrategia más compartida: %1</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="412" />
             <source>Most shared skills</source>
-            <translation type="unfinished" />
+            <translation>Estrategias más compartidas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="70" />
             <location filename="../../groupkeeper/ui/report_pdf.py" line="109" />
             <source>New members</source>
-            <translation type="unfinished" />
+            <translation>Participantes nuevos</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="126" />
             <source>New members who came again within %1 weeks</source>
-            <translation type="unfinished" />
+            <translation>Participantes nuevos que volvieron en %1 semanas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="365" />
             <source>No figure had to be hidden.</source>
-            <translation type="unfinished" />
+            <translation>No hizo falta ocultar ninguna cifra.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="447" />
+            <source>No figures to show for this period.</source>
+            <translation>No hay cifras que mostrar para este periodo.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="81" />
             <source>ONS4 anxiety yesterday (0-10, lower is better)</source>
-            <translation type="unfinished" />
+            <translation>ONS4 ansiedad ayer (0-10, menos es mejor)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="80" />
             <source>ONS4 happiness yesterday (0-10)</source>
-            <translation type="unfinished" />
+            <translation>ONS4 felicidad ayer (0-10)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="78" />
             <source>ONS4 life satisfaction (0-10)</source>
-            <translation type="unfinished" />
+            <translation>ONS4 satisfacción con la vida (0-10)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="79" />
             <source>ONS4 things done are worthwhile (0-10)</source>
-            <translation type="unfinished" />
+            <translation>ONS4 lo que haces merece la pena (0-10)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="466" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="472" />
             <source>Only closed meetings dated within the period count. Present excludes members who sent apologies.</source>
-            <translation type="unfinished" />
+            <translation>Solo cuentan las reuniones cerradas con fecha dentro del periodo. «Presentes» no incluye a quienes avisaron que no venían.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="269" />
             <source>Opening mood %1</source>
-            <translation type="unfinished" />
+            <translation>Ánimo al inicio %1</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="407" />
             <source>Opening mood per month</source>
-            <translation type="unfinished" />
+            <translation>Ánimo al inicio por mes</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="408" />
             <source>Opening mood trend</source>
-            <translation type="unfinished" />
+            <translation>Tendencia del ánimo al inicio</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="130" />
             <source>Opening mood trend, points per month (%1 scale)</source>
-            <translation type="unfinished" />
+            <translation>Tendencia del ánimo al inicio, puntos por mes (escala %1)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="134" />
             <source>Opening mood, %2 (%1 scale)</source>
-            <translation type="unfinished" />
+            <translation>Ánimo al inicio, %2 (escala %1)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="406" />
             <source>Opening mood, average</source>
-            <translation type="unfinished" />
+            <translation>Ánimo al inicio, media</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="128" />
             <source>Opening mood, average (%1 scale)</source>
-            <translation type="unfinished" />
+            <translation>Ánimo al inicio, media (escala %1)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="113" />
             <source>Passes in mood rounds</source>
-            <translation type="unfinished" />
+            <translation>Veces que alguien pasó en las rondas de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="471" />
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="515" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="477" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="521" />
             <source>Peer support group report</source>
-            <translation type="unfinished" />
+            <translation>Informe del grupo de apoyo mutuo</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="89" />
             <source>People who came to 1 meeting</source>
-            <translation type="unfinished" />
+            <translation>Personas que vinieron a 1 reunión</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="90" />
             <source>People who came to 2-3 meetings</source>
-            <translation type="unfinished" />
+            <translation>Personas que vinieron a 2-3 reuniones</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="91" />
             <source>People who came to 4-7 meetings</source>
-            <translation type="unfinished" />
+            <translation>Personas que vinieron a 4-7 reuniones</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="92" />
             <source>People who came to 8 or more meetings</source>
-            <translation type="unfinished" />
+            <translation>Personas que vinieron a 8 reuniones o más</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="484" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="490" />
             <source>Privacy: what was suppressed</source>
-            <translation type="unfinished" />
+            <translation>Privacidad: qué se ocultó</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="242" />
             <location filename="../../groupkeeper/ui/report_pdf.py" line="405" />
             <source>Retention</source>
-            <translation type="unfinished" />
+            <translation>Continuidad</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="104" />
             <source>Returning attendances</source>
-            <translation type="unfinished" />
+            <translation>Asistencias de quienes repiten</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="110" />
             <source>Returning members</source>
-            <translation type="unfinished" />
+            <translation>Participantes que repiten</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="246" />
             <source>Safety</source>
-            <translation type="unfinished" />
+            <translation>Seguridad</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="71" />
             <location filename="../../groupkeeper/ui/report_pdf.py" line="117" />
             <source>Safety concerns counted</source>
-            <translation type="unfinished" />
+            <translation>Preocupaciones de seguridad anotadas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="411" />
             <source>Skills by category</source>
-            <translation type="unfinished" />
+            <translation>Estrategias por categoría</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="140" />
             <source>Skills shared: %1</source>
-            <translation type="unfinished" />
+            <translation>Estrategias compartidas: %1</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="323" />
             <source>Small counts: every count from 1 to %1 is shown as "fewer than %2" (%3 figures in this report).</source>
-            <translation type="unfinished" />
+            <translation>Cifras pequeñas: todo recuento de 1 a %1 aparece como «menos de %2» (%3 cifras en este informe).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="454" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="460" />
             <source>The weekly mood rating (1-5 or 0-10) is a check-in, not a validated outcome measure. The periodic wellbeing measure, where used, is reported separately.</source>
-            <translation type="unfinished" />
+            <translation>La puntuación semanal de ánimo (1-5 o 0-10) es una forma de tomar el pulso, no una medida de resultados validada. El cuestionario periódico de bienestar, donde se usa, se presenta aparte.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="315" />
             <source>This report holds aggregate figures only: no names, contact details, notes, goals or safety notes ever leave GroupKeeper. The suppression threshold is %1 (a vault setting, never below 5).</source>
-            <translation type="unfinished" />
+            <translation>Este informe solo contiene cifras agregadas: ningún nombre, dato de contacto, nota, meta ni nota de seguridad sale nunca de GroupKeeper. El umbral de ocultación es %1 (un ajuste de la caja fuerte, nunca menor que 5).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="449" />
+            <source>Too few people in each month to show an average.</source>
+            <translation>Hay muy pocas personas cada mes para mostrar una media.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="77" />
             <source>WHO-5 wellbeing index (0-100)</source>
-            <translation type="unfinished" />
+            <translation>Índice de bienestar WHO-5 (0-100)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="105" />
             <source>Walk-ins (anonymous)</source>
-            <translation type="unfinished" />
+            <translation>Visitas anónimas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="247" />
             <source>Wellbeing measure</source>
-            <translation type="unfinished" />
+            <translation>Cuestionario de bienestar</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="429" />
             <source>Wellbeing measures used</source>
-            <translation type="unfinished" />
+            <translation>Cuestionarios de bienestar usados</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="414" />
             <source>Wellbeing, average</source>
-            <translation type="unfinished" />
+            <translation>Bienestar, media</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="144" />
             <source>Wellbeing, average: %1</source>
-            <translation type="unfinished" />
+            <translation>Bienestar, media: %1</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="415" />
             <source>Wellbeing, change since first measure</source>
-            <translation type="unfinished" />
+            <translation>Bienestar, cambio desde la primera medición</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="146" />
             <source>Wellbeing, change since first measure: %1</source>
-            <translation type="unfinished" />
+            <translation>Bienestar, cambio desde la primera medición: %1</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="160" />
             <source>fewer than %1</source>
-            <translation type="unfinished" />
+            <translation>menos de %1</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="162" />
             <source>hidden (see privacy)</source>
-            <translation type="unfinished" />
+            <translation>oculta (ver privacidad)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="166" />
             <source>no data</source>
-            <translation type="unfinished" />
+            <translation>sin datos</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="169" />
             <source>rank %1</source>
-            <translation type="unfinished" />
+            <translation>puesto %1</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="164" />
             <source>withheld (too few people)</source>
-            <translation type="unfinished" />
+            <translation>retenida (muy pocas personas)</translation>
         </message>
     </context>
 </TS>
