@@ -480,14 +480,14 @@ def build_document(bundle: ReportBundle, chart_width: int = 600) -> QTextDocumen
         f"<h2>{esc(_tr('Key figures'))}</h2>",
         _key_figures_html(table),
         chart_html[0] if chart_html else "",
-        f'<h2 style="page-break-before: always">{esc(_tr("Mood and coping skills"))}</h2>',
+        f"<h2>{esc(_tr('Mood and coping skills'))}</h2>",
         f'<p class="small">{esc(mood_note)}</p>',
         "".join(chart_html[1:]),
         f'<h2 style="page-break-before: always">{esc(_tr("All figures"))}</h2>',
         _figures_html(table),
         f"<h2>{esc(_tr('Month by month'))}</h2>",
         _monthly_html(table),
-        f'<h2 style="page-break-before: always">{esc(_tr("Privacy: what was suppressed"))}</h2>',
+        f"<h2>{esc(_tr('Privacy: what was suppressed'))}</h2>",
         '<table class="privacy" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
         + "".join(f"<p>{esc(line)}</p>" for line in privacy_statement(table).split("\n"))
         + "</td></tr></table>",
