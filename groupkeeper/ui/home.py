@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -251,6 +252,8 @@ class HomeScreen(QWidget):
 
     # -- content ----------------------------------------------------------------------
     def refresh(self) -> None:
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.isAncestorOf(focus)
         self.clear_personal_data()
         store = self.services.store
         today = self.today()
@@ -274,6 +277,8 @@ class HomeScreen(QWidget):
             empty.setObjectName("noGroups")
             self.cards_layout.insertWidget(0, empty)
         self._refresh_backup()
+        if had_focus:  # the focused button was in a card that is gone now
+            self.focus_main()
 
     def _refresh_backup(self) -> None:
         settings = self.services.store.settings
@@ -311,6 +316,11 @@ class HomeScreen(QWidget):
         if empty is not None:
             empty.setParent(None)
             empty.deleteLater()
+
+    def focus_main(self) -> None:
+        """Put keyboard focus on the likely next step: the first group's Start/Resume."""
+        target = self.cards[0].start_button if self.cards else self.backup_button
+        target.setFocus()
 
     def card_for(self, group_id: int) -> GroupCard:
         return next(c for c in self.cards if c.group.id == group_id)

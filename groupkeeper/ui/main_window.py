@@ -252,6 +252,9 @@ class MainWindow(QMainWindow):
         home = self._ensure_home()
         home.refresh()
         self.stack.setCurrentWidget(home)
+        # The screen that had focus (unlock, first run, runner) is gone: without this a
+        # keyboard user lands nowhere.
+        home.focus_main()
 
     def show_roster(self) -> None:
         if not self.services.is_unlocked:
@@ -338,6 +341,12 @@ class MainWindow(QMainWindow):
                 self.runner.resumed_home.connect(self.show_home)
         self.stack.addWidget(self.runner)
         self.stack.setCurrentWidget(self.runner)
+        self._focus_runner()
+
+    def _focus_runner(self) -> None:
+        focus_main = getattr(self.runner, "focus_main", None)
+        if focus_main is not None:
+            focus_main()
 
     def _on_runner_ended(self, _meeting_id: int) -> None:
         self._drop_runner()

@@ -194,6 +194,15 @@ class MeetingRunner(QWidget):
         widget.show()
         widget.focus_main()
 
+    def focus_main(self) -> None:
+        """Keyboard focus to the current segment's main control (e.g. check-in search).
+
+        The main window calls this once the runner is on screen: focus set while the
+        runner was still hidden does not stick.
+        """
+        if self.segment_widget is not None:
+            self.segment_widget.focus_main()
+
     def _update_chrome(self, keep_selection: bool = True) -> None:
         self.header.update_from(self.session)
         self._update_rail(keep_selection)

@@ -162,6 +162,13 @@ class MoodRoundSegment(SegmentWidget):
         else:
             self._build_named(box)
         self.refresh()
+        if not self.tally_only:
+            # Coming back to a round (resume after a crash, unlock, Back): carry on with
+            # the first person who has not answered, not from the top of the list.
+            waiting = [i for i, p in enumerate(self.people) if p.pseudonym not in self.answers]
+            if waiting and waiting[0] != self.position:
+                self.position = waiting[0]
+                self._show_person()
 
     # -- layout ------------------------------------------------------------------------
     def _score_row(self, box: QVBoxLayout) -> None:
