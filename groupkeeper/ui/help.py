@@ -86,7 +86,6 @@ def _shortcut_table() -> list[tuple[str, str, str]]:
     return [
         ("F1", _tr("Open this help"), anywhere),
         ("Ctrl+1", _tr("Go to Home"), anywhere),
-        ("Alt+H", _tr("Go to Home"), anywhere),
         ("Ctrl+2", _tr("Go to the roster"), anywhere),
         ("Ctrl+3", _tr("Go to reports"), anywhere),
         ("Ctrl+,", _tr("Open settings"), anywhere),

@@ -326,7 +326,6 @@ class MainWindow(QMainWindow):
         """Show the meeting runner for ``meeting_id`` (new or resumed)."""
         if self.runner is not None and getattr(self.runner, "meeting_id", None) == meeting_id:
             self.stack.setCurrentWidget(self.runner)
-            self._focus_runner()
             return
         self._drop_runner()
         cls = _load_screen_class("runner")
