@@ -8,7 +8,7 @@ current row is marked with a "▶" and bold type, skipped rows say "skipped" (no
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from groupkeeper.meeting_session import MeetingSession
@@ -97,10 +97,13 @@ class AgendaRail(QWidget):
                 second += " · " + tr("skipped")
             elif statuses.get(index):
                 second += " · " + statuses[index]
-            lines = [title, "      " + second]
+            font = scaled_font(1.0, bold=index == run.current)
+            # Wrap long titles ourselves: the list's own word wrap mis-measures two-line
+            # items, elides the title ("plan for the week...") and drops the minutes line.
+            lines = [*_wrap(title, QFontMetrics(font), self._text_width()), "      " + second]
             item = QListWidgetItem("\n".join(lines))
             if index == run.current:
-                item.setFont(scaled_font(1.0, bold=True))
+                item.setFont(font)
                 item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tr("current segment"))
             self.list.addItem(item)
         self.list.setCurrentRow(selected if 0 <= selected < self.list.count() else run.current)
@@ -109,6 +112,10 @@ class AgendaRail(QWidget):
 
     def clear(self) -> None:
         self.list.clear()
+
+    def _text_width(self) -> int:
+        """Pixels a row's text may use: the rail's width less borders, padding, scroll bar."""
+        return max(120, self.width() - 56)
 
     def _row(self) -> int:
         row = self.list.currentRow()
@@ -139,3 +146,19 @@ class AgendaRail(QWidget):
         if 0 <= target < self.list.count():
             self.move_requested.emit(row, target)
             self.list.setCurrentRow(target)
+
+
+def _wrap(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """Break ``text`` at spaces into lines no wider than ``width`` (continuations indented)."""
+    body = text.lstrip(" ")
+    lines: list[str] = []
+    current = text[: len(text) - len(body)]  # the marker column keeps its spaces
+    for word in body.split(" "):
+        candidate = f"{current} {word}" if current.strip() else current + word
+        if word and current.strip() and metrics.horizontalAdvance(candidate) > width:
+            lines.append(current)
+            current = "      " + word
+        else:
+            current = candidate
+    lines.append(current)
+    return lines
