@@ -18,7 +18,7 @@ from groupkeeper import demo
 from groupkeeper.agenda import Segment, SegmentKind, template, to_dicts
 from groupkeeper.model import Member
 from groupkeeper.settings import Settings
-from groupkeeper.ui import messages
+from groupkeeper.ui import messages, worker
 from groupkeeper.ui.services import Services
 
 PASSPHRASE = "kettle river purple bicycle"
@@ -63,7 +63,6 @@ def _show(qtbot: Any, widget: QWidget) -> QWidget:
 
 def _close(widget: QWidget) -> None:
     widget.close()
-    widget.deleteLater()
 
 
 def walk_screens(qtbot: Any, tmp_path: Path) -> Iterator[tuple[str, QWidget]]:
@@ -87,12 +86,41 @@ def walk_screens(qtbot: Any, tmp_path: Path) -> Iterator[tuple[str, QWidget]]:
 
         services = make_services(tmp_path / "demo")
         try:
-            yield from _unlocked_screens(qtbot, services, locals())
+            yield from _unlocked_screens(qtbot, services, _screen_classes())
         finally:
             if services.is_unlocked:
                 services.lock()
     finally:
         messages.set_test_responder(previous)
+
+
+def _screen_classes() -> dict[str, Any]:
+    from groupkeeper.ui.csv_import_dialog import CsvImportDialog
+    from groupkeeper.ui.help import HelpDialog
+    from groupkeeper.ui.home import HomeScreen, PastMeetingDialog
+    from groupkeeper.ui.lock_screen import MeetingLockScreen
+    from groupkeeper.ui.meeting.runner import MeetingRunner
+    from groupkeeper.ui.member_dialog import MemberDialog
+    from groupkeeper.ui.member_history import MemberHistoryDialog
+    from groupkeeper.ui.roster import RosterScreen
+    from groupkeeper.ui.settings_dialog import SettingsDialog
+    from groupkeeper.ui.tour import TourPanel
+    from groupkeeper.ui.unlock import UnlockScreen
+
+    return {
+        "CsvImportDialog": CsvImportDialog,
+        "HelpDialog": HelpDialog,
+        "HomeScreen": HomeScreen,
+        "PastMeetingDialog": PastMeetingDialog,
+        "MeetingLockScreen": MeetingLockScreen,
+        "MeetingRunner": MeetingRunner,
+        "MemberDialog": MemberDialog,
+        "MemberHistoryDialog": MemberHistoryDialog,
+        "RosterScreen": RosterScreen,
+        "SettingsDialog": SettingsDialog,
+        "TourPanel": TourPanel,
+        "UnlockScreen": UnlockScreen,
+    }
 
 
 def _unlocked_screens(
@@ -184,7 +212,12 @@ def _unlocked_screens(
     if reports_cls is not None:
         reports = _show(qtbot, reports_cls(services))
         reports.refresh()
+        # The report is built in the worker; locking under it would pull the database
+        # away from a running query.
+        qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
+        QApplication.processEvents()
         yield "reports", reports
+        worker.wait_idle()
         reports.clear_personal_data()
         _close(reports)
 

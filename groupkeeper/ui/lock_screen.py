@@ -58,7 +58,9 @@ class MeetingLockScreen(QWidget):
         self.timer_label.setAccessibleName(self.tr("Segment timer"))
         self.agenda = QListWidget(self)
         self.agenda.setAccessibleName(self.tr("Agenda"))
-        self.agenda.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reachable with Tab (not by click) so a screen-reader user can read the plan;
+        # the passphrase field still gets the focus first.
+        self.agenda.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         titles: list[str] = []
         for index, raw in enumerate(snapshot.get("segments", [])):
             if isinstance(raw, dict):

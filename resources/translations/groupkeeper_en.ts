@@ -31,7 +31,7 @@
     <context>
         <name>HomeScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="301" />
+            <location filename="../../groupkeeper/ui/home.py" line="305" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Last backup: %n day ago.</numerusform>
@@ -207,7 +207,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="276" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="284" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Checked in: %n</numerusform>
@@ -239,7 +239,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="278" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="286" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Walk-ins (anonymous): %n</numerusform>

@@ -9,7 +9,7 @@
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="125" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="127" />
             <source>%1 - %2 min</source>
             <translation>%1 - %2 min</translation>
         </message>
@@ -34,7 +34,7 @@
             <translation>Tipo de parte que añadir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="100" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="102" />
             <source>Minutes</source>
             <translation>Minutos</translation>
         </message>
@@ -47,6 +47,16 @@
             <location filename="../../groupkeeper/ui/settings_dialog.py" line="92" />
             <source>Move down</source>
             <translation>Bajar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="94" />
+            <source>Move the selected segment down</source>
+            <translation>Bajar la parte seleccionada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="93" />
+            <source>Move the selected segment up</source>
+            <translation>Subir la parte seleccionada</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/settings_dialog.py" line="91" />
@@ -351,23 +361,33 @@
     <context>
         <name>FirstRunScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="198" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="199" />
             <source>A few unrelated words are easy to remember and hard to guess, for example "kettle river purple bicycle". You will type it each time you open GroupKeeper. At least 8 characters.</source>
             <translation>Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar, por ejemplo «tetera río morado bicicleta». La escribirás cada vez que abras GroupKeeper. Al menos 8 caracteres.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/first_run.py" line="186" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="219" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="220" />
             <source>Back</source>
             <translation>Atrás</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="316" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="187" />
+            <source>Back to the welcome page</source>
+            <translation>Volver a la bienvenida</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="221" />
+            <source>Back to where to keep the vault</source>
+            <translation>Volver a dónde guardar la caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="318" />
             <source>Choose a folder for the vault</source>
             <translation>Elegir una carpeta para la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="197" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="198" />
             <source>Choose a passphrase</source>
             <translation>Elige una frase de acceso</translation>
         </message>
@@ -382,19 +402,19 @@
             <translation>Elegir otra carpeta...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="295" />
             <location filename="../../groupkeeper/ui/first_run.py" line="297" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="299" />
             <source>Create the group and finish</source>
             <translation>Crear el grupo y terminar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="221" />
             <location filename="../../groupkeeper/ui/first_run.py" line="223" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="225" />
             <source>Create the vault</source>
             <translation>Crear la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="211" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="212" />
             <source>Creating the vault, please wait</source>
             <translation>Creando la caja fuerte, espera un momento</translation>
         </message>
@@ -412,22 +432,22 @@ Todo se queda en este ordenador, protegido con una frase de acceso que solo tú 
 La configuración lleva unos tres minutos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="410" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="412" />
             <source>GroupKeeper recovery key</source>
             <translation>Clave de recuperación de GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="253" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="255" />
             <source>I have kept it somewhere safe</source>
             <translation>La he guardado en un lugar seguro</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="254" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="256" />
             <source>I have kept the recovery key somewhere safe</source>
             <translation>He guardado la clave de recuperación en un lugar seguro</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="232" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="234" />
             <source>If the passphrase is ever forgotten, this key is the only way back in. It is shown only now. Print it or save it on a USB stick, and keep it somewhere safe away from this laptop.</source>
             <translation>Si alguna vez se olvida la frase de acceso, esta clave es la única forma de volver a entrar. Solo se muestra ahora. Imprímela o guárdala en una memoria USB, y guárdala en un lugar seguro, lejos de este portátil.</translation>
         </message>
@@ -437,73 +457,73 @@ La configuración lleva unos tres minutos.</translation>
             <translation>Empecemos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="188" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="269" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="189" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="271" />
             <source>Next</source>
             <translation>Siguiente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="190" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="191" />
             <source>Next: choose a passphrase</source>
             <translation>Siguiente: elegir una frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="271" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="273" />
             <source>Next: your first group</source>
             <translation>Siguiente: tu primer grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="370" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="372" />
             <source>PDF files (*.pdf)</source>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="464" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="466" />
             <source>Please give the group a name.</source>
             <translation>Ponle un nombre al grupo, por favor.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="251" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="253" />
             <source>Print the recovery key</source>
             <translation>Imprimir la clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="250" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="252" />
             <source>Print...</source>
             <translation>Imprimir...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="246" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="248" />
             <source>Recovery key</source>
             <translation>Clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="247" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="249" />
             <source>Save as PDF...</source>
             <translation>Guardar como PDF...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="379" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="381" />
             <source>Save on this laptop?</source>
             <translation>¿Guardar en este portátil?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="368" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="370" />
             <source>Save the recovery key (a USB stick is best)</source>
             <translation>Guardar la clave de recuperación (mejor en una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="248" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="250" />
             <source>Save the recovery key as a PDF file</source>
             <translation>Guardar la clave de recuperación como archivo PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="397" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="399" />
             <source>Saved to %1.</source>
             <translation>Guardado en %1.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="446" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="448" />
             <source>Sent to the printer.</source>
             <translation>Enviado a la impresora.</translation>
         </message>
@@ -518,12 +538,12 @@ La configuración lleva unos tres minutos.</translation>
             <translation>La caja fuerte es una carpeta pequeña. El lugar habitual va bien en la mayoría de los casos. También puedes elegir una memoria USB, para que los registros del grupo viajen contigo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="418" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="420" />
             <source>This key opens your GroupKeeper vault if the passphrase is forgotten. Keep it somewhere safe, away from the laptop. Anyone who has it and the vault can read the group's records.</source>
             <translation>Esta clave abre tu caja fuerte de GroupKeeper si se olvida la frase de acceso. Guárdala en un lugar seguro, lejos del portátil. Quien tenga la clave y la caja fuerte puede leer los registros del grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="380" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="382" />
             <source>This place is on this laptop. Anyone who takes the laptop could then open the vault. Paper or a USB stick kept elsewhere is much safer.
 
 Save here anyway?</source>
@@ -547,17 +567,17 @@ Save here anyway?</source>
             <translation>Dónde guardar la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="280" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="282" />
             <source>You can change all of this later in Settings.</source>
             <translation>Puedes cambiar todo esto más tarde en Configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="279" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="281" />
             <source>Your first group</source>
             <translation>Tu primer grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="231" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="233" />
             <source>Your recovery key</source>
             <translation>Tu clave de recuperación</translation>
         </message>
@@ -598,42 +618,42 @@ Save here anyway?</source>
     <context>
         <name>GroupCard</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="168" />
+            <location filename="../../groupkeeper/ui/home.py" line="172" />
             <source>A meeting is open. You can carry on where you were.</source>
             <translation>Hay una reunión abierta. Puedes seguir donde lo dejaste.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="191" />
+            <location filename="../../groupkeeper/ui/home.py" line="195" />
             <source>Enter a past meeting of %1</source>
             <translation>Anotar una reunión pasada de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="189" />
+            <location filename="../../groupkeeper/ui/home.py" line="193" />
             <source>Enter a past meeting...</source>
             <translation>Anotar una reunión pasada...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="171" />
+            <location filename="../../groupkeeper/ui/home.py" line="175" />
             <source>Next meeting: %1</source>
             <translation>Próxima reunión: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="179" />
+            <location filename="../../groupkeeper/ui/home.py" line="183" />
             <source>Resume meeting</source>
             <translation>Continuar la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="181" />
+            <location filename="../../groupkeeper/ui/home.py" line="185" />
             <source>Resume the open meeting of %1</source>
             <translation>Continuar la reunión abierta de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="186" />
+            <location filename="../../groupkeeper/ui/home.py" line="190" />
             <source>Start a meeting of %1</source>
             <translation>Empezar una reunión de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="184" />
+            <location filename="../../groupkeeper/ui/home.py" line="188" />
             <source>Start meeting</source>
             <translation>Empezar reunión</translation>
         </message>
@@ -641,17 +661,17 @@ Save here anyway?</source>
     <context>
         <name>HelpDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="172" />
+            <location filename="../../groupkeeper/ui/help.py" line="171" />
             <source>&amp;How a meeting runs</source>
             <translation>&amp;Cómo va una reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="207" />
+            <location filename="../../groupkeeper/ui/help.py" line="206" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Atajos de teclado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="95" />
+            <location filename="../../groupkeeper/ui/help.py" line="94" />
             <source>Add a member</source>
             <translation>Añadir participante</translation>
         </message>
@@ -661,7 +681,7 @@ Save here anyway?</source>
             <translation>En cualquier sitio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="102" />
+            <location filename="../../groupkeeper/ui/help.py" line="101" />
             <source>Back to Home; the meeting stays open</source>
             <translation>Volver a Inicio; la reunión sigue abierta</translation>
         </message>
@@ -671,13 +691,13 @@ Save here anyway?</source>
             <translation>Antes de que llegue la gente, abre GroupKeeper y escribe tu frase de acceso. En Inicio, pulsa «Empezar reunión» en la tarjeta de tu grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="110" />
+            <location filename="../../groupkeeper/ui/help.py" line="109" />
             <source>Catch-up grid for people who missed their turn</source>
             <translation>Tabla para quien se perdió su turno</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/help.py" line="104" />
             <location filename="../../groupkeeper/ui/help.py" line="105" />
-            <location filename="../../groupkeeper/ui/help.py" line="106" />
             <source>Check-in</source>
             <translation>Llegadas</translation>
         </message>
@@ -687,17 +707,17 @@ Save here anyway?</source>
             <translation>Llegadas: escribe unas letras de un nombre y pulsa Intro para marcar a la persona como presente. ¿Viene alguien por primera vez? Escribe su nombre y pulsa «Primera vez hoy». A quien llegue tarde puedes añadirle en cualquier momento con A.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="211" />
+            <location filename="../../groupkeeper/ui/help.py" line="210" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="212" />
+            <location filename="../../groupkeeper/ui/help.py" line="211" />
             <source>Close help</source>
             <translation>Cerrar la ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="177" />
+            <location filename="../../groupkeeper/ui/help.py" line="176" />
             <source>Everything can be done with the keyboard. Tab moves between controls.</source>
             <translation>Todo se puede hacer con el teclado. Tab pasa de un control a otro.</translation>
         </message>
@@ -707,44 +727,43 @@ Save here anyway?</source>
             <translation>Todo se guarda en el momento en que lo anotas. Si el portátil se apaga, vuelve a abrir GroupKeeper y pulsa «Continuar la reunión». Al final, pulsa «Terminar reunión».</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="94" />
+            <location filename="../../groupkeeper/ui/help.py" line="93" />
             <source>Find a member</source>
             <translation>Buscar participante</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/help.py" line="88" />
-            <location filename="../../groupkeeper/ui/help.py" line="89" />
             <source>Go to Home</source>
             <translation>Ir a Inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="91" />
+            <location filename="../../groupkeeper/ui/help.py" line="90" />
             <source>Go to reports</source>
             <translation>Ir a Informes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="90" />
+            <location filename="../../groupkeeper/ui/help.py" line="89" />
             <source>Go to the roster</source>
             <translation>Ir a Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="113" />
+            <location filename="../../groupkeeper/ui/help.py" line="112" />
             <source>Goal done / partly / not yet / dropped (or 1-4)</source>
             <translation>Meta hecha / en parte / todavía no / dejada (o 1-4)</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/help.py" line="153" />
             <location filename="../../groupkeeper/ui/help.py" line="154" />
-            <location filename="../../groupkeeper/ui/help.py" line="155" />
             <source>GroupKeeper help</source>
             <translation>Ayuda de GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="160" />
+            <location filename="../../groupkeeper/ui/help.py" line="159" />
             <source>Help topics</source>
             <translation>Temas de ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="166" />
+            <location filename="../../groupkeeper/ui/help.py" line="165" />
             <source>How a meeting runs</source>
             <translation>Cómo va una reunión</translation>
         </message>
@@ -754,28 +773,28 @@ Save here anyway?</source>
             <translation>Si alguien no está a salvo, pulsa Ctrl+Mayús+S: tus recursos de crisis y los pasos a seguir aparecen en pantalla al momento.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="188" />
+            <location filename="../../groupkeeper/ui/help.py" line="187" />
             <source>Keyboard shortcuts</source>
             <translation>Atajos de teclado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="186" />
+            <location filename="../../groupkeeper/ui/help.py" line="185" />
             <source>Keys</source>
             <translation>Teclas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="114" />
-            <location filename="../../groupkeeper/ui/help.py" line="116" />
+            <location filename="../../groupkeeper/ui/help.py" line="113" />
+            <location filename="../../groupkeeper/ui/help.py" line="115" />
             <source>Last week's goals</source>
             <translation>Metas de la semana pasada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="93" />
+            <location filename="../../groupkeeper/ui/help.py" line="92" />
             <source>Lock GroupKeeper now</source>
             <translation>Bloquear GroupKeeper ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="105" />
+            <location filename="../../groupkeeper/ui/help.py" line="104" />
             <source>Mark the first match present</source>
             <translation>Marcar como presente la primera coincidencia</translation>
         </message>
@@ -785,20 +804,20 @@ Save here anyway?</source>
             <translation>Reunión</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/help.py" line="102" />
             <location filename="../../groupkeeper/ui/help.py" line="103" />
-            <location filename="../../groupkeeper/ui/help.py" line="104" />
             <source>Meeting plan</source>
             <translation>Plan de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="96" />
+            <location filename="../../groupkeeper/ui/help.py" line="95" />
             <source>Member form</source>
             <translation>Ficha de participante</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/help.py" line="106" />
             <location filename="../../groupkeeper/ui/help.py" line="107" />
             <location filename="../../groupkeeper/ui/help.py" line="108" />
-            <location filename="../../groupkeeper/ui/help.py" line="109" />
             <source>Mood check</source>
             <translation>Estado de ánimo</translation>
         </message>
@@ -813,22 +832,22 @@ Save here anyway?</source>
             <translation>Pasa a lo siguiente con Ctrl+Intro cuando el grupo esté listo. Desde el plan de la izquierda puedes saltar una parte, moverla o volver a ella.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="104" />
+            <location filename="../../groupkeeper/ui/help.py" line="103" />
             <source>Move the selected part down</source>
             <translation>Bajar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="103" />
+            <location filename="../../groupkeeper/ui/help.py" line="102" />
             <source>Move the selected part up</source>
             <translation>Subir la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="97" />
+            <location filename="../../groupkeeper/ui/help.py" line="96" />
             <source>Next part of the meeting (also Ctrl+Right)</source>
             <translation>Siguiente parte de la reunión (también Ctrl+Derecha)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="92" />
+            <location filename="../../groupkeeper/ui/help.py" line="91" />
             <source>Open settings</source>
             <translation>Abrir la configuración</translation>
         </message>
@@ -838,53 +857,53 @@ Save here anyway?</source>
             <translation>Abrir esta ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="108" />
+            <location filename="../../groupkeeper/ui/help.py" line="107" />
             <source>Pass (no answer)</source>
             <translation>Pasar (sin respuesta)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="101" />
+            <location filename="../../groupkeeper/ui/help.py" line="100" />
             <source>Pause or resume the timer</source>
             <translation>Pausar o reanudar el temporizador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="98" />
+            <location filename="../../groupkeeper/ui/help.py" line="97" />
             <source>Previous part of the meeting</source>
             <translation>Parte anterior de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="109" />
+            <location filename="../../groupkeeper/ui/help.py" line="108" />
             <source>Previous person (Right: next person)</source>
             <translation>Persona anterior (Derecha: siguiente persona)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="107" />
+            <location filename="../../groupkeeper/ui/help.py" line="106" />
             <source>Record that mood score</source>
             <translation>Anotar esa puntuación de ánimo</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/help.py" line="93" />
             <location filename="../../groupkeeper/ui/help.py" line="94" />
-            <location filename="../../groupkeeper/ui/help.py" line="95" />
             <source>Roster</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="100" />
+            <location filename="../../groupkeeper/ui/help.py" line="99" />
             <source>Safety: crisis resources and steps</source>
             <translation>Seguridad: recursos de crisis y pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="96" />
+            <location filename="../../groupkeeper/ui/help.py" line="95" />
             <source>Save the member</source>
             <translation>Guardar la ficha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="99" />
+            <location filename="../../groupkeeper/ui/help.py" line="98" />
             <source>Someone arrived late (also Ctrl+A)</source>
             <translation>Alguien ha llegado tarde (también Ctrl+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="168" />
+            <location filename="../../groupkeeper/ui/help.py" line="167" />
             <source>Step by step, what happens in a meeting and which keys help.</source>
             <translation>Paso a paso, qué pasa en una reunión y qué teclas ayudan.</translation>
         </message>
@@ -894,12 +913,12 @@ Save here anyway?</source>
             <translation>¿Te alejas un momento? Pulsa Ctrl+L. Los nombres desaparecen de la pantalla; durante una reunión, el plan y el temporizador siguen a la vista.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="116" />
+            <location filename="../../groupkeeper/ui/help.py" line="115" />
             <source>Take back the last answer</source>
             <translation>Deshacer la última respuesta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="106" />
+            <location filename="../../groupkeeper/ui/help.py" line="105" />
             <source>Take back the selected check-in</source>
             <translation>Deshacer la llegada seleccionada</translation>
         </message>
@@ -909,22 +928,22 @@ Save here anyway?</source>
             <translation>A la izquierda está el plan de hoy. La zona grande del centro es la parte en la que estáis, con su temporizador arriba. El temporizador solo te ayuda a llevar el tiempo; no pasa nada cuando se acaba.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="190" />
+            <location filename="../../groupkeeper/ui/help.py" line="189" />
             <source>Three columns: the keys, what they do, and where they work.</source>
             <translation>Tres columnas: las teclas, qué hacen y dónde funcionan.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="117" />
+            <location filename="../../groupkeeper/ui/help.py" line="116" />
             <source>Undo the last score</source>
             <translation>Deshacer la última puntuación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="186" />
+            <location filename="../../groupkeeper/ui/help.py" line="185" />
             <source>What it does</source>
             <translation>Qué hace</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="186" />
+            <location filename="../../groupkeeper/ui/help.py" line="185" />
             <source>Where</source>
             <translation>Dónde</translation>
         </message>
@@ -932,27 +951,27 @@ Save here anyway?</source>
     <context>
         <name>HomeScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="233" />
+            <location filename="../../groupkeeper/ui/home.py" line="237" />
             <source>Back up now</source>
             <translation>Hacer copia ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="234" />
+            <location filename="../../groupkeeper/ui/home.py" line="238" />
             <source>Back up the vault now</source>
             <translation>Hacer ahora una copia de seguridad de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="422" />
+            <location filename="../../groupkeeper/ui/home.py" line="426" />
             <source>Backing up...</source>
             <translation>Haciendo la copia...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="407" />
+            <location filename="../../groupkeeper/ui/home.py" line="411" />
             <source>Choose the backup folder (a USB stick is best)</source>
             <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="301" />
+            <location filename="../../groupkeeper/ui/home.py" line="305" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Última copia: hace %n día.</numerusform>
@@ -960,27 +979,27 @@ Save here anyway?</source>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="298" />
+            <location filename="../../groupkeeper/ui/home.py" line="302" />
             <source>Last backup: today.</source>
             <translation>Última copia: hoy.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="295" />
+            <location filename="../../groupkeeper/ui/home.py" line="299" />
             <source>No backup yet. A backup on a USB stick keeps the records safe.</source>
             <translation>Todavía no hay ninguna copia. Una copia en una memoria USB mantiene los registros a salvo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="276" />
+            <location filename="../../groupkeeper/ui/home.py" line="280" />
             <source>No groups yet. Add one in Settings.</source>
             <translation>Todavía no hay grupos. Añade uno en Configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="304" />
+            <location filename="../../groupkeeper/ui/home.py" line="308" />
             <source>Time for a new one.</source>
             <translation>Es hora de hacer una nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="219" />
+            <location filename="../../groupkeeper/ui/home.py" line="223" />
             <source>Your groups</source>
             <translation>Tus grupos</translation>
         </message>
@@ -1069,12 +1088,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MeetingLockScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="122" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="124" />
             <source>(paused)</source>
             <translation>(en pausa)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="75" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="77" />
             <source>(skipped)</source>
             <translation>(saltada)</translation>
         </message>
@@ -1089,7 +1108,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Bloqueado: la reunión continúa</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="84" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="86" />
             <source>Names are hidden. Type the passphrase to return to this segment.</source>
             <translation>Los nombres están ocultos. Escribe la frase de acceso para volver a esta parte.</translation>
         </message>
@@ -1102,7 +1121,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MeetingRunner</name>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="171" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="179" />
             <source>%1 is here.</source>
             <translation>%1 ya está aquí.</translation>
         </message>
@@ -1112,7 +1131,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>%1 de %2 hechas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="180" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="188" />
             <source>%1 sent apologies.</source>
             <translation>%1 avisó que no venía.</translation>
         </message>
@@ -1332,7 +1351,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Deshacer  (Retroceso)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="235" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="243" />
             <source>&amp;Undo check-in</source>
             <translation>&amp;Deshacer llegada</translation>
         </message>
@@ -1352,7 +1371,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>(%1 de %2)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="265" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="273" />
             <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="340" />
             <source>(forgotten member)</source>
             <translation>(participante olvidado)</translation>
@@ -1368,12 +1387,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>+ &amp;Llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="247" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="255" />
             <source>+ &amp;Walk-in</source>
             <translation>+ &amp;Visita anónima</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="248" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="256" />
             <source>Add an anonymous walk-in</source>
             <translation>Añadir una visita anónima</translation>
         </message>
@@ -1394,7 +1413,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Añadir «%1» como estrategia &amp;nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="101" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="103" />
             <source>Adds someone new with just the name typed (Alt+H)</source>
             <translation>Añade a alguien que viene por primera vez, solo con el nombre escrito (Alt+H)</translation>
         </message>
@@ -1435,7 +1454,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Volver a la ronda  (Esc)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="125" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="132" />
             <source>Bring back the selected segment</source>
             <translation>Recuperar la parte seleccionada</translation>
         </message>
@@ -1480,7 +1499,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cierre: plan para la semana</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="276" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="284" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Han llegado: %n</numerusform>
@@ -1539,7 +1558,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Supr quita la seleccionada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="232" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="240" />
             <source>Delete takes back the selected check-in.</source>
             <translation>Supr deshace la llegada seleccionada.</translation>
         </message>
@@ -1601,7 +1620,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Intro va a la parte seleccionada. Los botones para saltar y mover están debajo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="77" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="79" />
             <source>Enter marks the first match present. Down moves to the list of matches.</source>
             <translation>Intro marca como presente la primera coincidencia. Flecha abajo pasa a la lista de coincidencias.</translation>
         </message>
@@ -1636,7 +1655,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Buscar una estrategia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="75" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="77" />
             <source>Find who arrived</source>
             <translation>Buscar a quien ha llegado</translation>
         </message>
@@ -1696,7 +1715,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Teclas: el número de la puntuación, P para pasar, ← → para moverte entre personas, Supr para deshacer, Alt+W para anotar antes una palabra.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="110" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="112" />
             <source>Last check-in</source>
             <translation>Última llegada</translation>
         </message>
@@ -1721,17 +1740,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Mal</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="97" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="99" />
             <source>Mark &amp;present</source>
             <translation>Marcar &amp;presente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="99" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="101" />
             <source>Marks the highlighted match present (Enter)</source>
             <translation>Marca como presente la coincidencia resaltada (Intro)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="89" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="91" />
             <source>Matching members</source>
             <translation>Participantes que coinciden</translation>
         </message>
@@ -1777,14 +1796,14 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Subir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="100" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="147" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="197" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="102" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="155" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="205" />
             <source>New &amp;here</source>
             <translation>Primera vez &amp;hoy</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="147" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="155" />
             <source>New &amp;here: add “%1”</source>
             <translation>Primera vez &amp;hoy: añadir «%1»</translation>
         </message>
@@ -1834,7 +1853,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo todavía no tiene recursos de crisis anotados. En una emergencia, llama al número de emergencias de tu zona. Añade los recursos del grupo en su configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="166" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="174" />
             <source>No match. Use “New here” to add them.</source>
             <translation>Sin coincidencias. Usa «Primera vez hoy» para añadir a la persona.</translation>
         </message>
@@ -1884,7 +1903,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Regular</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="246" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="254" />
             <source>One walk-in fewer</source>
             <translation>Una visita anónima menos</translation>
         </message>
@@ -1996,7 +2015,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/rail.py" line="61" />
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="123" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="130" />
             <source>S&amp;kip</source>
             <translation>Sa&amp;ltar</translation>
         </message>
@@ -2029,7 +2048,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Temporizador de la parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="103" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="105" />
             <source>Sent ap&amp;ologies</source>
             <translation>A&amp;visó que no venía</translation>
         </message>
@@ -2052,7 +2071,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Estrategias compartidas hoy</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="127" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="134" />
             <source>Skip the selected segment</source>
             <translation>Saltar la parte seleccionada</translation>
         </message>
@@ -2077,7 +2096,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Alguien ha llegado tarde (A o Ctrl+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="249" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="257" />
             <source>Someone who stays anonymous (Alt+W)</source>
             <translation>Alguien que prefiere no dar su nombre (Alt+W)</translation>
         </message>
@@ -2122,12 +2141,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Consejo: la biblioteca trae estrategias para empezar; escribe para verlas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="213" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="221" />
             <source>Type a few letters and press Enter to mark someone present. Not on the list? “New here” adds them with just that name.</source>
             <translation>Escribe unas letras y pulsa Intro para marcar a alguien como presente. ¿No está en la lista? «Primera vez hoy» la añade solo con ese nombre.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="74" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="76" />
             <source>Type a few letters of a name, then Enter</source>
             <translation>Escribe unas letras de un nombre y pulsa Intro</translation>
         </message>
@@ -2142,7 +2161,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Escribe o elige una palabra; Intro vuelve a las puntuaciones.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="123" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="130" />
             <source>Un-s&amp;kip</source>
             <translation>Re&amp;cuperar</translation>
         </message>
@@ -2162,7 +2181,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Muy mal</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="278" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="286" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Visitas anónimas: %n</numerusform>
@@ -2175,7 +2194,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Bienvenida y acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="189" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="197" />
             <source>Welcome, %1 (new).</source>
             <translation>Bienvenida/o, %1 (primera vez).</translation>
         </message>
@@ -2200,7 +2219,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>¿Quién ha llegado? Escribe unas letras y pulsa Intro.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="231" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="239" />
             <source>Who is here</source>
             <translation>Quién está aquí</translation>
         </message>
@@ -2220,7 +2239,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Sesión de trabajo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="124" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="132" />
             <source>already here</source>
             <translation>ya está aquí</translation>
         </message>
@@ -2235,7 +2254,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>calma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="104" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="107" />
             <source>current segment</source>
             <translation>parte actual</translation>
         </message>
@@ -2265,7 +2284,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>soledad</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="268" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="276" />
             <source>new</source>
             <translation>primera vez</translation>
         </message>
@@ -2305,8 +2324,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>tristeza</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="126" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="272" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="134" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="280" />
             <source>sent apologies</source>
             <translation>avisó que no venía</translation>
         </message>
@@ -2336,7 +2355,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>← Persona anterior</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="245" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="253" />
             <source>− Walk-in</source>
             <translation>− Visita anónima</translation>
         </message>
@@ -2884,9 +2903,19 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>PastMeetingDialog</name>
         <message>
+            <location filename="../../groupkeeper/ui/home.py" line="136" />
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
             <location filename="../../groupkeeper/ui/home.py" line="120" />
             <source>Enter a past meeting</source>
             <translation>Anotar una reunión pasada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="134" />
+            <source>Enter the past meeting on this date</source>
+            <translation>Anotar la reunión pasada en esta fecha</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/home.py" line="126" />
@@ -3327,339 +3356,359 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="481" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="493" />
             <source> weeks</source>
             <translation> semanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="232" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="237" />
             <source>&amp;Language</source>
             <translation>&amp;Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="233" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="238" />
             <source>&amp;Text size</source>
             <translation>&amp;Tamaño del texto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="456" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="467" />
             <source>0 to 10</source>
             <translation>de 0 a 10</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="455" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="466" />
             <source>1 to 5 (faces)</source>
             <translation>de 1 a 5 (caras)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="426" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="436" />
             <source>A new recovery key was made.</source>
             <translation>Se creó una clave de recuperación nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="410" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="420" />
             <source>Access was revoked. Use the new passphrase from now on.</source>
             <translation>Se retiró el acceso. A partir de ahora, usa la frase de acceso nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="565" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="448" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="577" />
             <source>Add a group</source>
             <translation>Añadir un grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="437" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="447" />
             <source>Add a group...</source>
             <translation>Añadir un grupo...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="494" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="506" />
             <source>Agenda</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="463" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="495" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="475" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="507" />
             <source>Agreements</source>
             <translation>Acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="172" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="174" />
             <source>App</source>
             <translation>Aplicación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="282" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="287" />
             <source>Asked the first time you back up</source>
             <translation>Se pregunta la primera vez que haces una copia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="281" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="288" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="331" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="286" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="294" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="341" />
             <source>Backup folder</source>
             <translation>Carpeta de copias</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="234" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="239" />
             <source>C&amp;olours</source>
             <translation>C&amp;olores</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="212" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="216" />
             <source>Calm</source>
             <translation>Tranquilo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="296" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="302" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="315" />
             <source>Change passphrase</source>
             <translation>Cambiar la frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="218" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="283" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="223" />
+            <source>Choose another folder for the vault</source>
+            <translation>Elegir otra carpeta para la caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="289" />
+            <source>Choose the backup folder (a USB stick is best)</source>
+            <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="222" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="288" />
             <source>Choose...</source>
             <translation>Elegir...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="215" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="185" />
+            <source>Close</source>
+            <translation>Cerrar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="219" />
             <source>Colours</source>
             <translation>Colores</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="466" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="496" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="478" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="508" />
             <source>Crisis resources</source>
             <translation>Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="266" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="271" />
             <source>During a meeting, lock after (minutes)</source>
             <translation>Durante una reunión, bloquear tras (minutos)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="469" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="497" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="481" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="509" />
             <source>Escalation steps</source>
             <translation>Pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="393" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="403" />
             <source>First type the new passphrase twice (at least 8 characters).</source>
             <translation>Primero escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="439" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="450" />
             <source>Group</source>
             <translation>Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="445" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="456" />
             <source>Group name</source>
             <translation>Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="436" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="446" />
             <source>Group to edit</source>
             <translation>Grupo que editar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="174" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="176" />
             <source>Groups</source>
             <translation>Grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="267" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="272" />
             <source>Hide counts below this in exports</source>
             <translation>Ocultar en las exportaciones las cifras menores que esta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="213" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="217" />
             <source>High contrast</source>
             <translation>Alto contraste</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="203" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="207" />
             <source>Language</source>
             <translation>Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="265" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="270" />
             <source>Lock after this many idle minutes</source>
             <translation>Bloquear tras estos minutos sin uso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="308" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="314" />
             <source>Make a new recovery key...</source>
             <translation>Crear una clave de recuperación nueva...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="457" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="492" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="468" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="504" />
             <source>Mood scale</source>
             <translation>Escala de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="488" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="500" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="420" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="318" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="430" />
             <source>New recovery key</source>
             <translation>Clave de recuperación nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="353" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="363" />
             <source>New recovery key (shown once, write it down): %1</source>
             <translation>Clave de recuperación nueva (solo se muestra ahora, anótala): %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="474" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="486" />
             <source>None</source>
             <translation>Ninguno</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="269" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="274" />
             <source>Offer to forget members inactive for (months)</source>
             <translation>Proponer olvidar a quien lleva sin venir (meses)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="291" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="297" />
             <source>Passphrase and recovery</source>
             <translation>Frase de acceso y recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="453" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="491" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="464" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="503" />
             <source>Place</source>
             <translation>Lugar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="268" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="273" />
             <source>Remind me to back up after (days)</source>
             <translation>Recordarme hacer copia después de (días)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="398" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="316" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="408" />
             <source>Revoke access</source>
             <translation>Retirar el acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="297" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="303" />
             <source>Revoke access (a co-facilitator left)...</source>
             <translation>Retirar el acceso (alguien dejó de cofacilitar)...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="299" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="305" />
             <source>Revoke access changes the passphrase and also the key inside the vault, and makes a fresh backup. Old backups still open with the OLD passphrase: destroy them if the person who left may have copies.</source>
             <translation>Retirar el acceso cambia la frase de acceso y también la clave interna de la caja fuerte, y hace una copia nueva. Las copias antiguas se siguen abriendo con la frase ANTIGUA: destrúyelas si la persona que se fue puede tener copias.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="197" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="201" />
             <source>Same as the computer</source>
             <translation>El del ordenador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="179" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="181" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="184" />
             <source>Save</source>
             <translation>Guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="611" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="623" />
             <source>Saved.</source>
             <translation>Guardado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="170" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="172" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="451" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="490" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="462" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="502" />
             <source>Start time</source>
             <translation>Hora de inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="459" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="470" />
             <source>Tally only: count mood scores without linking them to anyone</source>
             <translation>Solo recuento: contar las puntuaciones de ánimo sin relacionarlas con nadie</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="210" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="214" />
             <source>Text size</source>
             <translation>Tamaño del texto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="224" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="229" />
             <source>Text size and colours change at once. A new language or vault folder is used the next time GroupKeeper starts.</source>
             <translation>El tamaño del texto y los colores cambian al momento. Un idioma o una carpeta de caja fuerte nuevos se usan la próxima vez que se abra GroupKeeper.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="608" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="620" />
             <source>The agenda needs at least one segment, each from 1 to 240 minutes.</source>
             <translation>El plan necesita al menos una parte, y cada una de 1 a 240 minutos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="399" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="409" />
             <source>The old passphrase and recovery key will stop working for this vault. Old backups still open with the old passphrase. Go on?</source>
             <translation>La frase de acceso y la clave de recuperación antiguas dejarán de servir para esta caja fuerte. Las copias antiguas se siguen abriendo con la frase antigua. ¿Seguir?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="421" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="431" />
             <source>The old recovery key will stop working. Make a new one?</source>
             <translation>La clave de recuperación antigua dejará de servir. ¿Crear una nueva?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="381" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="391" />
             <source>The passphrase was changed.</source>
             <translation>La frase de acceso se ha cambiado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="376" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="386" />
             <source>Type the new passphrase twice (at least 8 characters).</source>
             <translation>Escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="448" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="489" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="459" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="501" />
             <source>Usual day</source>
             <translation>Día habitual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="173" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="175" />
             <source>Vault</source>
             <translation>Caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="235" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="240" />
             <source>Vault &amp;folder</source>
             <translation>&amp;Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="217" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="240" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="221" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="245" />
             <source>Vault folder</source>
             <translation>Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="477" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="498" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="489" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="510" />
             <source>Wellbeing measure</source>
             <translation>Cuestionario de bienestar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="482" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="494" />
             <source>Wellbeing measure every N weeks</source>
             <translation>Cuestionario de bienestar cada N semanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="344" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="354" />
             <source>Working, please wait...</source>
             <translation>Trabajando, espera un momento...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="480" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="492" />
             <source>every </source>
             <translation>cada </translation>
         </message>
@@ -4160,17 +4209,17 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>first_run</name>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="522" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="524" />
             <source>&amp;Agreements</source>
             <translation>&amp;Acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="523" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="525" />
             <source>&amp;Crisis resources</source>
             <translation>&amp;Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="520" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="522" />
             <source>&amp;Place</source>
             <translation>&amp;Lugar</translation>
         </message>
@@ -4185,37 +4234,37 @@ Esto no se puede deshacer.</translation>
             <translation>Viernes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="517" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="519" />
             <source>Group &amp;name</source>
             <translation>&amp;Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="504" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="506" />
             <source>Group agreements</source>
             <translation>Acuerdos del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="488" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="490" />
             <source>Group name</source>
             <translation>Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="510" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="512" />
             <source>Local crisis line, nearest emergency department, the centre's on-call contact. You can fill this in later; GroupKeeper will remind you.</source>
             <translation>Línea de crisis de tu zona, urgencias más cercanas, contacto de guardia del centro. Puedes completarlo más tarde; GroupKeeper te lo recordará.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="508" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="510" />
             <source>Local crisis resources</source>
             <translation>Recursos de crisis de tu zona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="521" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="523" />
             <source>Meeting p&amp;lan</source>
             <translation>P&amp;lan de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="502" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="504" />
             <source>Meeting plan</source>
             <translation>Plan de la reunión</translation>
         </message>
@@ -4230,7 +4279,7 @@ Esto no se puede deshacer.</translation>
             <translation>Círculo abierto (ronda de inicio, compartir libre, cierre)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="497" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="499" />
             <source>Place</source>
             <translation>Lugar</translation>
         </message>
@@ -4240,7 +4289,7 @@ Esto no se puede deshacer.</translation>
             <translation>Sábado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="519" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="521" />
             <source>Start &amp;time</source>
             <translation>&amp;Hora de inicio</translation>
         </message>
@@ -4260,17 +4309,17 @@ Esto no se puede deshacer.</translation>
             <translation>Martes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="518" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="520" />
             <source>Usual &amp;day</source>
             <translation>&amp;Día habitual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="492" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="494" />
             <source>Usual meeting day</source>
             <translation>Día habitual de reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="495" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="497" />
             <source>Usual start time</source>
             <translation>Hora habitual de inicio</translation>
         </message>
@@ -4298,12 +4347,12 @@ Una voz cada vez, para que todo el mundo pueda ser escuchado.
 Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momento.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="498" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="500" />
             <source>e.g. Community centre, room 2</source>
             <translation>p. ej. Centro cívico, sala 2</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="489" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="491" />
             <source>e.g. Tuesday Circle</source>
             <translation>p. ej. Círculo de los martes</translation>
         </message>
