@@ -199,8 +199,17 @@ class MeetingSession:
         return self.store.meetings.attendance(self.meeting_id)
 
     def names(self, pseudonyms: list[str]) -> dict[str, str]:
-        """Display names for pseudonyms (members forgotten since have none)."""
-        return self.store.members.names_by_pseudonym(pseudonyms)
+        """Display names for pseudonyms (members forgotten since have none).
+
+        The group's members come from the session's cache, so naming someone needs no
+        disk read (it keeps working while a pulled USB stick is put back).
+        """
+        known = {m.pseudonym: m.display_name for m in self.members()}
+        result = {p: known[p] for p in pseudonyms if p in known}
+        missing = [p for p in pseudonyms if p not in known]
+        if missing:
+            result.update(self.store.members.names_by_pseudonym(missing))
+        return result
 
     def present(self) -> list[Person]:
         """People checked in as present, in order of arrival."""

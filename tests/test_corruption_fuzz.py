@@ -241,13 +241,8 @@ def _hashes(folder: Path) -> dict[str, str]:
     }
 
 
-# KNOWN BUG (storage/vault.py, reported to the lead): when a vault.db-wal is present (as
-# after any crash), a failed open closes the last connection, and SQLite's close-time
-# checkpoint copies the WAL into the damaged vault.db and deletes the WAL. Verifying the
-# file through a read-only connection (``file:...vault.db?mode=ro``, ``uri=True``) before
-# the read-write open leaves everything but the -shm index untouched (prototyped). Until
-# then these cases are reported as xfail, not hidden; every other case is strict.
-WAL_CHECKPOINT_BUG = "failed open checkpoints the WAL into the damaged vault.db"
+# A failed open must leave every file but SQLite's -shm index alone, WAL included
+# (storage/vault.py probes through a read-only connection before opening read-write).
 
 
 @pytest.fixture(autouse=True)
@@ -277,8 +272,6 @@ def test_mutated_vault_gives_a_clear_error_or_a_correct_open(
             vault = Vault.unlock(folder, PASS)
         except KnownError:
             after = _hashes(folder)
-            if after != before and snapshot == "wal" and WAL not in after:
-                pytest.xfail(WAL_CHECKPOINT_BUG)
             assert after == before, f"a failed open changed the files ({what})"
             return
         with vault:

@@ -241,12 +241,6 @@ def test_app_settings_stored_exactly_or_refused(tmp_path: Path, key: str, value:
     assert type(Settings(path).get(key)) is type(DEFAULTS[key])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=UnicodeEncodeError,
-    reason="KNOWN BUG (storage, reported): a lone surrogate reaches SQLite and raises "
-    "UnicodeEncodeError instead of InvalidInput",
-)
 def test_a_lone_surrogate_is_a_known_refusal_or_round_trips(fuzz_store: Store) -> None:
     # Not producible by Qt's text widgets, but a pasted broken UTF-16 string must still
     # not crash storage with an encoding error.

@@ -11,6 +11,7 @@ the driver from here, never directly. This also works in the frozen PyInstaller 
 from __future__ import annotations
 
 import sys
+import urllib.parse
 from typing import Any
 
 import sqlcipher3
@@ -30,9 +31,17 @@ Connection = sqlcipher3.dbapi2.Connection
 Database = sqlite_utils.Database
 
 
-def connect(path: str) -> Any:
-    """Open a raw SQLCipher connection (not yet keyed)."""
-    conn: Any = sqlcipher3.dbapi2.connect(path, check_same_thread=False)
+def connect(path: str, *, read_only: bool = False) -> Any:
+    """Open a raw SQLCipher connection (not yet keyed).
+
+    ``read_only`` opens with ``mode=ro``: such a connection can never write or checkpoint,
+    so probing a possibly damaged file through it leaves the file's bytes alone.
+    """
+    if read_only:
+        uri = "file:" + urllib.parse.quote(path) + "?mode=ro"
+        conn: Any = sqlcipher3.dbapi2.connect(uri, uri=True, check_same_thread=False)
+    else:
+        conn = sqlcipher3.dbapi2.connect(path, check_same_thread=False)
     # A wrong key makes SQLCipher log to stderr; we report errors ourselves.
     conn.execute("PRAGMA cipher_log_level = NONE")
     return conn

@@ -69,15 +69,23 @@ def _b(value: Any) -> bool:
 class _Repo:
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._db = store.db
 
     def _now(self) -> str:
         return self._store.now_iso()
 
+    @property
+    def _db(self) -> Database:
+        # Asked for at each use: a vault reconnects after its folder comes back (USB stick).
+        return self._store.db
+
     @contextmanager
     def _write(self) -> Iterator[Database]:
-        with guarded(self._store.folder), self._db.atomic():
-            yield self._db
+        try:
+            with guarded(self._store.folder), self._db.atomic() as db:
+                yield db
+        except UnicodeEncodeError:
+            # Text that is not valid Unicode (a lone surrogate from a broken paste).
+            raise InvalidInput("The text contains characters that cannot be stored.") from None
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         with guarded(self._store.folder):
@@ -1130,8 +1138,14 @@ class SettingsRepo(_Repo):
 class Store:
     """All repositories over one open database. ``clock`` is injectable for tests."""
 
-    def __init__(self, db: Database, folder: Path | None = None, clock: Clock = _utcnow) -> None:
-        self.db = db
+    def __init__(
+        self,
+        db: Database | Callable[[], Database],
+        folder: Path | None = None,
+        clock: Clock = _utcnow,
+    ) -> None:
+        # A callable (``lambda: vault.db``) lets the store follow a vault that reconnected.
+        self._db_source = db
         self.folder = folder
         self.clock = clock
         self.groups = GroupRepo(self)
@@ -1144,6 +1158,11 @@ class Store:
         self.safety = SafetyRepo(self)
         self.wellbeing = WellbeingRepo(self)
         self.settings = SettingsRepo(self)
+
+    @property
+    def db(self) -> Database:
+        source = self._db_source
+        return source if isinstance(source, Database) else source()
 
     def now_iso(self) -> str:
         return self.clock().astimezone(UTC).isoformat(timespec="seconds")

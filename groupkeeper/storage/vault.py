@@ -108,16 +108,15 @@ def _open_connection(
             salt = handle.read(len(vault_id))
         if salt != vault_id:
             raise VaultCorrupt("The database does not match its key file, or is damaged.")
+    if not new:
+        # Probe through a read-only connection first: closing a read-write connection
+        # checkpoints the WAL into the main file, which would change a damaged vault.
+        _verify_read_only(folder, db_path, data_key, vault_id)
     with guarded(folder):
         conn = connect(str(db_path))
     try:
         conn.execute(f"PRAGMA key = {_raw_key(data_key, vault_id)}")
-        if not new:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            if conn.execute("PRAGMA cipher_integrity_check").fetchall():
-                raise VaultCorrupt()
-            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
-                raise VaultCorrupt()
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError:
         conn.close()
         if not folder.is_dir():
@@ -127,6 +126,35 @@ def _open_connection(
         conn.close()
         raise
     return conn
+
+
+def _verify_read_only(folder: Path, db_path: Path, data_key: bytearray, vault_id: bytes) -> None:
+    """Prove the key reads the whole file, without any chance of writing to it.
+
+    A read-only connection to a WAL database still creates empty ``-wal``/``-shm``
+    companions; those it created (and that hold nothing) are removed again afterwards.
+    """
+    companions = [db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm")]
+    created = [c for c in companions if not c.exists()]
+    with guarded(folder):
+        conn = connect(str(db_path), read_only=True)
+    try:
+        conn.execute(f"PRAGMA key = {_raw_key(data_key, vault_id)}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise VaultCorrupt()
+        if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise VaultCorrupt()
+    except DatabaseError:
+        if not folder.is_dir():
+            raise VaultGone() from None
+        raise VaultCorrupt() from None
+    finally:
+        conn.close()
+        for companion in created:
+            with suppress(OSError):
+                if companion.name.endswith("-shm") or companion.stat().st_size == 0:
+                    companion.unlink()
 
 
 def _configure(conn: Connection) -> None:

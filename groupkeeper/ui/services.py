@@ -89,7 +89,7 @@ class Services:
         from groupkeeper.storage.repos import Store
 
         self.vault = vault
-        self._store = Store(vault.db, vault.folder, clock=self.now)
+        self._store = Store(lambda: vault.db, vault.folder, clock=self.now)
 
     def create_vault(self, folder: Path, passphrase: str) -> str:
         """Create a vault in ``folder``, attach it, return the recovery key. Slow (KDF)."""

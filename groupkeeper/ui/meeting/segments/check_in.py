@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from groupkeeper.agenda import Segment
 from groupkeeper.meeting_session import MeetingSession
 from groupkeeper.model import AttendanceStatus
+from groupkeeper.storage.errors import KnownError
+from groupkeeper.ui import messages
 from groupkeeper.ui.meeting.common import (
     MIN_TARGET,
     SegmentWidget,
@@ -114,7 +116,13 @@ class CheckInPanel(QWidget):
     # -- search ---------------------------------------------------------------------
     def _on_search_textChanged(self, text: str) -> None:  # noqa: N802
         self.matches.clear()
-        statuses = {a.pseudonym: a.status for a in self.session.attendance()} if text else {}
+        statuses: dict[str, AttendanceStatus] = {}
+        if text:
+            try:
+                statuses = {a.pseudonym: a.status for a in self.session.attendance()}
+            except KnownError as exc:
+                # Said inline: a box on every keystroke would bury the facilitator.
+                self.status.setText(messages.describe_error(exc))
         for member in self.session.find_members(text):
             words = member.display_name
             if member.full_name and member.full_name != member.display_name:
