@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from groupkeeper import demo
 from groupkeeper.agenda import Segment, SegmentKind, template, to_dicts
@@ -136,7 +136,10 @@ def _unlocked_screens(
     _close(help_dialog)
 
     host = QWidget()
+    host_layout = QVBoxLayout(host)
     tour = cls["TourPanel"](services, {}, host)
+    host_layout.addWidget(tour)
+    host_layout.addStretch(1)
     _show(qtbot, host)
     for step in range(len(tour.steps)):
         tour.index = step

@@ -1389,7 +1389,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="255" />
             <source>+ &amp;Walk-in</source>
-            <translation>+ &amp;Visita anónima</translation>
+            <translation>+ Visita &amp;anónima</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="256" />
@@ -1642,7 +1642,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="220" />
             <source>Feeling &amp;word (optional):</source>
-            <translation>&amp;Palabra para el sentimiento (opcional):</translation>
+            <translation>Pala&amp;bra para el sentimiento (opcional):</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="228" />
@@ -1712,7 +1712,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="272" />
             <source>Keys: the number for the score, P to pass, ← → to move between people, Delete to take back, Alt+W for a feeling word first.</source>
-            <translation>Teclas: el número de la puntuación, P para pasar, ← → para moverte entre personas, Supr para deshacer, Alt+W para anotar antes una palabra.</translation>
+            <translation>Teclas: el número de la puntuación, P para pasar, ← → para moverte entre personas, Supr para deshacer, Alt+B para anotar antes una palabra.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="112" />
@@ -2017,7 +2017,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <location filename="../../groupkeeper/ui/meeting/rail.py" line="61" />
             <location filename="../../groupkeeper/ui/meeting/rail.py" line="130" />
             <source>S&amp;kip</source>
-            <translation>Sa&amp;ltar</translation>
+            <translation>Salta&amp;r</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="26" />
@@ -2098,7 +2098,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="257" />
             <source>Someone who stays anonymous (Alt+W)</source>
-            <translation>Alguien que prefiere no dar su nombre (Alt+W)</translation>
+            <translation>Alguien que prefiere no dar su nombre (Alt+A)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="39" />
@@ -2410,7 +2410,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         <message>
             <location filename="../../groupkeeper/ui/member_dialog.py" line="149" />
             <source>Agrees to be &amp;contacted between meetings</source>
-            <translation>Acepta recibir &amp;contacto entre reuniones</translation>
+            <translation>&amp;Acepta recibir contacto entre reuniones</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/member_dialog.py" line="150" />
@@ -2582,7 +2582,7 @@ Esto no se puede deshacer.</translation>
         <message>
             <location filename="../../groupkeeper/ui/member_dialog.py" line="174" />
             <source>Private n&amp;otes</source>
-            <translation>N&amp;otas privadas</translation>
+            <translation>Notas pri&amp;vadas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/member_dialog.py" line="165" />
@@ -3736,7 +3736,7 @@ Esto no se puede deshacer.</translation>
         <message>
             <location filename="../../groupkeeper/ui/tour.py" line="110" />
             <source>&amp;Skip the tour</source>
-            <translation>&amp;Saltar la visita</translation>
+            <translation>Saltar la &amp;visita</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/tour.py" line="115" />
@@ -3964,7 +3964,7 @@ Esto no se puede deshacer.</translation>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="145" />
             <source>Attendance per month (members present plus walk-ins)</source>
-            <translation>Asistencia por mes (participantes presentes más visitas anónimas)</translation>
+            <translation>Asistencia por mes (presentes + visitas anónimas)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/charts.py" line="198" />
