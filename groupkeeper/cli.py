@@ -62,15 +62,9 @@ def _error(text: str) -> None:
 
 
 def _disable_core_dumps() -> None:
-    # A core dump of an unlocked app would hold the key and names in plain text.
-    try:
-        import resource
-    except ImportError:  # Windows has no core dumps of this kind
-        return
-    try:
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ValueError, OSError):  # pragma: no cover - a hard limit we may not lower
-        pass
+    from groupkeeper.hardening import disable_core_dumps
+
+    disable_core_dumps()
 
 
 # ----------------------------------------------------------------------------- secrets

@@ -168,6 +168,9 @@ def _configure(conn: Connection) -> None:
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA foreign_keys = ON")
+    # 32 MiB page cache (default 2 MiB): a 5-year report reads the same decrypted pages
+    # several times; the idle RSS with 10,000 members stays far below its 200 MB budget.
+    conn.execute("PRAGMA cache_size = -32768")
 
 
 class Vault:

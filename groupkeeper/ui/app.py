@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from groupkeeper import paths
+from groupkeeper.hardening import disable_core_dumps  # noqa: F401 (re-exported)
 from groupkeeper.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -25,17 +26,6 @@ log = logging.getLogger(__name__)
 # Fictional people only, so this passphrase can be shown on screen.
 DEMO_PASSPHRASE = "demo group passphrase"  # noqa: S105
 
-
-def disable_core_dumps() -> None:
-    """A core dump would write the decrypted vault key and names to disk; forbid it."""
-    try:
-        import resource
-    except ImportError:  # Windows has no resource module (and no core dumps by default)
-        return
-    try:
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ValueError, OSError):
-        log.warning("could not disable core dumps")
 
 
 def _app_icon() -> QIcon:
