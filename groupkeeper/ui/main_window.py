@@ -18,7 +18,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
         """Show the meeting runner for ``meeting_id`` (new or resumed)."""
         if self.runner is not None and getattr(self.runner, "meeting_id", None) == meeting_id:
             self.stack.setCurrentWidget(self.runner)
+            self._focus_runner()
             return
         self._drop_runner()
         cls = _load_screen_class("runner")
@@ -390,6 +391,9 @@ class MainWindow(QMainWindow):
                 screen.deleteLater()
                 setattr(self, name, None)
         self._drop_runner()
+        # Background tasks (a report being computed, a backup) read through the vault's
+        # connection: closing it under them would crash. Their results are dropped anyway.
+        QThreadPool.globalInstance().waitForDone(30000)
         self.services.lock()
         self.nav.setVisible(False)
         if snapshot is not None or meeting_id is not None:
