@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
@@ -174,8 +174,9 @@ class GroupCard(QFrame):
             self.next_label.setText(
                 self.tr("Next meeting: %1").replace(
                     "%1",
-                    QDate(next_date.year, next_date.month, next_date.day).toString(
-                        "dddd d MMMM yyyy"
+                    # QLocale, not QDate.toString: day and month names in the app's language.
+                    QLocale().toString(
+                        QDate(next_date.year, next_date.month, next_date.day), "dddd d MMMM yyyy"
                     ),
                 )
             )
