@@ -80,3 +80,20 @@ def test_crash_dialog_details_hidden_until_asked(qtbot) -> None:
     dialog.details_button.click()
     assert dialog.details.isVisible()
     assert "ValueError" in dialog.details.toPlainText()
+
+
+def test_a_known_error_that_reaches_the_excepthook_is_worded_not_a_bug(qapp) -> None:  # type: ignore[no-untyped-def]
+    """A slot that forgot to catch a pulled USB stick still gives a clear sentence."""
+    from groupkeeper.storage.errors import VaultGone
+    from groupkeeper.ui import crash, messages
+
+    answers: list[tuple[str, str, str]] = []
+    messages.set_test_responder(
+        lambda kind, title, text: answers.append((kind, title, text)) or True
+    )
+    try:
+        crash.excepthook(VaultGone, VaultGone(), None)
+    finally:
+        messages.set_test_responder(None)
+    assert [kind for kind, _, _ in answers] == ["error"]
+    assert "USB stick" in answers[0][2]

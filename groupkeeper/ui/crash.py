@@ -102,6 +102,16 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
     if issubclass(exc_type, KeyboardInterrupt):
         _previous_hook(exc_type, exc, tb)
         return
+    from groupkeeper.storage.errors import KnownError
+
+    if isinstance(exc, KnownError) and QApplication.instance() is not None:
+        # A known condition (a pulled USB stick during a read) that a slot did not catch
+        # itself: say what happened in words, not as a bug report.
+        log.warning("known error reached the excepthook: %s", exc.code)
+        from groupkeeper.ui import messages
+
+        messages.show_error(QApplication.activeWindow(), exc)
+        return
     # The type only: the message might quote personal data.
     log.error("unexpected error: %s", exc_type.__qualname__)
     if _showing or QApplication.instance() is None:
