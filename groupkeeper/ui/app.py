@@ -27,7 +27,6 @@ log = logging.getLogger(__name__)
 DEMO_PASSPHRASE = "demo group passphrase"  # noqa: S105
 
 
-
 def _app_icon() -> QIcon:
     try:
         from groupkeeper.ui import resources
