@@ -308,7 +308,10 @@ class MainWindow(QMainWindow):
             return
         self.tour = TourPanel(self.services, self.nav_buttons, self.centralWidget())
         self.tour.finished.connect(self._on_tour_finished)
-        layout = self.centralWidget().layout()
+        central = self.centralWidget()
+        assert central is not None
+        layout = central.layout()
+        assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.indexOf(self.nav) + 1, self.tour)
         self.tour.next_button.setFocus()
 

@@ -27,7 +27,7 @@ class AgreementsSegment(SegmentWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.text)
         box.addWidget(scroll, 1)
-        self.scroll = scroll
+        self.scroll_area = scroll
 
     def focus_main(self) -> None:
-        self.scroll.setFocus()
+        self.scroll_area.setFocus()

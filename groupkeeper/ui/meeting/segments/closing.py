@@ -3,6 +3,8 @@ and a short summary. The footer's "End meeting..." (Ctrl+Enter) ends it, after a
 
 from __future__ import annotations
 
+import datetime
+
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -53,8 +55,10 @@ class ClosingSegment(SegmentWidget):
         box.addLayout(bottom)
         self.refresh()
 
-    def chosen_next_date(self):  # type: ignore[no-untyped-def]
-        return self.next_date.date().toPython()
+    def chosen_next_date(self) -> datetime.date:
+        value = self.next_date.date().toPython()
+        assert isinstance(value, datetime.date)
+        return value
 
     def _on_round_changed(self) -> None:
         self.refresh()

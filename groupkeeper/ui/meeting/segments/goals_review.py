@@ -6,6 +6,8 @@ Backspace/Delete = undo the review. After an answer the next goal is selected.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -104,7 +106,7 @@ class GoalsReviewSegment(SegmentWidget):
             (tr("Not yet  (N)"), GoalOutcome.NOT_YET, "reviewNotYet"),
             (tr("Drop  (X)"), GoalOutcome.DROPPED, "reviewDrop"),
         ):
-            b = button(text, name, lambda o=outcome: self.review_selected(o))
+            b = button(text, name, partial(self.review_selected, outcome))
             b.setAccessibleName(words[outcome])
             row.addWidget(b)
         row.addStretch(1)

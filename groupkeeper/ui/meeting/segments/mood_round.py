@@ -11,12 +11,15 @@ Tally-only groups: no names at all; each press of a score adds one anonymous ans
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -154,7 +157,7 @@ class MoodRoundSegment(SegmentWidget):
         self.answers: dict[str, MoodCheck] = {}
         self.position = 0
         self._tally_undo: list[int] = []
-        self.score_buttons: dict[int, object] = {}
+        self.score_buttons: dict[int, QPushButton] = {}
         box = QVBoxLayout(self)
         box.setContentsMargins(16, 8, 16, 8)
         if self.tally_only:
@@ -182,7 +185,7 @@ class MoodRoundSegment(SegmentWidget):
             else:
                 text = str(value)
                 name = str(value)
-            btn = button(text, f"moodScore{value}", lambda v=value: self._on_score(v))
+            btn = button(text, f"moodScore{value}", partial(self._on_score, value))
             btn.setAccessibleName(name)
             btn.setFont(scaled_font(1.3 if self.scale is MoodScale.FIVE else 1.4, bold=True))
             # The themes size the score buttons (QPushButton[objectName^="moodScore"]);
@@ -232,7 +235,9 @@ class MoodRoundSegment(SegmentWidget):
         self.word.setMinimumWidth(260)
         self.word.setMinimumHeight(48)
         word_label.setBuddy(self.word)
-        self.word.lineEdit().returnPressed.connect(self.setFocus)
+        line = self.word.lineEdit()
+        assert line is not None  # an editable combo box always has one
+        line.returnPressed.connect(self.setFocus)
         self.pass_button = button(tr("&Pass  (P)"), "moodPass", self.pass_current)
         self.pass_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         word_row.addStretch(1)

@@ -60,7 +60,9 @@ class WellbeingSegment(SegmentWidget):
             [tr("Person")] + [str(i + 1) for i in range(len(self.items))]
         )
         for i, item in enumerate(self.items):
-            self.table.horizontalHeaderItem(i + 1).setToolTip(item)
+            header = self.table.horizontalHeaderItem(i + 1)
+            if header is not None:
+                header.setToolTip(item)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(48)
         box.addWidget(self.table, 1)
@@ -96,7 +98,10 @@ class WellbeingSegment(SegmentWidget):
             if not text.isdigit():
                 return
             values.append(int(text))
-        pseudonym = str(self.table.item(row, 0).data(_PSEUDONYM))
+        person = self.table.item(row, 0)
+        if person is None:
+            return
+        pseudonym = str(person.data(_PSEUDONYM))
         ok, _ = self.act(self.session.record_wellbeing, pseudonym, values)
         if ok:
             self.status.setText(tr("Saved row %1.").replace("%1", str(row + 1)))
