@@ -146,3 +146,27 @@ def test_tour_walked_to_the_end(qtbot, services) -> None:  # type: ignore[no-unt
         tour.next()
     assert len(set(titles)) == len(tour.steps)
     assert host_services.settings.get("tour_done") is True
+
+
+def test_tour_steps_aside_for_a_meeting_and_comes_back(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    """During a meeting the tour's Alt letters would clash with the runner's (Alt+S)."""
+    from groupkeeper.model import Group
+    from groupkeeper.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    _unlock(qtbot, window)
+    assert window.tour is not None
+    group = services.store.groups.add(Group(name="Tuesday Circle", crisis_resources="Call 111"))
+    meeting = services.store.meetings.start(group.id, "2026-11-24")
+    window.open_meeting(meeting.id)
+    assert window.tour is None
+    assert services.settings.get("tour_done") is False  # not done: it comes back
+    window.start_tour()
+    assert window.tour is None  # never over a meeting
+    services.store.meetings.end(meeting.id)
+    window._on_runner_ended(meeting.id)
+    window.lock()
+    _unlock(qtbot, window)
+    assert window.tour is not None

@@ -304,8 +304,8 @@ class MainWindow(QMainWindow):
         """Show the first-run tour panel under the navigation bar (once, skippable)."""
         from groupkeeper.ui.tour import TourPanel
 
-        if self.tour is not None:
-            return
+        if self.tour is not None or self.runner is not None:
+            return  # not over a meeting (see _set_tour_aside)
         self.tour = TourPanel(self.services, self.nav_buttons, self.centralWidget())
         self.tour.finished.connect(self._on_tour_finished)
         central = self.centralWidget()
@@ -324,9 +324,21 @@ class MainWindow(QMainWindow):
         if current is not None:
             current.setFocus()
 
+    def _set_tour_aside(self) -> None:
+        """Drop the tour without marking it done: it comes back after the next unlock.
+
+        Also during a meeting, where its Alt letters would clash with the runner's
+        (Alt+S is Safety) and it would only distract the room.
+        """
+        if self.tour is not None:
+            self.tour.hide()
+            self.tour.deleteLater()
+            self.tour = None
+
     # -- meetings ---------------------------------------------------------------------
     def open_meeting(self, meeting_id: int) -> None:
         """Show the meeting runner for ``meeting_id`` (new or resumed)."""
+        self._set_tour_aside()
         if self.runner is not None and getattr(self.runner, "meeting_id", None) == meeting_id:
             self.stack.setCurrentWidget(self.runner)
             self._focus_runner()
@@ -380,11 +392,7 @@ class MainWindow(QMainWindow):
         for dialog in (self.settings_dialog, self.help_dialog):
             if dialog is not None:
                 dialog.reject()
-        if self.tour is not None:
-            # Not "done": it comes back after the next unlock.
-            self.tour.hide()
-            self.tour.deleteLater()
-            self.tour = None
+        self._set_tour_aside()
         for name in ("home", "roster", "reports"):
             screen = getattr(self, name)
             if screen is not None:
