@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from groupkeeper.ui.member_dialog import MemberDialog, forget_member
 from groupkeeper.ui.member_history import MemberHistoryDialog
 from groupkeeper.ui.models.roster_model import RosterData, RosterModel
 from groupkeeper.ui.services import Services
+from groupkeeper.ui.widgets.keys import SearchField
 
 
 def _tr(text: str) -> str:
@@ -40,18 +40,6 @@ def _tr(text: str) -> str:
 
 def _n(text: str, n: int) -> str:
     return QCoreApplication.translate("RosterScreen", text, "", n)
-
-
-class _SearchBox(QLineEdit):
-    """The search field: Down moves into the table, Enter opens the best match."""
-
-    down_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Down:
-            self.down_pressed.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class _Table(QTableView):
@@ -89,7 +77,7 @@ class RosterScreen(QWidget):
         title = QLabel(_tr("Members"))
         title.setProperty("role", "title")
         top.addWidget(title)
-        self.search = _SearchBox()
+        self.search = SearchField()
         self.search.setObjectName("rosterSearch")
         self.search.setPlaceholderText(_tr("Find a member: type a name or phone number"))
         self.search.setAccessibleName(_tr("Find a member"))

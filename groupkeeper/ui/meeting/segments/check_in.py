@@ -8,10 +8,9 @@ walk-in counter for people who stay anonymous.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -33,28 +32,9 @@ from groupkeeper.ui.meeting.common import (
     scaled_font,
     tr,
 )
+from groupkeeper.ui.widgets.keys import ChoiceList, SearchField
 
 _PSEUDONYM = Qt.ItemDataRole.UserRole
-
-
-class _SearchBox(QLineEdit):
-    down_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Down:
-            self.down_pressed.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class _Matches(QListWidget):
-    enter_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.enter_pressed.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class CheckInPanel(QWidget):
@@ -71,7 +51,7 @@ class CheckInPanel(QWidget):
         self.session = session
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        self.search = _SearchBox()
+        self.search = SearchField()
         self.search.setObjectName("checkInSearch")
         self.search.setPlaceholderText(tr("Type a few letters of a name, then Enter"))
         self.search.setAccessibleName(tr("Find who arrived"))
@@ -86,7 +66,7 @@ class CheckInPanel(QWidget):
         self.search.down_pressed.connect(self._on_search_down_pressed)
         box.addWidget(self.search)
 
-        self.matches = _Matches()
+        self.matches = ChoiceList()
         self.matches.setObjectName("checkInMatches")
         self.matches.setAccessibleName(tr("Matching members"))
         self.matches.setFont(scaled_font(1.15))

@@ -4,12 +4,11 @@ are shown for inspiration; the list of tonight's shares has Remove (Delete)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -27,28 +26,9 @@ from groupkeeper.ui.meeting.common import (
     scaled_font,
     tr,
 )
+from groupkeeper.ui.widgets.keys import ChoiceList, SearchField
 
 _ID = Qt.ItemDataRole.UserRole
-
-
-class _SearchBox(QLineEdit):
-    down_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Down:
-            self.down_pressed.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class _List(QListWidget):
-    enter_pressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.enter_pressed.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class SkillShareSegment(SegmentWidget):
@@ -69,7 +49,7 @@ class SkillShareSegment(SegmentWidget):
                 role="hint",
             )
         )
-        self.search = _SearchBox()
+        self.search = SearchField()
         self.search.setObjectName("skillSearch")
         self.search.setAccessibleName(tr("Find a skill"))
         self.search.setPlaceholderText(tr("Type a skill, e.g. breathing"))
@@ -80,7 +60,7 @@ class SkillShareSegment(SegmentWidget):
         self.search.returnPressed.connect(self.share_selected)
         self.search.down_pressed.connect(self._on_search_down_pressed)
         left.addWidget(self.search)
-        self.matches = _List()
+        self.matches = ChoiceList()
         self.matches.setObjectName("skillMatches")
         self.matches.setAccessibleName(tr("Matching skills"))
         self.matches.setFont(scaled_font(1.1))
