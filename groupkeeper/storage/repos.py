@@ -657,23 +657,22 @@ class MeetingRepo(_Repo):
 
     def change_walk_ins(self, meeting_id: int, delta: int) -> int:
         """Add (or with a negative delta, undo) anonymous walk-ins; never below zero."""
-        with self._write() as db:
-            db.execute(
-                "UPDATE meetings SET walk_ins = max(0, walk_ins + ?) WHERE id = ?",
-                [delta, meeting_id],
-            )
-            self._mark_if_closed(db, meeting_id, "walk_ins")
-            value = db.execute("SELECT walk_ins FROM meetings WHERE id = ?", [meeting_id])
-            return int(value.fetchone()[0])
+        return self._change_count(meeting_id, "walk_ins", delta)
 
     def change_safety_concerns(self, meeting_id: int, delta: int) -> int:
+        """Count (or undo) a safety concern; never below zero."""
+        return self._change_count(meeting_id, "safety_concerns", delta)
+
+    def _change_count(self, meeting_id: int, column: str, delta: int) -> int:
+        if column not in ("walk_ins", "safety_concerns"):  # a fixed name, never user text
+            raise ValueError(column)
         with self._write() as db:
             db.execute(
-                "UPDATE meetings SET safety_concerns = max(0, safety_concerns + ?) WHERE id = ?",
+                f"UPDATE meetings SET {column} = max(0, {column} + ?) WHERE id = ?",
                 [delta, meeting_id],
             )
-            self._mark_if_closed(db, meeting_id, "safety_concerns")
-            value = db.execute("SELECT safety_concerns FROM meetings WHERE id = ?", [meeting_id])
+            self._mark_if_closed(db, meeting_id, column)
+            value = db.execute(f"SELECT {column} FROM meetings WHERE id = ?", [meeting_id])
             return int(value.fetchone()[0])
 
     # Attendance ------------------------------------------------------------------------
