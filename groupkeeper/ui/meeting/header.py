@@ -13,11 +13,20 @@ import math
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from groupkeeper.meeting import TimerStatus
 from groupkeeper.meeting_session import MeetingSession
 from groupkeeper.ui.meeting.common import button, label, ntr, scaled_font, segment_title, tr
+from groupkeeper.ui.resources import BASE_PT
 
 _THEME_STATE = {
     TimerStatus.NORMAL: "ok",
@@ -51,9 +60,13 @@ class MeetingHeader(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("meetingHeader")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 8, 16, 8)
-        row.setSpacing(16)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(16, 8, 16, 8)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(4)
+        row = QHBoxLayout()
+        grid.addLayout(row, 0, 0)
+        grid.setColumnStretch(0, 1)
 
         where = QVBoxLayout()
         where.setSpacing(0)
@@ -83,10 +96,19 @@ class MeetingHeader(QFrame):
         timer_box.addWidget(self.cue_label)
         row.addLayout(timer_box)
 
+        # At large text sizes one row would be wider than a 1366 px screen and squeeze the
+        # buttons until their words are cut; the buttons then get a row of their own.
+        buttons = QHBoxLayout()
+        large_text = QApplication.font().pointSizeF() >= 1.4 * BASE_PT
+        if large_text:
+            buttons.addStretch(1)
+            grid.addLayout(buttons, 1, 0)
+        else:
+            grid.addLayout(buttons, 0, 1)
         self.pause_button = button(tr("Pause"), "pauseButton")
         self.pause_button.setToolTip(tr("Pause or resume the timer (Ctrl+Shift+P)"))
-        row.addWidget(self.pause_button)
-        row.addSpacing(12)
+        buttons.addWidget(self.pause_button)
+        buttons.addSpacing(12)
         self.arrival_button = button(tr("+ &Arrival"), "arrivalButton", role="primary")
         self.arrival_button.setToolTip(tr("Someone arrived late (A or Ctrl+A)"))
         self.arrival_button.setAccessibleName(tr("Add arrival"))
@@ -94,8 +116,8 @@ class MeetingHeader(QFrame):
         self.safety_button.setToolTip(
             tr("Crisis resources, escalation steps, count a concern (Ctrl+Shift+S)")
         )
-        row.addWidget(self.arrival_button)
-        row.addWidget(self.safety_button)
+        buttons.addWidget(self.arrival_button)
+        buttons.addWidget(self.safety_button)
 
     def set_meeting(self, group_name: str, meeting_date: str) -> None:
         self.group_label.setText(group_name)

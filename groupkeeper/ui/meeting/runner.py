@@ -24,7 +24,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from groupkeeper.agenda import SegmentKind
 from groupkeeper.meeting_session import MeetingSession
@@ -53,6 +60,7 @@ from groupkeeper.ui.meeting.segments.open_segment import OpenSegment
 from groupkeeper.ui.meeting.segments.skill_share import SkillShareSegment
 from groupkeeper.ui.meeting.segments.wellbeing import WellbeingSegment
 from groupkeeper.ui.meeting.summary import SummaryDialog
+from groupkeeper.ui.resources import BASE_PT
 from groupkeeper.ui.services import Services
 
 SEGMENT_WIDGETS: dict[SegmentKind, type[SegmentWidget]] = {
@@ -123,7 +131,10 @@ class MeetingRunner(QWidget):
         middle = QHBoxLayout()
         middle.setContentsMargins(0, 0, 0, 0)
         self.rail = AgendaRail()
-        self.rail.setFixedWidth(300)
+        # 300 px at the normal text size, wider as the text grows (so its buttons' words
+        # are not cut), but never more than a third of a 1366 px screen.
+        scale = QApplication.font().pointSizeF() / BASE_PT
+        self.rail.setFixedWidth(min(455, round(300 * max(1.0, scale * 0.8))))
         self.rail.go_to_requested.connect(self.go_to)
         self.rail.skip_requested.connect(self.toggle_skip)
         self.rail.move_requested.connect(self.move_segment)
@@ -133,6 +144,15 @@ class MeetingRunner(QWidget):
         middle.addWidget(rule)
         self.host = QVBoxLayout()
         self.host.setContentsMargins(8, 8, 8, 0)
+        # The segment sits in a scroll area: at large text sizes on a small screen it
+        # scrolls instead of squeezing its lists and buttons until their words are cut.
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("segmentScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.viewport().setAutoFillBackground(False)
+        self.host.addWidget(self.scroll, 1)
         middle.addLayout(self.host, 1)
         box.addLayout(middle, 1)
 
@@ -177,7 +197,7 @@ class MeetingRunner(QWidget):
     def _show_current(self) -> None:
         if self.segment_widget is not None:
             self.segment_widget.clear_personal_data()
-            self.host.removeWidget(self.segment_widget)
+            self.scroll.takeWidget()
             self.segment_widget.hide()
             self.segment_widget.deleteLater()
             self.segment_widget = None
@@ -188,7 +208,8 @@ class MeetingRunner(QWidget):
         widget.changed.connect(lambda: self._update_rail())
         if isinstance(widget, ClosingSegment):
             widget.end_requested.connect(self.end_meeting)
-        self.host.addWidget(widget, 1)
+        self.scroll.setWidget(widget)
+        widget.setAutoFillBackground(False)
         self.segment_widget = widget
         self._update_chrome(keep_selection=False)
         widget.show()
@@ -411,7 +432,7 @@ class MeetingRunner(QWidget):
                 lab.clear()
         if self.segment_widget is not None:
             self.segment_widget.clear_personal_data()
-            self.host.removeWidget(self.segment_widget)
+            self.scroll.takeWidget()
             self.segment_widget.hide()
             self.segment_widget.deleteLater()
             self.segment_widget = None
