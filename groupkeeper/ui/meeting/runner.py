@@ -146,13 +146,13 @@ class MeetingRunner(QWidget):
         self.host.setContentsMargins(8, 8, 8, 0)
         # The segment sits in a scroll area: at large text sizes on a small screen it
         # scrolls instead of squeezing its lists and buttons until their words are cut.
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("segmentScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.viewport().setAutoFillBackground(False)
-        self.host.addWidget(self.scroll, 1)
+        self.segment_scroll = QScrollArea()
+        self.segment_scroll.setObjectName("segmentScroll")
+        self.segment_scroll.setWidgetResizable(True)
+        self.segment_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.segment_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.segment_scroll.viewport().setAutoFillBackground(False)
+        self.host.addWidget(self.segment_scroll, 1)
         middle.addLayout(self.host, 1)
         box.addLayout(middle, 1)
 
@@ -197,7 +197,7 @@ class MeetingRunner(QWidget):
     def _show_current(self) -> None:
         if self.segment_widget is not None:
             self.segment_widget.clear_personal_data()
-            self.scroll.takeWidget()
+            self.segment_scroll.takeWidget()
             self.segment_widget.hide()
             self.segment_widget.deleteLater()
             self.segment_widget = None
@@ -208,7 +208,7 @@ class MeetingRunner(QWidget):
         widget.changed.connect(lambda: self._update_rail())
         if isinstance(widget, ClosingSegment):
             widget.end_requested.connect(self.end_meeting)
-        self.scroll.setWidget(widget)
+        self.segment_scroll.setWidget(widget)
         widget.setAutoFillBackground(False)
         self.segment_widget = widget
         self._update_chrome(keep_selection=False)
@@ -432,7 +432,7 @@ class MeetingRunner(QWidget):
                 lab.clear()
         if self.segment_widget is not None:
             self.segment_widget.clear_personal_data()
-            self.scroll.takeWidget()
+            self.segment_scroll.takeWidget()
             self.segment_widget.hide()
             self.segment_widget.deleteLater()
             self.segment_widget = None
