@@ -35,6 +35,7 @@ from groupkeeper.csv_import import BadReason, BadRow, CsvFileRejected, FileProbl
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages, worker
 from groupkeeper.ui.services import Services
+from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 
 def _tr(text: str) -> str:
@@ -163,7 +164,7 @@ class CsvImportDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.import_button.clicked.connect(self._on_import_clicked)
         self._show_preview()
-        self.resize(900, 620)
+        fit_to_text_and_screen(self, 900, 620)
 
     def ask_path(self) -> Path | None:
         """The file dialog (tests replace this method)."""

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
+
 if TYPE_CHECKING:
     from groupkeeper.ui.services import Services
 
@@ -152,7 +154,7 @@ class HelpDialog(QDialog):
         self.setObjectName("helpDialog")
         self.setWindowTitle(self.tr("GroupKeeper help"))
         self.setAccessibleName(self.tr("GroupKeeper help"))
-        self.resize(820, 600)
+        fit_to_text_and_screen(self, 820, 600)
         layout = QVBoxLayout(self)
 
         self.tabs = QTabWidget(self)

@@ -37,6 +37,7 @@ from groupkeeper.model import ConsentKind, Member
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages
 from groupkeeper.ui.services import Services
+from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 # Long enough for any real name or note; the CSV import uses the same limit.
 MAX_TEXT = 10_000
@@ -201,7 +202,7 @@ class MemberDialog(QDialog):
         self.export_button.clicked.connect(self._on_export_clicked)
         QShortcut(QKeySequence("Ctrl+S"), self, self._on_save_clicked)
         self.display_name.textEdited.connect(lambda _t: self.name_error.hide())
-        self.resize(960, 560)
+        fit_to_text_and_screen(self, 960, 560)
 
     def _fill(self) -> None:
         m = self.member

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from groupkeeper.ui.services import Services
+from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 
 def _tr(text: str) -> str:
@@ -126,7 +127,7 @@ class MemberHistoryDialog(QDialog):
         close.clicked.connect(self.accept)
         row.addWidget(close)
         layout.addLayout(row)
-        self.resize(820, 520)
+        fit_to_text_and_screen(self, 820, 520)
 
     def clear_personal_data(self) -> None:
         for table in (self.attendance, self.moods, self.goals, self.skills):

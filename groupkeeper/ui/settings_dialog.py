@@ -37,6 +37,7 @@ from groupkeeper import agenda as agenda_mod
 from groupkeeper.ui import messages, worker
 from groupkeeper.ui.first_run import DAYS, GroupBasicsEditor, day_names, template_names
 from groupkeeper.ui.widgets.passphrase import NewPassphrase
+from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 if TYPE_CHECKING:
     from groupkeeper.model import Group
@@ -189,7 +190,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(900, 640)
+        fit_to_text_and_screen(self, 900, 640)
 
     # -- App --------------------------------------------------------------------------
     def _build_app_tab(self) -> QWidget:
