@@ -30,11 +30,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from groupkeeper.fileio import atomic_write_bytes
 from groupkeeper.suppression import CellState, ReportTable
 
 COLUMNS = ("section", "metric", "key", "group", "period", "value", "note")
@@ -121,16 +120,7 @@ def write_csv(
         OSError: The folder cannot be written (full disk, read-only, removed stick).
     """
     data = render(table, group, labels).encode("utf-8-sig")
-    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, data)
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:

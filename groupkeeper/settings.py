@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from groupkeeper import paths
+from groupkeeper.fileio import atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
@@ -92,13 +91,5 @@ class Settings:
     def save(self) -> None:
         """Write atomically (temp file in the same folder, then replace)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(self._values, fh, indent=2, sort_keys=True)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        data = json.dumps(self._values, indent=2, sort_keys=True).encode("utf-8")
+        atomic_write_bytes(self.path, data)

@@ -33,6 +33,7 @@ CORE = [
     "groupkeeper/settings.py",
     "groupkeeper/paths.py",
     "groupkeeper/hardening.py",
+    "groupkeeper/fileio.py",
 ]
 
 

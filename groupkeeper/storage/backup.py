@@ -26,7 +26,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from groupkeeper import __version__
+from groupkeeper import __version__, fileio
 from groupkeeper.storage import keyheader, schema
 from groupkeeper.storage.errors import (
     BackupInvalid,
@@ -109,7 +109,7 @@ def write_backup(vault: Vault, out_file: Path) -> Path:
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, out_file)
-            keyheader.fsync_dir(dest)
+            fileio.fsync_dir(dest)
         finally:
             _discard(snapshot)
             _discard(tmp)
@@ -208,9 +208,9 @@ def restore_backup(backup_file: Path, new_folder: Path) -> Path:
         if new_folder.exists() and (not new_folder.is_dir() or any(new_folder.iterdir())):
             raise VaultExists()
         new_folder.mkdir(parents=True, exist_ok=True)
-        keyheader.atomic_write_bytes(new_folder / VAULT_DB, db_bytes)
+        fileio.atomic_write_bytes(new_folder / VAULT_DB, db_bytes)
         # The key header last: until it exists the folder is not a vault.
-        keyheader.atomic_write_bytes(new_folder / KEY_HEADER, header_raw)
+        fileio.atomic_write_bytes(new_folder / KEY_HEADER, header_raw)
     return new_folder
 
 

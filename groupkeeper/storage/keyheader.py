@@ -20,12 +20,11 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import secrets
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from groupkeeper.fileio import atomic_write_bytes
 from groupkeeper.storage.errors import KdfTooWeak, VaultCorrupt, VaultTooNew, WrongPassphrase
 
 FORMAT = "groupkeeper-key-header"
@@ -425,31 +425,3 @@ def read_header(path: Path) -> KeyHeader:
 def write_header(path: Path, header: KeyHeader) -> None:
     """Write ``vault.key`` atomically (temp file, fsync, rename, fsync folder)."""
     atomic_write_bytes(path, dumps(header))
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or the new file."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        # Best effort: the original error matters more than a leftover temp file.
-        with suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (no-op where folders cannot be opened)."""
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -25,6 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from groupkeeper import fileio
 from groupkeeper.storage import keyheader, schema
 from groupkeeper.storage._sqlcipher import Connection, Database, DatabaseError, connect
 from groupkeeper.storage.errors import (
@@ -297,7 +298,7 @@ class Vault:
             if pending_path is not None:
                 if from_pending:  # the rekey committed: the new header is the real one
                     os.replace(pending_path, self.folder / KEY_HEADER)
-                    keyheader.fsync_dir(self.folder)
+                    fileio.fsync_dir(self.folder)
                 else:  # the rekey never committed: the half-made header is void
                     pending_path.unlink()
             _configure(self._connection())
@@ -454,7 +455,7 @@ class Vault:
             self._key, self._header = new_key, header
             keyheader.zero(old_key)
             os.replace(pending, self.folder / KEY_HEADER)
-            keyheader.fsync_dir(self.folder)
+            fileio.fsync_dir(self.folder)
         if backup_dir is not None:
             from groupkeeper.storage.backup import write_backup
 
