@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -202,7 +203,9 @@ DEFINITIONS: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def _add_days(date: str, days: int) -> str:
+    # Cached: thousands of people share a handful of first dates (meeting days).
     return (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat()
 
 

@@ -266,32 +266,31 @@ def load_facts(db: Database, group_ids: Iterable[int] | None, start: str, end: s
     ids: list[int] | None = None if group_ids is None else sorted({int(g) for g in group_ids})
     gsql, gparams = _group_filter(ids, "m.group_id")
     period = [start, end]
-    meetings = tuple(
-        MeetingFact(int(r[0]), int(r[1]), str(r[2]), int(r[3]), int(r[4]), str(r[5]))
-        for r in db.execute(
-            "SELECT m.id, m.group_id, m.date, m.walk_ins, m.safety_concerns, m.state"
-            f" FROM meetings m WHERE {gsql} AND m.date BETWEEN ? AND ?"
-            " ORDER BY m.date, m.id",
-            gparams + period,
-        ).fetchall()
-    )
+    # Closed meetings carry their present count (one seek in attendance_meeting_status).
+    present_by_meeting: dict[int, int] = {}
+    meeting_list: list[MeetingFact] = []
+    for r in db.execute(
+        "SELECT m.id, m.group_id, m.date, m.walk_ins, m.safety_concerns, m.state,"
+        "  CASE WHEN m.state = 'closed' THEN (SELECT COUNT(*) FROM attendance a"
+        "    WHERE a.meeting_id = m.id AND a.status = 'present') END"
+        f" FROM meetings m WHERE {gsql} AND m.date BETWEEN ? AND ?"
+        " ORDER BY m.date, m.id",
+        gparams + period,
+    ).fetchall():
+        meeting_list.append(
+            MeetingFact(int(r[0]), int(r[1]), str(r[2]), int(r[3]), int(r[4]), str(r[5]))
+        )
+        if r[6]:
+            present_by_meeting[int(r[0])] = int(r[6])
+    meetings = tuple(meeting_list)
     in_period = f"m.id IN (SELECT m.id FROM meetings m WHERE {gsql} AND m.date BETWEEN ? AND ?)"
     in_params = gparams + period
     # The aggregates count closed meetings of the period only (as the metrics do).
     closed = f"{gsql} AND m.state = 'closed' AND m.date BETWEEN ? AND ?"
 
-    present_by_meeting = {
-        int(r[0]): int(r[1])
-        for r in db.execute(
-            "SELECT a.meeting_id, COUNT(*) FROM attendance a"
-            " JOIN meetings m ON m.id = a.meeting_id"
-            f" WHERE a.status = 'present' AND {closed} GROUP BY a.meeting_id",
-            in_params,
-        ).fetchall()
-    }
     # One pass over everyone's present rows up to the end gives first-seen over all
-    # history and the per-person figures of the period. "+a.pseudonym" keeps SQLite from
-    # walking the pseudonym index (a random lookup per row) just to avoid a sort.
+    # history and the per-person figures of the period. attendance_report yields the
+    # rows in pseudonym order, so the grouping needs no sort.
     first_seen: dict[str, str] = {}
     people: list[PersonFact] = []
     for r in db.execute(
@@ -301,7 +300,7 @@ def load_facts(db: Database, group_ids: Iterable[int] | None, start: str, end: s
         "  GROUP_CONCAT(CASE WHEN m.state = 'closed' AND m.date >= ? THEN m.date END)"
         " FROM attendance a JOIN meetings m ON m.id = a.meeting_id"
         f" WHERE a.status = 'present' AND {gsql} AND m.date <= ?"
-        " GROUP BY +a.pseudonym HAVING MAX(m.date >= ?)",
+        " GROUP BY a.pseudonym HAVING MAX(m.date >= ?)",
         [start, start, start, *gparams, end, start],
     ).fetchall():
         pseudonym, first = str(r[0]), str(r[1])
@@ -311,22 +310,26 @@ def load_facts(db: Database, group_ids: Iterable[int] | None, start: str, end: s
             people.append(
                 PersonFact(pseudonym, int(r[2]), period_first, _next_date(period_first, r[4]))
             )
+    # Meetings first (CROSS JOIN fixes the order): each meeting's mood rows come out of
+    # mood_report already grouped by round and scale.
     mood_meetings = tuple(
         MoodMeetingFact(int(r[0]), str(r[1]), str(r[2]), int(r[3]), int(r[4]), int(r[5]), int(r[6]))
         for r in db.execute(
-            "SELECT c.meeting_id, c.round, c.scale, COALESCE(SUM(c.score), 0), COUNT(c.score),"
+            "SELECT m.id, c.round, c.scale, COALESCE(SUM(c.score), 0), COUNT(c.score),"
             "  SUM(c.passed), COUNT(*)"
-            f" FROM mood_checks c JOIN meetings m ON m.id = c.meeting_id WHERE {closed}"
-            " GROUP BY c.meeting_id, c.round, c.scale",
+            " FROM meetings m CROSS JOIN mood_checks c ON c.meeting_id = m.id"
+            f" WHERE {closed} GROUP BY m.id, c.round, c.scale",
             in_params,
         ).fetchall()
     )
+    # Named opening scores in (scale, pseudonym) order straight from mood_people.
     months_by_scale: dict[str, dict[str, int]] = {}
     people_by_scale: dict[str, int] = {}
     for r in db.execute(
         "SELECT c.scale, GROUP_CONCAT(DISTINCT substr(m.date, 1, 7))"
-        f" FROM mood_checks c JOIN meetings m ON m.id = c.meeting_id WHERE {closed}"
-        "  AND c.round = 'opening' AND c.score IS NOT NULL AND c.pseudonym IS NOT NULL"
+        " FROM mood_checks c CROSS JOIN meetings m ON m.id = c.meeting_id"
+        f" WHERE {closed} AND c.round = 'opening' AND c.score IS NOT NULL"
+        "  AND c.pseudonym IS NOT NULL"
         " GROUP BY c.scale, c.pseudonym",
         in_params,
     ).fetchall():
@@ -335,17 +338,20 @@ def load_facts(db: Database, group_ids: Iterable[int] | None, start: str, end: s
         by_month = months_by_scale.setdefault(scale, {})
         for month in str(r[1]).split(","):
             by_month[month] = by_month.get(month, 0) + 1
+    # Each named closing score, paired with the same person's opening score at the same
+    # meeting (both read from mood_people).
     change = {
         str(r[0]): (int(r[1]), int(r[2]), int(r[3]))
         for r in db.execute(
-            "SELECT o.scale, SUM(cl.score - o.score), COUNT(*), COUNT(DISTINCT o.pseudonym)"
-            " FROM mood_checks cl JOIN meetings m ON m.id = cl.meeting_id"
-            " JOIN mood_checks o ON o.meeting_id = cl.meeting_id AND o.round = 'opening'"
-            "  AND o.pseudonym = cl.pseudonym AND o.scale = cl.scale"
+            "SELECT cl.scale, SUM(cl.score - o.score), COUNT(*), COUNT(DISTINCT cl.pseudonym)"
+            " FROM mood_checks cl"
+            " CROSS JOIN mood_checks o ON o.round = 'opening' AND o.scale = cl.scale"
+            "  AND o.pseudonym = cl.pseudonym AND o.meeting_id = cl.meeting_id"
+            " CROSS JOIN meetings m ON m.id = cl.meeting_id"
             f" WHERE {closed} AND cl.round = 'closing' AND cl.score IS NOT NULL"
             "  AND cl.pseudonym IS NOT NULL AND o.pseudonym IS NOT NULL"
             "  AND o.score IS NOT NULL"
-            " GROUP BY o.scale",
+            " GROUP BY cl.scale",
             in_params,
         ).fetchall()
     }
@@ -360,7 +366,7 @@ def load_facts(db: Database, group_ids: Iterable[int] | None, start: str, end: s
     )
     goals_set = int(
         db.execute(
-            "SELECT COUNT(*) FROM goals g JOIN meetings m ON m.id = g.set_meeting_id"
+            "SELECT COUNT(*) FROM meetings m CROSS JOIN goals g ON g.set_meeting_id = m.id"
             f" WHERE {closed}",
             in_params,
         ).fetchone()[0]
@@ -368,8 +374,8 @@ def load_facts(db: Database, group_ids: Iterable[int] | None, start: str, end: s
     goals_outcomes = {
         str(r[0]): int(r[1])
         for r in db.execute(
-            "SELECT g.outcome, COUNT(*) FROM goals g"
-            " JOIN meetings m ON m.id = g.reviewed_meeting_id"
+            "SELECT g.outcome, COUNT(*)"
+            " FROM meetings m CROSS JOIN goals g ON g.reviewed_meeting_id = m.id"
             f" WHERE {closed} AND g.outcome IS NOT NULL AND g.outcome != '' GROUP BY g.outcome",
             in_params,
         ).fetchall()

@@ -286,5 +286,30 @@ def m003_report_indexes(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_report_indexes_2(db: Database) -> None:
+    """More indexes for reports (5-year, 20-group report: ~250 -> ~150 ms of loading).
+
+    ``attendance_meeting_status`` counts a meeting's present rows with one index seek, so
+    the per-meeting attendance rides along with the meetings query. ``mood_people``
+    holds the named opening/closing scores in person order: the distinct-people counts and
+    the opening-to-closing pairs are read from it without sorting.
+    """
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS attendance_meeting_status ON attendance(meeting_id, status)"
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS mood_people"
+        " ON mood_checks(round, scale, pseudonym, meeting_id, score)"
+        " WHERE pseudonym IS NOT NULL AND score IS NOT NULL"
+    )
+    # Goals set or reviewed at the period's meetings: reached from the meetings, not by
+    # scanning every goal (a one-group, five-year report spent ~570 ms here without them).
+    db.execute("CREATE INDEX IF NOT EXISTS goals_set_meeting ON goals(set_meeting_id)")
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS goals_reviewed_meeting ON goals(reviewed_meeting_id, outcome)"
+    )
+
+
 # The schema version this app writes: one per registered migration. Keep this line last.
 SCHEMA_VERSION = len(migrations._migrations)
