@@ -1,7 +1,7 @@
-"""Allow ``python -m groupkeeper``."""
+"""Allow ``python -m groupkeeper`` (also the bundle's entry script, see ``build.spec``)."""
 
 import sys
 
-from groupkeeper.cli import main
+from groupkeeper.launch import main
 
 sys.exit(main())

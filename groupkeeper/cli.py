@@ -454,23 +454,32 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return _cmd_gui(args, unknown)
         return _COMMANDS[args.command](args)
-    except KeyboardInterrupt:
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001  (errors become exit codes)
+        return exit_code_for(exc, show_traceback=args.traceback)
+
+
+def exit_code_for(exc: BaseException, *, show_traceback: bool = False) -> int:
+    """Tell the user about ``exc`` in one sentence on stderr and return the exit code.
+
+    Shared with the window's fast start (``groupkeeper.launch``), which imports this module
+    only when something went wrong.
+    """
+    if isinstance(exc, KeyboardInterrupt):
         _error("Stopped.")
         return 130
-    except Exception as exc:  # noqa: BLE001  (the one place that turns errors into exit codes)
-        if isinstance(exc, KnownError):
-            _error(_one_sentence(exc))
-            return EXIT_KNOWN
-        if args.traceback:
-            import traceback
+    if isinstance(exc, KnownError):
+        _error(_one_sentence(exc))
+        return EXIT_KNOWN
+    if show_traceback:
+        import traceback
 
-            traceback.print_exc()
-        # The exception's text could quote data from the vault, so only its type is shown.
-        _error(
-            f"GroupKeeper stopped because of an unexpected problem (a bug: {type(exc).__name__})."
-            " Please report it."
-        )
-        return EXIT_BUG
+        traceback.print_exception(exc)
+    # The exception's text could quote data from the vault, so only its type is shown.
+    _error(
+        f"GroupKeeper stopped because of an unexpected problem (a bug: {type(exc).__name__})."
+        " Please report it."
+    )
+    return EXIT_BUG
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -34,6 +34,7 @@ CORE = [
     "groupkeeper/paths.py",
     "groupkeeper/hardening.py",
     "groupkeeper/fileio.py",
+    "groupkeeper/launch.py",
 ]
 
 

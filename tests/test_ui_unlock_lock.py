@@ -125,6 +125,57 @@ def test_unlock_with_recovery_key(qtbot, services) -> None:
     assert services.is_unlocked
 
 
+def test_first_frame_first_then_the_rest(qtbot, services) -> None:
+    """The unlock screen is built for the first frame; nav, shortcuts and idle come after."""
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    assert window.shortcuts == []  # nothing the first frame does not need
+    form = window.unlock_screen.form
+    assert not form.error.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    window.show()
+    qtbot.waitExposed(window)
+    # Finished by itself after the first frame (nobody asked for nav or idle here).
+    qtbot.waitUntil(lambda: len(window.shortcuts) == 7, timeout=3000)
+    assert form.error.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert not window.nav.isVisible()  # locked: no navigation
+    assert not window.idle.active
+    assert window.windowIcon().availableSizes()  # the app icon arrived too
+
+
+def test_asking_for_nav_or_idle_finishes_start_up_at_once(qtbot, services) -> None:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    assert window.shortcuts == []
+    assert not window.idle.active  # built on demand, in order
+    assert len(window.shortcuts) == 7
+    assert set(window.nav_buttons) == {"home", "roster", "reports", "settings", "help", "lock"}
+    window.finish_start()  # idempotent
+    assert len(window.shortcuts) == 7
+
+
+def test_idle_filter_sees_events_only_while_watching(qtbot, clock) -> None:
+    seen: list[int] = []
+
+    class Counting(IdleWatcher):
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]  # noqa: N802
+            seen.append(1)
+            return super().eventFilter(watched, event)
+
+    watcher = Counting(clock, lambda: 3600.0)
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    qtbot.keyClicks(field, "abc")
+    assert seen == []  # locked: no event goes through Python
+    watcher.start()
+    qtbot.keyClicks(field, "abc")
+    assert seen
+    watcher.stop()
+    seen.clear()
+    qtbot.keyClicks(field, "abc")
+    assert seen == []
+    watcher.close()
+
+
 def test_demo_shows_passphrase_and_banner(qtbot, services) -> None:
     services.demo_passphrase = PASS
     window = MainWindow(services)

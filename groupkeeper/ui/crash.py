@@ -14,26 +14,12 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
 _showing = False
 _previous_hook = sys.excepthook
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("crash", text)
 
 
 def format_report(exc_type: type[BaseException], tb: TracebackType | None) -> str:
@@ -53,47 +39,6 @@ def format_report(exc_type: type[BaseException], tb: TracebackType | None) -> st
         if frame.line:
             lines.append(f"    {frame.line.strip()}")
     return "\n".join(lines)
-
-
-class CrashDialog(QDialog):
-    """ "Something went wrong" with the details behind a button."""
-
-    def __init__(self, report: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_tr("GroupKeeper - something went wrong"))
-        layout = QVBoxLayout(self)
-        text = QLabel(
-            _tr(
-                "GroupKeeper ran into a problem it did not expect. Everything you saved "
-                "before is safe in the vault. If this keeps happening, please tell the "
-                "GroupKeeper team and include the details (they contain no names or notes)."
-            ),
-            self,
-        )
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        self.details = QPlainTextEdit(report, self)
-        self.details.setReadOnly(True)
-        self.details.setAccessibleName(_tr("Technical details"))
-        self.details.setVisible(False)
-        layout.addWidget(self.details, 1)
-        buttons = QDialogButtonBox(self)
-        self.details_button = QPushButton(_tr("Show details"), self)
-        self.details_button.setCheckable(True)
-        self.details_button.setAutoDefault(False)
-        self.details_button.toggled.connect(self._on_details_toggled)
-        buttons.addButton(self.details_button, QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setDefault(True)
-        buttons.rejected.connect(self.reject)
-        close.clicked.connect(self.accept)
-        layout.addWidget(buttons)
-        self.resize(560, 240)
-
-    def _on_details_toggled(self, shown: bool) -> None:
-        self.details.setVisible(shown)
-        self.details_button.setText(_tr("Hide details") if shown else _tr("Show details"))
-        self.adjustSize()
 
 
 def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -118,6 +63,8 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         return
     _showing = True
     try:
+        from groupkeeper.ui.crash_dialog import CrashDialog  # only when needed: start-up
+
         dialog = CrashDialog(format_report(exc_type, tb), QApplication.activeWindow())
         dialog.exec()
     finally:

@@ -1,6 +1,7 @@
 """Auto-lock: notice when nobody has touched the keyboard or mouse for a while.
 
-``IdleWatcher`` installs an application-wide event filter that records the time of every
+``IdleWatcher`` installs, while it watches (after unlock), an application-wide event filter
+that records the time of every
 key, mouse, wheel and touch event, and checks on a timer whether the idle time has passed
 the current limit (the vault's ``auto_lock_minutes``, or ``meeting_lock_minutes`` while a
 meeting is on screen; the window supplies the limit through a callable). The clock is
@@ -70,9 +71,6 @@ class IdleWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(check_interval_ms)
         self._timer.timeout.connect(self.check)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     @property
     def active(self) -> bool:
@@ -83,11 +81,20 @@ class IdleWatcher(QObject):
         self.poke()
         self._active = True
         self._timer.start()
+        # The app-wide filter is installed only while watching: every event it sees is
+        # handed to Python, and while the unlock screen is first painted that would make
+        # PySide6 build the Python types of ~40 Qt classes (~20 ms of start-up).
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     def stop(self) -> None:
         """Stop watching (while locked)."""
         self._active = False
         self._timer.stop()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def poke(self) -> None:
         """Record activity now."""
@@ -118,8 +125,5 @@ class IdleWatcher(QObject):
         return False
 
     def close(self) -> None:
-        """Remove the event filter (the window is going away)."""
+        """Stop watching and remove the event filter (the window is going away)."""
         self.stop()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)

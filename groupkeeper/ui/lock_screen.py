@@ -88,6 +88,7 @@ class MeetingLockScreen(QWidget):
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         self.form = UnlockForm(services, self)
+        self.form.finish_setup()
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)

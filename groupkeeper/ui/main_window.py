@@ -18,8 +18,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,15 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from groupkeeper.ui.idle import IdleWatcher
 from groupkeeper.ui.unlock import UnlockScreen
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent, QShortcut
+
+    from groupkeeper.ui.idle import IdleWatcher
     from groupkeeper.ui.services import Services
 
 log = logging.getLogger(__name__)
 
 # (module, class) of the screens other engineers own; imported when first needed.
+#: finish_start() runs after the first frame; this is the fallback if none is painted.
+FINISH_START_FALLBACK_MS = 500
+
 SCREENS = {
     "roster": ("groupkeeper.ui.roster", "RosterScreen"),
     "reports": ("groupkeeper.ui.reports", "ReportsScreen"),
@@ -61,6 +65,8 @@ class ComingSoon(QLabel):
     """Stands in for a screen whose module is not there yet."""
 
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
@@ -96,29 +102,92 @@ class MainWindow(QMainWindow):
         self._vault_settings: dict[str, Any] = {}
 
         central = QWidget(self)
-        outer = QVBoxLayout(central)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
+        self._outer = QVBoxLayout(central)
+        self._outer.setContentsMargins(0, 0, 0, 0)
+        self._outer.setSpacing(0)
         self.banner = None
         if services.is_demo:
             from groupkeeper.ui.widgets.banner import DemoBanner
 
             self.banner = DemoBanner(central)
-            outer.addWidget(self.banner)
-        self.nav = self._build_nav(central)
-        outer.addWidget(self.nav)
-        outer.addWidget(self.stack, 1)
+            self._outer.addWidget(self.banner)
+        self._outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
         self.unlock_screen = UnlockScreen(services, self)
         self.unlock_screen.unlocked.connect(self._on_unlocked)
         self.stack.addWidget(self.unlock_screen)
 
-        self.idle = IdleWatcher(services.clock, self._idle_limit_seconds, parent=self)
-        self.idle.idle_timeout.connect(self.lock)
-        self._shortcuts()
+        # Built by finish_start(), after the first frame: nothing on the first screen
+        # needs them, and they cost a good share of the start-up budget.
+        self._started = False
+        self._finish_scheduled = False
+        self._nav: QWidget | None = None
+        self._nav_buttons: dict[str, QPushButton] = {}
+        self._idle: IdleWatcher | None = None
+        self.shortcuts: list[QShortcut] = []
         self.resize(1280, 760)
         self._show_start_screen()
+        # If no frame is ever painted (a window never shown), finish anyway.
+        QTimer.singleShot(FINISH_START_FALLBACK_MS, self, self.finish_start)
+
+    # -- start-up in two steps ----------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._started and not self._finish_scheduled:
+            self._finish_scheduled = True
+            QTimer.singleShot(0, self, self.finish_start)
+
+    def finish_start(self) -> None:
+        """Build what the first frame does not need; runs once, right after it is painted.
+
+        The navigation bar (hidden until unlock), the keyboard shortcuts, the idle
+        watcher and the unlock screen's finishing touches. Anything that needs them
+        reaches them through ``nav``, ``nav_buttons`` and ``idle``, which call this
+        first, so the order never matters.
+        """
+        if self._started:
+            return
+        self._started = True
+        from groupkeeper.ui.idle import IdleWatcher
+
+        central = self.centralWidget()
+        assert central is not None
+        self._nav = self._build_nav(central)
+        self._nav.setVisible(self.services.is_unlocked)
+        self._outer.insertWidget(self._outer.indexOf(self.stack), self._nav)
+        self._idle = IdleWatcher(self.services.clock, self._idle_limit_seconds, parent=self)
+        self._idle.idle_timeout.connect(self.lock)
+        self._shortcuts()
+        self.unlock_screen.finish_setup()
+        from groupkeeper.ui.app import set_app_icon
+
+        set_app_icon()
+
+    @property
+    def nav(self) -> QWidget:
+        """The navigation bar (shown while unlocked)."""
+        self.finish_start()
+        assert self._nav is not None
+        return self._nav
+
+    @property
+    def nav_buttons(self) -> dict[str, QPushButton]:
+        """The navigation bar's buttons by key (``home`` ... ``lock``)."""
+        self.finish_start()
+        return self._nav_buttons
+
+    def stop_idle_watch(self) -> None:
+        """Stop the idle watcher for good (the window is going away)."""
+        if self._idle is not None:
+            self._idle.close()
+
+    @property
+    def idle(self) -> IdleWatcher:
+        """The auto-lock watcher (watching only while unlocked)."""
+        self.finish_start()
+        assert self._idle is not None
+        return self._idle
 
     # -- building ---------------------------------------------------------------------
     def _build_nav(self, parent: QWidget) -> QWidget:
@@ -126,7 +195,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("navBar")
         row = QHBoxLayout(bar)
         row.setContentsMargins(12, 6, 12, 6)
-        self.nav_buttons: dict[str, QPushButton] = {}
+        buttons = self._nav_buttons
         for key, text, tip in (
             ("home", self.tr("Home"), "Ctrl+1"),
             ("roster", self.tr("Roster"), "Ctrl+2"),
@@ -139,23 +208,26 @@ class MainWindow(QMainWindow):
             button.setToolTip(f"{text} ({tip})")
             button.setAccessibleName(text)
             row.addWidget(button)
-            self.nav_buttons[key] = button
+            buttons[key] = button
         row.addStretch(1)
         lock = QPushButton(self.tr("Lock"), bar)
         lock.setToolTip(self.tr("Lock now (Ctrl+L)"))
         lock.setAccessibleName(self.tr("Lock GroupKeeper now"))
         lock.setAutoDefault(False)
         row.addWidget(lock)
-        self.nav_buttons["lock"] = lock
-        self.nav_buttons["home"].clicked.connect(self.show_home)
-        self.nav_buttons["roster"].clicked.connect(self.show_roster)
-        self.nav_buttons["reports"].clicked.connect(self.show_reports)
-        self.nav_buttons["settings"].clicked.connect(self.show_settings)
-        self.nav_buttons["help"].clicked.connect(self.show_help)
+        buttons["lock"] = lock
+        buttons["home"].clicked.connect(self.show_home)
+        buttons["roster"].clicked.connect(self.show_roster)
+        buttons["reports"].clicked.connect(self.show_reports)
+        buttons["settings"].clicked.connect(self.show_settings)
+        buttons["help"].clicked.connect(self.show_help)
         lock.clicked.connect(self.lock)
         return bar
 
     def _shortcuts(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence, QShortcut
+
         # No Alt+letter here: an application-wide Alt shortcut makes the same mnemonic on
         # a button ambiguous, and then neither fires (Alt+H is check-in's "New here").
         pairs = (
@@ -166,7 +238,6 @@ class MainWindow(QMainWindow):
             ("Ctrl+L", self.lock),
             ("F1", self.show_help),
         )
-        self.shortcuts = []
         for keys, slot in pairs:
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -177,7 +248,8 @@ class MainWindow(QMainWindow):
         self.shortcuts.append(settings_std)
 
     def _show_start_screen(self) -> None:
-        self.nav.setVisible(False)
+        if self._nav is not None:
+            self._nav.setVisible(False)
         if self.services.vault_exists():
             self.unlock_screen.refresh()
             self.stack.setCurrentWidget(self.unlock_screen)
@@ -437,7 +509,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # The meeting is NOT ended: every action is already saved, and Home offers
         # "Resume meeting" next time. Clear and lock so nothing stays in memory.
-        self.idle.close()
+        self.stop_idle_watch()
         if self.services.is_unlocked:
             self.lock()
         super().closeEvent(event)

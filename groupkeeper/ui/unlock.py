@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -28,6 +28,26 @@ from groupkeeper.ui.widgets.passphrase import PassphraseField
 
 if TYPE_CHECKING:
     from groupkeeper.ui.services import Services
+
+
+# This module is on the way to the first window: nothing here touches ``Qt.*`` until
+# ``finish_setup`` (PySide6 builds the whole ``Qt`` namespace, ~140 enums and ~12 ms, on
+# first access; bench/bench_startup.py). Both labels are empty or unchanged until then.
+
+
+def _left_aligned(widget: QWidget) -> QHBoxLayout:
+    """A row holding ``widget`` at its natural width on the left (without ``Qt.Align*``)."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def _make_selectable(label: QLabel) -> None:
+    from PySide6.QtCore import Qt
+
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
 
 class UnlockForm(QWidget):
@@ -66,7 +86,6 @@ class UnlockForm(QWidget):
         self.error.setObjectName("inlineError")
         self.error.setWordWrap(True)
         self.error.setAccessibleName(self.tr("Problem"))
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         row = QHBoxLayout()
         row.addWidget(self.field, 1)
@@ -77,13 +96,17 @@ class UnlockForm(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.busy)
         layout.addWidget(self.error)
-        layout.addWidget(self.recovery_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(_left_aligned(self.recovery_button))
         self.setFocusProxy(self.field)
 
         self.unlock_button.clicked.connect(self._on_unlock_button_clicked)
         self.field.returnPressed.connect(self._on_unlock_button_clicked)
         self.recovery_button.clicked.connect(self._on_recovery_button_clicked)
         self._update_mode()
+
+    def finish_setup(self) -> None:
+        """What the first frame does not need (see ``MainWindow.finish_start``)."""
+        _make_selectable(self.error)
 
     def _update_mode(self) -> None:
         if self.use_recovery:
@@ -176,7 +199,6 @@ class UnlockScreen(QWidget):
         self.demo_label = QLabel(self)
         self.demo_label.setObjectName("demoPassphrase")
         self.demo_label.setWordWrap(True)
-        self.demo_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.restore_button = QPushButton(self.tr("Restore a backup into a new folder..."), self)
         self.restore_button.setAccessibleName(self.tr("Restore a backup into a new folder"))
         self.restore_button.setAutoDefault(False)
@@ -194,7 +216,7 @@ class UnlockScreen(QWidget):
         inner.addSpacing(12)
         inner.addWidget(self.demo_label)
         inner.addWidget(self.form)
-        inner.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addLayout(_left_aligned(self.restore_button))
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(column, 3)
@@ -209,6 +231,11 @@ class UnlockScreen(QWidget):
         self.form.corrupt.connect(self._on_form_corrupt)
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
         self.refresh()
+
+    def finish_setup(self) -> None:
+        """What the first frame does not need (see ``MainWindow.finish_start``)."""
+        self.form.finish_setup()
+        _make_selectable(self.demo_label)
 
     def refresh(self) -> None:
         self.folder_label.setText(
