@@ -77,6 +77,21 @@ class Period:
         return cls.quarter(today.year, q)
 
     @property
+    def exportable(self) -> bool:
+        """One calendar month, one calendar quarter or one calendar year.
+
+        The only periods an export may cover (DESIGN.md, Reports): with arbitrary ranges,
+        January-March minus January-February would be March, with its small counts.
+        Aligned calendar periods never partly overlap. A quarter still contains its
+        months, so a quarter minus two of its month exports is the third month: the
+        README's known gaps say so.
+        """
+        (sy, sm), (ey, em) = self.start, self.end
+        if (sy, sm) == (ey, em):
+            return True
+        return sy == ey and ((sm % 3 == 1 and em == sm + 2) or (sm, em) == (1, 12))
+
+    @property
     def first_day(self) -> str:
         return f"{self.start[0]:04d}-{self.start[1]:02d}-01"
 

@@ -239,8 +239,30 @@ def build_report(
     )
 
 
+EXPORT_PERIODS = (
+    "Exports cover one calendar month, one quarter (January to March, April to June, July"
+    " to September or October to December) or one calendar year, so that two exports"
+    " cannot be subtracted from each other to reveal a small count."
+)
+
+
+def check_exportable(period: Period) -> None:
+    """Refuse a period an export may not cover (see ``Period.exportable``).
+
+    Raises:
+        InvalidInput: ``period`` is not one calendar month, quarter or year.
+    """
+    if not period.exportable:
+        raise InvalidInput(EXPORT_PERIODS)
+
+
 def export_csv(bundle: ReportBundle, path: Path) -> None:
-    """Write the suppressed table of ``bundle`` as CSV (see ``export_csv`` for columns)."""
+    """Write the suppressed table of ``bundle`` as CSV (see ``export_csv`` for columns).
+
+    Raises:
+        InvalidInput: the bundle's period is not exportable (``check_exportable``).
+    """
+    check_exportable(bundle.period)
     write_csv(Path(path), bundle.table, bundle.scope_label)
 
 
@@ -271,10 +293,12 @@ def _month(text: str, flag: str) -> tuple[int, int]:
 
 def period_from_args(from_month: str | None, to_month: str | None, today: dt.date) -> Period:
     """The export period: ``--from``/``--to`` whole months inclusive, else the last full
-    quarter. With only one of them, that one month.
+    quarter. With only one of them, that one month. It must be one calendar month,
+    quarter or year (``check_exportable``).
 
     Raises:
-        InvalidInput: a month is malformed or the range ends before it starts.
+        InvalidInput: a month is malformed, the range ends before it starts, or it is
+            not one calendar month, quarter or year.
     """
     if not from_month and not to_month:
         return Period.last_full_quarter(today)
@@ -282,7 +306,9 @@ def period_from_args(from_month: str | None, to_month: str | None, today: dt.dat
     end = _month(to_month or from_month or "", "--to" if to_month else "--from")
     if end < start:
         raise InvalidInput("The period ends before it starts: check --from and --to.")
-    return Period(start, end)
+    period = Period(start, end)
+    check_exportable(period)
+    return period
 
 
 # --- The command line -------------------------------------------------------------------
@@ -314,7 +340,12 @@ def ensure_qt_app() -> Any:
 
 
 def write_pdf(bundle: ReportBundle, path: Path) -> None:
-    """Write the PDF report of ``bundle`` (imports Qt; offscreen if no app is running)."""
+    """Write the PDF report of ``bundle`` (imports Qt; offscreen if no app is running).
+
+    Raises:
+        InvalidInput: the bundle's period is not exportable (``check_exportable``).
+    """
+    check_exportable(bundle.period)
     ensure_qt_app()
     from groupkeeper.ui.report_pdf import write_pdf as _write
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from pathlib import Path
 from typing import Any
 
@@ -61,10 +62,15 @@ class Settings:
         if key not in DEFAULTS:
             raise KeyError(f"unknown setting {key!r}")
         expected = type(DEFAULTS[key])
-        if expected is float and isinstance(value, int):
-            value = float(value)
-        if not isinstance(value, expected):
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            as_float = float(value) if abs(value) < 2**53 else math.nan
+            if as_float != value:  # 2**53 + 1 would come back as another number
+                raise TypeError(f"setting {key!r} expects a number, not {value!r}")
+            value = as_float
+        if not isinstance(value, expected) or (expected is bool) is not isinstance(value, bool):
             raise TypeError(f"setting {key!r} expects {expected.__name__}")
+        if expected is float and not math.isfinite(value):
+            raise TypeError(f"setting {key!r} expects a finite number")
         self._values[key] = value
         self.save()
 

@@ -241,6 +241,15 @@ def test_app_settings_stored_exactly_or_refused(tmp_path: Path, key: str, value:
     assert type(Settings(path).get(key)) is type(DEFAULTS[key])
 
 
+@pytest.mark.parametrize("value", [2**53 + 1, -(2**60), True, float("nan"), float("inf")])
+def test_text_size_refuses_numbers_it_could_not_store_exactly(tmp_path: Path, value: Any) -> None:
+    # Found by the fuzz test above: 2**53 + 1 was saved as 9007199254740992.0.
+    app_settings = Settings(tmp_path / "settings.json")
+    with pytest.raises(TypeError):
+        app_settings.set("text_scale", value)
+    assert not (tmp_path / "settings.json").exists()
+
+
 def test_a_lone_surrogate_is_a_known_refusal_or_round_trips(fuzz_store: Store) -> None:
     # Not producible by Qt's text widgets, but a pasted broken UTF-16 string must still
     # not crash storage with an encoding error.

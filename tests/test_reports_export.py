@@ -149,14 +149,57 @@ def test_period_from_args() -> None:
     assert reports_export.period_from_args(None, None, dt.date(2026, 5, 10)) == Period.quarter(
         2026, 1
     )
-    assert reports_export.period_from_args("2025-11", "2026-02", TODAY) == Period(
-        (2025, 11), (2026, 2)
-    )
+    assert reports_export.period_from_args("2025-10", "2025-12", TODAY) == Period.quarter(2025, 4)
+    assert reports_export.period_from_args("2025-01", "2025-12", TODAY) == Period.year(2025)
     assert reports_export.period_from_args("2026-02", None, TODAY) == Period((2026, 2), (2026, 2))
+    # Ranges that could overlap another export are refused, with the rule in words.
+    for start, end in (("2025-11", "2026-02"), ("2026-01", "2026-02"), ("2025-02", "2025-04")):
+        with pytest.raises(InvalidInput, match="one calendar month, one quarter"):
+            reports_export.period_from_args(start, end, TODAY)
     with pytest.raises(InvalidInput):
         reports_export.period_from_args("2026-13", None, TODAY)
     with pytest.raises(InvalidInput):
         reports_export.period_from_args("2026-03", "2026-01", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("period", "ok"),
+    [
+        (Period((2026, 2), (2026, 2)), True),
+        (Period.quarter(2026, 1), True),
+        (Period.quarter(2025, 4), True),
+        (Period.year(2025), True),
+        (Period((2026, 1), (2026, 2)), False),  # Jan-Mar minus this would be March
+        (Period((2026, 2), (2026, 4)), False),  # three months, not a calendar quarter
+        (Period((2025, 12), (2026, 2)), False),
+        (Period((2025, 1), (2026, 12)), False),  # two years
+        (Period((2025, 7), (2026, 6)), False),  # a financial year is not a calendar year
+    ],
+)
+def test_only_calendar_months_quarters_and_years_are_exportable(
+    period: Period, ok: bool, tmp_path: Path, empty_db
+) -> None:
+    assert period.exportable is ok
+    bundle = reports_export.build_report(
+        empty_db, None, period, threshold=5, scope_label="All groups", today=TODAY
+    )
+    target = tmp_path / "out.csv"
+    if ok:
+        reports_export.export_csv(bundle, target)
+        assert target.exists()
+    else:
+        with pytest.raises(InvalidInput):
+            reports_export.export_csv(bundle, target)
+        assert not target.exists()
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from groupkeeper.storage.vault import Vault
+
+    vault, _key = Vault.create(tmp_path / "v", PASSPHRASE)
+    yield vault.db
+    vault.lock()
 
 
 def test_run_export_needs_an_output(tmp_path: Path) -> None:

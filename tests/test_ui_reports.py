@@ -109,9 +109,17 @@ def test_figures_follow_group_and_range(qtbot, services: Services, data: dict[st
     assert figure(screen, "meetings_held") == "3"
     assert figure(screen, "attendances") == "31"
     assert figure(screen, "unique_attendees") == "11"
+    assert screen.csv_button.isEnabled() and screen.pdf_button.isEnabled()
+    assert not screen.export_rule.isVisibleTo(screen)
     choose(qtbot, screen, data["big"], Period.months("2026-02", "2026-03"))
     assert figure(screen, "meetings_held") == "4"
     assert figure(screen, "attendances") == "41"
+    # Two months are shown exactly but cannot be exported (March = Q1 - Jan-Feb).
+    assert not screen.csv_button.isEnabled() and not screen.pdf_button.isEnabled()
+    assert screen.export_rule.isVisibleTo(screen)
+    assert "cannot be subtracted" in screen.export_rule.text()
+    choose(qtbot, screen, data["big"], Period.quarter(2026, 1))
+    assert screen.csv_button.isEnabled() and not screen.export_rule.isVisibleTo(screen)
     # The figures table shows exact and exported side by side; its model behaves.
     assert screen.table.rowCount() > 10
     assert "Exact figures - exports are suppressed" in screen.exact_note.text()

@@ -510,8 +510,12 @@ def write_pdf(bundle: ReportBundle, path: Path) -> None:
 
     Raises:
         ValueError: the bundle's table is exact (never exported).
+        InvalidInput: the period is not one calendar month, quarter or year.
         OSError: the folder cannot be written.
     """
+    from groupkeeper.reports_export import check_exportable
+
+    check_exportable(bundle.period)
     doc = build_document(bundle)
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".pdf", dir=path.parent)

@@ -159,6 +159,20 @@ class ReportsScreen(QWidget):
         pickers.addWidget(self.csv_button)
         pickers.addWidget(self.pdf_button)
         outer.addLayout(pickers)
+        # Shown (and the export buttons disabled) for a range that is not one calendar
+        # month, quarter or year: such exports could be subtracted from one another.
+        self.export_rule = QLabel(
+            _tr(
+                "This range can be viewed here but not exported: exports cover one calendar"
+                " month, quarter or year, so that two exports cannot be subtracted from each"
+                " other to reveal a small count."
+            )
+        )
+        self.export_rule.setObjectName("exportRule")
+        self.export_rule.setProperty("role", "hint")
+        self.export_rule.setWordWrap(True)
+        self.export_rule.hide()
+        outer.addWidget(self.export_rule)
 
         self.rollup = QFrame()
         self.rollup.setObjectName("rollupNotice")
@@ -379,6 +393,9 @@ class ReportsScreen(QWidget):
         period = self.period()
         if period is None or not self.services.is_unlocked:
             return
+        self.csv_button.setEnabled(period.exportable)
+        self.pdf_button.setEnabled(period.exportable)
+        self.export_rule.setVisible(not period.exportable)
         self._serial += 1
         serial = self._serial
         store = self.services.store

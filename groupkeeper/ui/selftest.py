@@ -52,9 +52,7 @@ def run_ui_self_test(vault_dir: Path, passphrase: str | None = None) -> str:
         services.unlock(passphrase)
         try:
             today = dt.date.today()
-            period = Period.months(
-                f"{today.year - 1:04d}-{today.month:02d}", today.strftime("%Y-%m")
-            )
+            period = Period.last_full_quarter(today)  # exports cover aligned periods only
             bundle = reports_export.build_report(
                 services.store.db,
                 None,

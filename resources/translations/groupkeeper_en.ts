@@ -4,7 +4,7 @@
     <context>
         <name>CsvImportDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="252" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="253" />
             <source>%n member(s) ready to import:</source>
             <translation>
                 <numerusform>%n member ready to import:</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="256" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="257" />
             <source>%n row(s) will be skipped:</source>
             <translation>
                 <numerusform>%n row will be skipped:</numerusform>
@@ -20,7 +20,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="261" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="262" />
             <source>&amp;Import %n member(s)</source>
             <translation>
                 <numerusform>&amp;Import %n member</numerusform>
@@ -31,7 +31,7 @@
     <context>
         <name>HomeScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="305" />
+            <location filename="../../groupkeeper/ui/home.py" line="306" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Last backup: %n day ago.</numerusform>
@@ -42,7 +42,7 @@
     <context>
         <name>MeetingRunner</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="249" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="270" />
             <source>%n answer(s)</source>
             <translation>
                 <numerusform>%n answer</numerusform>
@@ -50,7 +50,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="314" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="319" />
             <source>%n answer(s) so far</source>
             <translation>
                 <numerusform>%n answer so far</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="262" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="283" />
             <source>%n goal(s)</source>
             <translation>
                 <numerusform>%n goal</numerusform>
@@ -74,7 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="137" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="139" />
             <source>%n goal(s) from before</source>
             <translation>
                 <numerusform>%n goal from before</numerusform>
@@ -91,7 +91,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="240" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="261" />
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
             <source>%n here</source>
             <translation>
@@ -116,7 +116,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="45" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="54" />
             <source>%n min left</source>
             <translation>
                 <numerusform>%n min left</numerusform>
@@ -132,7 +132,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="242" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="263" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
             <source>%n new</source>
             <translation>
@@ -149,8 +149,8 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="265" />
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="137" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="286" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="139" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
             <source>%n reviewed</source>
             <translation>
@@ -175,7 +175,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="259" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="280" />
             <source>%n shared</source>
             <translation>
                 <numerusform>%n shared</numerusform>
@@ -191,7 +191,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="313" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="318" />
             <source>%n so far</source>
             <translation>
                 <numerusform>%n so far</numerusform>
@@ -207,7 +207,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="284" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="264" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Checked in: %n</numerusform>
@@ -215,7 +215,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="41" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="50" />
             <source>Over by %n min</source>
             <translation>
                 <numerusform>Over by %n min</numerusform>
@@ -231,7 +231,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="156" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="136" />
             <source>Shared tonight: %n</source>
             <translation>
                 <numerusform>Shared tonight: %n</numerusform>
@@ -239,7 +239,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="286" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="266" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Walk-ins (anonymous): %n</numerusform>
@@ -250,7 +250,7 @@
     <context>
         <name>MemberHistory</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/member_history.py" line="61" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="62" />
             <source>Came to %n meeting(s).</source>
             <translation>
                 <numerusform>Came to %n meeting.</numerusform>
@@ -261,7 +261,7 @@
     <context>
         <name>RosterScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="301" />
+            <location filename="../../groupkeeper/ui/roster.py" line="289" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n match</numerusform>
@@ -269,7 +269,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="303" />
+            <location filename="../../groupkeeper/ui/roster.py" line="291" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n member</numerusform>
@@ -277,7 +277,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="400" />
+            <location filename="../../groupkeeper/ui/roster.py" line="388" />
             <source>%n member(s) added.</source>
             <translation>
                 <numerusform>%n member added.</numerusform>
@@ -285,7 +285,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="251" />
+            <location filename="../../groupkeeper/ui/roster.py" line="239" />
             <source>%n member(s) have not come for {months} months or more. You may want to forget them.</source>
             <translation>
                 <numerusform>%n member has not come for {months} months or more. You may want to forget them.</numerusform>
@@ -293,7 +293,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="301" />
+            <location filename="../../groupkeeper/ui/roster.py" line="289" />
             <source>of %n</source>
             <translation>
                 <numerusform>of %n</numerusform>
@@ -304,7 +304,7 @@
     <context>
         <name>UnlockForm</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/unlock.py" line="152" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="175" />
             <source>The next try will wait %n second(s).</source>
             <translation>
                 <numerusform>The next try will wait %n second.</numerusform>

@@ -4,72 +4,72 @@
     <context>
         <name>AgendaEditor</name>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="81" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="82" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="127" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="128" />
             <source>%1 - %2 min</source>
             <translation>%1 - %2 min</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="87" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="88" />
             <source>Add</source>
             <translation>Añadir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="88" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="89" />
             <source>Add a segment</source>
             <translation>Añadir una parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="77" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="78" />
             <source>Agenda segments</source>
             <translation>Partes del plan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="84" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="85" />
             <source>Kind of segment to add</source>
             <translation>Tipo de parte que añadir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="102" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="103" />
             <source>Minutes</source>
             <translation>Minutos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="82" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="83" />
             <source>Minutes for the selected segment</source>
             <translation>Minutos de la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="92" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="93" />
             <source>Move down</source>
             <translation>Bajar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="94" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="95" />
             <source>Move the selected segment down</source>
             <translation>Bajar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="93" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="94" />
             <source>Move the selected segment up</source>
             <translation>Subir la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="91" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="92" />
             <source>Move up</source>
             <translation>Subir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="89" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="90" />
             <source>Remove</source>
             <translation>Quitar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="90" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="91" />
             <source>Remove the selected segment</source>
             <translation>Quitar la parte seleccionada</translation>
         </message>
@@ -77,7 +77,7 @@
     <context>
         <name>ComingSoon</name>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="67" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="73" />
             <source>%1 is coming soon.</source>
             <translation>%1 llegará pronto.</translation>
         </message>
@@ -119,7 +119,7 @@
     <context>
         <name>CsvImportDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="252" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="253" />
             <source>%n member(s) ready to import:</source>
             <translation>
                 <numerusform>%n participante listo para importar:</numerusform>
@@ -127,7 +127,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="256" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="257" />
             <source>%n row(s) will be skipped:</source>
             <translation>
                 <numerusform>Se saltará %n fila:</numerusform>
@@ -135,12 +135,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="104" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="105" />
             <source>&amp;Choose file...</source>
             <translation>&amp;Elegir archivo...</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="261" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="262" />
             <source>&amp;Import %n member(s)</source>
             <translation>
                 <numerusform>&amp;Importar %n participante</numerusform>
@@ -148,199 +148,199 @@
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="144" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="145" />
             <source>(no group)</source>
             <translation>(sin grupo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="141" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="142" />
             <source>Add them to &amp;group:</source>
             <translation>Añadir al &amp;grupo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="171" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="172" />
             <source>CSV files (*.csv *.txt)</source>
             <translation>Archivos CSV (*.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="153" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="154" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="154" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="155" />
             <source>Cancel, import nothing</source>
             <translation>Cancelar sin importar nada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="105" />
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="171" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="106" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="172" />
             <source>Choose a CSV file</source>
             <translation>Elegir un archivo CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="93" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="94" />
             <source>Choose a CSV file saved from a spreadsheet. The first row names the columns: name (required), full_name, pronouns, phone, email, emergency_contact, contact_consent (yes/no), joined_on (2025-01-31), notes. Nothing is added until you press Import.</source>
             <translation>Elige un archivo CSV guardado desde una hoja de cálculo. La primera fila da nombre a las columnas (en inglés): name (obligatoria), full_name, pronouns, phone, email, emergency_contact, contact_consent (yes/no), joined_on (2025-01-31), notes. No se añade nada hasta que pulses Importar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="122" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="123" />
             <source>Contact OK</source>
             <translation>Contacto aceptado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="121" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="122" />
             <source>Email</source>
             <translation>Correo electrónico</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="119" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="120" />
             <source>Full name</source>
             <translation>Nombre completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="143" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="144" />
             <source>Group the imported members join</source>
             <translation>Grupo al que se unen las personas importadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="155" />
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="261" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="156" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="262" />
             <source>Import</source>
             <translation>Importar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="89" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="90" />
             <source>Import members from a CSV file</source>
             <translation>Importar participantes desde un archivo CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="274" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="275" />
             <source>Importing...</source>
             <translation>Importando...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="129" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="130" />
             <source>Members that will be imported</source>
             <translation>Participantes que se importarán</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="118" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="119" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="106" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="107" />
             <source>No file chosen yet.</source>
             <translation>Todavía no has elegido ningún archivo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="209" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="210" />
             <source>No file chosen.</source>
             <translation>No se ha elegido ningún archivo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="69" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="70" />
             <source>No name column was found. The first row must name the columns, with one called "name" or "display_name".</source>
             <translation>No se encontró la columna del nombre. La primera fila debe dar nombre a las columnas, y una debe llamarse «name» o «display_name».</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="258" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="259" />
             <source>No problems found.</source>
             <translation>No se encontró ningún problema.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="120" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="121" />
             <source>Phone</source>
             <translation>Teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="186" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="187" />
             <source>Reading %1...</source>
             <translation>Leyendo %1...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="117" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="118" />
             <source>Row</source>
             <translation>Fila</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="60" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="61" />
             <source>Row {row}: {why}</source>
             <translation>Fila {row}: {why}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="135" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="136" />
             <source>Rows that will be skipped, with the reason</source>
             <translation>Filas que se saltarán, con el motivo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="215" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="216" />
             <source>That file could not be opened. Is it still there?</source>
             <translation>No se pudo abrir ese archivo. ¿Sigue ahí?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="73" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="74" />
             <source>This file is empty.</source>
             <translation>Este archivo está vacío.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="66" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="67" />
             <source>This file is not a text CSV file. In your spreadsheet, use Save As &gt; CSV.</source>
             <translation>Este archivo no es un CSV de texto. En tu hoja de cálculo, usa Guardar como &gt; CSV.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="65" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="66" />
             <source>This file is too big for a member list (over 5 MB).</source>
             <translation>Este archivo es demasiado grande para una lista de participantes (más de 5 MB).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="54" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="55" />
             <source>a value is too long (over 10,000 characters)</source>
             <translation>un valor es demasiado largo (más de 10.000 caracteres)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="58" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="59" />
             <source>broken quotation marks; check this row in your spreadsheet</source>
             <translation>comillas mal cerradas; revisa esta fila en tu hoja de cálculo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="53" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="54" />
             <source>contact consent must be yes or no</source>
             <translation>el consentimiento de contacto debe ser yes o no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="57" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="58" />
             <source>contains unreadable characters (is it really a CSV file?)</source>
             <translation>tiene caracteres ilegibles (¿seguro que es un archivo CSV?)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="240" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="241" />
             <source>no</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="51" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="52" />
             <source>no name (a first name or nickname is needed)</source>
             <translation>sin nombre (hace falta un nombre de pila o un apodo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="52" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="53" />
             <source>the joined date is not a date like 2025-01-31</source>
             <translation>la fecha de alta no es una fecha como 2025-01-31</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="55" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="56" />
             <source>the same person as row {row}</source>
             <translation>la misma persona que en la fila {row}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="56" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="57" />
             <source>this person is already on the roster</source>
             <translation>esta persona ya está en la lista</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="240" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="241" />
             <source>yes</source>
             <translation>sí</translation>
         </message>
@@ -623,12 +623,12 @@ Save here anyway?</source>
             <translation>Hay una reunión abierta. Puedes seguir donde lo dejaste.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="195" />
+            <location filename="../../groupkeeper/ui/home.py" line="196" />
             <source>Enter a past meeting of %1</source>
             <translation>Anotar una reunión pasada de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="193" />
+            <location filename="../../groupkeeper/ui/home.py" line="194" />
             <source>Enter a past meeting...</source>
             <translation>Anotar una reunión pasada...</translation>
         </message>
@@ -638,22 +638,22 @@ Save here anyway?</source>
             <translation>Próxima reunión: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="183" />
+            <location filename="../../groupkeeper/ui/home.py" line="184" />
             <source>Resume meeting</source>
             <translation>Continuar la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="185" />
+            <location filename="../../groupkeeper/ui/home.py" line="186" />
             <source>Resume the open meeting of %1</source>
             <translation>Continuar la reunión abierta de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="190" />
+            <location filename="../../groupkeeper/ui/home.py" line="191" />
             <source>Start a meeting of %1</source>
             <translation>Empezar una reunión de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="188" />
+            <location filename="../../groupkeeper/ui/home.py" line="189" />
             <source>Start meeting</source>
             <translation>Empezar reunión</translation>
         </message>
@@ -661,289 +661,289 @@ Save here anyway?</source>
     <context>
         <name>HelpDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="171" />
+            <location filename="../../groupkeeper/ui/help.py" line="173" />
             <source>&amp;How a meeting runs</source>
             <translation>&amp;Cómo va una reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="206" />
+            <location filename="../../groupkeeper/ui/help.py" line="208" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Atajos de teclado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="94" />
+            <location filename="../../groupkeeper/ui/help.py" line="96" />
             <source>Add a member</source>
             <translation>Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="84" />
+            <location filename="../../groupkeeper/ui/help.py" line="86" />
             <source>Anywhere</source>
             <translation>En cualquier sitio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="101" />
+            <location filename="../../groupkeeper/ui/help.py" line="103" />
             <source>Back to Home; the meeting stays open</source>
             <translation>Volver a Inicio; la reunión sigue abierta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="44" />
+            <location filename="../../groupkeeper/ui/help.py" line="46" />
             <source>Before people arrive, open GroupKeeper and type your passphrase. On Home, press "Start meeting" on your group's card.</source>
             <translation>Antes de que llegue la gente, abre GroupKeeper y escribe tu frase de acceso. En Inicio, pulsa «Empezar reunión» en la tarjeta de tu grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="109" />
+            <location filename="../../groupkeeper/ui/help.py" line="111" />
             <source>Catch-up grid for people who missed their turn</source>
             <translation>Tabla para quien se perdió su turno</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="104" />
-            <location filename="../../groupkeeper/ui/help.py" line="105" />
+            <location filename="../../groupkeeper/ui/help.py" line="106" />
+            <location filename="../../groupkeeper/ui/help.py" line="107" />
             <source>Check-in</source>
             <translation>Llegadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="53" />
+            <location filename="../../groupkeeper/ui/help.py" line="55" />
             <source>Check-in: type a few letters of a name and press Enter to mark the person present. Someone new? Type their first name and press "New here". Someone who arrives late can be added at any time with A.</source>
             <translation>Llegadas: escribe unas letras de un nombre y pulsa Intro para marcar a la persona como presente. ¿Viene alguien por primera vez? Escribe su nombre y pulsa «Primera vez hoy». A quien llegue tarde puedes añadirle en cualquier momento con A.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="210" />
+            <location filename="../../groupkeeper/ui/help.py" line="212" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="211" />
+            <location filename="../../groupkeeper/ui/help.py" line="213" />
             <source>Close help</source>
             <translation>Cerrar la ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="176" />
+            <location filename="../../groupkeeper/ui/help.py" line="178" />
             <source>Everything can be done with the keyboard. Tab moves between controls.</source>
             <translation>Todo se puede hacer con el teclado. Tab pasa de un control a otro.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="70" />
+            <location filename="../../groupkeeper/ui/help.py" line="72" />
             <source>Everything is saved the moment you enter it. If the laptop switches off, open GroupKeeper again and press "Resume meeting". At the end, press "End meeting".</source>
             <translation>Todo se guarda en el momento en que lo anotas. Si el portátil se apaga, vuelve a abrir GroupKeeper y pulsa «Continuar la reunión». Al final, pulsa «Terminar reunión».</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="93" />
+            <location filename="../../groupkeeper/ui/help.py" line="95" />
             <source>Find a member</source>
             <translation>Buscar participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="88" />
+            <location filename="../../groupkeeper/ui/help.py" line="90" />
             <source>Go to Home</source>
             <translation>Ir a Inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="90" />
+            <location filename="../../groupkeeper/ui/help.py" line="92" />
             <source>Go to reports</source>
             <translation>Ir a Informes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="89" />
+            <location filename="../../groupkeeper/ui/help.py" line="91" />
             <source>Go to the roster</source>
             <translation>Ir a Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="112" />
+            <location filename="../../groupkeeper/ui/help.py" line="114" />
             <source>Goal done / partly / not yet / dropped (or 1-4)</source>
             <translation>Meta hecha / en parte / todavía no / dejada (o 1-4)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="153" />
-            <location filename="../../groupkeeper/ui/help.py" line="154" />
+            <location filename="../../groupkeeper/ui/help.py" line="155" />
+            <location filename="../../groupkeeper/ui/help.py" line="156" />
             <source>GroupKeeper help</source>
             <translation>Ayuda de GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="159" />
+            <location filename="../../groupkeeper/ui/help.py" line="161" />
             <source>Help topics</source>
             <translation>Temas de ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="165" />
+            <location filename="../../groupkeeper/ui/help.py" line="167" />
             <source>How a meeting runs</source>
             <translation>Cómo va una reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="66" />
+            <location filename="../../groupkeeper/ui/help.py" line="68" />
             <source>If someone is not safe, press Ctrl+Shift+S: your crisis resources and the steps to follow are on screen straight away.</source>
             <translation>Si alguien no está a salvo, pulsa Ctrl+Mayús+S: tus recursos de crisis y los pasos a seguir aparecen en pantalla al momento.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="187" />
+            <location filename="../../groupkeeper/ui/help.py" line="189" />
             <source>Keyboard shortcuts</source>
             <translation>Atajos de teclado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="185" />
+            <location filename="../../groupkeeper/ui/help.py" line="187" />
             <source>Keys</source>
             <translation>Teclas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="113" />
             <location filename="../../groupkeeper/ui/help.py" line="115" />
+            <location filename="../../groupkeeper/ui/help.py" line="117" />
             <source>Last week's goals</source>
             <translation>Metas de la semana pasada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="92" />
+            <location filename="../../groupkeeper/ui/help.py" line="94" />
             <source>Lock GroupKeeper now</source>
             <translation>Bloquear GroupKeeper ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="104" />
+            <location filename="../../groupkeeper/ui/help.py" line="106" />
             <source>Mark the first match present</source>
             <translation>Marcar como presente la primera coincidencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="85" />
+            <location filename="../../groupkeeper/ui/help.py" line="87" />
             <source>Meeting</source>
             <translation>Reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="102" />
-            <location filename="../../groupkeeper/ui/help.py" line="103" />
+            <location filename="../../groupkeeper/ui/help.py" line="104" />
+            <location filename="../../groupkeeper/ui/help.py" line="105" />
             <source>Meeting plan</source>
             <translation>Plan de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="95" />
+            <location filename="../../groupkeeper/ui/help.py" line="97" />
             <source>Member form</source>
             <translation>Ficha de participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="106" />
-            <location filename="../../groupkeeper/ui/help.py" line="107" />
             <location filename="../../groupkeeper/ui/help.py" line="108" />
+            <location filename="../../groupkeeper/ui/help.py" line="109" />
+            <location filename="../../groupkeeper/ui/help.py" line="110" />
             <source>Mood check</source>
             <translation>Estado de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="58" />
+            <location filename="../../groupkeeper/ui/help.py" line="60" />
             <source>Mood check: press the number each person says (or P if they pass). Nobody has to answer.</source>
             <translation>Estado de ánimo: pulsa el número que dice cada persona (o P si pasa). Nadie está obligado a responder.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="62" />
+            <location filename="../../groupkeeper/ui/help.py" line="64" />
             <source>Move on with Ctrl+Enter when the group is ready. You can skip a part, move it, or go back to it from the plan on the left.</source>
             <translation>Pasa a lo siguiente con Ctrl+Intro cuando el grupo esté listo. Desde el plan de la izquierda puedes saltar una parte, moverla o volver a ella.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="103" />
+            <location filename="../../groupkeeper/ui/help.py" line="105" />
             <source>Move the selected part down</source>
             <translation>Bajar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="102" />
+            <location filename="../../groupkeeper/ui/help.py" line="104" />
             <source>Move the selected part up</source>
             <translation>Subir la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="96" />
+            <location filename="../../groupkeeper/ui/help.py" line="98" />
             <source>Next part of the meeting (also Ctrl+Right)</source>
             <translation>Siguiente parte de la reunión (también Ctrl+Derecha)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="91" />
+            <location filename="../../groupkeeper/ui/help.py" line="93" />
             <source>Open settings</source>
             <translation>Abrir la configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="87" />
+            <location filename="../../groupkeeper/ui/help.py" line="89" />
             <source>Open this help</source>
             <translation>Abrir esta ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="107" />
+            <location filename="../../groupkeeper/ui/help.py" line="109" />
             <source>Pass (no answer)</source>
             <translation>Pasar (sin respuesta)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="100" />
+            <location filename="../../groupkeeper/ui/help.py" line="102" />
             <source>Pause or resume the timer</source>
             <translation>Pausar o reanudar el temporizador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="97" />
+            <location filename="../../groupkeeper/ui/help.py" line="99" />
             <source>Previous part of the meeting</source>
             <translation>Parte anterior de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="108" />
+            <location filename="../../groupkeeper/ui/help.py" line="110" />
             <source>Previous person (Right: next person)</source>
             <translation>Persona anterior (Derecha: siguiente persona)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="106" />
+            <location filename="../../groupkeeper/ui/help.py" line="108" />
             <source>Record that mood score</source>
             <translation>Anotar esa puntuación de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="93" />
-            <location filename="../../groupkeeper/ui/help.py" line="94" />
+            <location filename="../../groupkeeper/ui/help.py" line="95" />
+            <location filename="../../groupkeeper/ui/help.py" line="96" />
             <source>Roster</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="99" />
+            <location filename="../../groupkeeper/ui/help.py" line="101" />
             <source>Safety: crisis resources and steps</source>
             <translation>Seguridad: recursos de crisis y pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="95" />
+            <location filename="../../groupkeeper/ui/help.py" line="97" />
             <source>Save the member</source>
             <translation>Guardar la ficha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="98" />
+            <location filename="../../groupkeeper/ui/help.py" line="100" />
             <source>Someone arrived late (also Ctrl+A)</source>
             <translation>Alguien ha llegado tarde (también Ctrl+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="167" />
+            <location filename="../../groupkeeper/ui/help.py" line="169" />
             <source>Step by step, what happens in a meeting and which keys help.</source>
             <translation>Paso a paso, qué pasa en una reunión y qué teclas ayudan.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="75" />
+            <location filename="../../groupkeeper/ui/help.py" line="77" />
             <source>Stepping away? Press Ctrl+L. Names disappear from the screen; during a meeting the plan and the timer stay visible.</source>
             <translation>¿Te alejas un momento? Pulsa Ctrl+L. Los nombres desaparecen de la pantalla; durante una reunión, el plan y el temporizador siguen a la vista.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="115" />
+            <location filename="../../groupkeeper/ui/help.py" line="117" />
             <source>Take back the last answer</source>
             <translation>Deshacer la última respuesta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="105" />
+            <location filename="../../groupkeeper/ui/help.py" line="107" />
             <source>Take back the selected check-in</source>
             <translation>Deshacer la llegada seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="48" />
+            <location filename="../../groupkeeper/ui/help.py" line="50" />
             <source>The left side shows tonight's plan. The big area in the middle is the part you are in now, with its timer at the top. The timer only helps you keep time; nothing happens when it runs out.</source>
             <translation>A la izquierda está el plan de hoy. La zona grande del centro es la parte en la que estáis, con su temporizador arriba. El temporizador solo te ayuda a llevar el tiempo; no pasa nada cuando se acaba.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="189" />
+            <location filename="../../groupkeeper/ui/help.py" line="191" />
             <source>Three columns: the keys, what they do, and where they work.</source>
             <translation>Tres columnas: las teclas, qué hacen y dónde funcionan.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="116" />
+            <location filename="../../groupkeeper/ui/help.py" line="118" />
             <source>Undo the last score</source>
             <translation>Deshacer la última puntuación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="185" />
+            <location filename="../../groupkeeper/ui/help.py" line="187" />
             <source>What it does</source>
             <translation>Qué hace</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="185" />
+            <location filename="../../groupkeeper/ui/help.py" line="187" />
             <source>Where</source>
             <translation>Dónde</translation>
         </message>
@@ -951,27 +951,27 @@ Save here anyway?</source>
     <context>
         <name>HomeScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="237" />
+            <location filename="../../groupkeeper/ui/home.py" line="238" />
             <source>Back up now</source>
             <translation>Hacer copia ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="238" />
+            <location filename="../../groupkeeper/ui/home.py" line="239" />
             <source>Back up the vault now</source>
             <translation>Hacer ahora una copia de seguridad de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="426" />
+            <location filename="../../groupkeeper/ui/home.py" line="427" />
             <source>Backing up...</source>
             <translation>Haciendo la copia...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="411" />
+            <location filename="../../groupkeeper/ui/home.py" line="412" />
             <source>Choose the backup folder (a USB stick is best)</source>
             <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="305" />
+            <location filename="../../groupkeeper/ui/home.py" line="306" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Última copia: hace %n día.</numerusform>
@@ -979,27 +979,27 @@ Save here anyway?</source>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="302" />
+            <location filename="../../groupkeeper/ui/home.py" line="303" />
             <source>Last backup: today.</source>
             <translation>Última copia: hoy.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="299" />
+            <location filename="../../groupkeeper/ui/home.py" line="300" />
             <source>No backup yet. A backup on a USB stick keeps the records safe.</source>
             <translation>Todavía no hay ninguna copia. Una copia en una memoria USB mantiene los registros a salvo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="280" />
+            <location filename="../../groupkeeper/ui/home.py" line="281" />
             <source>No groups yet. Add one in Settings.</source>
             <translation>Todavía no hay grupos. Añade uno en Configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="308" />
+            <location filename="../../groupkeeper/ui/home.py" line="309" />
             <source>Time for a new one.</source>
             <translation>Es hora de hacer una nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="223" />
+            <location filename="../../groupkeeper/ui/home.py" line="224" />
             <source>Your groups</source>
             <translation>Tus grupos</translation>
         </message>
@@ -1025,17 +1025,17 @@ Ctrl+L locks GroupKeeper at any time; during a meeting the plan and the timer st
 Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y el temporizador siguen en pantalla, sin nombres.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="84" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="90" />
             <source>GroupKeeper</source>
             <translation>GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="135" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="204" />
             <source>Help</source>
             <translation>Ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="131" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="200" />
             <source>Home</source>
             <translation>Inicio</translation>
         </message>
@@ -1044,43 +1044,43 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation type="vanished">Cómo va una reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="144" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="213" />
             <source>Lock</source>
             <translation>Bloquear</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="146" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="215" />
             <source>Lock GroupKeeper now</source>
             <translation>Bloquear GroupKeeper ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="145" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="214" />
             <source>Lock now (Ctrl+L)</source>
             <translation>Bloquear ahora (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="133" />
-            <location filename="../../groupkeeper/ui/main_window.py" line="269" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="202" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="341" />
             <source>Reports</source>
             <translation>Informes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="132" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="201" />
             <source>Roster</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="134" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="203" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="334" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="421" />
             <source>The meeting runner</source>
             <translation>La guía de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="262" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="334" />
             <source>The roster</source>
             <translation>La lista de participantes</translation>
         </message>
@@ -1088,7 +1088,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MeetingLockScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="124" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="125" />
             <source>(paused)</source>
             <translation>(en pausa)</translation>
         </message>
@@ -1121,22 +1121,22 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MeetingRunner</name>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="179" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="159" />
             <source>%1 is here.</source>
             <translation>%1 ya está aquí.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="253" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="274" />
             <source>%1 of %2 done</source>
             <translation>%1 de %2 hechas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="188" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="168" />
             <source>%1 sent apologies.</source>
             <translation>%1 avisó que no venía.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="249" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="270" />
             <source>%n answer(s)</source>
             <translation>
                 <numerusform>%n respuesta</numerusform>
@@ -1144,7 +1144,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="314" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="319" />
             <source>%n answer(s) so far</source>
             <translation>
                 <numerusform>%n respuesta hasta ahora</numerusform>
@@ -1160,7 +1160,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="262" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="283" />
             <source>%n goal(s)</source>
             <translation>
                 <numerusform>%n meta</numerusform>
@@ -1168,7 +1168,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="137" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="139" />
             <source>%n goal(s) from before</source>
             <translation>
                 <numerusform>%n meta pendiente</numerusform>
@@ -1185,7 +1185,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="240" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="261" />
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
             <source>%n here</source>
             <translation>
@@ -1210,7 +1210,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="45" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="54" />
             <source>%n min left</source>
             <translation>
                 <numerusform>Queda %n min</numerusform>
@@ -1226,7 +1226,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="242" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="263" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
             <source>%n new</source>
             <translation>
@@ -1243,8 +1243,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="265" />
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="137" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="286" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="139" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
             <source>%n reviewed</source>
             <translation>
@@ -1269,7 +1269,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="259" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="280" />
             <source>%n shared</source>
             <translation>
                 <numerusform>%n compartida</numerusform>
@@ -1285,7 +1285,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="313" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="318" />
             <source>%n so far</source>
             <translation>
                 <numerusform>%n hasta ahora</numerusform>
@@ -1306,7 +1306,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Anotar una preocupación  (+1)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="102" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="104" />
             <source>&amp;Done  (D)</source>
             <translation>&amp;Hecha  (D)</translation>
         </message>
@@ -1316,7 +1316,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Ir a</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="236" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="241" />
             <source>&amp;Pass  (P)</source>
             <translation>&amp;Pasar  (P)</translation>
         </message>
@@ -1326,12 +1326,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Quitar meta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="126" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="106" />
             <source>&amp;Remove selected</source>
             <translation>&amp;Quitar la seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="93" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="115" />
             <source>&amp;Safety</source>
             <translation>&amp;Seguridad</translation>
         </message>
@@ -1346,12 +1346,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Guardar nota</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="112" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="114" />
             <source>&amp;Undo  (Backspace)</source>
             <translation>&amp;Deshacer  (Retroceso)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="243" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="223" />
             <source>&amp;Undo check-in</source>
             <translation>&amp;Deshacer llegada</translation>
         </message>
@@ -1361,59 +1361,59 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Deshacer anotación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="295" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="300" />
             <source>&amp;Undo last  (Ctrl+Z)</source>
             <translation>&amp;Deshacer la última  (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="342" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="347" />
             <source>(%1 of %2)</source>
             <translation>(%1 de %2)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="273" />
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="340" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="253" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="345" />
             <source>(forgotten member)</source>
             <translation>(participante olvidado)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="140" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="120" />
             <source>(not recorded)</source>
             <translation>(sin anotar)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="90" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="112" />
             <source>+ &amp;Arrival</source>
             <translation>+ &amp;Llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="255" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="235" />
             <source>+ &amp;Walk-in</source>
             <translation>+ Visita &amp;anónima</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="256" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="236" />
             <source>Add an anonymous walk-in</source>
             <translation>Añadir una visita anónima</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="92" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="114" />
             <source>Add arrival</source>
             <translation>Añadir llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="100" />
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="182" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="80" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="162" />
             <source>Add as &amp;new skill</source>
             <translation>Añadir como estrategia &amp;nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="180" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="160" />
             <source>Add “%1” as &amp;new skill</source>
             <translation>Añadir «%1» como estrategia &amp;nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="103" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="83" />
             <source>Adds someone new with just the name typed (Alt+H)</source>
             <translation>Añade a alguien que viene por primera vez, solo con el nombre escrito (Alt+H)</translation>
         </message>
@@ -1434,17 +1434,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Respuesta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="399" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="420" />
             <source>Autosaved %1</source>
             <translation>Guardado automáticamente %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="146" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="166" />
             <source>Back to Home, the meeting stays open</source>
             <translation>Volver a Inicio; la reunión sigue abierta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="145" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="165" />
             <source>Back to Home; the meeting stays open (Ctrl+Shift+H)</source>
             <translation>Volver a Inicio; la reunión sigue abierta (Ctrl+Mayús+H)</translation>
         </message>
@@ -1459,12 +1459,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Recuperar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="101" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="81" />
             <source>Ca&amp;tegory:</source>
             <translation>Ca&amp;tegoría:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="248" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="253" />
             <source>Catch-up &amp;grid  (G)</source>
             <translation>&amp;Tabla para ponerse al día  (G)</translation>
         </message>
@@ -1479,7 +1479,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Tabla para ponerse al día: ↑ ↓ elige a una persona; luego el número de la puntuación, P para pasar, Supr para deshacer. Esc vuelve a la ronda.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="104" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="84" />
             <source>Category of the new skill</source>
             <translation>Categoría de la estrategia nueva</translation>
         </message>
@@ -1499,7 +1499,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cierre: plan para la semana</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="284" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="264" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Han llegado: %n</numerusform>
@@ -1518,12 +1518,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cierre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="149" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="152" />
             <source>Closing round</source>
             <translation>Ronda de cierre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/closing.py" line="28" />
+            <location filename="../../groupkeeper/ui/meeting/segments/closing.py" line="30" />
             <source>Closing round (optional)</source>
             <translation>Ronda de cierre (opcional)</translation>
         </message>
@@ -1543,43 +1543,43 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Recursos de crisis y pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="95" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="117" />
             <source>Crisis resources, escalation steps, count a concern (Ctrl+Shift+S)</source>
             <translation>Recursos de crisis, pasos a seguir, anotar una preocupación (Ctrl+Mayús+S)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="69" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="82" />
             <source>Current segment</source>
             <translation>Parte actual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="122" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="102" />
             <source>Delete removes the selected one.</source>
             <translation>Supr quita la seleccionada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="240" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="220" />
             <source>Delete takes back the selected check-in.</source>
             <translation>Supr deshace la llegada seleccionada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="42" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="44" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="48" />
             <source>Done</source>
             <translation>Hecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="361" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="366" />
             <source>Done: </source>
             <translation>Ya han respondido: </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="105" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="107" />
             <source>Drop  (X)</source>
             <translation>Dejarla  (X)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="45" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="47" />
             <source>Dropped</source>
             <translation>Dejada</translation>
         </message>
@@ -1594,18 +1594,18 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cifrado en la caja fuerte; nunca se exporta. Evita escribir nombres completos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="217" />
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="375" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="238" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="396" />
             <source>End meeting</source>
             <translation>Terminar reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="216" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="237" />
             <source>End meeting…</source>
             <translation>Terminar reunión…</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="376" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="397" />
             <source>End the meeting now? Everything is saved; a closed meeting can still be corrected later.</source>
             <translation>¿Terminar la reunión ahora? Todo está guardado; una reunión cerrada se puede corregir más tarde.</translation>
         </message>
@@ -1620,7 +1620,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Intro va a la parte seleccionada. Los botones para saltar y mover están debajo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="79" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="59" />
             <source>Enter marks the first match present. Down moves to the list of matches.</source>
             <translation>Intro marca como presente la primera coincidencia. Flecha abajo pasa a la lista de coincidencias.</translation>
         </message>
@@ -1635,32 +1635,32 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Pasos a seguir:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="366" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="371" />
             <source>Everyone has had a turn. Ctrl+Enter goes to the next segment.</source>
             <translation>Todo el mundo ha tenido su turno. Ctrl+Intro pasa a la siguiente parte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="220" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="223" />
             <source>Feeling &amp;word (optional):</source>
             <translation>Pala&amp;bra para el sentimiento (opcional):</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="228" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="231" />
             <source>Feeling word, optional</source>
             <translation>Palabra para el sentimiento, opcional</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="74" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="54" />
             <source>Find a skill</source>
             <translation>Buscar una estrategia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="77" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="57" />
             <source>Find who arrived</source>
             <translation>Buscar a quien ha llegado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="86" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="88" />
             <source>Goal</source>
             <translation>Meta</translation>
         </message>
@@ -1680,12 +1680,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Metas para la semana</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="85" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="87" />
             <source>Goals to review</source>
             <translation>Metas para revisar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="42" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="45" />
             <source>Good</source>
             <translation>Bien</translation>
         </message>
@@ -1695,32 +1695,32 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Acuerdos del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="144" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="164" />
             <source>Home</source>
             <translation>Inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="76" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="78" />
             <source>How did last week's goals go? Choose a goal, then D done, P partly, N not yet, X drop (or 1-4). Backspace takes it back.</source>
             <translation>¿Cómo fueron las metas de la semana pasada? Elige una meta y pulsa D hecha, P en parte, N todavía no, X dejarla (o 1-4). Retroceso lo deshace.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="86" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="88" />
             <source>How it went</source>
             <translation>Cómo fue</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="272" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="277" />
             <source>Keys: the number for the score, P to pass, ← → to move between people, Delete to take back, Alt+W for a feeling word first.</source>
             <translation>Teclas: el número de la puntuación, P para pasar, ← → para moverte entre personas, Supr para deshacer, Alt+B para anotar antes una palabra.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="112" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="92" />
             <source>Last check-in</source>
             <translation>Última llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="369" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="374" />
             <source>Last one in this round.</source>
             <translation>Última persona de esta ronda.</translation>
         </message>
@@ -1730,37 +1730,37 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Metas de la semana pasada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="44" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="53" />
             <source>Less than a minute left</source>
             <translation>Queda menos de un minuto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="40" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="43" />
             <source>Low</source>
             <translation>Mal</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="99" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="79" />
             <source>Mark &amp;present</source>
             <translation>Marcar &amp;presente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="101" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="81" />
             <source>Marks the highlighted match present (Enter)</source>
             <translation>Marca como presente la coincidencia resaltada (Intro)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="91" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="71" />
             <source>Matching members</source>
             <translation>Participantes que coinciden</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="85" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="65" />
             <source>Matching skills</source>
             <translation>Estrategias que coinciden</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="123" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="145" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="37" />
             <source>Meeting ended</source>
             <translation>Reunión terminada</translation>
@@ -1771,7 +1771,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Estado de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="149" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="152" />
             <source>Mood round</source>
             <translation>Ronda de ánimo</translation>
         </message>
@@ -1796,54 +1796,54 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Subir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="102" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="155" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="205" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="82" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="135" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="185" />
             <source>New &amp;here</source>
             <translation>Primera vez &amp;hoy</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="155" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="135" />
             <source>New &amp;here: add “%1”</source>
             <translation>Primera vez &amp;hoy: añadir «%1»</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/closing.py" line="38" />
+            <location filename="../../groupkeeper/ui/meeting/segments/closing.py" line="40" />
             <source>Next &amp;meeting:</source>
             <translation>Próxima &amp;reunión:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/closing.py" line="41" />
+            <location filename="../../groupkeeper/ui/meeting/segments/closing.py" line="43" />
             <source>Next meeting date</source>
             <translation>Fecha de la próxima reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="249" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="254" />
             <source>Next person →</source>
             <translation>Siguiente persona →</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="153" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="173" />
             <source>Next segment (Ctrl+Enter or Ctrl+Right)</source>
             <translation>Siguiente parte (Ctrl+Intro o Ctrl+Derecha)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="151" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="171" />
             <source>Next segment ›</source>
             <translation>Siguiente parte ›</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="222" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="243" />
             <source>Next segment: %1</source>
             <translation>Siguiente parte: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="363" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="368" />
             <source>Next: </source>
             <translation>Faltan: </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="221" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="242" />
             <source>Next: %1 ›</source>
             <translation>Siguiente: %1 ›</translation>
         </message>
@@ -1853,7 +1853,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo todavía no tiene recursos de crisis anotados. En una emergencia, llama al número de emergencias de tu zona. Añade los recursos del grupo en su configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="174" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="154" />
             <source>No match. Use “New here” to add them.</source>
             <translation>Sin coincidencias. Usa «Primera vez hoy» para añadir a la persona.</translation>
         </message>
@@ -1863,7 +1863,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo no tiene configurado ningún cuestionario de bienestar. Quien coordina puede elegir uno en la configuración del grupo. Puedes saltar esta parte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="328" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="333" />
             <source>Nobody checked in yet</source>
             <translation>Todavía no ha llegado nadie</translation>
         </message>
@@ -1873,17 +1873,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Todavía no ha llegado nadie.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="141" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="143" />
             <source>Nobody here has an open goal from before. Ctrl+Enter moves on.</source>
             <translation>Nadie de quienes están aquí tiene metas pendientes. Ctrl+Intro sigue adelante.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="44" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="46" />
             <source>Not yet</source>
             <translation>Todavía no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="104" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="106" />
             <source>Not yet  (N)</source>
             <translation>Todavía no  (N)</translation>
         </message>
@@ -1893,17 +1893,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Nota guardada (cifrada).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="161" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="141" />
             <source>Often shared in this group: </source>
             <translation>Se comparten a menudo en este grupo: </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="41" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="44" />
             <source>Okay</source>
             <translation>Regular</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="254" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="234" />
             <source>One walk-in fewer</source>
             <translation>Una visita anónima menos</translation>
         </message>
@@ -1923,7 +1923,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Tiempo libre. El temporizador también está arriba; Ctrl+Intro sigue adelante cuando el grupo esté listo.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="41" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="50" />
             <source>Over by %n min</source>
             <translation>
                 <numerusform>Pasado %n min</numerusform>
@@ -1931,33 +1931,33 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="43" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="45" />
             <source>Partly</source>
             <translation>En parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="103" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="105" />
             <source>Partly  (P)</source>
             <translation>En parte  (P)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="86" />
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="131" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="108" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="153" />
             <source>Pause</source>
             <translation>Pausa</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="87" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="109" />
             <source>Pause or resume the timer (Ctrl+Shift+P)</source>
             <translation>Pausar o reanudar el temporizador (Ctrl+Mayús+P)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="133" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="155" />
             <source>Pause the timer</source>
             <translation>Pausar el temporizador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="121" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="143" />
             <source>Paused</source>
             <translation>En pausa</translation>
         </message>
@@ -1968,18 +1968,18 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/catch_up_grid.py" line="63" />
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="86" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="88" />
             <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="60" />
             <source>Person</source>
             <translation>Persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="149" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="169" />
             <source>Previous segment</source>
             <translation>Parte anterior</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="148" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="168" />
             <source>Previous segment (Ctrl+Left)</source>
             <translation>Parte anterior (Ctrl+Izquierda)</translation>
         </message>
@@ -1999,17 +1999,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Leedlos en voz alta para dar la bienvenida a todo el mundo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="131" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="153" />
             <source>Resume</source>
             <translation>Reanudar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="133" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="155" />
             <source>Resume the timer</source>
             <translation>Reanudar el temporizador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="103" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="111" />
             <source>Resumed where you left off.</source>
             <translation>Seguimos donde lo dejaste.</translation>
         </message>
@@ -2033,32 +2033,32 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="142" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="162" />
             <source>Save status</source>
             <translation>Estado del guardado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="102" />
+            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="107" />
             <source>Saved row %1.</source>
             <translation>Fila %1 guardada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="78" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="91" />
             <source>Segment timer</source>
             <translation>Temporizador de la parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="105" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="85" />
             <source>Sent ap&amp;ologies</source>
             <translation>A&amp;visó que no venía</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="90" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="70" />
             <source>Shared &amp;by (optional):</source>
             <translation>&amp;Compartida por (opcional):</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="156" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="136" />
             <source>Shared tonight: %n</source>
             <translation>
                 <numerusform>Compartidas hoy: %n</numerusform>
@@ -2066,7 +2066,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="121" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="101" />
             <source>Skills shared tonight</source>
             <translation>Estrategias compartidas hoy</translation>
         </message>
@@ -2091,12 +2091,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Ha llegado alguien</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="91" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="113" />
             <source>Someone arrived late (A or Ctrl+A)</source>
             <translation>Alguien ha llegado tarde (A o Ctrl+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="257" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="237" />
             <source>Someone who stays anonymous (Alt+W)</source>
             <translation>Alguien que prefiere no dar su nombre (Alt+A)</translation>
         </message>
@@ -2111,7 +2111,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Eso no se puede hacer en este momento de la reunión.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="97" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="105" />
             <source>The timer could not be restored, so the agenda starts again. Everything recorded is safe.</source>
             <translation>No se pudo recuperar el temporizador, así que el plan vuelve a empezar. Todo lo anotado está a salvo.</translation>
         </message>
@@ -2121,12 +2121,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo todavía no tiene acuerdos escritos. Añádelos en la configuración del grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="283" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="288" />
             <source>This group keeps moods as a tally: no names are recorded. Press the number for each answer (or click it).</source>
             <translation>Este grupo anota el ánimo solo como recuento: no se guardan nombres. Pulsa el número de cada respuesta (o haz clic en él).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="40" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="49" />
             <source>Time is up</source>
             <translation>Se acabó el tiempo</translation>
         </message>
@@ -2136,27 +2136,27 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Tiempo transcurrido</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="165" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="145" />
             <source>Tip: the library has starter skills; type to see them.</source>
             <translation>Consejo: la biblioteca trae estrategias para empezar; escribe para verlas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="221" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="201" />
             <source>Type a few letters and press Enter to mark someone present. Not on the list? “New here” adds them with just that name.</source>
             <translation>Escribe unas letras y pulsa Intro para marcar a alguien como presente. ¿No está en la lista? «Primera vez hoy» la añade solo con ese nombre.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="76" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="56" />
             <source>Type a few letters of a name, then Enter</source>
             <translation>Escribe unas letras de un nombre y pulsa Intro</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="75" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="55" />
             <source>Type a skill, e.g. breathing</source>
             <translation>Escribe una estrategia, p. ej. respiración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="230" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="233" />
             <source>Type or pick a word, then Enter returns to the scores.</source>
             <translation>Escribe o elige una palabra; Intro vuelve a las puntuaciones.</translation>
         </message>
@@ -2166,22 +2166,22 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Re&amp;cuperar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="330" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="335" />
             <source>Use “+ Arrival” to check people in.</source>
             <translation>Usa «+ Llegada» para registrar a quien llega.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="43" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="46" />
             <source>Very good</source>
             <translation>Muy bien</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="39" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="42" />
             <source>Very low</source>
             <translation>Muy mal</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="286" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="266" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Visitas anónimas: %n</numerusform>
@@ -2194,7 +2194,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Bienvenida y acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="197" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="177" />
             <source>Welcome, %1 (new).</source>
             <translation>Bienvenida/o, %1 (primera vez).</translation>
         </message>
@@ -2209,7 +2209,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cuestionario de bienestar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="65" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="45" />
             <source>Which coping skill was shared? Type to search the library, Enter records the highlighted one. Not there? Add it as a new skill.</source>
             <translation>¿Qué estrategia se compartió? Escribe para buscar en la biblioteca; Intro anota la resaltada. ¿No está? Añádela como estrategia nueva.</translation>
         </message>
@@ -2219,17 +2219,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>¿Quién ha llegado? Escribe unas letras y pulsa Intro.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="239" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="219" />
             <source>Who is here</source>
             <translation>Quién está aquí</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="93" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="73" />
             <source>Who shared it, optional</source>
             <translation>Quién la compartió, opcional</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="207" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="210" />
             <source>Whose turn</source>
             <translation>A quién le toca</translation>
         </message>
@@ -2239,17 +2239,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Sesión de trabajo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="132" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="112" />
             <source>already here</source>
             <translation>ya está aquí</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="55" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="58" />
             <source>anxious</source>
             <translation>ansiedad</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="53" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="56" />
             <source>calm</source>
             <translation>calma</translation>
         </message>
@@ -2264,68 +2264,68 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>p. ej. Pasear por el parque dos mañanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="62" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="65" />
             <source>frustrated</source>
             <translation>frustración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="57" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="60" />
             <source>grateful</source>
             <translation>gratitud</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="52" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="55" />
             <source>hopeful</source>
             <translation>esperanza</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="60" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="63" />
             <source>lonely</source>
             <translation>soledad</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="276" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="256" />
             <source>new</source>
             <translation>primera vez</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="361" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="366" />
             <source>nobody yet</source>
             <translation>nadie todavía</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="349" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="354" />
             <source>now: %1</source>
             <translation>ahora: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="59" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="62" />
             <source>okay</source>
             <translation>bien</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="69" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="72" />
             <source>pass</source>
             <translation>paso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="61" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="64" />
             <source>proud</source>
             <translation>orgullo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="63" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="66" />
             <source>relieved</source>
             <translation>alivio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="56" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="59" />
             <source>sad</source>
             <translation>tristeza</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="134" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="280" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="114" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="260" />
             <source>sent apologies</source>
             <translation>avisó que no venía</translation>
         </message>
@@ -2335,27 +2335,27 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>saltada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="58" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="61" />
             <source>stressed</source>
             <translation>estrés</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="54" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="57" />
             <source>tired</source>
             <translation>cansancio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="147" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="167" />
             <source>‹ Back</source>
             <translation>‹ Atrás</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="247" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="252" />
             <source>← Previous person</source>
             <translation>← Persona anterior</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="253" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="233" />
             <source>− Walk-in</source>
             <translation>− Visita anónima</translation>
         </message>
@@ -2363,143 +2363,143 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MemberDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="189" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="190" />
             <source>&amp;Add member</source>
             <translation>&amp;Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="222" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="223" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Desactivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="145" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="146" />
             <source>&amp;Email</source>
             <translation>&amp;Correo electrónico</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="178" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="179" />
             <source>&amp;Forget...</source>
             <translation>&amp;Olvidar...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="147" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="148" />
             <source>&amp;Joined on</source>
             <translation>&amp;Se unió el</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="140" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="141" />
             <source>&amp;Name *</source>
             <translation>&amp;Nombre *</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="143" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="144" />
             <source>&amp;Pronouns</source>
             <translation>&amp;Pronombres</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="189" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="190" />
             <source>&amp;Save</source>
             <translation>&amp;Guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="91" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="92" />
             <source>Add a member</source>
             <translation>Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="149" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="150" />
             <source>Agrees to be &amp;contacted between meetings</source>
             <translation>&amp;Acepta recibir contacto entre reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="150" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="151" />
             <source>Agrees to be contacted between meetings</source>
             <translation>Acepta recibir contacto entre reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="187" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="188" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="188" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="189" />
             <source>Cancel without saving</source>
             <translation>Cancelar sin guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="154" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="155" />
             <source>Consent history</source>
             <translation>Historial de consentimientos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="237" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="238" />
             <source>Consent history:</source>
             <translation>Historial de consentimientos:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="229" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="230" />
             <source>Consent to be on the roster is recorded today.</source>
             <translation>El consentimiento para estar en la lista se anota con fecha de hoy.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="335" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="336" />
             <source>Data exported</source>
             <translation>Datos exportados</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="181" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="182" />
             <source>E&amp;xport this member's data...</source>
             <translation>E&amp;xportar los datos de esta persona...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="91" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="92" />
             <source>Edit member</source>
             <translation>Editar participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="129" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="130" />
             <source>Email</source>
             <translation>Correo electrónico</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="146" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="147" />
             <source>Emer&amp;gency contact</source>
             <translation>Contacto de emer&amp;gencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="130" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="131" />
             <source>Emergency contact</source>
             <translation>Contacto de emergencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="182" />
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="301" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="183" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="302" />
             <source>Export this member's data</source>
             <translation>Exportar los datos de esta persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="142" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="143" />
             <source>F&amp;ull name</source>
             <translation>Nombre &amp;completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="125" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="126" />
             <source>First name or nickname</source>
             <translation>Nombre de pila o apodo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="67" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="68" />
             <source>Forget a member</source>
             <translation>Olvidar a una persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="179" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="180" />
             <source>Forget this member</source>
             <translation>Olvidar a esta persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="56" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="57" />
             <source>Forget {name} for good?
 
 This erases: their name and contact details, your private notes about them, the texts of their goals, and their consent records.
@@ -2520,127 +2520,127 @@ Las copias automáticas hechas antes de hoy seguirán conteniendo a {name} hasta
 Esto no se puede deshacer.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="126" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="127" />
             <source>Full name</source>
             <translation>Nombre completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="173" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="174" />
             <source>G&amp;roups</source>
             <translation>G&amp;rupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="156" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="157" />
             <source>Groups this member belongs to</source>
             <translation>Grupos de esta persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="134" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="135" />
             <source>Joined on</source>
             <translation>Se unió el</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="130" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="131" />
             <source>Name and phone</source>
             <translation>Nombre y teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="124" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="125" />
             <source>Name used in the group (required)</source>
             <translation>Nombre que usa en el grupo (obligatorio)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="166" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="167" />
             <source>Only you can see these. They are encrypted.</source>
             <translation>Solo tú puedes verlas. Están cifradas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="167" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="168" />
             <source>Only you see these notes.</source>
             <translation>Solo tú ves estas notas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="126" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="127" />
             <source>Optional</source>
             <translation>Opcional</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="144" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="145" />
             <source>P&amp;hone</source>
             <translation>&amp;Teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="128" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="129" />
             <source>Phone</source>
             <translation>Teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="266" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="267" />
             <source>Please enter a name (a first name or nickname is fine).</source>
             <translation>Escribe un nombre, por favor (basta con el nombre de pila o un apodo).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="174" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="175" />
             <source>Private n&amp;otes</source>
             <translation>Notas pri&amp;vadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="165" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="166" />
             <source>Private notes</source>
             <translation>Notas privadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="127" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="128" />
             <source>Pronouns</source>
             <translation>Pronombres</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="222" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="223" />
             <source>Reac&amp;tivate</source>
             <translation>Reac&amp;tivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="303" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="304" />
             <source>Readable text (*.txt);;JSON (*.json)</source>
             <translation>Texto legible (*.txt);;JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="330" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="331" />
             <source>The file could not be written there. Try another folder or a USB stick.</source>
             <translation>No se pudo guardar el archivo ahí. Prueba con otra carpeta o con una memoria USB.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="336" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="337" />
             <source>The file is not encrypted. Give it to the person, then delete it from this computer.</source>
             <translation>El archivo no está cifrado. Entrégaselo a la persona y después bórralo de este ordenador.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="234" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="235" />
             <source>agreed</source>
             <translation>aceptó</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="233" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="234" />
             <source>contact</source>
             <translation>contacto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="127" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="128" />
             <source>e.g. she/her, they/them</source>
             <translation>p. ej. ella, él, elle</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="237" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="238" />
             <source>none recorded</source>
             <translation>sin anotar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="233" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="234" />
             <source>on the roster</source>
             <translation>en la lista</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="234" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="235" />
             <source>withdrawn</source>
             <translation>retirado</translation>
         </message>
@@ -2648,32 +2648,32 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>MemberHistory</name>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="113" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="114" />
             <source>&amp;Attendance ({n})</source>
             <translation>&amp;Asistencia ({n})</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="115" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="116" />
             <source>&amp;Goals ({n})</source>
             <translation>&amp;Metas ({n})</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="114" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="115" />
             <source>&amp;Moods ({n})</source>
             <translation>Á&amp;nimo ({n})</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="116" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="117" />
             <source>&amp;Skills shared ({n})</source>
             <translation>&amp;Estrategias compartidas ({n})</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="80" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="81" />
             <source>Attendance</source>
             <translation>Asistencia</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/member_history.py" line="61" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="62" />
             <source>Came to %n meeting(s).</source>
             <translation>
                 <numerusform>Vino a %n reunión.</numerusform>
@@ -2681,149 +2681,149 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="123" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="124" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="124" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="125" />
             <source>Close history</source>
             <translation>Cerrar el historial</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="78" />
-            <location filename="../../groupkeeper/ui/member_history.py" line="83" />
-            <location filename="../../groupkeeper/ui/member_history.py" line="108" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="79" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="84" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="109" />
             <source>Date</source>
             <translation>Fecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="83" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="84" />
             <source>Feeling word</source>
             <translation>Palabra para el sentimiento</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="64" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="65" />
             <source>For the facilitator only.</source>
             <translation>Solo para quien facilita.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="96" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="97" />
             <source>Goal</source>
             <translation>Meta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="105" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="106" />
             <source>Goals</source>
             <translation>Metas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="78" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="79" />
             <source>Group</source>
             <translation>Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="56" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="57" />
             <source>History of {name}</source>
             <translation>Historial de {name}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="76" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="77" />
             <source>History sections</source>
             <translation>Secciones del historial</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="53" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="54" />
             <source>History: {name}</source>
             <translation>Historial: {name}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="93" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="94" />
             <source>Mood checks</source>
             <translation>Estados de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="96" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="97" />
             <source>Outcome</source>
             <translation>Resultado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="83" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="84" />
             <source>Round</source>
             <translation>Ronda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="83" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="84" />
             <source>Score</source>
             <translation>Puntuación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="96" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="97" />
             <source>Set on</source>
             <translation>Fijada el</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="108" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="109" />
             <source>Skill</source>
             <translation>Estrategia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="110" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="111" />
             <source>Skills shared</source>
             <translation>Estrategias compartidas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="78" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="79" />
             <source>Status</source>
             <translation>Estado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="67" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="68" />
             <source>came</source>
             <translation>vino</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="68" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="69" />
             <source>closing</source>
             <translation>cierre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="70" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="71" />
             <source>done</source>
             <translation>hecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="73" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="74" />
             <source>dropped</source>
             <translation>dejada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="72" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="73" />
             <source>not yet</source>
             <translation>todavía no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="101" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="102" />
             <source>open</source>
             <translation>pendiente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="68" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="69" />
             <source>opening</source>
             <translation>inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="71" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="72" />
             <source>partly</source>
             <translation>en parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="88" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="89" />
             <source>passed</source>
             <translation>pasó</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="67" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="68" />
             <source>sent apologies</source>
             <translation>avisó que no venía</translation>
         </message>
@@ -2931,7 +2931,7 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="462" />
+            <location filename="../../groupkeeper/ui/reports.py" line="479" />
             <source>%1, %2. In exports %3 figures are hidden (threshold %4).</source>
             <translation>%1, %2. En las exportaciones se ocultan %3 cifras (umbral %4).</translation>
         </message>
@@ -2946,33 +2946,33 @@ Esto no se puede deshacer.</translation>
             <translation>&amp;Periodo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="214" />
+            <location filename="../../groupkeeper/ui/reports.py" line="228" />
             <source>All figures</source>
             <translation>Todas las cifras</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="204" />
+            <location filename="../../groupkeeper/ui/reports.py" line="218" />
             <source>All figures, exact and as exported</source>
             <translation>Todas las cifras, exactas y como se exportan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="364" />
-            <location filename="../../groupkeeper/ui/reports.py" line="376" />
+            <location filename="../../groupkeeper/ui/reports.py" line="378" />
+            <location filename="../../groupkeeper/ui/reports.py" line="390" />
             <source>All groups</source>
             <translation>Todos los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="481" />
+            <location filename="../../groupkeeper/ui/reports.py" line="498" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="201" />
+            <location filename="../../groupkeeper/ui/reports.py" line="215" />
             <source>Charts</source>
             <translation>Gráficos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="206" />
+            <location filename="../../groupkeeper/ui/reports.py" line="220" />
             <source>Exact (this screen)</source>
             <translation>Exacta (esta pantalla)</translation>
         </message>
@@ -2987,7 +2987,7 @@ Esto no se puede deshacer.</translation>
             <translation>Exportar &amp;CSV...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="481" />
+            <location filename="../../groupkeeper/ui/reports.py" line="498" />
             <source>Export CSV</source>
             <translation>Exportar CSV</translation>
         </message>
@@ -2997,17 +2997,17 @@ Esto no se puede deshacer.</translation>
             <translation>Exportar P&amp;DF...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="490" />
+            <location filename="../../groupkeeper/ui/reports.py" line="507" />
             <source>Export PDF</source>
             <translation>Exportar PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="206" />
+            <location filename="../../groupkeeper/ui/reports.py" line="220" />
             <source>Figure</source>
             <translation>Cifra</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="216" />
+            <location filename="../../groupkeeper/ui/reports.py" line="230" />
             <source>Follow-up (for you only)</source>
             <translation>Seguimiento (solo para ti)</translation>
         </message>
@@ -3017,7 +3017,7 @@ Esto no se puede deshacer.</translation>
             <translation>Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="206" />
+            <location filename="../../groupkeeper/ui/reports.py" line="220" />
             <source>In exports</source>
             <translation>En las exportaciones</translation>
         </message>
@@ -3042,7 +3042,7 @@ Esto no se puede deshacer.</translation>
             <translation>Meses de... a...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="490" />
+            <location filename="../../groupkeeper/ui/reports.py" line="507" />
             <source>PDF files (*.pdf)</source>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
@@ -3052,7 +3052,7 @@ Esto no se puede deshacer.</translation>
             <translation>Periodo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="272" />
+            <location filename="../../groupkeeper/ui/reports.py" line="286" />
             <source>Q%1 %2 (%3 to %4)</source>
             <translation>T%1 %2 (de %3 a %4)</translation>
         </message>
@@ -3062,12 +3062,12 @@ Esto no se puede deshacer.</translation>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="525" />
+            <location filename="../../groupkeeper/ui/reports.py" line="542" />
             <source>Report saved</source>
             <translation>Informe guardado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="191" />
+            <location filename="../../groupkeeper/ui/reports.py" line="205" />
             <source>Report sections</source>
             <translation>Secciones del informe</translation>
         </message>
@@ -3087,34 +3087,39 @@ Esto no se puede deshacer.</translation>
             <translation>Guardar las cifras como hoja de cálculo, con las cifras pequeñas ocultas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="170" />
+            <location filename="../../groupkeeper/ui/reports.py" line="184" />
             <source>Show &amp;all groups</source>
             <translation>Mostrar &amp;todos los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="171" />
+            <location filename="../../groupkeeper/ui/reports.py" line="185" />
             <source>Show the whole &amp;year</source>
             <translation>Mostrar el &amp;año entero</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="535" />
+            <location filename="../../groupkeeper/ui/reports.py" line="552" />
             <source>The report could not be saved there (the folder may be read-only, full, or removed). Choose another folder and try again.</source>
             <translation>No se pudo guardar el informe ahí (puede que la carpeta sea de solo lectura, esté llena o se haya quitado). Elige otra carpeta y vuelve a intentarlo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="526" />
+            <location filename="../../groupkeeper/ui/reports.py" line="543" />
             <source>The report was saved with small counts suppressed:
 %1</source>
             <translation>El informe se guardó con las cifras pequeñas ocultas:
 %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="167" />
+            <location filename="../../groupkeeper/ui/reports.py" line="165" />
+            <source>This range can be viewed here but not exported: exports cover one calendar month, quarter or year, so that two exports cannot be subtracted from each other to reveal a small count.</source>
+            <translation>Este intervalo se puede ver aquí, pero no exportar: las exportaciones abarcan un mes, un trimestre o un año naturales, para que no se pueda restar una exportación de otra y descubrir una cifra pequeña.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="181" />
             <source>Too few people for a shareable report - try a longer period or all groups.</source>
             <translation>Hay muy pocas personas para un informe que se pueda compartir: prueba con un periodo más largo o con todos los grupos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="386" />
+            <location filename="../../groupkeeper/ui/reports.py" line="403" />
             <source>Updating...</source>
             <translation>Actualizando...</translation>
         </message>
@@ -3124,7 +3129,7 @@ Esto no se puede deshacer.</translation>
             <translation>Año</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="441" />
+            <location filename="../../groupkeeper/ui/reports.py" line="458" />
             <source>not exported</source>
             <translation>no se exporta</translation>
         </message>
@@ -3185,7 +3190,7 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>RosterScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="301" />
+            <location filename="../../groupkeeper/ui/roster.py" line="289" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n coincidencia</numerusform>
@@ -3193,7 +3198,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="303" />
+            <location filename="../../groupkeeper/ui/roster.py" line="291" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n participante</numerusform>
@@ -3201,7 +3206,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="400" />
+            <location filename="../../groupkeeper/ui/roster.py" line="388" />
             <source>%n member(s) added.</source>
             <translation>
                 <numerusform>Se añadió %n participante.</numerusform>
@@ -3209,7 +3214,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="251" />
+            <location filename="../../groupkeeper/ui/roster.py" line="239" />
             <source>%n member(s) have not come for {months} months or more. You may want to forget them.</source>
             <translation>
                 <numerusform>%n participante no viene desde hace {months} meses o más. Quizá quieras olvidar sus datos.</numerusform>
@@ -3217,135 +3222,135 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="163" />
+            <location filename="../../groupkeeper/ui/roster.py" line="151" />
             <source>&amp;Add member</source>
             <translation>&amp;Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="166" />
-            <location filename="../../groupkeeper/ui/roster.py" line="297" />
+            <location filename="../../groupkeeper/ui/roster.py" line="154" />
+            <location filename="../../groupkeeper/ui/roster.py" line="285" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Desactivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="165" />
+            <location filename="../../groupkeeper/ui/roster.py" line="153" />
             <source>&amp;Edit</source>
             <translation>&amp;Editar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="168" />
+            <location filename="../../groupkeeper/ui/roster.py" line="156" />
             <source>&amp;Forget...</source>
             <translation>&amp;Olvidar...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="167" />
+            <location filename="../../groupkeeper/ui/roster.py" line="155" />
             <source>&amp;History</source>
             <translation>&amp;Historial</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="171" />
+            <location filename="../../groupkeeper/ui/roster.py" line="159" />
             <source>Add a member (Ctrl+N)</source>
             <translation>Añadir participante (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="175" />
+            <location filename="../../groupkeeper/ui/roster.py" line="163" />
             <source>Add members from a spreadsheet saved as CSV</source>
             <translation>Añadir participantes desde una hoja de cálculo guardada como CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="236" />
+            <location filename="../../groupkeeper/ui/roster.py" line="224" />
             <source>All groups</source>
             <translation>Todos los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="173" />
+            <location filename="../../groupkeeper/ui/roster.py" line="161" />
             <source>Attendance, moods and goals of the selected member</source>
             <translation>Asistencia, ánimo y metas de la persona seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="172" />
+            <location filename="../../groupkeeper/ui/roster.py" line="160" />
             <source>Edit the selected member (Enter)</source>
             <translation>Editar a la persona seleccionada (Intro)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="174" />
+            <location filename="../../groupkeeper/ui/roster.py" line="162" />
             <source>Erase the selected member for good</source>
             <translation>Borrar para siempre a la persona seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="95" />
+            <location filename="../../groupkeeper/ui/roster.py" line="83" />
             <source>Find a member</source>
             <translation>Buscar participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="94" />
+            <location filename="../../groupkeeper/ui/roster.py" line="82" />
             <source>Find a member: type a name or phone number</source>
             <translation>Buscar participante: escribe un nombre o un teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="112" />
+            <location filename="../../groupkeeper/ui/roster.py" line="100" />
             <source>G&amp;roup:</source>
             <translation>G&amp;rupo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="169" />
+            <location filename="../../groupkeeper/ui/roster.py" line="157" />
             <source>Import &amp;CSV...</source>
             <translation>Importar &amp;CSV...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="399" />
+            <location filename="../../groupkeeper/ui/roster.py" line="387" />
             <source>Import finished</source>
             <translation>Importación terminada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="89" />
-            <location filename="../../groupkeeper/ui/roster.py" line="142" />
+            <location filename="../../groupkeeper/ui/roster.py" line="77" />
+            <location filename="../../groupkeeper/ui/roster.py" line="130" />
             <source>Members</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="130" />
-            <location filename="../../groupkeeper/ui/roster.py" line="332" />
+            <location filename="../../groupkeeper/ui/roster.py" line="118" />
+            <location filename="../../groupkeeper/ui/roster.py" line="320" />
             <source>Re&amp;view</source>
             <translation>Re&amp;visar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="297" />
+            <location filename="../../groupkeeper/ui/roster.py" line="285" />
             <source>Reac&amp;tivate</source>
             <translation>Reac&amp;tivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="132" />
+            <location filename="../../groupkeeper/ui/roster.py" line="120" />
             <source>Review members who have not come for a long time</source>
             <translation>Revisar a quienes llevan mucho tiempo sin venir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="335" />
+            <location filename="../../groupkeeper/ui/roster.py" line="323" />
             <source>Show &amp;everyone</source>
             <translation>Mostrar a &amp;todo el mundo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="108" />
+            <location filename="../../groupkeeper/ui/roster.py" line="96" />
             <source>Show &amp;inactive members</source>
             <translation>Mostrar también a quien no está en &amp;activo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="109" />
+            <location filename="../../groupkeeper/ui/roster.py" line="97" />
             <source>Show inactive members</source>
             <translation>Mostrar a quien no está en activo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="106" />
+            <location filename="../../groupkeeper/ui/roster.py" line="94" />
             <source>Show members of group</source>
             <translation>Mostrar participantes del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="97" />
+            <location filename="../../groupkeeper/ui/roster.py" line="85" />
             <source>Type part of a name or phone number. Enter opens the first match.</source>
             <translation>Escribe parte de un nombre o de un teléfono. Intro abre la primera coincidencia.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="301" />
+            <location filename="../../groupkeeper/ui/roster.py" line="289" />
             <source>of %n</source>
             <translation>
                 <numerusform>de %n</numerusform>
@@ -3356,359 +3361,359 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="493" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="494" />
             <source> weeks</source>
             <translation> semanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="237" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="238" />
             <source>&amp;Language</source>
             <translation>&amp;Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="238" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="239" />
             <source>&amp;Text size</source>
             <translation>&amp;Tamaño del texto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="467" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="468" />
             <source>0 to 10</source>
             <translation>de 0 a 10</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="466" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="467" />
             <source>1 to 5 (faces)</source>
             <translation>de 1 a 5 (caras)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="436" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="437" />
             <source>A new recovery key was made.</source>
             <translation>Se creó una clave de recuperación nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="420" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="421" />
             <source>Access was revoked. Use the new passphrase from now on.</source>
             <translation>Se retiró el acceso. A partir de ahora, usa la frase de acceso nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="448" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="577" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="449" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="578" />
             <source>Add a group</source>
             <translation>Añadir un grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="447" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="448" />
             <source>Add a group...</source>
             <translation>Añadir un grupo...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="506" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="507" />
             <source>Agenda</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="475" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="507" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="476" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="508" />
             <source>Agreements</source>
             <translation>Acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="174" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="175" />
             <source>App</source>
             <translation>Aplicación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="287" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="288" />
             <source>Asked the first time you back up</source>
             <translation>Se pregunta la primera vez que haces una copia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="286" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="294" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="341" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="287" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="295" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="342" />
             <source>Backup folder</source>
             <translation>Carpeta de copias</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="239" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="240" />
             <source>C&amp;olours</source>
             <translation>C&amp;olores</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="216" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="217" />
             <source>Calm</source>
             <translation>Tranquilo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="302" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="315" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="303" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="316" />
             <source>Change passphrase</source>
             <translation>Cambiar la frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="223" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="224" />
             <source>Choose another folder for the vault</source>
             <translation>Elegir otra carpeta para la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="289" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="290" />
             <source>Choose the backup folder (a USB stick is best)</source>
             <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="222" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="288" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="223" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="289" />
             <source>Choose...</source>
             <translation>Elegir...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="185" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="186" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="219" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="220" />
             <source>Colours</source>
             <translation>Colores</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="478" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="508" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="479" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="509" />
             <source>Crisis resources</source>
             <translation>Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="271" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="272" />
             <source>During a meeting, lock after (minutes)</source>
             <translation>Durante una reunión, bloquear tras (minutos)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="481" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="509" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="482" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="510" />
             <source>Escalation steps</source>
             <translation>Pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="403" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="404" />
             <source>First type the new passphrase twice (at least 8 characters).</source>
             <translation>Primero escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="450" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="451" />
             <source>Group</source>
             <translation>Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="456" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="457" />
             <source>Group name</source>
             <translation>Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="446" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="447" />
             <source>Group to edit</source>
             <translation>Grupo que editar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="176" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="177" />
             <source>Groups</source>
             <translation>Grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="272" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="273" />
             <source>Hide counts below this in exports</source>
             <translation>Ocultar en las exportaciones las cifras menores que esta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="217" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="218" />
             <source>High contrast</source>
             <translation>Alto contraste</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="207" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="208" />
             <source>Language</source>
             <translation>Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="270" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="271" />
             <source>Lock after this many idle minutes</source>
             <translation>Bloquear tras estos minutos sin uso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="314" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="315" />
             <source>Make a new recovery key...</source>
             <translation>Crear una clave de recuperación nueva...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="468" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="504" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="469" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="505" />
             <source>Mood scale</source>
             <translation>Escala de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="500" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="501" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="318" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="430" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="319" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="431" />
             <source>New recovery key</source>
             <translation>Clave de recuperación nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="363" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="364" />
             <source>New recovery key (shown once, write it down): %1</source>
             <translation>Clave de recuperación nueva (solo se muestra ahora, anótala): %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="486" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="487" />
             <source>None</source>
             <translation>Ninguno</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="274" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="275" />
             <source>Offer to forget members inactive for (months)</source>
             <translation>Proponer olvidar a quien lleva sin venir (meses)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="297" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="298" />
             <source>Passphrase and recovery</source>
             <translation>Frase de acceso y recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="464" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="503" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="465" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="504" />
             <source>Place</source>
             <translation>Lugar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="273" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="274" />
             <source>Remind me to back up after (days)</source>
             <translation>Recordarme hacer copia después de (días)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="316" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="408" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="317" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="409" />
             <source>Revoke access</source>
             <translation>Retirar el acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="303" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="304" />
             <source>Revoke access (a co-facilitator left)...</source>
             <translation>Retirar el acceso (alguien dejó de cofacilitar)...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="305" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="306" />
             <source>Revoke access changes the passphrase and also the key inside the vault, and makes a fresh backup. Old backups still open with the OLD passphrase: destroy them if the person who left may have copies.</source>
             <translation>Retirar el acceso cambia la frase de acceso y también la clave interna de la caja fuerte, y hace una copia nueva. Las copias antiguas se siguen abriendo con la frase ANTIGUA: destrúyelas si la persona que se fue puede tener copias.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="201" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="202" />
             <source>Same as the computer</source>
             <translation>El del ordenador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="181" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="184" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="182" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="185" />
             <source>Save</source>
             <translation>Guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="623" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="624" />
             <source>Saved.</source>
             <translation>Guardado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="172" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="173" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="462" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="502" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="463" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="503" />
             <source>Start time</source>
             <translation>Hora de inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="470" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="471" />
             <source>Tally only: count mood scores without linking them to anyone</source>
             <translation>Solo recuento: contar las puntuaciones de ánimo sin relacionarlas con nadie</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="214" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="215" />
             <source>Text size</source>
             <translation>Tamaño del texto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="229" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="230" />
             <source>Text size and colours change at once. A new language or vault folder is used the next time GroupKeeper starts.</source>
             <translation>El tamaño del texto y los colores cambian al momento. Un idioma o una carpeta de caja fuerte nuevos se usan la próxima vez que se abra GroupKeeper.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="620" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="621" />
             <source>The agenda needs at least one segment, each from 1 to 240 minutes.</source>
             <translation>El plan necesita al menos una parte, y cada una de 1 a 240 minutos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="409" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="410" />
             <source>The old passphrase and recovery key will stop working for this vault. Old backups still open with the old passphrase. Go on?</source>
             <translation>La frase de acceso y la clave de recuperación antiguas dejarán de servir para esta caja fuerte. Las copias antiguas se siguen abriendo con la frase antigua. ¿Seguir?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="431" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="432" />
             <source>The old recovery key will stop working. Make a new one?</source>
             <translation>La clave de recuperación antigua dejará de servir. ¿Crear una nueva?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="391" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="392" />
             <source>The passphrase was changed.</source>
             <translation>La frase de acceso se ha cambiado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="386" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="387" />
             <source>Type the new passphrase twice (at least 8 characters).</source>
             <translation>Escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="459" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="501" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="460" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="502" />
             <source>Usual day</source>
             <translation>Día habitual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="175" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="176" />
             <source>Vault</source>
             <translation>Caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="240" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="241" />
             <source>Vault &amp;folder</source>
             <translation>&amp;Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="221" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="245" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="222" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="246" />
             <source>Vault folder</source>
             <translation>Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="489" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="510" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="490" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="511" />
             <source>Wellbeing measure</source>
             <translation>Cuestionario de bienestar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="494" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="495" />
             <source>Wellbeing measure every N weeks</source>
             <translation>Cuestionario de bienestar cada N semanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="354" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="355" />
             <source>Working, please wait...</source>
             <translation>Trabajando, espera un momento...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="492" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="493" />
             <source>every </source>
             <translation>cada </translation>
         </message>
@@ -3822,43 +3827,43 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>UnlockForm</name>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="95" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="118" />
             <source>&amp;Passphrase</source>
             <translation>&amp;Frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="90" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="113" />
             <source>&amp;Recovery key (the one you printed or saved)</source>
             <translation>&amp;Clave de recuperación (la que imprimiste o guardaste)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="98" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="121" />
             <source>Forgot it? Use the recovery key instead</source>
             <translation>¿La olvidaste? Usa la clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="48" />
-            <location filename="../../groupkeeper/ui/unlock.py" line="96" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="68" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="119" />
             <source>Passphrase</source>
             <translation>Frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="68" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="88" />
             <source>Problem</source>
             <translation>Problema</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="91" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="114" />
             <source>Recovery key</source>
             <translation>Clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="58" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="78" />
             <source>Switch between passphrase and recovery key</source>
             <translation>Cambiar entre frase de acceso y clave de recuperación</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/unlock.py" line="152" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="175" />
             <source>The next try will wait %n second(s).</source>
             <translation>
                 <numerusform>El próximo intento tendrá que esperar %n segundo.</numerusform>
@@ -3866,32 +3871,32 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="129" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="152" />
             <source>Type your passphrase first.</source>
             <translation>Primero escribe tu frase de acceso.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="127" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="150" />
             <source>Type your recovery key first.</source>
             <translation>Primero escribe tu clave de recuperación.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="50" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="70" />
             <source>Unlock</source>
             <translation>Abrir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="53" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="73" />
             <source>Unlock the vault</source>
             <translation>Abrir la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="63" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="83" />
             <source>Unlocking, please wait</source>
             <translation>Abriendo, espera un momento</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="93" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="116" />
             <source>Use the passphrase instead</source>
             <translation>Usar la frase de acceso</translation>
         </message>
@@ -3899,47 +3904,47 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>UnlockScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="234" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="261" />
             <source>Choose a backup</source>
             <translation>Elegir una copia de seguridad</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="241" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="268" />
             <source>Choose an EMPTY folder for the restored vault</source>
             <translation>Elige una carpeta VACÍA para la caja fuerte restaurada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="236" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="263" />
             <source>GroupKeeper backups (*.gkbackup)</source>
             <translation>Copias de GroupKeeper (*.gkbackup)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="181" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="203" />
             <source>Restore a backup into a new folder</source>
             <translation>Restaurar una copia en una carpeta nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="180" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="202" />
             <source>Restore a backup into a new folder...</source>
             <translation>Restaurar una copia en una carpeta nueva...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="267" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="294" />
             <source>The backup was restored into %1. The damaged vault was kept as it was. Unlock with the passphrase the backup was made with.</source>
             <translation>La copia se restauró en %1. La caja fuerte dañada se dejó tal cual. Ábrela con la frase de acceso que tenía cuando se hizo la copia.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="219" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="246" />
             <source>This is the demo. Its passphrase is: %1</source>
             <translation>Esto es la demostración. Su frase de acceso es: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="215" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="242" />
             <source>Vault folder: %1</source>
             <translation>Carpeta de la caja fuerte: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="170" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="193" />
             <source>Welcome back</source>
             <translation>Hola de nuevo</translation>
         </message>
@@ -4027,28 +4032,28 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>crash</name>
         <message>
-            <location filename="../../groupkeeper/ui/crash.py" line="63" />
+            <location filename="../../groupkeeper/ui/crash_dialog.py" line="26" />
             <source>GroupKeeper - something went wrong</source>
             <translation>GroupKeeper: algo ha fallado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/crash.py" line="66" />
+            <location filename="../../groupkeeper/ui/crash_dialog.py" line="29" />
             <source>GroupKeeper ran into a problem it did not expect. Everything you saved before is safe in the vault. If this keeps happening, please tell the GroupKeeper team and include the details (they contain no names or notes).</source>
             <translation>GroupKeeper ha tenido un problema inesperado. Todo lo que guardaste antes está a salvo en la caja fuerte. Si vuelve a pasar, avisa al equipo de GroupKeeper e incluye los detalles (no contienen nombres ni notas).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/crash.py" line="95" />
+            <location filename="../../groupkeeper/ui/crash_dialog.py" line="58" />
             <source>Hide details</source>
             <translation>Ocultar detalles</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/crash.py" line="81" />
-            <location filename="../../groupkeeper/ui/crash.py" line="95" />
+            <location filename="../../groupkeeper/ui/crash_dialog.py" line="44" />
+            <location filename="../../groupkeeper/ui/crash_dialog.py" line="58" />
             <source>Show details</source>
             <translation>Mostrar detalles</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/crash.py" line="77" />
+            <location filename="../../groupkeeper/ui/crash_dialog.py" line="40" />
             <source>Technical details</source>
             <translation>Detalles técnicos</translation>
         </message>
@@ -4769,7 +4774,7 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="477" />
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="521" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="525" />
             <source>Peer support group report</source>
             <translation>Informe del grupo de apoyo mutuo</translation>
         </message>
