@@ -191,3 +191,30 @@ def test_figures_table_model(
 ) -> None:  # type: ignore[no-untyped-def]
     screen = open_screen(qtbot, services)
     qtmodeltester.check(screen.table.model())
+
+
+def test_fits_a_1366x768_laptop_at_200_percent_text(  # type: ignore[no-untyped-def]
+    qtbot, services: Services, data: dict[str, int]
+) -> None:
+    """At 200% text the screen used to need 1416x996 px, so the window grew past the screen
+    and squeezed the export buttons to "rt (". Now it scrolls and the buttons keep a row."""
+    from PySide6.QtWidgets import QApplication
+
+    from groupkeeper.ui.resources import BASE_PT
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font()
+    big = app.font()
+    big.setPointSize(2 * BASE_PT)
+    app.setFont(big)
+    try:
+        screen = open_screen(qtbot, services)
+        choose(qtbot, screen, data["big"], Period.months("2026-02", "2026-03"))
+        hint = screen.minimumSizeHint()
+        assert hint.width() <= 1300 and hint.height() <= 600, hint
+        for button in (screen.csv_button, screen.pdf_button):
+            assert button.width() >= button.sizeHint().width()  # the whole label shows
+        assert screen.export_rule.isVisibleTo(screen)
+    finally:
+        app.setFont(before)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -46,6 +47,7 @@ from groupkeeper.storage.errors import KnownError
 from groupkeeper.suppression import CellState
 from groupkeeper.ui import charts, messages, report_pdf, worker
 from groupkeeper.ui.follow_up import FollowUpPanel
+from groupkeeper.ui.resources import BASE_PT
 from groupkeeper.ui.services import Services
 
 ALL = -1  # the "All groups" entry of the group picker
@@ -109,7 +111,18 @@ class ReportsScreen(QWidget):
     # --- Layout --------------------------------------------------------------------
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
+        # Everything sits in a scroll area: at 200% text the figures and charts need more
+        # than a 1366x768 screen, and the window must never grow past the screen.
+        page = QScrollArea(self)
+        page.setObjectName("reportsPage")
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        page.setWidget(content)
+        shell = QVBoxLayout(self)
+        shell.setContentsMargins(0, 0, 0, 0)
+        shell.addWidget(page)
+        outer = QVBoxLayout(content)
         head = QHBoxLayout()
         title = QLabel(_tr("Reports"))
         title.setProperty("role", "title")
@@ -147,6 +160,8 @@ class ReportsScreen(QWidget):
         pickers.addWidget(self.to_label)
         pickers.addWidget(self.to_box)
         pickers.addStretch(1)
+        outer.addLayout(pickers)
+        large = QApplication.font().pointSizeF() >= 1.5 * BASE_PT
         self.csv_button = QPushButton(_tr("Export &CSV..."))
         self.csv_button.setAccessibleDescription(
             _tr("Save the figures as a spreadsheet file, with small counts suppressed")
@@ -156,9 +171,6 @@ class ReportsScreen(QWidget):
             _tr("Save a PDF report for coordinators and funders, with small counts suppressed")
         )
         self.pdf_button.setProperty("role", "primary")
-        pickers.addWidget(self.csv_button)
-        pickers.addWidget(self.pdf_button)
-        outer.addLayout(pickers)
         # Shown (and the export buttons disabled) for a range that is not one calendar
         # month, quarter or year: such exports could be subtracted from one another.
         self.export_rule = QLabel(
@@ -172,7 +184,19 @@ class ReportsScreen(QWidget):
         self.export_rule.setProperty("role", "hint")
         self.export_rule.setWordWrap(True)
         self.export_rule.hide()
-        outer.addWidget(self.export_rule)
+        if large:
+            # A row of their own, beside the rule: on the pickers' row they were squeezed
+            # to "rt (" at 200% text on a 1366 px screen.
+            exports = QHBoxLayout()
+            exports.addWidget(self.export_rule, 1)
+            exports.addStretch(0)  # keeps the buttons on the right while the rule is hidden
+            exports.addWidget(self.csv_button)
+            exports.addWidget(self.pdf_button)
+            outer.addLayout(exports)
+        else:
+            pickers.addWidget(self.csv_button)
+            pickers.addWidget(self.pdf_button)
+            outer.addWidget(self.export_rule)
 
         self.rollup = QFrame()
         self.rollup.setObjectName("rollupNotice")
@@ -189,12 +213,15 @@ class ReportsScreen(QWidget):
         self.rollup.hide()
         outer.addWidget(self.rollup)
 
+        # Large text (150% and up): key figures in two rows and charts in one column, so
+        # nothing is cut off on a 1366 px laptop screen.
+        per_row = 3 if large else len(report_pdf.KEY_FIGURES)
         figures = QGridLayout()
         self.key_figures: dict[str, _KeyFigure] = {}
         for i, (metric, _key) in enumerate(report_pdf.KEY_FIGURES):
             box = _KeyFigure(report_pdf.key_figure_label(metric))
             self.key_figures[metric] = box
-            figures.addWidget(box, 0, i)
+            figures.addWidget(box, i // per_row, i % per_row)
         outer.addLayout(figures)
         self.status = QLabel("")
         self.status.setProperty("role", "hint")
@@ -206,8 +233,9 @@ class ReportsScreen(QWidget):
         chart_page = QWidget()
         grid = QGridLayout(chart_page)
         self.chart_views = [charts.ChartView() for _ in range(4)]
+        chart_columns = 1 if large else 2
         for i, view in enumerate(self.chart_views):
-            grid.addWidget(view, i // 2, i % 2)
+            grid.addWidget(view, i // chart_columns, i % chart_columns)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(chart_page)
