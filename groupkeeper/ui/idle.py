@@ -1,8 +1,8 @@
 """Auto-lock: notice when nobody has touched the keyboard or mouse for a while.
 
-``IdleWatcher`` installs, while it watches (after unlock), an application-wide event filter
-that records the time of every
-key, mouse, wheel and touch event, and checks on a timer whether the idle time has passed
+``IdleWatcher`` installs, while it watches (after unlock), an application-wide event
+filter that records the time of every key, mouse, wheel and touch event, and checks on a
+timer whether the idle time has passed
 the current limit (the vault's ``auto_lock_minutes``, or ``meeting_lock_minutes`` while a
 meeting is on screen; the window supplies the limit through a callable). The clock is
 injectable: tests advance a fake clock and call ``check()`` themselves.

@@ -3,6 +3,9 @@
 First run when there is no vault, else unlock; after unlock, Home. Roster, Reports and
 the meeting runner are imported lazily (and replaced by a "coming soon" page if their
 module is missing), so the unlock screen appears before the storage stack is imported.
+Start-up is in two steps: the constructor builds only the first screen; the navigation
+bar, shortcuts, idle watcher and app icon follow in ``finish_start()`` right after the
+first frame is painted (bench/bench_startup.py measures the first step).
 
 Locking (Ctrl+L, idle, or a sleep detected by ``IdleWatcher``): every screen's
 ``clear_personal_data()`` runs, screens holding personal data are dropped, then
@@ -39,10 +42,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# (module, class) of the screens other engineers own; imported when first needed.
 #: finish_start() runs after the first frame; this is the fallback if none is painted.
 FINISH_START_FALLBACK_MS = 500
 
+# (module, class) of the screens other engineers own; imported when first needed.
 SCREENS = {
     "roster": ("groupkeeper.ui.roster", "RosterScreen"),
     "reports": ("groupkeeper.ui.reports", "ReportsScreen"),
