@@ -343,9 +343,9 @@ def write_pdf(bundle: ReportBundle, path: Path) -> None:
     """Write the PDF report of ``bundle`` (imports Qt; offscreen if no app is running).
 
     Raises:
-        InvalidInput: the bundle's period is not exportable (``check_exportable``).
+        InvalidInput: the bundle's period is not exportable (``report_pdf.write_pdf``
+            checks, as the screen's PDF export goes there directly).
     """
-    check_exportable(bundle.period)
     ensure_qt_app()
     from groupkeeper.ui.report_pdf import write_pdf as _write
 
