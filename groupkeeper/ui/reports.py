@@ -23,7 +23,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -47,8 +46,8 @@ from groupkeeper.storage.errors import KnownError
 from groupkeeper.suppression import CellState
 from groupkeeper.ui import charts, messages, report_pdf, worker
 from groupkeeper.ui.follow_up import FollowUpPanel
-from groupkeeper.ui.resources import BASE_PT
 from groupkeeper.ui.services import Services
+from groupkeeper.ui.widgets.sizing import large_text
 
 ALL = -1  # the "All groups" entry of the group picker
 MONTHS_BACK = 60  # how far back the period pickers reach (five years)
@@ -161,7 +160,7 @@ class ReportsScreen(QWidget):
         pickers.addWidget(self.to_box)
         pickers.addStretch(1)
         outer.addLayout(pickers)
-        large = QApplication.font().pointSizeF() >= 1.5 * BASE_PT
+        large = large_text()
         self.csv_button = QPushButton(_tr("Export &CSV..."))
         self.csv_button.setAccessibleDescription(
             _tr("Save the figures as a spreadsheet file, with small counts suppressed")

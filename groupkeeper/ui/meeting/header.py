@@ -14,7 +14,6 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from groupkeeper.meeting import TimerStatus
 from groupkeeper.meeting_session import MeetingSession
 from groupkeeper.ui.meeting.common import button, label, ntr, scaled_font, segment_title, tr
-from groupkeeper.ui.resources import BASE_PT
+from groupkeeper.ui.widgets.sizing import large_text
 
 _THEME_STATE = {
     TimerStatus.NORMAL: "ok",
@@ -99,8 +98,7 @@ class MeetingHeader(QFrame):
         # At large text sizes one row would be wider than a 1366 px screen and squeeze the
         # buttons until their words are cut; the buttons then get a row of their own.
         buttons = QHBoxLayout()
-        large_text = QApplication.font().pointSizeF() >= 1.4 * BASE_PT
-        if large_text:
+        if large_text():
             buttons.addStretch(1)
             grid.addLayout(buttons, 1, 0)
         else:

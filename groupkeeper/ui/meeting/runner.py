@@ -25,7 +25,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -60,8 +59,8 @@ from groupkeeper.ui.meeting.segments.open_segment import OpenSegment
 from groupkeeper.ui.meeting.segments.skill_share import SkillShareSegment
 from groupkeeper.ui.meeting.segments.wellbeing import WellbeingSegment
 from groupkeeper.ui.meeting.summary import SummaryDialog
-from groupkeeper.ui.resources import BASE_PT
 from groupkeeper.ui.services import Services
+from groupkeeper.ui.widgets.sizing import text_scale
 
 SEGMENT_WIDGETS: dict[SegmentKind, type[SegmentWidget]] = {
     SegmentKind.CHECK_IN: CheckInSegment,
@@ -133,8 +132,7 @@ class MeetingRunner(QWidget):
         self.rail = AgendaRail()
         # 300 px at the normal text size, wider as the text grows (so its buttons' words
         # are not cut), but never more than a third of a 1366 px screen.
-        scale = QApplication.font().pointSizeF() / BASE_PT
-        self.rail.setFixedWidth(min(455, round(300 * max(1.0, scale * 0.8))))
+        self.rail.setFixedWidth(min(455, round(300 * max(1.0, text_scale() * 0.8))))
         self.rail.go_to_requested.connect(self.go_to)
         self.rail.skip_requested.connect(self.toggle_skip)
         self.rail.move_requested.connect(self.move_segment)
