@@ -279,3 +279,25 @@ def test_translation_file_found(lang: str) -> None:
 
     path = resources.translation_file(lang)
     assert path is not None and path.name == f"groupkeeper_{lang[:2]}.qm"
+
+
+def test_qm_check_is_by_content_not_file_times(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A fresh clone sets file times in checkout order: an up-to-date .qm that happens to
+    be older than its .ts must pass, and a .qm that does not match its .ts must fail."""
+    import os
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import i18n
+
+    found = i18n.extract()
+    for lang in ("es", "en"):
+        for suffix in (".qm", ".ts"):
+            name = f"groupkeeper_{lang}{suffix}"
+            (tmp_path / name).write_bytes((TS_DIR / name).read_bytes())
+        qm = tmp_path / f"groupkeeper_{lang}.qm"
+        os.utime(qm, (1_000_000, 1_000_000))  # far older than its .ts
+    monkeypatch.setattr(i18n, "TS_DIR", tmp_path)
+    assert i18n.check(found) == []
+    stale = tmp_path / "groupkeeper_es.qm"
+    stale.write_bytes((TS_DIR / "groupkeeper_en.qm").read_bytes())  # newer, but wrong
+    assert any("groupkeeper_es.qm" in p for p in i18n.check(found))

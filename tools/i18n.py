@@ -30,6 +30,7 @@ import ast
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -360,15 +361,15 @@ def _lrelease() -> str:
     return found
 
 
+def _release(ts: Path, qm: Path) -> None:
+    subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
 def compile_qm() -> None:
     """Compile every .ts into its .qm next to it."""
     for lang in LANGUAGES:
         ts = TS_DIR / f"groupkeeper_{lang}.ts"
-        qm = ts.with_suffix(".qm")
-        subprocess.run(
-            [_lrelease(), "-silent", str(ts), "-qm", str(qm)],
-            check=True,
-        )
+        _release(ts, ts.with_suffix(".qm"))
 
 
 def check(found: Extracted) -> list[str]:
@@ -398,9 +399,21 @@ def check(found: Extracted) -> list[str]:
         ]
         problems.extend(f"{path.name}: [{k[0]}] {k[1][:60]!r} is no longer used" for k in stale)
         qm = path.with_suffix(".qm")
-        if not qm.exists() or qm.stat().st_mtime < path.stat().st_mtime:
-            problems.append(f"{qm.name} is missing or older than its .ts (run tools/i18n.py)")
+        if not qm.exists() or qm.read_bytes() != _compiled(path):
+            problems.append(f"{qm.name} is missing or not built from its .ts (run tools/i18n.py)")
     return problems
+
+
+def _compiled(ts: Path) -> bytes:
+    """What ``pyside6-lrelease`` makes of ``ts`` now (it is deterministic).
+
+    Compared by content, not by file times: a fresh clone sets the times in checkout
+    order, so an up-to-date .qm could look "older" than its .ts and fail CI at random.
+    """
+    with tempfile.TemporaryDirectory(prefix="gk-i18n-") as tmp:
+        out = Path(tmp) / ts.with_suffix(".qm").name
+        _release(ts, out)
+        return out.read_bytes()
 
 
 def _placeholder_problems(label: str, source: str, entry: Translation) -> list[str]:
