@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from groupkeeper.model import Group
 
 
 class SegmentKind(StrEnum):
@@ -100,6 +104,16 @@ def template(template_id: str) -> list[Segment]:
 
 
 TEMPLATE_IDS = (WEEKLY, DROP_IN, CHECK_IN_WORK_CHECK_OUT)
+
+
+def fill_from_template(group: Group) -> Group:
+    """Give a new group with no agenda of its own its template's agenda (returns ``group``).
+
+    A domain rule, applied before the group is stored; storage keeps what it is given.
+    """
+    if not group.agenda:
+        group.agenda = to_dicts(template(group.template))
+    return group
 
 
 # Planned minutes a segment may have. One minute is the least a timer can show; four hours is

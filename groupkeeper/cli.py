@@ -252,6 +252,7 @@ def _core_self_test(folder: Path, passphrase: str) -> str:
     """
     from datetime import date
 
+    from groupkeeper.agenda import fill_from_template
     from groupkeeper.meeting import MeetingRun
     from groupkeeper.meeting_session import MeetingSession
     from groupkeeper.model import GoalOutcome, Group, MeetingState, Member, MoodRound
@@ -263,7 +264,11 @@ def _core_self_test(folder: Path, passphrase: str) -> str:
     try:
         store = Store(vault.db, vault.folder)
         group = store.groups.add(
-            Group(name="Self-test group", agreements="(self-test)", crisis_resources="(self-test)")
+            fill_from_template(
+                Group(
+                    name="Self-test group", agreements="(self-test)", crisis_resources="(self-test)"
+                )
+            )
         )
         assert group.id is not None
         first, second = store.members.add_many(

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from groupkeeper.agenda import fill_from_template
 from groupkeeper.model import (
     AttendanceStatus,
     ConsentKind,
@@ -23,7 +24,14 @@ from groupkeeper.storage.repos import Store, new_pseudonym
 
 
 def _group(store: Store, name: str = "Tuesday Circle") -> Group:
-    return store.groups.add(Group(name=name, meeting_day="Tuesday", meeting_time="19:00"))
+    group = Group(name=name, meeting_day="Tuesday", meeting_time="19:00")
+    return store.groups.add(fill_from_template(group))
+
+
+def test_storage_keeps_the_agenda_it_is_given(store: Store) -> None:
+    """Filling an agenda from a template is the core's rule, not storage's."""
+    bare = store.groups.add(Group(name="Bare"))
+    assert bare.id is not None and store.groups.get(bare.id).agenda == []
 
 
 def test_group_round_trip(store: Store) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from groupkeeper.agenda import fill_from_template
 from groupkeeper.model import Group, MoodScale
 from groupkeeper.settings import Settings
 from groupkeeper.ui import messages, worker
@@ -26,7 +27,7 @@ def _responder():  # type: ignore[no-untyped-def]
 def services(tmp_path: Path):  # type: ignore[no-untyped-def]
     svc = Services(Settings(tmp_path / "settings.json"), tmp_path / "vault")
     svc.create_vault(svc.vault_dir, PASS)
-    svc.store.groups.add(Group(name="Tuesday Circle", meeting_day="Tuesday"))
+    svc.store.groups.add(fill_from_template(Group(name="Tuesday Circle", meeting_day="Tuesday")))
     yield svc
     svc.lock()
 

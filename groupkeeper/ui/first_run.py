@@ -459,6 +459,7 @@ class FirstRunScreen(QWidget):
         self.pages.setCurrentIndex(4)
 
     def _on_group_done_clicked(self) -> None:
+        from groupkeeper.agenda import fill_from_template
         from groupkeeper.storage.errors import KnownError
 
         group = self.group_editor.to_group()
@@ -467,7 +468,7 @@ class FirstRunScreen(QWidget):
             self.group_editor.name.setFocus()
             return
         try:
-            self.services.store.groups.add(group)
+            self.services.store.groups.add(fill_from_template(group))
         except KnownError as exc:
             self.group_error.setText(messages.describe_error(exc))
             return

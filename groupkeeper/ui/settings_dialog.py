@@ -597,7 +597,7 @@ class SettingsDialog(QDialog):
         from groupkeeper.storage.errors import KnownError
 
         try:
-            added = self.services.store.groups.add(group)
+            added = self.services.store.groups.add(agenda_mod.fill_from_template(group))
         except KnownError as exc:
             messages.show_error(self, exc)
             return

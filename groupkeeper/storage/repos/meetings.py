@@ -1,0 +1,214 @@
+"""The meetings repository: opening and closing meetings, counts, corrections, attendance."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from groupkeeper.model import (
+    Attendance,
+    AttendanceStatus,
+    Correction,
+    Meeting,
+    MeetingState,
+)
+from groupkeeper.storage.repos.base import Repo, as_bool, mark_if_closed
+
+
+def _meeting_from_row(row: dict[str, Any]) -> Meeting:
+    return Meeting(
+        id=row["id"],
+        group_id=row["group_id"],
+        date=row["date"],
+        state=MeetingState(row["state"]),
+        started_at=row["started_at"],
+        ended_at=row["ended_at"],
+        agenda=json.loads(row["agenda"]),
+        engine_state=json.loads(row["engine_state"]),
+        walk_ins=row["walk_ins"],
+        safety_concerns=row["safety_concerns"],
+        next_meeting_date=row["next_meeting_date"],
+        entered_after=as_bool(row["entered_after"]),
+        corrected_at=row["corrected_at"],
+    )
+
+
+class MeetingRepo(Repo):
+    def start(
+        self,
+        group_id: int,
+        meeting_date: str,
+        agenda: list[dict[str, object]] | None = None,
+        *,
+        entered_after: bool = False,
+    ) -> Meeting:
+        """Open a meeting (or record one after the fact) with the group's agenda."""
+        if agenda is None:
+            agenda = self._store.groups.get(group_id).agenda
+        meeting = Meeting(
+            group_id=group_id,
+            date=meeting_date,
+            started_at=self._now(),
+            agenda=list(agenda),
+            entered_after=entered_after,
+        )
+        with self._write() as db:
+            meeting.id = (
+                db.table("meetings")
+                .insert(
+                    {
+                        "group_id": group_id,
+                        "date": meeting_date,
+                        "state": MeetingState.OPEN.value,
+                        "started_at": meeting.started_at,
+                        "agenda": json.dumps(meeting.agenda),
+                        "engine_state": "{}",
+                        "entered_after": int(entered_after),
+                    }
+                )
+                .last_pk
+            )
+        return meeting
+
+    def get(self, meeting_id: int) -> Meeting:
+        row = self._one("SELECT * FROM meetings WHERE id = ?", [meeting_id])
+        if row is None:
+            raise KeyError(meeting_id)
+        return _meeting_from_row(row)
+
+    def open_meeting(self, group_id: int | None = None) -> Meeting | None:
+        """The most recent meeting still open (to offer "Resume meeting")."""
+        sql = "SELECT * FROM meetings WHERE state = 'open'"
+        params: list[Any] = []
+        if group_id is not None:
+            sql += " AND group_id = ?"
+            params.append(group_id)
+        row = self._one(sql + " ORDER BY id DESC LIMIT 1", params)
+        return _meeting_from_row(row) if row else None
+
+    def recent(self, group_id: int | None = None, limit: int | None = None) -> list[Meeting]:
+        sql = "SELECT * FROM meetings"
+        params: list[Any] = []
+        if group_id is not None:
+            sql += " WHERE group_id = ?"
+            params.append(group_id)
+        sql += " ORDER BY date DESC, id DESC"
+        if limit is not None:
+            sql += f" LIMIT {int(limit):d}"
+        return [_meeting_from_row(r) for r in self._query(sql, params)]
+
+    def last_closed(self, group_id: int, before: str | None = None) -> Meeting | None:
+        sql = "SELECT * FROM meetings WHERE group_id = ? AND state = 'closed'"
+        params: list[Any] = [group_id]
+        if before is not None:
+            sql += " AND date < ?"
+            params.append(before)
+        row = self._one(sql + " ORDER BY date DESC, id DESC LIMIT 1", params)
+        return _meeting_from_row(row) if row else None
+
+    def save_engine_state(self, meeting_id: int, state: dict[str, object]) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE meetings SET engine_state = ? WHERE id = ?",
+                [json.dumps(state), meeting_id],
+            )
+
+    def set_agenda(self, meeting_id: int, agenda: list[dict[str, object]]) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE meetings SET agenda = ? WHERE id = ?", [json.dumps(agenda), meeting_id]
+            )
+
+    def end(self, meeting_id: int, next_meeting_date: str = "") -> Meeting:
+        with self._write() as db:
+            db.execute(
+                "UPDATE meetings SET state = 'closed', ended_at = ?, next_meeting_date = ?"
+                " WHERE id = ?",
+                [self._now(), next_meeting_date, meeting_id],
+            )
+        return self.get(meeting_id)
+
+    def set_next_meeting_date(self, meeting_id: int, next_meeting_date: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE meetings SET next_meeting_date = ? WHERE id = ?",
+                [next_meeting_date, meeting_id],
+            )
+
+    def corrections(self, meeting_id: int) -> list[Correction]:
+        return [
+            Correction(id=r["id"], meeting_id=r["meeting_id"], what=r["what"], at=r["at"])
+            for r in self._query(
+                "SELECT * FROM corrections WHERE meeting_id = ? ORDER BY id", [meeting_id]
+            )
+        ]
+
+    def change_walk_ins(self, meeting_id: int, delta: int) -> int:
+        """Add (or with a negative delta, undo) anonymous walk-ins; never below zero."""
+        return self._change_count(meeting_id, "walk_ins", delta)
+
+    def change_safety_concerns(self, meeting_id: int, delta: int) -> int:
+        """Count (or undo) a safety concern; never below zero."""
+        return self._change_count(meeting_id, "safety_concerns", delta)
+
+    def _change_count(self, meeting_id: int, column: str, delta: int) -> int:
+        if column not in ("walk_ins", "safety_concerns"):  # a fixed name, never user text
+            raise ValueError(column)
+        with self._write() as db:
+            db.execute(
+                f"UPDATE meetings SET {column} = max(0, {column} + ?) WHERE id = ?",
+                [delta, meeting_id],
+            )
+            mark_if_closed(db, self._now(), meeting_id, column)
+            value = db.execute(f"SELECT {column} FROM meetings WHERE id = ?", [meeting_id])
+            return int(value.fetchone()[0])
+
+    # Attendance ------------------------------------------------------------------------
+    def check_in(
+        self,
+        meeting_id: int,
+        pseudonym: str,
+        *,
+        is_new: bool = False,
+        status: AttendanceStatus = AttendanceStatus.PRESENT,
+    ) -> Attendance:
+        """Mark someone present (or as having sent apologies). Idempotent."""
+        att = Attendance(meeting_id, pseudonym, AttendanceStatus(status), is_new, self._now())
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO attendance (meeting_id, pseudonym, status, is_new, recorded_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (meeting_id, pseudonym) DO UPDATE SET"
+                " status = excluded.status, is_new = max(is_new, excluded.is_new)",
+                [meeting_id, pseudonym, att.status.value, int(is_new), att.recorded_at],
+            )
+            mark_if_closed(db, self._now(), meeting_id, "attendance")
+        return att
+
+    def undo_check_in(self, meeting_id: int, pseudonym: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "DELETE FROM attendance WHERE meeting_id = ? AND pseudonym = ?",
+                [meeting_id, pseudonym],
+            )
+            mark_if_closed(db, self._now(), meeting_id, "attendance")
+
+    def attendance(self, meeting_id: int) -> list[Attendance]:
+        return [
+            Attendance(
+                r["meeting_id"],
+                r["pseudonym"],
+                AttendanceStatus(r["status"]),
+                as_bool(r["is_new"]),
+                r["recorded_at"],
+            )
+            for r in self._query(
+                "SELECT * FROM attendance WHERE meeting_id = ? ORDER BY recorded_at, rowid",
+                [meeting_id],
+            )
+        ]
+
+    def present(self, meeting_id: int) -> list[str]:
+        """Pseudonyms present, in order of arrival."""
+        return [
+            a.pseudonym for a in self.attendance(meeting_id) if a.status is AttendanceStatus.PRESENT
+        ]

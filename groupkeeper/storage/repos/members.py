@@ -1,0 +1,322 @@
+"""The members repository: profiles, their groups, forgetting a person, a member's history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from groupkeeper.model import (
+    ConsentKind,
+    Goal,
+    Member,
+)
+from groupkeeper.storage._sqlcipher import Database, IntegrityError
+from groupkeeper.storage.errors import InvalidInput
+from groupkeeper.storage.repos.base import Repo, as_bool, new_pseudonym
+
+_MEMBER_FIELDS = (
+    "display_name",
+    "full_name",
+    "pronouns",
+    "phone",
+    "email",
+    "emergency_contact",
+    "notes",
+    "joined_on",
+)
+
+
+def _member_from_row(row: dict[str, Any]) -> Member:
+    groups = row.get("group_ids") or ""
+    return Member(
+        id=row["id"],
+        pseudonym=row["pseudonym"],
+        display_name=row["display_name"],
+        full_name=row["full_name"],
+        pronouns=row["pronouns"],
+        phone=row["phone"],
+        email=row["email"],
+        emergency_contact=row["emergency_contact"],
+        contact_consent=as_bool(row["contact_consent"]),
+        notes=row["notes"],
+        joined_on=row["joined_on"],
+        active=as_bool(row["active"]),
+        group_ids=sorted(int(g) for g in str(groups).split(",") if g),
+    )
+
+
+@dataclass
+class ForgetResult:
+    """What ``forget`` erased and what it kept (counts only)."""
+
+    pseudonym: str
+    goal_texts_erased: int
+    kept_attendance: int
+    kept_moods: int
+
+
+@dataclass
+class MemberHistory:
+    """A member's own records, for the facilitator's eyes only."""
+
+    attendance: list[tuple[str, str, str]] = field(default_factory=list)  # date, group, status
+    moods: list[tuple[str, str, str, int | None, bool, str]] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    skills_shared: list[tuple[str, str]] = field(default_factory=list)  # date, skill
+
+
+class MemberRepo(Repo):
+    _SELECT = (
+        "SELECT m.*, (SELECT group_concat(group_id) FROM group_members g"
+        " WHERE g.member_id = m.id) AS group_ids FROM members m"
+    )
+
+    def _validate(self, member: Member) -> None:
+        if not member.display_name.strip():
+            raise InvalidInput("A member needs a display name.")
+
+    def add(self, member: Member) -> Member:
+        """Add a member with a fresh random pseudonym and a roster consent record."""
+        self._validate(member)
+        now = self._now()
+        if not member.joined_on:
+            member.joined_on = now[:10]
+        with self._write() as db:
+            self._insert(db, member, now)
+        return member
+
+    def add_many(self, members: list[Member]) -> list[Member]:
+        """Add several members in one transaction (all or nothing)."""
+        for member in members:
+            self._validate(member)
+        now = self._now()
+        with self._write() as db:
+            for member in members:
+                if not member.joined_on:
+                    member.joined_on = now[:10]
+                self._insert(db, member, now)
+        return members
+
+    def _insert(self, db: Database, member: Member, now: str) -> None:
+        while True:
+            pseudonym = new_pseudonym()
+            try:
+                db.execute(
+                    "INSERT INTO pseudonyms (pseudonym, joined_on) VALUES (?, ?)",
+                    [pseudonym, member.joined_on],
+                )
+                break
+            except IntegrityError:  # pragma: no cover - 50 random bits
+                continue
+        member.pseudonym = pseudonym
+        values = {f: getattr(member, f) for f in _MEMBER_FIELDS}
+        values.update(
+            pseudonym=pseudonym,
+            contact_consent=int(member.contact_consent),
+            active=int(member.active),
+            created_at=now,
+            updated_at=now,
+        )
+        member.id = db.table("members").insert(values).last_pk
+        for group_id in member.group_ids:
+            db.table("group_members").insert({"group_id": group_id, "member_id": member.id})
+        db.table("consents").insert(
+            {
+                "member_id": member.id,
+                "kind": ConsentKind.ROSTER.value,
+                "granted": 1,
+                "recorded_at": now,
+                "note": "",
+            }
+        )
+        if member.contact_consent:
+            db.table("consents").insert(
+                {
+                    "member_id": member.id,
+                    "kind": ConsentKind.CONTACT.value,
+                    "granted": 1,
+                    "recorded_at": now,
+                    "note": "",
+                }
+            )
+
+    def update(self, member: Member) -> Member:
+        """Save edited fields; a change of contact consent is recorded as a consent record."""
+        self._validate(member)
+        if member.id is None:
+            raise InvalidInput("Member has no id.")
+        now = self._now()
+        old = self.get(member.id)
+        values = {f: getattr(member, f) for f in _MEMBER_FIELDS}
+        values.update(
+            contact_consent=int(member.contact_consent),
+            active=int(member.active),
+            updated_at=now,
+        )
+        with self._write() as db:
+            db.table("members").update(member.id, values)
+            db.execute("DELETE FROM group_members WHERE member_id = ?", [member.id])
+            for group_id in member.group_ids:
+                db.table("group_members").insert({"group_id": group_id, "member_id": member.id})
+            if old.contact_consent != member.contact_consent:
+                db.table("consents").insert(
+                    {
+                        "member_id": member.id,
+                        "kind": ConsentKind.CONTACT.value,
+                        "granted": int(member.contact_consent),
+                        "recorded_at": now,
+                        "note": "",
+                    }
+                )
+        return member
+
+    def set_active(self, member_id: int, active: bool) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE members SET active = ?, updated_at = ? WHERE id = ?",
+                [int(active), self._now(), member_id],
+            )
+
+    def get(self, member_id: int) -> Member:
+        row = self._one(self._SELECT + " WHERE m.id = ?", [member_id])
+        if row is None:
+            raise KeyError(member_id)
+        return _member_from_row(row)
+
+    def by_pseudonym(self, pseudonym: str) -> Member | None:
+        row = self._one(self._SELECT + " WHERE m.pseudonym = ?", [pseudonym])
+        return _member_from_row(row) if row else None
+
+    def all(self, group_id: int | None = None, active_only: bool = False) -> list[Member]:
+        """All members (one query), optionally only a group's and only active ones."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if group_id is not None:
+            clauses.append("m.id IN (SELECT member_id FROM group_members WHERE group_id = ?)")
+            params.append(group_id)
+        if active_only:
+            clauses.append("m.active = 1")
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        sql = (
+            "SELECT m.*, gm.group_ids FROM members m LEFT JOIN (SELECT member_id,"
+            " group_concat(group_id) AS group_ids FROM group_members GROUP BY member_id) gm"
+            " ON gm.member_id = m.id" + where + " ORDER BY m.display_name COLLATE NOCASE, m.id"
+        )
+        return [_member_from_row(r) for r in self._query(sql, params)]
+
+    def names_by_pseudonym(self, pseudonyms: Iterable[str]) -> dict[str, str]:
+        """Display names for pseudonyms still linked to a member (forgotten ones are absent)."""
+        wanted = list(dict.fromkeys(pseudonyms))
+        result: dict[str, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._query(
+                f"SELECT pseudonym, display_name FROM members WHERE pseudonym IN ({marks})", chunk
+            ):
+                result[row["pseudonym"]] = row["display_name"]
+        return result
+
+    def forget(self, member_id: int) -> ForgetResult:
+        """Erase a person: profile, notes, consents, goal texts. Pseudonymous records stay."""
+        member = self.get(member_id)
+        p = member.pseudonym
+        with self._write() as db:
+            erased = db.execute(
+                "UPDATE goals SET text = NULL WHERE pseudonym = ? AND text IS NOT NULL", [p]
+            ).rowcount
+            db.execute("DELETE FROM consents WHERE member_id = ?", [member_id])
+            db.execute("DELETE FROM group_members WHERE member_id = ?", [member_id])
+            db.execute("DELETE FROM members WHERE id = ?", [member_id])
+            kept_att = db.execute(
+                "SELECT count(*) FROM attendance WHERE pseudonym = ?", [p]
+            ).fetchone()[0]
+            kept_moods = db.execute(
+                "SELECT count(*) FROM mood_checks WHERE pseudonym = ?", [p]
+            ).fetchone()[0]
+        return ForgetResult(p, int(erased), int(kept_att), int(kept_moods))
+
+    def last_attended(self) -> dict[str, str]:
+        """Pseudonym -> date of last attendance (present)."""
+        rows = self._query(
+            "SELECT a.pseudonym AS p, max(m.date) AS d FROM attendance a"
+            " JOIN meetings m ON m.id = a.meeting_id WHERE a.status = 'present'"
+            " GROUP BY a.pseudonym"
+        )
+        return {r["p"]: r["d"] for r in rows}
+
+    def inactive_for(self, months: int, today: date) -> list[Member]:
+        """Members with no attendance (and not joined) in the last ``months`` months."""
+        cutoff = (today - timedelta(days=round(months * 30.44))).isoformat()
+        last = self.last_attended()
+        return [m for m in self.all() if max(last.get(m.pseudonym, ""), m.joined_on) < cutoff]
+
+    def history(self, member_id: int) -> MemberHistory:
+        p = self.get(member_id).pseudonym
+        hist = MemberHistory()
+        for r in self._query(
+            "SELECT m.date, g.name, a.status FROM attendance a JOIN meetings m"
+            " ON m.id = a.meeting_id JOIN groups g ON g.id = m.group_id WHERE a.pseudonym = ?"
+            " ORDER BY m.date DESC",
+            [p],
+        ):
+            hist.attendance.append((r["date"], r["name"], r["status"]))
+        for r in self._query(
+            "SELECT m.date, c.round, c.scale, c.score, c.passed, c.feeling_word FROM mood_checks c"
+            " JOIN meetings m ON m.id = c.meeting_id WHERE c.pseudonym = ?"
+            " ORDER BY m.date DESC, c.round DESC",
+            [p],
+        ):
+            hist.moods.append(
+                (
+                    r["date"],
+                    r["round"],
+                    r["scale"],
+                    r["score"],
+                    as_bool(r["passed"]),
+                    r["feeling_word"],
+                )
+            )
+        hist.goals = self._store.goals.for_pseudonym(p)
+        for r in self._query(
+            "SELECT m.date, s.name FROM skill_shares x JOIN meetings m ON m.id = x.meeting_id"
+            " JOIN skills s ON s.id = x.skill_id WHERE x.pseudonym = ? ORDER BY m.date DESC",
+            [p],
+        ):
+            hist.skills_shared.append((r["date"], r["name"]))
+        return hist
+
+    def export(self, member_id: int) -> dict[str, Any]:
+        """Everything held about one member, for an access request (readable by the UI)."""
+        member = self.get(member_id)
+        hist = self.history(member_id)
+        groups = {g.id: g.name for g in self._store.groups.all(active_only=False)}
+        return {
+            "profile": {f: getattr(member, f) for f in _MEMBER_FIELDS}
+            | {
+                "contact_consent": member.contact_consent,
+                "active": member.active,
+                "pseudonym": member.pseudonym,
+                "groups": [groups.get(g, "") for g in member.group_ids],
+            },
+            "consents": [
+                {"kind": c.kind.value, "granted": c.granted, "recorded_at": c.recorded_at}
+                for c in self._store.consents.for_member(member_id)
+            ],
+            "attendance": [{"date": d, "group": g, "status": s} for d, g, s in hist.attendance],
+            "moods": [
+                {"date": d, "round": r, "scale": sc, "score": s, "passed": p, "feeling_word": w}
+                for d, r, sc, s, p, w in hist.moods
+            ],
+            "goals": [
+                {
+                    "text": g.text,
+                    "set": g.created_at[:10],
+                    "outcome": g.outcome.value if g.outcome else None,
+                }
+                for g in hist.goals
+            ],
+            "skills_shared": [{"date": d, "skill": s} for d, s in hist.skills_shared],
+        }

@@ -1,0 +1,37 @@
+"""The safety notes repository (private, never exported)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from groupkeeper.model import (
+    SafetyNote,
+)
+from groupkeeper.storage.errors import InvalidInput
+from groupkeeper.storage.repos.base import Repo
+
+
+class SafetyRepo(Repo):
+    def add_note(self, meeting_id: int | None, text: str) -> SafetyNote:
+        """A private note (encrypted in the vault, never exported)."""
+        if not text.strip():
+            raise InvalidInput("The note is empty.")
+        note = SafetyNote(meeting_id, text, self._now())
+        with self._write() as db:
+            note.id = (
+                db.table("safety_notes")
+                .insert({"meeting_id": meeting_id, "text": text, "created_at": note.created_at})
+                .last_pk
+            )
+        return note
+
+    def notes(self, meeting_id: int | None = None) -> list[SafetyNote]:
+        sql = "SELECT * FROM safety_notes"
+        params: list[Any] = []
+        if meeting_id is not None:
+            sql += " WHERE meeting_id = ?"
+            params.append(meeting_id)
+        return [
+            SafetyNote(r["meeting_id"], r["text"], r["created_at"], r["id"])
+            for r in self._query(sql + " ORDER BY id", params)
+        ]

@@ -1,0 +1,58 @@
+"""The facade: ``Store(db, folder)`` groups one repository per kind of record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from groupkeeper.storage._sqlcipher import Database
+from groupkeeper.storage.repos.consents import ConsentRepo
+from groupkeeper.storage.repos.goals import GoalRepo
+from groupkeeper.storage.repos.groups import GroupRepo
+from groupkeeper.storage.repos.meetings import MeetingRepo
+from groupkeeper.storage.repos.members import MemberRepo
+from groupkeeper.storage.repos.moods import MoodRepo
+from groupkeeper.storage.repos.safety import SafetyRepo
+from groupkeeper.storage.repos.settings import SettingsRepo
+from groupkeeper.storage.repos.skills import SkillRepo
+from groupkeeper.storage.repos.wellbeing import WellbeingRepo
+
+Clock = Callable[[], datetime]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    """All repositories over one open database. ``clock`` is injectable for tests."""
+
+    def __init__(
+        self,
+        db: Database | Callable[[], Database],
+        folder: Path | None = None,
+        clock: Clock = _utcnow,
+    ) -> None:
+        # A callable (``lambda: vault.db``) lets the store follow a vault that reconnected.
+        self._db_source = db
+        self.folder = folder
+        self.clock = clock
+        self.groups = GroupRepo(self)
+        self.members = MemberRepo(self)
+        self.consents = ConsentRepo(self)
+        self.meetings = MeetingRepo(self)
+        self.moods = MoodRepo(self)
+        self.skills = SkillRepo(self)
+        self.goals = GoalRepo(self)
+        self.safety = SafetyRepo(self)
+        self.wellbeing = WellbeingRepo(self)
+        self.settings = SettingsRepo(self)
+
+    @property
+    def db(self) -> Database:
+        source = self._db_source
+        return source if isinstance(source, Database) else source()
+
+    def now_iso(self) -> str:
+        return self.clock().astimezone(UTC).isoformat(timespec="seconds")
