@@ -116,8 +116,15 @@ def open_vault(
         raise VaultNotFound(f"No vault was found in {folder}.")
     kind, value = secret if secret is not None else read_secret(args)
     if kind == "recovery_key":
-        return Vault.unlock_with_recovery_key(folder, value)
-    return Vault.unlock(folder, value)
+        vault = Vault.unlock_with_recovery_key(folder, value)
+    else:
+        vault = Vault.unlock(folder, value)
+    if vault.tightened:
+        _error(
+            f"Note: other accounts on this computer could read {len(vault.tightened)} of the"
+            " vault's files; they are now readable by you only."
+        )
+    return vault
 
 
 # ----------------------------------------------------------------------------- commands

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from groupkeeper.fileio import atomic_write_bytes
+
 if TYPE_CHECKING:
     from groupkeeper.storage.repos import Store
 
@@ -126,7 +128,7 @@ def write_export(
     """
     data = store.members.export(member_id)
     text = format_json(data) if as_json else format_text(data, exported_on, tr)
-    # newline="" keeps "\n": every current editor, Notepad included, shows it properly.
-    with path.open("w", encoding="utf-8", newline="") as f:
-        f.write(text)
+    # "\n" line ends: every current editor, Notepad included, shows them properly.
+    # Owner-only and atomic, like every file the app writes (fileio).
+    atomic_write_bytes(path, text.encode("utf-8"))
     return path

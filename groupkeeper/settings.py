@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from groupkeeper import paths
-from groupkeeper.fileio import atomic_write_bytes
+from groupkeeper.fileio import atomic_write_bytes, private_mkdir
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +96,6 @@ class Settings:
 
     def save(self) -> None:
         """Write atomically (temp file in the same folder, then replace)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_mkdir(self.path.parent)
         data = json.dumps(self._values, indent=2, sort_keys=True).encode("utf-8")
         atomic_write_bytes(self.path, data)

@@ -11,7 +11,7 @@ from groupkeeper.model import GoalOutcome
 from groupkeeper.storage import _sqlcipher, keyheader, schema
 from groupkeeper.storage.errors import VaultTooNew
 from groupkeeper.storage.repos import Store
-from groupkeeper.storage.vault import KEY_HEADER, Vault, _raw_key
+from groupkeeper.storage.vault import KEY_HEADER, Vault, _key_connection
 
 FIXTURE = Path(__file__).with_name("fixtures") / "vault_v1"
 FIXTURE_PASSPHRASE = "fixture-v1-passphrase"
@@ -87,7 +87,7 @@ def test_v1_fixture_is_really_version_1(tmp_path: Path) -> None:
     key = header.unwrap(keyheader.PASSPHRASE_SLOT, keyheader.passphrase_secret(FIXTURE_PASSPHRASE))
     conn = _sqlcipher.connect(str(folder / "vault.db"))
     try:
-        conn.execute(f"PRAGMA key = {_raw_key(key, header.vault_id)}")
+        _key_connection(conn, key, header.vault_id)
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     finally:
         conn.close()
@@ -102,7 +102,7 @@ def test_newer_vault_is_refused_untouched(tmp_path: Path) -> None:
     key = header.unwrap(keyheader.PASSPHRASE_SLOT, keyheader.passphrase_secret(PASSPHRASE))
     conn = _sqlcipher.connect(str(folder / "vault.db"))
     try:
-        conn.execute(f"PRAGMA key = {_raw_key(key, header.vault_id)}")
+        _key_connection(conn, key, header.vault_id)
         conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1:d}")
         conn.commit()
     finally:

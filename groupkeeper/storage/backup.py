@@ -78,11 +78,14 @@ def write_backup(vault: Vault, out_file: Path) -> Path:
     snapshot = dest / f".{out_file.name}.{token}.snapshot"
     tmp = dest / f".{out_file.name}.{token}.tmp"
     with guarded(dest):
-        dest.mkdir(parents=True, exist_ok=True)
+        fileio.private_mkdir(dest)
         if out_file.exists() and not _looks_like_backup(out_file):
             raise InvalidInput("A file of that name exists and is not a backup; it was kept.")
         try:
-            db.execute("VACUUM INTO ?", [str(snapshot)])
+            # An empty owner-only file for SQLite to fill: it would create a 0644 one.
+            fileio.create_private_file(snapshot)
+            with fileio.private_umask():
+                db.execute("VACUUM INTO ?", [str(snapshot)])
             header_bytes = vault._key_header_bytes()
             db_len = snapshot.stat().st_size
             meta = {
@@ -94,7 +97,7 @@ def write_backup(vault: Vault, out_file: Path) -> Path:
             }
             meta_bytes = json.dumps(meta, sort_keys=True).encode("utf-8")
             digest = hashlib.sha256()
-            with open(tmp, "xb") as out, open(snapshot, "rb") as src:
+            with os.fdopen(fileio.open_private(tmp), "wb") as out, open(snapshot, "rb") as src:
                 for part in (
                     _PREFIX.pack(MAGIC, BACKUP_VERSION, len(meta_bytes), len(header_bytes), db_len),
                     meta_bytes,
@@ -207,7 +210,7 @@ def restore_backup(backup_file: Path, new_folder: Path) -> Path:
     with guarded(new_folder):
         if new_folder.exists() and (not new_folder.is_dir() or any(new_folder.iterdir())):
             raise VaultExists()
-        new_folder.mkdir(parents=True, exist_ok=True)
+        fileio.private_mkdir(new_folder)
         fileio.atomic_write_bytes(new_folder / VAULT_DB, db_bytes)
         # The key header last: until it exists the folder is not a vault.
         fileio.atomic_write_bytes(new_folder / KEY_HEADER, header_raw)

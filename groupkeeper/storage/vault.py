@@ -80,10 +80,91 @@ def _forget_failures(folder: Path) -> None:
         _failures.pop(_folder_key(folder), None)
 
 
-def _raw_key(data_key: bytearray, vault_id: bytes) -> str:
-    # Raw key *and* explicit salt: SQLCipher skips its own KDF and writes our vault id
-    # as the file's salt, binding the database to its key header.
-    return f"\"x'{bytes(data_key).hex()}{vault_id.hex()}'\""
+_HEX_DIGITS = b"0123456789abcdef"
+
+
+def _raw_key_buffer(data_key: bytearray, vault_id: bytes) -> bytearray:
+    """SQLCipher's raw-key form ``x'<key hex><salt hex>'``, built in a buffer to wipe.
+
+    Raw key *and* explicit salt: SQLCipher skips its own KDF and writes our vault id as
+    the file's salt, binding the database to its key header. No ``str`` of the key is
+    ever made (``bytes.hex()`` or an f-string would leave an immutable copy behind).
+    """
+    buf = bytearray(3 + 2 * (len(data_key) + len(vault_id)))
+    buf[0:2] = b"x'"
+    i = 2
+    for part in (data_key, vault_id):
+        for byte in part:
+            buf[i] = _HEX_DIGITS[byte >> 4]
+            buf[i + 1] = _HEX_DIGITS[byte & 15]
+            i += 2
+    buf[i] = 0x27  # closing quote
+    return buf
+
+
+def _key_connection(conn: Connection, data_key: bytearray, vault_id: bytes) -> None:
+    """Key a fresh connection with the data key (every connection of a vault opens so).
+
+    The key goes through the driver's ``set_key`` (``sqlite3_key``) from a buffer that is
+    wiped straight after, so no SQL text holding the key exists and nothing lingers in
+    the driver's statement cache. SQLCipher keeps its own copy in memory it wipes when
+    the connection closes.
+    """
+    key = _raw_key_buffer(data_key, vault_id)
+    try:
+        conn.set_key(key)
+    finally:
+        keyheader.zero(key)
+
+
+def _rekey_connection(conn: Connection, new_key: bytearray, vault_id: bytes) -> None:
+    """Re-encrypt the open database under ``new_key`` (``sqlite3_rekey``), same wiping."""
+    key = _raw_key_buffer(new_key, vault_id)
+    try:
+        conn.reset_key(key)
+    finally:
+        keyheader.zero(key)
+
+
+def _connect(db_path: Path, *, read_only: bool = False) -> Connection:
+    """A raw connection, created owner-only if SQLite makes the file (see fileio)."""
+    with fileio.private_umask():
+        conn: Connection = connect(str(db_path), read_only=read_only)
+    return conn
+
+
+#: Files of a vault folder that must be owner-only (the backups folder is checked too).
+_PRIVATE_FILES = (
+    VAULT_DB,
+    VAULT_DB + "-wal",
+    VAULT_DB + "-shm",
+    VAULT_DB + "-journal",
+    KEY_HEADER,
+    PENDING_KEY_HEADER,
+)
+
+
+def tighten_modes(folder: Path) -> list[str]:
+    """Take group/other access away from a vault folder's files; the names it changed.
+
+    Vaults made by earlier versions (or copied with ``cp``) can be readable by every
+    account on the machine. A file that cannot be changed (read-only disk, owned by
+    someone else) is left alone: opening the vault must not fail because of it.
+    """
+    folder = Path(folder)
+    candidates = [folder, *(folder / name for name in _PRIVATE_FILES)]
+    backups = folder / BACKUP_SUBFOLDER
+    if backups.is_dir():
+        candidates.append(backups)
+        candidates.extend(sorted(backups.glob("*.gkbackup")))
+    changed: list[str] = []
+    for path in candidates:
+        try:
+            if fileio.tighten(path):
+                changed.append("." if path == folder else str(path.relative_to(folder)))
+        except OSError as exc:
+            log.info("could not make %s private (errno %s)", path.name, exc.errno)
+    return changed
 
 
 def _check_passphrase(passphrase: str) -> None:
@@ -114,9 +195,11 @@ def _open_connection(
         # checkpoints the WAL into the main file, which would change a damaged vault.
         _verify_read_only(folder, db_path, data_key, vault_id)
     with guarded(folder):
-        conn = connect(str(db_path))
+        if new:
+            fileio.create_private_file(db_path)
+        conn = _connect(db_path)
     try:
-        conn.execute(f"PRAGMA key = {_raw_key(data_key, vault_id)}")
+        _key_connection(conn, data_key, vault_id)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError:
         conn.close()
@@ -138,9 +221,9 @@ def _verify_read_only(folder: Path, db_path: Path, data_key: bytearray, vault_id
     companions = [db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm")]
     created = [c for c in companions if not c.exists()]
     with guarded(folder):
-        conn = connect(str(db_path), read_only=True)
+        conn = _connect(db_path, read_only=True)
     try:
-        conn.execute(f"PRAGMA key = {_raw_key(data_key, vault_id)}")
+        _key_connection(conn, data_key, vault_id)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if conn.execute("PRAGMA cipher_integrity_check").fetchall():
             raise VaultCorrupt()
@@ -186,6 +269,8 @@ class Vault:
         self._conn: Connection | None = conn
         self._db: Database | None = Database(conn)
         self._stale = False
+        #: Files whose wider access was taken away when this vault opened (say so once).
+        self.tightened: tuple[str, ...] = ()
 
     # ------------------------------------------------------------------ opening
 
@@ -214,7 +299,7 @@ class Vault:
         recovery_text, recovery_raw = keyheader.new_recovery_key()
         header = keyheader.create_header(data_key, passphrase, recovery_raw)
         with guarded(folder):
-            folder.mkdir(parents=True, exist_ok=True)
+            fileio.private_mkdir(folder)
             conn = _open_connection(folder, data_key, header.vault_id, new=True)
             vault = cls(folder, header, data_key, conn)
             try:
@@ -273,6 +358,13 @@ class Vault:
                 raise WrongPassphrase(wait_seconds=_record_failure(folder)) from None
             header, from_pending = pending, True
         _forget_failures(folder)
+        # Before SQLite opens anything: its -wal/-shm take the database file's mode.
+        tightened = tuple(tighten_modes(folder))
+        if tightened:
+            log.info(
+                "other accounts could read %d vault file(s); access is now owner-only",
+                len(tightened),
+            )
         try:
             conn = _open_connection(folder, data_key, header.vault_id, new=False)
         except VaultCorrupt:
@@ -284,6 +376,7 @@ class Vault:
                 "Access was being revoked when the app stopped; use the other passphrase."
             ) from None
         vault = cls(folder, header, data_key, conn)
+        vault.tightened = tightened
         try:
             vault._finish_open(pending_path if pending is not None else None, from_pending)
         except BaseException:
@@ -449,7 +542,7 @@ class Vault:
         with guarded(self.folder):
             conn = self._connection()
             keyheader.write_header(pending, header)
-            conn.execute(f"PRAGMA rekey = {_raw_key(new_key, header.vault_id)}")
+            _rekey_connection(conn, new_key, header.vault_id)
             # From here the database needs the new key, even if the rename below fails
             # (then ``unlock`` promotes the pending header).
             self._key, self._header = new_key, header
@@ -495,4 +588,5 @@ __all__ = [
     "VAULT_DB",
     "Vault",
     "delay_before_next_attempt",
+    "tighten_modes",
 ]
