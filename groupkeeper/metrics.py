@@ -91,6 +91,12 @@ class Period:
             return True
         return sy == ey and ((sm % 3 == 1 and em == sm + 2) or (sm, em) == (1, 12))
 
+    def completed(self, today: dt.date) -> bool:
+        """True once the period's last day is before ``today``: no meeting can still be
+        added to it in the ordinary course, so an export of it cannot be repeated with one
+        more meeting in it (the difference would be that meeting's figures)."""
+        return self.last_day < today.isoformat()
+
     @property
     def first_day(self) -> str:
         return f"{self.start[0]:04d}-{self.start[1]:02d}-01"

@@ -241,19 +241,32 @@ def build_report(
 
 EXPORT_PERIODS = (
     "Exports cover one calendar month, one quarter (January to March, April to June, July"
-    " to September or October to December) or one calendar year, so that two exports"
-    " cannot be subtracted from each other to reveal a small count."
+    " to September or October to December) or one calendar year, so that no two exports"
+    " partly overlap."
 )
 
 
-def check_exportable(period: Period) -> None:
-    """Refuse a period an export may not cover (see ``Period.exportable``).
+EXPORT_COMPLETED = (
+    "Only a period that has ended can be exported: its last day must be before today."
+    " The screen shows the running month, but an export of it could be repeated after"
+    " the next meeting, and the difference would show that meeting's figures."
+)
+
+
+def check_exportable(period: Period, today: dt.date | str | None = None) -> None:
+    """Refuse a period an export may not cover (see ``Period.exportable``), or one that
+    has not ended by ``today`` (``Period.completed``; default: the real date).
 
     Raises:
-        InvalidInput: ``period`` is not one calendar month, quarter or year.
+        InvalidInput: ``period`` is not one calendar month, quarter or year, or it has
+            not ended yet.
     """
     if not period.exportable:
         raise InvalidInput(EXPORT_PERIODS)
+    if isinstance(today, str):
+        today = dt.date.fromisoformat(today)
+    if not period.completed(today or dt.date.today()):
+        raise InvalidInput(EXPORT_COMPLETED)
 
 
 def export_csv(bundle: ReportBundle, path: Path) -> None:
@@ -262,7 +275,7 @@ def export_csv(bundle: ReportBundle, path: Path) -> None:
     Raises:
         InvalidInput: the bundle's period is not exportable (``check_exportable``).
     """
-    check_exportable(bundle.period)
+    check_exportable(bundle.period, bundle.generated_on)
     write_csv(Path(path), bundle.table, bundle.scope_label)
 
 
@@ -307,7 +320,7 @@ def period_from_args(from_month: str | None, to_month: str | None, today: dt.dat
     if end < start:
         raise InvalidInput("The period ends before it starts: check --from and --to.")
     period = Period(start, end)
-    check_exportable(period)
+    check_exportable(period, today)
     return period
 
 

@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -155,6 +155,7 @@ def test_whole_app_leaves_nothing_personal_on_disk(
             Period((2026, 11), (2026, 11)),
             threshold=services.store.settings.get("suppression_threshold"),
             scope_label="All groups",
+            today=date(2026, 12, 1),  # only an ended month can be exported
         )
         reports_export.export_csv(bundle, exports / "report.csv")
         reports_export.write_pdf(bundle, exports / "report.pdf")

@@ -109,6 +109,11 @@ def test_figures_follow_group_and_range(qtbot, services: Services, data: dict[st
     assert figure(screen, "meetings_held") == "3"
     assert figure(screen, "attendances") == "31"
     assert figure(screen, "unique_attendees") == "11"
+    # March is still running on 20 March: shown exactly, never exported.
+    assert not screen.csv_button.isEnabled() and not screen.pdf_button.isEnabled()
+    assert screen.export_rule.isVisibleTo(screen)
+    assert "has not ended yet" in screen.export_rule.text()
+    choose(qtbot, screen, data["big"], Period.months("2026-02", "2026-02"))
     assert screen.csv_button.isEnabled() and screen.pdf_button.isEnabled()
     assert not screen.export_rule.isVisibleTo(screen)
     choose(qtbot, screen, data["big"], Period.months("2026-02", "2026-03"))
@@ -117,8 +122,8 @@ def test_figures_follow_group_and_range(qtbot, services: Services, data: dict[st
     # Two months are shown exactly but cannot be exported (March = Q1 - Jan-Feb).
     assert not screen.csv_button.isEnabled() and not screen.pdf_button.isEnabled()
     assert screen.export_rule.isVisibleTo(screen)
-    assert "cannot be subtracted" in screen.export_rule.text()
-    choose(qtbot, screen, data["big"], Period.quarter(2026, 1))
+    assert "one calendar month, quarter or year" in screen.export_rule.text()
+    choose(qtbot, screen, data["big"], Period.quarter(2025, 4))
     assert screen.csv_button.isEnabled() and not screen.export_rule.isVisibleTo(screen)
     # The figures table shows exact and exported side by side; its model behaves.
     assert screen.table.rowCount() > 10
@@ -157,6 +162,7 @@ def test_follow_up_lists_the_right_people(qtbot, services: Services, data: dict[
 def test_exports_write_suppressed_files(  # type: ignore[no-untyped-def]
     qtbot, services: Services, data: dict[str, int], tmp_path: Path
 ) -> None:
+    services.now = lambda: datetime(2026, 4, 2, 9, 0, tzinfo=UTC)  # March has ended
     screen = open_screen(qtbot, services)
     choose(qtbot, screen, data["small"], Period.months("2026-03", "2026-03"))
     csv_path, pdf_path = tmp_path / "r.csv", tmp_path / "r.pdf"

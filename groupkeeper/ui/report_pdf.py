@@ -515,7 +515,7 @@ def write_pdf(bundle: ReportBundle, path: Path) -> None:
     """
     from groupkeeper.reports_export import check_exportable
 
-    check_exportable(bundle.period)
+    check_exportable(bundle.period, bundle.generated_on)
     doc = build_document(bundle)
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".pdf", dir=path.parent)

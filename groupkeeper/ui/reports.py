@@ -172,13 +172,17 @@ class ReportsScreen(QWidget):
         self.pdf_button.setProperty("role", "primary")
         # Shown (and the export buttons disabled) for a range that is not one calendar
         # month, quarter or year: such exports could be subtracted from one another.
-        self.export_rule = QLabel(
-            _tr(
-                "This range can be viewed here but not exported: exports cover one calendar"
-                " month, quarter or year, so that two exports cannot be subtracted from each"
-                " other to reveal a small count."
-            )
+        self._range_rule = _tr(
+            "This range can be viewed here but not exported: exports cover one calendar"
+            " month, quarter or year."
         )
+        # The running period: one more meeting would change it, and two exports of it
+        # would show that meeting's figures.
+        self._running_rule = _tr(
+            "This period has not ended yet: it can be viewed here and exported once its"
+            " last day has passed."
+        )
+        self.export_rule = QLabel(self._range_rule)
         self.export_rule.setObjectName("exportRule")
         self.export_rule.setProperty("role", "hint")
         self.export_rule.setWordWrap(True)
@@ -420,9 +424,14 @@ class ReportsScreen(QWidget):
         period = self.period()
         if period is None or not self.services.is_unlocked:
             return
-        self.csv_button.setEnabled(period.exportable)
-        self.pdf_button.setEnabled(period.exportable)
-        self.export_rule.setVisible(not period.exportable)
+        exportable = period.exportable and period.completed(self._today())
+        self.csv_button.setEnabled(exportable)
+        self.pdf_button.setEnabled(exportable)
+        if not period.exportable:
+            self.export_rule.setText(self._range_rule)
+        else:
+            self.export_rule.setText(self._running_rule)
+        self.export_rule.setVisible(not exportable)
         self._serial += 1
         serial = self._serial
         store = self.services.store

@@ -42,7 +42,7 @@
     <context>
         <name>MeetingRunner</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="270" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="268" />
             <source>%n answer(s)</source>
             <translation>
                 <numerusform>%n answer</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="283" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="281" />
             <source>%n goal(s)</source>
             <translation>
                 <numerusform>%n goal</numerusform>
@@ -91,7 +91,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="261" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="259" />
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
             <source>%n here</source>
             <translation>
@@ -116,7 +116,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="54" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="53" />
             <source>%n min left</source>
             <translation>
                 <numerusform>%n min left</numerusform>
@@ -132,7 +132,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="263" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="261" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
             <source>%n new</source>
             <translation>
@@ -149,7 +149,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="286" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="284" />
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="139" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
             <source>%n reviewed</source>
@@ -175,7 +175,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="280" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="278" />
             <source>%n shared</source>
             <translation>
                 <numerusform>%n shared</numerusform>
@@ -215,7 +215,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="50" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="49" />
             <source>Over by %n min</source>
             <translation>
                 <numerusform>Over by %n min</numerusform>

@@ -77,7 +77,7 @@
     <context>
         <name>ComingSoon</name>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="73" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="76" />
             <source>%1 is coming soon.</source>
             <translation>%1 llegará pronto.</translation>
         </message>
@@ -1025,17 +1025,17 @@ Ctrl+L locks GroupKeeper at any time; during a meeting the plan and the timer st
 Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y el temporizador siguen en pantalla, sin nombres.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="90" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="93" />
             <source>GroupKeeper</source>
             <translation>GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="204" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="207" />
             <source>Help</source>
             <translation>Ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="200" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="203" />
             <source>Home</source>
             <translation>Inicio</translation>
         </message>
@@ -1044,43 +1044,43 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation type="vanished">Cómo va una reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="213" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="216" />
             <source>Lock</source>
             <translation>Bloquear</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="215" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="218" />
             <source>Lock GroupKeeper now</source>
             <translation>Bloquear GroupKeeper ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="214" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="217" />
             <source>Lock now (Ctrl+L)</source>
             <translation>Bloquear ahora (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="202" />
-            <location filename="../../groupkeeper/ui/main_window.py" line="341" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="205" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="344" />
             <source>Reports</source>
             <translation>Informes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="201" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="204" />
             <source>Roster</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="203" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="206" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="421" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="424" />
             <source>The meeting runner</source>
             <translation>La guía de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="334" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="337" />
             <source>The roster</source>
             <translation>La lista de participantes</translation>
         </message>
@@ -1126,7 +1126,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>%1 ya está aquí.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="274" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="272" />
             <source>%1 of %2 done</source>
             <translation>%1 de %2 hechas</translation>
         </message>
@@ -1136,7 +1136,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>%1 avisó que no venía.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="270" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="268" />
             <source>%n answer(s)</source>
             <translation>
                 <numerusform>%n respuesta</numerusform>
@@ -1160,7 +1160,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="283" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="281" />
             <source>%n goal(s)</source>
             <translation>
                 <numerusform>%n meta</numerusform>
@@ -1185,7 +1185,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="261" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="259" />
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
             <source>%n here</source>
             <translation>
@@ -1210,7 +1210,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="54" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="53" />
             <source>%n min left</source>
             <translation>
                 <numerusform>Queda %n min</numerusform>
@@ -1226,7 +1226,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="263" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="261" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
             <source>%n new</source>
             <translation>
@@ -1243,7 +1243,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="286" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="284" />
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="139" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
             <source>%n reviewed</source>
@@ -1269,7 +1269,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="280" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="278" />
             <source>%n shared</source>
             <translation>
                 <numerusform>%n compartida</numerusform>
@@ -1331,7 +1331,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Quitar la seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="115" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="113" />
             <source>&amp;Safety</source>
             <translation>&amp;Seguridad</translation>
         </message>
@@ -1382,7 +1382,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>(sin anotar)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="112" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="110" />
             <source>+ &amp;Arrival</source>
             <translation>+ &amp;Llegada</translation>
         </message>
@@ -1397,7 +1397,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Añadir una visita anónima</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="114" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="112" />
             <source>Add arrival</source>
             <translation>Añadir llegada</translation>
         </message>
@@ -1434,17 +1434,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Respuesta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="420" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="418" />
             <source>Autosaved %1</source>
             <translation>Guardado automáticamente %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="166" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="164" />
             <source>Back to Home, the meeting stays open</source>
             <translation>Volver a Inicio; la reunión sigue abierta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="165" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="163" />
             <source>Back to Home; the meeting stays open (Ctrl+Shift+H)</source>
             <translation>Volver a Inicio; la reunión sigue abierta (Ctrl+Mayús+H)</translation>
         </message>
@@ -1543,12 +1543,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Recursos de crisis y pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="117" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="115" />
             <source>Crisis resources, escalation steps, count a concern (Ctrl+Shift+S)</source>
             <translation>Recursos de crisis, pasos a seguir, anotar una preocupación (Ctrl+Mayús+S)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="82" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="81" />
             <source>Current segment</source>
             <translation>Parte actual</translation>
         </message>
@@ -1594,18 +1594,18 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cifrado en la caja fuerte; nunca se exporta. Evita escribir nombres completos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="238" />
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="396" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="236" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="394" />
             <source>End meeting</source>
             <translation>Terminar reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="237" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="235" />
             <source>End meeting…</source>
             <translation>Terminar reunión…</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="397" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="395" />
             <source>End the meeting now? Everything is saved; a closed meeting can still be corrected later.</source>
             <translation>¿Terminar la reunión ahora? Todo está guardado; una reunión cerrada se puede corregir más tarde.</translation>
         </message>
@@ -1695,7 +1695,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Acuerdos del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="164" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="162" />
             <source>Home</source>
             <translation>Inicio</translation>
         </message>
@@ -1730,7 +1730,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Metas de la semana pasada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="53" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="52" />
             <source>Less than a minute left</source>
             <translation>Queda menos de un minuto</translation>
         </message>
@@ -1760,7 +1760,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Estrategias que coinciden</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="145" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="143" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="37" />
             <source>Meeting ended</source>
             <translation>Reunión terminada</translation>
@@ -1823,17 +1823,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Siguiente persona →</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="173" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="171" />
             <source>Next segment (Ctrl+Enter or Ctrl+Right)</source>
             <translation>Siguiente parte (Ctrl+Intro o Ctrl+Derecha)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="171" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="169" />
             <source>Next segment ›</source>
             <translation>Siguiente parte ›</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="243" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="241" />
             <source>Next segment: %1</source>
             <translation>Siguiente parte: %1</translation>
         </message>
@@ -1843,7 +1843,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Faltan: </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="242" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="240" />
             <source>Next: %1 ›</source>
             <translation>Siguiente: %1 ›</translation>
         </message>
@@ -1923,7 +1923,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Tiempo libre. El temporizador también está arriba; Ctrl+Intro sigue adelante cuando el grupo esté listo.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="50" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="49" />
             <source>Over by %n min</source>
             <translation>
                 <numerusform>Pasado %n min</numerusform>
@@ -1941,23 +1941,23 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>En parte  (P)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="108" />
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="153" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="106" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="151" />
             <source>Pause</source>
             <translation>Pausa</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="109" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="107" />
             <source>Pause or resume the timer (Ctrl+Shift+P)</source>
             <translation>Pausar o reanudar el temporizador (Ctrl+Mayús+P)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="155" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="153" />
             <source>Pause the timer</source>
             <translation>Pausar el temporizador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="143" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="141" />
             <source>Paused</source>
             <translation>En pausa</translation>
         </message>
@@ -1974,12 +1974,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="169" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="167" />
             <source>Previous segment</source>
             <translation>Parte anterior</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="168" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="166" />
             <source>Previous segment (Ctrl+Left)</source>
             <translation>Parte anterior (Ctrl+Izquierda)</translation>
         </message>
@@ -1999,17 +1999,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Leedlos en voz alta para dar la bienvenida a todo el mundo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="153" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="151" />
             <source>Resume</source>
             <translation>Reanudar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="155" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="153" />
             <source>Resume the timer</source>
             <translation>Reanudar el temporizador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="111" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="110" />
             <source>Resumed where you left off.</source>
             <translation>Seguimos donde lo dejaste.</translation>
         </message>
@@ -2033,7 +2033,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="162" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="160" />
             <source>Save status</source>
             <translation>Estado del guardado</translation>
         </message>
@@ -2043,7 +2043,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Fila %1 guardada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="91" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="90" />
             <source>Segment timer</source>
             <translation>Temporizador de la parte</translation>
         </message>
@@ -2091,7 +2091,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Ha llegado alguien</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="113" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="111" />
             <source>Someone arrived late (A or Ctrl+A)</source>
             <translation>Alguien ha llegado tarde (A o Ctrl+A)</translation>
         </message>
@@ -2111,7 +2111,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Eso no se puede hacer en este momento de la reunión.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="105" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="104" />
             <source>The timer could not be restored, so the agenda starts again. Everything recorded is safe.</source>
             <translation>No se pudo recuperar el temporizador, así que el plan vuelve a empezar. Todo lo anotado está a salvo.</translation>
         </message>
@@ -2126,7 +2126,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo anota el ánimo solo como recuento: no se guardan nombres. Pulsa el número de cada respuesta (o haz clic en él).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="49" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="48" />
             <source>Time is up</source>
             <translation>Se acabó el tiempo</translation>
         </message>
@@ -2345,7 +2345,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>cansancio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="167" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="165" />
             <source>‹ Back</source>
             <translation>‹ Atrás</translation>
         </message>
@@ -2931,210 +2931,219 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="479" />
+            <location filename="../../groupkeeper/ui/reports.py" line="515" />
             <source>%1, %2. In exports %3 figures are hidden (threshold %4).</source>
             <translation>%1, %2. En las exportaciones se ocultan %3 cifras (umbral %4).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="127" />
+            <location filename="../../groupkeeper/ui/reports.py" line="139" />
             <source>&amp;Group:</source>
             <translation>&amp;Grupo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="138" />
+            <location filename="../../groupkeeper/ui/reports.py" line="150" />
             <source>&amp;Period:</source>
             <translation>&amp;Periodo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="228" />
+            <location filename="../../groupkeeper/ui/reports.py" line="259" />
             <source>All figures</source>
             <translation>Todas las cifras</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="218" />
+            <location filename="../../groupkeeper/ui/reports.py" line="249" />
             <source>All figures, exact and as exported</source>
             <translation>Todas las cifras, exactas y como se exportan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="378" />
-            <location filename="../../groupkeeper/ui/reports.py" line="390" />
+            <location filename="../../groupkeeper/ui/reports.py" line="409" />
+            <location filename="../../groupkeeper/ui/reports.py" line="421" />
             <source>All groups</source>
             <translation>Todos los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="498" />
+            <location filename="../../groupkeeper/ui/reports.py" line="534" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="215" />
+            <location filename="../../groupkeeper/ui/reports.py" line="246" />
             <source>Charts</source>
             <translation>Gráficos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="220" />
+            <location filename="../../groupkeeper/ui/reports.py" line="251" />
             <source>Exact (this screen)</source>
             <translation>Exacta (esta pantalla)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="118" />
+            <location filename="../../groupkeeper/ui/reports.py" line="130" />
             <source>Exact figures - exports are suppressed</source>
             <translation>Cifras exactas: en las exportaciones se ocultan las pequeñas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="150" />
+            <location filename="../../groupkeeper/ui/reports.py" line="164" />
             <source>Export &amp;CSV...</source>
             <translation>Exportar &amp;CSV...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="498" />
+            <location filename="../../groupkeeper/ui/reports.py" line="534" />
             <source>Export CSV</source>
             <translation>Exportar CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="154" />
+            <location filename="../../groupkeeper/ui/reports.py" line="168" />
             <source>Export P&amp;DF...</source>
             <translation>Exportar P&amp;DF...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="507" />
+            <location filename="../../groupkeeper/ui/reports.py" line="543" />
             <source>Export PDF</source>
             <translation>Exportar PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="220" />
+            <location filename="../../groupkeeper/ui/reports.py" line="251" />
             <source>Figure</source>
             <translation>Cifra</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="230" />
+            <location filename="../../groupkeeper/ui/reports.py" line="261" />
             <source>Follow-up (for you only)</source>
             <translation>Seguimiento (solo para ti)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="126" />
+            <location filename="../../groupkeeper/ui/reports.py" line="138" />
             <source>Group</source>
             <translation>Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="220" />
+            <location filename="../../groupkeeper/ui/reports.py" line="251" />
             <source>In exports</source>
             <translation>En las exportaciones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="130" />
+            <location filename="../../groupkeeper/ui/reports.py" line="142" />
             <source>Kind of period</source>
             <translation>Tipo de periodo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="144" />
+            <location filename="../../groupkeeper/ui/reports.py" line="156" />
             <source>Last month of the period</source>
             <translation>Último mes del periodo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="132" />
+            <location filename="../../groupkeeper/ui/reports.py" line="144" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="135" />
+            <location filename="../../groupkeeper/ui/reports.py" line="147" />
             <source>Months from... to...</source>
             <translation>Meses de... a...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="507" />
+            <location filename="../../groupkeeper/ui/reports.py" line="543" />
             <source>PDF files (*.pdf)</source>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="141" />
+            <location filename="../../groupkeeper/ui/reports.py" line="153" />
             <source>Period</source>
             <translation>Periodo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="286" />
+            <location filename="../../groupkeeper/ui/reports.py" line="317" />
             <source>Q%1 %2 (%3 to %4)</source>
             <translation>T%1 %2 (de %3 a %4)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="133" />
+            <location filename="../../groupkeeper/ui/reports.py" line="145" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="542" />
+            <location filename="../../groupkeeper/ui/reports.py" line="578" />
             <source>Report saved</source>
             <translation>Informe guardado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="205" />
+            <location filename="../../groupkeeper/ui/reports.py" line="235" />
             <source>Report sections</source>
             <translation>Secciones del informe</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="114" />
+            <location filename="../../groupkeeper/ui/reports.py" line="126" />
             <source>Reports</source>
             <translation>Informes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="156" />
+            <location filename="../../groupkeeper/ui/reports.py" line="170" />
             <source>Save a PDF report for coordinators and funders, with small counts suppressed</source>
             <translation>Guardar un informe PDF para coordinación y financiadores, con las cifras pequeñas ocultas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="152" />
+            <location filename="../../groupkeeper/ui/reports.py" line="166" />
             <source>Save the figures as a spreadsheet file, with small counts suppressed</source>
             <translation>Guardar las cifras como hoja de cálculo, con las cifras pequeñas ocultas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="184" />
+            <location filename="../../groupkeeper/ui/reports.py" line="211" />
             <source>Show &amp;all groups</source>
             <translation>Mostrar &amp;todos los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="185" />
+            <location filename="../../groupkeeper/ui/reports.py" line="212" />
             <source>Show the whole &amp;year</source>
             <translation>Mostrar el &amp;año entero</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="552" />
+            <location filename="../../groupkeeper/ui/reports.py" line="588" />
             <source>The report could not be saved there (the folder may be read-only, full, or removed). Choose another folder and try again.</source>
             <translation>No se pudo guardar el informe ahí (puede que la carpeta sea de solo lectura, esté llena o se haya quitado). Elige otra carpeta y vuelve a intentarlo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="543" />
+            <location filename="../../groupkeeper/ui/reports.py" line="579" />
             <source>The report was saved with small counts suppressed:
 %1</source>
             <translation>El informe se guardó con las cifras pequeñas ocultas:
 %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="165" />
-            <source>This range can be viewed here but not exported: exports cover one calendar month, quarter or year, so that two exports cannot be subtracted from each other to reveal a small count.</source>
-            <translation>Este intervalo se puede ver aquí, pero no exportar: las exportaciones abarcan un mes, un trimestre o un año naturales, para que no se pueda restar una exportación de otra y descubrir una cifra pequeña.</translation>
+            <location filename="../../groupkeeper/ui/reports.py" line="181" />
+            <source>This period has not ended yet: it can be viewed here and exported once its last day has passed.</source>
+            <translation>Este periodo aún no ha terminado: se puede ver aquí y exportar cuando haya pasado su último día.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="181" />
+            <source>This range can be viewed here but not exported: exports cover one calendar month, quarter or year, so that two exports cannot be subtracted from each other to reveal a small count.</source>
+            <translation type="vanished">Este intervalo se puede ver aquí, pero no exportar: las exportaciones abarcan un mes, un trimestre o un año naturales, para que no se pueda restar una exportación de otra y descubrir una cifra pequeña.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="175" />
+            <source>This range can be viewed here but not exported: exports cover one calendar month, quarter or year.</source>
+            <translation>Este intervalo se puede ver aquí pero no exportar: las exportaciones cubren un mes, un trimestre o un año naturales.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/reports.py" line="208" />
             <source>Too few people for a shareable report - try a longer period or all groups.</source>
             <translation>Hay muy pocas personas para un informe que se pueda compartir: prueba con un periodo más largo o con todos los grupos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="403" />
+            <location filename="../../groupkeeper/ui/reports.py" line="439" />
             <source>Updating...</source>
             <translation>Actualizando...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="134" />
+            <location filename="../../groupkeeper/ui/reports.py" line="146" />
             <source>Year</source>
             <translation>Año</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="458" />
+            <location filename="../../groupkeeper/ui/reports.py" line="494" />
             <source>not exported</source>
             <translation>no se exporta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="142" />
+            <location filename="../../groupkeeper/ui/reports.py" line="154" />
             <source>to</source>
             <translation>a</translation>
         </message>
