@@ -231,9 +231,26 @@ class MeetingSession:
         self._saved()
         return att
 
-    def undo_check_in(self, pseudonym: str) -> None:
-        self.store.meetings.undo_check_in(self.meeting_id, pseudonym)
+    def arrivals_newest_first(self) -> list[Attendance]:
+        """Everyone recorded at check-in (present or apologies), the latest first."""
+        return list(reversed(self.attendance()))
+
+    def undo_check_in(self, pseudonym: str | None = None) -> Attendance | None:
+        """Take back a check-in (or "sent apologies"): ``pseudonym``'s, or the latest one.
+
+        Returns:
+            The record that was taken back, or None when nobody is checked in.
+        """
+        recorded = self.attendance()
+        if pseudonym is None:
+            target = recorded[-1] if recorded else None
+        else:
+            target = next((a for a in recorded if a.pseudonym == pseudonym), None)
+        if target is None:
+            return None
+        self.store.meetings.undo_check_in(self.meeting_id, target.pseudonym)
         self._saved()
+        return target
 
     def add_new_member(self, display_name: str) -> Member:
         """Someone new: a member with just a display name, in this group, checked in as new.

@@ -243,3 +243,24 @@ def test_unreadable_engine_state_restarts_agenda_keeps_records(store, group) -> 
     assert reopened.state_was_unreadable is True
     assert reopened.run.current == 0 and reopened.run.started
     assert [p.name for p in reopened.present()] == ["Maya"]
+
+
+def test_undo_check_in_latest_or_named_and_says_what(store, group) -> None:
+    session = _session(store, group)
+    maya, ali, sam = (_member(store, n) for n in ("Maya", "Ali", "Sam"))
+    assert session.undo_check_in() is None  # nobody yet: nothing happens
+    session.check_in(maya.pseudonym)
+    session.check_in(ali.pseudonym)
+    session.mark_apologies(sam.pseudonym)
+    assert [a.pseudonym for a in session.arrivals_newest_first()] == [
+        sam.pseudonym,
+        ali.pseudonym,
+        maya.pseudonym,
+    ]
+    undone = session.undo_check_in()
+    assert undone is not None and undone.pseudonym == sam.pseudonym
+    assert undone.status is AttendanceStatus.APOLOGIES
+    undone = session.undo_check_in(maya.pseudonym)
+    assert undone is not None and undone.pseudonym == maya.pseudonym
+    assert [p.name for p in session.present()] == ["Ali"]
+    assert session.undo_check_in(maya.pseudonym) is None  # already taken back

@@ -205,11 +205,56 @@ def test_check_in_type_enter_new_walk_in_apologies_undo(qtbot, services) -> None
     assert services.store.meetings.get(runner.meeting_id).walk_ins == 1
     assert "Walk-ins (anonymous): 1" in seg.walk_label.text()
     assert "4 here, 1 new" in runner.rail.list.item(0).text()  # 3 members + 1 walk-in
-    # undo Ali's check-in with Delete in the list
+    # undo Ali's check-in with Delete in the list (newest first: Kim, Zed, Ali, Maya)
     seg.here.setFocus()
-    seg.here.setCurrentRow(1)
+    seg.here.setCurrentRow(2)
     qtbot.keyClick(seg.here, Qt.Key.Key_Delete)
     assert [p.name for p in runner.session.present()] == ["Maya", "Zed"]
+
+
+def test_undo_check_in_takes_back_the_latest_without_selecting(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    runner = make_runner(qtbot, services, start_meeting(services, seed_group(services)))
+    seg = runner.segment_widget
+    check_in_by_typing(qtbot, runner, ["may", "al", "sam", "dee", "kim", "jo", "noor"])
+    # newest arrival first, and in view
+    assert seg.here.item(0).text() == "Noor"
+    assert [seg.here.item(i).text() for i in range(3)] == ["Noor", "Jo", "Kim"]
+    top = seg.here.visualItemRect(seg.here.item(0))
+    assert seg.here.viewport().rect().contains(top)
+    assert "Noor" in seg.undo_button.toolTip()
+    # nothing selected: Undo takes back the latest (Noor) and says so
+    qtbot.mouseClick(seg.undo_button, Qt.MouseButton.LeftButton)
+    assert [p.name for p in runner.session.present()][-1] == "Jo"
+    assert "Noor" not in [p.name for p in runner.session.present()]
+    assert seg.panel.status.text() == "Took back the check-in of Noor."
+    # again: Jo
+    qtbot.mouseClick(seg.undo_button, Qt.MouseButton.LeftButton)
+    assert seg.panel.status.text() == "Took back the check-in of Jo."
+    assert len(runner.session.present()) == 5
+    # a selected one is taken back instead of the latest
+    row = next(i for i in range(seg.here.count()) if seg.here.item(i).text() == "Ali")
+    qtbot.mouseClick(
+        seg.here.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=seg.here.visualItemRect(seg.here.item(row)).center(),
+    )
+    assert "Ali" in seg.undo_button.toolTip()
+    qtbot.mouseClick(seg.undo_button, Qt.MouseButton.LeftButton)
+    assert seg.panel.status.text() == "Took back the check-in of Ali."
+    assert [p.name for p in runner.session.present()] == ["Maya", "Sam", "Dee", "Kim"]
+    # an apology taken back says so; a late arrival goes to the top
+    qtbot.keyClicks(seg.panel.search, "Noor")
+    alt(qtbot, seg.panel.search, Qt.Key.Key_O, lambda: seg.here.count() == 5)
+    assert seg.here.item(0).text() == "Noor  - sent apologies"
+    qtbot.mouseClick(seg.undo_button, Qt.MouseButton.LeftButton)
+    assert seg.panel.status.text() == "Took back: Noor sent apologies."
+    check_in_by_typing(qtbot, runner, ["ali"])
+    assert seg.here.item(0).text() == "Ali"
+    # undo with nobody left is harmless
+    for _ in range(6):
+        qtbot.mouseClick(seg.undo_button, Qt.MouseButton.LeftButton)
+    assert runner.session.attendance() == []
+    assert not seg.undo_button.isEnabled()
 
 
 def test_down_arrow_then_enter_picks_second_match(qtbot, services) -> None:  # type: ignore[no-untyped-def]

@@ -207,7 +207,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="264" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="268" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Checked in: %n</numerusform>
@@ -239,7 +239,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="266" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="270" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Walk-ins (anonymous): %n</numerusform>

@@ -478,7 +478,7 @@ La configuración lleva unos tres minutos.</translation>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="466" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="467" />
             <source>Please give the group a name.</source>
             <translation>Ponle un nombre al grupo, por favor.</translation>
         </message>
@@ -1121,7 +1121,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MeetingRunner</name>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="159" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="160" />
             <source>%1 is here.</source>
             <translation>%1 ya está aquí.</translation>
         </message>
@@ -1131,7 +1131,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>%1 de %2 hechas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="168" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="169" />
             <source>%1 sent apologies.</source>
             <translation>%1 avisó que no venía.</translation>
         </message>
@@ -1351,7 +1351,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Deshacer  (Retroceso)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="223" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="226" />
             <source>&amp;Undo check-in</source>
             <translation>&amp;Deshacer llegada</translation>
         </message>
@@ -1371,7 +1371,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>(%1 de %2)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="253" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="261" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="276" />
             <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="345" />
             <source>(forgotten member)</source>
             <translation>(participante olvidado)</translation>
@@ -1387,12 +1388,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>+ &amp;Llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="235" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="239" />
             <source>+ &amp;Walk-in</source>
             <translation>+ Visita &amp;anónima</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="236" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="240" />
             <source>Add an anonymous walk-in</source>
             <translation>Añadir una visita anónima</translation>
         </message>
@@ -1413,7 +1414,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Añadir «%1» como estrategia &amp;nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="83" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="84" />
             <source>Adds someone new with just the name typed (Alt+H)</source>
             <translation>Añade a alguien que viene por primera vez, solo con el nombre escrito (Alt+H)</translation>
         </message>
@@ -1499,7 +1500,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cierre: plan para la semana</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="264" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="268" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Han llegado: %n</numerusform>
@@ -1558,9 +1559,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Supr quita la seleccionada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="220" />
             <source>Delete takes back the selected check-in.</source>
-            <translation>Supr deshace la llegada seleccionada.</translation>
+            <translation type="vanished">Supr deshace la llegada seleccionada.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="44" />
@@ -1620,7 +1620,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Intro va a la parte seleccionada. Los botones para saltar y mover están debajo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="59" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="60" />
             <source>Enter marks the first match present. Down moves to the list of matches.</source>
             <translation>Intro marca como presente la primera coincidencia. Flecha abajo pasa a la lista de coincidencias.</translation>
         </message>
@@ -1655,7 +1655,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Buscar una estrategia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="57" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="58" />
             <source>Find who arrived</source>
             <translation>Buscar a quien ha llegado</translation>
         </message>
@@ -1715,7 +1715,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Teclas: el número de la puntuación, P para pasar, ← → para moverte entre personas, Supr para deshacer, Alt+B para anotar antes una palabra.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="92" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="93" />
             <source>Last check-in</source>
             <translation>Última llegada</translation>
         </message>
@@ -1740,17 +1740,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Mal</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="79" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="80" />
             <source>Mark &amp;present</source>
             <translation>Marcar &amp;presente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="81" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="82" />
             <source>Marks the highlighted match present (Enter)</source>
             <translation>Marca como presente la coincidencia resaltada (Intro)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="71" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="72" />
             <source>Matching members</source>
             <translation>Participantes que coinciden</translation>
         </message>
@@ -1796,16 +1796,21 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Subir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="82" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="135" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="185" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="83" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="136" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="186" />
             <source>New &amp;here</source>
             <translation>Primera vez &amp;hoy</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="135" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="136" />
             <source>New &amp;here: add “%1”</source>
             <translation>Primera vez &amp;hoy: añadir «%1»</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="222" />
+            <source>Newest arrival first. Delete takes back the selected check-in.</source>
+            <translation>La última llegada primero. Supr deshace la llegada seleccionada.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/closing.py" line="40" />
@@ -1853,7 +1858,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo todavía no tiene recursos de crisis anotados. En una emergencia, llama al número de emergencias de tu zona. Añade los recursos del grupo en su configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="154" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="155" />
             <source>No match. Use “New here” to add them.</source>
             <translation>Sin coincidencias. Usa «Primera vez hoy» para añadir a la persona.</translation>
         </message>
@@ -1876,6 +1881,16 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="143" />
             <source>Nobody here has an open goal from before. Ctrl+Enter moves on.</source>
             <translation>Nadie de quienes están aquí tiene metas pendientes. Ctrl+Intro sigue adelante.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="292" />
+            <source>Nobody is checked in yet</source>
+            <translation>Todavía no ha llegado nadie</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="312" />
+            <source>Nobody is checked in yet.</source>
+            <translation>Todavía no ha llegado nadie.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="46" />
@@ -1903,7 +1918,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Regular</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="234" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="238" />
             <source>One walk-in fewer</source>
             <translation>Una visita anónima menos</translation>
         </message>
@@ -2048,7 +2063,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Temporizador de la parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="85" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="86" />
             <source>Sent ap&amp;ologies</source>
             <translation>A&amp;visó que no venía</translation>
         </message>
@@ -2096,9 +2111,14 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Alguien ha llegado tarde (A o Ctrl+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="237" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="241" />
             <source>Someone who stays anonymous (Alt+W)</source>
             <translation>Alguien que prefiere no dar su nombre (Alt+A)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="295" />
+            <source>Takes back: %1 (Delete in the list)</source>
+            <translation>Deshace: %1 (Supr en la lista)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="39" />
@@ -2141,12 +2161,22 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Consejo: la biblioteca trae estrategias para empezar; escribe para verlas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="201" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="319" />
+            <source>Took back the check-in of %1.</source>
+            <translation>Se deshizo la llegada de %1.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="317" />
+            <source>Took back: %1 sent apologies.</source>
+            <translation>Se deshizo: %1 avisó que no venía.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="202" />
             <source>Type a few letters and press Enter to mark someone present. Not on the list? “New here” adds them with just that name.</source>
             <translation>Escribe unas letras y pulsa Intro para marcar a alguien como presente. ¿No está en la lista? «Primera vez hoy» la añade solo con ese nombre.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="56" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="57" />
             <source>Type a few letters of a name, then Enter</source>
             <translation>Escribe unas letras de un nombre y pulsa Intro</translation>
         </message>
@@ -2181,7 +2211,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Muy mal</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="266" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="270" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Visitas anónimas: %n</numerusform>
@@ -2194,7 +2224,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Bienvenida y acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="177" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="178" />
             <source>Welcome, %1 (new).</source>
             <translation>Bienvenida/o, %1 (primera vez).</translation>
         </message>
@@ -2219,7 +2249,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>¿Quién ha llegado? Escribe unas letras y pulsa Intro.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="219" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="220" />
             <source>Who is here</source>
             <translation>Quién está aquí</translation>
         </message>
@@ -2239,7 +2269,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Sesión de trabajo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="112" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="113" />
             <source>already here</source>
             <translation>ya está aquí</translation>
         </message>
@@ -2284,7 +2314,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>soledad</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="256" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="279" />
             <source>new</source>
             <translation>primera vez</translation>
         </message>
@@ -2324,8 +2354,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>tristeza</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="114" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="260" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="115" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="278" />
             <source>sent apologies</source>
             <translation>avisó que no venía</translation>
         </message>
@@ -2355,7 +2385,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>← Persona anterior</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="233" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="237" />
             <source>− Walk-in</source>
             <translation>− Visita anónima</translation>
         </message>
@@ -4223,17 +4253,17 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>first_run</name>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="524" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="525" />
             <source>&amp;Agreements</source>
             <translation>&amp;Acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="525" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="526" />
             <source>&amp;Crisis resources</source>
             <translation>&amp;Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="522" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="523" />
             <source>&amp;Place</source>
             <translation>&amp;Lugar</translation>
         </message>
@@ -4248,37 +4278,37 @@ Esto no se puede deshacer.</translation>
             <translation>Viernes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="519" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="520" />
             <source>Group &amp;name</source>
             <translation>&amp;Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="506" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="507" />
             <source>Group agreements</source>
             <translation>Acuerdos del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="490" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="491" />
             <source>Group name</source>
             <translation>Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="512" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="513" />
             <source>Local crisis line, nearest emergency department, the centre's on-call contact. You can fill this in later; GroupKeeper will remind you.</source>
             <translation>Línea de crisis de tu zona, urgencias más cercanas, contacto de guardia del centro. Puedes completarlo más tarde; GroupKeeper te lo recordará.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="510" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="511" />
             <source>Local crisis resources</source>
             <translation>Recursos de crisis de tu zona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="523" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="524" />
             <source>Meeting p&amp;lan</source>
             <translation>P&amp;lan de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="504" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="505" />
             <source>Meeting plan</source>
             <translation>Plan de la reunión</translation>
         </message>
@@ -4293,7 +4323,7 @@ Esto no se puede deshacer.</translation>
             <translation>Círculo abierto (ronda de inicio, compartir libre, cierre)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="499" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="500" />
             <source>Place</source>
             <translation>Lugar</translation>
         </message>
@@ -4303,7 +4333,7 @@ Esto no se puede deshacer.</translation>
             <translation>Sábado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="521" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="522" />
             <source>Start &amp;time</source>
             <translation>&amp;Hora de inicio</translation>
         </message>
@@ -4323,17 +4353,17 @@ Esto no se puede deshacer.</translation>
             <translation>Martes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="520" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="521" />
             <source>Usual &amp;day</source>
             <translation>&amp;Día habitual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="494" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="495" />
             <source>Usual meeting day</source>
             <translation>Día habitual de reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="497" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="498" />
             <source>Usual start time</source>
             <translation>Hora habitual de inicio</translation>
         </message>
@@ -4361,12 +4391,12 @@ Una voz cada vez, para que todo el mundo pueda ser escuchado.
 Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momento.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="500" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="501" />
             <source>e.g. Community centre, room 2</source>
             <translation>p. ej. Centro cívico, sala 2</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="491" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="492" />
             <source>e.g. Tuesday Circle</source>
             <translation>p. ej. Círculo de los martes</translation>
         </message>

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from groupkeeper.agenda import Segment
 from groupkeeper.meeting_session import MeetingSession
-from groupkeeper.model import AttendanceStatus
+from groupkeeper.model import Attendance, AttendanceStatus
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages
 from groupkeeper.ui.meeting.common import (
@@ -35,6 +35,7 @@ from groupkeeper.ui.meeting.common import (
 from groupkeeper.ui.widgets.keys import ChoiceList, SearchField
 
 _PSEUDONYM = Qt.ItemDataRole.UserRole
+_NAME = Qt.ItemDataRole.UserRole + 1
 
 
 class CheckInPanel(QWidget):
@@ -217,7 +218,9 @@ class CheckInSegment(SegmentWidget):
         self.here = QListWidget()
         self.here.setObjectName("hereList")
         self.here.setAccessibleName(tr("Who is here"))
-        self.here.setAccessibleDescription(tr("Delete takes back the selected check-in."))
+        self.here.setAccessibleDescription(
+            tr("Newest arrival first. Delete takes back the selected check-in.")
+        )
         self.here.setFont(scaled_font(1.1))
         right.addWidget(self.here, 1)
         self.undo_button = button(tr("&Undo check-in"), "undoCheckIn", self.undo_selected)
@@ -225,6 +228,7 @@ class CheckInSegment(SegmentWidget):
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.here)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.undo_selected)
+        self.here.itemSelectionChanged.connect(self._update_undo_button)
 
         self.walk_label = label(name="walkInCount", wrap=False)
         self.walk_label.setFont(scaled_font(1.1))
@@ -245,39 +249,75 @@ class CheckInSegment(SegmentWidget):
         self.panel.search.setFocus()
 
     def refresh(self) -> None:
-        attendance = self.session.attendance()
-        names = self.session.names([a.pseudonym for a in attendance])
+        # Newest first, so the latest arrival is at the top, in view, and is what "Undo
+        # check-in" takes back when nothing is selected.
+        arrivals = self.session.arrivals_newest_first()
+        names = self.session.names([a.pseudonym for a in arrivals])
         self.here.clear()
-        present = new = 0
-        for a in attendance:
-            name = names.get(a.pseudonym, tr("(forgotten member)"))
-            if a.status is AttendanceStatus.PRESENT:
-                present += 1
-                text = name + ("  - " + tr("new") if a.is_new else "")
-                if a.is_new:
-                    new += 1
-            else:
-                text = name + "  - " + tr("sent apologies")
-            item = QListWidgetItem(text)
+        present = 0
+        for a in arrivals:
+            item = QListWidgetItem(self._describe(a, names))
             item.setData(_PSEUDONYM, a.pseudonym)
+            item.setData(_NAME, names.get(a.pseudonym, tr("(forgotten member)")))
             self.here.addItem(item)
+            present += a.status is AttendanceStatus.PRESENT
+        if self.here.count():
+            self.here.scrollToTop()
+        self.here.clearSelection()
+        self.here.setCurrentRow(-1)
         self.here_heading.setText(ntr("Checked in: %n", present))
         walk_ins = self.session.store.meetings.get(self.session.meeting_id).walk_ins
         self.walk_label.setText(ntr("Walk-ins (anonymous): %n", walk_ins))
         self.walk_minus.setEnabled(walk_ins > 0)
-        self.undo_button.setEnabled(self.here.count() > 0)
+        self._update_undo_button()
+
+    @staticmethod
+    def _describe(a: Attendance, names: dict[str, str]) -> str:
+        name = names.get(a.pseudonym, tr("(forgotten member)"))
+        if a.status is AttendanceStatus.APOLOGIES:
+            return name + "  - " + tr("sent apologies")
+        return name + ("  - " + tr("new") if a.is_new else "")
+
+    def _selected_pseudonym(self) -> str | None:
+        selected = self.here.selectedItems()
+        return str(selected[0].data(_PSEUDONYM)) if selected else None
+
+    def _update_undo_button(self) -> None:
+        """Say whose check-in "Undo" will take back: the selected one, or the latest."""
+        count = self.here.count()
+        self.undo_button.setEnabled(count > 0)
+        selected = self.here.selectedItems()
+        target = selected[0] if selected else (self.here.item(0) if count else None)
+        if target is None:
+            self.undo_button.setToolTip(tr("Nobody is checked in yet"))
+        else:
+            self.undo_button.setToolTip(
+                tr("Takes back: %1 (Delete in the list)").replace("%1", target.text())
+            )
 
     def _on_panel_recorded(self, _pseudonym: str) -> None:
         self.refresh()
         self.changed.emit()
 
     def undo_selected(self) -> None:
-        item = self.here.currentItem()
-        if item is None:
+        """Take back the selected check-in, or the latest one when none is selected."""
+        names = {
+            self.here.item(i).data(_PSEUDONYM): self.here.item(i).data(_NAME)
+            for i in range(self.here.count())
+        }
+        ok, undone = self.act(self.session.undo_check_in, self._selected_pseudonym())
+        if not ok:
             return
-        ok, _ = self.act(self.session.undo_check_in, str(item.data(_PSEUDONYM)))
-        if ok:
-            self.refresh()
+        if undone is None:
+            self.panel.status.setText(tr("Nobody is checked in yet."))
+            return
+        self.refresh()
+        name = str(names.get(undone.pseudonym, ""))
+        if undone.status is AttendanceStatus.APOLOGIES:
+            said = tr("Took back: %1 sent apologies.").replace("%1", name)
+        else:
+            said = tr("Took back the check-in of %1.").replace("%1", name)
+        self.panel.status.setText(said)
 
     def _walk_in(self, delta: int) -> None:
         ok, _ = self.act(self.session.change_walk_ins, delta)
