@@ -32,6 +32,7 @@ from groupkeeper.model import (
     Member,
     MoodCheck,
     MoodRound,
+    SafetyNote,
     Skill,
     SkillCategory,
     SkillShare,
@@ -443,6 +444,12 @@ class MeetingSession:
         """A private note: encrypted in the vault, never exported."""
         self.store.safety.add_note(self.meeting_id, text)
         self._saved()
+
+    def safety_notes(self) -> list[SafetyNote]:
+        """This group's private notes, newest first (for the facilitator, in the vault only)."""
+        if self.group.id is None:
+            return []
+        return self.store.safety.for_group(self.group.id)
 
     def record_wellbeing(self, pseudonym: str, answers: list[int]) -> None:
         """Store one person's complete answers to the group's wellbeing scale."""

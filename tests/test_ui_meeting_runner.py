@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget, QTableWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+)
 
 from groupkeeper.agenda import Segment, SegmentKind
 from groupkeeper.model import (
@@ -501,6 +508,63 @@ def test_safety_count_undo_and_private_note(qtbot, services) -> None:  # type: i
     ]
     qtbot.keyClick(panel, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: runner.safety_panel is None)
+
+
+def test_safety_note_unsaved_asks_and_saved_notes_read_back(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    gid = seed_group(services)
+    earlier = start_meeting(services, gid, "2026-11-17")
+    services.store.safety.add_note(earlier, "Last week: J left early, upset")
+    services.store.meetings.end(earlier)
+    runner = make_runner(qtbot, services, start_meeting(services, gid))
+    notes = services.store.safety
+    answers: list[str] = []
+    messages.set_test_responder(lambda kind, title, text: answers.pop(0))
+
+    def open_panel():  # type: ignore[no-untyped-def]
+        runner.open_safety()
+        qtbot.waitUntil(lambda: runner.safety_panel is not None)
+        return runner.safety_panel
+
+    panel = open_panel()
+    # the group's earlier notes can be read back in the panel
+    saved = panel.saved_notes
+    assert saved.isVisibleTo(panel) and saved.count() == 1
+    assert "Last week: J left early, upset" in saved.item(0).text()
+    assert "1" in panel.notes_heading.text()
+    # Escape with a typed note: Keep editing -> still open, text kept, focus on the note
+    panel.note.setFocus()
+    qtbot.keyClicks(panel.note, "Talked with R after group")
+    answers.append("keep")
+    qtbot.keyClick(panel, Qt.Key.Key_Escape)
+    assert messages.shown[-1][0] == "unsaved"
+    assert runner.safety_panel is panel and panel.isVisible()
+    assert panel.note.toPlainText() == "Talked with R after group"
+    # Close button: Save -> saved in the vault, panel closes
+    answers.append("save")
+    qtbot.mouseClick(panel.findChild(QPushButton, "safetyClose"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: runner.safety_panel is None)
+    assert [n.text for n in notes.notes(runner.meeting_id)] == ["Talked with R after group"]
+    # reopened: newest note first
+    panel = open_panel()
+    assert "Talked with R after group" in panel.saved_notes.item(0).text()
+    assert panel.saved_notes.count() == 2
+    # Discard really discards; nothing typed closes without asking
+    qtbot.keyClicks(panel.note, "never mind")
+    answers.append("discard")
+    qtbot.keyClick(panel, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: runner.safety_panel is None)
+    assert len(notes.notes(runner.meeting_id)) == 1
+    asked = len(messages.shown)
+    panel = open_panel()
+    qtbot.keyClick(panel, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: runner.safety_panel is None)
+    assert len(messages.shown) == asked
+    # a lock while a note is typed keeps it (in the vault), without asking
+    panel = open_panel()
+    qtbot.keyClicks(panel.note, "Call M's sister tomorrow")
+    runner.clear_personal_data()
+    assert [n.text for n in notes.notes(runner.meeting_id)][-1] == "Call M's sister tomorrow"
+    assert len(messages.shown) == asked
 
 
 def test_agreements_open_and_wellbeing_not_set_up(qtbot, services) -> None:  # type: ignore[no-untyped-def]

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-# A test hook: (kind, title, text) -> answer (True/False for confirm). None = real boxes.
-_responder: Callable[[str, str, str], bool] | None = None
+# A test hook: (kind, title, text) -> answer (True/False for confirm; "save", "discard" or
+# "keep" for ask_unsaved). None = real boxes.
+_responder: Callable[[str, str, str], bool | str] | None = None
 # What the last boxes said (tests read it).
 shown: list[tuple[str, str, str]] = []
 
 
-def set_test_responder(responder: Callable[[str, str, str], bool] | None) -> None:
+def set_test_responder(responder: Callable[[str, str, str], bool | str] | None) -> None:
     global _responder
     _responder = responder
     shown.clear()
@@ -72,7 +73,7 @@ def describe_error(exc: BaseException) -> str:
 def _box(kind: str, parent: QWidget | None, title: str, text: str) -> bool:
     shown.append((kind, title, text))
     if _responder is not None:
-        return _responder(kind, title, text)
+        return bool(_responder(kind, title, text))
     if kind == "confirm":
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
         yes = box.addButton(QMessageBox.StandardButton.Yes)
@@ -100,3 +101,25 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask before anything that loses data; Cancel is the default."""
     return _box("confirm", parent, title, text)
+
+
+def ask_unsaved(parent: QWidget | None, title: str, text: str) -> str:
+    """Typed text is about to close unsaved: "save", "discard" or "keep" (editing).
+
+    "Keep editing" is the default, so a stray Enter loses nothing.
+    """
+    shown.append(("unsaved", title, text))
+    if _responder is not None:
+        answer = _responder("unsaved", title, text)
+        if answer is True:
+            return "save"
+        return answer if answer in ("save", "discard", "keep") else "keep"
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    save = box.addButton(_tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(_tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else "keep"

@@ -223,11 +223,19 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="88" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="157" />
             <source>Safety concerns counted tonight: %n</source>
             <translation>
                 <numerusform>Safety concerns counted tonight: %n</numerusform>
                 <numerusform>Safety concerns counted tonight: %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="124" />
+            <source>Saved notes (only in the vault): %n</source>
+            <translation>
+                <numerusform>Saved note (only in the vault): %n</numerusform>
+                <numerusform>Saved notes (only in the vault): %n</numerusform>
             </translation>
         </message>
         <message numerus="yes">

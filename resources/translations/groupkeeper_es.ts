@@ -1301,7 +1301,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="51" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="69" />
             <source>&amp;Count a safety concern  (+1)</source>
             <translation>&amp;Anotar una preocupación  (+1)</translation>
         </message>
@@ -1341,7 +1341,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Guardar meta  (Intro)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="80" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="98" />
             <source>&amp;Save note</source>
             <translation>&amp;Guardar nota</translation>
         </message>
@@ -1356,7 +1356,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Deshacer llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="53" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="71" />
             <source>&amp;Undo count</source>
             <translation>&amp;Deshacer anotación</translation>
         </message>
@@ -1509,7 +1509,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="27" />
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="81" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="99" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
@@ -1534,12 +1534,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Compartir estrategias</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="30" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="48" />
             <source>Crisis resources</source>
             <translation>Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="41" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="59" />
             <source>Crisis resources and escalation steps</source>
             <translation>Recursos de crisis y pasos a seguir</translation>
         </message>
@@ -1584,12 +1584,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Dejada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="74" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="92" />
             <source>Encrypted in the vault, never exported or printed. Avoid full names.</source>
             <translation>Cifrado en la caja fuerte; nunca se exporta ni se imprime. Evita nombres completos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="65" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="83" />
             <source>Encrypted in the vault, never exported. Avoid writing full names.</source>
             <translation>Cifrado en la caja fuerte; nunca se exporta. Evita escribir nombres completos.</translation>
         </message>
@@ -1630,7 +1630,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Intro guarda y pasa a la siguiente persona. Las flechas arriba y abajo eligen a una persona.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="36" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="54" />
             <source>Escalation steps:</source>
             <translation>Pasos a seguir:</translation>
         </message>
@@ -1853,7 +1853,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Siguiente: %1 ›</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="31" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="49" />
             <source>No crisis resources are written for this group yet. In an emergency call your local emergency number. Add the group's resources in its settings.</source>
             <translation>Este grupo todavía no tiene recursos de crisis anotados. En una emergencia, llama al número de emergencias de tu zona. Añade los recursos del grupo en su configuración.</translation>
         </message>
@@ -1903,7 +1903,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Todavía no  (N)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="108" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="178" />
             <source>Note saved (encrypted).</source>
             <translation>Nota guardada (cifrada).</translation>
         </message>
@@ -1999,12 +1999,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Parte anterior (Ctrl+Izquierda)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="59" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="77" />
             <source>Private &amp;note (optional):</source>
             <translation>&amp;Nota privada (opcional):</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="63" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="81" />
             <source>Private safety note</source>
             <translation>Nota de seguridad privada</translation>
         </message>
@@ -2035,12 +2035,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Salta&amp;r</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="26" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="44" />
             <source>Safety</source>
             <translation>Seguridad</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="88" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="157" />
             <source>Safety concerns counted tonight: %n</source>
             <translation>
                 <numerusform>Preocupaciones de seguridad anotadas hoy: %n</numerusform>
@@ -2052,10 +2052,23 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <source>Save status</source>
             <translation>Estado del guardado</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="124" />
+            <source>Saved notes (only in the vault): %n</source>
+            <translation>
+                <numerusform>Notas guardadas (solo en la caja fuerte): %n</numerusform>
+                <numerusform>Notas guardadas (solo en la caja fuerte): %n</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="107" />
             <source>Saved row %1.</source>
             <translation>Fila %1 guardada.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="108" />
+            <source>Saved safety notes of this group</source>
+            <translation>Notas de seguridad guardadas de este grupo</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/header.py" line="90" />
@@ -2131,6 +2144,11 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Eso no se puede hacer en este momento de la reunión.</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="136" />
+            <source>The private note is not saved yet. Save it before closing?</source>
+            <translation>La nota privada aún no está guardada. ¿Guardarla antes de cerrar?</translation>
+        </message>
+        <message>
             <location filename="../../groupkeeper/ui/meeting/runner.py" line="104" />
             <source>The timer could not be restored, so the agenda starts again. Everything recorded is safe.</source>
             <translation>No se pudo recuperar el temporizador, así que el plan vuelve a empezar. Todo lo anotado está a salvo.</translation>
@@ -2194,6 +2212,11 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <location filename="../../groupkeeper/ui/meeting/rail.py" line="130" />
             <source>Un-s&amp;kip</source>
             <translation>Re&amp;cuperar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="135" />
+            <source>Unsaved note</source>
+            <translation>Nota sin guardar</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="335" />
@@ -4404,78 +4427,93 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="89" />
-            <location filename="../../groupkeeper/ui/messages.py" line="93" />
+            <location filename="../../groupkeeper/ui/messages.py" line="119" />
+            <source>Discard</source>
+            <translation>Descartar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="90" />
+            <location filename="../../groupkeeper/ui/messages.py" line="94" />
             <source>GroupKeeper</source>
             <translation>GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="52" />
+            <location filename="../../groupkeeper/ui/messages.py" line="53" />
             <source>GroupKeeper cannot save to the vault folder (it is read-only). Your last change was not saved. Check the disk or USB stick.</source>
             <translation>GroupKeeper no puede guardar en la carpeta de la caja fuerte (es de solo lectura). Tu último cambio no se guardó. Revisa el disco o la memoria USB.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="38" />
+            <location filename="../../groupkeeper/ui/messages.py" line="120" />
+            <source>Keep editing</source>
+            <translation>Seguir escribiendo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="39" />
             <source>No vault was found in this folder. Check the folder or create a vault.</source>
             <translation>No hay ninguna caja fuerte en esta carpeta. Revisa la carpeta o crea una caja fuerte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="69" />
+            <location filename="../../groupkeeper/ui/messages.py" line="118" />
+            <source>Save</source>
+            <translation>Guardar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="70" />
             <source>Something went wrong. Nothing saved before is lost.</source>
             <translation>Algo ha fallado. No se ha perdido nada de lo guardado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="35" />
+            <location filename="../../groupkeeper/ui/messages.py" line="36" />
             <source>That passphrase or recovery key is not right. Check Caps Lock and try again.</source>
             <translation>Esa frase de acceso o clave de recuperación no es correcta. Revisa Bloq Mayús y vuelve a intentarlo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="66" />
+            <location filename="../../groupkeeper/ui/messages.py" line="67" />
             <source>That value cannot be used here. Please check it.</source>
             <translation>Ese valor no se puede usar aquí. Revísalo, por favor.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="56" />
+            <location filename="../../groupkeeper/ui/messages.py" line="57" />
             <source>The disk is full, so your last change was not saved. Free some space; everything saved before is safe.</source>
             <translation>El disco está lleno, así que tu último cambio no se guardó. Libera algo de espacio; todo lo guardado antes está a salvo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="67" />
+            <location filename="../../groupkeeper/ui/messages.py" line="68" />
             <source>The file could not be imported. Nothing was changed.</source>
             <translation>No se pudo importar el archivo. No se cambió nada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="40" />
+            <location filename="../../groupkeeper/ui/messages.py" line="41" />
             <source>The vault file is damaged or incomplete. It has been left untouched. You can restore your latest backup into a new folder.</source>
             <translation>El archivo de la caja fuerte está dañado o incompleto. No se ha tocado. Puedes restaurar tu última copia en una carpeta nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="60" />
+            <location filename="../../groupkeeper/ui/messages.py" line="61" />
             <source>The vault folder cannot be reached. Was the USB stick removed? Put it back and try again; nothing saved before is lost.</source>
             <translation>No se encuentra la carpeta de la caja fuerte. ¿Se ha quitado la memoria USB? Vuelve a conectarla e inténtalo de nuevo; no se ha perdido nada de lo guardado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="64" />
+            <location filename="../../groupkeeper/ui/messages.py" line="65" />
             <source>The vault is locked. Unlock it to continue.</source>
             <translation>La caja fuerte está cerrada. Ábrela para continuar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="39" />
+            <location filename="../../groupkeeper/ui/messages.py" line="40" />
             <source>There is already a vault in this folder. It was not changed.</source>
             <translation>Ya hay una caja fuerte en esta carpeta. No se ha cambiado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="65" />
+            <location filename="../../groupkeeper/ui/messages.py" line="66" />
             <source>This file is not a GroupKeeper backup, or it is damaged.</source>
             <translation>Este archivo no es una copia de GroupKeeper, o está dañado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="44" />
+            <location filename="../../groupkeeper/ui/messages.py" line="45" />
             <source>This vault was saved by a newer version of GroupKeeper. Please install the newer version; the vault was not changed.</source>
             <translation>Esta caja fuerte se guardó con una versión más reciente de GroupKeeper. Instala esa versión, por favor; la caja fuerte no se ha cambiado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="48" />
+            <location filename="../../groupkeeper/ui/messages.py" line="49" />
             <source>This vault's security settings are weaker than GroupKeeper allows, so it was not opened. The file may have been tampered with.</source>
             <translation>Los ajustes de seguridad de esta caja fuerte son más débiles de lo que GroupKeeper permite, así que no se ha abierto. Puede que alguien haya manipulado el archivo.</translation>
         </message>

@@ -35,3 +35,14 @@ class SafetyRepo(Repo):
             SafetyNote(r["meeting_id"], r["text"], r["created_at"], r["id"])
             for r in self._query(sql + " ORDER BY id", params)
         ]
+
+    def for_group(self, group_id: int) -> list[SafetyNote]:
+        """The notes written in this group's meetings, newest first (read back in the app)."""
+        return [
+            SafetyNote(r["meeting_id"], r["text"], r["created_at"], r["id"])
+            for r in self._query(
+                "SELECT n.* FROM safety_notes n JOIN meetings m ON m.id = n.meeting_id"
+                " WHERE m.group_id = ? ORDER BY n.id DESC",
+                [group_id],
+            )
+        ]

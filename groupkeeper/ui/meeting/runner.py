@@ -423,6 +423,7 @@ class MeetingRunner(QWidget):
             self.arrival_dialog.clear_personal_data()
             self.arrival_dialog.reject()
         if self.safety_panel is not None:
+            self.safety_panel.save_unsaved_on_lock()
             self.safety_panel.clear_personal_data()
             self.safety_panel.reject()
         if self.summary_dialog is not None:

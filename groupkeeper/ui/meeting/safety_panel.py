@@ -1,13 +1,21 @@
 """The Safety panel: the group's crisis resources and escalation steps in large text,
 "Count a safety concern" (+1, with undo), and a private note that is encrypted in the
-vault and never exported (the panel says so next to the field)."""
+vault and never exported (the panel says so next to the field).
+
+A typed note is never lost: closing with unsaved text asks Save / Discard / Keep editing,
+and a lock while the panel is open saves it (into the vault, where notes belong). The
+notes saved for this group are listed in the panel, newest first, for the facilitator to
+read back; they exist only in the vault.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
@@ -15,7 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from groupkeeper.meeting_session import MeetingSession
+from groupkeeper.model import SafetyNote
+from groupkeeper.storage.errors import KnownError
+from groupkeeper.ui import messages
 from groupkeeper.ui.meeting.common import act, button, label, ntr, scaled_font, tr
+
+
+def note_line(note: SafetyNote) -> str:
+    """A saved note as one list entry: when it was written (local time), then the text."""
+    when = QDateTime.fromString(note.created_at, Qt.DateFormat.ISODate).toLocalTime()
+    stamp = QLocale().toString(when, QLocale.FormatType.ShortFormat) if when.isValid() else ""
+    return f"{stamp}\n{note.text}" if stamp else note.text
 
 
 class SafetyPanel(QDialog):
@@ -82,7 +100,58 @@ class SafetyPanel(QDialog):
         box.addLayout(note_row)
         self.status = label(role="hint", name="safetyStatus")
         box.addWidget(self.status)
+
+        self.notes_heading = label(name="savedNotesHeading", wrap=False)
+        box.addWidget(self.notes_heading)
+        self.saved_notes = QListWidget()
+        self.saved_notes.setObjectName("savedSafetyNotes")
+        self.saved_notes.setAccessibleName(tr("Saved safety notes of this group"))
+        self.saved_notes.setWordWrap(True)
+        self.saved_notes.setMaximumHeight(160)
+        box.addWidget(self.saved_notes)
         self._show_count(session.safety_concerns())
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        try:
+            notes = self.session.safety_notes()
+        except KnownError as exc:
+            self.status.setText(messages.describe_error(exc))
+            return
+        self.saved_notes.clear()
+        for note in notes:
+            self.saved_notes.addItem(QListWidgetItem(note_line(note)))
+        self.notes_heading.setText(ntr("Saved notes (only in the vault): %n", len(notes)))
+        self.saved_notes.setVisible(bool(notes))
+
+    def has_unsaved_note(self) -> bool:
+        return bool(self.note.toPlainText().strip())
+
+    def done(self, result: int) -> None:
+        """Close, but never lose a typed note: ask Save / Discard / Keep editing."""
+        if self.has_unsaved_note():
+            answer = messages.ask_unsaved(
+                self,
+                tr("Unsaved note"),
+                tr("The private note is not saved yet. Save it before closing?"),
+            )
+            if answer == "keep" or (answer == "save" and not self.save_note()):
+                self.note.setFocus()
+                return
+            self.note.clear()
+        super().done(result)
+
+    def save_unsaved_on_lock(self) -> None:
+        """On lock: keep a typed note by saving it to the vault (no question asked)."""
+        text = self.note.toPlainText().strip()
+        self.note.clear()
+        if text:
+            try:
+                self.session.add_safety_note(text)
+            except KnownError as exc:
+                # The vault is closing and could not take it: say so at unlock? There is
+                # nowhere safe to keep it, so it is dropped rather than written elsewhere.
+                messages.show_error(self, exc)
 
     def _show_count(self, value: int) -> None:
         self.count_label.setText(ntr("Safety concerns counted tonight: %n", value))
@@ -98,15 +167,19 @@ class SafetyPanel(QDialog):
         if ok:
             self._show_count(value)
 
-    def save_note(self) -> None:
+    def save_note(self) -> bool:
+        """Save the typed note; True when it was saved (or there was nothing to save)."""
         text = self.note.toPlainText().strip()
         if not text:
-            return
+            return True
         ok, _ = act(self, self.session.add_safety_note, text)
         if ok:
             self.note.clear()
             self.status.setText(tr("Note saved (encrypted)."))
+            self._show_notes()
+        return bool(ok)
 
     def clear_personal_data(self) -> None:
         self.note.clear()
         self.resources.clear()
+        self.saved_notes.clear()
