@@ -50,6 +50,22 @@ class VaultCorrupt(KnownError):
     code = "corrupt"
 
 
+class KeyFileMissing(VaultCorrupt):
+    """The key file (vault.key) is missing beside the database, so the vault cannot open.
+
+    Words for the UI stay those of ``VaultCorrupt`` (restore a backup); the CLI and logs
+    get the precise sentence.
+    """
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(
+            message
+            or "The key file vault.key is missing beside the database, so the vault cannot be"
+            " opened (the passphrase and the recovery key both unlock that file). Put back a"
+            " copy of vault.key from this vault, or restore a .gkbackup backup into a new folder."
+        )
+
+
 class VaultTooNew(KnownError):
     """This vault was written by a newer version of GroupKeeper. Please update the app."""
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from argon2.exceptions import HashingError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -45,6 +46,12 @@ SLOTS = (PASSPHRASE_SLOT, RECOVERY_SLOT)
 DATA_KEY_BYTES = 32
 VAULT_ID_BYTES = 16
 RECOVERY_KEY_BYTES = 20  # 160 bits: 32 Crockford characters, 8 groups of 4
+SALT_BYTES = 16
+NONCE_BYTES = 12
+WRAPPED_KEY_BYTES = DATA_KEY_BYTES + 16  # AES-GCM appends a 16-byte tag
+MAC_BYTES = 32
+#: A real header is about 1 KB; anything far larger is not read at all.
+MAX_HEADER_BYTES = 64 * 1024
 TUNE_TARGET_SECONDS = 0.5
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -87,8 +94,9 @@ class KdfParams:
 FLOOR = KdfParams(time_cost=3, memory_kib=64 * 1024, parallelism=4)
 #: What ``lowered_floor_for_tests`` uses: cheap, so tests stay fast.
 TEST_FLOOR = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
-#: Above this a header is treated as damaged: a crafted file must not exhaust memory.
-CEILING = KdfParams(time_cost=64, memory_kib=4 * 1024 * 1024, parallelism=64)
+#: Above this a header is refused: a crafted file must not exhaust memory or stall the
+#: app for minutes. Close to what tuning can ever produce (256 MiB, t<=12, p=4).
+CEILING = KdfParams(time_cost=16, memory_kib=1024 * 1024, parallelism=16)
 #: Tuning raises memory first (what makes guessing expensive) up to this much.
 TUNE_MAX_MEMORY_KIB = 256 * 1024
 TUNE_MAX_TIME_COST = 12
@@ -118,19 +126,42 @@ def lowered_floor_for_tests(params: KdfParams = TEST_FLOOR) -> Iterator[None]:
         _floor, _tuning = saved
 
 
+#: What a refused header is told, by reason (English; the UI words ``code``).
+DAMAGED = "The key file is damaged."
+TOO_COSTLY = (
+    "The key file asks for more memory or time than this app ever uses, so it was not"
+    " used; restore the key file from a backup."
+)
+UNKNOWN_FIELDS = (
+    "The key file has fields this version of GroupKeeper does not know, so it was not"
+    " used; restore it from a backup or update the app."
+)
+TOO_LARGE = "The key file is too large to be a key file, so it was not used."
+
+
 def derive_kek(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
-    """Derive a 256-bit key-encryption key with Argon2id (refuses params below the floor)."""
+    """Derive a 256-bit key-encryption key with Argon2id (refuses params below the floor).
+
+    Raises:
+        KdfTooWeak: below the floor. VaultCorrupt: Argon2 refused the inputs.
+    """
     if not params.meets(_floor):
         raise KdfTooWeak()
-    return hash_secret_raw(
-        secret,
-        salt,
-        time_cost=params.time_cost,
-        memory_cost=params.memory_kib,
-        parallelism=params.parallelism,
-        hash_len=32,
-        type=Type.ID,
-    )
+    if not params.within(CEILING):
+        raise VaultCorrupt(TOO_COSTLY)
+    try:
+        return hash_secret_raw(
+            secret,
+            salt,
+            time_cost=params.time_cost,
+            memory_cost=params.memory_kib,
+            parallelism=params.parallelism,
+            hash_len=32,
+            type=Type.ID,
+        )
+    except HashingError:
+        # Only a header can bring inputs Argon2 refuses (a short salt...): damage, not a bug.
+        raise VaultCorrupt(DAMAGED) from None
 
 
 def tune_params(
@@ -303,8 +334,8 @@ def create_header(
 def _wrap(
     vault_id: bytes, slot_name: str, data_key: bytearray, secret: bytes, params: KdfParams
 ) -> Slot:
-    salt = secrets.token_bytes(16)
-    nonce = secrets.token_bytes(12)
+    salt = secrets.token_bytes(SALT_BYTES)
+    nonce = secrets.token_bytes(NONCE_BYTES)
     kek = derive_kek(secret, salt, params)
     stub = Slot(params, salt, nonce, b"")
     wrapped = AESGCM(kek).encrypt(nonce, bytes(data_key), _aad(vault_id, slot_name, stub))
@@ -360,33 +391,55 @@ def dumps(header: KeyHeader) -> bytes:
     return (json.dumps(_to_json(header), indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
+_TOP_FIELDS = frozenset({"format", "version", "vault_id", "slots", "mac"})
+_SLOT_FIELDS = frozenset({"kdf", "salt", "nonce", "wrapped_key"})
+_KDF_FIELDS = frozenset({"name", "time_cost", "memory_kib", "parallelism"})
+
+
+def _check_fields(doc: Any, allowed: frozenset[str]) -> None:
+    if not isinstance(doc, dict):
+        raise VaultCorrupt(DAMAGED)
+    if set(doc) - allowed:
+        raise VaultCorrupt(UNKNOWN_FIELDS)
+
+
 def loads(data: bytes) -> KeyHeader:
-    """Parse header bytes.
+    """Parse header bytes, refusing anything a real header could not hold.
+
+    Every check here is cheap (no key derivation), so a hostile file is refused in
+    about a millisecond: unknown fields, sizes of salt/nonce/wrapped key/MAC other than
+    ours, and KDF parameters outside [floor, ceiling].
 
     Raises:
-        VaultCorrupt: not a key header, or damaged.
+        VaultCorrupt: not a key header, damaged, or hostile (with a sentence saying which).
         VaultTooNew: written by a newer app version.
         KdfTooWeak: a slot uses a KDF this app does not accept.
     """
+    if len(data) > MAX_HEADER_BYTES:
+        raise VaultCorrupt(TOO_LARGE)
     try:
         doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise VaultCorrupt("The key file is damaged.") from None
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise VaultCorrupt(DAMAGED) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise VaultCorrupt("The key file is damaged.")
+        raise VaultCorrupt(DAMAGED)
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise VaultCorrupt("The key file is damaged.")
+        raise VaultCorrupt(DAMAGED)
     if version > FORMAT_VERSION:
         raise VaultTooNew()
+    _check_fields(doc, _TOP_FIELDS)
+    raw_slots = doc.get("slots")
+    _check_fields(raw_slots, frozenset(SLOTS))
     try:
         vault_id = bytes.fromhex(doc["vault_id"])
         mac = bytes.fromhex(doc["mac"])
-        raw_slots = doc["slots"]
         slots: dict[str, Slot] = {}
         for name in SLOTS:
             raw = raw_slots[name]
+            _check_fields(raw, _SLOT_FIELDS)
             kdf = raw["kdf"]
+            _check_fields(kdf, _KDF_FIELDS)
             if kdf["name"] != KDF_NAME:
                 raise KdfTooWeak()
             params = KdfParams(
@@ -401,11 +454,18 @@ def loads(data: bytes) -> KeyHeader:
                 wrapped=base64.b64decode(raw["wrapped_key"], validate=True),
             )
     except (KeyError, TypeError, ValueError):
-        raise VaultCorrupt("The key file is damaged.") from None
-    if len(vault_id) != VAULT_ID_BYTES or any(len(s.nonce) != 12 for s in slots.values()):
-        raise VaultCorrupt("The key file is damaged.")
+        raise VaultCorrupt(DAMAGED) from None
+    sizes_ok = len(vault_id) == VAULT_ID_BYTES and len(mac) == MAC_BYTES
+    for slot in slots.values():
+        sizes_ok = sizes_ok and (
+            len(slot.salt) == SALT_BYTES
+            and len(slot.nonce) == NONCE_BYTES
+            and len(slot.wrapped) == WRAPPED_KEY_BYTES
+        )
+    if not sizes_ok:
+        raise VaultCorrupt(DAMAGED)
     if not all(s.params.within(CEILING) for s in slots.values()):
-        raise VaultCorrupt("The key file is damaged.")
+        raise VaultCorrupt(TOO_COSTLY)
     header = KeyHeader(vault_id, slots, mac)
     header.check_floor()
     return header
@@ -418,8 +478,13 @@ def _int(value: Any) -> int:
 
 
 def read_header(path: Path) -> KeyHeader:
-    """Read and parse ``vault.key`` (``OSError`` propagates for the caller's ``guarded``)."""
-    return loads(path.read_bytes())
+    """Read and parse ``vault.key`` (``OSError`` propagates for the caller's ``guarded``).
+
+    At most ``MAX_HEADER_BYTES`` + 1 bytes are read: a huge file is refused, not loaded.
+    """
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_HEADER_BYTES + 1)
+    return loads(data)
 
 
 def write_header(path: Path, header: KeyHeader) -> None:

@@ -30,11 +30,14 @@ from groupkeeper.storage import keyheader, schema
 from groupkeeper.storage._sqlcipher import Connection, Database, DatabaseError, connect
 from groupkeeper.storage.errors import (
     InvalidInput,
+    KdfTooWeak,
+    KeyFileMissing,
     VaultCorrupt,
     VaultExists,
     VaultGone,
     VaultLocked,
     VaultNotFound,
+    VaultTooNew,
     WrongPassphrase,
 )
 from groupkeeper.storage.faults import guarded
@@ -165,6 +168,28 @@ def tighten_modes(folder: Path) -> list[str]:
         except OSError as exc:
             log.info("could not make %s private (errno %s)", path.name, exc.errno)
     return changed
+
+
+def _read_pending(path: Path) -> tuple[keyheader.KeyHeader | None, bool]:
+    """The interrupted revoke's header, if any: ``(header, unreadable)``.
+
+    An unreadable one (damaged, hostile, foreign format) is not trusted and not used; it is
+    discarded once the main header has proved it opens the database.
+    """
+    if not path.is_file():
+        return None, False
+    try:
+        return keyheader.read_header(path), False
+    except (VaultCorrupt, VaultTooNew, KdfTooWeak):
+        log.info("ignoring an unreadable %s", PENDING_KEY_HEADER)
+        return None, True
+
+
+def _remove_stale_temp_files(folder: Path) -> None:
+    """Temp files of header writes a crash interrupted (``.vault.key.<hex>.tmp``)."""
+    for stale in folder.glob(f".{KEY_HEADER}*.tmp"):
+        with suppress(OSError):
+            stale.unlink()
 
 
 def _check_passphrase(passphrase: str) -> None:
@@ -342,10 +367,12 @@ class Vault:
             if not folder.is_dir():
                 raise VaultGone()
             if not (folder / KEY_HEADER).is_file():
+                if (folder / VAULT_DB).is_file():
+                    raise KeyFileMissing()
                 raise VaultNotFound()
             header = keyheader.read_header(folder / KEY_HEADER)
             pending_path = folder / PENDING_KEY_HEADER
-            pending = keyheader.read_header(pending_path) if pending_path.is_file() else None
+            pending, pending_unreadable = _read_pending(pending_path)
         try:
             data_key = header.unwrap(slot, secret())
             from_pending = False
@@ -369,6 +396,11 @@ class Vault:
             conn = _open_connection(folder, data_key, header.vault_id, new=False)
         except VaultCorrupt:
             keyheader.zero(data_key)
+            if pending_unreadable:
+                raise VaultCorrupt(
+                    "Access was being revoked when the app stopped and the new key file"
+                    f" ({PENDING_KEY_HEADER}) is damaged; restore a backup."
+                ) from None
             if pending is None:
                 raise
             # "Revoke access" was interrupted: the database holds whichever key won.
@@ -378,7 +410,10 @@ class Vault:
         vault = cls(folder, header, data_key, conn)
         vault.tightened = tightened
         try:
-            vault._finish_open(pending_path if pending is not None else None, from_pending)
+            # A pending header the database did not need is void: finished or discarded,
+            # never left to block the next open.
+            leftover = pending is not None or pending_unreadable
+            vault._finish_open(pending_path if leftover else None, from_pending)
         except BaseException:
             vault.lock()
             raise
@@ -394,6 +429,7 @@ class Vault:
                     fileio.fsync_dir(self.folder)
                 else:  # the rekey never committed: the half-made header is void
                     pending_path.unlink()
+            _remove_stale_temp_files(self.folder)
             _configure(self._connection())
             if schema.needs_migration(db):
                 if schema.user_version(db) > 0:
