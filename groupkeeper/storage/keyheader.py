@@ -429,7 +429,7 @@ def loads(data: bytes) -> KeyHeader:
     if version > FORMAT_VERSION:
         raise VaultTooNew()
     _check_fields(doc, _TOP_FIELDS)
-    raw_slots = doc.get("slots")
+    raw_slots: Any = doc.get("slots")
     _check_fields(raw_slots, frozenset(SLOTS))
     try:
         vault_id = bytes.fromhex(doc["vault_id"])
