@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import importlib
+import os
 import sys
 import tempfile
 import time
@@ -29,7 +30,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from groupkeeper import __version__
-from groupkeeper.storage.errors import InvalidInput, KnownError, VaultNotFound
+from groupkeeper.storage.errors import (
+    InvalidInput,
+    KeyFileMissing,
+    KnownError,
+    VaultNotFound,
+    file_problem,
+)
 
 if TYPE_CHECKING:
     from groupkeeper.storage.vault import Vault
@@ -79,6 +86,19 @@ def _read_stdin_line(what: str) -> str:
     return value
 
 
+def _terminal_available() -> bool:
+    """Whether ``getpass`` can ask without echo (it reads ``/dev/tty`` on POSIX)."""
+    if os.name != "nt":
+        try:
+            fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+        except OSError:
+            pass
+        else:
+            os.close(fd)
+            return True
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
     """The passphrase: one line of standard input with ``--passphrase-stdin``, else a prompt.
 
@@ -87,7 +107,15 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> s
     """
     if getattr(args, "passphrase_stdin", False):
         return _read_stdin_line("passphrase")
-    value = getpass.getpass(prompt)
+    if not _terminal_available():
+        raise InvalidInput(
+            "There is no terminal to ask for the passphrase; give it on standard input"
+            " with --passphrase-stdin."
+        )
+    try:
+        value = getpass.getpass(prompt)
+    except EOFError:
+        raise InvalidInput("No passphrase was given.") from None
     if not value:
         raise InvalidInput("No passphrase was given.")
     return value
@@ -109,11 +137,13 @@ def open_vault(
     Raises:
         VaultNotFound, WrongPassphrase, VaultCorrupt, VaultTooNew, ...: known errors.
     """
-    from groupkeeper.storage.vault import Vault
+    from groupkeeper.storage.vault import KEY_HEADER, Vault
 
     folder = Path(folder)
     if not Vault.exists(folder):
         raise VaultNotFound(f"No vault was found in {folder}.")
+    if not (folder / KEY_HEADER).exists():
+        raise KeyFileMissing()  # before asking for a secret that could not help
     kind, value = secret if secret is not None else read_secret(args)
     if kind == "recovery_key":
         vault = Vault.unlock_with_recovery_key(folder, value)
@@ -479,6 +509,10 @@ def exit_code_for(exc: BaseException, *, show_traceback: bool = False) -> int:
     if isinstance(exc, KeyboardInterrupt):
         _error("Stopped.")
         return 130
+    if isinstance(exc, OSError) and exc.errno is not None:
+        # A file or folder the user named (an export, a backup) failed: a known situation
+        # with its own sentence, never "a bug".
+        exc = file_problem(exc, exc.filename, writing=None)
     if isinstance(exc, KnownError):
         _error(_one_sentence(exc))
         return EXIT_KNOWN

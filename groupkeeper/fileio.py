@@ -101,6 +101,21 @@ def tighten(path: Path) -> bool:
     return True
 
 
+def is_read_only_folder(folder: Path) -> bool:
+    """True if files cannot be created in ``folder`` (read-only mount or no permission).
+
+    ``statvfs`` sees a read-only mount even for root (whom ``access`` always allows).
+    """
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is not None:
+        try:
+            if statvfs(folder).f_flag & os.ST_RDONLY:
+                return True
+        except OSError:
+            pass
+    return not os.access(folder, os.W_OK)
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file.
 
@@ -114,10 +129,13 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         # Best effort: the original error matters more than a leftover temp file.
         with suppress(OSError):
             tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.filename == str(tmp):
+            # Name the file the caller asked for, not our hidden temp name.
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
         raise
     fsync_dir(path.parent)
 

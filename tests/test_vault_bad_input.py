@@ -165,7 +165,7 @@ def test_change_passphrase_faults(
 
 @pytest.mark.parametrize(
     ("code", "error"),
-    [(errno.EROFS, ReadOnly), (errno.ENOSPC, DiskFull), (errno.ENOENT, VaultGone)],
+    [(errno.EROFS, ReadOnly), (errno.ENOSPC, DiskFull), (errno.EIO, VaultGone)],
 )
 def test_backup_faults_leave_nothing_behind(
     folder: Path,

@@ -30,13 +30,14 @@ from groupkeeper import __version__, fileio
 from groupkeeper.storage import keyheader, schema
 from groupkeeper.storage.errors import (
     BackupInvalid,
+    FileProblem,
     InvalidInput,
     KnownError,
     VaultCorrupt,
     VaultExists,
     VaultTooNew,
 )
-from groupkeeper.storage.faults import guarded
+from groupkeeper.storage.faults import guarded, guarded_file
 from groupkeeper.storage.vault import KEY_HEADER, VAULT_DB, Vault
 
 if TYPE_CHECKING:
@@ -77,7 +78,9 @@ def write_backup(vault: Vault, out_file: Path) -> Path:
     token = secrets.token_hex(4)
     snapshot = dest / f".{out_file.name}.{token}.snapshot"
     tmp = dest / f".{out_file.name}.{token}.tmp"
-    with guarded(dest):
+    with guarded_file(out_file, writing=True, source=vault.folder):
+        if out_file.is_dir():
+            raise FileProblem(f"{out_file} is a folder; give a file name for the backup.")
         fileio.private_mkdir(dest)
         if out_file.exists() and not _looks_like_backup(out_file):
             raise InvalidInput("A file of that name exists and is not a backup; it was kept.")
@@ -155,7 +158,7 @@ def read_backup_header(path: Path) -> dict[str, Any]:
     Raises:
         BackupInvalid: not a backup or damaged. VaultTooNew: from a newer app.
     """
-    with guarded(Path(path).parent), open(path, "rb") as handle:
+    with guarded_file(Path(path), writing=False), open(path, "rb") as handle:
         prefix = handle.read(_PREFIX.size)
         version, meta_len, header_len, db_len = _read_prefix(prefix)
         meta_raw = handle.read(meta_len)
@@ -177,7 +180,7 @@ def _parse_header(raw: bytes) -> keyheader.KeyHeader:
 
 
 def _read_backup(path: Path) -> tuple[dict[str, Any], bytes, bytes]:
-    with guarded(Path(path).parent):
+    with guarded_file(Path(path), writing=False):
         data = Path(path).read_bytes()
     _version, meta_len, header_len, db_len = _read_prefix(data)
     body_len = _PREFIX.size + meta_len + header_len + db_len
@@ -207,7 +210,7 @@ def restore_backup(backup_file: Path, new_folder: Path) -> Path:
     header = _parse_header(header_raw)
     if db_bytes[: len(header.vault_id)] != header.vault_id:
         raise BackupInvalid()
-    with guarded(new_folder):
+    with guarded_file(new_folder, writing=True):
         if new_folder.exists() and (not new_folder.is_dir() or any(new_folder.iterdir())):
             raise VaultExists()
         fileio.private_mkdir(new_folder)

@@ -8,6 +8,9 @@ English fall-backs for logs and the CLI and never contain personal data.
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
+
 
 class KnownError(Exception):
     """Base of every error a user can cause or meet. ``code`` is stable, for wording."""
@@ -118,3 +121,54 @@ class ImportRejected(KnownError):
     """The file could not be imported; nothing was changed."""
 
     code = "import_rejected"
+
+
+class FileProblem(KnownError):
+    """That file or folder cannot be used."""
+
+    code = "file_problem"
+
+
+_GONE_ERRNOS = {errno.EIO, errno.ENODEV, errno.ENXIO, errno.ESTALE}
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def file_problem(exc: OSError, path: Path | str | None, *, writing: bool | None) -> KnownError:
+    """The known error for an ``OSError`` on a file the *user named* (a backup, an export).
+
+    Each situation gets its own sentence (not "the vault folder", not "a bug").
+
+    Args:
+        exc: What the operating system said.
+        path: The file as the user gave it (``exc.filename`` may be a temp name).
+        writing: True when writing it, False when reading it, None when not known.
+    """
+    where = str(path if path is not None else exc.filename or "that file")
+    code = exc.errno
+    parent = Path(where).parent
+    if code in _FULL_ERRNOS:
+        return DiskFull()
+    if code == errno.EISDIR:
+        return FileProblem(f"{where} is a folder; give a file name.")
+    if code in _GONE_ERRNOS:
+        return VaultGone(f"{where} cannot be reached any more (was a USB stick removed?).")
+    if code == errno.EROFS:
+        return ReadOnly(f"{where} is on a read-only disk; choose another folder.")
+    if code in (errno.EACCES, errno.EPERM):
+        action = {True: "write", False: "read", None: "use"}[writing]
+        return FileProblem(f"No permission to {action} {where}; choose another file or folder.")
+    if code in (errno.ENOENT, errno.ENOTDIR, errno.EEXIST):
+        if writing is False:
+            return FileProblem(f"{where} was not found; check the name and the folder.")
+        if parent.is_dir():
+            if writing:
+                return FileProblem(f"{parent} does not accept new files; choose another folder.")
+            return FileProblem(
+                f"{where} was not found or cannot be created there; check the name and folder."
+            )
+        if writing and code == errno.ENOENT and not parent.exists():
+            # Missing folders are created first, so this one vanished while we wrote.
+            return VaultGone(f"{where} cannot be reached any more (was a USB stick removed?).")
+        return FileProblem(f"The folder for {where} does not exist or is a file.")
+    action = {True: "write", False: "read", None: "use"}[writing]
+    return FileProblem(f"Cannot {action} {where} ({exc.strerror or code}).")

@@ -16,7 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from groupkeeper.storage._sqlcipher import DatabaseError
-from groupkeeper.storage.errors import DiskFull, KnownError, ReadOnly, VaultGone
+from groupkeeper.storage.errors import (
+    DiskFull,
+    KnownError,
+    ReadOnly,
+    VaultGone,
+    file_problem,
+)
 
 _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
@@ -63,3 +69,28 @@ def guarded(folder: Path | None = None) -> Iterator[None]:
         if known is None:
             raise
         raise known from exc
+
+
+@contextmanager
+def guarded_file(path: Path, *, writing: bool, source: Path | None = None) -> Iterator[None]:
+    """Like ``guarded``, for a file the user named (a backup to write or read, an export).
+
+    Sentences name that file, not "the vault folder". SQLite errors (``VACUUM INTO`` the
+    destination) map the same way, unless the vault's own ``source`` folder is gone.
+    """
+    try:
+        yield
+    except KnownError:
+        raise
+    except OSError as exc:
+        raise file_problem(exc, path, writing=writing) from exc
+    except DatabaseError as exc:
+        if source is not None and not source.is_dir():
+            raise VaultGone() from exc
+        known = known_error_for_sqlite(exc, None)
+        if known is None:
+            raise
+        if isinstance(known, DiskFull):
+            raise known from exc
+        code = errno.EROFS if isinstance(known, ReadOnly) else errno.EIO
+        raise file_problem(OSError(code, str(exc)), path, writing=writing) from exc

@@ -32,6 +32,7 @@ from groupkeeper.storage.errors import (
     InvalidInput,
     KdfTooWeak,
     KeyFileMissing,
+    ReadOnly,
     VaultCorrupt,
     VaultExists,
     VaultGone,
@@ -168,6 +169,22 @@ def tighten_modes(folder: Path) -> list[str]:
         except OSError as exc:
             log.info("could not make %s private (errno %s)", path.name, exc.errno)
     return changed
+
+
+READ_ONLY_FOLDER = (
+    "The vault folder is read-only, so the vault cannot be opened (GroupKeeper writes"
+    " beside the database even to read it); nothing was changed. Copy the folder to a"
+    " writable place or make it writable."
+)
+
+
+def _refuse_read_only(folder: Path) -> None:
+    """A read-only folder is not a damaged vault: say which it is before trying."""
+    files = [folder / VAULT_DB, folder / KEY_HEADER]
+    if fileio.is_read_only_folder(folder) or any(
+        p.exists() and not os.access(p, os.W_OK) for p in files
+    ):
+        raise ReadOnly(READ_ONLY_FOLDER)
 
 
 def _read_pending(path: Path) -> tuple[keyheader.KeyHeader | None, bool]:
@@ -371,6 +388,7 @@ class Vault:
                     raise KeyFileMissing()
                 raise VaultNotFound()
             header = keyheader.read_header(folder / KEY_HEADER)
+            _refuse_read_only(folder)
             pending_path = folder / PENDING_KEY_HEADER
             pending, pending_unreadable = _read_pending(pending_path)
         try:
