@@ -28,6 +28,7 @@ from pathlib import Path
 
 from groupkeeper import agenda as agenda_mod
 from groupkeeper.agenda import Segment, SegmentKind
+from groupkeeper.meeting_rules import DAYS as _DAYS
 from groupkeeper.model import (
     Attendance,
     AttendanceStatus,
@@ -107,7 +108,6 @@ GROUP_ADDED_SKILLS = (
     ("Singing along in the car", "Body and breath"),
 )
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _KINDS = ("Circle", "Drop-in", "Check-in", "Peer Group", "Evening Group")
 _PLACES = (
     "Community centre, room 2 (demo)",

@@ -17,9 +17,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from groupkeeper import agenda
+from groupkeeper import agenda, meeting_rules
 from groupkeeper.meeting import EngineStateError, MeetingRun
 from groupkeeper.model import (
     Attendance,
@@ -474,11 +474,12 @@ class MeetingSession:
 
     # -- closing -------------------------------------------------------------------------
     def default_next_meeting_date(self) -> date:
-        """A week after this meeting (or the date already chosen)."""
+        """The date already chosen, else the group's next usual day after this meeting
+        (whatever day this one was held on; a week later for a group without one)."""
         chosen = self.store.meetings.get(self.meeting_id).next_meeting_date
         if chosen:
             return date.fromisoformat(chosen)
-        return date.fromisoformat(self.meeting.date) + timedelta(days=7)
+        return meeting_rules.next_meeting_after(self.group, date.fromisoformat(self.meeting.date))
 
     def set_next_meeting_date(self, value: date) -> None:
         self.store.meetings.set_next_meeting_date(self.meeting_id, value.isoformat())

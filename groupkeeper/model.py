@@ -207,3 +207,25 @@ class Correction:
     what: str
     at: str = ""
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class MeetingContents:
+    """What a meeting holds, as counts (no names): what discarding it would delete."""
+
+    present: int = 0
+    new_here: int = 0
+    apologies: int = 0
+    walk_ins: int = 0
+    moods: int = 0
+    skill_shares: int = 0
+    goals_set: int = 0
+    goals_reviewed: int = 0
+    wellbeing: int = 0
+    safety_notes: int = 0
+    safety_concerns: int = 0
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing recorded yet: the meeting can go without asking."""
+        return not any(getattr(self, f) for f in self.__dataclass_fields__)

@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog
 
+from groupkeeper.meeting_rules import planned_next_meeting as next_meeting_date
 from groupkeeper.model import Group
 from groupkeeper.settings import Settings
 from groupkeeper.ui import messages, worker
-from groupkeeper.ui.home import CrisisPrompt, HomeScreen, next_meeting_date
+from groupkeeper.ui.home import CrisisPrompt, HomeScreen
 from groupkeeper.ui.services import Services
 
 PASS = "kettle river purple bicycle"
@@ -148,3 +149,74 @@ def test_no_prompt_when_resources_exist(qtbot, services) -> None:
     assert home.start_for(group.id) is not None
     assert home.crisis_dialog is None
     assert QDialog is not None
+
+
+def test_discard_a_meeting_started_by_mistake_and_second_meeting_warning(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper.model import Member
+
+    group = add_group(services, meeting_day="Tuesday", meeting_time="19:00")
+    maya = services.store.members.add(Member("Maya", group_ids=[group.id]))
+    home = HomeScreen(services)
+    qtbot.addWidget(home)
+    home.show()
+    home.refresh()
+    card = home.card_for(group.id)
+    assert card.next_label.text() == "Next meeting: Tuesday 24 November 2026 at 19:00"
+    assert card.discard_button.isHidden()  # nothing open: nothing to discard
+    with qtbot.waitSignal(home.start_meeting) as blocker:
+        qtbot.mouseClick(card.start_button, Qt.MouseButton.LeftButton)
+    meeting_id = blocker.args[0]
+
+    # Started by mistake, nothing recorded: it goes without a question
+    home.refresh()
+    card = home.card_for(group.id)
+    assert not card.discard_button.isHidden() and card.past_button.isHidden()
+    asked = len(messages.shown)
+    with qtbot.waitSignal(home.meeting_discarded) as gone:
+        qtbot.mouseClick(card.discard_button, Qt.MouseButton.LeftButton)
+    assert gone.args == [meeting_id] and len(messages.shown) == asked
+    assert services.store.meetings.open_meeting(group.id) is None
+    card = home.card_for(group.id)
+    assert card.start_button.text() == "Start meeting"
+
+    # With records: the confirmation lists what goes; Cancel keeps everything
+    with qtbot.waitSignal(home.start_meeting) as blocker:
+        qtbot.mouseClick(card.start_button, Qt.MouseButton.LeftButton)
+    meeting_id = blocker.args[0]
+    services.store.meetings.check_in(meeting_id, maya.pseudonym)
+    services.store.meetings.change_walk_ins(meeting_id, 1)
+    services.store.safety.add_note(meeting_id, "Call R")
+    home.refresh()
+    messages.set_test_responder(lambda kind, title, text: False)
+    qtbot.mouseClick(home.card_for(group.id).discard_button, Qt.MouseButton.LeftButton)
+    kind, title, text = messages.shown[-1]
+    assert (kind, title) == ("confirm", "Discard the meeting")
+    assert "1 person" in text and "checked in" in text and "1 walk-in" in text
+    assert "1 private safety note" in text and "cannot be undone" in text
+    assert services.store.meetings.get(meeting_id).id == meeting_id  # kept
+    messages.set_test_responder(lambda kind, title, text: True)
+    qtbot.mouseClick(home.card_for(group.id).discard_button, Qt.MouseButton.LeftButton)
+    with pytest.raises(KeyError):
+        services.store.meetings.get(meeting_id)
+    assert services.store.safety.notes(meeting_id) == []
+
+    # A meeting held today already: a second one asks first
+    held = services.store.meetings.start(group.id, "2026-11-24")
+    services.store.meetings.end(held.id)
+    home.refresh()
+    messages.set_test_responder(lambda kind, title, text: False)
+    qtbot.mouseClick(home.card_for(group.id).start_button, Qt.MouseButton.LeftButton)
+    kind, title, text = messages.shown[-1]
+    assert title == "A second meeting?" and "Tuesday Circle already had a meeting today" in text
+    assert services.store.meetings.open_meeting(group.id) is None
+    messages.set_test_responder(lambda kind, title, text: True)
+    with qtbot.waitSignal(home.start_meeting):
+        qtbot.mouseClick(home.card_for(group.id).start_button, Qt.MouseButton.LeftButton)
+    assert len(services.store.meetings.on_date(group.id, "2026-11-24")) == 2
+    # entering a past meeting on a day that has one asks too
+    services.store.meetings.end(services.store.meetings.open_meeting(group.id).id)
+    last_week = services.store.meetings.start(group.id, "2026-11-17")
+    services.store.meetings.end(last_week.id)
+    messages.set_test_responder(lambda kind, title, text: False)
+    assert home.enter_past_meeting(group.id, date(2026, 11, 17)) is None
+    assert "already has a meeting on Tuesday 17 November 2026" in messages.shown[-1][2]

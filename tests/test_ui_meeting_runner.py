@@ -669,3 +669,15 @@ def test_crash_resume_same_segment_same_data(qtbot, services, clock) -> None:  #
     assert seg.name_label.text() == "Ali" and "now:" not in seg.position_label.text()
     assert seg.done_label.text() == "Done: Maya 3"
     assert again.header.timer_label.text() == "00:42 / 15:00"
+
+
+def test_closing_next_date_follows_the_groups_weekday(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    gid = seed_group(services, meeting_day="Tuesday", meeting_time="19:00")
+    # held on Thursday 26 Nov (moved that week): the next is still Tuesday 1 Dec
+    runner = make_runner(qtbot, services, start_meeting(services, gid, "2026-11-26"))
+    go_to_kind(runner, SegmentKind.CLOSING)
+    seg = runner.segment_widget
+    assert seg.chosen_next_date().isoformat() == "2026-12-01"
+    assert seg.findChild(QLabel, "nextMeetingTime").text() == "at 19:00"
+    runner.end_meeting()
+    assert services.store.meetings.get(runner.meeting_id).next_meeting_date == "2026-12-01"

@@ -334,3 +334,20 @@ def test_close_mid_meeting_keeps_it_open(qtbot, services, monkeypatch) -> None:
         qtbot.keyClick(card.start_button, Qt.Key.Key_Space)
     assert blocker.args == [meeting.id]
     assert second.runner.meeting_id == meeting.id
+
+
+def test_discarding_the_open_meeting_from_home_drops_its_runner(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    unlock(qtbot, window)
+    group = services.store.groups.all()[0]
+    meeting = services.store.meetings.start(group.id, "2026-11-24")
+    window.open_meeting(meeting.id)
+    assert window.in_meeting()
+    qtbot.mouseClick(window.runner.home_button, Qt.MouseButton.LeftButton)  # the room emptied
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.home)
+    card = window.home.card_for(group.id)
+    qtbot.mouseClick(card.discard_button, Qt.MouseButton.LeftButton)
+    assert not window.in_meeting()
+    assert services.store.meetings.open_meeting(group.id) is None
+    assert window.home.card_for(group.id).start_button.text() == "Start meeting"

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groupkeeper.meeting_rules import DAYS
 from groupkeeper.ui import messages, worker
 from groupkeeper.ui.widgets.passphrase import NewPassphrase
 
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from groupkeeper.ui.services import Services
 
 # Stored as these English keys (stable data); shown translated.
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _tr(text: str) -> str:

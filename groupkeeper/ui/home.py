@@ -9,7 +9,7 @@ and records ``last_backup_at`` in the vault settings.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,31 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groupkeeper.meeting_rules import DAYS, planned_next_meeting
 from groupkeeper.ui import messages, worker
-from groupkeeper.ui.first_run import DAYS, day_names
+from groupkeeper.ui.first_run import day_names
 
 if TYPE_CHECKING:
-    from groupkeeper.model import Group
+    from groupkeeper.model import Group, MeetingContents
     from groupkeeper.ui.services import Services
 
 
-def next_meeting_date(group: Group, last_next_date: str, today: date) -> date | None:
-    """The planned date of the next meeting.
-
-    The last meeting's ``next_meeting_date`` when it is today or later, else the next
-    day (today included) that falls on the group's usual weekday, else None.
-    """
-    if last_next_date:
-        try:
-            planned = date.fromisoformat(last_next_date)
-        except ValueError:
-            planned = None
-        if planned is not None and planned >= today:
-            return planned
-    if group.meeting_day in DAYS:
-        wanted = DAYS.index(group.meeting_day)
-        return today + timedelta(days=(wanted - today.weekday()) % 7)
-    return None
+def _long_date(day: date) -> str:
+    # QLocale, not QDate.toString: day and month names in the app's language.
+    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
 
 
 class CrisisPrompt(QDialog):
@@ -171,15 +158,11 @@ class GroupCard(QFrame):
         if open_meeting_id is not None:
             self.next_label.setText(self.tr("A meeting is open. You can carry on where you were."))
         elif next_date is not None:
-            self.next_label.setText(
-                self.tr("Next meeting: %1").replace(
-                    "%1",
-                    # QLocale, not QDate.toString: day and month names in the app's language.
-                    QLocale().toString(
-                        QDate(next_date.year, next_date.month, next_date.day), "dddd d MMMM yyyy"
-                    ),
-                )
-            )
+            if group.meeting_time:
+                text = self.tr("Next meeting: %1 at %2").replace("%2", group.meeting_time)
+            else:
+                text = self.tr("Next meeting: %1")
+            self.next_label.setText(text.replace("%1", _long_date(next_date)))
         if open_meeting_id is not None:
             self.start_button = QPushButton(self.tr("Resume meeting"), self)
             self.start_button.setAccessibleName(
@@ -196,9 +179,18 @@ class GroupCard(QFrame):
             self.tr("Enter a past meeting of %1").replace("%1", group.name)
         )
         self.past_button.setEnabled(open_meeting_id is None)
+        self.past_button.setVisible(open_meeting_id is None)
+        # Only for an open meeting (one started by mistake); a held meeting is history.
+        self.discard_button = QPushButton(self.tr("Discard this meeting..."), self)
+        self.discard_button.setObjectName("discardMeeting")
+        self.discard_button.setAccessibleName(
+            self.tr("Discard the open meeting of %1").replace("%1", group.name)
+        )
+        self.discard_button.setVisible(open_meeting_id is not None)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.past_button)
+        buttons.addWidget(self.discard_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(name)
@@ -211,6 +203,7 @@ class HomeScreen(QWidget):
     """The groups and the backup reminder."""
 
     start_meeting = Signal(int)
+    meeting_discarded = Signal(int)
     resume_meeting = Signal(int)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -269,12 +262,15 @@ class HomeScreen(QWidget):
             open_meeting = store.meetings.open_meeting(group.id)
             card = GroupCard(
                 group,
-                next_meeting_date(group, last_next, today),
+                planned_next_meeting(group, last_next, today),
                 open_meeting.id if open_meeting else None,
                 self.cards_host,
             )
             card.start_button.clicked.connect(lambda _=False, c=card: self._on_card_start(c))
             card.past_button.clicked.connect(lambda _=False, c=card: self._on_card_past(c))
+            card.discard_button.clicked.connect(
+                lambda _=False, c=card: self.discard_meeting(c.open_meeting_id or 0)
+            )
             self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
             self.cards.append(card)
         if not self.cards:
@@ -343,6 +339,8 @@ class HomeScreen(QWidget):
 
         store = self.services.store
         group = store.groups.get(group_id)
+        if not self._second_meeting_ok(group, self.today()):
+            return None
         if not group.crisis_resources.strip() and not self._ask_crisis_resources(group):
             return None
         try:
@@ -393,6 +391,8 @@ class HomeScreen(QWidget):
         """Open a meeting marked "entered after the fact" for ``when``."""
         from groupkeeper.storage.errors import KnownError
 
+        if not self._second_meeting_ok(self.services.store.groups.get(group_id), when):
+            return None
         try:
             meeting = self.services.store.meetings.start(
                 group_id, when.isoformat(), entered_after=True
@@ -403,6 +403,68 @@ class HomeScreen(QWidget):
         assert meeting.id is not None
         self.start_meeting.emit(meeting.id)
         return meeting.id
+
+    def _second_meeting_ok(self, group: Group, day: date) -> bool:
+        """True when the group has no meeting on ``day`` yet, or the facilitator confirms."""
+        from groupkeeper.meeting_rules import same_day_meetings
+
+        if group.id is None or not same_day_meetings(self.services.store, group.id, day):
+            return True
+        if day == self.today():
+            text = self.tr(
+                "%1 already had a meeting today. Start a second meeting of the same group today?"
+            )
+        else:
+            text = self.tr(
+                "%1 already has a meeting on %2. Enter a second meeting for that day?"
+            ).replace("%2", _long_date(day))
+        return messages.confirm(self, self.tr("A second meeting?"), text.replace("%1", group.name))
+
+    def discard_meeting(self, meeting_id: int) -> bool:
+        """Discard an open meeting started by mistake; asks first unless it is empty.
+
+        Returns True when it was discarded (``meeting_discarded`` is emitted).
+        """
+        from groupkeeper import meeting_rules
+        from groupkeeper.storage.errors import KnownError
+
+        store = self.services.store
+        try:
+            contents = meeting_rules.discard_contents(store, meeting_id)
+            if not contents.is_empty:
+                lines = "\n".join("- " + line for line in self._contents_lines(contents))
+                text = self.tr(
+                    "Discard this meeting? This deletes everything recorded in it:\n%1\n\n"
+                    "This cannot be undone. People added as new stay on the roster."
+                ).replace("%1", lines)
+                if not messages.confirm(self, self.tr("Discard the meeting"), text):
+                    return False
+            meeting_rules.discard_meeting(store, meeting_id)
+        except KnownError as exc:
+            messages.show_error(self, exc)
+            return False
+        self.meeting_discarded.emit(meeting_id)
+        self.refresh()
+        return True
+
+    def _contents_lines(self, c: MeetingContents) -> list[str]:
+        parts = [
+            (c.present, self.tr("%n person(s) checked in", "", c.present)),
+            (c.new_here, self.tr("of them %n new here", "", c.new_here)),
+            (c.apologies, self.tr("%n apology(ies)", "", c.apologies)),
+            (c.walk_ins, self.tr("%n walk-in(s)", "", c.walk_ins)),
+            (c.moods, self.tr("%n mood answer(s)", "", c.moods)),
+            (c.skill_shares, self.tr("%n skill(s) shared", "", c.skill_shares)),
+            (c.goals_set, self.tr("%n goal(s) set", "", c.goals_set)),
+            (
+                c.goals_reviewed,
+                self.tr("%n goal review(s) (those goals become open again)", "", c.goals_reviewed),
+            ),
+            (c.wellbeing, self.tr("%n wellbeing answer(s)", "", c.wellbeing)),
+            (c.safety_notes, self.tr("%n private safety note(s)", "", c.safety_notes)),
+            (c.safety_concerns, self.tr("%n safety concern(s) counted", "", c.safety_concerns)),
+        ]
+        return [text for count, text in parts if count]
 
     # -- backup -----------------------------------------------------------------------
     def _on_backup_button_clicked(self) -> None:

@@ -309,6 +309,7 @@ class MainWindow(QMainWindow):
             self.home = HomeScreen(self.services, self)
             self.home.start_meeting.connect(self.open_meeting)
             self.home.resume_meeting.connect(self.open_meeting)
+            self.home.meeting_discarded.connect(self._on_home_meeting_discarded)
             self.stack.addWidget(self.home)
         return self.home
 
@@ -441,6 +442,11 @@ class MainWindow(QMainWindow):
     def _on_runner_ended(self, _meeting_id: int) -> None:
         self._drop_runner()
         self.show_home()
+
+    def _on_home_meeting_discarded(self, meeting_id: int) -> None:
+        # The runner kept for "Resume" must not outlive its meeting.
+        if self.runner is not None and getattr(self.runner, "meeting_id", None) == meeting_id:
+            self._drop_runner()
 
     def _drop_runner(self) -> None:
         if self.runner is None:

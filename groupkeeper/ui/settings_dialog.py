@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from groupkeeper import agenda as agenda_mod
+from groupkeeper.meeting_rules import DAYS
 from groupkeeper.ui import messages, worker
-from groupkeeper.ui.first_run import DAYS, GroupBasicsEditor, day_names, template_names
+from groupkeeper.ui.first_run import GroupBasicsEditor, day_names, template_names
 from groupkeeper.ui.widgets.passphrase import NewPassphrase
 from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 

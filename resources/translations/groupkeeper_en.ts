@@ -31,11 +31,99 @@
     <context>
         <name>HomeScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="306" />
+            <location filename="../../groupkeeper/ui/home.py" line="454" />
+            <source>%n apology(ies)</source>
+            <translation>
+                <numerusform>%n apology</numerusform>
+                <numerusform>%n apologies</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="461" />
+            <source>%n goal review(s) (those goals become open again)</source>
+            <translation>
+                <numerusform>%n goal review (that goal becomes open again)</numerusform>
+                <numerusform>%n goal reviews (those goals become open again)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="458" />
+            <source>%n goal(s) set</source>
+            <translation>
+                <numerusform>%n goal set</numerusform>
+                <numerusform>%n goals set</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="456" />
+            <source>%n mood answer(s)</source>
+            <translation>
+                <numerusform>%n mood answer</numerusform>
+                <numerusform>%n mood answers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="452" />
+            <source>%n person(s) checked in</source>
+            <translation>
+                <numerusform>%n person checked in</numerusform>
+                <numerusform>%n people checked in</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="464" />
+            <source>%n private safety note(s)</source>
+            <translation>
+                <numerusform>%n private safety note</numerusform>
+                <numerusform>%n private safety notes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="465" />
+            <source>%n safety concern(s) counted</source>
+            <translation>
+                <numerusform>%n safety concern counted</numerusform>
+                <numerusform>%n safety concerns counted</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="457" />
+            <source>%n skill(s) shared</source>
+            <translation>
+                <numerusform>%n skill shared</numerusform>
+                <numerusform>%n skills shared</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="455" />
+            <source>%n walk-in(s)</source>
+            <translation>
+                <numerusform>%n walk-in</numerusform>
+                <numerusform>%n walk-ins</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="463" />
+            <source>%n wellbeing answer(s)</source>
+            <translation>
+                <numerusform>%n wellbeing answer</numerusform>
+                <numerusform>%n wellbeing answers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="302" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Last backup: %n day ago.</numerusform>
                 <numerusform>Last backup: %n days ago.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="453" />
+            <source>of them %n new here</source>
+            <translation>
+                <numerusform>of them %n new here</numerusform>
+                <numerusform>of them %n new here</numerusform>
             </translation>
         </message>
     </context>

@@ -85,33 +85,33 @@
     <context>
         <name>CrisisPrompt</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="70" />
+            <location filename="../../groupkeeper/ui/home.py" line="57" />
             <source>Before the meeting: where can someone turn in a crisis? Add your local crisis line, the nearest emergency department and the centre's on-call contact. The Safety button shows them during the meeting.</source>
             <translation>Antes de la reunión: ¿a quién puede acudir alguien en una crisis? Añade la línea de crisis de tu zona, las urgencias más cercanas y el contacto de guardia del centro. El botón Seguridad los muestra durante la reunión.</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/home.py" line="54" />
             <location filename="../../groupkeeper/ui/home.py" line="67" />
-            <location filename="../../groupkeeper/ui/home.py" line="80" />
             <source>Crisis resources</source>
             <translation>Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="110" />
+            <location filename="../../groupkeeper/ui/home.py" line="97" />
             <source>Please add at least one resource.</source>
             <translation>Añade al menos un recurso, por favor.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="91" />
+            <location filename="../../groupkeeper/ui/home.py" line="78" />
             <source>Remind me later</source>
             <translation>Recuérdamelo más tarde</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="85" />
+            <location filename="../../groupkeeper/ui/home.py" line="72" />
             <source>Save and start</source>
             <translation>Guardar y empezar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="96" />
+            <location filename="../../groupkeeper/ui/home.py" line="83" />
             <source>You chose "Remind me later" before, so this is needed now.</source>
             <translation>Antes elegiste «Recuérdamelo más tarde», así que ahora hace falta.</translation>
         </message>
@@ -618,42 +618,57 @@ Save here anyway?</source>
     <context>
         <name>GroupCard</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="172" />
+            <location filename="../../groupkeeper/ui/home.py" line="159" />
             <source>A meeting is open. You can carry on where you were.</source>
             <translation>Hay una reunión abierta. Puedes seguir donde lo dejaste.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="196" />
+            <location filename="../../groupkeeper/ui/home.py" line="187" />
+            <source>Discard the open meeting of %1</source>
+            <translation>Descartar la reunión abierta de %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="184" />
+            <source>Discard this meeting...</source>
+            <translation>Descartar esta reunión...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="179" />
             <source>Enter a past meeting of %1</source>
             <translation>Anotar una reunión pasada de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="194" />
+            <location filename="../../groupkeeper/ui/home.py" line="177" />
             <source>Enter a past meeting...</source>
             <translation>Anotar una reunión pasada...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="175" />
+            <location filename="../../groupkeeper/ui/home.py" line="164" />
             <source>Next meeting: %1</source>
             <translation>Próxima reunión: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="184" />
+            <location filename="../../groupkeeper/ui/home.py" line="162" />
+            <source>Next meeting: %1 at %2</source>
+            <translation>Próxima reunión: %1 a las %2</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="167" />
             <source>Resume meeting</source>
             <translation>Continuar la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="186" />
+            <location filename="../../groupkeeper/ui/home.py" line="169" />
             <source>Resume the open meeting of %1</source>
             <translation>Continuar la reunión abierta de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="191" />
+            <location filename="../../groupkeeper/ui/home.py" line="174" />
             <source>Start a meeting of %1</source>
             <translation>Empezar una reunión de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="189" />
+            <location filename="../../groupkeeper/ui/home.py" line="172" />
             <source>Start meeting</source>
             <translation>Empezar reunión</translation>
         </message>
@@ -951,27 +966,138 @@ Save here anyway?</source>
     <context>
         <name>HomeScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="238" />
+            <location filename="../../groupkeeper/ui/home.py" line="414" />
+            <source>%1 already had a meeting today. Start a second meeting of the same group today?</source>
+            <translation>%1 ya tuvo una reunión hoy. ¿Empezar una segunda reunión del mismo grupo hoy?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="418" />
+            <source>%1 already has a meeting on %2. Enter a second meeting for that day?</source>
+            <translation>%1 ya tiene una reunión el %2. ¿Anotar una segunda reunión para ese día?</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="454" />
+            <source>%n apology(ies)</source>
+            <translation>
+                <numerusform>%n aviso de que no venía</numerusform>
+                <numerusform>%n avisos de que no venían</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="461" />
+            <source>%n goal review(s) (those goals become open again)</source>
+            <translation>
+                <numerusform>%n revisión de meta (esa meta vuelve a quedar abierta)</numerusform>
+                <numerusform>%n revisiones de metas (esas metas vuelven a quedar abiertas)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="458" />
+            <source>%n goal(s) set</source>
+            <translation>
+                <numerusform>%n meta fijada</numerusform>
+                <numerusform>%n metas fijadas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="456" />
+            <source>%n mood answer(s)</source>
+            <translation>
+                <numerusform>%n respuesta de ánimo</numerusform>
+                <numerusform>%n respuestas de ánimo</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="452" />
+            <source>%n person(s) checked in</source>
+            <translation>
+                <numerusform>%n persona registrada</numerusform>
+                <numerusform>%n personas registradas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="464" />
+            <source>%n private safety note(s)</source>
+            <translation>
+                <numerusform>%n nota privada de seguridad</numerusform>
+                <numerusform>%n notas privadas de seguridad</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="465" />
+            <source>%n safety concern(s) counted</source>
+            <translation>
+                <numerusform>%n preocupación de seguridad contada</numerusform>
+                <numerusform>%n preocupaciones de seguridad contadas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="457" />
+            <source>%n skill(s) shared</source>
+            <translation>
+                <numerusform>%n estrategia compartida</numerusform>
+                <numerusform>%n estrategias compartidas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="455" />
+            <source>%n walk-in(s)</source>
+            <translation>
+                <numerusform>%n visita anónima</numerusform>
+                <numerusform>%n visitas anónimas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="463" />
+            <source>%n wellbeing answer(s)</source>
+            <translation>
+                <numerusform>%n respuesta de bienestar</numerusform>
+                <numerusform>%n respuestas de bienestar</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="421" />
+            <source>A second meeting?</source>
+            <translation>¿Una segunda reunión?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="231" />
             <source>Back up now</source>
             <translation>Hacer copia ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="239" />
+            <location filename="../../groupkeeper/ui/home.py" line="232" />
             <source>Back up the vault now</source>
             <translation>Hacer ahora una copia de seguridad de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="427" />
+            <location filename="../../groupkeeper/ui/home.py" line="489" />
             <source>Backing up...</source>
             <translation>Haciendo la copia...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="412" />
+            <location filename="../../groupkeeper/ui/home.py" line="474" />
             <source>Choose the backup folder (a USB stick is best)</source>
             <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
         </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="440" />
+            <source>Discard the meeting</source>
+            <translation>Descartar la reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="436" />
+            <source>Discard this meeting? This deletes everything recorded in it:
+%1
+
+This cannot be undone. People added as new stay on the roster.</source>
+            <translation>¿Descartar esta reunión? Se borra todo lo anotado en ella:
+%1
+
+No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</translation>
+        </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="306" />
+            <location filename="../../groupkeeper/ui/home.py" line="302" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Última copia: hace %n día.</numerusform>
@@ -979,29 +1105,37 @@ Save here anyway?</source>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="303" />
+            <location filename="../../groupkeeper/ui/home.py" line="299" />
             <source>Last backup: today.</source>
             <translation>Última copia: hoy.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="300" />
+            <location filename="../../groupkeeper/ui/home.py" line="296" />
             <source>No backup yet. A backup on a USB stick keeps the records safe.</source>
             <translation>Todavía no hay ninguna copia. Una copia en una memoria USB mantiene los registros a salvo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="281" />
+            <location filename="../../groupkeeper/ui/home.py" line="277" />
             <source>No groups yet. Add one in Settings.</source>
             <translation>Todavía no hay grupos. Añade uno en Configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="309" />
+            <location filename="../../groupkeeper/ui/home.py" line="305" />
             <source>Time for a new one.</source>
             <translation>Es hora de hacer una nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="224" />
+            <location filename="../../groupkeeper/ui/home.py" line="217" />
             <source>Your groups</source>
             <translation>Tus grupos</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="453" />
+            <source>of them %n new here</source>
+            <translation>
+                <numerusform>de ellas %n nueva</numerusform>
+                <numerusform>de ellas %n nuevas</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1060,7 +1194,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/main_window.py" line="205" />
-            <location filename="../../groupkeeper/ui/main_window.py" line="344" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="345" />
             <source>Reports</source>
             <translation>Informes</translation>
         </message>
@@ -1075,12 +1209,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="424" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="425" />
             <source>The meeting runner</source>
             <translation>La guía de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="337" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="338" />
             <source>The roster</source>
             <translation>La lista de participantes</translation>
         </message>
@@ -1180,8 +1314,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
             <source>%n goal(s) set</source>
             <translation>
-                <numerusform>%n meta nueva</numerusform>
-                <numerusform>%n metas nuevas</numerusform>
+                <numerusform>%n meta fijada</numerusform>
+                <numerusform>%n metas fijadas</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -1256,8 +1390,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="28" />
             <source>%n safety concern(s) counted</source>
             <translation>
-                <numerusform>%n preocupación de seguridad anotada</numerusform>
-                <numerusform>%n preocupaciones de seguridad anotadas</numerusform>
+                <numerusform>%n preocupación de seguridad contada</numerusform>
+                <numerusform>%n preocupaciones de seguridad contadas</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -2302,6 +2436,11 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>ansiedad</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/closing.py" line="55" />
+            <source>at %1</source>
+            <translation>a las %1</translation>
+        </message>
+        <message>
             <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="56" />
             <source>calm</source>
             <translation>calma</translation>
@@ -2956,27 +3095,27 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>PastMeetingDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="136" />
+            <location filename="../../groupkeeper/ui/home.py" line="123" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="120" />
+            <location filename="../../groupkeeper/ui/home.py" line="107" />
             <source>Enter a past meeting</source>
             <translation>Anotar una reunión pasada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="134" />
+            <location filename="../../groupkeeper/ui/home.py" line="121" />
             <source>Enter the past meeting on this date</source>
             <translation>Anotar la reunión pasada en esta fecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="126" />
+            <location filename="../../groupkeeper/ui/home.py" line="113" />
             <source>Meeting date</source>
             <translation>Fecha de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="122" />
+            <location filename="../../groupkeeper/ui/home.py" line="109" />
             <source>When did the meeting happen?</source>
             <translation>¿Cuándo fue la reunión?</translation>
         </message>

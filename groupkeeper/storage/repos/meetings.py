@@ -10,6 +10,7 @@ from groupkeeper.model import (
     AttendanceStatus,
     Correction,
     Meeting,
+    MeetingContents,
     MeetingState,
 )
 from groupkeeper.storage.repos.base import Repo, as_bool, mark_if_closed
@@ -162,6 +163,65 @@ class MeetingRepo(Repo):
             mark_if_closed(db, self._now(), meeting_id, column)
             value = db.execute(f"SELECT {column} FROM meetings WHERE id = ?", [meeting_id])
             return int(value.fetchone()[0])
+
+    # Same-day meetings and discarding one started by mistake (issue 13 item 7) ---------
+    def on_date(self, group_id: int, meeting_date: str) -> list[Meeting]:
+        """The group's meetings held (or open) on ``meeting_date``, oldest first."""
+        return [
+            _meeting_from_row(r)
+            for r in self._query(
+                "SELECT * FROM meetings WHERE group_id = ? AND date = ? ORDER BY id",
+                [group_id, meeting_date],
+            )
+        ]
+
+    def contents(self, meeting_id: int) -> MeetingContents:
+        """Counts of everything recorded in a meeting (what discarding it deletes)."""
+        meeting = self.get(meeting_id)
+        one = "SELECT count(*) AS n FROM {} WHERE {} = ?"
+
+        def count(table: str, column: str = "meeting_id", extra: str = "") -> int:
+            row = self._one(one.format(table, column) + extra, [meeting_id])
+            return int(row["n"]) if row else 0
+
+        return MeetingContents(
+            present=count("attendance", extra=" AND status = 'present'"),
+            new_here=count("attendance", extra=" AND status = 'present' AND is_new = 1"),
+            apologies=count("attendance", extra=" AND status = 'apologies'"),
+            walk_ins=meeting.walk_ins,
+            moods=count("mood_checks"),
+            skill_shares=count("skill_shares"),
+            goals_set=count("goals", "set_meeting_id"),
+            goals_reviewed=count("goals", "reviewed_meeting_id"),
+            wellbeing=count("wellbeing_responses"),
+            safety_notes=count("safety_notes"),
+            safety_concerns=meeting.safety_concerns,
+        )
+
+    def discard(self, meeting_id: int) -> None:
+        """Delete a meeting and everything recorded in it, in one transaction.
+
+        Goals *reviewed* in it go back to open (their review is what this meeting added);
+        members added there as "new here" stay on the roster. ``secure_delete`` overwrites
+        the rows.
+        """
+        with self._write() as db:
+            db.execute(
+                "UPDATE goals SET outcome = NULL, reviewed_meeting_id = NULL, reviewed_at = ''"
+                " WHERE reviewed_meeting_id = ?",
+                [meeting_id],
+            )
+            for table, column in (
+                ("attendance", "meeting_id"),
+                ("mood_checks", "meeting_id"),
+                ("skill_shares", "meeting_id"),
+                ("goals", "set_meeting_id"),
+                ("wellbeing_responses", "meeting_id"),
+                ("safety_notes", "meeting_id"),
+                ("corrections", "meeting_id"),
+            ):
+                db.execute(f"DELETE FROM {table} WHERE {column} = ?", [meeting_id])
+            db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
 
     # Attendance ------------------------------------------------------------------------
     def check_in(

@@ -50,6 +50,11 @@ class ClosingSegment(SegmentWidget):
         self.summary = label(role="hint", name="closingSummary")
         bottom.addWidget(date_label)
         bottom.addWidget(self.next_date)
+        if session.group.meeting_time:
+            # The date follows the group's usual day; its usual time goes with it.
+            at = label(tr("at %1").replace("%1", session.group.meeting_time), wrap=False)
+            at.setObjectName("nextMeetingTime")
+            bottom.addWidget(at)
         bottom.addSpacing(16)
         bottom.addWidget(self.summary, 1)
         box.addLayout(bottom)
