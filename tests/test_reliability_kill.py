@@ -92,9 +92,11 @@ def _check_everything_acknowledged_is_there(folder: Path, acked: Acknowledged) -
         assert acked.shares <= share_ids, "lost a skill share"
         goal_owners = {g.pseudonym for g in store.goals.set_in(meeting.id)}
         assert acked.goals <= goal_owners, "lost a goal"
-        # Counters: the acknowledged value, or one more whose line the kill cut off.
+        # Counters: the acknowledged value, or one more whose line the kill cut off. What
+        # is stored now is the baseline for the next round (which may cut off one more).
         assert meeting.walk_ins in (acked.walk_ins, acked.walk_ins + 1)
         assert meeting.safety_concerns in (acked.safety, acked.safety + 1)
+        acked.walk_ins, acked.safety = meeting.walk_ins, meeting.safety_concerns
         # The meeting resumes, as the app would resume it, on the acknowledged segment.
         session = MeetingSession(store, meeting.id)
         assert session.run.started and not session.is_closed

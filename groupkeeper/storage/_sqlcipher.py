@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sys
 import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import sqlcipher3
@@ -36,15 +38,45 @@ def connect(path: str, *, read_only: bool = False) -> Any:
 
     ``read_only`` opens with ``mode=ro``: such a connection can never write or checkpoint,
     so probing a possibly damaged file through it leaves the file's bytes alone.
+
+    A connection belongs to the thread that opened it (the driver's default
+    ``check_same_thread``): background work opens its own (``Vault.thread_connection``).
+    Busy waits (another connection is writing) last up to five seconds, the default.
     """
     if read_only:
         uri = "file:" + urllib.parse.quote(path) + "?mode=ro"
-        conn: Any = sqlcipher3.dbapi2.connect(uri, uri=True, check_same_thread=False)
+        conn: Any = sqlcipher3.dbapi2.connect(uri, uri=True)
     else:
-        conn = sqlcipher3.dbapi2.connect(path, check_same_thread=False)
+        conn = sqlcipher3.dbapi2.connect(path)
     # A wrong key makes SQLCipher log to stderr; we report errors ourselves.
     conn.execute("PRAGMA cipher_log_level = NONE")
     return conn
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """One write transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
+
+    sqlite-utils' ``atomic()`` begins a deferred transaction: one that reads first and
+    writes later fails at once (``SQLITE_BUSY``) if another connection committed in
+    between. Taking the lock up front makes a second writer (the GUI while a background
+    import runs) wait its turn instead. Nested use becomes a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    try:
+        db.execute("COMMIT")
+    except BaseException:
+        db.conn.rollback()
+        raise
 
 
 __all__ = [
@@ -57,4 +89,5 @@ __all__ = [
     "connect",
     "dbapi2",
     "sqlite_utils",
+    "write_transaction",
 ]

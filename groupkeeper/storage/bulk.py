@@ -31,7 +31,7 @@ from groupkeeper.model import (
     SafetyNote,
     SkillShare,
 )
-from groupkeeper.storage._sqlcipher import Database
+from groupkeeper.storage._sqlcipher import Database, write_transaction
 from groupkeeper.storage.faults import guarded
 from groupkeeper.storage.repos import Store, new_pseudonym
 
@@ -193,7 +193,7 @@ def session(store: Store) -> Iterator[BulkWriter]:
 
     Repository calls made inside (``store.groups.add``...) join the same transaction.
     """
-    with guarded(store.folder), store.db.atomic():
+    with guarded(store.folder), write_transaction(store.db):
         yield BulkWriter(store)
 
 

@@ -18,8 +18,8 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -52,6 +52,10 @@ PENDING_KEY_HEADER = "vault.key.revoke"
 BACKUP_SUBFOLDER = "backups"
 MIN_PASSPHRASE_LENGTH = 8
 MAX_DELAY_SECONDS = 30.0
+#: How long ``lock`` lets a background write finish before interrupting it; reads are
+#: interrupted at once. Lock returns within about a second whatever runs.
+WRITE_GRACE_SECONDS = 0.4
+CANCEL_WAIT_SECONDS = 0.25
 
 #: Waits before a retry after wrong passphrases; tests replace it to observe delays.
 _sleep: Callable[[float], None] = time.sleep
@@ -283,6 +287,15 @@ def _verify_read_only(folder: Path, db_path: Path, data_key: bytearray, vault_id
                     companion.unlink()
 
 
+def _configure_thread_connection(conn: Connection) -> None:
+    # The settings every connection needs; journal mode and the like belong to the file
+    # and were set by the writer.
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
 def _configure(conn: Connection) -> None:
     # WAL with synchronous=FULL: every commit fsyncs the WAL, so an acknowledged
     # write survives power loss, at one fsync per commit (rollback mode needs two or
@@ -299,8 +312,23 @@ def _configure(conn: Connection) -> None:
     conn.execute("PRAGMA cache_size = -32768")
 
 
+class WrongThread(RuntimeError):
+    """A bug: a thread used the vault's database without a connection of its own."""
+
+
 class Vault:
-    """An unlocked (or locked) vault. Build it with ``create`` or ``unlock``."""
+    """An unlocked (or locked) vault. Build it with ``create`` or ``unlock``.
+
+    One connection per thread. ``db`` is the writer connection of the thread that owns the
+    vault (the one that opened it, or after ``hand_off`` the thread it was handed to: the
+    GUI thread). Background work opens its own connection on the same key for its duration with
+    ``thread_connection()`` (read-only unless it must write); inside it ``db`` answers with
+    that connection, so code that takes the vault or a ``Store`` works unchanged. SQLite
+    serialises writers (every write transaction begins ``IMMEDIATE`` and waits its turn),
+    so no transaction ever holds two threads' work. ``lock`` interrupts reads at once,
+    gives a background write ``WRITE_GRACE_SECONDS`` to finish, interrupts what is left,
+    and closes every connection it can before zeroing the key.
+    """
 
     def __init__(
         self, folder: Path, header: keyheader.KeyHeader, data_key: bytearray, conn: Connection
@@ -313,6 +341,13 @@ class Vault:
         self._stale = False
         #: Files whose wider access was taken away when this vault opened (say so once).
         self.tightened: tuple[str, ...] = ()
+        self._owner: int | None = threading.get_ident()
+        self._heir: int | None = None
+        self._local = threading.local()
+        #: Background connections (connection -> opened for writing), guarded by _cond.
+        self._threads: dict[Connection, bool] = {}
+        self._cond = threading.Condition()
+        self._closing = False
 
     # ------------------------------------------------------------------ opening
 
@@ -473,7 +508,19 @@ class Vault:
             VaultLocked: the vault is locked.
             VaultGone: the folder is not reachable (it reopens by itself when it is back).
         """
-        if self._key is None or self._db is None:
+        if self._key is None:
+            raise VaultLocked()
+        mine: Database | None = getattr(self._local, "db", None)
+        if mine is not None:
+            return mine
+        if self._owner is None and self._heir == threading.get_ident():
+            self._claim()
+        elif self._owner != threading.get_ident():
+            raise WrongThread(
+                "The vault's connection belongs to another thread; background work opens "
+                "its own with Vault.thread_connection()."
+            )
+        if self._db is None:
             raise VaultLocked()
         if not (self.folder / VAULT_DB).is_file():
             self._stale = True
@@ -483,9 +530,94 @@ class Vault:
         return self._db
 
     def _connection(self) -> Connection:
-        self.db  # noqa: B018  (raises the right error when locked or gone)
-        assert self._conn is not None
-        return self._conn
+        """The calling thread's raw connection (raises the right error when locked/gone)."""
+        conn: Connection = self.db.conn
+        return conn
+
+    def hand_off(self, to: threading.Thread | None = None) -> None:
+        """Close this thread's writer and give the vault to thread ``to`` (the main thread).
+
+        The app unlocks in a worker thread (the KDF is slow) and then works in the GUI
+        thread: a connection may only be used by the thread that opened it. ``to`` opens
+        its own writer at its first use of ``db``; any other thread is refused.
+        """
+        if self._owner != threading.get_ident():
+            raise WrongThread("Only the thread that owns the vault can hand it off.")
+        if self._conn is not None:
+            with suppress(DatabaseError):
+                self._conn.close()
+        self._conn = self._db = None
+        self._heir = (to or threading.main_thread()).ident
+        self._owner = None
+
+    def _claim(self) -> None:
+        # A fresh writer for the calling thread; the key was proven when the vault opened.
+        with self._cond:
+            key = self._data_key()
+            with guarded(self.folder):
+                if not (self.folder / VAULT_DB).is_file():
+                    raise VaultGone()
+                conn = _connect(self.folder / VAULT_DB)
+                try:
+                    _key_connection(conn, key, self._header.vault_id)
+                    _configure(conn)
+                except BaseException:
+                    conn.close()
+                    raise
+            self._conn, self._db, self._stale = conn, Database(conn), False
+            self._owner, self._heir = threading.get_ident(), None
+
+    @contextmanager
+    def thread_connection(self, *, write: bool = False) -> Iterator[Database]:
+        """This thread's own connection to the vault, for background work (a context).
+
+        Opened on the vault's key and closed when the block ends; inside it ``db`` (and so
+        a ``Store`` over ``lambda: vault.db``) uses it. Read-only unless ``write``. Nested
+        use in the same thread reuses the outer connection. After ``lock`` every statement
+        on it fails (``VaultLocked`` at the next ``db``), so the work ends promptly.
+        """
+        outer: Database | None = getattr(self._local, "db", None)
+        if outer is not None:
+            yield outer
+            return
+        with self._cond:
+            if self._closing:
+                raise VaultLocked()
+            key = self._data_key()
+            with guarded(self.folder):
+                if not (self.folder / VAULT_DB).is_file():
+                    raise VaultGone()
+                conn = _connect(self.folder / VAULT_DB, read_only=not write)
+                try:
+                    _key_connection(conn, key, self._header.vault_id)
+                    _configure_thread_connection(conn)
+                except BaseException:
+                    conn.close()
+                    raise
+            # Every 1,000 virtual-machine steps: stop as soon as the vault is locking.
+            conn.set_progress_handler(lambda: 1 if self._closing else 0, 1000)
+            self._threads[conn] = write
+        db = Database(conn)
+        self._local.db = db
+        try:
+            try:
+                yield db
+            except DatabaseError:
+                if self._closing:  # interrupted by lock: say so, not "database error"
+                    raise VaultLocked() from None
+                raise
+        finally:
+            self._local.db = None
+            with suppress(DatabaseError):
+                conn.close()
+            with self._cond:
+                self._threads.pop(conn, None)
+                self._cond.notify_all()
+
+    def open_connections(self) -> int:
+        """How many connections to the database this vault holds open (for tests)."""
+        with self._cond:
+            return len(self._threads) + (self._conn is not None)
 
     def _reconnect(self) -> None:
         # The old handles may point at a device that was pulled; a fresh connection
@@ -500,16 +632,38 @@ class Vault:
         self._conn, self._db, self._stale = conn, Database(conn), False
 
     def lock(self) -> None:
-        """Close the database and zero the key. Safe to call twice."""
+        """Stop background work, close every connection and zero the key. Safe twice.
+
+        Background reads are interrupted at once; a background write gets
+        ``WRITE_GRACE_SECONDS`` to commit, then it is interrupted (its transaction rolls
+        back as a whole). Returns within about a second whatever is running.
+        """
+        with self._cond:
+            self._closing = True
+            for conn, write in self._threads.items():
+                if not write:
+                    conn.interrupt()
+            self._cond.wait_for(
+                lambda: not any(self._threads.values()), timeout=WRITE_GRACE_SECONDS
+            )
+            for conn in self._threads:
+                conn.interrupt()
+            self._cond.wait_for(lambda: not self._threads, timeout=CANCEL_WAIT_SECONDS)
+            if self._threads:
+                # Busy in Python code between statements: its next statement fails and its
+                # block closes the connection; the key below is zeroed regardless.
+                log.warning("%d background connection(s) still closing", len(self._threads))
         if self._conn is not None:
-            # A pulled stick can make closing fail; the handle is dropped either way.
+            # A pulled stick can make closing fail; the handle is dropped either way. Only
+            # the owner thread may close it (any other thread just drops it).
             with suppress(DatabaseError):
                 self._conn.close()
         self._conn = None
         self._db = None
-        if self._key is not None:
-            keyheader.zero(self._key)
-        self._key = None
+        with self._cond:
+            if self._key is not None:
+                keyheader.zero(self._key)
+            self._key = None
 
     def __enter__(self) -> Vault:
         return self
@@ -599,7 +753,12 @@ class Vault:
             _rekey_connection(conn, new_key, header.vault_id)
             # From here the database needs the new key, even if the rename below fails
             # (then ``unlock`` promotes the pending header).
-            self._key, self._header = new_key, header
+            with self._cond:
+                self._key, self._header = new_key, header
+            if conn is not self._conn:
+                # Rekeyed on a background connection: the owner's writer still holds the
+                # old key and reopens with the new one at its next use.
+                self._stale = True
             keyheader.zero(old_key)
             os.replace(pending, self.folder / KEY_HEADER)
             fileio.fsync_dir(self.folder)

@@ -273,11 +273,15 @@ class CsvImportDialog(QDialog):
         # All or nothing: the import is one transaction, so it cannot be cancelled halfway.
         self.cancel_button.setEnabled(False)
         self.import_button.setText(_tr("Importing..."))
-        worker.run_in_background(
+        vault = self.services.vault
+        assert vault is not None
+        worker.run_on_vault(  # its own writer; the store follows it inside the task
+            vault,
             csv_import.import_members,
             self.services.store,
             self.preview.members,
             [group_id] if group_id is not None else [],
+            write=True,
             on_done=self._on_imported,
             on_error=self._on_import_error,
         )

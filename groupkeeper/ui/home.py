@@ -487,7 +487,8 @@ class HomeScreen(QWidget):
             return
         self.backup_button.setEnabled(False)
         self.backup_label.setText(self.tr("Backing up..."))
-        worker.run_in_background(
+        worker.run_on_vault(
+            vault,
             backup.rotate_backups,
             vault,
             folder,

@@ -21,7 +21,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QThreadPool, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -483,9 +483,9 @@ class MainWindow(QMainWindow):
                 screen.deleteLater()
                 setattr(self, name, None)
         self._drop_runner()
-        # Background tasks (a report being computed, a backup) read through the vault's
-        # connection: closing it under them would crash. Their results are dropped anyway.
-        QThreadPool.globalInstance().waitForDone(30000)
+        # Background tasks (a report, a backup, an import) each hold their own connection:
+        # the vault interrupts them (a write gets a moment to commit), closes every
+        # connection and zeroes the key, within a second. Their results are dropped.
         self.services.lock()
         self.nav.setVisible(False)
         if snapshot is not None or meeting_id is not None:

@@ -443,9 +443,11 @@ class ReportsScreen(QWidget):
             scope_label=self._scope_label(),
             today=self._today(),
         )
-        worker.run_in_background(
-            build,
-            store.db,
+        vault = self.services.vault
+        assert vault is not None  # store answered, so the vault is unlocked
+        worker.run_on_vault(
+            vault,
+            lambda ids, p: build(vault.db, ids, p),  # vault.db: the task's own connection
             self.group_ids(),
             period,
             on_done=lambda bundle: self._on_built(serial, bundle),

@@ -96,6 +96,7 @@ class Services:
         from groupkeeper.storage.vault import Vault
 
         vault, recovery_key = Vault.create(folder, passphrase)
+        vault.hand_off()  # made in a worker; the GUI thread opens its own connection
         self.vault_dir = folder
         self.attach(vault)
         return recovery_key
@@ -104,15 +105,22 @@ class Services:
         """Unlock with the passphrase. Slow (KDF); run it through ``ui.worker``."""
         from groupkeeper.storage.vault import Vault
 
-        self.attach(Vault.unlock(self.vault_dir, passphrase))
+        vault = Vault.unlock(self.vault_dir, passphrase)
+        vault.hand_off()  # opened in a worker; the GUI thread opens its own connection
+        self.attach(vault)
 
     def unlock_with_recovery_key(self, recovery_key: str) -> None:
         from groupkeeper.storage.vault import Vault
 
-        self.attach(Vault.unlock_with_recovery_key(self.vault_dir, recovery_key))
+        vault = Vault.unlock_with_recovery_key(self.vault_dir, recovery_key)
+        vault.hand_off()
+        self.attach(vault)
 
     def lock(self) -> None:
-        """Close the database and drop the key. Screens must clear their models first."""
+        """Stop background work, close every connection, drop the key (within a second).
+
+        Screens must clear their models first.
+        """
         self._store = None
         if self.vault is not None:
             self.vault.lock()

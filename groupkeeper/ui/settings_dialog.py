@@ -351,6 +351,9 @@ class SettingsDialog(QDialog):
         store.settings.set("backup_dir", self.backup_dir.text().strip())
 
     def _vault_job(self, fn: Any, *args: Any, done_text: str, show_key: bool) -> None:
+        vault = self.services.vault
+        if vault is None:
+            return
         for button in (self.change_button, self.revoke_button, self.recovery_button):
             button.setEnabled(False)
         self.status.setText(self.tr("Working, please wait..."))
@@ -378,7 +381,8 @@ class SettingsDialog(QDialog):
             else:
                 worker.report_bug(exc)
 
-        worker.run_in_background(fn, *args, on_done=on_done, on_error=on_error)
+        # Revoking rekeys the database: a writer of its own (the GUI's reopens after).
+        worker.run_on_vault(vault, fn, *args, write=True, on_done=on_done, on_error=on_error)
 
     def change_passphrase(self) -> None:
         vault = self.services.vault

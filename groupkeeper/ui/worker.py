@@ -3,7 +3,13 @@
 ``run_in_background(fn, *args, on_done=..., on_error=...)`` queues ``fn(*args)`` on the
 global ``QThreadPool``; its result (or exception) comes back to the GUI thread by a
 queued signal, so ``on_done``/``on_error`` may touch widgets while ``fn`` never does.
-Work that needs the database should open its own connection or be given plain values.
+
+Work that needs the database goes through ``run_on_vault(vault, fn, ...)``: the task opens
+its own connection on the vault's key (``Vault.thread_connection``; read-only unless
+``write=True``) for as long as ``fn`` runs, and inside it ``vault.db`` and
+``services.store`` use that connection. A connection is never shared between threads.
+When the vault locks, the task is interrupted (or, for a write, allowed a moment to
+commit) and its outcome is dropped: the screens that asked for it are gone.
 
 Tests wait with ``qtbot.waitUntil(lambda: not worker.busy())`` or ``wait_idle()``.
 """
@@ -12,9 +18,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+if TYPE_CHECKING:
+    from groupkeeper.storage.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +46,12 @@ class _Relay(QObject):
         self,
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None],
+        vault: Vault | None = None,
     ) -> None:
         super().__init__()
         self._on_done_cb = on_done
         self._on_error_cb = on_error
+        self._vault = vault
         self.done.connect(self._on_relay_done)
         self.failed.connect(self._on_relay_failed)
 
@@ -48,14 +59,19 @@ class _Relay(QObject):
         _pending.discard(self)
         self.deleteLater()
 
+    def _dropped(self) -> bool:
+        # Work on a vault that has locked since: its screens are gone, say nothing.
+        return self._vault is not None and self._vault.is_locked
+
     def _on_relay_done(self, value: Any) -> None:
         self._finish()
-        if self._on_done_cb is not None:
+        if self._on_done_cb is not None and not self._dropped():
             self._on_done_cb(value)
 
     def _on_relay_failed(self, exc: BaseException) -> None:
         self._finish()
-        self._on_error_cb(exc)
+        if not self._dropped():
+            self._on_error_cb(exc)
 
 
 class _Task(QRunnable):
@@ -100,9 +116,41 @@ def run_in_background(
         on_error: called with the exception ``fn`` raised, in the GUI thread. Without it
             the exception goes to ``sys.excepthook`` (the crash dialog).
     """
-    relay = _Relay(on_done, on_error or report_bug)
+    _start(fn, args, _Relay(on_done, on_error or report_bug))
+
+
+def _start(fn: Callable[..., Any], args: tuple[Any, ...], relay: _Relay) -> None:
     _pending.add(relay)
     QThreadPool.globalInstance().start(_Task(fn, args, relay))
+
+
+def _with_connection(vault: Vault, write: bool, fn: Callable[..., Any], *args: Any) -> Any:
+    with vault.thread_connection(write=write):
+        return fn(*args)
+
+
+def run_on_vault(
+    vault: Vault,
+    fn: Callable[..., Any],
+    *args: Any,
+    write: bool = False,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> None:
+    """Like ``run_in_background``, with the task's own connection to ``vault``.
+
+    Args:
+        vault: the unlocked vault. Inside ``fn``, ``vault.db`` (and a ``Store`` over it)
+            is the task's connection.
+        fn: the slow function. It must not touch widgets.
+        *args: its arguments.
+        write: open a writer (a CSV import, a rekey). SQLite makes it take turns with the
+            GUI thread's writes; otherwise the connection is read-only.
+        on_done: called with ``fn``'s result in the GUI thread (not if the vault locked).
+        on_error: called with the exception in the GUI thread (not if the vault locked).
+    """
+    relay = _Relay(on_done, on_error or report_bug, vault)
+    _start(_with_connection, (vault, write, fn, *args), relay)
 
 
 def busy() -> bool:

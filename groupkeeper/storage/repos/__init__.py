@@ -1,7 +1,7 @@
 """The small, typed repository API over an unlocked vault's database.
 
 ``Store(db, folder)`` groups one repository per kind of record (one module each in this
-package, over the shared ``base.Repo``). Every write is one transaction (``db.atomic()``)
+package, over the shared ``base.Repo``). Every write is one transaction (``BEGIN IMMEDIATE``)
 that is committed before the method returns, so an action the UI has acknowledged is durable
 (the vault runs ``synchronous=FULL``). Every write runs inside ``faults.guarded`` so disk
 problems arrive as ``DiskFull`` / ``ReadOnly`` / ``VaultGone``.

@@ -2,7 +2,7 @@
 
 A repository asks its ``Store`` for the database at each use (a vault reconnects after its
 folder comes back from a USB stick). Reads go through sqlite-utils' own ``db.query()``;
-writes run in ``_write()``: one ``db.atomic()`` transaction inside ``faults.guarded``, so
+writes run in ``_write()``: one ``BEGIN IMMEDIATE`` transaction inside ``faults.guarded``, so
 disk problems arrive as ``DiskFull`` / ``ReadOnly`` / ``VaultGone``.
 """
 
@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from groupkeeper.model import MeetingState
-from groupkeeper.storage._sqlcipher import Database
+from groupkeeper.storage._sqlcipher import Database, write_transaction
 from groupkeeper.storage.errors import InvalidInput
 from groupkeeper.storage.faults import guarded
 
@@ -64,7 +64,7 @@ class Repo:
     @contextmanager
     def _write(self) -> Iterator[Database]:
         try:
-            with guarded(self._store.folder), self._db.atomic() as db:
+            with guarded(self._store.folder), write_transaction(self._db) as db:
                 yield db
         except UnicodeEncodeError:
             # Text that is not valid Unicode (a lone surrogate from a broken paste).

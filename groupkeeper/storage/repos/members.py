@@ -119,28 +119,22 @@ class MemberRepo(Repo):
             created_at=now,
             updated_at=now,
         )
-        member.id = db.table("members").insert(values).last_pk
-        for group_id in member.group_ids:
-            db.table("group_members").insert({"group_id": group_id, "member_id": member.id})
-        db.table("consents").insert(
-            {
-                "member_id": member.id,
-                "kind": ConsentKind.ROSTER.value,
-                "granted": 1,
-                "recorded_at": now,
-                "note": "",
-            }
+        # Plain INSERTs (not ``table().insert``, which inspects the table every call): an
+        # import of hundreds of rows holds the write lock as briefly as it can.
+        cols = ", ".join(values)
+        marks = ", ".join("?" * len(values))
+        cur = db.execute(f"INSERT INTO members ({cols}) VALUES ({marks})", list(values.values()))
+        member.id = cur.lastrowid
+        db.conn.executemany(
+            "INSERT INTO group_members (group_id, member_id) VALUES (?, ?)",
+            [(group_id, member.id) for group_id in member.group_ids],
         )
-        if member.contact_consent:
-            db.table("consents").insert(
-                {
-                    "member_id": member.id,
-                    "kind": ConsentKind.CONTACT.value,
-                    "granted": 1,
-                    "recorded_at": now,
-                    "note": "",
-                }
-            )
+        kinds = [ConsentKind.ROSTER] + ([ConsentKind.CONTACT] if member.contact_consent else [])
+        db.conn.executemany(
+            "INSERT INTO consents (member_id, kind, granted, recorded_at, note)"
+            " VALUES (?, ?, 1, ?, '')",
+            [(member.id, kind.value, now) for kind in kinds],
+        )
 
     def update(self, member: Member) -> Member:
         """Save edited fields; a change of contact consent is recorded as a consent record."""

@@ -1,0 +1,286 @@
+"""One connection per thread: background work beside the GUI's writes, and lock stopping it.
+
+Real vault, real threads (the app's worker pool). The GUI thread owns the vault's writer;
+reports, backups and the CSV import each open their own connection on the same key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QPlainTextEdit
+
+from groupkeeper import csv_import, reports_export
+from groupkeeper.agenda import fill_from_template
+from groupkeeper.metrics import Period
+from groupkeeper.model import Group, Member
+from groupkeeper.settings import Settings
+from groupkeeper.storage.errors import KnownError, VaultLocked
+from groupkeeper.storage.vault import Vault, WrongThread
+from groupkeeper.ui import messages, worker
+from groupkeeper.ui.main_window import MainWindow
+from groupkeeper.ui.services import Services
+
+PASS = "kettle river purple bicycle"
+SECRET = "Zebedee Quillfeather"
+
+
+@pytest.fixture(autouse=True)
+def _responder():  # type: ignore[no-untyped-def]
+    messages.set_test_responder(lambda kind, title, text: True)
+    yield
+    messages.set_test_responder(None)
+
+
+@pytest.fixture
+def services(tmp_path: Path):  # type: ignore[no-untyped-def]
+    svc = Services(Settings(tmp_path / "settings.json"), tmp_path / "vault")
+    svc.create_vault(svc.vault_dir, PASS)
+    yield svc
+    worker.wait_idle()
+    svc.lock()
+
+
+def _open_vault_files(folder: Path) -> list[str]:
+    """Files of ``folder`` this process holds open (every SQLite connection holds some)."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith(str(folder.resolve())):
+            found.append(target)
+    return found
+
+
+def _people(prefix: str, n: int, group_id: int) -> list[Member]:
+    return [Member(display_name=f"{prefix} {i:05d}", group_ids=[group_id]) for i in range(n)]
+
+
+def test_background_report_and_imports_while_the_gui_checks_in(qtbot, services) -> None:
+    store = services.store
+    group = store.groups.add(fill_from_template(Group(name="Circle", crisis_resources="x")))
+    assert group.id is not None
+    regulars = store.members.add_many(_people("Regular", 300, group.id))
+    meeting = store.meetings.start(group.id, "2026-11-24")
+    assert meeting.id is not None
+    vault = services.vault
+    stop_reports = threading.Event()
+    importing = threading.Event()
+    reports_run: list[int] = []
+
+    def report_until_stopped() -> int:
+        period = Period((2026, 1), (2026, 12))
+        while not stop_reports.is_set():
+            reports_export.build_report(
+                vault.db, None, period, threshold=5, scope_label="All", today=dt.date(2026, 12, 1)
+            )
+            reports_run.append(1)
+        return len(reports_run)
+
+    def import_marked(members: list[Member]) -> int:
+        importing.set()
+        try:
+            return csv_import.import_members(services.store, members, [group.id])
+        finally:
+            importing.clear()
+
+    good = _people("Imported good", 2000, group.id)
+    # The last row names a group that does not exist: the transaction fails at its end.
+    bad = _people("Imported bad", 2000, group.id)
+    bad[-1].group_ids = [987654]
+    outcomes: dict[str, Any] = {}
+    worker.run_on_vault(
+        vault,
+        report_until_stopped,
+        on_done=lambda n: outcomes.update(report=n),
+        on_error=lambda e: outcomes.update(report=e),
+    )
+    worker.run_on_vault(
+        vault,
+        import_marked,
+        good,
+        write=True,
+        on_done=lambda n: outcomes.update(good=n),
+        on_error=lambda e: outcomes.update(good=e),
+    )
+    worker.run_on_vault(
+        vault,
+        import_marked,
+        bad,
+        write=True,
+        on_done=lambda n: outcomes.update(bad=n),
+        on_error=lambda e: outcomes.update(bad=e),
+    )
+    acknowledged: list[str] = []
+    during_import = 0
+    deadline = time.monotonic() + 60
+    for person in regulars:  # the GUI thread records check-ins while the tasks run
+        busy = importing.is_set()
+        store.meetings.check_in(meeting.id, person.pseudonym)
+        acknowledged.append(person.pseudonym)
+        during_import += busy
+        qtbot.wait(2)
+        if "good" in outcomes and "bad" in outcomes:
+            break
+        assert time.monotonic() < deadline
+    stop_reports.set()
+    assert worker.wait_idle()
+
+    assert outcomes["good"] == 2000
+    assert isinstance(outcomes["bad"], Exception)  # the foreign key failed: a bug-type error
+    assert isinstance(outcomes["report"], int) and outcomes["report"] >= 1
+    assert during_import > 0, "no check-in was made while an import was writing"
+    present = set(store.meetings.present(meeting.id))
+    assert set(acknowledged) <= present, "a check-in was lost"
+    names = {m.display_name for m in store.members.all()}
+    assert sum(n.startswith("Imported good") for n in names) == 2000
+    assert not any(n.startswith("Imported bad") for n in names), "the failed import left rows"
+    assert vault.open_connections() == 1  # only the GUI thread's writer
+
+
+def test_background_connections_are_read_only_unless_asked(services) -> None:
+    vault = services.vault
+    errors: list[BaseException] = []
+
+    def try_write() -> None:
+        try:
+            with vault.thread_connection():
+                services.store.groups.add(Group(name="From a reader"))
+        except BaseException as exc:  # noqa: BLE001 - inspected below
+            errors.append(exc)
+
+    thread = threading.Thread(target=try_write)
+    thread.start()
+    thread.join()
+    assert len(errors) == 1 and isinstance(errors[0], KnownError)
+    assert services.store.groups.by_name("From a reader") is None
+    assert vault.open_connections() == 1
+
+
+def test_a_thread_without_its_own_connection_is_refused(services) -> None:
+    errors: list[BaseException] = []
+
+    def sneak() -> None:
+        try:
+            services.store.members.all()
+        except BaseException as exc:  # noqa: BLE001 - inspected below
+            errors.append(exc)
+
+    thread = threading.Thread(target=sneak)
+    thread.start()
+    thread.join()
+    assert len(errors) == 1 and isinstance(errors[0], WrongThread)
+
+
+def test_unlock_in_a_worker_then_the_gui_thread_owns_a_fresh_writer(tmp_path: Path) -> None:
+    Vault.create(tmp_path / "v", PASS)[0].lock()
+    box: list[Vault] = []
+
+    def unlock() -> None:
+        vault = Vault.unlock(tmp_path / "v", PASS)
+        vault.hand_off()
+        box.append(vault)
+
+    thread = threading.Thread(target=unlock)
+    thread.start()
+    thread.join()
+    vault = box[0]
+    assert vault.open_connections() == 0
+    assert vault.db.execute("SELECT count(*) FROM groups").fetchone() == (0,)
+    assert vault.open_connections() == 1
+    vault.lock()
+    assert vault.open_connections() == 0
+
+
+def _model_text(model: QAbstractItemModel, parent: QModelIndex | None = None) -> str:
+    parent = parent or QModelIndex()
+    parts = []
+    for row in range(model.rowCount(parent)):
+        for col in range(model.columnCount(parent)):
+            value = model.data(model.index(row, col, parent), Qt.ItemDataRole.DisplayRole)
+            parts.append(str(value))
+    return " ".join(parts)
+
+
+def _all_text(root: Any) -> str:
+    parts: list[str] = []
+    for widget in [root, *root.findChildren(object)]:
+        if isinstance(widget, QLabel | QLineEdit):
+            parts.append(widget.text())
+        elif isinstance(widget, QPlainTextEdit):
+            parts.append(widget.toPlainText())
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            parts.append(_model_text(widget.model()))
+    return "\n".join(parts)
+
+
+def test_lock_during_long_background_work_is_quick_and_closes_everything(qtbot, services) -> None:
+    group = services.store.groups.add(fill_from_template(Group(name="Circle")))
+    assert group.id is not None
+    services.store.members.add(Member(display_name=SECRET, group_ids=[group.id]))
+    folder = Path(services.vault_dir)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_roster()
+    assert SECRET in _all_text(window)
+    vault = services.vault
+    started = threading.Barrier(3, timeout=10)
+    outcomes: list[Any] = []
+
+    def long_report() -> int:
+        started.wait()
+        # Stands in for a report over years of meetings: far longer than a second.
+        row = vault.db.execute(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c"
+            " WHERE x < 2000000000) SELECT count(*) FROM c"
+        ).fetchone()
+        return int(row[0])
+
+    def long_import() -> int:
+        started.wait()
+        many = _people("Never kept", 200_000, group.id or 0)
+        return csv_import.import_members(services.store, many, [])
+
+    for fn, write in ((long_report, False), (long_import, True)):
+        worker.run_on_vault(
+            vault, fn, write=write, on_done=outcomes.append, on_error=outcomes.append
+        )
+    started.wait()
+    time.sleep(0.2)  # both are inside their work now
+    assert vault.open_connections() == 3
+
+    t0 = time.monotonic()
+    window.lock()
+    elapsed = time.monotonic() - t0
+    assert window.stack.currentWidget() is window.unlock_screen
+    assert elapsed < 1.0, f"locking took {elapsed:.2f} s"
+    assert not services.is_unlocked
+    assert worker.wait_idle(5000)
+    assert outcomes == []  # the vault locked: the screens that asked are gone
+    assert vault.open_connections() == 0
+    assert _open_vault_files(folder) == [], "a connection to the vault is still open"
+    assert vault._key is None
+    assert SECRET not in _all_text(window)
+
+    # The interrupted import rolled back as a whole; nothing of it is in the vault.
+    services.unlock(PASS)
+    names = {m.display_name for m in services.store.members.all()}
+    assert names == {SECRET}
+
+
+def test_work_asked_for_after_lock_does_not_open_a_connection(services) -> None:
+    vault = services.vault
+    services.lock()
+    with pytest.raises(VaultLocked), vault.thread_connection():
+        pass
+    assert vault.open_connections() == 0
