@@ -195,8 +195,9 @@ def test_stylesheet_renders_completely(theme: str, scale: float) -> None:
     assert "{{" not in qss and "}}" not in qss
     assert qss.count("{") == qss.count("}")
     assert set(HEX.findall(qss)) <= set(resources.PALETTES[theme].values())
-    # The large name of the mood round scales with the text-size setting.
-    huge = round(resources.BASE_PT * scale * 3)
+    # The large name of the mood round scales with the text-size setting (3x the body
+    # text, 2.25x from 150% on, where 3x would fill a laptop screen's height).
+    huge = round(resources.BASE_PT * scale * (2.25 if scale >= 1.4 else 3))
     assert f"font-size: {huge}pt" in qss
 
 
@@ -204,7 +205,9 @@ def test_stylesheet_scales_fonts() -> None:
     small = resources.stylesheet("calm", 1.0)
     large = resources.stylesheet("calm", 2.0)
     assert "font-size: 36pt" in small
-    assert "font-size: 72pt" in large
+    assert "font-size: 54pt" in large
+    # Buttons and inputs are never shorter than a line of the scaled text.
+    assert "min-height: 28px" in small and "min-height: 39px" in large
     assert resources.font_point_size(1.0) == resources.BASE_PT
     assert resources.font_point_size(2.0) == 2 * resources.BASE_PT
 

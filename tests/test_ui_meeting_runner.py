@@ -159,7 +159,8 @@ def test_timer_states_with_fake_clock(qtbot, services, clock) -> None:  # type: 
     runner.tick()
     assert timer.property("timerState") == "over"
     assert runner.header.cue_label.text() == "Over by 3 min"
-    assert timer.text() == "13:05 / 10:00"
+    # Over time reads "+03:05 over" (a sign and a word, not only a colour).
+    assert timer.text() == "+03:05 over"
     qtbot.keyClick(
         runner,
         Qt.Key.Key_P,
@@ -169,7 +170,7 @@ def test_timer_states_with_fake_clock(qtbot, services, clock) -> None:  # type: 
     assert services.store.meetings.get(runner.meeting_id).engine_state["paused"] is True
     clock.t += 600
     runner.tick()
-    assert timer.text() == "13:05 / 10:00"
+    assert timer.text() == "+03:05 over"
     assert runner.header.cue_label.text().startswith("Paused")
 
 
@@ -681,3 +682,14 @@ def test_closing_next_date_follows_the_groups_weekday(qtbot, services) -> None: 
     assert seg.findChild(QLabel, "nextMeetingTime").text() == "at 19:00"
     runner.end_meeting()
     assert services.store.meetings.get(runner.meeting_id).next_meeting_date == "2026-12-01"
+
+
+def test_header_shows_the_whole_meeting_and_its_finish(qtbot, services, clock) -> None:  # type: ignore[no-untyped-def]
+    runner = make_runner(qtbot, services, start_meeting(services, seed_group(services)))
+    planned = sum(s.minutes for s in runner.session.run.segments)
+    text = runner.header.meeting_label.text()
+    assert text.startswith(f"Meeting: 0 of {planned} min")
+    assert "ends " in text
+    clock.t += (planned + 2) * 60
+    runner.tick()
+    assert "meeting over by 2 min" in runner.header.meeting_label.text()

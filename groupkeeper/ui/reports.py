@@ -47,6 +47,7 @@ from groupkeeper.suppression import CellState
 from groupkeeper.ui import charts, messages, report_pdf, worker
 from groupkeeper.ui.follow_up import FollowUpPanel
 from groupkeeper.ui.services import Services
+from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.sizing import large_text
 
 ALL = -1  # the "All groups" entry of the group picker
@@ -133,7 +134,9 @@ class ReportsScreen(QWidget):
         head.addWidget(self.exact_note)
         outer.addLayout(head)
 
-        pickers = QHBoxLayout()
+        # The pickers wrap to another row at large text; each box is as wide as its
+        # longest entry, so the chosen period is never cut.
+        pickers = FlowLayout()
         self.group_box = QComboBox()
         self.group_box.setAccessibleName(_tr("Group"))
         group_label = QLabel(_tr("&Group:"))
@@ -154,11 +157,17 @@ class ReportsScreen(QWidget):
         self.to_label = QLabel(_tr("to"))
         self.to_box = QComboBox()
         self.to_box.setAccessibleName(_tr("Last month of the period"))
-        for w in (group_label, self.group_box, kind_label, self.kind_box, self.period_box):
-            pickers.addWidget(w)
+        for box in (self.group_box, self.kind_box, self.period_box, self.to_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for pair in ((group_label, self.group_box), (kind_label, self.kind_box)):
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            for w in pair:
+                row.addWidget(w)
+            pickers.addLayout(row)
+        pickers.addWidget(self.period_box)
         pickers.addWidget(self.to_label)
         pickers.addWidget(self.to_box)
-        pickers.addStretch(1)
         outer.addLayout(pickers)
         large = large_text()
         self.csv_button = QPushButton(_tr("Export &CSV..."))

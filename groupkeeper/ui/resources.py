@@ -28,6 +28,7 @@ After changing a dynamic property at run time, call ``style().unpolish(w)`` and
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -63,8 +64,10 @@ PALETTES: dict[str, dict[str, str]] = {
         "disabled_text": "#6B7079",
         "near_bg": "#F3C969",  # timer near the end: light amber, dark text, dashed border
         "near_text": "#1F2328",
-        "over_bg": "#A4161A",  # timer over: dark red, white bold text, solid border
-        "over_text": "#FFFFFF",
+        # Timer over: white with dark red bold text and a double border, the inverse of
+        # the red Safety button, so the two are never confused (also without colour).
+        "over_bg": "#FFFFFF",
+        "over_text": "#A4161A",
         "safety_bg": "#A4161A",
         "safety_text": "#FFFFFF",
         "demo_bg": "#FFE7B0",
@@ -89,8 +92,8 @@ PALETTES: dict[str, dict[str, str]] = {
         "disabled_text": "#4D4D4D",
         "near_bg": "#FFD34D",
         "near_text": "#000000",
-        "over_bg": "#8B0000",
-        "over_text": "#FFFFFF",
+        "over_bg": "#FFFFFF",
+        "over_text": "#8B0000",
         "safety_bg": "#8B0000",
         "safety_text": "#FFFFFF",
         "demo_bg": "#FFD34D",
@@ -253,13 +256,27 @@ def _check_scale(text_scale: float) -> None:
         raise ValueError(f"text scale out of range: {text_scale}")
 
 
+#: From this text scale on, titles and the timer grow less than the body text: at 200%
+#: a 1.5x title and a 1.75x timer would take a third of a 768 px screen's height.
+_LARGE_SCALE = 1.4
+
+
 def _font_sizes(text_scale: float) -> dict[str, str]:
     _check_scale(text_scale)
     base = BASE_PT * text_scale
+    large = text_scale >= _LARGE_SCALE
+    # One line of body text in pixels (96 dpi, the font's line spacing is about 1.2 em):
+    # the content height of buttons and inputs never goes below it, so a layout short of
+    # room cannot squeeze a control until its letters are cut.
+    line_px = math.ceil(base * 96 / 72 * 1.2)
     return {
         "base_pt": f"{round(base)}pt",
         "small_pt": f"{max(8, round(base * 0.9))}pt",
-        "title_pt": f"{round(base * 1.5)}pt",
-        "timer_pt": f"{round(base * 1.75)}pt",
-        "huge_pt": f"{round(base * 3)}pt",
+        "title_pt": f"{round(base * (1.25 if large else 1.5))}pt",
+        "timer_pt": f"{round(base * (1.35 if large else 1.75))}pt",
+        "huge_pt": f"{round(base * (2.25 if large else 3))}pt",
+        "control_h": f"{max(28, line_px)}px",
+        "input_h": f"{max(24, line_px)}px",
+        "item_h": f"{max(40, line_px + 4)}px",
+        "check_h": f"{max(44, line_px + 10)}px",  # room for the focus border too
     }

@@ -31,6 +31,7 @@ from groupkeeper.ui.member_dialog import MemberDialog, forget_member
 from groupkeeper.ui.member_history import MemberHistoryDialog
 from groupkeeper.ui.models.roster_model import RosterData, RosterModel
 from groupkeeper.ui.services import Services
+from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.keys import SearchField
 
 
@@ -89,7 +90,8 @@ class RosterScreen(QWidget):
         top.addWidget(self.search, 1)
         layout.addLayout(top)
 
-        filters = QHBoxLayout()
+        # Filters and buttons wrap to another row rather than widen the window.
+        filters = FlowLayout()
         self.group_filter = QComboBox()
         self.group_filter.setAccessibleName(_tr("Show members of group"))
         self.group_filter.setMinimumHeight(40)
@@ -99,11 +101,12 @@ class RosterScreen(QWidget):
         self.count_label.setProperty("role", "hint")
         group_label = QLabel(_tr("G&roup:"))
         group_label.setBuddy(self.group_filter)
-        filters.addWidget(group_label)
-        filters.addWidget(self.group_filter)
-        filters.addSpacing(16)
+        group_row = QHBoxLayout()
+        group_row.setContentsMargins(0, 0, 16, 0)
+        group_row.addWidget(group_label)
+        group_row.addWidget(self.group_filter)
+        filters.addLayout(group_row)
         filters.addWidget(self.show_inactive)
-        filters.addStretch(1)
         filters.addWidget(self.count_label)
         layout.addLayout(filters)
 
@@ -147,7 +150,7 @@ class RosterScreen(QWidget):
             self.table.setColumnWidth(col, width)
         layout.addWidget(self.table, 1)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.add_button = QPushButton(_tr("&Add member"))
         self.add_button.setProperty("role", "primary")
         self.edit_button = QPushButton(_tr("&Edit"))
@@ -170,7 +173,6 @@ class RosterScreen(QWidget):
             self.forget_button,
         ):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         for b, tip in tips.items():
             b.setToolTip(tip)

@@ -8,6 +8,7 @@ keeps the damaged one untouched. ``UnlockForm`` is shared with the meeting lock 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from groupkeeper.ui import messages, worker
 from groupkeeper.ui.widgets.passphrase import PassphraseField
+from groupkeeper.ui.widgets.sizing import text_scale
 
 if TYPE_CHECKING:
     from groupkeeper.ui.services import Services
@@ -208,7 +210,7 @@ class UnlockScreen(QWidget):
         # A fixed, comfortable width: centred by alignment alone, the column shrank to
         # its size hint and word-wrapped errors were cut off (seen at 1366x768).
         column.setMinimumWidth(600)
-        column.setMaximumWidth(720)
+        column.setMaximumWidth(round(720 * max(1.0, text_scale())))
         column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         inner = QVBoxLayout(column)
         inner.addWidget(title)
@@ -239,7 +241,11 @@ class UnlockScreen(QWidget):
 
     def refresh(self) -> None:
         self.folder_label.setText(
-            self.tr("Vault folder: %1").replace("%1", str(self.services.vault_dir))
+            # A zero-width space after each separator lets a long path wrap there
+            # instead of being cut at large text sizes.
+            self.tr("Vault folder: %1").replace(
+                "%1", re.sub(r"([/\\])", "\\1\u200b", str(self.services.vault_dir))
+            )
         )
         if self.services.demo_passphrase:
             self.demo_label.setText(

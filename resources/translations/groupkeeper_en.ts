@@ -130,7 +130,7 @@
     <context>
         <name>MeetingRunner</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="268" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="289" />
             <source>%n answer(s)</source>
             <translation>
                 <numerusform>%n answer</numerusform>
@@ -138,7 +138,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="319" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="318" />
             <source>%n answer(s) so far</source>
             <translation>
                 <numerusform>%n answer so far</numerusform>
@@ -154,7 +154,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="281" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="302" />
             <source>%n goal(s)</source>
             <translation>
                 <numerusform>%n goal</numerusform>
@@ -162,7 +162,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="139" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="138" />
             <source>%n goal(s) from before</source>
             <translation>
                 <numerusform>%n goal from before</numerusform>
@@ -179,7 +179,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="259" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="280" />
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
             <source>%n here</source>
             <translation>
@@ -196,7 +196,8 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="95" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="137" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="163" />
             <source>%n min</source>
             <translation>
                 <numerusform>%n min</numerusform>
@@ -220,7 +221,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="261" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="282" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
             <source>%n new</source>
             <translation>
@@ -237,8 +238,8 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="284" />
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="139" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="305" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="138" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
             <source>%n reviewed</source>
             <translation>
@@ -263,7 +264,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="278" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="299" />
             <source>%n shared</source>
             <translation>
                 <numerusform>%n shared</numerusform>
@@ -279,7 +280,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="318" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="317" />
             <source>%n so far</source>
             <translation>
                 <numerusform>%n so far</numerusform>
@@ -295,7 +296,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="268" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="270" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Checked in: %n</numerusform>
@@ -327,7 +328,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="136" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="138" />
             <source>Shared tonight: %n</source>
             <translation>
                 <numerusform>Shared tonight: %n</numerusform>
@@ -335,11 +336,19 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="270" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="272" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Walk-ins (anonymous): %n</numerusform>
                 <numerusform>Walk-ins (anonymous): %n</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="190" />
+            <source>meeting over by %n min</source>
+            <translation>
+                <numerusform>meeting over by %n min</numerusform>
+                <numerusform>meeting over by %n min</numerusform>
             </translation>
         </message>
     </context>
@@ -357,7 +366,7 @@
     <context>
         <name>RosterScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="289" />
+            <location filename="../../groupkeeper/ui/roster.py" line="291" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n match</numerusform>
@@ -365,7 +374,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="291" />
+            <location filename="../../groupkeeper/ui/roster.py" line="293" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n member</numerusform>
@@ -373,7 +382,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="388" />
+            <location filename="../../groupkeeper/ui/roster.py" line="390" />
             <source>%n member(s) added.</source>
             <translation>
                 <numerusform>%n member added.</numerusform>
@@ -381,7 +390,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="239" />
+            <location filename="../../groupkeeper/ui/roster.py" line="241" />
             <source>%n member(s) have not come for {months} months or more. You may want to forget them.</source>
             <translation>
                 <numerusform>%n member has not come for {months} months or more. You may want to forget them.</numerusform>
@@ -389,7 +398,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="289" />
+            <location filename="../../groupkeeper/ui/roster.py" line="291" />
             <source>of %n</source>
             <translation>
                 <numerusform>of %n</numerusform>
@@ -400,7 +409,7 @@
     <context>
         <name>UnlockForm</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/unlock.py" line="175" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="177" />
             <source>The next try will wait %n second(s).</source>
             <translation>
                 <numerusform>The next try will wait %n second.</numerusform>

@@ -4,72 +4,72 @@
     <context>
         <name>AgendaEditor</name>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="82" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="83" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="128" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="129" />
             <source>%1 - %2 min</source>
             <translation>%1 - %2 min</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="88" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="89" />
             <source>Add</source>
             <translation>Añadir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="89" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="90" />
             <source>Add a segment</source>
             <translation>Añadir una parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="78" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="79" />
             <source>Agenda segments</source>
             <translation>Partes del plan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="85" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="86" />
             <source>Kind of segment to add</source>
             <translation>Tipo de parte que añadir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="103" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="104" />
             <source>Minutes</source>
             <translation>Minutos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="83" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="84" />
             <source>Minutes for the selected segment</source>
             <translation>Minutos de la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="93" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="94" />
             <source>Move down</source>
             <translation>Bajar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="95" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="96" />
             <source>Move the selected segment down</source>
             <translation>Bajar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="94" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="95" />
             <source>Move the selected segment up</source>
             <translation>Subir la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="92" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="93" />
             <source>Move up</source>
             <translation>Subir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="90" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="91" />
             <source>Remove</source>
             <translation>Quitar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="91" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="92" />
             <source>Remove the selected segment</source>
             <translation>Quitar la parte seleccionada</translation>
         </message>
@@ -1255,22 +1255,22 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MeetingRunner</name>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="160" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="162" />
             <source>%1 is here.</source>
             <translation>%1 ya está aquí.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="272" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="293" />
             <source>%1 of %2 done</source>
             <translation>%1 de %2 hechas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="169" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="171" />
             <source>%1 sent apologies.</source>
             <translation>%1 avisó que no venía.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="268" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="289" />
             <source>%n answer(s)</source>
             <translation>
                 <numerusform>%n respuesta</numerusform>
@@ -1278,7 +1278,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="319" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="318" />
             <source>%n answer(s) so far</source>
             <translation>
                 <numerusform>%n respuesta hasta ahora</numerusform>
@@ -1294,7 +1294,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="281" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="302" />
             <source>%n goal(s)</source>
             <translation>
                 <numerusform>%n meta</numerusform>
@@ -1302,7 +1302,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="139" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="138" />
             <source>%n goal(s) from before</source>
             <translation>
                 <numerusform>%n meta pendiente</numerusform>
@@ -1319,7 +1319,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="259" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="280" />
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
             <source>%n here</source>
             <translation>
@@ -1336,7 +1336,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="95" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="137" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="163" />
             <source>%n min</source>
             <translation>
                 <numerusform>%n min</numerusform>
@@ -1360,7 +1361,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="261" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="282" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
             <source>%n new</source>
             <translation>
@@ -1377,8 +1378,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="284" />
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="139" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="305" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="138" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
             <source>%n reviewed</source>
             <translation>
@@ -1403,7 +1404,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="278" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="299" />
             <source>%n shared</source>
             <translation>
                 <numerusform>%n compartida</numerusform>
@@ -1419,7 +1420,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="318" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="317" />
             <source>%n so far</source>
             <translation>
                 <numerusform>%n hasta ahora</numerusform>
@@ -1445,12 +1446,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Hecha  (D)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="60" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="94" />
             <source>&amp;Go to</source>
             <translation>&amp;Ir a</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="241" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="242" />
             <source>&amp;Pass  (P)</source>
             <translation>&amp;Pasar  (P)</translation>
         </message>
@@ -1460,12 +1461,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Quitar meta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="106" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="108" />
             <source>&amp;Remove selected</source>
             <translation>&amp;Quitar la seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="113" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="110" />
             <source>&amp;Safety</source>
             <translation>&amp;Seguridad</translation>
         </message>
@@ -1480,12 +1481,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Guardar nota</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="114" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="113" />
             <source>&amp;Undo  (Backspace)</source>
             <translation>&amp;Deshacer  (Retroceso)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="226" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="228" />
             <source>&amp;Undo check-in</source>
             <translation>&amp;Deshacer llegada</translation>
         </message>
@@ -1495,66 +1496,72 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Deshacer anotación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="300" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="299" />
             <source>&amp;Undo last  (Ctrl+Z)</source>
             <translation>&amp;Deshacer la última  (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="347" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="346" />
             <source>(%1 of %2)</source>
             <translation>(%1 de %2)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="261" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="276" />
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="345" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="263" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="278" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="344" />
             <source>(forgotten member)</source>
             <translation>(participante olvidado)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="120" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="122" />
             <source>(not recorded)</source>
             <translation>(sin anotar)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="110" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="107" />
             <source>+ &amp;Arrival</source>
             <translation>+ &amp;Llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="239" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="241" />
             <source>+ &amp;Walk-in</source>
             <translation>+ Visita &amp;anónima</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="240" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="154" />
+            <source>+%1 over</source>
+            <translation>+%1 de más</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="242" />
             <source>Add an anonymous walk-in</source>
             <translation>Añadir una visita anónima</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="112" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="109" />
             <source>Add arrival</source>
             <translation>Añadir llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="80" />
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="162" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="82" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="164" />
             <source>Add as &amp;new skill</source>
             <translation>Añadir como estrategia &amp;nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="160" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="162" />
             <source>Add “%1” as &amp;new skill</source>
             <translation>Añadir «%1» como estrategia &amp;nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="84" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="86" />
             <source>Adds someone new with just the name typed (Alt+H)</source>
             <translation>Añade a alguien que viene por primera vez, solo con el nombre escrito (Alt+H)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="40" />
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="45" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="55" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="61" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="77" />
             <source>Agenda</source>
             <translation>Plan</translation>
         </message>
@@ -1569,17 +1576,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Respuesta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="418" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="439" />
             <source>Autosaved %1</source>
             <translation>Guardado automáticamente %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="164" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="174" />
             <source>Back to Home, the meeting stays open</source>
             <translation>Volver a Inicio; la reunión sigue abierta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="163" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="173" />
             <source>Back to Home; the meeting stays open (Ctrl+Shift+H)</source>
             <translation>Volver a Inicio; la reunión sigue abierta (Ctrl+Mayús+H)</translation>
         </message>
@@ -1589,17 +1596,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Volver a la ronda  (Esc)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="132" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="196" />
             <source>Bring back the selected segment</source>
             <translation>Recuperar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="81" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="83" />
             <source>Ca&amp;tegory:</source>
             <translation>Ca&amp;tegoría:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="253" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="254" />
             <source>Catch-up &amp;grid  (G)</source>
             <translation>&amp;Tabla para ponerse al día  (G)</translation>
         </message>
@@ -1614,7 +1621,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Tabla para ponerse al día: ↑ ↓ elige a una persona; luego el número de la puntuación, P para pasar, Supr para deshacer. Esc vuelve a la ronda.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="84" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="86" />
             <source>Category of the new skill</source>
             <translation>Categoría de la estrategia nueva</translation>
         </message>
@@ -1634,12 +1641,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cierre: plan para la semana</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="268" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="270" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Han llegado: %n</numerusform>
                 <numerusform>Han llegado: %n</numerusform>
             </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="79" />
+            <source>Choose a segment, then Go to, Skip or Move with the buttons beside it.</source>
+            <translation>Elige una parte y luego Ir a, Saltar o Mover con los botones de al lado.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="27" />
@@ -1653,7 +1665,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cierre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="152" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="153" />
             <source>Closing round</source>
             <translation>Ronda de cierre</translation>
         </message>
@@ -1678,17 +1690,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Recursos de crisis y pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="115" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="112" />
             <source>Crisis resources, escalation steps, count a concern (Ctrl+Shift+S)</source>
             <translation>Recursos de crisis, pasos a seguir, anotar una preocupación (Ctrl+Mayús+S)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="81" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="87" />
             <source>Current segment</source>
             <translation>Parte actual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="102" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="104" />
             <source>Delete removes the selected one.</source>
             <translation>Supr quita la seleccionada.</translation>
         </message>
@@ -1703,7 +1715,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Hecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="366" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="365" />
             <source>Done: </source>
             <translation>Ya han respondido: </translation>
         </message>
@@ -1728,18 +1740,18 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cifrado en la caja fuerte; nunca se exporta. Evita escribir nombres completos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="236" />
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="394" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="254" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="415" />
             <source>End meeting</source>
             <translation>Terminar reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="235" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="253" />
             <source>End meeting…</source>
             <translation>Terminar reunión…</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="395" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="416" />
             <source>End the meeting now? Everything is saved; a closed meeting can still be corrected later.</source>
             <translation>¿Terminar la reunión ahora? Todo está guardado; una reunión cerrada se puede corregir más tarde.</translation>
         </message>
@@ -1749,12 +1761,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Anota las respuestas en papel de cada persona (de %1 a %2). Cada fila completa se guarda al momento.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="47" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="63" />
             <source>Enter goes to the selected segment. Skip and move buttons are below.</source>
             <translation>Intro va a la parte seleccionada. Los botones para saltar y mover están debajo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="60" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="61" />
             <source>Enter marks the first match present. Down moves to the list of matches.</source>
             <translation>Intro marca como presente la primera coincidencia. Flecha abajo pasa a la lista de coincidencias.</translation>
         </message>
@@ -1769,27 +1781,27 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Pasos a seguir:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="371" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="370" />
             <source>Everyone has had a turn. Ctrl+Enter goes to the next segment.</source>
             <translation>Todo el mundo ha tenido su turno. Ctrl+Intro pasa a la siguiente parte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="223" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="224" />
             <source>Feeling &amp;word (optional):</source>
             <translation>Pala&amp;bra para el sentimiento (opcional):</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="231" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="232" />
             <source>Feeling word, optional</source>
             <translation>Palabra para el sentimiento, opcional</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="54" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="56" />
             <source>Find a skill</source>
             <translation>Buscar una estrategia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="58" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="59" />
             <source>Find who arrived</source>
             <translation>Buscar a quien ha llegado</translation>
         </message>
@@ -1819,7 +1831,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Metas para revisar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="45" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="46" />
             <source>Good</source>
             <translation>Bien</translation>
         </message>
@@ -1829,7 +1841,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Acuerdos del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="162" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="172" />
             <source>Home</source>
             <translation>Inicio</translation>
         </message>
@@ -1844,17 +1856,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cómo fue</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="277" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="276" />
             <source>Keys: the number for the score, P to pass, ← → to move between people, Delete to take back, Alt+W for a feeling word first.</source>
             <translation>Teclas: el número de la puntuación, P para pasar, ← → para moverte entre personas, Supr para deshacer, Alt+B para anotar antes una palabra.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="93" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="95" />
             <source>Last check-in</source>
             <translation>Última llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="374" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="373" />
             <source>Last one in this round.</source>
             <translation>Última persona de esta ronda.</translation>
         </message>
@@ -1869,35 +1881,40 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Queda menos de un minuto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="43" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="44" />
             <source>Low</source>
             <translation>Mal</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="80" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="82" />
             <source>Mark &amp;present</source>
             <translation>Marcar &amp;presente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="82" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="84" />
             <source>Marks the highlighted match present (Enter)</source>
             <translation>Marca como presente la coincidencia resaltada (Intro)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="72" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="73" />
             <source>Matching members</source>
             <translation>Participantes que coinciden</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="65" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="67" />
             <source>Matching skills</source>
             <translation>Estrategias que coinciden</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="143" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="161" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="37" />
             <source>Meeting ended</source>
             <translation>Reunión terminada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="183" />
+            <source>Meeting: %1 of %2 min · ends %3</source>
+            <translation>Reunión: %1 de %2 min · termina %3</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/common.py" line="40" />
@@ -1905,44 +1922,44 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Estado de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="152" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="153" />
             <source>Mood round</source>
             <translation>Ronda de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="65" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="99" />
             <source>Move down</source>
             <translation>Bajar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="67" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="101" />
             <source>Move the selected segment down (Alt+Down in the agenda)</source>
             <translation>Bajar la parte seleccionada (Alt+Abajo en el plan)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="66" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="100" />
             <source>Move the selected segment up (Alt+Up in the agenda)</source>
             <translation>Subir la parte seleccionada (Alt+Arriba en el plan)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="64" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="98" />
             <source>Move up</source>
             <translation>Subir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="83" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="136" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="186" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="85" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="138" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="188" />
             <source>New &amp;here</source>
             <translation>Primera vez &amp;hoy</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="136" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="138" />
             <source>New &amp;here: add “%1”</source>
             <translation>Primera vez &amp;hoy: añadir «%1»</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="222" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="224" />
             <source>Newest arrival first. Delete takes back the selected check-in.</source>
             <translation>La última llegada primero. Supr deshace la llegada seleccionada.</translation>
         </message>
@@ -1957,32 +1974,33 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Fecha de la próxima reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="254" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="255" />
             <source>Next person →</source>
             <translation>Siguiente persona →</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="171" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="181" />
             <source>Next segment (Ctrl+Enter or Ctrl+Right)</source>
             <translation>Siguiente parte (Ctrl+Intro o Ctrl+Derecha)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="169" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="179" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="260" />
             <source>Next segment ›</source>
             <translation>Siguiente parte ›</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="241" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="262" />
             <source>Next segment: %1</source>
             <translation>Siguiente parte: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="368" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="367" />
             <source>Next: </source>
             <translation>Faltan: </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="240" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="260" />
             <source>Next: %1 ›</source>
             <translation>Siguiente: %1 ›</translation>
         </message>
@@ -1992,7 +2010,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo todavía no tiene recursos de crisis anotados. En una emergencia, llama al número de emergencias de tu zona. Añade los recursos del grupo en su configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="155" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="157" />
             <source>No match. Use “New here” to add them.</source>
             <translation>Sin coincidencias. Usa «Primera vez hoy» para añadir a la persona.</translation>
         </message>
@@ -2002,7 +2020,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo no tiene configurado ningún cuestionario de bienestar. Quien coordina puede elegir uno en la configuración del grupo. Puedes saltar esta parte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="333" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="332" />
             <source>Nobody checked in yet</source>
             <translation>Todavía no ha llegado nadie</translation>
         </message>
@@ -2012,17 +2030,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Todavía no ha llegado nadie.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="143" />
+            <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="142" />
             <source>Nobody here has an open goal from before. Ctrl+Enter moves on.</source>
             <translation>Nadie de quienes están aquí tiene metas pendientes. Ctrl+Intro sigue adelante.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="292" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="294" />
             <source>Nobody is checked in yet</source>
             <translation>Todavía no ha llegado nadie</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="312" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="314" />
             <source>Nobody is checked in yet.</source>
             <translation>Todavía no ha llegado nadie.</translation>
         </message>
@@ -2042,17 +2060,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Nota guardada (cifrada).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="141" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="143" />
             <source>Often shared in this group: </source>
             <translation>Se comparten a menudo en este grupo: </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="44" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="45" />
             <source>Okay</source>
             <translation>Regular</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="238" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="240" />
             <source>One walk-in fewer</source>
             <translation>Una visita anónima menos</translation>
         </message>
@@ -2090,23 +2108,23 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>En parte  (P)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="106" />
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="151" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="103" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="169" />
             <source>Pause</source>
             <translation>Pausa</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="107" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="104" />
             <source>Pause or resume the timer (Ctrl+Shift+P)</source>
             <translation>Pausar o reanudar el temporizador (Ctrl+Mayús+P)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="153" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="171" />
             <source>Pause the timer</source>
             <translation>Pausar el temporizador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="141" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="159" />
             <source>Paused</source>
             <translation>En pausa</translation>
         </message>
@@ -2123,12 +2141,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="167" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="177" />
             <source>Previous segment</source>
             <translation>Parte anterior</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="166" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="176" />
             <source>Previous segment (Ctrl+Left)</source>
             <translation>Parte anterior (Ctrl+Izquierda)</translation>
         </message>
@@ -2148,12 +2166,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Leedlos en voz alta para dar la bienvenida a todo el mundo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="151" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="169" />
             <source>Resume</source>
             <translation>Reanudar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="153" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="171" />
             <source>Resume the timer</source>
             <translation>Reanudar el temporizador</translation>
         </message>
@@ -2163,8 +2181,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Seguimos donde lo dejaste.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="61" />
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="130" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="95" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="194" />
             <source>S&amp;kip</source>
             <translation>Salta&amp;r</translation>
         </message>
@@ -2182,7 +2200,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="160" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="170" />
             <source>Save status</source>
             <translation>Estado del guardado</translation>
         </message>
@@ -2205,22 +2223,22 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Notas de seguridad guardadas de este grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="90" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="95" />
             <source>Segment timer</source>
             <translation>Temporizador de la parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="86" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="88" />
             <source>Sent ap&amp;ologies</source>
             <translation>A&amp;visó que no venía</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="70" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="72" />
             <source>Shared &amp;by (optional):</source>
             <translation>&amp;Compartida por (opcional):</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="136" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="138" />
             <source>Shared tonight: %n</source>
             <translation>
                 <numerusform>Compartidas hoy: %n</numerusform>
@@ -2228,17 +2246,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="101" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="103" />
             <source>Skills shared tonight</source>
             <translation>Estrategias compartidas hoy</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="134" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="198" />
             <source>Skip the selected segment</source>
             <translation>Saltar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="72" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="106" />
             <source>Skip the selected segment (or bring it back)</source>
             <translation>Saltar la parte seleccionada (o recuperarla)</translation>
         </message>
@@ -2253,17 +2271,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Ha llegado alguien</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="111" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="108" />
             <source>Someone arrived late (A or Ctrl+A)</source>
             <translation>Alguien ha llegado tarde (A o Ctrl+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="241" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="243" />
             <source>Someone who stays anonymous (Alt+W)</source>
             <translation>Alguien que prefiere no dar su nombre (Alt+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="295" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="297" />
             <source>Takes back: %1 (Delete in the list)</source>
             <translation>Deshace: %1 (Supr en la lista)</translation>
         </message>
@@ -2273,7 +2291,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Gracias. La reunión está guardada y cerrada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="112" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="127" />
             <source>That cannot be done at this point of the meeting.</source>
             <translation>Eso no se puede hacer en este momento de la reunión.</translation>
         </message>
@@ -2293,7 +2311,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo todavía no tiene acuerdos escritos. Añádelos en la configuración del grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="288" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="287" />
             <source>This group keeps moods as a tally: no names are recorded. Press the number for each answer (or click it).</source>
             <translation>Este grupo anota el ánimo solo como recuento: no se guardan nombres. Pulsa el número de cada respuesta (o haz clic en él).</translation>
         </message>
@@ -2308,42 +2326,42 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Tiempo transcurrido</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="145" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="147" />
             <source>Tip: the library has starter skills; type to see them.</source>
             <translation>Consejo: la biblioteca trae estrategias para empezar; escribe para verlas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="319" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="321" />
             <source>Took back the check-in of %1.</source>
             <translation>Se deshizo la llegada de %1.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="317" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="319" />
             <source>Took back: %1 sent apologies.</source>
             <translation>Se deshizo: %1 avisó que no venía.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="202" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="204" />
             <source>Type a few letters and press Enter to mark someone present. Not on the list? “New here” adds them with just that name.</source>
             <translation>Escribe unas letras y pulsa Intro para marcar a alguien como presente. ¿No está en la lista? «Primera vez hoy» la añade solo con ese nombre.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="57" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="58" />
             <source>Type a few letters of a name, then Enter</source>
             <translation>Escribe unas letras de un nombre y pulsa Intro</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="55" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="57" />
             <source>Type a skill, e.g. breathing</source>
             <translation>Escribe una estrategia, p. ej. respiración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="233" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="234" />
             <source>Type or pick a word, then Enter returns to the scores.</source>
             <translation>Escribe o elige una palabra; Intro vuelve a las puntuaciones.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="130" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="194" />
             <source>Un-s&amp;kip</source>
             <translation>Re&amp;cuperar</translation>
         </message>
@@ -2353,22 +2371,22 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Nota sin guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="335" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="334" />
             <source>Use “+ Arrival” to check people in.</source>
             <translation>Usa «+ Llegada» para registrar a quien llega.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="46" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="47" />
             <source>Very good</source>
             <translation>Muy bien</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="42" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="43" />
             <source>Very low</source>
             <translation>Muy mal</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="270" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="272" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Visitas anónimas: %n</numerusform>
@@ -2381,7 +2399,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Bienvenida y acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="178" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="180" />
             <source>Welcome, %1 (new).</source>
             <translation>Bienvenida/o, %1 (primera vez).</translation>
         </message>
@@ -2396,7 +2414,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cuestionario de bienestar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="45" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="47" />
             <source>Which coping skill was shared? Type to search the library, Enter records the highlighted one. Not there? Add it as a new skill.</source>
             <translation>¿Qué estrategia se compartió? Escribe para buscar en la biblioteca; Intro anota la resaltada. ¿No está? Añádela como estrategia nueva.</translation>
         </message>
@@ -2406,17 +2424,22 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>¿Quién ha llegado? Escribe unas letras y pulsa Intro.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="220" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="222" />
             <source>Who is here</source>
             <translation>Quién está aquí</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="73" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="75" />
             <source>Who shared it, optional</source>
             <translation>Quién la compartió, opcional</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="210" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="81" />
+            <source>Whole meeting</source>
+            <translation>Toda la reunión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="211" />
             <source>Whose turn</source>
             <translation>A quién le toca</translation>
         </message>
@@ -2426,12 +2449,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Sesión de trabajo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="113" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="115" />
             <source>already here</source>
             <translation>ya está aquí</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="58" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="59" />
             <source>anxious</source>
             <translation>ansiedad</translation>
         </message>
@@ -2441,12 +2464,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>a las %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="56" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="57" />
             <source>calm</source>
             <translation>calma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="107" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="149" />
             <source>current segment</source>
             <translation>parte actual</translation>
         </message>
@@ -2456,98 +2479,107 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>p. ej. Pasear por el parque dos mañanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="65" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="66" />
             <source>frustrated</source>
             <translation>frustración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="60" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="61" />
             <source>grateful</source>
             <translation>gratitud</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="55" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="56" />
             <source>hopeful</source>
             <translation>esperanza</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="63" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="64" />
             <source>lonely</source>
             <translation>soledad</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="190" />
+            <source>meeting over by %n min</source>
+            <translation>
+                <numerusform>reunión pasada por %n min</numerusform>
+                <numerusform>reunión pasada por %n min</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="279" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="281" />
             <source>new</source>
             <translation>primera vez</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="366" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="365" />
             <source>nobody yet</source>
             <translation>nadie todavía</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="354" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="353" />
             <source>now: %1</source>
             <translation>ahora: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="62" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="63" />
             <source>okay</source>
             <translation>bien</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="72" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="73" />
             <source>pass</source>
             <translation>paso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="64" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="65" />
             <source>proud</source>
             <translation>orgullo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="66" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="67" />
             <source>relieved</source>
             <translation>alivio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="59" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="60" />
             <source>sad</source>
             <translation>tristeza</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="115" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="278" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="117" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="280" />
             <source>sent apologies</source>
             <translation>avisó que no venía</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="97" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="139" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="165" />
             <source>skipped</source>
             <translation>saltada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="61" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="62" />
             <source>stressed</source>
             <translation>estrés</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="57" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="58" />
             <source>tired</source>
             <translation>cansancio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="165" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="175" />
             <source>‹ Back</source>
             <translation>‹ Atrás</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="252" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="253" />
             <source>← Previous person</source>
             <translation>← Persona anterior</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="237" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="239" />
             <source>− Walk-in</source>
             <translation>− Visita anónima</translation>
         </message>
@@ -3123,185 +3155,185 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="515" />
+            <location filename="../../groupkeeper/ui/reports.py" line="526" />
             <source>%1, %2. In exports %3 figures are hidden (threshold %4).</source>
             <translation>%1, %2. En las exportaciones se ocultan %3 cifras (umbral %4).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="139" />
+            <location filename="../../groupkeeper/ui/reports.py" line="142" />
             <source>&amp;Group:</source>
             <translation>&amp;Grupo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="150" />
+            <location filename="../../groupkeeper/ui/reports.py" line="153" />
             <source>&amp;Period:</source>
             <translation>&amp;Periodo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="259" />
+            <location filename="../../groupkeeper/ui/reports.py" line="268" />
             <source>All figures</source>
             <translation>Todas las cifras</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="249" />
+            <location filename="../../groupkeeper/ui/reports.py" line="258" />
             <source>All figures, exact and as exported</source>
             <translation>Todas las cifras, exactas y como se exportan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="409" />
-            <location filename="../../groupkeeper/ui/reports.py" line="421" />
+            <location filename="../../groupkeeper/ui/reports.py" line="418" />
+            <location filename="../../groupkeeper/ui/reports.py" line="430" />
             <source>All groups</source>
             <translation>Todos los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="534" />
+            <location filename="../../groupkeeper/ui/reports.py" line="545" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="246" />
+            <location filename="../../groupkeeper/ui/reports.py" line="255" />
             <source>Charts</source>
             <translation>Gráficos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="251" />
+            <location filename="../../groupkeeper/ui/reports.py" line="260" />
             <source>Exact (this screen)</source>
             <translation>Exacta (esta pantalla)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="130" />
+            <location filename="../../groupkeeper/ui/reports.py" line="131" />
             <source>Exact figures - exports are suppressed</source>
             <translation>Cifras exactas: en las exportaciones se ocultan las pequeñas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="164" />
+            <location filename="../../groupkeeper/ui/reports.py" line="173" />
             <source>Export &amp;CSV...</source>
             <translation>Exportar &amp;CSV...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="534" />
+            <location filename="../../groupkeeper/ui/reports.py" line="545" />
             <source>Export CSV</source>
             <translation>Exportar CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="168" />
+            <location filename="../../groupkeeper/ui/reports.py" line="177" />
             <source>Export P&amp;DF...</source>
             <translation>Exportar P&amp;DF...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="543" />
+            <location filename="../../groupkeeper/ui/reports.py" line="554" />
             <source>Export PDF</source>
             <translation>Exportar PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="251" />
+            <location filename="../../groupkeeper/ui/reports.py" line="260" />
             <source>Figure</source>
             <translation>Cifra</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="261" />
+            <location filename="../../groupkeeper/ui/reports.py" line="270" />
             <source>Follow-up (for you only)</source>
             <translation>Seguimiento (solo para ti)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="138" />
+            <location filename="../../groupkeeper/ui/reports.py" line="141" />
             <source>Group</source>
             <translation>Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="251" />
+            <location filename="../../groupkeeper/ui/reports.py" line="260" />
             <source>In exports</source>
             <translation>En las exportaciones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="142" />
+            <location filename="../../groupkeeper/ui/reports.py" line="145" />
             <source>Kind of period</source>
             <translation>Tipo de periodo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="156" />
+            <location filename="../../groupkeeper/ui/reports.py" line="159" />
             <source>Last month of the period</source>
             <translation>Último mes del periodo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="144" />
+            <location filename="../../groupkeeper/ui/reports.py" line="147" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="147" />
+            <location filename="../../groupkeeper/ui/reports.py" line="150" />
             <source>Months from... to...</source>
             <translation>Meses de... a...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="543" />
+            <location filename="../../groupkeeper/ui/reports.py" line="554" />
             <source>PDF files (*.pdf)</source>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="153" />
+            <location filename="../../groupkeeper/ui/reports.py" line="156" />
             <source>Period</source>
             <translation>Periodo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="317" />
+            <location filename="../../groupkeeper/ui/reports.py" line="326" />
             <source>Q%1 %2 (%3 to %4)</source>
             <translation>T%1 %2 (de %3 a %4)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="145" />
+            <location filename="../../groupkeeper/ui/reports.py" line="148" />
             <source>Quarter</source>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="578" />
+            <location filename="../../groupkeeper/ui/reports.py" line="589" />
             <source>Report saved</source>
             <translation>Informe guardado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="235" />
+            <location filename="../../groupkeeper/ui/reports.py" line="244" />
             <source>Report sections</source>
             <translation>Secciones del informe</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="126" />
+            <location filename="../../groupkeeper/ui/reports.py" line="127" />
             <source>Reports</source>
             <translation>Informes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="170" />
+            <location filename="../../groupkeeper/ui/reports.py" line="179" />
             <source>Save a PDF report for coordinators and funders, with small counts suppressed</source>
             <translation>Guardar un informe PDF para coordinación y financiadores, con las cifras pequeñas ocultas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="166" />
+            <location filename="../../groupkeeper/ui/reports.py" line="175" />
             <source>Save the figures as a spreadsheet file, with small counts suppressed</source>
             <translation>Guardar las cifras como hoja de cálculo, con las cifras pequeñas ocultas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="211" />
+            <location filename="../../groupkeeper/ui/reports.py" line="220" />
             <source>Show &amp;all groups</source>
             <translation>Mostrar &amp;todos los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="212" />
+            <location filename="../../groupkeeper/ui/reports.py" line="221" />
             <source>Show the whole &amp;year</source>
             <translation>Mostrar el &amp;año entero</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="588" />
+            <location filename="../../groupkeeper/ui/reports.py" line="599" />
             <source>The report could not be saved there (the folder may be read-only, full, or removed). Choose another folder and try again.</source>
             <translation>No se pudo guardar el informe ahí (puede que la carpeta sea de solo lectura, esté llena o se haya quitado). Elige otra carpeta y vuelve a intentarlo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="579" />
+            <location filename="../../groupkeeper/ui/reports.py" line="590" />
             <source>The report was saved with small counts suppressed:
 %1</source>
             <translation>El informe se guardó con las cifras pequeñas ocultas:
 %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="181" />
+            <location filename="../../groupkeeper/ui/reports.py" line="190" />
             <source>This period has not ended yet: it can be viewed here and exported once its last day has passed.</source>
             <translation>Este periodo aún no ha terminado: se puede ver aquí y exportar cuando haya pasado su último día.</translation>
         </message>
@@ -3310,32 +3342,32 @@ Esto no se puede deshacer.</translation>
             <translation type="vanished">Este intervalo se puede ver aquí, pero no exportar: las exportaciones abarcan un mes, un trimestre o un año naturales, para que no se pueda restar una exportación de otra y descubrir una cifra pequeña.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="175" />
+            <location filename="../../groupkeeper/ui/reports.py" line="184" />
             <source>This range can be viewed here but not exported: exports cover one calendar month, quarter or year.</source>
             <translation>Este intervalo se puede ver aquí pero no exportar: las exportaciones cubren un mes, un trimestre o un año naturales.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="208" />
+            <location filename="../../groupkeeper/ui/reports.py" line="217" />
             <source>Too few people for a shareable report - try a longer period or all groups.</source>
             <translation>Hay muy pocas personas para un informe que se pueda compartir: prueba con un periodo más largo o con todos los grupos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="439" />
+            <location filename="../../groupkeeper/ui/reports.py" line="448" />
             <source>Updating...</source>
             <translation>Actualizando...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="146" />
+            <location filename="../../groupkeeper/ui/reports.py" line="149" />
             <source>Year</source>
             <translation>Año</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="494" />
+            <location filename="../../groupkeeper/ui/reports.py" line="505" />
             <source>not exported</source>
             <translation>no se exporta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="154" />
+            <location filename="../../groupkeeper/ui/reports.py" line="157" />
             <source>to</source>
             <translation>a</translation>
         </message>
@@ -3391,7 +3423,7 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>RosterScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="289" />
+            <location filename="../../groupkeeper/ui/roster.py" line="291" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n coincidencia</numerusform>
@@ -3399,7 +3431,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="291" />
+            <location filename="../../groupkeeper/ui/roster.py" line="293" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n participante</numerusform>
@@ -3407,7 +3439,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="388" />
+            <location filename="../../groupkeeper/ui/roster.py" line="390" />
             <source>%n member(s) added.</source>
             <translation>
                 <numerusform>Se añadió %n participante.</numerusform>
@@ -3415,7 +3447,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="239" />
+            <location filename="../../groupkeeper/ui/roster.py" line="241" />
             <source>%n member(s) have not come for {months} months or more. You may want to forget them.</source>
             <translation>
                 <numerusform>%n participante no viene desde hace {months} meses o más. Quizá quieras olvidar sus datos.</numerusform>
@@ -3423,135 +3455,135 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="151" />
+            <location filename="../../groupkeeper/ui/roster.py" line="154" />
             <source>&amp;Add member</source>
             <translation>&amp;Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="154" />
-            <location filename="../../groupkeeper/ui/roster.py" line="285" />
+            <location filename="../../groupkeeper/ui/roster.py" line="157" />
+            <location filename="../../groupkeeper/ui/roster.py" line="287" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Desactivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="153" />
+            <location filename="../../groupkeeper/ui/roster.py" line="156" />
             <source>&amp;Edit</source>
             <translation>&amp;Editar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="156" />
+            <location filename="../../groupkeeper/ui/roster.py" line="159" />
             <source>&amp;Forget...</source>
             <translation>&amp;Olvidar...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="155" />
+            <location filename="../../groupkeeper/ui/roster.py" line="158" />
             <source>&amp;History</source>
             <translation>&amp;Historial</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="159" />
+            <location filename="../../groupkeeper/ui/roster.py" line="162" />
             <source>Add a member (Ctrl+N)</source>
             <translation>Añadir participante (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="163" />
+            <location filename="../../groupkeeper/ui/roster.py" line="166" />
             <source>Add members from a spreadsheet saved as CSV</source>
             <translation>Añadir participantes desde una hoja de cálculo guardada como CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="224" />
+            <location filename="../../groupkeeper/ui/roster.py" line="226" />
             <source>All groups</source>
             <translation>Todos los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="161" />
+            <location filename="../../groupkeeper/ui/roster.py" line="164" />
             <source>Attendance, moods and goals of the selected member</source>
             <translation>Asistencia, ánimo y metas de la persona seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="160" />
+            <location filename="../../groupkeeper/ui/roster.py" line="163" />
             <source>Edit the selected member (Enter)</source>
             <translation>Editar a la persona seleccionada (Intro)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="162" />
+            <location filename="../../groupkeeper/ui/roster.py" line="165" />
             <source>Erase the selected member for good</source>
             <translation>Borrar para siempre a la persona seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="83" />
+            <location filename="../../groupkeeper/ui/roster.py" line="84" />
             <source>Find a member</source>
             <translation>Buscar participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="82" />
+            <location filename="../../groupkeeper/ui/roster.py" line="83" />
             <source>Find a member: type a name or phone number</source>
             <translation>Buscar participante: escribe un nombre o un teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="100" />
+            <location filename="../../groupkeeper/ui/roster.py" line="102" />
             <source>G&amp;roup:</source>
             <translation>G&amp;rupo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="157" />
+            <location filename="../../groupkeeper/ui/roster.py" line="160" />
             <source>Import &amp;CSV...</source>
             <translation>Importar &amp;CSV...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="387" />
+            <location filename="../../groupkeeper/ui/roster.py" line="389" />
             <source>Import finished</source>
             <translation>Importación terminada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="77" />
-            <location filename="../../groupkeeper/ui/roster.py" line="130" />
+            <location filename="../../groupkeeper/ui/roster.py" line="78" />
+            <location filename="../../groupkeeper/ui/roster.py" line="133" />
             <source>Members</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="118" />
-            <location filename="../../groupkeeper/ui/roster.py" line="320" />
+            <location filename="../../groupkeeper/ui/roster.py" line="121" />
+            <location filename="../../groupkeeper/ui/roster.py" line="322" />
             <source>Re&amp;view</source>
             <translation>Re&amp;visar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="285" />
+            <location filename="../../groupkeeper/ui/roster.py" line="287" />
             <source>Reac&amp;tivate</source>
             <translation>Reac&amp;tivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="120" />
+            <location filename="../../groupkeeper/ui/roster.py" line="123" />
             <source>Review members who have not come for a long time</source>
             <translation>Revisar a quienes llevan mucho tiempo sin venir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="323" />
+            <location filename="../../groupkeeper/ui/roster.py" line="325" />
             <source>Show &amp;everyone</source>
             <translation>Mostrar a &amp;todo el mundo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="96" />
+            <location filename="../../groupkeeper/ui/roster.py" line="98" />
             <source>Show &amp;inactive members</source>
             <translation>Mostrar también a quien no está en &amp;activo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="97" />
+            <location filename="../../groupkeeper/ui/roster.py" line="99" />
             <source>Show inactive members</source>
             <translation>Mostrar a quien no está en activo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="94" />
+            <location filename="../../groupkeeper/ui/roster.py" line="96" />
             <source>Show members of group</source>
             <translation>Mostrar participantes del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="85" />
+            <location filename="../../groupkeeper/ui/roster.py" line="86" />
             <source>Type part of a name or phone number. Enter opens the first match.</source>
             <translation>Escribe parte de un nombre o de un teléfono. Intro abre la primera coincidencia.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="289" />
+            <location filename="../../groupkeeper/ui/roster.py" line="291" />
             <source>of %n</source>
             <translation>
                 <numerusform>de %n</numerusform>
@@ -3562,359 +3594,359 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="494" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="499" />
             <source> weeks</source>
             <translation> semanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="238" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="239" />
             <source>&amp;Language</source>
             <translation>&amp;Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="239" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="240" />
             <source>&amp;Text size</source>
             <translation>&amp;Tamaño del texto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="468" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="473" />
             <source>0 to 10</source>
             <translation>de 0 a 10</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="467" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="472" />
             <source>1 to 5 (faces)</source>
             <translation>de 1 a 5 (caras)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="437" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="442" />
             <source>A new recovery key was made.</source>
             <translation>Se creó una clave de recuperación nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="421" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="426" />
             <source>Access was revoked. Use the new passphrase from now on.</source>
             <translation>Se retiró el acceso. A partir de ahora, usa la frase de acceso nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="449" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="578" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="454" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="583" />
             <source>Add a group</source>
             <translation>Añadir un grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="448" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="453" />
             <source>Add a group...</source>
             <translation>Añadir un grupo...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="507" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="512" />
             <source>Agenda</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="476" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="508" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="481" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="513" />
             <source>Agreements</source>
             <translation>Acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="175" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="176" />
             <source>App</source>
             <translation>Aplicación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="288" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="289" />
             <source>Asked the first time you back up</source>
             <translation>Se pregunta la primera vez que haces una copia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="287" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="295" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="342" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="288" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="296" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="343" />
             <source>Backup folder</source>
             <translation>Carpeta de copias</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="240" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="241" />
             <source>C&amp;olours</source>
             <translation>C&amp;olores</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="217" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="218" />
             <source>Calm</source>
             <translation>Tranquilo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="303" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="316" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="304" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="317" />
             <source>Change passphrase</source>
             <translation>Cambiar la frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="224" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="225" />
             <source>Choose another folder for the vault</source>
             <translation>Elegir otra carpeta para la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="290" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="291" />
             <source>Choose the backup folder (a USB stick is best)</source>
             <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="223" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="289" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="224" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="290" />
             <source>Choose...</source>
             <translation>Elegir...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="186" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="187" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="220" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="221" />
             <source>Colours</source>
             <translation>Colores</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="479" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="509" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="484" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="514" />
             <source>Crisis resources</source>
             <translation>Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="272" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="273" />
             <source>During a meeting, lock after (minutes)</source>
             <translation>Durante una reunión, bloquear tras (minutos)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="482" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="510" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="487" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="515" />
             <source>Escalation steps</source>
             <translation>Pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="404" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="409" />
             <source>First type the new passphrase twice (at least 8 characters).</source>
             <translation>Primero escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="451" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="456" />
             <source>Group</source>
             <translation>Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="457" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="462" />
             <source>Group name</source>
             <translation>Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="447" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="452" />
             <source>Group to edit</source>
             <translation>Grupo que editar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="177" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="178" />
             <source>Groups</source>
             <translation>Grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="273" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="274" />
             <source>Hide counts below this in exports</source>
             <translation>Ocultar en las exportaciones las cifras menores que esta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="218" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="219" />
             <source>High contrast</source>
             <translation>Alto contraste</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="208" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="209" />
             <source>Language</source>
             <translation>Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="271" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="272" />
             <source>Lock after this many idle minutes</source>
             <translation>Bloquear tras estos minutos sin uso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="315" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="316" />
             <source>Make a new recovery key...</source>
             <translation>Crear una clave de recuperación nueva...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="469" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="505" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="474" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="510" />
             <source>Mood scale</source>
             <translation>Escala de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="501" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="506" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="319" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="431" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="320" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="436" />
             <source>New recovery key</source>
             <translation>Clave de recuperación nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="364" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="368" />
             <source>New recovery key (shown once, write it down): %1</source>
             <translation>Clave de recuperación nueva (solo se muestra ahora, anótala): %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="487" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="492" />
             <source>None</source>
             <translation>Ninguno</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="275" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="276" />
             <source>Offer to forget members inactive for (months)</source>
             <translation>Proponer olvidar a quien lleva sin venir (meses)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="298" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="299" />
             <source>Passphrase and recovery</source>
             <translation>Frase de acceso y recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="465" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="504" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="470" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="509" />
             <source>Place</source>
             <translation>Lugar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="274" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="275" />
             <source>Remind me to back up after (days)</source>
             <translation>Recordarme hacer copia después de (días)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="317" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="409" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="318" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="414" />
             <source>Revoke access</source>
             <translation>Retirar el acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="304" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="305" />
             <source>Revoke access (a co-facilitator left)...</source>
             <translation>Retirar el acceso (alguien dejó de cofacilitar)...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="306" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="307" />
             <source>Revoke access changes the passphrase and also the key inside the vault, and makes a fresh backup. Old backups still open with the OLD passphrase: destroy them if the person who left may have copies.</source>
             <translation>Retirar el acceso cambia la frase de acceso y también la clave interna de la caja fuerte, y hace una copia nueva. Las copias antiguas se siguen abriendo con la frase ANTIGUA: destrúyelas si la persona que se fue puede tener copias.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="202" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="203" />
             <source>Same as the computer</source>
             <translation>El del ordenador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="182" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="185" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="183" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="186" />
             <source>Save</source>
             <translation>Guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="624" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="629" />
             <source>Saved.</source>
             <translation>Guardado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="173" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="174" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="463" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="503" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="468" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="508" />
             <source>Start time</source>
             <translation>Hora de inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="471" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="476" />
             <source>Tally only: count mood scores without linking them to anyone</source>
             <translation>Solo recuento: contar las puntuaciones de ánimo sin relacionarlas con nadie</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="215" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="216" />
             <source>Text size</source>
             <translation>Tamaño del texto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="230" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="231" />
             <source>Text size and colours change at once. A new language or vault folder is used the next time GroupKeeper starts.</source>
             <translation>El tamaño del texto y los colores cambian al momento. Un idioma o una carpeta de caja fuerte nuevos se usan la próxima vez que se abra GroupKeeper.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="621" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="626" />
             <source>The agenda needs at least one segment, each from 1 to 240 minutes.</source>
             <translation>El plan necesita al menos una parte, y cada una de 1 a 240 minutos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="410" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="415" />
             <source>The old passphrase and recovery key will stop working for this vault. Old backups still open with the old passphrase. Go on?</source>
             <translation>La frase de acceso y la clave de recuperación antiguas dejarán de servir para esta caja fuerte. Las copias antiguas se siguen abriendo con la frase antigua. ¿Seguir?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="432" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="437" />
             <source>The old recovery key will stop working. Make a new one?</source>
             <translation>La clave de recuperación antigua dejará de servir. ¿Crear una nueva?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="392" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="397" />
             <source>The passphrase was changed.</source>
             <translation>La frase de acceso se ha cambiado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="387" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="392" />
             <source>Type the new passphrase twice (at least 8 characters).</source>
             <translation>Escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="460" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="502" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="465" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="507" />
             <source>Usual day</source>
             <translation>Día habitual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="176" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="177" />
             <source>Vault</source>
             <translation>Caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="241" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="242" />
             <source>Vault &amp;folder</source>
             <translation>&amp;Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="222" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="246" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="223" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="247" />
             <source>Vault folder</source>
             <translation>Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="490" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="511" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="495" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="516" />
             <source>Wellbeing measure</source>
             <translation>Cuestionario de bienestar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="495" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="500" />
             <source>Wellbeing measure every N weeks</source>
             <translation>Cuestionario de bienestar cada N semanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="355" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="359" />
             <source>Working, please wait...</source>
             <translation>Trabajando, espera un momento...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="493" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="498" />
             <source>every </source>
             <translation>cada </translation>
         </message>
@@ -4028,43 +4060,43 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>UnlockForm</name>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="118" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="120" />
             <source>&amp;Passphrase</source>
             <translation>&amp;Frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="113" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="115" />
             <source>&amp;Recovery key (the one you printed or saved)</source>
             <translation>&amp;Clave de recuperación (la que imprimiste o guardaste)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="121" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="123" />
             <source>Forgot it? Use the recovery key instead</source>
             <translation>¿La olvidaste? Usa la clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="68" />
-            <location filename="../../groupkeeper/ui/unlock.py" line="119" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="70" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="121" />
             <source>Passphrase</source>
             <translation>Frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="88" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="90" />
             <source>Problem</source>
             <translation>Problema</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="114" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="116" />
             <source>Recovery key</source>
             <translation>Clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="78" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="80" />
             <source>Switch between passphrase and recovery key</source>
             <translation>Cambiar entre frase de acceso y clave de recuperación</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/unlock.py" line="175" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="177" />
             <source>The next try will wait %n second(s).</source>
             <translation>
                 <numerusform>El próximo intento tendrá que esperar %n segundo.</numerusform>
@@ -4072,32 +4104,32 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="152" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="154" />
             <source>Type your passphrase first.</source>
             <translation>Primero escribe tu frase de acceso.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="150" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="152" />
             <source>Type your recovery key first.</source>
             <translation>Primero escribe tu clave de recuperación.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="70" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="72" />
             <source>Unlock</source>
             <translation>Abrir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="73" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="75" />
             <source>Unlock the vault</source>
             <translation>Abrir la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="83" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="85" />
             <source>Unlocking, please wait</source>
             <translation>Abriendo, espera un momento</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="116" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="118" />
             <source>Use the passphrase instead</source>
             <translation>Usar la frase de acceso</translation>
         </message>
@@ -4105,47 +4137,47 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>UnlockScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="261" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="267" />
             <source>Choose a backup</source>
             <translation>Elegir una copia de seguridad</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="268" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="274" />
             <source>Choose an EMPTY folder for the restored vault</source>
             <translation>Elige una carpeta VACÍA para la caja fuerte restaurada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="263" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="269" />
             <source>GroupKeeper backups (*.gkbackup)</source>
             <translation>Copias de GroupKeeper (*.gkbackup)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="203" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="205" />
             <source>Restore a backup into a new folder</source>
             <translation>Restaurar una copia en una carpeta nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="202" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="204" />
             <source>Restore a backup into a new folder...</source>
             <translation>Restaurar una copia en una carpeta nueva...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="294" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="300" />
             <source>The backup was restored into %1. The damaged vault was kept as it was. Unlock with the passphrase the backup was made with.</source>
             <translation>La copia se restauró en %1. La caja fuerte dañada se dejó tal cual. Ábrela con la frase de acceso que tenía cuando se hizo la copia.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="246" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="252" />
             <source>This is the demo. Its passphrase is: %1</source>
             <translation>Esto es la demostración. Su frase de acceso es: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="242" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="246" />
             <source>Vault folder: %1</source>
             <translation>Carpeta de la caja fuerte: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="193" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="195" />
             <source>Welcome back</source>
             <translation>Hola de nuevo</translation>
         </message>

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QPushButton, QWidget
 
 from groupkeeper.agenda import Segment, SegmentKind
 from groupkeeper.meeting import MeetingError
@@ -85,6 +85,21 @@ def button(
     if slot is not None:
         btn.clicked.connect(lambda _checked=False: slot())
     return btn
+
+
+def columns(parent: QWidget | None = None) -> QBoxLayout:
+    """Side by side at normal text sizes; one above the other from 150% text on.
+
+    Two columns of lists and buttons do not fit beside each other in a 1366 px window at
+    large text (and Spanish words are about a third longer): they stack, and the
+    segment scrolls instead.
+    """
+    from groupkeeper.ui.widgets.sizing import large_text
+
+    direction = (
+        QBoxLayout.Direction.TopToBottom if large_text() else QBoxLayout.Direction.LeftToRight
+    )
+    return QBoxLayout(direction, parent) if parent is not None else QBoxLayout(direction)
 
 
 def label(text: str = "", role: str = "", name: str = "", wrap: bool = True) -> QLabel:

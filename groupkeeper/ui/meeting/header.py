@@ -10,9 +10,9 @@ than a minute left" or "Over by 3 min".
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -54,32 +54,37 @@ def timer_cue(status: TimerStatus, remaining: float) -> str:
 
 
 class MeetingHeader(QFrame):
-    """Shows where the meeting is and how the time goes; owns no data."""
+    """Shows where the meeting is and how the time goes; owns no data.
+
+    At normal text sizes one row holds the group and date, the segment title, the
+    timers and the buttons. From the 150% text setting on, the buttons get a row of their
+    own (beside the group and date) and every label wraps, so the header never makes the
+    window wider than a 1366 px screen.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("meetingHeader")
+        large = large_text()
         grid = QGridLayout(self)
         grid.setContentsMargins(16, 8, 16, 8)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
-        row = QHBoxLayout()
-        grid.addLayout(row, 0, 0)
-        grid.setColumnStretch(0, 1)
 
         where = QVBoxLayout()
         where.setSpacing(0)
-        self.group_label = label(name="meetingGroup", wrap=False)
+        self.group_label = label(name="meetingGroup", wrap=large)
         self.group_label.setFont(scaled_font(1.0, bold=True))
-        self.date_label = label(role="hint", name="meetingDate", wrap=False)
+        self.date_label = label(role="hint", name="meetingDate", wrap=large)
+        # The whole meeting: elapsed of planned, and when it should end.
+        self.meeting_label = label(role="hint", name="meetingTime", wrap=large)
+        self.meeting_label.setAccessibleName(tr("Whole meeting"))
         where.addWidget(self.group_label)
         where.addWidget(self.date_label)
-        row.addLayout(where)
-        row.addSpacing(8)
+        where.addWidget(self.meeting_label)
 
-        self.segment_label = label(role="title", name="meetingSegmentTitle", wrap=False)
+        self.segment_label = label(role="title", name="meetingSegmentTitle", wrap=large)
         self.segment_label.setAccessibleName(tr("Current segment"))
-        row.addWidget(self.segment_label, 1)
 
         timer_box = QVBoxLayout()
         timer_box.setSpacing(0)
@@ -93,16 +98,8 @@ class MeetingHeader(QFrame):
         self.cue_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         timer_box.addWidget(self.timer_label)
         timer_box.addWidget(self.cue_label)
-        row.addLayout(timer_box)
 
-        # At large text sizes one row would be wider than a 1366 px screen and squeeze the
-        # buttons until their words are cut; the buttons then get a row of their own.
         buttons = QHBoxLayout()
-        if large_text():
-            buttons.addStretch(1)
-            grid.addLayout(buttons, 1, 0)
-        else:
-            grid.addLayout(buttons, 0, 1)
         self.pause_button = button(tr("Pause"), "pauseButton")
         self.pause_button.setToolTip(tr("Pause or resume the timer (Ctrl+Shift+P)"))
         buttons.addWidget(self.pause_button)
@@ -116,6 +113,23 @@ class MeetingHeader(QFrame):
         )
         buttons.addWidget(self.arrival_button)
         buttons.addWidget(self.safety_button)
+
+        if large:
+            # Row 0: what is happening now and its timer; row 1: where, and the buttons.
+            grid.addWidget(self.segment_label, 0, 0)
+            grid.addLayout(timer_box, 0, 1)
+            grid.addLayout(where, 1, 0)
+            grid.addLayout(buttons, 1, 1, Qt.AlignmentFlag.AlignBottom)
+            grid.setColumnStretch(0, 1)
+        else:
+            row = QHBoxLayout()
+            row.addLayout(where)
+            row.addSpacing(8)
+            row.addWidget(self.segment_label, 1)
+            row.addLayout(timer_box)
+            grid.addLayout(row, 0, 0)
+            grid.setColumnStretch(0, 1)
+            grid.addLayout(buttons, 0, 1)
 
     def set_meeting(self, group_name: str, meeting_date: str) -> None:
         self.group_label.setText(group_name)
@@ -135,7 +149,11 @@ class MeetingHeader(QFrame):
         elapsed = run.elapsed()
         planned = run.planned_seconds()
         status = run.timer_status()
-        self.timer_label.setText(f"{mmss(elapsed)} / {mmss(planned)}")
+        if status is TimerStatus.OVER:
+            # Over time reads as words and a sign, never only as a colour: "+02:15 over".
+            self.timer_label.setText(tr("+%1 over").replace("%1", mmss(elapsed - planned)))
+        else:
+            self.timer_label.setText(f"{mmss(elapsed)} / {mmss(planned)}")
         cue = timer_cue(status, planned - elapsed)
         if run.paused:
             cue = tr("Paused") + " - " + cue
@@ -153,3 +171,21 @@ class MeetingHeader(QFrame):
             tr("Resume the timer") if run.paused else tr("Pause the timer")
         )
         self.pause_button.setEnabled(not run.finished)
+        self.meeting_label.setText(meeting_time(session))
+
+
+def meeting_time(session: MeetingSession) -> str:
+    """The whole meeting in words: "Meeting: 12 of 90 min · ends 20:30"."""
+    progress = session.run.progress()
+    finish = datetime.fromtimestamp(session.clock() + progress.expected_remaining_seconds)
+    ends = QLocale().toString(QTime(finish.hour, finish.minute), QLocale.FormatType.ShortFormat)
+    text = (
+        tr("Meeting: %1 of %2 min \u00b7 ends %3")
+        .replace("%1", str(int(progress.elapsed_seconds // 60)))
+        .replace("%2", str(progress.planned_seconds // 60))
+        .replace("%3", ends)
+    )
+    over = int((progress.elapsed_seconds - progress.planned_seconds) // 60)
+    if over >= 1:
+        text += " \u00b7 " + ntr("meeting over by %n min", over)
+    return text

@@ -3,16 +3,29 @@ one marked, and buttons to go to, skip/unskip and move segments (all keyboard re
 
 Rows are plain text items (number, title, minutes, status) in a ``QListWidget``; the
 current row is marked with a "▶" and bold type, skipped rows say "skipped" (not colour).
+
+Compact (from the 150% text setting on, where a list beside the segment would leave it
+too little room): the rail is one row above the segment, a drop-down of the segments
+with the same Go to / Skip / Move buttons beside it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from groupkeeper.meeting_session import MeetingSession
 from groupkeeper.ui.meeting.common import button, label, ntr, scaled_font, segment_title, tr
+from groupkeeper.ui.widgets.flow import FlowLayout
 
 
 class _AgendaList(QListWidget):
@@ -32,14 +45,17 @@ class AgendaRail(QWidget):
     skip_requested = Signal(int)  # skip or unskip, depending on the row's state
     move_requested = Signal(int, int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("agendaRail")
-        box = QVBoxLayout(self)
+        self.compact = compact
+        # Compact: one row that wraps (the drop-down, then the buttons) if it must.
+        box: QVBoxLayout | FlowLayout = FlowLayout(self) if compact else QVBoxLayout(self)
         box.setContentsMargins(8, 8, 8, 8)
-        heading = label(tr("Agenda"), name="agendaHeading")
+        heading = label(tr("Agenda"), name="agendaHeading", wrap=False)
         heading.setFont(scaled_font(1.0, bold=True))
-        box.addWidget(heading)
+        if not compact:
+            box.addWidget(heading)
         self.list = _AgendaList()
         self.list.setObjectName("agendaList")
         self.list.setAccessibleName(tr("Agenda"))
@@ -53,7 +69,25 @@ class AgendaRail(QWidget):
             lambda item: self.go_to_requested.emit(self.list.row(item))
         )
         self.list.currentRowChanged.connect(self._update_buttons)
-        box.addWidget(self.list, 1)
+        # The compact rail's drop-down: choosing a segment selects it (like a row of the
+        # list); "Go to" goes there, so arrowing through the list never jumps by mistake.
+        self.combo = QComboBox()
+        self.combo.setObjectName("agendaCombo")
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.setAccessibleName(tr("Agenda"))
+        self.combo.setAccessibleDescription(
+            tr("Choose a segment, then Go to, Skip or Move with the buttons beside it.")
+        )
+        self.combo.currentIndexChanged.connect(self._on_combo_currentIndexChanged)
+        if compact:
+            self.list.hide()
+            pick = QHBoxLayout()
+            pick.addWidget(heading)
+            pick.addWidget(self.combo)
+            box.addLayout(pick)
+        else:
+            self.combo.hide()
+            box.addWidget(self.list, 1)
 
         grid = QGridLayout()
         grid.setSpacing(6)
@@ -70,13 +104,21 @@ class AgendaRail(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda s=step: self._move(s))
         self.skip_button.setToolTip(tr("Skip the selected segment (or bring it back)"))
-        grid.addWidget(self.go_button, 0, 0)
-        grid.addWidget(self.skip_button, 0, 1)
-        grid.addWidget(self.up_button, 1, 0)
-        grid.addWidget(self.down_button, 1, 1)
-        box.addLayout(grid)
+        if compact:
+            for btn in (self.go_button, self.skip_button, self.up_button, self.down_button):
+                box.addWidget(btn)
+        else:
+            grid.addWidget(self.go_button, 0, 0)
+            grid.addWidget(self.skip_button, 0, 1)
+            grid.addWidget(self.up_button, 1, 0)
+            grid.addWidget(self.down_button, 1, 1)
+            box.addLayout(grid)
         self._skipped: frozenset[int] = frozenset()
         self._current = 0
+
+    def _on_combo_currentIndexChanged(self, index: int) -> None:  # noqa: N802
+        if index >= 0 and self.list.currentRow() != index:
+            self.list.setCurrentRow(index)
 
     def update_from(
         self, session: MeetingSession, statuses: dict[int, str], *, keep_selection: bool = False
@@ -108,10 +150,28 @@ class AgendaRail(QWidget):
             self.list.addItem(item)
         self.list.setCurrentRow(selected if 0 <= selected < self.list.count() else run.current)
         self.list.blockSignals(False)
+        self._fill_combo(session, statuses)
         self._update_buttons()
+
+    def _fill_combo(self, session: MeetingSession, statuses: dict[int, str]) -> None:
+        """The compact rail's rows: "▶ 2. Welcome and agreements (5 min, skipped)"."""
+        run = session.run
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for index, segment in enumerate(run.segments):
+            marker = "\u25b6 " if index == run.current else ""
+            minutes = ntr("%n min", segment.minutes)
+            if index in run.skipped:
+                minutes += ", " + tr("skipped")
+            self.combo.addItem(f"{marker}{index + 1}. {segment_title(segment)} ({minutes})")
+            if statuses.get(index):
+                self.combo.setItemData(index, statuses[index], Qt.ItemDataRole.ToolTipRole)
+        self.combo.setCurrentIndex(self.list.currentRow())
+        self.combo.blockSignals(False)
 
     def clear(self) -> None:
         self.list.clear()
+        self.combo.clear()
 
     def _text_width(self) -> int:
         """Pixels a row's text may use: the rail's width less borders, padding, scroll bar."""
@@ -124,6 +184,10 @@ class AgendaRail(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         row = self._row()
         count = self.list.count()
+        if self.combo.count() == count and self.combo.currentIndex() != row:
+            self.combo.blockSignals(True)
+            self.combo.setCurrentIndex(row)
+            self.combo.blockSignals(False)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < count - 1)
         self.go_button.setEnabled(row != self._current)

@@ -60,7 +60,7 @@ from groupkeeper.ui.meeting.segments.skill_share import SkillShareSegment
 from groupkeeper.ui.meeting.segments.wellbeing import WellbeingSegment
 from groupkeeper.ui.meeting.summary import SummaryDialog
 from groupkeeper.ui.services import Services
-from groupkeeper.ui.widgets.sizing import text_scale
+from groupkeeper.ui.widgets.sizing import large_text, text_scale
 
 SEGMENT_WIDGETS: dict[SegmentKind, type[SegmentWidget]] = {
     SegmentKind.CHECK_IN: CheckInSegment,
@@ -129,17 +129,25 @@ class MeetingRunner(QWidget):
 
         middle = QHBoxLayout()
         middle.setContentsMargins(0, 0, 0, 0)
-        self.rail = AgendaRail()
-        # 300 px at the normal text size, wider as the text grows (so its buttons' words
-        # are not cut), but never more than a third of a 1366 px screen.
-        self.rail.setFixedWidth(min(455, round(300 * max(1.0, text_scale() * 0.8))))
+        # From the 150% text setting on, a rail beside the segment would leave it too
+        # little room on a 1366 px screen: the rail becomes a drop-down row above it.
+        compact = large_text()
+        self.rail = AgendaRail(compact=compact)
         self.rail.go_to_requested.connect(self.go_to)
         self.rail.skip_requested.connect(self.toggle_skip)
         self.rail.move_requested.connect(self.move_segment)
-        middle.addWidget(self.rail)
-        rule = QFrame()
-        rule.setFrameShape(QFrame.Shape.VLine)
-        middle.addWidget(rule)
+        if compact:
+            box.addWidget(self.rail)
+            rule = QFrame()
+            rule.setFrameShape(QFrame.Shape.HLine)
+            box.addWidget(rule)
+        else:
+            # 300 px at the normal text size, a little wider at 125%.
+            self.rail.setFixedWidth(round(300 * max(1.0, text_scale() * 0.9)))
+            middle.addWidget(self.rail)
+            rule = QFrame()
+            rule.setFrameShape(QFrame.Shape.VLine)
+            middle.addWidget(rule)
         self.host = QVBoxLayout()
         self.host.setContentsMargins(8, 8, 8, 0)
         # The segment sits in a scroll area: at large text sizes on a small screen it
@@ -156,9 +164,11 @@ class MeetingRunner(QWidget):
 
         footer = QHBoxLayout()
         footer.setContentsMargins(16, 8, 16, 8)
-        self.saved_label = label(role="hint", name="autosaved", wrap=False)
+        # At large text the save status and notices wrap in a row above the buttons.
+        large = large_text()
+        self.saved_label = label(role="hint", name="autosaved", wrap=large)
         self.saved_label.setAccessibleName(tr("Save status"))
-        self.notice = label(role="hint", name="runnerNotice", wrap=False)
+        self.notice = label(role="hint", name="runnerNotice", wrap=large)
         self.home_button = button(tr("Home"), "runnerHome", self.resumed_home.emit)
         self.home_button.setToolTip(tr("Back to Home; the meeting stays open (Ctrl+Shift+H)"))
         self.home_button.setAccessibleName(tr("Back to Home, the meeting stays open"))
@@ -169,9 +179,17 @@ class MeetingRunner(QWidget):
             tr("Next segment \u203a"), "nextSegment", self.next_segment, role="primary"
         )
         self.next_button.setToolTip(tr("Next segment (Ctrl+Enter or Ctrl+Right)"))
-        footer.addWidget(self.saved_label)
-        footer.addSpacing(16)
-        footer.addWidget(self.notice, 1)
+        if large:
+            # The save status beside the buttons, the notices (rare, long) wrap below it.
+            status = QVBoxLayout()
+            status.setSpacing(0)
+            status.addWidget(self.saved_label)
+            status.addWidget(self.notice)
+            footer.addLayout(status, 1)
+        else:
+            footer.addWidget(self.saved_label)
+            footer.addSpacing(16)
+            footer.addWidget(self.notice, 1)
         footer.addWidget(self.home_button)
         footer.addWidget(self.back_button)
         footer.addWidget(self.next_button)
@@ -237,7 +255,10 @@ class MeetingRunner(QWidget):
         else:
             following = next(i for i in range(run.current + 1, len(run)) if i not in run.skipped)
             title = segment_title(run.segments[following])
-            self.next_button.setText(tr("Next: %1 \u203a").replace("%1", title))
+            # At large text the agenda drop-down shows what comes next; the button stays
+            # short so the footer keeps to one row.
+            text = tr("Next segment \u203a") if large_text() else tr("Next: %1 \u203a")
+            self.next_button.setText(text.replace("%1", title))
             self.next_button.setAccessibleName(tr("Next segment: %1").replace("%1", title))
         self.next_button.setEnabled(not closed)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -27,11 +26,13 @@ from groupkeeper.ui.meeting.common import (
     SegmentWidget,
     act,
     button,
+    columns,
     label,
     ntr,
     scaled_font,
     tr,
 )
+from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.keys import ChoiceList, SearchField
 
 _PSEUDONYM = Qt.ItemDataRole.UserRole
@@ -75,7 +76,8 @@ class CheckInPanel(QWidget):
         self.matches.itemDoubleClicked.connect(lambda _item: self.mark_present())
         box.addWidget(self.matches, 1)
 
-        buttons = QHBoxLayout()
+        # The buttons wrap to a second row when their words do not fit in one.
+        buttons = FlowLayout()
         self.present_button = button(
             tr("Mark &present"), "checkInPresent", self.mark_present, role="primary"
         )
@@ -193,7 +195,7 @@ class CheckInSegment(SegmentWidget):
         self, session: MeetingSession, segment: Segment, parent: QWidget | None = None
     ) -> None:
         super().__init__(session, segment, parent)
-        row = QHBoxLayout(self)
+        row = columns(self)
         row.setContentsMargins(16, 12, 16, 12)
         row.setSpacing(24)
         left = QVBoxLayout()
@@ -233,14 +235,14 @@ class CheckInSegment(SegmentWidget):
         self.walk_label = label(name="walkInCount", wrap=False)
         self.walk_label.setFont(scaled_font(1.1))
         right.addWidget(self.walk_label)
-        walk = QHBoxLayout()
+        walk = FlowLayout()
         self.walk_minus = button(tr("\u2212 Walk-in"), "walkInMinus", lambda: self._walk_in(-1))
         self.walk_minus.setAccessibleName(tr("One walk-in fewer"))
         self.walk_plus = button(tr("+ &Walk-in"), "walkInPlus", lambda: self._walk_in(+1))
         self.walk_plus.setAccessibleName(tr("Add an anonymous walk-in"))
         self.walk_plus.setToolTip(tr("Someone who stays anonymous (Alt+W)"))
-        walk.addWidget(self.walk_minus, 1)
-        walk.addWidget(self.walk_plus, 1)
+        walk.addWidget(self.walk_minus)
+        walk.addWidget(self.walk_plus)
         right.addLayout(walk)
         row.addLayout(right, 2)
         self.refresh()

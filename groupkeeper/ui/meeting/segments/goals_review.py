@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +23,7 @@ from groupkeeper.agenda import Segment
 from groupkeeper.meeting_session import MeetingSession
 from groupkeeper.model import GoalOutcome
 from groupkeeper.ui.meeting.common import SegmentWidget, button, label, ntr, scaled_font, tr
+from groupkeeper.ui.widgets.flow import FlowLayout
 
 _GOAL_ID = Qt.ItemDataRole.UserRole
 
@@ -98,7 +98,7 @@ class GoalsReviewSegment(SegmentWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setFont(scaled_font(1.15))
         box.addWidget(self.table, 1)
-        row = QHBoxLayout()
+        row = FlowLayout()
         words = outcome_words()
         for text, outcome, name in (
             (tr("&Done  (D)"), GoalOutcome.DONE, "reviewDone"),
@@ -109,7 +109,6 @@ class GoalsReviewSegment(SegmentWidget):
             b = button(text, name, partial(self.review_selected, outcome))
             b.setAccessibleName(words[outcome])
             row.addWidget(b)
-        row.addStretch(1)
         row.addWidget(
             button(tr("&Undo  (Backspace)"), "reviewUndo", lambda: self.review_selected(None))
         )

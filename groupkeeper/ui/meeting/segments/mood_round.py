@@ -31,6 +31,7 @@ from groupkeeper.meeting_session import MeetingSession, Person
 from groupkeeper.model import MoodCheck, MoodRound, MoodScale
 from groupkeeper.ui.meeting.catch_up_grid import CatchUpGrid
 from groupkeeper.ui.meeting.common import SegmentWidget, button, label, ntr, scaled_font, tr
+from groupkeeper.ui.widgets.flow import FlowLayout
 
 # How long a lone "1" waits for a "0" on the 0-10 scale (Enter takes it at once).
 TEN_WINDOW_MS = 900
@@ -248,16 +249,14 @@ class MoodRoundSegment(SegmentWidget):
         word_row.addStretch(1)
         col.addLayout(word_row)
         col.addSpacing(16)
-        nav = QHBoxLayout()
+        nav = FlowLayout()
         self.prev_button = button(tr("\u2190 Previous person"), "moodPrev", self.previous_person)
         self.grid_button = button(tr("Catch-up &grid  (G)"), "moodGridToggle", self.toggle_grid)
         self.next_button = button(tr("Next person \u2192"), "moodNext", self.next_person)
         for b in (self.prev_button, self.next_button):
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         nav.addWidget(self.prev_button)
-        nav.addStretch(1)
         nav.addWidget(self.grid_button)
-        nav.addStretch(1)
         nav.addWidget(self.next_button)
         col.addLayout(nav)
         col.addStretch(2)

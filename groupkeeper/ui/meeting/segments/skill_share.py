@@ -21,11 +21,13 @@ from groupkeeper.ui.meeting.common import (
     MIN_TARGET,
     SegmentWidget,
     button,
+    columns,
     label,
     ntr,
     scaled_font,
     tr,
 )
+from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.keys import ChoiceList, SearchField
 
 _ID = Qt.ItemDataRole.UserRole
@@ -36,7 +38,7 @@ class SkillShareSegment(SegmentWidget):
         self, session: MeetingSession, segment: Segment, parent: QWidget | None = None
     ) -> None:
         super().__init__(session, segment, parent)
-        row = QHBoxLayout(self)
+        row = columns(self)
         row.setContentsMargins(16, 12, 16, 12)
         row.setSpacing(24)
         left = QVBoxLayout()
@@ -76,7 +78,7 @@ class SkillShareSegment(SegmentWidget):
         who.addWidget(who_label)
         who.addWidget(self.who, 1)
         left.addLayout(who)
-        new = QHBoxLayout()
+        new = FlowLayout()
         self.new_button = button(tr("Add as &new skill"), "skillAddNew", self.add_new)
         cat_label = label(tr("Ca&tegory:"), wrap=False)
         self.category = QComboBox()
@@ -88,7 +90,7 @@ class SkillShareSegment(SegmentWidget):
             self.category.addItem(cat.name, cat.id)
         new.addWidget(self.new_button)
         new.addWidget(cat_label)
-        new.addWidget(self.category, 1)
+        new.addWidget(self.category)
         left.addLayout(new)
         row.addLayout(left, 3)
 

@@ -1,0 +1,66 @@
+"""Every screen fits a 1366x768 laptop: 100/150/200% text, English/Spanish, both themes.
+
+For each of the 12 combinations one main window walks first run, unlock, Home, Roster,
+Reports, every meeting segment and the meeting lock screen; for every visible widget it
+asserts that the window did not grow past the screen, that the widget lies inside its
+parent (so inside the window, or inside a scrolling segment) and that its text fits its
+rect (``tests/ui_fit.py``). ``tools/screenshots.py`` runs the same walk under Xvfb and
+saves what it sees.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+sys.path.insert(0, str(Path(__file__).parent))
+from ui_fit import COMBINATIONS, SCREEN, appearance, fit_problems, walk_window  # noqa: E402
+
+
+@pytest.mark.parametrize(("lang", "scale", "theme"), COMBINATIONS)
+def test_every_screen_fits(
+    qtbot, qapp, tmp_path: Path, lang: str, scale: float, theme: str
+) -> None:  # type: ignore[no-untyped-def]
+    problems: list[str] = []
+    screens = []
+    with appearance(qapp, lang, scale, theme):
+        for name, window in walk_window(qtbot, tmp_path):
+            screens.append(name)
+            problems += [f"{name}: {p}" for p in fit_problems(window)]
+    assert len(screens) >= 17 and any(s.startswith("segment 8") for s in screens), screens
+    assert not problems, "\n".join(problems)
+
+
+def test_the_check_finds_cut_text_and_a_window_too_wide(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    window = QWidget()
+    qtbot.addWidget(window)
+    row = QHBoxLayout(window)
+    cut = QPushButton("Avisó que no venía")
+    cut.setFixedWidth(60)
+    label = QLabel("Primera vez hoy, una frase larga que no cabe")
+    label.setFixedWidth(40)
+    row.addWidget(cut)
+    row.addWidget(label)
+    outside = QPushButton("x", window)
+    outside.setGeometry(5000, 10, 40, 40)
+    window.resize(SCREEN.width() + 10, 200)
+    window.show()
+    found = "\n".join(fit_problems(window))
+    assert "larger than the screen" in found
+    assert "Avisó" in found and "text needs" in found
+    assert "Primera vez" in found
+    assert "lies outside its parent" in found
+
+
+def test_the_check_accepts_a_fitting_window(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    window = QWidget()
+    qtbot.addWidget(window)
+    row = QHBoxLayout(window)
+    row.addWidget(QPushButton("Marcar presente"))
+    row.addWidget(QLabel("Visita anónima"))
+    window.resize(800, 200)
+    window.show()
+    assert fit_problems(window) == []
