@@ -157,8 +157,8 @@ class ReportsScreen(QWidget):
         self.to_label = QLabel(_tr("to"))
         self.to_box = QComboBox()
         self.to_box.setAccessibleName(_tr("Last month of the period"))
-        for box in (self.group_box, self.kind_box, self.period_box, self.to_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for combo in (self.group_box, self.kind_box, self.period_box, self.to_box):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for pair in ((group_label, self.group_box), (kind_label, self.kind_box)):
             row = QHBoxLayout()
             row.setContentsMargins(0, 0, 0, 0)

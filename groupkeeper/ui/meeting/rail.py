@@ -11,6 +11,8 @@ with the same Go to / Skip / Move buttons beside it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -50,7 +52,7 @@ class AgendaRail(QWidget):
         self.setObjectName("agendaRail")
         self.compact = compact
         # Compact: one row that wraps (the drop-down, then the buttons) if it must.
-        box: QVBoxLayout | FlowLayout = FlowLayout(self) if compact else QVBoxLayout(self)
+        box: Any = FlowLayout(self) if compact else QVBoxLayout(self)
         box.setContentsMargins(8, 8, 8, 8)
         heading = label(tr("Agenda"), name="agendaHeading", wrap=False)
         heading.setFont(scaled_font(1.0, bold=True))

@@ -42,7 +42,8 @@ class FlowLayout(QLayout):
 
     # Qt may ask for items while the Python half is not built yet or already gone.
     def _list(self) -> list[QLayoutItem]:
-        return self.__dict__.get("_items", [])
+        items: list[QLayoutItem] = self.__dict__.get("_items", [])
+        return items
 
     def count(self) -> int:
         return len(self._list())
