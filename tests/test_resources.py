@@ -270,13 +270,15 @@ def test_contrast_floors_per_theme() -> None:
 
 def test_timer_states_differ_by_more_than_hue() -> None:
     for theme, palette in resources.PALETTES.items():
-        near, over = palette["near_bg"], palette["over_bg"]
-        # Light amber vs dark red: a big lightness step survives any colour deficiency.
-        assert contrast(near, over) >= 3.0, theme
+        # Over time is never mistaken for the red Safety button: the inverse (light
+        # background, dark red text), a big lightness step for any colour deficiency.
+        assert contrast(palette["over_bg"], palette["safety_bg"]) >= 3.0, theme
+        assert contrast(palette["over_text"], palette["over_bg"]) >= 7.0, theme
         qss = resources.stylesheet(theme, 1.0)
         near_rule = qss.split('[timerState="near"]', 1)[1].split("}", 1)[0]
         over_rule = qss.split('[timerState="over"]', 1)[1].split("}", 1)[0]
-        assert "dashed" in near_rule and "solid" in over_rule
+        # Near and over differ by the shape of their border and by weight, not only hue.
+        assert "dashed" in near_rule and "double" in over_rule
         assert "bold" in over_rule and "bold" not in near_rule
 
 
