@@ -52,6 +52,27 @@ class Person:
 
 
 @dataclass(frozen=True)
+class CheckInMatch:
+    """A member found at check-in; ``other_group`` names a group they belong to when they
+    are not (yet) in this meeting's group."""
+
+    member: Member
+    other_group: str = ""
+
+
+@dataclass(frozen=True)
+class CheckInMatches:
+    """What check-in found for the typed letters.
+
+    ``ambiguous`` is True when the two best matches are equally good (the same rank, both
+    of this group or both visitors): Enter must ask rather than take the first.
+    """
+
+    matches: list[CheckInMatch]
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
 class MeetingSummary:
     """Counts for the end-of-meeting summary (no names)."""
 
@@ -115,6 +136,8 @@ class MeetingSession:
             self.save_engine()
         self._members: list[Member] | None = None
         self._index: RosterIndex | None = None
+        self._visitors: RosterIndex | None = None
+        self._visitor_groups: dict[str, str] = {}
 
     def _fresh_run(self) -> MeetingRun:
         raw = self.meeting.agenda or self.group.agenda
@@ -125,6 +148,8 @@ class MeetingSession:
         """Drop the cached member list (names) - on lock, the runner calls this."""
         self._members = None
         self._index = None
+        self._visitors = None
+        self._visitor_groups = {}
 
     # -- saving ------------------------------------------------------------------------
     def _saved(self) -> None:
@@ -195,6 +220,54 @@ class MeetingSession:
         if not query.strip():
             return []
         return self._index.filter(query)[:limit]
+
+    def _visitor_index(self) -> RosterIndex:
+        """Active members of the other groups (and of none), for people visiting."""
+        if self._visitors is None:
+            names = {g.id: g.name for g in self.store.groups.all(active_only=False)}
+            others = [
+                m
+                for m in self.store.members.all(active_only=True)
+                if self.group.id not in m.group_ids
+            ]
+            self._visitor_groups = {
+                m.pseudonym: ", ".join(names[g] for g in m.group_ids if g in names) for m in others
+            }
+            self._visitors = RosterIndex(others)
+        return self._visitors
+
+    def find_for_check_in(self, query: str, limit: int = 8, visitors: int = 3) -> CheckInMatches:
+        """This group's members matching ``query``, then up to ``visitors`` members of other
+        groups (a regular visiting is found, not added twice through "New here").
+
+        A member of this group outranks a visitor of the same rank; the two best are
+        "ambiguous" when they have the same rank and the same standing.
+        """
+        if not query.strip():
+            return CheckInMatches([])
+        if self._index is None:
+            self._index = RosterIndex(self.members())
+        own = self._index.filter_ranked(query)[:limit]
+        others = self._visitor_index().filter_ranked(query)[: max(0, visitors)]
+        matches = [CheckInMatch(m) for m, _rank in own] + [
+            CheckInMatch(m, self._visitor_groups.get(m.pseudonym) or "-") for m, _rank in others
+        ]
+        ranked = own if own else others
+        ambiguous = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+        return CheckInMatches(matches, ambiguous)
+
+    def check_in_visitor(self, pseudonym: str) -> Attendance:
+        """A member of another group arrives: add them to this group, mark them present."""
+        member = self.store.members.by_pseudonym(pseudonym)
+        if member is None:
+            raise InvalidInput("That member is no longer in the vault.")
+        if self.group.id is not None and self.group.id not in member.group_ids:
+            member.group_ids = [*member.group_ids, self.group.id]
+            self.store.members.update(member)
+        att = self.store.meetings.check_in(self.meeting_id, pseudonym)
+        self.clear_cache()
+        self._saved()
+        return att
 
     def attendance(self) -> list[Attendance]:
         return self.store.meetings.attendance(self.meeting_id)

@@ -6,9 +6,11 @@ digits). ``filter(query)`` then only does substring tests on those prepared stri
 the new query extends the previous one (the user typed one more letter) it only re-tests the
 previous matches, so a keystroke stays well under 5 ms at 10,000 members.
 
-Ranking: members whose display name starts with the query come first, then members where
-every word of the query starts a word (or the phone number), then plain substring matches.
-Inside a rank the order given to the index is kept (the roster's alphabetical order).
+Ranking: members whose display name is the query come first, then those whose display
+name starts with it, then members where every word of the query starts a word (or the
+phone number), then plain substring matches. Inside a rank the order given to the index is
+kept (the roster's alphabetical order). ``filter_ranked`` also says each match's rank, so
+check-in can tell when the two best matches are equally good and ask instead of guessing.
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ class RosterIndex:
             self._phone.append(digits(m.phone))
         self._last_key: str | None = None
         self._last_matches: list[int] = []
+        # Sizes of the exact / starts-with / word-start ranks of the last ``_rank``.
+        self._last_tiers: tuple[int, int, int] = (0, 0, 0)
 
     def __len__(self) -> int:
         return len(self.members)
@@ -79,12 +83,25 @@ class RosterIndex:
         members = self.members
         return [members[i] for i in self.filter_indices(query)]
 
+    def filter_ranked(self, query: str) -> list[tuple[Member, int]]:
+        """Like ``filter``, with each match's rank: 0 the display name is the query, 1 it
+        starts with it, 2 every word starts a word, 3 a plain substring (or no query)."""
+        indices = self.filter_indices(query)
+        exact, starts, word_start = self._last_tiers
+        bounds = (exact, exact + starts, exact + starts + word_start)
+        members = self.members
+        return [
+            (members[i], next((r for r, b in enumerate(bounds) if k < b), 3))
+            for k, i in enumerate(indices)
+        ]
+
     def filter_indices(self, query: str) -> list[int]:
         """Like ``filter`` but returns positions in ``members``."""
         key = _NON_WORD.sub(" ", fold(query))
         tokens = key.split()
         if not tokens:
             self._last_key, self._last_matches = None, []
+            self._last_tiers = (0, 0, 0)
             return list(range(len(self.members)))
         if self._last_key is not None and key.startswith(self._last_key):
             candidates: Sequence[int] = self._last_matches
@@ -114,7 +131,9 @@ class RosterIndex:
     def _rank(self, query: str, tokens: list[str], matches: list[int]) -> list[int]:
         display, hay, phone = self._display, self._hay, self._phone
         whole = " ".join(tokens)
-        first = [i for i in matches if display[i].startswith(whole)]
+        starting = [i for i in matches if display[i].startswith(whole)]
+        exact = [i for i in starting if display[i] == whole]
+        first = exact + [i for i in starting if display[i] != whole] if exact else starting
         taken = set(first)
         word_start: Sequence[int] = [i for i in matches if i not in taken]
         for t in tokens:
@@ -129,6 +148,7 @@ class RosterIndex:
             seen.update(i for i in matches if i not in taken and phone[i].startswith(phone_query))
             word_start = sorted(seen)
         taken.update(word_start)
+        self._last_tiers = (len(exact), len(first) - len(exact), len(word_start))
         return first + list(word_start) + [i for i in matches if i not in taken]
 
 

@@ -264,3 +264,39 @@ def test_undo_check_in_latest_or_named_and_says_what(store, group) -> None:
     assert undone is not None and undone.pseudonym == maya.pseudonym
     assert [p.name for p in session.present()] == ["Ali"]
     assert session.undo_check_in(maya.pseudonym) is None  # already taken back
+
+
+def test_check_in_finds_visitors_from_other_groups_and_adds_them(store, group) -> None:
+    thursday = store.groups.add(Group(name="Thursday Circle"))
+    rosa = store.members.add(Member("Rosa", group_ids=[thursday.id]))
+    store.members.add(Member("Robin", group_ids=[group.id]))
+    session = _session(store, group)
+    found = session.find_for_check_in("rosa")
+    assert [(m.member.display_name, m.other_group) for m in found.matches] == [
+        ("Rosa", "Thursday Circle")
+    ]
+    assert not found.ambiguous
+    # this group's own member outranks a visitor of the same rank: no question
+    found = session.find_for_check_in("ro")
+    assert [m.member.display_name for m in found.matches] == ["Robin", "Rosa"]
+    assert not found.ambiguous
+    session.check_in_visitor(rosa.pseudonym)
+    assert group.id in store.members.by_pseudonym(rosa.pseudonym).group_ids
+    assert thursday.id in store.members.by_pseudonym(rosa.pseudonym).group_ids
+    assert [p.name for p in session.present()] == ["Rosa"]
+    # now one of this group: found as a member, no longer as a visitor
+    assert [m.other_group for m in session.find_for_check_in("rosa").matches] == [""]
+
+
+def test_two_equally_good_matches_are_ambiguous_an_exact_name_is_not(store, group) -> None:
+    store.members.add(Member("Mark", group_ids=[group.id]))
+    store.members.add(Member("Ma", group_ids=[group.id]))
+    session = _session(store, group)
+    assert session.find_for_check_in("mar").ambiguous is False  # only Mark
+    found = session.find_for_check_in("m")  # Ma, Mark, Maya all start with it
+    assert found.ambiguous
+    found = session.find_for_check_in("ma")  # "Ma" is exactly typed: it wins
+    assert found.matches[0].member.display_name == "Ma" and not found.ambiguous
+    store.members.add(Member("Maya", full_name="Maya Ortiz", group_ids=[group.id]))
+    session.clear_cache()
+    assert session.find_for_check_in("maya").ambiguous  # two people called Maya

@@ -100,13 +100,11 @@ def test_ranking_prefix_before_word_start_before_substring() -> None:
         _m("Hannah"),  # substring "anna"
         _m("Anna"),  # display name starts with it
     ]
-    assert names(RosterIndex(people).filter("anna")) == [
-        "Annabel",
-        "Anna",
-        "Bob",
-        "Joanna",
-        "Hannah",
-    ]
+    index = RosterIndex(people)
+    # the exact display name first, then the others that start with it
+    assert names(index.filter("anna")) == ["Anna", "Annabel", "Bob", "Joanna", "Hannah"]
+    assert [rank for _m, rank in index.filter_ranked("anna")] == [0, 1, 2, 3, 3]
+    assert [rank for _m, rank in index.filter_ranked("ann")] == [1, 1, 2, 3, 3]
 
 
 def test_ranking_phone_prefix_before_phone_substring() -> None:

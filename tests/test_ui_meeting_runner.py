@@ -265,6 +265,35 @@ def test_undo_check_in_takes_back_the_latest_without_selecting(qtbot, services) 
     assert not seg.undo_button.isEnabled()
 
 
+def test_check_in_finds_a_visitor_and_asks_between_equal_matches(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    gid = seed_group(services)
+    thursday = services.store.groups.add(Group(name="Thursday Circle"))
+    services.store.members.add(Member("Rosa", group_ids=[thursday.id]))
+    services.store.members.add(Member("Mark", group_ids=[gid]))
+    runner = make_runner(qtbot, services, start_meeting(services, gid))
+    seg = runner.segment_widget
+    search, matches = seg.panel.search, seg.panel.matches
+    # a regular of another group: offered, added to this group and marked present
+    qtbot.keyClicks(search, "ros")
+    offered = "Rosa \u2014 Thursday Circle: add to this group and mark present"
+    assert matches.item(0).text() == offered
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert [p.name for p in runner.session.present()] == ["Rosa"]
+    rosa = services.store.members.by_pseudonym(pseudonym(services, "Rosa"))
+    assert sorted(rosa.group_ids) == sorted([gid, thursday.id])
+    assert seg.panel.status.text() == "Rosa is here, and now in Tuesday Circle."
+    assert len(services.store.members.all()) == len(NAMES) + 2  # nobody duplicated
+    # "ma": Mark and Maya are equally good, so Enter asks instead of taking Mark
+    qtbot.keyClicks(search, "ma")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert [p.name for p in runner.session.present()] == ["Rosa"]
+    assert QApplication.focusWidget() is matches
+    assert "More than one person matches" in seg.panel.status.text()
+    qtbot.keyClick(matches, Qt.Key.Key_Down)
+    qtbot.keyClick(matches, Qt.Key.Key_Return)
+    assert [p.name for p in runner.session.present()] == ["Rosa", "Maya"]
+
+
 def test_down_arrow_then_enter_picks_second_match(qtbot, services) -> None:  # type: ignore[no-untyped-def]
     gid = seed_group(services)
     services.store.members.add(Member("Mark", group_ids=[gid]))

@@ -37,6 +37,7 @@ from groupkeeper.ui.widgets.keys import ChoiceList, SearchField
 
 _PSEUDONYM = Qt.ItemDataRole.UserRole
 _NAME = Qt.ItemDataRole.UserRole + 1
+_VISITOR = Qt.ItemDataRole.UserRole + 2  # a member of another group: add them, then check in
 
 
 class CheckInPanel(QWidget):
@@ -51,6 +52,7 @@ class CheckInPanel(QWidget):
     def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._ambiguous = False
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         self.search = SearchField()
@@ -64,7 +66,7 @@ class CheckInPanel(QWidget):
         self.search.setMinimumHeight(56)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_textChanged)
-        self.search.returnPressed.connect(self.mark_present)
+        self.search.returnPressed.connect(self._on_search_returnPressed)
         self.search.down_pressed.connect(self._on_search_down_pressed)
         box.addWidget(self.search)
 
@@ -99,6 +101,7 @@ class CheckInPanel(QWidget):
     # -- search ---------------------------------------------------------------------
     def _on_search_textChanged(self, text: str) -> None:  # noqa: N802
         self.matches.clear()
+        self._ambiguous = False
         statuses: dict[str, AttendanceStatus] = {}
         if text:
             try:
@@ -106,10 +109,19 @@ class CheckInPanel(QWidget):
             except KnownError as exc:
                 # Said inline: a box on every keystroke would bury the facilitator.
                 self.status.setText(messages.describe_error(exc))
-        for member in self.session.find_members(text):
+        found = self.session.find_for_check_in(text)
+        self._ambiguous = found.ambiguous
+        for match in found.matches:
+            member = match.member
             words = member.display_name
             if member.full_name and member.full_name != member.display_name:
                 words += f"  ({member.full_name})"
+            if match.other_group:
+                words = (
+                    tr("%1 — %2: add to this group and mark present")
+                    .replace("%1", words)
+                    .replace("%2", match.other_group)
+                )
             status = statuses.get(member.pseudonym)
             if status is AttendanceStatus.PRESENT:
                 words += "  - " + tr("already here")
@@ -117,11 +129,23 @@ class CheckInPanel(QWidget):
                 words += "  - " + tr("sent apologies")
             item = QListWidgetItem(words)
             item.setData(_PSEUDONYM, member.pseudonym)
+            item.setData(_VISITOR, bool(match.other_group))
             item.setSizeHint(QSize(0, MIN_TARGET))
             self.matches.addItem(item)
         if self.matches.count():
             self.matches.setCurrentRow(0)
         self._update_buttons()
+
+    def _on_search_returnPressed(self) -> None:  # noqa: N802
+        """Enter in the search box takes the best match, unless two are equally good."""
+        if self._ambiguous and self.matches.count() > 1:
+            self.matches.setFocus()
+            self.matches.setCurrentRow(0)
+            self.status.setText(
+                tr("More than one person matches. Choose with the arrow keys, then Enter.")
+            )
+            return
+        self.mark_present()
 
     def _on_search_down_pressed(self) -> None:
         if self.matches.count():
@@ -142,6 +166,10 @@ class CheckInPanel(QWidget):
         item = self.matches.currentItem() or self.matches.item(0)
         return None if item is None else str(item.data(_PSEUDONYM))
 
+    def _chosen_is_visitor(self) -> bool:
+        item = self.matches.currentItem() or self.matches.item(0)
+        return bool(item is not None and item.data(_VISITOR))
+
     def _done(self, pseudonym: str, message: str) -> None:
         self.status.setText(message)
         self.search.clear()
@@ -157,13 +185,20 @@ class CheckInPanel(QWidget):
                 self.status.setText(tr("No match. Use \u201cNew here\u201d to add them."))
             return
         name = self.session.names([pseudonym]).get(pseudonym, "")
+        if self._chosen_is_visitor():
+            ok, _ = act(self, self.session.check_in_visitor, pseudonym)
+            if ok:
+                group = self.session.group.name
+                said = tr("%1 is here, and now in %2.").replace("%1", name).replace("%2", group)
+                self._done(pseudonym, said)
+            return
         ok, _ = act(self, self.session.check_in, pseudonym)
         if ok:
             self._done(pseudonym, tr("%1 is here.").replace("%1", name))
 
     def mark_apologies(self) -> None:
         pseudonym = self._chosen()
-        if pseudonym is None:
+        if pseudonym is None or self._chosen_is_visitor():
             return
         name = self.session.names([pseudonym]).get(pseudonym, "")
         ok, _ = act(self, self.session.mark_apologies, pseudonym)
