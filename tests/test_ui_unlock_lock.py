@@ -351,3 +351,37 @@ def test_discarding_the_open_meeting_from_home_drops_its_runner(qtbot, services)
     assert not window.in_meeting()
     assert services.store.meetings.open_meeting(group.id) is None
     assert window.home.card_for(group.id).start_button.text() == "Start meeting"
+
+
+def test_locked_meeting_keeps_a_safety_button_without_unlocking(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    unlock(qtbot, window)
+    group = services.store.groups.all()[0]
+    group.crisis_resources = "Samaritans 116 123\nDuty worker 0800 111"
+    group.escalation_steps = "1. Stay with the person.\n2. Call the duty worker."
+    services.store.groups.update(group)
+    meeting = services.store.meetings.start(group.id, "2026-11-24")
+    window.open_meeting(meeting.id)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not services.is_unlocked
+    screen = window.lock_screen
+    assert screen is not None and screen.safety_button.isVisibleTo(window)
+    # Alt+S (from the passphrase field) opens it, still locked
+    qtbot.keyClick(screen.form.field.edit, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: screen.crisis_dialog is not None and screen.crisis_dialog.isVisible())
+    text = screen.crisis_dialog.resources.text()
+    assert "Samaritans 116 123" in text and "2. Call the duty worker." in text
+    assert not services.is_unlocked
+    assert all(name not in all_text(window) for name in SECRET_NAMES)
+    qtbot.keyClick(screen.crisis_dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: screen.crisis_dialog is None)
+    # the timer and the agenda share the width: both on screen at 1366x768
+    assert screen.agenda.geometry().right() < screen.timer_label.geometry().left()
+    unlock_via = screen.form.field.edit
+    qtbot.keyClicks(unlock_via, PASS)
+    qtbot.keyClick(unlock_via, Qt.Key.Key_Return)
+    assert worker.wait_idle()
+    assert services.is_unlocked and window.in_meeting()

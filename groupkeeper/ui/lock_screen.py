@@ -7,7 +7,12 @@ data::
 
     {"meeting_id": int, "title": str (optional, e.g. the group name),
      "segments": [{"title": str, "minutes": int, "skipped": bool}, ...] (or plain titles),
-     "current": int, "elapsed": float seconds, "planned": float seconds, "paused": bool}
+     "current": int, "elapsed": float seconds, "planned": float seconds, "paused": bool,
+     "crisis_resources": str, "escalation_steps": str}
+
+The crisis resources and escalation steps are services' numbers and steps, not personal
+data: the Safety button shows them without unlocking, so a crisis does not wait for the
+passphrase to be typed in front of the group.
 
 The timer keeps counting from ``services.clock`` unless the meeting was paused.
 """
@@ -17,9 +22,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from groupkeeper.ui.unlock import UnlockForm
+from groupkeeper.ui.widgets.crisis import CrisisDialog
 
 if TYPE_CHECKING:
     from groupkeeper.ui.services import Services
@@ -90,13 +105,45 @@ class MeetingLockScreen(QWidget):
         self.form = UnlockForm(services, self)
         self.form.finish_setup()
 
+        # Safety stays one click away while locked: the group's crisis resources and
+        # escalation steps (services' numbers, not personal data) without unlocking.
+        self._crisis = (
+            str(snapshot.get("crisis_resources", "") or ""),
+            str(snapshot.get("escalation_steps", "") or ""),
+        )
+        self.crisis_dialog: CrisisDialog | None = None
+        self.safety_button = QPushButton(self.tr("&Safety"), self)
+        self.safety_button.setObjectName("lockSafetyButton")
+        self.safety_button.setProperty("role", "safety")
+        self.safety_button.setMinimumHeight(44)
+        self.safety_button.setAccessibleName(
+            self.tr("Safety: crisis resources and escalation steps")
+        )
+        self.safety_button.setToolTip(self.tr("Shows them without unlocking (Alt+S)"))
+        self.safety_button.clicked.connect(self.open_safety)
+
+        # Two columns: the agenda on the left (it needs height, not width), the segment,
+        # its timer in large type and the passphrase on the right.
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(self.safety_button)
+        timer_font = QFont(self.timer_label.font())
+        timer_font.setPointSizeF(max(timer_font.pointSizeF(), 12.0) * 2.2)
+        timer_font.setBold(True)
+        self.timer_label.setFont(timer_font)
+        right = QVBoxLayout()
+        right.addWidget(self.segment_label)
+        right.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignLeft)
+        right.addStretch(1)
+        right.addWidget(hint)
+        right.addWidget(self.form)
+        columns = QHBoxLayout()
+        columns.addWidget(self.agenda, 2)
+        columns.addSpacing(24)
+        columns.addLayout(right, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(self.segment_label)
-        layout.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.agenda, 1)
-        layout.addWidget(hint)
-        layout.addWidget(self.form)
+        layout.addLayout(top)
+        layout.addLayout(columns, 1)
         self.setFocusProxy(self.form)
 
         self._tick = QTimer(self)
@@ -129,6 +176,24 @@ class MeetingLockScreen(QWidget):
             self.timer_label.style().unpolish(self.timer_label)
             self.timer_label.style().polish(self.timer_label)
 
+    def open_safety(self) -> None:
+        """Show the crisis resources and escalation steps (the vault stays locked)."""
+        if self.crisis_dialog is not None:
+            self.crisis_dialog.raise_()
+            return
+        dialog = CrisisDialog(*self._crisis, parent=self)
+        dialog.finished.connect(self._on_crisis_dialog_finished)
+        self.crisis_dialog = dialog
+        dialog.open()
+
+    def _on_crisis_dialog_finished(self, _result: int) -> None:
+        dialog, self.crisis_dialog = self.crisis_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        self.form.setFocus()
+
     def _on_form_unlocked(self) -> None:
         self._tick.stop()
+        if self.crisis_dialog is not None:
+            self.crisis_dialog.reject()
         self.unlocked.emit(self.meeting_id)

@@ -196,8 +196,8 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="137" />
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="163" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="139" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="165" />
             <source>%n min</source>
             <translation>
                 <numerusform>%n min</numerusform>
@@ -296,7 +296,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="270" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="305" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Checked in: %n</numerusform>
@@ -312,7 +312,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="157" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="148" />
             <source>Safety concerns counted tonight: %n</source>
             <translation>
                 <numerusform>Safety concerns counted tonight: %n</numerusform>
@@ -320,7 +320,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="124" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="115" />
             <source>Saved notes (only in the vault): %n</source>
             <translation>
                 <numerusform>Saved note (only in the vault): %n</numerusform>
@@ -336,7 +336,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="272" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="307" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Walk-ins (anonymous): %n</numerusform>

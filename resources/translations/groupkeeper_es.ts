@@ -1222,40 +1222,60 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MeetingLockScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="125" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="115" />
+            <source>&amp;Safety</source>
+            <translation>&amp;Seguridad</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="172" />
             <source>(paused)</source>
             <translation>(en pausa)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="77" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="92" />
             <source>(skipped)</source>
             <translation>(saltada)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="60" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="75" />
             <source>Agenda</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="51" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="66" />
             <source>Locked - the meeting goes on</source>
             <translation>Bloqueado: la reunión continúa</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="86" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="101" />
             <source>Names are hidden. Type the passphrase to return to this segment.</source>
             <translation>Los nombres están ocultos. Escribe la frase de acceso para volver a esta parte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="58" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="120" />
+            <source>Safety: crisis resources and escalation steps</source>
+            <translation>Seguridad: recursos de crisis y pasos a seguir</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="73" />
             <source>Segment timer</source>
             <translation>Temporizador de la parte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="122" />
+            <source>Shows them without unlocking (Alt+S)</source>
+            <translation>Los muestra sin desbloquear (Alt+S)</translation>
         </message>
     </context>
     <context>
         <name>MeetingRunner</name>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="162" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="192" />
+            <source>%1 is here, and now in %2.</source>
+            <translation>%1 ya está aquí, y ahora en %2.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="197" />
             <source>%1 is here.</source>
             <translation>%1 ya está aquí.</translation>
         </message>
@@ -1265,9 +1285,14 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>%1 de %2 hechas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="171" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="206" />
             <source>%1 sent apologies.</source>
             <translation>%1 avisó que no venía.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="121" />
+            <source>%1 — %2: add to this group and mark present</source>
+            <translation>%1 — %2: añadir a este grupo y marcar presente</translation>
         </message>
         <message numerus="yes">
             <location filename="../../groupkeeper/ui/meeting/runner.py" line="289" />
@@ -1336,8 +1361,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="137" />
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="163" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="139" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="165" />
             <source>%n min</source>
             <translation>
                 <numerusform>%n min</numerusform>
@@ -1436,7 +1461,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="69" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="60" />
             <source>&amp;Count a safety concern  (+1)</source>
             <translation>&amp;Anotar una preocupación  (+1)</translation>
         </message>
@@ -1446,7 +1471,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Hecha  (D)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="94" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="96" />
             <source>&amp;Go to</source>
             <translation>&amp;Ir a</translation>
         </message>
@@ -1476,7 +1501,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Guardar meta  (Intro)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="98" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="89" />
             <source>&amp;Save note</source>
             <translation>&amp;Guardar nota</translation>
         </message>
@@ -1486,12 +1511,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Deshacer  (Retroceso)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="228" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="263" />
             <source>&amp;Undo check-in</source>
             <translation>&amp;Deshacer llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="71" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="62" />
             <source>&amp;Undo count</source>
             <translation>&amp;Deshacer anotación</translation>
         </message>
@@ -1506,8 +1531,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>(%1 de %2)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="263" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="278" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="298" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="313" />
             <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="344" />
             <source>(forgotten member)</source>
             <translation>(participante olvidado)</translation>
@@ -1523,7 +1548,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>+ &amp;Llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="241" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="276" />
             <source>+ &amp;Walk-in</source>
             <translation>+ Visita &amp;anónima</translation>
         </message>
@@ -1533,7 +1558,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>+%1 de más</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="242" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="277" />
             <source>Add an anonymous walk-in</source>
             <translation>Añadir una visita anónima</translation>
         </message>
@@ -1554,14 +1579,14 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Añadir «%1» como estrategia &amp;nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="86" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="88" />
             <source>Adds someone new with just the name typed (Alt+H)</source>
             <translation>Añade a alguien que viene por primera vez, solo con el nombre escrito (Alt+H)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="55" />
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="61" />
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="77" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="57" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="63" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="79" />
             <source>Agenda</source>
             <translation>Plan</translation>
         </message>
@@ -1596,7 +1621,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Volver a la ronda  (Esc)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="196" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="198" />
             <source>Bring back the selected segment</source>
             <translation>Recuperar la parte seleccionada</translation>
         </message>
@@ -1641,7 +1666,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cierre: plan para la semana</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="270" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="305" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Han llegado: %n</numerusform>
@@ -1649,13 +1674,13 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="79" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="81" />
             <source>Choose a segment, then Go to, Skip or Move with the buttons beside it.</source>
             <translation>Elige una parte y luego Ir a, Saltar o Mover con los botones de al lado.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="27" />
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="99" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="90" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
@@ -1680,12 +1705,13 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Compartir estrategias</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="48" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="49" />
+            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="66" />
             <source>Crisis resources</source>
             <translation>Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="59" />
+            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="54" />
             <source>Crisis resources and escalation steps</source>
             <translation>Recursos de crisis y pasos a seguir</translation>
         </message>
@@ -1730,12 +1756,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Dejada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="92" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="83" />
             <source>Encrypted in the vault, never exported or printed. Avoid full names.</source>
             <translation>Cifrado en la caja fuerte; nunca se exporta ni se imprime. Evita nombres completos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="83" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="74" />
             <source>Encrypted in the vault, never exported. Avoid writing full names.</source>
             <translation>Cifrado en la caja fuerte; nunca se exporta. Evita escribir nombres completos.</translation>
         </message>
@@ -1761,12 +1787,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Anota las respuestas en papel de cada persona (de %1 a %2). Cada fila completa se guarda al momento.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="63" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="65" />
             <source>Enter goes to the selected segment. Skip and move buttons are below.</source>
             <translation>Intro va a la parte seleccionada. Los botones para saltar y mover están debajo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="61" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="63" />
             <source>Enter marks the first match present. Down moves to the list of matches.</source>
             <translation>Intro marca como presente la primera coincidencia. Flecha abajo pasa a la lista de coincidencias.</translation>
         </message>
@@ -1776,7 +1802,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Intro guarda y pasa a la siguiente persona. Las flechas arriba y abajo eligen a una persona.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="54" />
+            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="39" />
             <source>Escalation steps:</source>
             <translation>Pasos a seguir:</translation>
         </message>
@@ -1801,7 +1827,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Buscar una estrategia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="59" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="61" />
             <source>Find who arrived</source>
             <translation>Buscar a quien ha llegado</translation>
         </message>
@@ -1861,7 +1887,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Teclas: el número de la puntuación, P para pasar, ← → para moverte entre personas, Supr para deshacer, Alt+B para anotar antes una palabra.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="95" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="97" />
             <source>Last check-in</source>
             <translation>Última llegada</translation>
         </message>
@@ -1886,17 +1912,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Mal</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="82" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="84" />
             <source>Mark &amp;present</source>
             <translation>Marcar &amp;presente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="84" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="86" />
             <source>Marks the highlighted match present (Enter)</source>
             <translation>Marca como presente la coincidencia resaltada (Intro)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="73" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="75" />
             <source>Matching members</source>
             <translation>Participantes que coinciden</translation>
         </message>
@@ -1927,39 +1953,44 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Ronda de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="99" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="145" />
+            <source>More than one person matches. Choose with the arrow keys, then Enter.</source>
+            <translation>Coincide más de una persona. Elige con las flechas y pulsa Intro.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="101" />
             <source>Move down</source>
             <translation>Bajar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="101" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="103" />
             <source>Move the selected segment down (Alt+Down in the agenda)</source>
             <translation>Bajar la parte seleccionada (Alt+Abajo en el plan)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="100" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="102" />
             <source>Move the selected segment up (Alt+Up in the agenda)</source>
             <translation>Subir la parte seleccionada (Alt+Arriba en el plan)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="98" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="100" />
             <source>Move up</source>
             <translation>Subir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="85" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="138" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="188" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="87" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="162" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="223" />
             <source>New &amp;here</source>
             <translation>Primera vez &amp;hoy</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="138" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="162" />
             <source>New &amp;here: add “%1”</source>
             <translation>Primera vez &amp;hoy: añadir «%1»</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="224" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="259" />
             <source>Newest arrival first. Delete takes back the selected check-in.</source>
             <translation>La última llegada primero. Supr deshace la llegada seleccionada.</translation>
         </message>
@@ -2005,12 +2036,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Siguiente: %1 ›</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="49" />
+            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="34" />
             <source>No crisis resources are written for this group yet. In an emergency call your local emergency number. Add the group's resources in its settings.</source>
             <translation>Este grupo todavía no tiene recursos de crisis anotados. En una emergencia, llama al número de emergencias de tu zona. Añade los recursos del grupo en su configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="157" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="185" />
             <source>No match. Use “New here” to add them.</source>
             <translation>Sin coincidencias. Usa «Primera vez hoy» para añadir a la persona.</translation>
         </message>
@@ -2035,12 +2066,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Nadie de quienes están aquí tiene metas pendientes. Ctrl+Intro sigue adelante.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="294" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="329" />
             <source>Nobody is checked in yet</source>
             <translation>Todavía no ha llegado nadie</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="314" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="349" />
             <source>Nobody is checked in yet.</source>
             <translation>Todavía no ha llegado nadie.</translation>
         </message>
@@ -2055,7 +2086,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Todavía no  (N)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="178" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="169" />
             <source>Note saved (encrypted).</source>
             <translation>Nota guardada (cifrada).</translation>
         </message>
@@ -2070,7 +2101,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Regular</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="240" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="275" />
             <source>One walk-in fewer</source>
             <translation>Una visita anónima menos</translation>
         </message>
@@ -2151,12 +2182,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Parte anterior (Ctrl+Izquierda)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="77" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="68" />
             <source>Private &amp;note (optional):</source>
             <translation>&amp;Nota privada (opcional):</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="81" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="72" />
             <source>Private safety note</source>
             <translation>Nota de seguridad privada</translation>
         </message>
@@ -2181,18 +2212,19 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Seguimos donde lo dejaste.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="95" />
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="194" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="97" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="196" />
             <source>S&amp;kip</source>
             <translation>Salta&amp;r</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="44" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="45" />
+            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="64" />
             <source>Safety</source>
             <translation>Seguridad</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="157" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="148" />
             <source>Safety concerns counted tonight: %n</source>
             <translation>
                 <numerusform>Preocupaciones de seguridad anotadas hoy: %n</numerusform>
@@ -2205,7 +2237,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Estado del guardado</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="124" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="115" />
             <source>Saved notes (only in the vault): %n</source>
             <translation>
                 <numerusform>Notas guardadas (solo en la caja fuerte): %n</numerusform>
@@ -2218,7 +2250,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Fila %1 guardada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="108" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="99" />
             <source>Saved safety notes of this group</source>
             <translation>Notas de seguridad guardadas de este grupo</translation>
         </message>
@@ -2228,7 +2260,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Temporizador de la parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="88" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="90" />
             <source>Sent ap&amp;ologies</source>
             <translation>A&amp;visó que no venía</translation>
         </message>
@@ -2251,12 +2283,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Estrategias compartidas hoy</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="198" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="200" />
             <source>Skip the selected segment</source>
             <translation>Saltar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="106" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="108" />
             <source>Skip the selected segment (or bring it back)</source>
             <translation>Saltar la parte seleccionada (o recuperarla)</translation>
         </message>
@@ -2276,12 +2308,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Alguien ha llegado tarde (A o Ctrl+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="243" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="278" />
             <source>Someone who stays anonymous (Alt+W)</source>
             <translation>Alguien que prefiere no dar su nombre (Alt+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="297" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="332" />
             <source>Takes back: %1 (Delete in the list)</source>
             <translation>Deshace: %1 (Supr en la lista)</translation>
         </message>
@@ -2296,7 +2328,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Eso no se puede hacer en este momento de la reunión.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="136" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="127" />
             <source>The private note is not saved yet. Save it before closing?</source>
             <translation>La nota privada aún no está guardada. ¿Guardarla antes de cerrar?</translation>
         </message>
@@ -2304,6 +2336,11 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <location filename="../../groupkeeper/ui/meeting/runner.py" line="104" />
             <source>The timer could not be restored, so the agenda starts again. Everything recorded is safe.</source>
             <translation>No se pudo recuperar el temporizador, así que el plan vuelve a empezar. Todo lo anotado está a salvo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="75" />
+            <source>The vault is still locked. To count a concern or write a note, unlock and open Safety in the meeting.</source>
+            <translation>La caja fuerte sigue bloqueada. Para contar una preocupación o escribir una nota, desbloquea y abre Seguridad en la reunión.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/agreements.py" line="20" />
@@ -2331,22 +2368,22 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Consejo: la biblioteca trae estrategias para empezar; escribe para verlas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="321" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="356" />
             <source>Took back the check-in of %1.</source>
             <translation>Se deshizo la llegada de %1.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="319" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="354" />
             <source>Took back: %1 sent apologies.</source>
             <translation>Se deshizo: %1 avisó que no venía.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="204" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="239" />
             <source>Type a few letters and press Enter to mark someone present. Not on the list? “New here” adds them with just that name.</source>
             <translation>Escribe unas letras y pulsa Intro para marcar a alguien como presente. ¿No está en la lista? «Primera vez hoy» la añade solo con ese nombre.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="58" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="60" />
             <source>Type a few letters of a name, then Enter</source>
             <translation>Escribe unas letras de un nombre y pulsa Intro</translation>
         </message>
@@ -2361,12 +2398,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Escribe o elige una palabra; Intro vuelve a las puntuaciones.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="194" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="196" />
             <source>Un-s&amp;kip</source>
             <translation>Re&amp;cuperar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="135" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="126" />
             <source>Unsaved note</source>
             <translation>Nota sin guardar</translation>
         </message>
@@ -2386,7 +2423,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Muy mal</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="272" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="307" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Visitas anónimas: %n</numerusform>
@@ -2399,7 +2436,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Bienvenida y acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="180" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="215" />
             <source>Welcome, %1 (new).</source>
             <translation>Bienvenida/o, %1 (primera vez).</translation>
         </message>
@@ -2424,7 +2461,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>¿Quién ha llegado? Escribe unas letras y pulsa Intro.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="222" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="257" />
             <source>Who is here</source>
             <translation>Quién está aquí</translation>
         </message>
@@ -2449,7 +2486,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Sesión de trabajo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="115" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="127" />
             <source>already here</source>
             <translation>ya está aquí</translation>
         </message>
@@ -2469,7 +2506,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>calma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="149" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="151" />
             <source>current segment</source>
             <translation>parte actual</translation>
         </message>
@@ -2507,7 +2544,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="281" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="316" />
             <source>new</source>
             <translation>primera vez</translation>
         </message>
@@ -2547,14 +2584,14 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>tristeza</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="117" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="280" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="129" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="315" />
             <source>sent apologies</source>
             <translation>avisó que no venía</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="139" />
-            <location filename="../../groupkeeper/ui/meeting/rail.py" line="165" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="141" />
+            <location filename="../../groupkeeper/ui/meeting/rail.py" line="167" />
             <source>skipped</source>
             <translation>saltada</translation>
         </message>
@@ -2579,7 +2616,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>← Persona anterior</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="239" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="274" />
             <source>− Walk-in</source>
             <translation>− Visita anónima</translation>
         </message>
@@ -2761,7 +2798,7 @@ Esto no se puede deshacer.</translation>
         <message>
             <location filename="../../groupkeeper/ui/member_dialog.py" line="135" />
             <source>Joined on</source>
-            <translation>Se unió el</translation>
+            <translation>Alta</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/member_dialog.py" line="131" />

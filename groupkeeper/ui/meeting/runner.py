@@ -497,4 +497,8 @@ class MeetingRunner(QWidget):
             "planned_seconds": planned,
             "paused": run.paused,
             "timer_status": run.timer_status().value,
+            # Services' numbers and steps, not personal data: the lock screen's Safety
+            # button shows them without unlocking.
+            "crisis_resources": self.session.group.crisis_resources,
+            "escalation_steps": self.session.group.escalation_steps,
         }

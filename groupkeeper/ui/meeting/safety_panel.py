@@ -27,6 +27,7 @@ from groupkeeper.model import SafetyNote
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages
 from groupkeeper.ui.meeting.common import act, button, label, ntr, scaled_font, tr
+from groupkeeper.ui.widgets.crisis import crisis_label, crisis_text
 
 
 def note_line(note: SafetyNote) -> str:
@@ -46,17 +47,7 @@ class SafetyPanel(QDialog):
         box = QVBoxLayout(self)
         group = session.group
         box.addWidget(label(tr("Crisis resources"), role="title"))
-        resources = group.crisis_resources.strip() or tr(
-            "No crisis resources are written for this group yet. In an emergency call your "
-            "local emergency number. Add the group's resources in its settings."
-        )
-        steps = group.escalation_steps.strip()
-        text = resources + ("\n\n" + tr("Escalation steps:") + "\n" + steps if steps else "")
-        self.resources = label(text, name="crisisResources")
-        self.resources.setFont(scaled_font(1.4))
-        self.resources.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.resources.setContentsMargins(12, 8, 12, 8)
-        self.resources.setAccessibleName(tr("Crisis resources and escalation steps"))
+        self.resources = crisis_label(crisis_text(group.crisis_resources, group.escalation_steps))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.resources)
