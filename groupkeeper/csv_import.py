@@ -7,7 +7,13 @@ accepted the good rows; then ``import_members(store, rows)`` adds them in one tr
 (``store.members.add_many``), so an import is all or nothing.
 
 Tolerated: a UTF-8 byte-order mark, UTF-16 with a BOM, Windows-1252 files (older Excel),
-``,`` ``;`` or tab delimiters, and common header spellings ("Name", "First name", "Mobile").
+``,`` ``;`` or tab delimiters, and common header spellings in English and Spanish ("Name",
+"First name", "Mobile", "Nombre", "Teléfono", "Correo electrónico").
+
+Column mapping: ``guess_mapping(header)`` guesses the field of every column; the import
+screen shows the guess and lets the user pick a field for each column ("Emergency contact",
+or "Don't import"), then calls ``parse_csv(raw, existing, mapping)`` with their choice. The
+preview records the header, the mapping used and a few sample values per column.
 """
 
 from __future__ import annotations
@@ -88,7 +94,51 @@ HEADER_ALIASES: dict[str, str] = {
     "note": "notes",
     "comments": "notes",
     "comment": "notes",
+    # Spanish (folded: accents and case do not matter)
+    "nombre": "display_name",
+    "nombre de pila": "display_name",
+    "nombre preferido": "display_name",
+    "apodo": "display_name",
+    "sobrenombre": "display_name",
+    "nombre completo": "full_name",
+    "nombre y apellidos": "full_name",
+    "nombre legal": "full_name",
+    "apellido": "_last_name",
+    "apellidos": "_last_name",
+    "pronombre": "pronouns",
+    "pronombres": "pronouns",
+    "telefono": "phone",
+    "tel movil": "phone",
+    "telefono movil": "phone",
+    "movil": "phone",
+    "celular": "phone",
+    "correo": "email",
+    "correo electronico": "email",
+    "e mail personal": "email",
+    "contacto de emergencia": "emergency_contact",
+    "emergencia": "emergency_contact",
+    "en caso de emergencia": "emergency_contact",
+    "consentimiento": "contact_consent",
+    "acepta contacto": "contact_consent",
+    "consiente contacto": "contact_consent",
+    "se puede contactar": "contact_consent",
+    "puede contactar": "contact_consent",
+    "fecha de alta": "joined_on",
+    "alta": "joined_on",
+    "fecha de ingreso": "joined_on",
+    "ingreso": "joined_on",
+    "desde": "joined_on",
+    "nota": "notes",
+    "notas": "notes",
+    "comentario": "notes",
+    "comentarios": "notes",
+    "observaciones": "notes",
 }
+
+#: What a column can be imported as, in the order the mapping step offers them; "" is
+#: "Don't import". ``_last_name`` is joined to the first name into the full name.
+MAPPABLE = (*FIELDS[:2], "_last_name", *FIELDS[2:])
+SAMPLES = 3  # sample values per column shown in the mapping step
 
 _YES = {"yes", "y", "true", "1", "x", "agreed", "ja", "si", "oui"}
 _NO = {"no", "n", "false", "0", "", "not agreed", "nein", "non"}
@@ -147,6 +197,10 @@ class ImportPreview:
     bad: list[BadRow] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)  # header as written -> field
     ignored_columns: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)  # the file's column titles
+    mapping: list[str] = field(default_factory=list)  # per column: a MAPPABLE name or ""
+    samples: list[list[str]] = field(default_factory=list)  # per column: first values
+    missing_name_column: bool = False  # no column is the name yet: the user must pick one
 
     @property
     def members(self) -> list[Member]:
@@ -206,19 +260,51 @@ def _person_key(display: str, full: str, phone: str, email: str) -> tuple[str, s
     return (words(display), words(full), digits(phone), email.strip().casefold())
 
 
-def parse_csv(raw: bytes, existing: Iterable[Member] = ()) -> ImportPreview:
+def guess_field(title: str) -> str:
+    """The field a column title means (English or Spanish spellings), or "" if unknown."""
+    return HEADER_ALIASES.get(words(title.replace("\ue000", "")), "")
+
+
+def guess_mapping(header: list[str]) -> list[str]:
+    """A field for every column, guessed from its title; each field used once at most."""
+    used: set[str] = set()
+    mapping: list[str] = []
+    for title in header:
+        name = guess_field(title)
+        if name in used:
+            name = ""
+        if name:
+            used.add(name)
+        mapping.append(name)
+    return mapping
+
+
+def parse_csv(
+    raw: bytes,
+    existing: Iterable[Member] = (),
+    mapping: list[str] | None = None,
+    *,
+    require_name: bool = True,
+) -> ImportPreview:
     """Split a CSV file into members that can be imported and rows that cannot.
 
     Args:
         raw: the file's bytes.
         existing: members already on the roster; an identical person is reported as
             ``ALREADY_ON_ROSTER`` instead of being added twice.
+        mapping: per column, the ``MAPPABLE`` field it holds or "" (not imported); None
+            guesses from the titles (``guess_mapping``). A field named twice counts once
+            (the first column).
+        require_name: when no column is the name: True refuses the file, False returns a
+            preview with ``missing_name_column`` set and no rows, so the user can pick it.
 
     Returns:
         The preview; nothing has been written anywhere.
 
     Raises:
-        CsvFileRejected: the file is too big, not text, empty, or has no name column.
+        CsvFileRejected: the file is too big, not text, empty, or (with ``require_name``)
+            has no name column.
+        ValueError: ``mapping`` names an unknown field.
     """
     if len(raw) > MAX_FILE_BYTES:
         raise CsvFileRejected(FileProblem.TOO_BIG)
@@ -233,17 +319,29 @@ def parse_csv(raw: bytes, existing: Iterable[Member] = ()) -> ImportPreview:
     except (StopIteration, csv.Error):
         raise CsvFileRejected(FileProblem.EMPTY) from None
 
-    preview = ImportPreview()
+    preview = ImportPreview(header=[t.replace("\ue000", "").strip() for t in header])
+    chosen = guess_mapping(header) if mapping is None else list(mapping)
+    chosen = (chosen + [""] * len(header))[: len(header)]
+    unknown = [name for name in chosen if name and name not in MAPPABLE]
+    if unknown:
+        raise ValueError(f"unknown import fields: {unknown}")
     positions: dict[str, int] = {}
-    for pos, title in enumerate(header):
-        name = HEADER_ALIASES.get(words(title.replace("\ue000", "")))
-        if name is not None and name not in positions:
+    for pos, (title, name) in enumerate(zip(header, chosen, strict=True)):
+        if name and name not in positions:
             positions[name] = pos
             preview.columns[title.strip()] = name
-        elif title.strip():
-            preview.ignored_columns.append(title.strip())
+        else:
+            chosen[pos] = ""
+            if title.strip():
+                preview.ignored_columns.append(title.strip())
+    preview.mapping = chosen
+    preview.samples = [[] for _ in header]
     if "display_name" not in positions:
-        raise CsvFileRejected(FileProblem.NO_NAME_COLUMN)
+        if require_name:
+            raise CsvFileRejected(FileProblem.NO_NAME_COLUMN)
+        preview.missing_name_column = True
+        _read_samples(reader, preview)
+        return preview
 
     seen: dict[tuple[str, str, str, str], int] = {}
     on_roster = {_person_key(m.display_name, m.full_name, m.phone, m.email) for m in existing}
@@ -263,10 +361,30 @@ def parse_csv(raw: bytes, existing: Iterable[Member] = ()) -> ImportPreview:
             preview.bad.append(BadRow(row_number, reason))
             continue
         row_number += 1
+        _add_samples(cells, preview)
         bad = _check_row(cells, positions, row_number, preview, seen, on_roster)
         if bad is not None:
             preview.bad.append(bad)
     return preview
+
+
+def _add_samples(cells: list[str], preview: ImportPreview) -> None:
+    for pos, samples in enumerate(preview.samples):
+        if len(samples) < SAMPLES and pos < len(cells):
+            value = cells[pos].strip()
+            if value and "\ue000" not in value and len(value) <= 200:
+                samples.append(value)
+
+
+def _read_samples(reader: Iterable[list[str]], preview: ImportPreview) -> None:
+    """Only sample values (the user still has to say which column is the name)."""
+    try:
+        for count, cells in enumerate(reader):
+            _add_samples(cells, preview)
+            if count >= 50:
+                return
+    except csv.Error:
+        return
 
 
 def _check_row(
@@ -321,7 +439,13 @@ def _check_row(
     return None
 
 
-def read_csv_file(path: Path, existing: Iterable[Member] = ()) -> ImportPreview:
+def read_csv_file(
+    path: Path,
+    existing: Iterable[Member] = (),
+    mapping: list[str] | None = None,
+    *,
+    require_name: bool = True,
+) -> ImportPreview:
     """``parse_csv`` on a file, refusing files over ``MAX_FILE_BYTES`` before reading them.
 
     Raises:
@@ -330,7 +454,7 @@ def read_csv_file(path: Path, existing: Iterable[Member] = ()) -> ImportPreview:
     """
     with path.open("rb") as f:
         raw = f.read(MAX_FILE_BYTES + 1)
-    return parse_csv(raw, existing)
+    return parse_csv(raw, existing, mapping, require_name=require_name)
 
 
 def import_members(store: Store, members: list[Member], group_ids: Iterable[int] = ()) -> int:

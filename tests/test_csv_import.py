@@ -233,3 +233,60 @@ def test_import_is_all_or_nothing(store: Store, monkeypatch: pytest.MonkeyPatch)
 def test_parse_never_writes(store: Store) -> None:
     parse_csv(GOOD.encode())
     assert store.members.all() == []
+
+
+def test_spanish_headers_are_guessed() -> None:
+    from groupkeeper.csv_import import guess_mapping
+
+    header = [
+        "Nombre",
+        "Apellidos",
+        "Pronombres",
+        "Teléfono móvil",
+        "Correo electrónico",
+        "Contacto de emergencia",
+        "¿Acepta contacto?",
+        "Fecha de alta",
+        "Notas",
+        "Color favorito",
+    ]
+    assert guess_mapping(header) == [
+        "display_name",
+        "_last_name",
+        "pronouns",
+        "phone",
+        "email",
+        "emergency_contact",
+        "contact_consent",
+        "joined_on",
+        "notes",
+        "",
+    ]
+    p = parse_csv(
+        ("Nombre,Apellidos,¿Acepta contacto?\nMaría,López García,Sí\nJosé,,no\n").encode()
+    )
+    assert [(m.display_name, m.full_name, m.contact_consent) for m in p.members] == [
+        ("María", "María López García", True),
+        ("José", "José", False),  # no last name: the name alone
+    ]
+
+
+def test_a_chosen_mapping_wins_over_the_guess_and_samples_are_kept() -> None:
+    raw = b"A,B,C\nLi,0111,x\nKim,0222,y\n"
+    guessed = parse_csv(raw, require_name=False)
+    assert guessed.missing_name_column and guessed.members == []
+    assert guessed.header == ["A", "B", "C"] and guessed.mapping == ["", "", ""]
+    assert guessed.samples == [["Li", "Kim"], ["0111", "0222"], ["x", "y"]]
+    with pytest.raises(CsvFileRejected):
+        parse_csv(raw)  # the command line still refuses it
+    p = parse_csv(raw, mapping=["display_name", "phone", ""])
+    assert [(m.display_name, m.phone, m.notes) for m in p.members] == [
+        ("Li", "0111", ""),
+        ("Kim", "0222", ""),
+    ]
+    assert p.ignored_columns == ["C"]
+    # a field chosen for two columns is taken from the first only
+    p = parse_csv(raw, mapping=["display_name", "display_name", "notes"])
+    assert p.mapping == ["display_name", "", "notes"]
+    with pytest.raises(ValueError):
+        parse_csv(raw, mapping=["display_name", "password", ""])

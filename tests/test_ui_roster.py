@@ -362,7 +362,7 @@ def test_csv_import_preview_and_accept(
     qtbot.addWidget(dialog)
     dialog.load_file(path)
     assert worker.wait_idle()  # the file is read in the worker
-    assert dialog.table.rowCount() == 2  # Li and this new "Anna" (no phone: not the same person)
+    assert dialog.model.rowCount() == 2  # Li and this new "Anna" (no phone: not the same person)
     bad = [dialog.bad_list.item(i).text() for i in range(dialog.bad_list.count())]
     assert bad[0].startswith("Row 3:") and "name" in bad[0]
     assert bad[1].startswith("Row 4:") and "consent" in bad[1]
@@ -391,17 +391,92 @@ def test_csv_import_cancel_imports_nothing(qtbot, services: Services, tmp_path: 
     assert services.store.members.all() == []
 
 
-def test_csv_file_refused_says_why(
+def test_csv_without_a_name_column_asks_which_column_is_the_name(
     qtbot, services: Services, tmp_path: Path, answers: list[bool]
 ) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "x.csv"
-    path.write_text("phone\n0111\n", encoding="utf-8")
+    path.write_text("Who,phone\nLi,0111\nKim,0222\n", encoding="utf-8")
     dialog = CsvImportDialog(services)
     qtbot.addWidget(dialog)
     dialog.load_file(path)
     assert worker.wait_idle()  # the file is read in the worker
-    assert messages.shown[-1][0] == "error" and "name column" in messages.shown[-1][2]
+    assert not any(kind == "error" for kind, _t, _x in messages.shown)
+    assert "Which column holds the name" in dialog.mapping_label.text()
     assert not dialog.import_button.isEnabled()
+    assert dialog.field_combos[0].currentText() == "Don't import"
+    assert dialog.field_combos[1].currentText() == "Phone"
+    dialog.set_column_field(0, "display_name")
+    assert worker.wait_idle()
+    assert dialog.model.rowCount() == 2 and dialog.import_button.isEnabled()
+
+
+def test_csv_mapping_step_spanish_headers_all_columns_all_rows(
+    qtbot, qtmodeltester, services: Services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    rows = "".join(
+        f"Persona {i};Persona {i} Ruiz;60000{i:04d};Hermana {i};sí;2025-01-{1 + i % 28:02d};"
+        f"nota {i}\n"
+        for i in range(60)
+    )
+    path = tmp_path / "lista.csv"
+    path.write_text(
+        "Nombre;Nombre completo;Teléfono;Contacto de emergencia;Consentimiento;"
+        "Fecha de alta;Observaciones\n" + rows,
+        encoding="utf-8",
+    )
+    dialog = CsvImportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(path)
+    assert worker.wait_idle()
+    qtmodeltester.check(dialog.model)
+    guessed = [c.currentText() for c in dialog.field_combos]
+    assert guessed == [
+        "Name (first name or nickname)",
+        "Full name",
+        "Phone",
+        "Emergency contact",
+        "OK to contact (yes/no)",
+        "Joined on (like 2025-01-31)",
+        "Notes",
+    ]
+    assert "\u201cTel\u00e9fono\u201d" in dialog.mapping_grid.itemAtPosition(2, 0).widget().text()
+    assert "600000000" in dialog.mapping_grid.itemAtPosition(2, 0).widget().text()
+    # every mapped column and every row is in the preview (the table scrolls)
+    model = dialog.model
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert titles == [
+        "Row",
+        "Name",
+        "Full name",
+        "Phone",
+        "Emergency contact",
+        "OK to contact",
+        "Joined on",
+        "Notes",
+    ]
+    assert model.rowCount() == 60
+    assert model.index(59, 4).data() == "Hermana 59"
+    dialog.table.scrollToBottom()
+    assert dialog.table.verticalScrollBar().maximum() > 0
+    # the user says "Observaciones" is not to be imported: the Notes column goes away
+    combo = dialog.field_combos[6]
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_End)  # "Don't import" is the last choice
+    assert worker.wait_idle()
+    assert "Notes" not in [
+        model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+    ]
+    # and moving "Name" to the full-name column frees the first one
+    dialog.set_column_field(1, "display_name")
+    assert worker.wait_idle()
+    assert dialog.field_combos[0].currentText() == "Don't import"
+    assert model.index(0, 1).data() == "Persona 0 Ruiz"
+    QTest.keyClick(dialog.import_button, Qt.Key.Key_Space)
+    assert worker.wait_idle()
+    imported = {m.display_name: m for m in services.store.members.all()}
+    assert imported["Persona 3 Ruiz"].emergency_contact == "Hermana 3"
+    assert imported["Persona 3 Ruiz"].notes == "" and imported["Persona 3 Ruiz"].contact_consent
 
 
 def test_notice_offers_long_inactive_members(

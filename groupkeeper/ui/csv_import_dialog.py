@@ -1,8 +1,14 @@
-"""Import members from a CSV file: pick the file, preview good and bad rows, then import.
+"""Import members from a CSV file: pick the file, match its columns, preview, then import.
+
+After the file is read, every column of the file is listed with a few of its values and a
+choice of field in plain words ("Emergency contact", "Don't import"), guessed from English
+and Spanish titles; changing a choice re-reads the file with it. The preview shows every
+mapped column for every row (it scrolls), and the rows that will be skipped, with why.
 
 Nothing is written until "Import N members" is pressed; then only the good rows are added,
 all in one transaction. ``load_file(path)`` is the step after the file dialog (tests call it
-directly). ``imported`` holds how many were added.
+directly); ``set_column_field(column, field)`` is what a mapping choice does. ``imported``
+holds how many were added.
 
 Reading the file and adding the members run in ``ui.worker`` (a big list on a slow USB stick
 must not freeze the window); while one runs, the buttons that would start another are
@@ -13,19 +19,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +42,11 @@ from groupkeeper import csv_import
 from groupkeeper.csv_import import BadReason, BadRow, CsvFileRejected, FileProblem, ImportPreview
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages, worker
+from groupkeeper.ui.models.import_preview_model import (
+    ImportPreviewModel,
+    field_title,
+    preview_fields,
+)
 from groupkeeper.ui.services import Services
 from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
@@ -82,6 +95,7 @@ class CsvImportDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.preview: ImportPreview | None = None
+        self._path: Path | None = None
         self.imported = 0
         self._busy = False
         self._closed = False
@@ -92,9 +106,9 @@ class CsvImportDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             _tr(
-                "Choose a CSV file saved from a spreadsheet. The first row names the columns: "
-                "name (required), full_name, pronouns, phone, email, emergency_contact, "
-                "contact_consent (yes/no), joined_on (2025-01-31), notes. "
+                "Choose a CSV file saved from a spreadsheet, with the column titles in its "
+                "first row (in English or Spanish). You can then say what each column is. "
+                "Only a name (first name or nickname) is required. "
                 "Nothing is added until you press Import."
             )
         )
@@ -110,23 +124,30 @@ class CsvImportDialog(QDialog):
         pick.addWidget(self.file_label, 1)
         layout.addLayout(pick)
 
+        self.mapping_label = QLabel()
+        self.mapping_label.setWordWrap(True)
+        layout.addWidget(self.mapping_label)
+        self.mapping_host = QWidget()
+        self.mapping_grid = QGridLayout(self.mapping_host)
+        self.mapping_grid.setContentsMargins(0, 0, 0, 0)
+        self.mapping_grid.setColumnStretch(0, 1)
+        self.mapping_grid.setColumnStretch(1, 1)
+        self.mapping_scroll = QScrollArea()
+        self.mapping_scroll.setObjectName("csvMapping")
+        self.mapping_scroll.setWidgetResizable(True)
+        self.mapping_scroll.setWidget(self.mapping_host)
+        self.mapping_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.mapping_scroll, 1)
+        self.field_combos: list[QComboBox] = []
+
         self.good_label = QLabel()
         layout.addWidget(self.good_label)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
-            [
-                _tr("Row"),
-                _tr("Name"),
-                _tr("Full name"),
-                _tr("Phone"),
-                _tr("Email"),
-                _tr("Contact OK"),
-            ]
-        )
+        self.model = ImportPreviewModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("csvPreview")
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(_tr("Members that will be imported"))
         layout.addWidget(self.table, 2)
 
@@ -178,9 +199,11 @@ class CsvImportDialog(QDialog):
         if path is not None:
             self.load_file(path)
 
-    def load_file(self, path: Path) -> None:
-        """Read and check ``path`` in the worker, then show the preview (nothing is written)."""
+    def load_file(self, path: Path, mapping: list[str] | None = None) -> None:
+        """Read and check ``path`` in the worker (with ``mapping``, or a guessed one), then
+        show the columns and the preview (nothing is written)."""
         self.preview = None
+        self._path = path
         self._load_serial += 1
         serial = self._load_serial
         existing = self.services.store.members.all()
@@ -188,12 +211,73 @@ class CsvImportDialog(QDialog):
         self._set_busy(True)
         self._show_preview()
         worker.run_in_background(
-            csv_import.read_csv_file,
-            path,
-            existing,
+            lambda: csv_import.read_csv_file(path, existing, mapping, require_name=False),
             on_done=lambda preview: self._on_file_read(serial, path, preview),
             on_error=lambda exc: self._on_file_error(serial, exc),
         )
+
+    def set_column_field(self, column: int, field: str) -> None:
+        """Import column ``column`` of the file as ``field`` ("" = not at all): re-read."""
+        if self.preview is None or self._path is None:
+            return
+        mapping = list(self.preview.mapping)
+        if field:  # a field comes from one column: the column that had it gives it up
+            mapping = ["" if name == field else name for name in mapping]
+        mapping[column] = field
+        self.load_file(self._path, mapping)
+
+    def _on_field_combo_activated(self, column: int) -> None:
+        combo = self.field_combos[column]
+        self.set_column_field(column, str(combo.currentData() or ""))
+
+    def _show_mapping(self) -> None:
+        p = self.preview
+        header = p.header if p else []
+        if len(self.field_combos) != len(header):
+            while self.mapping_grid.count():
+                item = self.mapping_grid.takeAt(0)
+                if item is not None and item.widget() is not None:
+                    item.widget().deleteLater()  # type: ignore[union-attr]
+            self.field_combos = []
+            for column in range(len(header)):
+                title = QLabel()
+                title.setWordWrap(True)
+                combo = QComboBox()
+                combo.setObjectName(f"csvField{column}")
+                for name in csv_import.MAPPABLE + ("",):
+                    combo.addItem(field_title(name), name)
+                combo.activated.connect(lambda _i=0, c=column: self._on_field_combo_activated(c))
+                title.setBuddy(combo)
+                self.mapping_grid.addWidget(title, column, 0)
+                self.mapping_grid.addWidget(combo, column, 1)
+                self.field_combos.append(combo)
+        for column, combo in enumerate(self.field_combos):
+            assert p is not None
+            name = p.header[column] or _tr("(column %1 has no title)").replace(
+                "%1", str(column + 1)
+            )
+            samples = ", ".join(p.samples[column]) if column < len(p.samples) else ""
+            text = f"\u201c{name}\u201d"
+            if samples:
+                text += "  " + _tr("e.g. %1").replace("%1", samples)
+            title = self.mapping_grid.itemAtPosition(column, 0).widget()  # type: ignore[union-attr]
+            assert isinstance(title, QLabel)
+            title.setText(text)
+            combo.setAccessibleName(_tr("Import the column %1 as").replace("%1", name))
+            combo.setCurrentIndex(max(0, combo.findData(p.mapping[column])))
+            combo.setEnabled(not self._busy)
+        self.mapping_scroll.setVisible(bool(header))
+        if p is None:
+            self.mapping_label.setText("")
+        elif p.missing_name_column:
+            self.mapping_label.setText(
+                _tr(
+                    "Which column holds the name (first name or nickname)? "
+                    "Choose it below; nothing is imported until you press Import."
+                )
+            )
+        else:
+            self.mapping_label.setText(_tr("Each column of your file, and what it is imported as:"))
 
     def _on_file_read(self, serial: int, path: Path, preview: ImportPreview) -> None:
         if self._closed or serial != self._load_serial:
@@ -202,6 +286,8 @@ class CsvImportDialog(QDialog):
         self.preview = preview
         self.file_label.setText(path.name)
         self._show_preview()
+        if preview.missing_name_column and self.field_combos:
+            self.field_combos[0].setFocus()
 
     def _on_file_error(self, serial: int, exc: BaseException) -> None:
         if self._closed or serial != self._load_serial:
@@ -222,6 +308,8 @@ class CsvImportDialog(QDialog):
         self._busy = busy
         self.choose_button.setEnabled(not busy)
         self.group_combo.setEnabled(not busy)
+        for combo in self.field_combos:
+            combo.setEnabled(not busy)
         if busy:
             self.import_button.setEnabled(False)
 
@@ -229,28 +317,18 @@ class CsvImportDialog(QDialog):
         p = self.preview
         good = p.good if p else []
         bad = p.bad if p else []
-        self.table.setRowCount(len(good))
-        for r, row in enumerate(good):
-            m = row.member
-            cells = [
-                str(row.row_number),
-                m.display_name,
-                m.full_name,
-                m.phone,
-                m.email,
-                _tr("yes") if m.contact_consent else _tr("no"),
-            ]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c == 0:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(r, c, item)
-        self.table.resizeColumnsToContents()
+        self._show_mapping()
+        self.model.set_rows(good, preview_fields(p.mapping) if p else [])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if self.model.columnCount() > 1:
+            header.setStretchLastSection(True)
         self.bad_list.clear()
         self.bad_list.addItems([describe_bad_row(b) for b in bad])
-        self.good_label.setText(_n("%n member(s) ready to import:", len(good)) if p else "")
+        if p is not None and p.missing_name_column:
+            self.good_label.setText(_tr("Choose the name column to see the members."))
+        else:
+            self.good_label.setText(_n("%n member(s) ready to import:", len(good)) if p else "")
         if p is None:
             self.bad_label.setText("")
         elif bad:
@@ -310,6 +388,9 @@ class CsvImportDialog(QDialog):
 
     def clear_personal_data(self) -> None:
         self.preview = None
-        self.table.clearContents()
-        self.table.setRowCount(0)
+        self.model.clear()
         self.bad_list.clear()
+        for column in range(self.mapping_grid.rowCount()):
+            item = self.mapping_grid.itemAtPosition(column, 0)
+            if item is not None and isinstance(item.widget(), QLabel):
+                item.widget().clear()  # type: ignore[union-attr]

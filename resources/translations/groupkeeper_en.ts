@@ -4,7 +4,7 @@
     <context>
         <name>CsvImportDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="253" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="331" />
             <source>%n member(s) ready to import:</source>
             <translation>
                 <numerusform>%n member ready to import:</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="257" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="335" />
             <source>%n row(s) will be skipped:</source>
             <translation>
                 <numerusform>%n row will be skipped:</numerusform>
@@ -20,7 +20,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="262" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="340" />
             <source>&amp;Import %n member(s)</source>
             <translation>
                 <numerusform>&amp;Import %n member</numerusform>

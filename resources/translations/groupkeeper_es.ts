@@ -119,7 +119,7 @@
     <context>
         <name>CsvImportDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="253" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="331" />
             <source>%n member(s) ready to import:</source>
             <translation>
                 <numerusform>%n participante listo para importar:</numerusform>
@@ -127,7 +127,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="257" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="335" />
             <source>%n row(s) will be skipped:</source>
             <translation>
                 <numerusform>Se saltará %n fila:</numerusform>
@@ -135,12 +135,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="105" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="119" />
             <source>&amp;Choose file...</source>
             <translation>&amp;Elegir archivo...</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="262" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="340" />
             <source>&amp;Import %n member(s)</source>
             <translation>
                 <numerusform>&amp;Importar %n participante</numerusform>
@@ -148,199 +148,288 @@
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="145" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="256" />
+            <source>(column %1 has no title)</source>
+            <translation>(la columna %1 no tiene título)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="166" />
             <source>(no group)</source>
             <translation>(sin grupo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="142" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="163" />
             <source>Add them to &amp;group:</source>
             <translation>Añadir al &amp;grupo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="172" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="193" />
             <source>CSV files (*.csv *.txt)</source>
             <translation>Archivos CSV (*.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="154" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="175" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="155" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="176" />
             <source>Cancel, import nothing</source>
             <translation>Cancelar sin importar nada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="106" />
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="172" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="120" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="193" />
             <source>Choose a CSV file</source>
             <translation>Elegir un archivo CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="94" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="108" />
+            <source>Choose a CSV file saved from a spreadsheet, with the column titles in its first row (in English or Spanish). You can then say what each column is. Only a name (first name or nickname) is required. Nothing is added until you press Import.</source>
+            <translation>Elige un archivo CSV guardado desde una hoja de cálculo, con los títulos de las columnas en la primera fila (en español o en inglés). Después puedes decir qué es cada columna. Solo hace falta un nombre (nombre de pila o apodo). No se añade nada hasta que pulses Importar.</translation>
+        </message>
+        <message>
             <source>Choose a CSV file saved from a spreadsheet. The first row names the columns: name (required), full_name, pronouns, phone, email, emergency_contact, contact_consent (yes/no), joined_on (2025-01-31), notes. Nothing is added until you press Import.</source>
-            <translation>Elige un archivo CSV guardado desde una hoja de cálculo. La primera fila da nombre a las columnas (en inglés): name (obligatoria), full_name, pronouns, phone, email, emergency_contact, contact_consent (yes/no), joined_on (2025-01-31), notes. No se añade nada hasta que pulses Importar.</translation>
+            <translation type="vanished">Elige un archivo CSV guardado desde una hoja de cálculo. La primera fila da nombre a las columnas (en inglés): name (obligatoria), full_name, pronouns, phone, email, emergency_contact, contact_consent (yes/no), joined_on (2025-01-31), notes. No se añade nada hasta que pulses Importar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="123" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="329" />
+            <source>Choose the name column to see the members.</source>
+            <translation>Elige la columna del nombre para ver a los participantes.</translation>
+        </message>
+        <message>
             <source>Contact OK</source>
-            <translation>Contacto aceptado</translation>
+            <translation type="vanished">Contacto aceptado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="122" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="41" />
+            <source>Don't import</source>
+            <translation>No importar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="280" />
+            <source>Each column of your file, and what it is imported as:</source>
+            <translation>Cada columna de tu archivo y cómo se importa:</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="36" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="53" />
             <source>Email</source>
             <translation>Correo electrónico</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="120" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="37" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="54" />
+            <source>Emergency contact</source>
+            <translation>Contacto de emergencia</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="32" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="50" />
             <source>Full name</source>
             <translation>Nombre completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="144" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="165" />
             <source>Group the imported members join</source>
             <translation>Grupo al que se unen las personas importadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="156" />
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="262" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="177" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="340" />
             <source>Import</source>
             <translation>Importar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="90" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="104" />
             <source>Import members from a CSV file</source>
             <translation>Importar participantes desde un archivo CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="275" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="266" />
+            <source>Import the column %1 as</source>
+            <translation>Importar la columna %1 como</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="353" />
             <source>Importing...</source>
             <translation>Importando...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="130" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="56" />
+            <source>Joined on</source>
+            <translation>Alta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="39" />
+            <source>Joined on (like 2025-01-31)</source>
+            <translation>Fecha de alta (como 2025-01-31)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="33" />
+            <source>Last name (joined to the name as the full name)</source>
+            <translation>Apellidos (se unen al nombre como nombre completo)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="151" />
             <source>Members that will be imported</source>
             <translation>Participantes que se importarán</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="119" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="49" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="107" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="31" />
+            <source>Name (first name or nickname)</source>
+            <translation>Nombre (de pila o apodo)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="121" />
             <source>No file chosen yet.</source>
             <translation>Todavía no has elegido ningún archivo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="210" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="296" />
             <source>No file chosen.</source>
             <translation>No se ha elegido ningún archivo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="70" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="83" />
             <source>No name column was found. The first row must name the columns, with one called "name" or "display_name".</source>
             <translation>No se encontró la columna del nombre. La primera fila debe dar nombre a las columnas, y una debe llamarse «name» o «display_name».</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="259" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="337" />
             <source>No problems found.</source>
             <translation>No se encontró ningún problema.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="121" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="40" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="57" />
+            <source>Notes</source>
+            <translation>Notas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="55" />
+            <source>OK to contact</source>
+            <translation>Acepta contacto</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="38" />
+            <source>OK to contact (yes/no)</source>
+            <translation>Acepta contacto (sí/no)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="35" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="52" />
             <source>Phone</source>
             <translation>Teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="187" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="34" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="51" />
+            <source>Pronouns</source>
+            <translation>Pronombres</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="210" />
             <source>Reading %1...</source>
             <translation>Leyendo %1...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="118" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="121" />
             <source>Row</source>
             <translation>Fila</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="61" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="74" />
             <source>Row {row}: {why}</source>
             <translation>Fila {row}: {why}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="136" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="157" />
             <source>Rows that will be skipped, with the reason</source>
             <translation>Filas que se saltarán, con el motivo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="216" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="302" />
             <source>That file could not be opened. Is it still there?</source>
             <translation>No se pudo abrir ese archivo. ¿Sigue ahí?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="74" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="87" />
             <source>This file is empty.</source>
             <translation>Este archivo está vacío.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="67" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="80" />
             <source>This file is not a text CSV file. In your spreadsheet, use Save As &gt; CSV.</source>
             <translation>Este archivo no es un CSV de texto. En tu hoja de cálculo, usa Guardar como &gt; CSV.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="66" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="79" />
             <source>This file is too big for a member list (over 5 MB).</source>
             <translation>Este archivo es demasiado grande para una lista de participantes (más de 5 MB).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="55" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="274" />
+            <source>Which column holds the name (first name or nickname)? Choose it below; nothing is imported until you press Import.</source>
+            <translation>¿Qué columna tiene el nombre (de pila o apodo)? Elígela abajo; no se importa nada hasta que pulses Importar.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="68" />
             <source>a value is too long (over 10,000 characters)</source>
             <translation>un valor es demasiado largo (más de 10.000 caracteres)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="59" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="72" />
             <source>broken quotation marks; check this row in your spreadsheet</source>
             <translation>comillas mal cerradas; revisa esta fila en tu hoja de cálculo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="54" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="67" />
             <source>contact consent must be yes or no</source>
             <translation>el consentimiento de contacto debe ser yes o no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="58" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="71" />
             <source>contains unreadable characters (is it really a CSV file?)</source>
             <translation>tiene caracteres ilegibles (¿seguro que es un archivo CSV?)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="241" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="262" />
+            <source>e.g. %1</source>
+            <translation>p. ej. %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="112" />
             <source>no</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="52" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="65" />
             <source>no name (a first name or nickname is needed)</source>
             <translation>sin nombre (hace falta un nombre de pila o un apodo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="53" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="66" />
             <source>the joined date is not a date like 2025-01-31</source>
             <translation>la fecha de alta no es una fecha como 2025-01-31</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="56" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="69" />
             <source>the same person as row {row}</source>
             <translation>la misma persona que en la fila {row}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="57" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="70" />
             <source>this person is already on the roster</source>
             <translation>esta persona ya está en la lista</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="241" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="112" />
             <source>yes</source>
             <translation>sí</translation>
         </message>

@@ -1,0 +1,124 @@
+"""The CSV import preview: a ``QAbstractTableModel`` over the rows that will be imported.
+
+One column per field the user mapped (plain-word titles), after the spreadsheet row number,
+so the preview shows exactly what will be stored, for every row (the view scrolls).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from groupkeeper.csv_import import FIELDS, GoodRow
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CsvImportDialog", text)
+
+
+def field_title(name: str) -> str:
+    """A field in plain words ("Emergency contact", not ``emergency_contact``)."""
+    titles = {
+        "display_name": _tr("Name (first name or nickname)"),
+        "full_name": _tr("Full name"),
+        "_last_name": _tr("Last name (joined to the name as the full name)"),
+        "pronouns": _tr("Pronouns"),
+        "phone": _tr("Phone"),
+        "email": _tr("Email"),
+        "emergency_contact": _tr("Emergency contact"),
+        "contact_consent": _tr("OK to contact (yes/no)"),
+        "joined_on": _tr("Joined on (like 2025-01-31)"),
+        "notes": _tr("Notes"),
+        "": _tr("Don't import"),
+    }
+    return titles[name]
+
+
+def _short_title(name: str) -> str:
+    """The preview table's column titles (shorter than the mapping step's)."""
+    titles = {
+        "display_name": _tr("Name"),
+        "full_name": _tr("Full name"),
+        "pronouns": _tr("Pronouns"),
+        "phone": _tr("Phone"),
+        "email": _tr("Email"),
+        "emergency_contact": _tr("Emergency contact"),
+        "contact_consent": _tr("OK to contact"),
+        "joined_on": _tr("Joined on"),
+        "notes": _tr("Notes"),
+    }
+    return titles[name]
+
+
+def preview_fields(mapping: list[str]) -> list[str]:
+    """The member fields the preview shows for a mapping, in the roster's order."""
+    mapped = set(mapping)
+    if "_last_name" in mapped:
+        mapped.add("full_name")
+    return [f for f in FIELDS if f in mapped]
+
+
+class ImportPreviewModel(QAbstractTableModel):
+    """Rows that will be imported: the row number, then one column per mapped field."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[GoodRow] = []
+        self._fields: list[str] = []
+
+    def set_rows(self, rows: list[GoodRow], fields: list[str]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._fields = list(fields)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([], [])
+
+    def fields(self) -> list[str]:
+        return list(self._fields)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else (1 + len(self._fields) if self._fields else 0)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if column == 0:
+            return str(row.row_number)
+        if column > len(self._fields):
+            return None
+        name = self._fields[column - 1]
+        value = getattr(row.member, name)
+        if name == "contact_consent":
+            return _tr("yes") if value else _tr("no")
+        return str(value)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == 0:
+            return _tr("Row")
+        if 0 < section <= len(self._fields):
+            return _short_title(self._fields[section - 1])
+        return None
