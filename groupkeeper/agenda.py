@@ -165,3 +165,32 @@ def total_minutes(segments: list[Segment]) -> int:
         The sum of the segments' planned minutes.
     """
     return sum(segment.minutes for segment in segments)
+
+
+# A group's wellbeing measure and its agenda go together: choosing a measure adds the
+# segment where it is filled in; removing the measure offers to remove the segment.
+WELLBEING_MINUTES = 10
+
+
+def has_wellbeing_check(segments: list[Segment]) -> bool:
+    """True if the agenda has a wellbeing-check segment."""
+    return any(s.kind is SegmentKind.WELLBEING_CHECK for s in segments)
+
+
+def with_wellbeing_check(segments: list[Segment]) -> list[Segment]:
+    """The agenda with a wellbeing-check segment (unchanged if it has one already).
+
+    The new segment goes just before the closing segment (answers are collected while
+    people are still there), or at the end when there is no closing.
+    """
+    if has_wellbeing_check(segments):
+        return list(segments)
+    result = list(segments)
+    closing = next((i for i, s in enumerate(result) if s.kind is SegmentKind.CLOSING), len(result))
+    result.insert(closing, Segment(SegmentKind.WELLBEING_CHECK, WELLBEING_MINUTES))
+    return result
+
+
+def without_wellbeing_check(segments: list[Segment]) -> list[Segment]:
+    """The agenda without its wellbeing-check segments."""
+    return [s for s in segments if s.kind is not SegmentKind.WELLBEING_CHECK]

@@ -850,3 +850,19 @@ def test_core_imports_do_not_load_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode(errors="replace")
+
+
+def test_wellbeing_check_added_before_closing_once_and_removed() -> None:
+    from groupkeeper import agenda as ag
+
+    weekly = ag.template(ag.WEEKLY)
+    added = ag.with_wellbeing_check(weekly)
+    assert [s.kind for s in added][-2:] == [
+        ag.SegmentKind.WELLBEING_CHECK,
+        ag.SegmentKind.CLOSING,
+    ]
+    assert ag.with_wellbeing_check(added) == added
+    assert ag.without_wellbeing_check(added) == weekly
+    no_closing = [ag.Segment(ag.SegmentKind.CHECK_IN, 10)]
+    assert ag.with_wellbeing_check(no_closing)[-1].kind is ag.SegmentKind.WELLBEING_CHECK
+    assert not ag.has_wellbeing_check(weekly) and ag.has_wellbeing_check(added)

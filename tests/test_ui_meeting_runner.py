@@ -634,6 +634,12 @@ def test_wellbeing_grid_records_full_rows(qtbot, services) -> None:  # type: ign
     for col in range(1, 6):
         table.item(0, col).setText("4")
     assert runner.session.wellbeing_answers() == {pseudonym(services, "Maya"): [4, 4, 4, 4, 4]}
+    # the five statements are on screen, numbered like the columns, with the answer key
+    statements = runner.segment_widget.statements
+    assert statements.isVisible()
+    assert "1. I have felt cheerful and in good spirits" in statements.text()
+    assert "5. My daily life has been filled with things that interest me" in statements.text()
+    assert "0 = At no time" in runner.segment_widget.answers.text()
 
 
 # -- ending, lock, resume ---------------------------------------------------------------------

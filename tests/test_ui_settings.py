@@ -110,3 +110,39 @@ def test_change_passphrase_and_new_recovery_key(qtbot, services) -> None:
     services.lock()
     Vault.unlock(services.vault_dir, "a brand new passphrase").lock()
     Vault.unlock_with_recovery_key(services.vault_dir, key).lock()
+
+
+def test_choosing_a_wellbeing_measure_adds_its_segment_removing_asks(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    kinds = lambda: [s.kind.value for s in dialog.g_agenda.segments]  # noqa: E731
+    assert "wellbeing_check" not in kinds()
+    combo = dialog.g_wellbeing
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # None -> WHO-5, as a user picks it
+    assert combo.currentData() == "who5"
+    assert kinds()[-2:] == ["wellbeing_check", "closing"]  # before the closing
+    assert "Wellbeing check segment was added" in dialog.status.text()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # WHO-5 -> ONS4: still one segment
+    assert kinds().count("wellbeing_check") == 1
+    assert dialog.save()
+    group = services.store.groups.all()[0]
+    assert group.wellbeing_scale == "ons4"
+    assert [s["kind"] for s in group.agenda].count("wellbeing_check") == 1
+    # back to None: asks; "No" keeps the segment
+    messages.set_test_responder(lambda kind, title, text: False)
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    assert (
+        messages.shown[-1][0] == "confirm" and "Remove the Wellbeing check" in messages.shown[-1][2]
+    )
+    assert "wellbeing_check" in kinds()
+    # choose a measure and None again, answering "Yes": the segment goes
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    messages.set_test_responder(lambda kind, title, text: True)
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    assert "wellbeing_check" not in kinds()
+    assert dialog.save()
+    assert "wellbeing_check" not in [s["kind"] for s in services.store.groups.all()[0].agenda]

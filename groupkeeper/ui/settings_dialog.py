@@ -121,6 +121,11 @@ class AgendaEditor(QWidget):
     def agenda(self) -> list[dict[str, object]]:
         return agenda_mod.to_dicts(self.segments)
 
+    def set_segments(self, segments: list[agenda_mod.Segment]) -> None:
+        """Show ``segments`` (a changed agenda, not yet saved)."""
+        self.segments = list(segments)
+        self._fill(self.list.currentRow())
+
     def _fill(self, row: int) -> None:
         self.list.blockSignals(True)
         self.list.clear()
@@ -493,6 +498,7 @@ class SettingsDialog(QDialog):
         self.g_wellbeing.addItem("WHO-5", "who5")
         self.g_wellbeing.addItem("ONS4", "ons4")
         self.g_wellbeing.setAccessibleName(self.tr("Wellbeing measure"))
+        self.g_wellbeing.activated.connect(self._on_g_wellbeing_activated)
         self.g_every = QSpinBox(page)
         self.g_every.setRange(1, 52)
         self.g_every.setPrefix(self.tr("every "))
@@ -553,6 +559,28 @@ class SettingsDialog(QDialog):
         self.g_escalation.setPlainText(group.escalation_steps)
         self.g_wellbeing.setCurrentIndex(max(0, self.g_wellbeing.findData(group.wellbeing_scale)))
         self.g_every.setValue(group.wellbeing_every_weeks)
+
+    def _on_g_wellbeing_activated(self, _index: int) -> None:
+        """A measure needs its segment on the agenda; without one, offer to remove it."""
+        segments = self.g_agenda.segments
+        if self.g_wellbeing.currentData():
+            if not agenda_mod.has_wellbeing_check(segments):
+                self.g_agenda.set_segments(agenda_mod.with_wellbeing_check(segments))
+                self.status.setText(
+                    self.tr(
+                        "A Wellbeing check segment was added to the agenda, before the "
+                        "closing. Press Save to keep it."
+                    )
+                )
+        elif agenda_mod.has_wellbeing_check(segments) and messages.confirm(
+            self,
+            self.tr("Wellbeing measure"),
+            self.tr(
+                "This group no longer uses a wellbeing measure. Remove the Wellbeing check "
+                "segment from its agenda too?"
+            ),
+        ):
+            self.g_agenda.set_segments(agenda_mod.without_wellbeing_check(segments))
 
     def _save_group(self) -> None:
         from groupkeeper.model import MoodScale

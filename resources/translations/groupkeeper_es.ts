@@ -9,7 +9,7 @@
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="129" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="134" />
             <source>%1 - %2 min</source>
             <translation>%1 - %2 min</translation>
         </message>
@@ -2256,7 +2256,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         <message>
             <location filename="../../groupkeeper/ui/meeting/catch_up_grid.py" line="63" />
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="88" />
-            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="60" />
+            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="73" />
             <source>Person</source>
             <translation>Persona</translation>
         </message>
@@ -2334,7 +2334,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="107" />
+            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="121" />
             <source>Saved row %1.</source>
             <translation>Fila %1 guardada.</translation>
         </message>
@@ -2420,6 +2420,11 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="127" />
             <source>The private note is not saved yet. Save it before closing?</source>
             <translation>La nota privada aún no está guardada. ¿Guardarla antes de cerrar?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="63" />
+            <source>The statements, numbered as the columns</source>
+            <translation>Las frases, numeradas como las columnas</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/runner.py" line="104" />
@@ -2530,7 +2535,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Bienvenida/o, %1 (primera vez).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="58" />
+            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="71" />
             <source>Wellbeing answers</source>
             <translation>Respuestas de bienestar</translation>
         </message>
@@ -3720,359 +3725,370 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="499" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="505" />
             <source> weeks</source>
             <translation> semanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="239" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="244" />
             <source>&amp;Language</source>
             <translation>&amp;Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="240" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="245" />
             <source>&amp;Text size</source>
             <translation>&amp;Tamaño del texto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="473" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="478" />
             <source>0 to 10</source>
             <translation>de 0 a 10</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="472" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="477" />
             <source>1 to 5 (faces)</source>
             <translation>de 1 a 5 (caras)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="442" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="570" />
+            <source>A Wellbeing check segment was added to the agenda, before the closing. Press Save to keep it.</source>
+            <translation>Se añadió una parte «Cuestionario de bienestar» al plan, antes del cierre. Pulsa Guardar para conservarla.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="447" />
             <source>A new recovery key was made.</source>
             <translation>Se creó una clave de recuperación nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="426" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="431" />
             <source>Access was revoked. Use the new passphrase from now on.</source>
             <translation>Se retiró el acceso. A partir de ahora, usa la frase de acceso nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="454" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="583" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="459" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="611" />
             <source>Add a group</source>
             <translation>Añadir un grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="453" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="458" />
             <source>Add a group...</source>
             <translation>Añadir un grupo...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="512" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="518" />
             <source>Agenda</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="481" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="513" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="486" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="519" />
             <source>Agreements</source>
             <translation>Acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="176" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="181" />
             <source>App</source>
             <translation>Aplicación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="289" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="294" />
             <source>Asked the first time you back up</source>
             <translation>Se pregunta la primera vez que haces una copia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="288" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="296" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="343" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="293" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="301" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="348" />
             <source>Backup folder</source>
             <translation>Carpeta de copias</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="241" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="246" />
             <source>C&amp;olours</source>
             <translation>C&amp;olores</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="218" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="223" />
             <source>Calm</source>
             <translation>Tranquilo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="304" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="317" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="309" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="322" />
             <source>Change passphrase</source>
             <translation>Cambiar la frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="225" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="230" />
             <source>Choose another folder for the vault</source>
             <translation>Elegir otra carpeta para la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="291" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="296" />
             <source>Choose the backup folder (a USB stick is best)</source>
             <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="224" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="290" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="229" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="295" />
             <source>Choose...</source>
             <translation>Elegir...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="187" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="192" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="221" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="226" />
             <source>Colours</source>
             <translation>Colores</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="484" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="514" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="489" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="520" />
             <source>Crisis resources</source>
             <translation>Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="273" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="278" />
             <source>During a meeting, lock after (minutes)</source>
             <translation>Durante una reunión, bloquear tras (minutos)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="487" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="515" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="492" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="521" />
             <source>Escalation steps</source>
             <translation>Pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="409" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="414" />
             <source>First type the new passphrase twice (at least 8 characters).</source>
             <translation>Primero escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="456" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="461" />
             <source>Group</source>
             <translation>Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="462" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="467" />
             <source>Group name</source>
             <translation>Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="452" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="457" />
             <source>Group to edit</source>
             <translation>Grupo que editar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="178" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="183" />
             <source>Groups</source>
             <translation>Grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="274" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="279" />
             <source>Hide counts below this in exports</source>
             <translation>Ocultar en las exportaciones las cifras menores que esta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="219" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="224" />
             <source>High contrast</source>
             <translation>Alto contraste</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="209" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="214" />
             <source>Language</source>
             <translation>Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="272" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="277" />
             <source>Lock after this many idle minutes</source>
             <translation>Bloquear tras estos minutos sin uso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="316" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="321" />
             <source>Make a new recovery key...</source>
             <translation>Crear una clave de recuperación nueva...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="474" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="510" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="479" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="516" />
             <source>Mood scale</source>
             <translation>Escala de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="506" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="512" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="320" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="436" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="325" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="441" />
             <source>New recovery key</source>
             <translation>Clave de recuperación nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="368" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="373" />
             <source>New recovery key (shown once, write it down): %1</source>
             <translation>Clave de recuperación nueva (solo se muestra ahora, anótala): %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="492" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="497" />
             <source>None</source>
             <translation>Ninguno</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="276" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="281" />
             <source>Offer to forget members inactive for (months)</source>
             <translation>Proponer olvidar a quien lleva sin venir (meses)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="299" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="304" />
             <source>Passphrase and recovery</source>
             <translation>Frase de acceso y recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="470" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="509" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="475" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="515" />
             <source>Place</source>
             <translation>Lugar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="275" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="280" />
             <source>Remind me to back up after (days)</source>
             <translation>Recordarme hacer copia después de (días)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="318" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="414" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="323" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="419" />
             <source>Revoke access</source>
             <translation>Retirar el acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="305" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="310" />
             <source>Revoke access (a co-facilitator left)...</source>
             <translation>Retirar el acceso (alguien dejó de cofacilitar)...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="307" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="312" />
             <source>Revoke access changes the passphrase and also the key inside the vault, and makes a fresh backup. Old backups still open with the OLD passphrase: destroy them if the person who left may have copies.</source>
             <translation>Retirar el acceso cambia la frase de acceso y también la clave interna de la caja fuerte, y hace una copia nueva. Las copias antiguas se siguen abriendo con la frase ANTIGUA: destrúyelas si la persona que se fue puede tener copias.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="203" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="208" />
             <source>Same as the computer</source>
             <translation>El del ordenador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="183" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="186" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="188" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="191" />
             <source>Save</source>
             <translation>Guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="629" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="657" />
             <source>Saved.</source>
             <translation>Guardado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="174" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="179" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="468" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="508" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="473" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="514" />
             <source>Start time</source>
             <translation>Hora de inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="476" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="481" />
             <source>Tally only: count mood scores without linking them to anyone</source>
             <translation>Solo recuento: contar las puntuaciones de ánimo sin relacionarlas con nadie</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="216" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="221" />
             <source>Text size</source>
             <translation>Tamaño del texto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="231" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="236" />
             <source>Text size and colours change at once. A new language or vault folder is used the next time GroupKeeper starts.</source>
             <translation>El tamaño del texto y los colores cambian al momento. Un idioma o una carpeta de caja fuerte nuevos se usan la próxima vez que se abra GroupKeeper.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="626" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="654" />
             <source>The agenda needs at least one segment, each from 1 to 240 minutes.</source>
             <translation>El plan necesita al menos una parte, y cada una de 1 a 240 minutos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="415" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="420" />
             <source>The old passphrase and recovery key will stop working for this vault. Old backups still open with the old passphrase. Go on?</source>
             <translation>La frase de acceso y la clave de recuperación antiguas dejarán de servir para esta caja fuerte. Las copias antiguas se siguen abriendo con la frase antigua. ¿Seguir?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="437" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="442" />
             <source>The old recovery key will stop working. Make a new one?</source>
             <translation>La clave de recuperación antigua dejará de servir. ¿Crear una nueva?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="397" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="402" />
             <source>The passphrase was changed.</source>
             <translation>La frase de acceso se ha cambiado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="392" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="578" />
+            <source>This group no longer uses a wellbeing measure. Remove the Wellbeing check segment from its agenda too?</source>
+            <translation>Este grupo ya no usa una medida de bienestar. ¿Quitar también la parte «Cuestionario de bienestar» de su plan?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="397" />
             <source>Type the new passphrase twice (at least 8 characters).</source>
             <translation>Escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="465" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="507" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="470" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="513" />
             <source>Usual day</source>
             <translation>Día habitual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="177" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="182" />
             <source>Vault</source>
             <translation>Caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="242" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="247" />
             <source>Vault &amp;folder</source>
             <translation>&amp;Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="223" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="247" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="228" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="252" />
             <source>Vault folder</source>
             <translation>Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="495" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="516" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="500" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="522" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="577" />
             <source>Wellbeing measure</source>
             <translation>Cuestionario de bienestar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="500" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="506" />
             <source>Wellbeing measure every N weeks</source>
             <translation>Cuestionario de bienestar cada N semanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="359" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="364" />
             <source>Working, please wait...</source>
             <translation>Trabajando, espera un momento...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="498" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="504" />
             <source>every </source>
             <translation>cada </translation>
         </message>

@@ -52,6 +52,19 @@ class WellbeingSegment(SegmentWidget):
                 role="hint",
             )
         )
+        # The statements themselves, numbered like the grid's columns, and what each
+        # answer means: exactly as published (scale texts are data).
+        statements = "\n".join(f"{i + 1}. {item}" for i, item in enumerate(text.items))
+        self.statements = label(
+            f"{text.stem}:\n{statements}" if text.stem else statements,
+            name="wellbeingStatements",
+        )
+        self.statements.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statements.setAccessibleName(tr("The statements, numbered as the columns"))
+        box.addWidget(self.statements)
+        answers = "   ".join(f"{value} = {words}" for value, words in text.responses)
+        self.answers = label(answers, role="hint", name="wellbeingAnswerKey")
+        box.addWidget(self.answers)
         self.items = text.items
         self.table = QTableWidget(0, 1 + len(self.items))
         self.table.setObjectName("wellbeingGrid")
@@ -63,6 +76,7 @@ class WellbeingSegment(SegmentWidget):
             header = self.table.horizontalHeaderItem(i + 1)
             if header is not None:
                 header.setToolTip(item)
+                header.setData(Qt.ItemDataRole.AccessibleTextRole, f"{i + 1}. {item}")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(48)
         box.addWidget(self.table, 1)
