@@ -639,7 +639,7 @@ def test_wellbeing_grid_records_full_rows(qtbot, services) -> None:  # type: ign
     assert statements.isVisible()
     assert "1. I have felt cheerful and in good spirits" in statements.text()
     assert "5. My daily life has been filled with things that interest me" in statements.text()
-    assert "0 = At no time" in runner.segment_widget.answers.text()
+    assert "0\u00a0=\u00a0At\u00a0no\u00a0time" in runner.segment_widget.answers.text()
 
 
 # -- ending, lock, resume ---------------------------------------------------------------------

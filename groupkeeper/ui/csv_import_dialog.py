@@ -114,6 +114,7 @@ class CsvImportDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.intro = intro
 
         pick = QHBoxLayout()
         self.choose_button = QPushButton(_tr("&Choose file..."))
@@ -137,8 +138,9 @@ class CsvImportDialog(QDialog):
         self.mapping_scroll.setWidgetResizable(True)
         self.mapping_scroll.setWidget(self.mapping_host)
         self.mapping_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(self.mapping_scroll, 1)
+        layout.addWidget(self.mapping_scroll, 2)
         self.field_combos: list[QComboBox] = []
+        self.field_titles: list[QLabel] = []
 
         self.good_label = QLabel()
         layout.addWidget(self.good_label)
@@ -149,7 +151,7 @@ class CsvImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(_tr("Members that will be imported"))
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.table, 3)
 
         self.bad_label = QLabel()
         layout.addWidget(self.bad_label)
@@ -239,6 +241,7 @@ class CsvImportDialog(QDialog):
                 if item is not None and item.widget() is not None:
                     item.widget().deleteLater()  # type: ignore[union-attr]
             self.field_combos = []
+            self.field_titles = []
             for column in range(len(header)):
                 title = QLabel()
                 title.setWordWrap(True)
@@ -251,6 +254,7 @@ class CsvImportDialog(QDialog):
                 self.mapping_grid.addWidget(title, column, 0)
                 self.mapping_grid.addWidget(combo, column, 1)
                 self.field_combos.append(combo)
+                self.field_titles.append(title)
         for column, combo in enumerate(self.field_combos):
             assert p is not None
             name = p.header[column] or _tr("(column %1 has no title)").replace(
@@ -260,13 +264,13 @@ class CsvImportDialog(QDialog):
             text = f"\u201c{name}\u201d"
             if samples:
                 text += "  " + _tr("e.g. %1").replace("%1", samples)
-            title = self.mapping_grid.itemAtPosition(column, 0).widget()  # type: ignore[union-attr]
-            assert isinstance(title, QLabel)
-            title.setText(text)
+            self.field_titles[column].setText(text)
             combo.setAccessibleName(_tr("Import the column %1 as").replace("%1", name))
             combo.setCurrentIndex(max(0, combo.findData(p.mapping[column])))
             combo.setEnabled(not self._busy)
         self.mapping_scroll.setVisible(bool(header))
+        # Once a file is read the column list explains itself; its room goes to the lists.
+        self.intro.setVisible(not header)
         if p is None:
             self.mapping_label.setText("")
         elif p.missing_name_column:
@@ -390,7 +394,5 @@ class CsvImportDialog(QDialog):
         self.preview = None
         self.model.clear()
         self.bad_list.clear()
-        for column in range(self.mapping_grid.rowCount()):
-            item = self.mapping_grid.itemAtPosition(column, 0)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().clear()  # type: ignore[union-attr]
+        for title in self.field_titles:
+            title.clear()

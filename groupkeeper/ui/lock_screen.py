@@ -22,8 +22,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -127,10 +127,10 @@ class MeetingLockScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(title, 1)
         top.addWidget(self.safety_button)
-        timer_font = QFont(self.timer_label.font())
-        timer_font.setPointSizeF(max(timer_font.pointSizeF(), 12.0) * 2.2)
-        timer_font.setBold(True)
-        self.timer_label.setFont(timer_font)
+        # Read from across the room: three times the text size (the theme's timer style
+        # is sized for the runner's header, where space is short).
+        base = QApplication.font().pointSizeF()
+        self.timer_label.setStyleSheet(f"font-size: {max(base, 9.0) * 3:.0f}pt; font-weight: bold;")
         right = QVBoxLayout()
         right.addWidget(self.segment_label)
         right.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignLeft)

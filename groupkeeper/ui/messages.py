@@ -118,6 +118,10 @@ def ask_unsaved(parent: QWidget | None, title: str, text: str) -> str:
     save = box.addButton(_tr("Save"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(_tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
     keep = box.addButton(_tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    for button in (save, discard, keep):
+        # Long translated words at large text sizes: never cut a button's label.
+        text = button.text().replace("&", "")
+        button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text) * 5 // 4 + 24)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()

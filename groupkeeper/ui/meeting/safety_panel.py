@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -28,6 +29,7 @@ from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages
 from groupkeeper.ui.meeting.common import act, button, label, ntr, scaled_font, tr
 from groupkeeper.ui.widgets.crisis import crisis_label, crisis_text
+from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 
 def note_line(note: SafetyNote) -> str:
@@ -43,29 +45,38 @@ class SafetyPanel(QDialog):
         self.session = session
         self.setObjectName("safetyPanel")
         self.setWindowTitle(tr("Safety"))
-        self.resize(900, 640)
-        box = QVBoxLayout(self)
+        fit_to_text_and_screen(self, 900, 740)
+        # Everything but the bottom buttons scrolls: at 200% text on a 1366x768 laptop
+        # the panel is taller than the screen, and no label or button may be cut.
+        content = QWidget()
+        box = QVBoxLayout(content)
+        page = QScrollArea()
+        page.setObjectName("safetyPage")
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.addWidget(page, 1)
         group = session.group
         box.addWidget(label(tr("Crisis resources"), role="title"))
         self.resources = crisis_label(crisis_text(group.crisis_resources, group.escalation_steps))
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.resources)
-        box.addWidget(scroll, 1)
+        self.resources.setFrameShape(QFrame.Shape.StyledPanel)
+        box.addWidget(self.resources)
 
-        count_row = QHBoxLayout()
-        self.count_label = label(name="safetyCount", wrap=False)
+        self.count_label = label(name="safetyCount")
         self.count_label.setFont(scaled_font(1.2))
+        box.addWidget(self.count_label)
+        count_row = QHBoxLayout()
         self.count_button = button(
             tr("&Count a safety concern  (+1)"), "safetyCount+1", self.count, role="safety"
         )
         self.undo_button = button(tr("&Undo count"), "safetyUndo", self.undo)
-        count_row.addWidget(self.count_label, 1)
         count_row.addWidget(self.count_button)
         count_row.addWidget(self.undo_button)
+        count_row.addStretch(1)
         box.addLayout(count_row)
 
-        note_label = label(tr("Private &note (optional):"), wrap=False)
+        note_label = label(tr("Private &note (optional):"))
         box.addWidget(note_label)
         self.note = QPlainTextEdit()
         self.note.setObjectName("safetyNote")
@@ -74,32 +85,35 @@ class SafetyPanel(QDialog):
             tr("Encrypted in the vault, never exported. Avoid writing full names.")
         )
         self.note.setTabChangesFocus(True)
-        self.note.setMaximumHeight(120)
+        self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 3 + 16)
+        self.note.setMaximumHeight(self.note.fontMetrics().lineSpacing() * 5 + 16)
         note_label.setBuddy(self.note)
         box.addWidget(self.note)
-        note_row = QHBoxLayout()
-        note_row.addWidget(
+        box.addWidget(
             label(
                 tr("Encrypted in the vault, never exported or printed. Avoid full names."),
                 role="hint",
                 name="safetyNoteHint",
-            ),
-            1,
+            )
         )
-        note_row.addWidget(button(tr("&Save note"), "safetySaveNote", self.save_note))
-        note_row.addWidget(button(tr("Close"), "safetyClose", self.accept))
-        box.addLayout(note_row)
         self.status = label(role="hint", name="safetyStatus")
         box.addWidget(self.status)
 
-        self.notes_heading = label(name="savedNotesHeading", wrap=False)
+        self.notes_heading = label(name="savedNotesHeading")
         box.addWidget(self.notes_heading)
         self.saved_notes = QListWidget()
         self.saved_notes.setObjectName("savedSafetyNotes")
         self.saved_notes.setAccessibleName(tr("Saved safety notes of this group"))
         self.saved_notes.setWordWrap(True)
-        self.saved_notes.setMaximumHeight(160)
+        self.saved_notes.setMinimumHeight(self.saved_notes.fontMetrics().lineSpacing() * 5 + 16)
         box.addWidget(self.saved_notes)
+        box.addStretch(1)
+
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(button(tr("&Save note"), "safetySaveNote", self.save_note))
+        bottom.addWidget(button(tr("Close"), "safetyClose", self.accept))
+        outer.addLayout(bottom)
         self._show_count(session.safety_concerns())
         self._show_notes()
 

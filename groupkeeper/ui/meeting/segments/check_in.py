@@ -7,7 +7,7 @@ walk-in counter for people who stay anonymous.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QListWidget,
@@ -74,7 +74,9 @@ class CheckInPanel(QWidget):
         self.matches.setObjectName("checkInMatches")
         self.matches.setAccessibleName(tr("Matching members"))
         self.matches.setFont(scaled_font(1.15))
+        self.matches.setWordWrap(True)  # "Rosa — Tuesday Circle: add to this group..."
         self.matches.enter_pressed.connect(self.mark_present)
+        self.matches.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.matches.itemDoubleClicked.connect(lambda _item: self.mark_present())
         box.addWidget(self.matches, 1)
 
@@ -130,11 +132,19 @@ class CheckInPanel(QWidget):
             item = QListWidgetItem(words)
             item.setData(_PSEUDONYM, member.pseudonym)
             item.setData(_VISITOR, bool(match.other_group))
-            item.setSizeHint(QSize(0, MIN_TARGET))
+            item.setSizeHint(QSize(0, self._row_height(words)))
             self.matches.addItem(item)
         if self.matches.count():
             self.matches.setCurrentRow(0)
         self._update_buttons()
+
+    def _row_height(self, text: str) -> int:
+        """Tall enough for ``text`` wrapped to the list's width (a visitor's line is long)."""
+        width = max(100, self.matches.viewport().width() - 16)
+        bounds = self.matches.fontMetrics().boundingRect(
+            QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return max(MIN_TARGET, bounds.height() + 12)
 
     def _on_search_returnPressed(self) -> None:  # noqa: N802
         """Enter in the search box takes the best match, unless two are equally good."""
@@ -155,7 +165,8 @@ class CheckInPanel(QWidget):
     def _update_buttons(self) -> None:
         has_match = self.matches.count() > 0
         self.present_button.setEnabled(has_match)
-        self.apologies_button.setEnabled(has_match)
+        # Apologies are for this group's members; a visitor simply has not come.
+        self.apologies_button.setEnabled(has_match and not self._chosen_is_visitor())
         self.new_button.setEnabled(bool(self.search.text().strip()))
         typed = self.search.text().strip()
         self.new_button.setText(

@@ -62,7 +62,11 @@ class WellbeingSegment(SegmentWidget):
         self.statements.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statements.setAccessibleName(tr("The statements, numbered as the columns"))
         box.addWidget(self.statements)
-        answers = "   ".join(f"{value} = {words}" for value, words in text.responses)
+        # No-break spaces inside each answer: a line may wrap between answers, not inside.
+        nbsp = "\u00a0"
+        answers = "   ".join(
+            f"{value}{nbsp}={nbsp}{words.replace(' ', nbsp)}" for value, words in text.responses
+        )
         self.answers = label(answers, role="hint", name="wellbeingAnswerKey")
         box.addWidget(self.answers)
         self.items = text.items
