@@ -19,9 +19,13 @@ The file is UTF-8 with a byte-order mark (so Excel detects UTF-8), CRLF line end
 written atomically (temporary file in the same folder, fsync, replace), so a half-written
 export never exists under the final name. Text cells that a spreadsheet would run as a
 formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) get a leading
-apostrophe. Numbers are written from ``int``/``float`` values and are never altered: a
-value of -0.4 is a number, not a formula, and stays ``-0.4`` so spreadsheets can add it up;
-only *text* such as a group named "-0.4" or "=1+1" is neutralised.
+apostrophe, and so does every such character that follows a ``;``, ``,``, ``|``, tab or line
+break inside a cell: a spreadsheet opening the file with another separator (``;`` is the
+default in much of Europe) would otherwise start a new cell there, and a group named
+``Tue;=1+2;x`` would yield a live ``=1+2``. Numbers are written from ``int``/``float``
+values and are never altered: a value of -0.4 is a number, not a formula, and stays
+``-0.4`` so spreadsheets can add it up; only *text* such as a group named "-0.4" or "=1+1"
+is neutralised.
 
 Only ``suppression.suppress`` output may be written; an exact table is refused.
 """
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -50,8 +55,15 @@ NOTE_TEXT: dict[str, str] = {
 }
 
 
+# A separator some spreadsheet might split on, then (spaces or a quote allowed) a formula
+# character: that piece would become a cell of its own.
+_FORMULA_AFTER_SEPARATOR = re.compile(r"""([;,|\t\r\n][\s"']*)(?=[=+\-@\t\r])""")
+
+
 def neutralise(text: str) -> str:
-    """Prefix an apostrophe to text a spreadsheet would treat as a formula."""
+    """Prefix an apostrophe to text a spreadsheet would treat as a formula, whatever the
+    separator it splits the line on (see the module docstring)."""
+    text = _FORMULA_AFTER_SEPARATOR.sub(r"\1'", text)
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 

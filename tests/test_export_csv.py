@@ -80,3 +80,56 @@ def test_labels_and_notes(tmp_path: Path) -> None:
     rows = export_csv.read_rows(path)
     assert rows[0]["metric"] == "Reuniones"
     assert rows[1]["section"] == "notes" and "check-in" in rows[1]["note"]
+
+
+SEPARATORS = (",", ";", "\t", "|")
+HOSTILE_NAMES = (
+    "Tue;=1+2;x",
+    "Tue,=1+2,x",
+    'Tue;"=HYPERLINK(""http://x"")";y',
+    "a; +SUM(A1:A9)",
+    "a;-2+3",
+    "a|@cmd",
+    "a\n=1+1",
+    "a\t=1+1",
+    "a,'=1",
+)
+
+
+def _cells_any_spreadsheet_might_see(raw: str) -> list[str]:
+    """Every piece of every line, whichever separator a spreadsheet splits on."""
+    pieces = []
+    for line in raw.replace("\r\n", "\n").split("\n"):
+        for sep in SEPARATORS:
+            pieces.extend(p.strip().strip('"').strip() for p in line.split(sep))
+    return pieces
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("evil", HOSTILE_NAMES)
+def test_no_formula_whatever_the_separator(tmp_path: Path, evil: str) -> None:
+    """A group named ``Tue;=1+2;x`` must not give a live ``=1+2`` in a ';' spreadsheet."""
+    path = tmp_path / "r.csv"
+    table = _table(
+        Cell("mood", "mood_change_mean", "1-5", CellState.SHOWN, -0.4),
+        Cell("skills", "top_skill", evil, CellState.SHOWN, 1, "rank"),
+    )
+    export_csv.write_csv(path, table, evil)
+    raw = path.read_bytes().decode("utf-8-sig")
+    live = [
+        piece
+        for piece in _cells_any_spreadsheet_might_see(raw)
+        if piece[:1] in ("=", "+", "-", "@") and not _is_number(piece)
+    ]
+    assert live == []
+    # The numbers stay numbers for a ',' spreadsheet, and the text is still readable.
+    rows = export_csv.read_rows(path)
+    assert rows[0]["value"] == "-0.4"
+    assert rows[1]["group"].replace("'", "") == evil.replace("'", "")
