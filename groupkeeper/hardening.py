@@ -3,22 +3,40 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 log = logging.getLogger(__name__)
 
+_PR_SET_DUMPABLE = 4
+
 
 def disable_core_dumps() -> None:
-    """Forbid core dumps: one of an unlocked app would hold the vault key and names.
+    """Forbid core dumps for the whole process: one of an unlocked app holds the key and names.
 
-    Only the soft limit is set to 0, which is what the kernel obeys; the hard limit is
-    left as it was so a test process can still start children with dumps allowed.
+    Both limits go to 0, so nothing this process starts can raise them again, and on Linux
+    the process is marked not dumpable (``PR_SET_DUMPABLE`` 0). That also keeps other
+    processes of the same user from attaching a debugger or reading ``/proc/<pid>/mem``
+    (root still can). Windows has no such limit; see docs/PRIVACY.md.
     """
     try:
         import resource
     except ImportError:  # Windows: no resource module, and no core dumps of this kind
         return
     try:
-        _, hard = resource.getrlimit(resource.RLIMIT_CORE)
-        resource.setrlimit(resource.RLIMIT_CORE, (0, hard))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ValueError, OSError):
         log.warning("could not disable core dumps")
+    if sys.platform.startswith("linux"):
+        _set_not_dumpable()
+
+
+def _set_not_dumpable() -> None:
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        failed = libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0) != 0
+    except (OSError, AttributeError):
+        failed = True
+    if failed:
+        log.warning("could not mark the process as not dumpable")

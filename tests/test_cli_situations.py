@@ -22,7 +22,8 @@ REPO = Path(__file__).resolve().parents[1]
 CHILD = (
     "import sys\n"
     "from groupkeeper.storage import keyheader\n"
-    "keyheader.lowered_floor_for_tests().__enter__()\n"
+    "floor = keyheader.lowered_floor_for_tests()\n"
+    "floor.__enter__()\n"
     "from groupkeeper.cli import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )

@@ -204,6 +204,9 @@ def test_core_dumps_are_off_after_start(entry: str, tmp_path: Path) -> None:
         "    resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))\n"
         f"{start}\n"
         "sys.stdout.write('LIMIT %d %d' % resource.getrlimit(resource.RLIMIT_CORE))\n"
+        "if sys.platform.startswith('linux'):\n"
+        "    import ctypes\n"
+        "    sys.stdout.write(' DUMPABLE %d' % ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
     done = subprocess.run(
@@ -217,4 +220,7 @@ def test_core_dumps_are_off_after_start(entry: str, tmp_path: Path) -> None:
     )
     if done.stdout == "VACUOUS":
         pytest.skip("core dumps are already off for this user; nothing to prove")
-    assert "LIMIT 0 " in done.stdout, done.stderr[-2000:]  # the soft limit: no dumps
+    # Soft *and* hard limit 0: nothing in the process can turn dumps back on.
+    assert "LIMIT 0 0" in done.stdout, done.stderr[-2000:]
+    if sys.platform.startswith("linux"):  # PR_GET_DUMPABLE: not dumpable, not attachable
+        assert done.stdout.endswith(" DUMPABLE 0"), done.stdout

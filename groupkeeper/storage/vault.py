@@ -14,6 +14,8 @@ the header, so a key file from another vault is recognised before anything is de
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import threading
@@ -59,18 +61,74 @@ CANCEL_WAIT_SECONDS = 0.25
 
 #: Waits before a retry after wrong passphrases; tests replace it to observe delays.
 _sleep: Callable[[float], None] = time.sleep
-_failures: dict[str, int] = {}
+#: Misses older than this are forgotten, so last week's typos never delay today.
+FORGET_MISSES_AFTER_SECONDS = 24 * 3600
+ATTEMPTS_FILE = "unlock-attempts.json"
+_failures: dict[str, tuple[int, float]] = {}
 _failures_lock = threading.Lock()
 
 
 def _folder_key(folder: Path) -> str:
-    return str(Path(folder).resolve())
+    # A hash, so the side file never holds a folder name (which can hold a person's name).
+    return hashlib.sha256(str(Path(folder).resolve()).encode("utf-8")).hexdigest()[:32]
+
+
+def _attempts_path() -> Path:
+    from groupkeeper import paths
+
+    return paths.config_dir() / ATTEMPTS_FILE
+
+
+def _load_attempts() -> dict[str, tuple[int, float]]:
+    """The persisted misses (a small side file in the config folder), merged with memory.
+
+    The wrong-passphrase delay is a speed bump for someone at the keyboard: it survives
+    restarts and each new ``groupkeeper check``, but an attacker with a copy of the
+    files guesses offline and never meets it (the Argon2 cost is what slows them).
+    """
+    found = dict(_failures)
+    try:
+        raw = json.loads(_attempts_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return found  # missing or unreadable: memory is all we have
+    if isinstance(raw, dict):
+        for key, value in raw.items():
+            if (
+                isinstance(value, list)
+                and len(value) == 2
+                and isinstance(value[0], int)
+                and isinstance(value[1], (int, float))
+            ):
+                misses, at = found.get(key, (0, 0.0))
+                if value[0] > misses:
+                    found[key] = (value[0], float(value[1]))
+    return found
+
+
+def _save_attempts(attempts: dict[str, tuple[int, float]]) -> None:
+    now = time.time()
+    live = {k: list(v) for k, v in attempts.items() if now - v[1] < FORGET_MISSES_AFTER_SECONDS}
+    try:
+        path = _attempts_path()
+        if live or path.exists():
+            fileio.private_mkdir(path.parent)
+            fileio.atomic_write_bytes(path, json.dumps(live, sort_keys=True).encode("utf-8"))
+    except OSError as exc:
+        # The delay then lasts for this process only; the unlock itself goes on.
+        log.info("could not save the unlock attempts (errno %s)", exc.errno)
+
+
+def _misses(folder: Path) -> int:
+    misses, at = _load_attempts().get(_folder_key(folder), (0, 0.0))
+    if time.time() - at >= FORGET_MISSES_AFTER_SECONDS:
+        return 0
+    return misses
 
 
 def delay_before_next_attempt(folder: Path) -> float:
     """Seconds the next unlock of ``folder`` will wait: 0 after one miss, then 1, 2, 4.. 30."""
     with _failures_lock:
-        misses = _failures.get(_folder_key(folder), 0)
+        misses = _misses(folder)
     if misses <= 1:
         return 0.0
     return min(MAX_DELAY_SECONDS, float(2 ** (misses - 2)))
@@ -79,13 +137,22 @@ def delay_before_next_attempt(folder: Path) -> float:
 def _record_failure(folder: Path) -> float:
     with _failures_lock:
         key = _folder_key(folder)
-        _failures[key] = _failures.get(key, 0) + 1
+        entry = (_misses(folder) + 1, time.time())
+        _failures[key] = entry
+        attempts = _load_attempts()
+        attempts[key] = entry
+        _save_attempts(attempts)
     return delay_before_next_attempt(folder)
 
 
 def _forget_failures(folder: Path) -> None:
     with _failures_lock:
-        _failures.pop(_folder_key(folder), None)
+        key = _folder_key(folder)
+        _failures.pop(key, None)
+        attempts = _load_attempts()
+        if key in attempts:
+            del attempts[key]
+            _save_attempts(attempts)
 
 
 _HEX_DIGITS = b"0123456789abcdef"
