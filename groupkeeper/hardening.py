@@ -4,10 +4,30 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 log = logging.getLogger(__name__)
 
 _PR_SET_DUMPABLE = 4
+_left_alone = False
+
+
+@contextmanager
+def left_alone_for_tests() -> Iterator[None]:
+    """Keep the *test runner's own* process dumpable while tests call the entry points.
+
+    Lowering the hard limit cannot be undone without privileges, and children inherit it,
+    so a test process that ran ``cli.main`` in-process could no longer prove, in a fresh
+    child, that the app turns dumps off. Code only (like the KDF floor): no file or
+    variable can do this, and the subprocess tests run the real thing.
+    """
+    global _left_alone
+    saved, _left_alone = _left_alone, True
+    try:
+        yield
+    finally:
+        _left_alone = saved
 
 
 def disable_core_dumps() -> None:
@@ -18,6 +38,8 @@ def disable_core_dumps() -> None:
     processes of the same user from attaching a debugger or reading ``/proc/<pid>/mem``
     (root still can). Windows has no such limit; see docs/PRIVACY.md.
     """
+    if _left_alone:
+        return
     try:
         import resource
     except ImportError:  # Windows: no resource module, and no core dumps of this kind

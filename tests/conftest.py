@@ -26,6 +26,16 @@ def _isolated_home(
     return home
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _runner_stays_dumpable() -> Iterator[None]:
+    """In-process calls of the entry points must not lower pytest's own core limit
+    (children inherit it); subprocess tests check the real hardening."""
+    from groupkeeper import hardening
+
+    with hardening.left_alone_for_tests():
+        yield
+
+
 @pytest.fixture(autouse=True)
 def fast_kdf() -> Iterator[None]:
     """Lower the KDF floor *in code* for this test process (a vault file never can)."""

@@ -62,7 +62,7 @@ def test_delay_survives_a_restart(folder: Path, monkeypatch: pytest.MonkeyPatch)
         pass
     _restart()
     assert vault_module.delay_before_next_attempt(folder) == 0.0
-    assert json.loads(side.read_text(encoding="utf-8")) == {}
+    assert vault_module._folder_key(folder) not in json.loads(side.read_text(encoding="utf-8"))
 
 
 def test_old_misses_are_forgotten(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
