@@ -728,3 +728,55 @@ def test_header_shows_the_whole_meeting_and_its_finish(qtbot, services, clock) -
     clock.t += (planned + 2) * 60
     runner.tick()
     assert "meeting over by 2 min" in runner.header.meeting_label.text()
+
+
+def test_meeting_shortcuts_work_from_text_boxes(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    runner = make_runner(qtbot, services, start_meeting(services, seed_group(services)))
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    search = runner.segment_widget.panel.search
+    search.setFocus()
+    qtbot.keyClicks(search, "Ma")
+    qtbot.keyClick(search, Qt.Key.Key_Right, ctrl)
+    assert runner.session.run.current == 1
+    qtbot.keyClick(runner, Qt.Key.Key_Left, ctrl)
+    assert runner.session.run.current == 0
+    search = runner.segment_widget.panel.search
+    qtbot.keyClicks(search, "Ma")
+    qtbot.keyClick(search, Qt.Key.Key_Return, ctrl)
+    assert runner.session.run.current == 1
+    go_to_kind(runner, SegmentKind.SKILL_SHARE)
+    skill_search = runner.segment_widget.search
+    skill_search.setFocus()
+    qtbot.keyClicks(skill_search, "bre")
+    qtbot.keyClick(skill_search, Qt.Key.Key_P, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert runner.session.run.paused
+    before = runner.session.run.current
+    qtbot.keyClick(skill_search, Qt.Key.Key_Enter, ctrl | Qt.KeyboardModifier.KeypadModifier)
+    assert runner.session.run.current > before
+    # Outside the runner's shortcuts a text box keeps its own keys: Ctrl+Left moves a word.
+    go_to_kind(runner, SegmentKind.CHECK_IN)
+    search = runner.segment_widget.panel.search
+    search.setFocus()
+    qtbot.keyClicks(search, "Ma Al")
+    qtbot.keyClick(search, Qt.Key.Key_Home)
+    assert search.cursorPosition() == 0
+
+
+def test_undo_check_in_from_the_search_box(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    gid = seed_group(services)
+    runner = make_runner(qtbot, services, start_meeting(services, gid))
+    segment = runner.segment_widget
+    name = services.store.members.all()[0].display_name
+    search = segment.panel.search
+    search.setFocus()
+    qtbot.keyClicks(search, name)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert len(runner.session.attendance()) >= 1
+    present_before = len(services.store.meetings.present(runner.meeting_id))
+    qtbot.keyClicks(search, "x")
+    alt(
+        qtbot,
+        search,
+        Qt.Key.Key_U,
+        lambda: len(services.store.meetings.present(runner.meeting_id)) == present_before - 1,
+    )

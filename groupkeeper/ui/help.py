@@ -85,6 +85,8 @@ def _shortcut_table() -> list[tuple[str, str, str]]:
     """(keys in Qt's portable form or a literal range, what it does, where it works)."""
     anywhere = _tr("Anywhere")
     meeting = _tr("Meeting")
+    # The runner's Ctrl shortcuts work while typing in a text box too.
+    meeting_typing = _tr("Meeting, also while typing")
     return [
         ("F1", _tr("Open this help"), anywhere),
         ("Ctrl+1", _tr("Go to Home"), anywhere),
@@ -95,16 +97,22 @@ def _shortcut_table() -> list[tuple[str, str, str]]:
         ("Ctrl+F", _tr("Find a member"), _tr("Roster")),
         ("Ctrl+N", _tr("Add a member"), _tr("Roster")),
         ("Ctrl+S", _tr("Save the member"), _tr("Member form")),
-        ("Ctrl+Return", _tr("Next part of the meeting (also Ctrl+Right)"), meeting),
-        ("Ctrl+Left", _tr("Previous part of the meeting"), meeting),
+        ("Ctrl+Return", _tr("Next part of the meeting (also Ctrl+Right)"), meeting_typing),
+        ("Ctrl+Left", _tr("Previous part of the meeting"), meeting_typing),
         ("A", _tr("Someone arrived late (also Ctrl+A)"), meeting),
-        ("Ctrl+Shift+S", _tr("Safety: crisis resources and steps"), meeting),
-        ("Ctrl+Shift+P", _tr("Pause or resume the timer"), meeting),
-        ("Ctrl+Shift+H", _tr("Back to Home; the meeting stays open"), meeting),
+        ("Ctrl+Shift+S", _tr("Safety: crisis resources and steps"), meeting_typing),
+        ("Ctrl+Shift+P", _tr("Pause or resume the timer"), meeting_typing),
+        ("Ctrl+Shift+H", _tr("Back to Home; the meeting stays open"), meeting_typing),
         ("Alt+Up", _tr("Move the selected part up"), _tr("Meeting plan")),
         ("Alt+Down", _tr("Move the selected part down"), _tr("Meeting plan")),
         ("Return", _tr("Mark the first match present"), _tr("Check-in")),
         ("Del", _tr("Take back the selected check-in"), _tr("Check-in")),
+        (
+            "Alt+U",
+            _tr("Undo the latest check-in (or the selected one), also while typing"),
+            _tr("Check-in"),
+        ),
+        ("Alt+A", _tr("Someone arrived late, also while typing"), meeting),
         ("0 - 10", _tr("Record that mood score"), _tr("Mood check")),
         ("P", _tr("Pass (no answer)"), _tr("Mood check")),
         ("Left", _tr("Previous person (Right: next person)"), _tr("Mood check")),

@@ -4,7 +4,7 @@
     <context>
         <name>CsvImportDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="331" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="335" />
             <source>%n member(s) ready to import:</source>
             <translation>
                 <numerusform>%n member ready to import:</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="335" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="339" />
             <source>%n row(s) will be skipped:</source>
             <translation>
                 <numerusform>%n row will be skipped:</numerusform>
@@ -20,7 +20,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="340" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="344" />
             <source>&amp;Import %n member(s)</source>
             <translation>
                 <numerusform>&amp;Import %n member</numerusform>
@@ -130,7 +130,7 @@
     <context>
         <name>MeetingRunner</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="289" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="293" />
             <source>%n answer(s)</source>
             <translation>
                 <numerusform>%n answer</numerusform>
@@ -138,7 +138,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="318" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="320" />
             <source>%n answer(s) so far</source>
             <translation>
                 <numerusform>%n answer so far</numerusform>
@@ -154,7 +154,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="302" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="306" />
             <source>%n goal(s)</source>
             <translation>
                 <numerusform>%n goal</numerusform>
@@ -179,7 +179,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="280" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="284" />
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
             <source>%n here</source>
             <translation>
@@ -221,7 +221,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="282" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="286" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
             <source>%n new</source>
             <translation>
@@ -238,7 +238,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="305" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="309" />
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="138" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
             <source>%n reviewed</source>
@@ -264,7 +264,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="299" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="303" />
             <source>%n shared</source>
             <translation>
                 <numerusform>%n shared</numerusform>
@@ -280,7 +280,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="317" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="319" />
             <source>%n so far</source>
             <translation>
                 <numerusform>%n so far</numerusform>
@@ -296,7 +296,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="305" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="316" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Checked in: %n</numerusform>
@@ -312,7 +312,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="148" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="162" />
             <source>Safety concerns counted tonight: %n</source>
             <translation>
                 <numerusform>Safety concerns counted tonight: %n</numerusform>
@@ -320,7 +320,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="115" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="129" />
             <source>Saved notes (only in the vault): %n</source>
             <translation>
                 <numerusform>Saved note (only in the vault): %n</numerusform>
@@ -336,7 +336,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="307" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="318" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Walk-ins (anonymous): %n</numerusform>

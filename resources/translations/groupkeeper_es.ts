@@ -119,7 +119,7 @@
     <context>
         <name>CsvImportDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="331" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="335" />
             <source>%n member(s) ready to import:</source>
             <translation>
                 <numerusform>%n participante listo para importar:</numerusform>
@@ -127,7 +127,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="335" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="339" />
             <source>%n row(s) will be skipped:</source>
             <translation>
                 <numerusform>Se saltará %n fila:</numerusform>
@@ -135,12 +135,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="119" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="120" />
             <source>&amp;Choose file...</source>
             <translation>&amp;Elegir archivo...</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="340" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="344" />
             <source>&amp;Import %n member(s)</source>
             <translation>
                 <numerusform>&amp;Importar %n participante</numerusform>
@@ -148,38 +148,38 @@
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="256" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="260" />
             <source>(column %1 has no title)</source>
             <translation>(la columna %1 no tiene título)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="166" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="168" />
             <source>(no group)</source>
             <translation>(sin grupo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="163" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="165" />
             <source>Add them to &amp;group:</source>
             <translation>Añadir al &amp;grupo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="193" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="195" />
             <source>CSV files (*.csv *.txt)</source>
             <translation>Archivos CSV (*.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="175" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="177" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="176" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="178" />
             <source>Cancel, import nothing</source>
             <translation>Cancelar sin importar nada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="120" />
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="193" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="121" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="195" />
             <source>Choose a CSV file</source>
             <translation>Elegir un archivo CSV</translation>
         </message>
@@ -193,7 +193,7 @@
             <translation type="vanished">Elige un archivo CSV guardado desde una hoja de cálculo. La primera fila da nombre a las columnas (en inglés): name (obligatoria), full_name, pronouns, phone, email, emergency_contact, contact_consent (yes/no), joined_on (2025-01-31), notes. No se añade nada hasta que pulses Importar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="329" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="333" />
             <source>Choose the name column to see the members.</source>
             <translation>Elige la columna del nombre para ver a los participantes.</translation>
         </message>
@@ -207,7 +207,7 @@
             <translation>No importar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="280" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="284" />
             <source>Each column of your file, and what it is imported as:</source>
             <translation>Cada columna de tu archivo y cómo se importa:</translation>
         </message>
@@ -230,13 +230,13 @@
             <translation>Nombre completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="165" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="167" />
             <source>Group the imported members join</source>
             <translation>Grupo al que se unen las personas importadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="177" />
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="340" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="179" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="344" />
             <source>Import</source>
             <translation>Importar</translation>
         </message>
@@ -246,12 +246,12 @@
             <translation>Importar participantes desde un archivo CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="266" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="268" />
             <source>Import the column %1 as</source>
             <translation>Importar la columna %1 como</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="353" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="357" />
             <source>Importing...</source>
             <translation>Importando...</translation>
         </message>
@@ -271,7 +271,7 @@
             <translation>Apellidos (se unen al nombre como nombre completo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="151" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="153" />
             <source>Members that will be imported</source>
             <translation>Participantes que se importarán</translation>
         </message>
@@ -286,12 +286,12 @@
             <translation>Nombre (de pila o apodo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="121" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="122" />
             <source>No file chosen yet.</source>
             <translation>Todavía no has elegido ningún archivo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="296" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="300" />
             <source>No file chosen.</source>
             <translation>No se ha elegido ningún archivo.</translation>
         </message>
@@ -301,7 +301,7 @@
             <translation>No se encontró la columna del nombre. La primera fila debe dar nombre a las columnas, y una debe llamarse «name» o «display_name».</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="337" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="341" />
             <source>No problems found.</source>
             <translation>No se encontró ningún problema.</translation>
         </message>
@@ -334,7 +334,7 @@
             <translation>Pronombres</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="210" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="212" />
             <source>Reading %1...</source>
             <translation>Leyendo %1...</translation>
         </message>
@@ -349,12 +349,12 @@
             <translation>Fila {row}: {why}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="157" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="159" />
             <source>Rows that will be skipped, with the reason</source>
             <translation>Filas que se saltarán, con el motivo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="302" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="306" />
             <source>That file could not be opened. Is it still there?</source>
             <translation>No se pudo abrir ese archivo. ¿Sigue ahí?</translation>
         </message>
@@ -374,7 +374,7 @@
             <translation>Este archivo es demasiado grande para una lista de participantes (más de 5 MB).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="274" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="278" />
             <source>Which column holds the name (first name or nickname)? Choose it below; nothing is imported until you press Import.</source>
             <translation>¿Qué columna tiene el nombre (de pila o apodo)? Elígela abajo; no se importa nada hasta que pulses Importar.</translation>
         </message>
@@ -399,7 +399,7 @@
             <translation>tiene caracteres ilegibles (¿seguro que es un archivo CSV?)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="262" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="266" />
             <source>e.g. %1</source>
             <translation>p. ej. %1</translation>
         </message>
@@ -765,17 +765,17 @@ Save here anyway?</source>
     <context>
         <name>HelpDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="173" />
+            <location filename="../../groupkeeper/ui/help.py" line="181" />
             <source>&amp;How a meeting runs</source>
             <translation>&amp;Cómo va una reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="208" />
+            <location filename="../../groupkeeper/ui/help.py" line="216" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Atajos de teclado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="96" />
+            <location filename="../../groupkeeper/ui/help.py" line="98" />
             <source>Add a member</source>
             <translation>Añadir participante</translation>
         </message>
@@ -785,7 +785,7 @@ Save here anyway?</source>
             <translation>En cualquier sitio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="103" />
+            <location filename="../../groupkeeper/ui/help.py" line="105" />
             <source>Back to Home; the meeting stays open</source>
             <translation>Volver a Inicio; la reunión sigue abierta</translation>
         </message>
@@ -795,13 +795,14 @@ Save here anyway?</source>
             <translation>Antes de que llegue la gente, abre GroupKeeper y escribe tu frase de acceso. En Inicio, pulsa «Empezar reunión» en la tarjeta de tu grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="111" />
+            <location filename="../../groupkeeper/ui/help.py" line="119" />
             <source>Catch-up grid for people who missed their turn</source>
             <translation>Tabla para quien se perdió su turno</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="106" />
-            <location filename="../../groupkeeper/ui/help.py" line="107" />
+            <location filename="../../groupkeeper/ui/help.py" line="108" />
+            <location filename="../../groupkeeper/ui/help.py" line="109" />
+            <location filename="../../groupkeeper/ui/help.py" line="113" />
             <source>Check-in</source>
             <translation>Llegadas</translation>
         </message>
@@ -811,17 +812,17 @@ Save here anyway?</source>
             <translation>Llegadas: escribe unas letras de un nombre y pulsa Intro para marcar a la persona como presente. ¿Viene alguien por primera vez? Escribe su nombre y pulsa «Primera vez hoy». A quien llegue tarde puedes añadirle en cualquier momento con A.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="212" />
+            <location filename="../../groupkeeper/ui/help.py" line="220" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="213" />
+            <location filename="../../groupkeeper/ui/help.py" line="221" />
             <source>Close help</source>
             <translation>Cerrar la ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="178" />
+            <location filename="../../groupkeeper/ui/help.py" line="186" />
             <source>Everything can be done with the keyboard. Tab moves between controls.</source>
             <translation>Todo se puede hacer con el teclado. Tab pasa de un control a otro.</translation>
         </message>
@@ -831,43 +832,43 @@ Save here anyway?</source>
             <translation>Todo se guarda en el momento en que lo anotas. Si el portátil se apaga, vuelve a abrir GroupKeeper y pulsa «Continuar la reunión». Al final, pulsa «Terminar reunión».</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="95" />
+            <location filename="../../groupkeeper/ui/help.py" line="97" />
             <source>Find a member</source>
             <translation>Buscar participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="90" />
+            <location filename="../../groupkeeper/ui/help.py" line="92" />
             <source>Go to Home</source>
             <translation>Ir a Inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="92" />
+            <location filename="../../groupkeeper/ui/help.py" line="94" />
             <source>Go to reports</source>
             <translation>Ir a Informes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="91" />
+            <location filename="../../groupkeeper/ui/help.py" line="93" />
             <source>Go to the roster</source>
             <translation>Ir a Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="114" />
+            <location filename="../../groupkeeper/ui/help.py" line="122" />
             <source>Goal done / partly / not yet / dropped (or 1-4)</source>
             <translation>Meta hecha / en parte / todavía no / dejada (o 1-4)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="155" />
-            <location filename="../../groupkeeper/ui/help.py" line="156" />
+            <location filename="../../groupkeeper/ui/help.py" line="163" />
+            <location filename="../../groupkeeper/ui/help.py" line="164" />
             <source>GroupKeeper help</source>
             <translation>Ayuda de GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="161" />
+            <location filename="../../groupkeeper/ui/help.py" line="169" />
             <source>Help topics</source>
             <translation>Temas de ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="167" />
+            <location filename="../../groupkeeper/ui/help.py" line="175" />
             <source>How a meeting runs</source>
             <translation>Cómo va una reunión</translation>
         </message>
@@ -877,28 +878,28 @@ Save here anyway?</source>
             <translation>Si alguien no está a salvo, pulsa Ctrl+Mayús+S: tus recursos de crisis y los pasos a seguir aparecen en pantalla al momento.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="189" />
+            <location filename="../../groupkeeper/ui/help.py" line="197" />
             <source>Keyboard shortcuts</source>
             <translation>Atajos de teclado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="187" />
+            <location filename="../../groupkeeper/ui/help.py" line="195" />
             <source>Keys</source>
             <translation>Teclas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="115" />
-            <location filename="../../groupkeeper/ui/help.py" line="117" />
+            <location filename="../../groupkeeper/ui/help.py" line="123" />
+            <location filename="../../groupkeeper/ui/help.py" line="125" />
             <source>Last week's goals</source>
             <translation>Metas de la semana pasada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="94" />
+            <location filename="../../groupkeeper/ui/help.py" line="96" />
             <source>Lock GroupKeeper now</source>
             <translation>Bloquear GroupKeeper ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="106" />
+            <location filename="../../groupkeeper/ui/help.py" line="108" />
             <source>Mark the first match present</source>
             <translation>Marcar como presente la primera coincidencia</translation>
         </message>
@@ -908,20 +909,25 @@ Save here anyway?</source>
             <translation>Reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="104" />
-            <location filename="../../groupkeeper/ui/help.py" line="105" />
+            <location filename="../../groupkeeper/ui/help.py" line="106" />
+            <location filename="../../groupkeeper/ui/help.py" line="107" />
             <source>Meeting plan</source>
             <translation>Plan de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="97" />
+            <location filename="../../groupkeeper/ui/help.py" line="89" />
+            <source>Meeting, also while typing</source>
+            <translation>Reunión, también mientras escribes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="99" />
             <source>Member form</source>
             <translation>Ficha de participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="108" />
-            <location filename="../../groupkeeper/ui/help.py" line="109" />
-            <location filename="../../groupkeeper/ui/help.py" line="110" />
+            <location filename="../../groupkeeper/ui/help.py" line="116" />
+            <location filename="../../groupkeeper/ui/help.py" line="117" />
+            <location filename="../../groupkeeper/ui/help.py" line="118" />
             <source>Mood check</source>
             <translation>Estado de ánimo</translation>
         </message>
@@ -936,78 +942,83 @@ Save here anyway?</source>
             <translation>Pasa a lo siguiente con Ctrl+Intro cuando el grupo esté listo. Desde el plan de la izquierda puedes saltar una parte, moverla o volver a ella.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="105" />
+            <location filename="../../groupkeeper/ui/help.py" line="107" />
             <source>Move the selected part down</source>
             <translation>Bajar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="104" />
+            <location filename="../../groupkeeper/ui/help.py" line="106" />
             <source>Move the selected part up</source>
             <translation>Subir la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="98" />
+            <location filename="../../groupkeeper/ui/help.py" line="100" />
             <source>Next part of the meeting (also Ctrl+Right)</source>
             <translation>Siguiente parte de la reunión (también Ctrl+Derecha)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="93" />
+            <location filename="../../groupkeeper/ui/help.py" line="95" />
             <source>Open settings</source>
             <translation>Abrir la configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="89" />
+            <location filename="../../groupkeeper/ui/help.py" line="91" />
             <source>Open this help</source>
             <translation>Abrir esta ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="109" />
+            <location filename="../../groupkeeper/ui/help.py" line="117" />
             <source>Pass (no answer)</source>
             <translation>Pasar (sin respuesta)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="102" />
+            <location filename="../../groupkeeper/ui/help.py" line="104" />
             <source>Pause or resume the timer</source>
             <translation>Pausar o reanudar el temporizador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="99" />
+            <location filename="../../groupkeeper/ui/help.py" line="101" />
             <source>Previous part of the meeting</source>
             <translation>Parte anterior de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="110" />
+            <location filename="../../groupkeeper/ui/help.py" line="118" />
             <source>Previous person (Right: next person)</source>
             <translation>Persona anterior (Derecha: siguiente persona)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="108" />
+            <location filename="../../groupkeeper/ui/help.py" line="116" />
             <source>Record that mood score</source>
             <translation>Anotar esa puntuación de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="95" />
-            <location filename="../../groupkeeper/ui/help.py" line="96" />
+            <location filename="../../groupkeeper/ui/help.py" line="97" />
+            <location filename="../../groupkeeper/ui/help.py" line="98" />
             <source>Roster</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="101" />
+            <location filename="../../groupkeeper/ui/help.py" line="103" />
             <source>Safety: crisis resources and steps</source>
             <translation>Seguridad: recursos de crisis y pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="97" />
+            <location filename="../../groupkeeper/ui/help.py" line="99" />
             <source>Save the member</source>
             <translation>Guardar la ficha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="100" />
+            <location filename="../../groupkeeper/ui/help.py" line="102" />
             <source>Someone arrived late (also Ctrl+A)</source>
             <translation>Alguien ha llegado tarde (también Ctrl+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="169" />
+            <location filename="../../groupkeeper/ui/help.py" line="115" />
+            <source>Someone arrived late, also while typing</source>
+            <translation>Alguien llegó tarde, también mientras escribes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="177" />
             <source>Step by step, what happens in a meeting and which keys help.</source>
             <translation>Paso a paso, qué pasa en una reunión y qué teclas ayudan.</translation>
         </message>
@@ -1017,12 +1028,12 @@ Save here anyway?</source>
             <translation>¿Te alejas un momento? Pulsa Ctrl+L. Los nombres desaparecen de la pantalla; durante una reunión, el plan y el temporizador siguen a la vista.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="117" />
+            <location filename="../../groupkeeper/ui/help.py" line="125" />
             <source>Take back the last answer</source>
             <translation>Deshacer la última respuesta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="107" />
+            <location filename="../../groupkeeper/ui/help.py" line="109" />
             <source>Take back the selected check-in</source>
             <translation>Deshacer la llegada seleccionada</translation>
         </message>
@@ -1032,22 +1043,27 @@ Save here anyway?</source>
             <translation>A la izquierda está el plan de hoy. La zona grande del centro es la parte en la que estáis, con su temporizador arriba. El temporizador solo te ayuda a llevar el tiempo; no pasa nada cuando se acaba.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="191" />
+            <location filename="../../groupkeeper/ui/help.py" line="199" />
             <source>Three columns: the keys, what they do, and where they work.</source>
             <translation>Tres columnas: las teclas, qué hacen y dónde funcionan.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="118" />
+            <location filename="../../groupkeeper/ui/help.py" line="126" />
             <source>Undo the last score</source>
             <translation>Deshacer la última puntuación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="187" />
+            <location filename="../../groupkeeper/ui/help.py" line="112" />
+            <source>Undo the latest check-in (or the selected one), also while typing</source>
+            <translation>Deshacer la última llegada (o la seleccionada), también mientras escribes</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="195" />
             <source>What it does</source>
             <translation>Qué hace</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="187" />
+            <location filename="../../groupkeeper/ui/help.py" line="195" />
             <source>Where</source>
             <translation>Dónde</translation>
         </message>
@@ -1359,32 +1375,32 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MeetingRunner</name>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="192" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="203" />
             <source>%1 is here, and now in %2.</source>
             <translation>%1 ya está aquí, y ahora en %2.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="197" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="208" />
             <source>%1 is here.</source>
             <translation>%1 ya está aquí.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="293" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="297" />
             <source>%1 of %2 done</source>
             <translation>%1 de %2 hechas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="206" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="217" />
             <source>%1 sent apologies.</source>
             <translation>%1 avisó que no venía.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="121" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="123" />
             <source>%1 — %2: add to this group and mark present</source>
             <translation>%1 — %2: añadir a este grupo y marcar presente</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="289" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="293" />
             <source>%n answer(s)</source>
             <translation>
                 <numerusform>%n respuesta</numerusform>
@@ -1392,7 +1408,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="318" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="320" />
             <source>%n answer(s) so far</source>
             <translation>
                 <numerusform>%n respuesta hasta ahora</numerusform>
@@ -1408,7 +1424,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="302" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="306" />
             <source>%n goal(s)</source>
             <translation>
                 <numerusform>%n meta</numerusform>
@@ -1433,7 +1449,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="280" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="284" />
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
             <source>%n here</source>
             <translation>
@@ -1475,7 +1491,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="282" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="286" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
             <source>%n new</source>
             <translation>
@@ -1492,7 +1508,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="305" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="309" />
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="138" />
             <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
             <source>%n reviewed</source>
@@ -1518,7 +1534,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="299" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="303" />
             <source>%n shared</source>
             <translation>
                 <numerusform>%n compartida</numerusform>
@@ -1534,7 +1550,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="317" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="319" />
             <source>%n so far</source>
             <translation>
                 <numerusform>%n hasta ahora</numerusform>
@@ -1550,7 +1566,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="60" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="71" />
             <source>&amp;Count a safety concern  (+1)</source>
             <translation>&amp;Anotar una preocupación  (+1)</translation>
         </message>
@@ -1565,7 +1581,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Ir a</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="242" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="244" />
             <source>&amp;Pass  (P)</source>
             <translation>&amp;Pasar  (P)</translation>
         </message>
@@ -1590,7 +1606,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Guardar meta  (Intro)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="89" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="114" />
             <source>&amp;Save note</source>
             <translation>&amp;Guardar nota</translation>
         </message>
@@ -1600,29 +1616,29 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Deshacer  (Retroceso)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="263" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="274" />
             <source>&amp;Undo check-in</source>
             <translation>&amp;Deshacer llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="62" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="73" />
             <source>&amp;Undo count</source>
             <translation>&amp;Deshacer anotación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="299" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="301" />
             <source>&amp;Undo last  (Ctrl+Z)</source>
             <translation>&amp;Deshacer la última  (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="346" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="348" />
             <source>(%1 of %2)</source>
             <translation>(%1 de %2)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="298" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="313" />
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="344" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="309" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="324" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="346" />
             <source>(forgotten member)</source>
             <translation>(participante olvidado)</translation>
         </message>
@@ -1637,7 +1653,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>+ &amp;Llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="276" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="287" />
             <source>+ &amp;Walk-in</source>
             <translation>+ Visita &amp;anónima</translation>
         </message>
@@ -1647,7 +1663,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>+%1 de más</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="277" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="288" />
             <source>Add an anonymous walk-in</source>
             <translation>Añadir una visita anónima</translation>
         </message>
@@ -1668,7 +1684,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Añadir «%1» como estrategia &amp;nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="88" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="90" />
             <source>Adds someone new with just the name typed (Alt+H)</source>
             <translation>Añade a alguien que viene por primera vez, solo con el nombre escrito (Alt+H)</translation>
         </message>
@@ -1690,17 +1706,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Respuesta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="439" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="443" />
             <source>Autosaved %1</source>
             <translation>Guardado automáticamente %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="174" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="178" />
             <source>Back to Home, the meeting stays open</source>
             <translation>Volver a Inicio; la reunión sigue abierta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="173" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="177" />
             <source>Back to Home; the meeting stays open (Ctrl+Shift+H)</source>
             <translation>Volver a Inicio; la reunión sigue abierta (Ctrl+Mayús+H)</translation>
         </message>
@@ -1720,7 +1736,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Ca&amp;tegoría:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="254" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="256" />
             <source>Catch-up &amp;grid  (G)</source>
             <translation>&amp;Tabla para ponerse al día  (G)</translation>
         </message>
@@ -1755,7 +1771,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cierre: plan para la semana</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="305" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="316" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Han llegado: %n</numerusform>
@@ -1769,7 +1785,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="27" />
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="90" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="115" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
@@ -1779,7 +1795,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cierre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="153" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="154" />
             <source>Closing round</source>
             <translation>Ronda de cierre</translation>
         </message>
@@ -1794,7 +1810,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Compartir estrategias</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="49" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="61" />
             <location filename="../../groupkeeper/ui/widgets/crisis.py" line="66" />
             <source>Crisis resources</source>
             <translation>Recursos de crisis</translation>
@@ -1830,7 +1846,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Hecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="365" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="367" />
             <source>Done: </source>
             <translation>Ya han respondido: </translation>
         </message>
@@ -1845,28 +1861,28 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Dejada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="83" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="94" />
             <source>Encrypted in the vault, never exported or printed. Avoid full names.</source>
             <translation>Cifrado en la caja fuerte; nunca se exporta ni se imprime. Evita nombres completos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="74" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="85" />
             <source>Encrypted in the vault, never exported. Avoid writing full names.</source>
             <translation>Cifrado en la caja fuerte; nunca se exporta. Evita escribir nombres completos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="254" />
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="415" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="258" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="419" />
             <source>End meeting</source>
             <translation>Terminar reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="253" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="257" />
             <source>End meeting…</source>
             <translation>Terminar reunión…</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="416" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="420" />
             <source>End the meeting now? Everything is saved; a closed meeting can still be corrected later.</source>
             <translation>¿Terminar la reunión ahora? Todo está guardado; una reunión cerrada se puede corregir más tarde.</translation>
         </message>
@@ -1896,17 +1912,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Pasos a seguir:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="370" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="372" />
             <source>Everyone has had a turn. Ctrl+Enter goes to the next segment.</source>
             <translation>Todo el mundo ha tenido su turno. Ctrl+Intro pasa a la siguiente parte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="224" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="225" />
             <source>Feeling &amp;word (optional):</source>
             <translation>Pala&amp;bra para el sentimiento (opcional):</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="232" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="234" />
             <source>Feeling word, optional</source>
             <translation>Palabra para el sentimiento, opcional</translation>
         </message>
@@ -1946,7 +1962,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Metas para revisar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="46" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="47" />
             <source>Good</source>
             <translation>Bien</translation>
         </message>
@@ -1956,7 +1972,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Acuerdos del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="172" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="176" />
             <source>Home</source>
             <translation>Inicio</translation>
         </message>
@@ -1971,17 +1987,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cómo fue</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="276" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="278" />
             <source>Keys: the number for the score, P to pass, ← → to move between people, Delete to take back, Alt+W for a feeling word first.</source>
             <translation>Teclas: el número de la puntuación, P para pasar, ← → para moverte entre personas, Supr para deshacer, Alt+B para anotar antes una palabra.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="97" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="99" />
             <source>Last check-in</source>
             <translation>Última llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="373" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="375" />
             <source>Last one in this round.</source>
             <translation>Última persona de esta ronda.</translation>
         </message>
@@ -1996,17 +2012,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Queda menos de un minuto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="44" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="45" />
             <source>Low</source>
             <translation>Mal</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="84" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="86" />
             <source>Mark &amp;present</source>
             <translation>Marcar &amp;presente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="86" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="88" />
             <source>Marks the highlighted match present (Enter)</source>
             <translation>Marca como presente la coincidencia resaltada (Intro)</translation>
         </message>
@@ -2037,12 +2053,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Estado de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="153" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="154" />
             <source>Mood round</source>
             <translation>Ronda de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="145" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="155" />
             <source>More than one person matches. Choose with the arrow keys, then Enter.</source>
             <translation>Coincide más de una persona. Elige con las flechas y pulsa Intro.</translation>
         </message>
@@ -2067,19 +2083,19 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Subir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="87" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="162" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="223" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="89" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="173" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="234" />
             <source>New &amp;here</source>
             <translation>Primera vez &amp;hoy</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="162" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="173" />
             <source>New &amp;here: add “%1”</source>
             <translation>Primera vez &amp;hoy: añadir «%1»</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="259" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="270" />
             <source>Newest arrival first. Delete takes back the selected check-in.</source>
             <translation>La última llegada primero. Supr deshace la llegada seleccionada.</translation>
         </message>
@@ -2094,33 +2110,33 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Fecha de la próxima reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="255" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="257" />
             <source>Next person →</source>
             <translation>Siguiente persona →</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="181" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="185" />
             <source>Next segment (Ctrl+Enter or Ctrl+Right)</source>
             <translation>Siguiente parte (Ctrl+Intro o Ctrl+Derecha)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="179" />
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="260" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="183" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="264" />
             <source>Next segment ›</source>
             <translation>Siguiente parte ›</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="262" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="266" />
             <source>Next segment: %1</source>
             <translation>Siguiente parte: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="367" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="369" />
             <source>Next: </source>
             <translation>Faltan: </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="260" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="264" />
             <source>Next: %1 ›</source>
             <translation>Siguiente: %1 ›</translation>
         </message>
@@ -2130,7 +2146,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo todavía no tiene recursos de crisis anotados. En una emergencia, llama al número de emergencias de tu zona. Añade los recursos del grupo en su configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="185" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="196" />
             <source>No match. Use “New here” to add them.</source>
             <translation>Sin coincidencias. Usa «Primera vez hoy» para añadir a la persona.</translation>
         </message>
@@ -2140,7 +2156,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo no tiene configurado ningún cuestionario de bienestar. Quien coordina puede elegir uno en la configuración del grupo. Puedes saltar esta parte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="332" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="334" />
             <source>Nobody checked in yet</source>
             <translation>Todavía no ha llegado nadie</translation>
         </message>
@@ -2155,12 +2171,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Nadie de quienes están aquí tiene metas pendientes. Ctrl+Intro sigue adelante.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="329" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="340" />
             <source>Nobody is checked in yet</source>
             <translation>Todavía no ha llegado nadie</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="349" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="360" />
             <source>Nobody is checked in yet.</source>
             <translation>Todavía no ha llegado nadie.</translation>
         </message>
@@ -2175,7 +2191,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Todavía no  (N)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="169" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="183" />
             <source>Note saved (encrypted).</source>
             <translation>Nota guardada (cifrada).</translation>
         </message>
@@ -2185,12 +2201,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Se comparten a menudo en este grupo: </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="45" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="46" />
             <source>Okay</source>
             <translation>Regular</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="275" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="286" />
             <source>One walk-in fewer</source>
             <translation>Una visita anónima menos</translation>
         </message>
@@ -2256,27 +2272,27 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         <message>
             <location filename="../../groupkeeper/ui/meeting/catch_up_grid.py" line="63" />
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="88" />
-            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="73" />
+            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="77" />
             <source>Person</source>
             <translation>Persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="177" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="181" />
             <source>Previous segment</source>
             <translation>Parte anterior</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="176" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="180" />
             <source>Previous segment (Ctrl+Left)</source>
             <translation>Parte anterior (Ctrl+Izquierda)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="68" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="79" />
             <source>Private &amp;note (optional):</source>
             <translation>&amp;Nota privada (opcional):</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="72" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="83" />
             <source>Private safety note</source>
             <translation>Nota de seguridad privada</translation>
         </message>
@@ -2296,7 +2312,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Reanudar el temporizador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="110" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="114" />
             <source>Resumed where you left off.</source>
             <translation>Seguimos donde lo dejaste.</translation>
         </message>
@@ -2307,13 +2323,13 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Salta&amp;r</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="45" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="47" />
             <location filename="../../groupkeeper/ui/widgets/crisis.py" line="64" />
             <source>Safety</source>
             <translation>Seguridad</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="148" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="162" />
             <source>Safety concerns counted tonight: %n</source>
             <translation>
                 <numerusform>Preocupaciones de seguridad anotadas hoy: %n</numerusform>
@@ -2321,12 +2337,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="170" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="174" />
             <source>Save status</source>
             <translation>Estado del guardado</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="115" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="129" />
             <source>Saved notes (only in the vault): %n</source>
             <translation>
                 <numerusform>Notas guardadas (solo en la caja fuerte): %n</numerusform>
@@ -2334,12 +2350,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="121" />
+            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="125" />
             <source>Saved row %1.</source>
             <translation>Fila %1 guardada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="99" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="106" />
             <source>Saved safety notes of this group</source>
             <translation>Notas de seguridad guardadas de este grupo</translation>
         </message>
@@ -2349,7 +2365,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Temporizador de la parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="90" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="92" />
             <source>Sent ap&amp;ologies</source>
             <translation>A&amp;visó que no venía</translation>
         </message>
@@ -2397,12 +2413,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Alguien ha llegado tarde (A o Ctrl+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="278" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="289" />
             <source>Someone who stays anonymous (Alt+W)</source>
             <translation>Alguien que prefiere no dar su nombre (Alt+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="332" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="343" />
             <source>Takes back: %1 (Delete in the list)</source>
             <translation>Deshace: %1 (Supr en la lista)</translation>
         </message>
@@ -2417,7 +2433,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Eso no se puede hacer en este momento de la reunión.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="127" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="141" />
             <source>The private note is not saved yet. Save it before closing?</source>
             <translation>La nota privada aún no está guardada. ¿Guardarla antes de cerrar?</translation>
         </message>
@@ -2427,7 +2443,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Las frases, numeradas como las columnas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="104" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="108" />
             <source>The timer could not be restored, so the agenda starts again. Everything recorded is safe.</source>
             <translation>No se pudo recuperar el temporizador, así que el plan vuelve a empezar. Todo lo anotado está a salvo.</translation>
         </message>
@@ -2442,7 +2458,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo todavía no tiene acuerdos escritos. Añádelos en la configuración del grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="287" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="289" />
             <source>This group keeps moods as a tally: no names are recorded. Press the number for each answer (or click it).</source>
             <translation>Este grupo anota el ánimo solo como recuento: no se guardan nombres. Pulsa el número de cada respuesta (o haz clic en él).</translation>
         </message>
@@ -2462,17 +2478,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Consejo: la biblioteca trae estrategias para empezar; escribe para verlas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="356" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="367" />
             <source>Took back the check-in of %1.</source>
             <translation>Se deshizo la llegada de %1.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="354" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="365" />
             <source>Took back: %1 sent apologies.</source>
             <translation>Se deshizo: %1 avisó que no venía.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="239" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="250" />
             <source>Type a few letters and press Enter to mark someone present. Not on the list? “New here” adds them with just that name.</source>
             <translation>Escribe unas letras y pulsa Intro para marcar a alguien como presente. ¿No está en la lista? «Primera vez hoy» la añade solo con ese nombre.</translation>
         </message>
@@ -2487,7 +2503,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Escribe una estrategia, p. ej. respiración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="234" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="236" />
             <source>Type or pick a word, then Enter returns to the scores.</source>
             <translation>Escribe o elige una palabra; Intro vuelve a las puntuaciones.</translation>
         </message>
@@ -2497,27 +2513,27 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Re&amp;cuperar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="126" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="140" />
             <source>Unsaved note</source>
             <translation>Nota sin guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="334" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="336" />
             <source>Use “+ Arrival” to check people in.</source>
             <translation>Usa «+ Llegada» para registrar a quien llega.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="47" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="48" />
             <source>Very good</source>
             <translation>Muy bien</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="43" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="44" />
             <source>Very low</source>
             <translation>Muy mal</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="307" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="318" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Visitas anónimas: %n</numerusform>
@@ -2530,12 +2546,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Bienvenida y acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="215" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="226" />
             <source>Welcome, %1 (new).</source>
             <translation>Bienvenida/o, %1 (primera vez).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="71" />
+            <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="75" />
             <source>Wellbeing answers</source>
             <translation>Respuestas de bienestar</translation>
         </message>
@@ -2555,7 +2571,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>¿Quién ha llegado? Escribe unas letras y pulsa Intro.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="257" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="268" />
             <source>Who is here</source>
             <translation>Quién está aquí</translation>
         </message>
@@ -2570,7 +2586,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Toda la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="211" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="212" />
             <source>Whose turn</source>
             <translation>A quién le toca</translation>
         </message>
@@ -2580,12 +2596,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Sesión de trabajo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="127" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="129" />
             <source>already here</source>
             <translation>ya está aquí</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="59" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="60" />
             <source>anxious</source>
             <translation>ansiedad</translation>
         </message>
@@ -2595,7 +2611,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>a las %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="57" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="58" />
             <source>calm</source>
             <translation>calma</translation>
         </message>
@@ -2610,22 +2626,22 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>p. ej. Pasear por el parque dos mañanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="66" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="67" />
             <source>frustrated</source>
             <translation>frustración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="61" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="62" />
             <source>grateful</source>
             <translation>gratitud</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="56" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="57" />
             <source>hopeful</source>
             <translation>esperanza</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="64" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="65" />
             <source>lonely</source>
             <translation>soledad</translation>
         </message>
@@ -2638,48 +2654,48 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="316" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="327" />
             <source>new</source>
             <translation>primera vez</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="365" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="367" />
             <source>nobody yet</source>
             <translation>nadie todavía</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="353" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="355" />
             <source>now: %1</source>
             <translation>ahora: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="63" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="64" />
             <source>okay</source>
             <translation>bien</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="73" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="74" />
             <source>pass</source>
             <translation>paso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="65" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="66" />
             <source>proud</source>
             <translation>orgullo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="67" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="68" />
             <source>relieved</source>
             <translation>alivio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="60" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="61" />
             <source>sad</source>
             <translation>tristeza</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="129" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="315" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="131" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="326" />
             <source>sent apologies</source>
             <translation>avisó que no venía</translation>
         </message>
@@ -2690,27 +2706,27 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>saltada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="62" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="63" />
             <source>stressed</source>
             <translation>estrés</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="58" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="59" />
             <source>tired</source>
             <translation>cansancio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="175" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="179" />
             <source>‹ Back</source>
             <translation>‹ Atrás</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="253" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="255" />
             <source>← Previous person</source>
             <translation>← Persona anterior</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="274" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="285" />
             <source>− Walk-in</source>
             <translation>− Visita anónima</translation>
         </message>

@@ -16,6 +16,10 @@ Keyboard (documented in the tooltips, too):
     Ctrl+Shift+S, Alt+S      Safety (Ctrl+S is left alone: people expect it to mean save)
     Ctrl+Shift+P             pause / resume the timer
     Ctrl+Shift+H             back to Home, the meeting stays open
+
+The Ctrl shortcuts above work whatever has focus, text boxes included: a text box would
+otherwise take Ctrl+Left/Right (a word back/on) and Ctrl+Enter for itself
+(``widgets.keys.TextBox``, the base of the runner's text boxes).
 """
 
 from __future__ import annotations

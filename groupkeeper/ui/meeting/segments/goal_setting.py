@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -21,11 +20,12 @@ from PySide6.QtWidgets import (
 from groupkeeper.agenda import Segment
 from groupkeeper.meeting_session import MeetingSession
 from groupkeeper.ui.meeting.common import SegmentWidget, button, label, ntr, scaled_font, tr
+from groupkeeper.ui.widgets.keys import TextBox
 
 _PSEUDONYM = Qt.ItemDataRole.UserRole
 
 
-class _GoalBox(QLineEdit):
+class _GoalBox(TextBox):
     up_pressed = Signal()
     down_pressed = Signal()
 

@@ -32,6 +32,7 @@ from groupkeeper.model import MoodCheck, MoodRound, MoodScale
 from groupkeeper.ui.meeting.catch_up_grid import CatchUpGrid
 from groupkeeper.ui.meeting.common import SegmentWidget, button, label, ntr, scaled_font, tr
 from groupkeeper.ui.widgets.flow import FlowLayout
+from groupkeeper.ui.widgets.keys import TextBox
 
 # How long a lone "1" waits for a "0" on the 0-10 scale (Enter takes it at once).
 TEN_WINDOW_MS = 900
@@ -225,6 +226,7 @@ class MoodRoundSegment(SegmentWidget):
         self.word = QComboBox()
         self.word.setObjectName("feelingWord")
         self.word.setEditable(True)
+        self.word.setLineEdit(TextBox())  # lets the meeting's Ctrl shortcuts through
         self.word.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.word.addItem("")
         self.word.addItems(common_feeling_words())
