@@ -14,7 +14,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
 sys.path.insert(0, str(Path(__file__).parent))
 from ui_fit import COMBINATIONS, SCREEN, appearance, fit_problems, walk_window  # noqa: E402
@@ -64,3 +71,51 @@ def test_the_check_accepts_a_fitting_window(qtbot, qapp) -> None:  # type: ignor
     window.resize(800, 200)
     window.show()
     assert fit_problems(window) == []
+
+
+def _last_item_whole(qtbot, combo) -> bool:  # type: ignore[no-untyped-def]
+    combo.showPopup()
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    view = combo.view()
+    last = combo.model().index(combo.count() - 1, combo.modelColumn())
+    view.scrollToBottom()  # a long list scrolls; its end must then show whole
+    rect = view.visualRect(last)
+    viewport = view.viewport().rect()
+    whole = rect.top() >= viewport.top() and rect.bottom() <= viewport.bottom()
+    # The menu-like popup's scroll arrows cover the ends of the list (seen under X11,
+    # where the last month of Reports' pickers was cut): the popup must be a plain list.
+    container = view.parentWidget()
+    arrows = [
+        w
+        for w in container.findChildren(QWidget)
+        if type(w).__name__ == "QComboBoxPrivateScroller" and w.isVisible()
+    ]
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    menu_like = combo.style().styleHint(QStyle.StyleHint.SH_ComboBox_Popup, opt, combo)
+    whole = whole and not arrows and not menu_like
+    combo.hidePopup()
+    return whole
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_drop_down_lists_show_their_last_item_whole(qtbot, qapp, tmp_path, scale) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QComboBox
+
+    checked = []
+    with appearance(qapp, "es", scale, "calm"):
+        for name, window in walk_window(qtbot, tmp_path):
+            if name not in ("reports", "roster", "segment 4 skill_share"):
+                continue
+            for combo in window.findChildren(QComboBox):
+                if combo.isVisible() and combo.count() > 0 and not combo.isEditable():
+                    checked.append(f"{name} {combo.accessibleName()} ({combo.count()} items)")
+                    assert _last_item_whole(qtbot, combo), checked[-1]
+        # Few items and many items (the popup scrolls).
+        for count in (3, 40):
+            combo = QComboBox()
+            qtbot.addWidget(combo)
+            combo.addItems([f"Mes {i}" for i in range(count)])
+            combo.show()
+            assert _last_item_whole(qtbot, combo), count
+    assert len(checked) >= 4, checked
