@@ -780,3 +780,17 @@ def test_undo_check_in_from_the_search_box(qtbot, services) -> None:  # type: ig
         Qt.Key.Key_U,
         lambda: len(services.store.meetings.present(runner.meeting_id)) == present_before - 1,
     )
+
+
+def test_mood_scales_show_their_anchors(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    runner = make_runner(qtbot, services, start_meeting(services, seed_group(services)))
+    go_to_kind(runner, SegmentKind.MOOD_ROUND)
+    seg = runner.segment_widget
+    low = seg.findChild(QLabel, "moodAnchorLow")
+    high = seg.findChild(QLabel, "moodAnchorHigh")
+    scale = seg.scale
+    assert low.isVisible() and high.isVisible()
+    assert low.text() == f"{scale.low} = very low"
+    assert high.text() == f"{scale.high} = very good"
+    # Left and right of each other, under the row of scores.
+    assert low.mapTo(seg, low.rect().topLeft()).x() < high.mapTo(seg, high.rect().topLeft()).x()

@@ -138,7 +138,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="320" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="341" />
             <source>%n answer(s) so far</source>
             <translation>
                 <numerusform>%n answer so far</numerusform>
@@ -280,7 +280,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="319" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="340" />
             <source>%n so far</source>
             <translation>
                 <numerusform>%n so far</numerusform>

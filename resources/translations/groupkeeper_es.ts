@@ -1375,6 +1375,16 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MeetingRunner</name>
         <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="59" />
+            <source>%1 = very good</source>
+            <translation>%1 = muy bien</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="58" />
+            <source>%1 = very low</source>
+            <translation>%1 = muy bajo</translation>
+        </message>
+        <message>
             <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="203" />
             <source>%1 is here, and now in %2.</source>
             <translation>%1 ya está aquí, y ahora en %2.</translation>
@@ -1408,7 +1418,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="320" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="341" />
             <source>%n answer(s) so far</source>
             <translation>
                 <numerusform>%n respuesta hasta ahora</numerusform>
@@ -1550,7 +1560,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="319" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="340" />
             <source>%n so far</source>
             <translation>
                 <numerusform>%n hasta ahora</numerusform>
@@ -1581,7 +1591,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Ir a</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="244" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="265" />
             <source>&amp;Pass  (P)</source>
             <translation>&amp;Pasar  (P)</translation>
         </message>
@@ -1626,19 +1636,19 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Deshacer anotación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="301" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="322" />
             <source>&amp;Undo last  (Ctrl+Z)</source>
             <translation>&amp;Deshacer la última  (Ctrl+Z)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="348" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="369" />
             <source>(%1 of %2)</source>
             <translation>(%1 de %2)</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="309" />
             <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="324" />
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="346" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="367" />
             <source>(forgotten member)</source>
             <translation>(participante olvidado)</translation>
         </message>
@@ -1736,7 +1746,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Ca&amp;tegoría:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="256" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="277" />
             <source>Catch-up &amp;grid  (G)</source>
             <translation>&amp;Tabla para ponerse al día  (G)</translation>
         </message>
@@ -1795,7 +1805,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cierre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="154" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="162" />
             <source>Closing round</source>
             <translation>Ronda de cierre</translation>
         </message>
@@ -1846,7 +1856,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Hecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="367" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="388" />
             <source>Done: </source>
             <translation>Ya han respondido: </translation>
         </message>
@@ -1912,17 +1922,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Pasos a seguir:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="372" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="393" />
             <source>Everyone has had a turn. Ctrl+Enter goes to the next segment.</source>
             <translation>Todo el mundo ha tenido su turno. Ctrl+Intro pasa a la siguiente parte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="225" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="246" />
             <source>Feeling &amp;word (optional):</source>
             <translation>Pala&amp;bra para el sentimiento (opcional):</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="234" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="255" />
             <source>Feeling word, optional</source>
             <translation>Palabra para el sentimiento, opcional</translation>
         </message>
@@ -1987,7 +1997,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cómo fue</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="278" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="299" />
             <source>Keys: the number for the score, P to pass, ← → to move between people, Delete to take back, Alt+W for a feeling word first.</source>
             <translation>Teclas: el número de la puntuación, P para pasar, ← → para moverte entre personas, Supr para deshacer, Alt+B para anotar antes una palabra.</translation>
         </message>
@@ -1997,7 +2007,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Última llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="375" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="396" />
             <source>Last one in this round.</source>
             <translation>Última persona de esta ronda.</translation>
         </message>
@@ -2053,7 +2063,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Estado de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="154" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="162" />
             <source>Mood round</source>
             <translation>Ronda de ánimo</translation>
         </message>
@@ -2110,7 +2120,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Fecha de la próxima reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="257" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="278" />
             <source>Next person →</source>
             <translation>Siguiente persona →</translation>
         </message>
@@ -2131,7 +2141,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Siguiente parte: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="369" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="390" />
             <source>Next: </source>
             <translation>Faltan: </translation>
         </message>
@@ -2156,7 +2166,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo no tiene configurado ningún cuestionario de bienestar. Quien coordina puede elegir uno en la configuración del grupo. Puedes saltar esta parte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="334" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="355" />
             <source>Nobody checked in yet</source>
             <translation>Todavía no ha llegado nadie</translation>
         </message>
@@ -2458,7 +2468,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo todavía no tiene acuerdos escritos. Añádelos en la configuración del grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="289" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="310" />
             <source>This group keeps moods as a tally: no names are recorded. Press the number for each answer (or click it).</source>
             <translation>Este grupo anota el ánimo solo como recuento: no se guardan nombres. Pulsa el número de cada respuesta (o haz clic en él).</translation>
         </message>
@@ -2503,7 +2513,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Escribe una estrategia, p. ej. respiración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="236" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="257" />
             <source>Type or pick a word, then Enter returns to the scores.</source>
             <translation>Escribe o elige una palabra; Intro vuelve a las puntuaciones.</translation>
         </message>
@@ -2518,7 +2528,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Nota sin guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="336" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="357" />
             <source>Use “+ Arrival” to check people in.</source>
             <translation>Usa «+ Llegada» para registrar a quien llega.</translation>
         </message>
@@ -2586,7 +2596,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Toda la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="212" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="233" />
             <source>Whose turn</source>
             <translation>A quién le toca</translation>
         </message>
@@ -2601,7 +2611,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>ya está aquí</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="60" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="68" />
             <source>anxious</source>
             <translation>ansiedad</translation>
         </message>
@@ -2611,7 +2621,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>a las %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="58" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="66" />
             <source>calm</source>
             <translation>calma</translation>
         </message>
@@ -2626,22 +2636,22 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>p. ej. Pasear por el parque dos mañanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="67" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="75" />
             <source>frustrated</source>
             <translation>frustración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="62" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="70" />
             <source>grateful</source>
             <translation>gratitud</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="57" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="65" />
             <source>hopeful</source>
             <translation>esperanza</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="65" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="73" />
             <source>lonely</source>
             <translation>soledad</translation>
         </message>
@@ -2659,37 +2669,37 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>primera vez</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="367" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="388" />
             <source>nobody yet</source>
             <translation>nadie todavía</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="355" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="376" />
             <source>now: %1</source>
             <translation>ahora: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="64" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="72" />
             <source>okay</source>
             <translation>bien</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="74" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="82" />
             <source>pass</source>
             <translation>paso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="66" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="74" />
             <source>proud</source>
             <translation>orgullo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="68" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="76" />
             <source>relieved</source>
             <translation>alivio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="61" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="69" />
             <source>sad</source>
             <translation>tristeza</translation>
         </message>
@@ -2706,12 +2716,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>saltada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="63" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="71" />
             <source>stressed</source>
             <translation>estrés</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="59" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="67" />
             <source>tired</source>
             <translation>cansancio</translation>
         </message>
@@ -2721,7 +2731,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>‹ Atrás</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="255" />
+            <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="276" />
             <source>← Previous person</source>
             <translation>← Persona anterior</translation>
         </message>

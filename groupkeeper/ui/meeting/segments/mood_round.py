@@ -52,6 +52,14 @@ def face_words() -> dict[int, str]:
 FACES = {1: ":-(", 2: ":-/", 3: ":-|", 4: ":-)", 5: ":-D"}
 
 
+def scale_anchors(scale: MoodScale) -> tuple[str, str]:
+    """What the ends of the scale mean: ("0 = very low", "10 = very good")."""
+    return (
+        tr("%1 = very low").replace("%1", str(scale.low)),
+        tr("%1 = very good").replace("%1", str(scale.high)),
+    )
+
+
 def common_feeling_words() -> list[str]:
     return [
         tr("hopeful"),
@@ -198,6 +206,19 @@ class MoodRoundSegment(SegmentWidget):
             self.score_buttons[value] = btn
             grid.addWidget(btn, 0, column)
         box.addLayout(grid)
+        # The anchors under the ends of the row, so "7" means the same to everyone.
+        low, high = scale_anchors(self.scale)
+        anchors = QHBoxLayout()
+        self.low_anchor = label(low, role="hint", name="moodAnchorLow", wrap=False)
+        self.high_anchor = label(high, role="hint", name="moodAnchorHigh", wrap=False)
+        self.high_anchor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        anchors.addWidget(self.low_anchor)
+        anchors.addStretch(1)
+        anchors.addWidget(self.high_anchor)
+        box.addLayout(anchors)
+        if self.scale is not MoodScale.FIVE:  # the 1-5 buttons carry their words already
+            for value, words in ((self.scale.low, low), (self.scale.high, high)):
+                self.score_buttons[value].setAccessibleName(words)
 
     def _build_named(self, box: QVBoxLayout) -> None:
         self.stack = QStackedWidget()
