@@ -217,8 +217,8 @@ class MoodRoundSegment(SegmentWidget):
         anchors.addWidget(self.high_anchor)
         box.addLayout(anchors)
         if self.scale is not MoodScale.FIVE:  # the 1-5 buttons carry their words already
-            for value, words in ((self.scale.low, low), (self.scale.high, high)):
-                self.score_buttons[value].setAccessibleName(words)
+            for value, anchor in ((self.scale.low, low), (self.scale.high, high)):
+                self.score_buttons[value].setAccessibleName(anchor)
 
     def _build_named(self, box: QVBoxLayout) -> None:
         self.stack = QStackedWidget()
