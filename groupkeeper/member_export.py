@@ -103,6 +103,13 @@ def format_text(data: dict[str, Any], exported_on: str, tr: Translate = _same) -
         ],
     )
     section("Skills shared", [f"{s['date']}  {s['skill']}" for s in data["skills_shared"]])
+    section(
+        "Documents given on request",
+        [
+            f"{d['made_at'][:10]}  {tr(d['what'])}: {d['period_start']} - {d['period_end']}"
+            for d in data.get("disclosures", [])
+        ],
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -229,3 +229,17 @@ class MeetingContents:
     def is_empty(self) -> bool:
         """Nothing recorded yet: the meeting can go without asking."""
         return not any(getattr(self, f) for f in self.__dataclass_fields__)
+
+
+@dataclass
+class Disclosure:
+    """A record, in the member's file, that something about them was handed out on their
+    request (a proof of attendance): what, for which period, when. The document itself is
+    never kept by the app."""
+
+    member_id: int
+    what: str  # "attendance_proof"
+    period_start: str
+    period_end: str
+    made_at: str = ""
+    id: int | None = None

@@ -135,6 +135,40 @@ def test_pdf_warns_on_this_laptop_and_writes(qtbot, services, tmp_path: Path, mo
     assert usb.read_bytes().startswith(b"%PDF")
 
 
+def test_recovery_key_pdf_has_margins_date_and_vault_name(qtbot, services, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    screen = FirstRunScreen(services)
+    qtbot.addWidget(screen)
+    screen._recovery_key = "ABCD-EFGH-IJKL-MNOP"
+    screen.set_folder(tmp_path / "media" / "usb" / "Circle vault")
+    out = tmp_path / "media" / "usb" / "key.pdf"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    assert screen.save_pdf(out)
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "ABCD-EFGH-IJKL-MNOP" in text and "Circle vault" in text
+    today = services.now().astimezone().date()
+    assert str(today.year) in text and today.strftime("%B") in text
+    # every piece of text starts at least 15 mm from the page's left and top edges
+    page = reader.pages[0]
+    width_pt, height_pt = float(page.mediabox.width), float(page.mediabox.height)
+    xs: list[float] = []
+    ys: list[float] = []
+
+    def visit(text_piece, cm, tm, _font, _size) -> None:  # type: ignore[no-untyped-def]
+        if text_piece.strip():  # text origin in page points: text matrix times the CTM
+            xs.append(tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
+            ys.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+    page.extract_text(visitor_text=visit)
+    mm = 72 / 25.4
+    assert xs and min(xs) >= 15 * mm and max(xs) <= width_pt - 15 * mm
+    assert min(ys) >= 15 * mm and max(ys) <= height_pt - 15 * mm
+    assert width_pt == pytest.approx(595, abs=2)  # A4
+
+
 def test_create_error_shown_inline(qtbot, services) -> None:
     services.create_vault(services.vault_dir, "kettle river purple bicycle")
     services.lock()

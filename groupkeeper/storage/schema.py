@@ -311,5 +311,26 @@ def m004_report_indexes_2(db: Database) -> None:
     )
 
 
+@migrations()
+def m006_disclosures(db: Database) -> None:
+    """What was handed out about a member on their request (issue 13: proof of attendance).
+
+    Only the fact (what, period, when) is kept; the document is never stored. Forgetting
+    the member deletes these rows with them.
+    """
+    db.execute(
+        """
+        CREATE TABLE disclosures (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            what TEXT NOT NULL,
+            period_start TEXT NOT NULL DEFAULT '',
+            period_end TEXT NOT NULL DEFAULT '',
+            made_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX disclosures_member ON disclosures(member_id)")
+
+
 # The schema version this app writes: one per registered migration. Keep this line last.
 SCHEMA_VERSION = len(migrations._migrations)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -386,65 +386,37 @@ class FirstRunScreen(QWidget):
             ),
         ):
             return False
-        from PySide6.QtGui import QPageSize, QPainter, QPdfWriter
+        from groupkeeper.storage.errors import KnownError
+        from groupkeeper.ui import paper
 
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setTitle("GroupKeeper recovery key")
-        painter = QPainter(writer)
         try:
-            self._paint_key(painter, writer.width())
-        finally:
-            painter.end()
+            paper.write_pdf(self._key_document(), path, self.tr("GroupKeeper recovery key"))
+        except KnownError as exc:
+            messages.show_error(self, exc)
+            return False
+        except OSError:
+            messages.error(self, self.tr("The PDF could not be saved there. Try a USB stick."))
+            return False
         self.recovery_status.setText(self.tr("Saved to %1.").replace("%1", str(path)))
         return True
 
-    def _paint_key(self, painter, width: int) -> None:  # type: ignore[no-untyped-def]
-        from PySide6.QtCore import QRect
+    def _key_document(self) -> QTextDocument:
+        """The recovery-key sheet: margins, the vault's name and folder, today's date."""
+        from groupkeeper.ui import paper
 
-        heading = QFont(self.font())
-        heading.setPointSize(18)
-        painter.setFont(heading)
-        unit = painter.fontMetrics().height()
-        painter.drawText(
-            QRect(0, 0, width, unit * 2),
-            Qt.AlignmentFlag.AlignLeft,
-            self.tr("GroupKeeper recovery key"),
-        )
-        body = QFont(self.font())
-        body.setPointSize(11)
-        painter.setFont(body)
-        painter.drawText(
-            QRect(0, unit * 2, width, unit * 6),
-            int(Qt.TextFlag.TextWordWrap),
-            self.tr(
-                "This key opens your GroupKeeper vault if the passphrase is forgotten. "
-                "Keep it somewhere safe, away from the laptop. Anyone who has it and the "
-                "vault can read the group's records."
-            ),
-        )
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSize(20)
-        painter.setFont(mono)
-        painter.drawText(
-            QRect(0, unit * 7, width, unit * 4),
-            int(Qt.TextFlag.TextWordWrap),
-            self._recovery_key,
+        made_on = self.services.now().astimezone().date()
+        return paper.document(
+            paper.recovery_key_html(self._recovery_key, self.folder.name, str(self.folder), made_on)
         )
 
     def _on_print_clicked(self) -> None:
-        from PySide6.QtGui import QPainter
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return
-        painter = QPainter(printer)
-        try:
-            self._paint_key(painter, printer.width())
-        finally:
-            painter.end()
+        self._key_document().print_(printer)
         self.recovery_status.setText(self.tr("Sent to the printer."))
 
     def _on_kept_toggled(self, kept: bool) -> None:

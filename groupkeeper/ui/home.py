@@ -187,10 +187,17 @@ class GroupCard(QFrame):
             self.tr("Discard the open meeting of %1").replace("%1", group.name)
         )
         self.discard_button.setVisible(open_meeting_id is not None)
+        # Paper fallback: blank sheets laid out like "Enter a past meeting" (no names).
+        self.kit_button = QPushButton(self.tr("Print a paper kit..."), self)
+        self.kit_button.setObjectName("paperKit")
+        self.kit_button.setAccessibleName(
+            self.tr("Save a paper kit for %1 as a PDF").replace("%1", group.name)
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.past_button)
         buttons.addWidget(self.discard_button)
+        buttons.addWidget(self.kit_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(name)
@@ -268,6 +275,7 @@ class HomeScreen(QWidget):
             )
             card.start_button.clicked.connect(lambda _=False, c=card: self._on_card_start(c))
             card.past_button.clicked.connect(lambda _=False, c=card: self._on_card_past(c))
+            card.kit_button.clicked.connect(lambda _=False, c=card: self._on_card_kit(c))
             card.discard_button.clicked.connect(
                 lambda _=False, c=card: self.discard_meeting(c.open_meeting_id or 0)
             )
@@ -403,6 +411,45 @@ class HomeScreen(QWidget):
         assert meeting.id is not None
         self.start_meeting.emit(meeting.id)
         return meeting.id
+
+    def ask_kit_path(self, group: Group) -> Path | None:
+        """Where to save the paper kit (tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the paper kit"),
+            str(Path.home() / self.tr("Paper kit - %1.pdf").replace("%1", group.name)),
+            self.tr("PDF files (*.pdf)"),
+        )
+        return Path(path) if path else None
+
+    def _on_card_kit(self, card: GroupCard) -> None:
+        path = self.ask_kit_path(card.group)
+        if path is not None:
+            self.save_paper_kit(card.group, path)
+
+    def save_paper_kit(self, group: Group, path: Path) -> bool:
+        """Write the group's blank paper kit (sign-in, moods, goals...) as a PDF."""
+        from groupkeeper.paper_kit import kit_for
+        from groupkeeper.ui import paper
+
+        try:
+            paper.write_pdf(
+                paper.document(paper.paper_kit_html(kit_for(group))),
+                path,
+                self.tr("Paper kit: %1").replace("%1", group.name),
+            )
+        except OSError:
+            messages.error(self, self.tr("The PDF could not be saved there. Try another folder."))
+            return False
+        messages.info(
+            self,
+            self.tr("Paper kit saved"),
+            self.tr(
+                "Print it and keep it with the group's things. After a meeting on paper, "
+                "type it in with \u201cEnter a past meeting\u201d, then shred the sheets."
+            ),
+        )
+        return True
 
     def _second_meeting_ok(self, group: Group, day: date) -> bool:
         """True when the group has no meeting on ``day`` yet, or the facilitator confirms."""

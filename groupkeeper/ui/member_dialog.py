@@ -181,7 +181,9 @@ class MemberDialog(QDialog):
         self.active_button = QPushButton()
         self.export_button = QPushButton(_tr("E&xport this member's data..."))
         self.export_button.setAccessibleName(_tr("Export this member's data"))
-        for b in (self.forget_button, self.active_button, self.export_button):
+        self.proof_button = QPushButton(_tr("&Proof of attendance..."))
+        self.proof_button.setAccessibleName(_tr("Proof of attendance for this member, as a PDF"))
+        for b in (self.forget_button, self.active_button, self.export_button, self.proof_button):
             b.setVisible(not is_new)
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -200,6 +202,7 @@ class MemberDialog(QDialog):
         self.forget_button.clicked.connect(self._on_forget_clicked)
         self.active_button.clicked.connect(self._on_active_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
+        self.proof_button.clicked.connect(self._on_proof_clicked)
         QShortcut(QKeySequence("Ctrl+S"), self, self._on_save_clicked)
         self.display_name.textEdited.connect(lambda _t: self.name_error.hide())
         fit_to_text_and_screen(self, 960, 560)
@@ -234,9 +237,31 @@ class MemberDialog(QDialog):
             what = _tr("on the roster") if c.kind is ConsentKind.ROSTER else _tr("contact")
             answer = _tr("agreed") if c.granted else _tr("withdrawn")
             lines.append(f"{c.recorded_at[:10]}  {what}: {answer}")
-        self.consent_history.setText(
-            _tr("Consent history:") + "\n" + ("\n".join(lines) or _tr("none recorded"))
-        )
+        text = _tr("Consent history:") + "\n" + ("\n".join(lines) or _tr("none recorded"))
+        given = [
+            _tr("%1  proof of attendance (%2 to %3)")
+            .replace("%1", d.made_at[:10])
+            .replace("%2", d.period_start)
+            .replace("%3", d.period_end)
+            for d in self.services.store.disclosures.for_member(self.member.id)
+        ]
+        if given:
+            text += "\n" + _tr("Given on request:") + "\n" + "\n".join(given)
+        self.consent_history.setText(text)
+
+    def _on_proof_clicked(self) -> None:
+        from groupkeeper.ui.attendance_proof_dialog import AttendanceProofDialog
+
+        if self.member.id is None:
+            return
+        dialog = AttendanceProofDialog(self.services, self.member.id, self)
+        self.proof_dialog: AttendanceProofDialog | None = dialog
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+            self.proof_dialog = None
+        self._fill_consent_history()
 
     # -- Actions ----------------------------------------------------------------------
     def _collect(self) -> Member:

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>AttendanceProofDialog</name>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="122" />
+            <source>%1 attended %n meeting(s) in this period.</source>
+            <translation>
+                <numerusform>%1 attended %n meeting in this period.</numerusform>
+                <numerusform>%1 attended %n meetings in this period.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>CsvImportDialog</name>
         <message numerus="yes">
             <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="335" />
@@ -31,7 +42,7 @@
     <context>
         <name>HomeScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="454" />
+            <location filename="../../groupkeeper/ui/home.py" line="501" />
             <source>%n apology(ies)</source>
             <translation>
                 <numerusform>%n apology</numerusform>
@@ -39,7 +50,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="461" />
+            <location filename="../../groupkeeper/ui/home.py" line="508" />
             <source>%n goal review(s) (those goals become open again)</source>
             <translation>
                 <numerusform>%n goal review (that goal becomes open again)</numerusform>
@@ -47,7 +58,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="458" />
+            <location filename="../../groupkeeper/ui/home.py" line="505" />
             <source>%n goal(s) set</source>
             <translation>
                 <numerusform>%n goal set</numerusform>
@@ -55,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="456" />
+            <location filename="../../groupkeeper/ui/home.py" line="503" />
             <source>%n mood answer(s)</source>
             <translation>
                 <numerusform>%n mood answer</numerusform>
@@ -63,7 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="452" />
+            <location filename="../../groupkeeper/ui/home.py" line="499" />
             <source>%n person(s) checked in</source>
             <translation>
                 <numerusform>%n person checked in</numerusform>
@@ -71,7 +82,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="464" />
+            <location filename="../../groupkeeper/ui/home.py" line="511" />
             <source>%n private safety note(s)</source>
             <translation>
                 <numerusform>%n private safety note</numerusform>
@@ -79,7 +90,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="465" />
+            <location filename="../../groupkeeper/ui/home.py" line="512" />
             <source>%n safety concern(s) counted</source>
             <translation>
                 <numerusform>%n safety concern counted</numerusform>
@@ -87,7 +98,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="457" />
+            <location filename="../../groupkeeper/ui/home.py" line="504" />
             <source>%n skill(s) shared</source>
             <translation>
                 <numerusform>%n skill shared</numerusform>
@@ -95,7 +106,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="455" />
+            <location filename="../../groupkeeper/ui/home.py" line="502" />
             <source>%n walk-in(s)</source>
             <translation>
                 <numerusform>%n walk-in</numerusform>
@@ -103,7 +114,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="463" />
+            <location filename="../../groupkeeper/ui/home.py" line="510" />
             <source>%n wellbeing answer(s)</source>
             <translation>
                 <numerusform>%n wellbeing answer</numerusform>
@@ -111,7 +122,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="302" />
+            <location filename="../../groupkeeper/ui/home.py" line="310" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Last backup: %n day ago.</numerusform>
@@ -119,7 +130,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="453" />
+            <location filename="../../groupkeeper/ui/home.py" line="500" />
             <source>of them %n new here</source>
             <translation>
                 <numerusform>of them %n new here</numerusform>

@@ -75,6 +75,103 @@
         </message>
     </context>
     <context>
+        <name>AttendanceProofDialog</name>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="122" />
+            <source>%1 attended %n meeting(s) in this period.</source>
+            <translation>
+                <numerusform>%1 asistió a %n reunión en este periodo.</numerusform>
+                <numerusform>%1 asistió a %n reuniones en este periodo.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="82" />
+            <source>&amp;From</source>
+            <translation>&amp;Desde</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="94" />
+            <source>&amp;Save as PDF...</source>
+            <translation>&amp;Guardar como PDF...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="83" />
+            <source>&amp;To</source>
+            <translation>&amp;Hasta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="92" />
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="80" />
+            <source>Facilitator's name, as signed</source>
+            <translation>Nombre de quien facilita, tal como firma</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="61" />
+            <source>For the member, on their request: the dates they attended in a period, signed by you. The PDF names the group; check with them that this is what they want shown. GroupKeeper keeps no copy; their record notes that a proof was given.</source>
+            <translation>Para la persona participante, a petición suya: las fechas en que asistió durante un periodo, firmadas por ti. El PDF nombra el grupo; confirma con ella que es lo que quiere mostrar. GroupKeeper no guarda ninguna copia; su ficha anota que se entregó un justificante.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="74" />
+            <source>From</source>
+            <translation>Desde</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="133" />
+            <source>PDF files (*.pdf)</source>
+            <translation>Archivos PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="56" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="150" />
+            <source>Proof of attendance</source>
+            <translation>Justificante de asistencia</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="162" />
+            <source>Proof of attendance saved</source>
+            <translation>Justificante de asistencia guardado</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="143" />
+            <source>Proof of attendance.pdf</source>
+            <translation>Justificante de asistencia.pdf</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="133" />
+            <source>Save the proof of attendance</source>
+            <translation>Guardar el justificante de asistencia</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="163" />
+            <source>Sign it and give it to the person. GroupKeeper keeps no copy; delete the file from this computer once it is printed or handed over.</source>
+            <translation>Fírmalo y entrégaselo a la persona. GroupKeeper no guarda ninguna copia; borra el archivo de este ordenador cuando esté impreso o entregado.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="84" />
+            <source>Signed by</source>
+            <translation>Firmado por</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="152" />
+            <source>The PDF could not be saved there. Try another folder.</source>
+            <translation>No se pudo guardar el PDF ahí. Prueba otra carpeta.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="78" />
+            <source>To</source>
+            <translation>Hasta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="81" />
+            <source>Your name (printed under the signature)</source>
+            <translation>Tu nombre (se imprime bajo la firma)</translation>
+        </message>
+    </context>
+    <context>
         <name>ComingSoon</name>
         <message>
             <location filename="../../groupkeeper/ui/main_window.py" line="76" />
@@ -521,7 +618,7 @@ Todo se queda en este ordenador, protegido con una frase de acceso que solo tú 
 La configuración lleva unos tres minutos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="412" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="393" />
             <source>GroupKeeper recovery key</source>
             <translation>Clave de recuperación de GroupKeeper</translation>
         </message>
@@ -567,7 +664,7 @@ La configuración lleva unos tres minutos.</translation>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="467" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="439" />
             <source>Please give the group a name.</source>
             <translation>Ponle un nombre al grupo, por favor.</translation>
         </message>
@@ -607,12 +704,12 @@ La configuración lleva unos tres minutos.</translation>
             <translation>Guardar la clave de recuperación como archivo PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="399" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="400" />
             <source>Saved to %1.</source>
             <translation>Guardado en %1.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="448" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="420" />
             <source>Sent to the printer.</source>
             <translation>Enviado a la impresora.</translation>
         </message>
@@ -622,14 +719,18 @@ La configuración lleva unos tres minutos.</translation>
             <translation>Empezar la configuración</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="398" />
+            <source>The PDF could not be saved there. Try a USB stick.</source>
+            <translation>No se pudo guardar el PDF ahí. Prueba en una memoria USB.</translation>
+        </message>
+        <message>
             <location filename="../../groupkeeper/ui/first_run.py" line="169" />
             <source>The vault is one small folder. The usual place is fine for most people. You can also choose a USB stick, so the group's records travel with you.</source>
             <translation>La caja fuerte es una carpeta pequeña. El lugar habitual va bien en la mayoría de los casos. También puedes elegir una memoria USB, para que los registros del grupo viajen contigo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="420" />
             <source>This key opens your GroupKeeper vault if the passphrase is forgotten. Keep it somewhere safe, away from the laptop. Anyone who has it and the vault can read the group's records.</source>
-            <translation>Esta clave abre tu caja fuerte de GroupKeeper si se olvida la frase de acceso. Guárdala en un lugar seguro, lejos del portátil. Quien tenga la clave y la caja fuerte puede leer los registros del grupo.</translation>
+            <translation type="vanished">Esta clave abre tu caja fuerte de GroupKeeper si se olvida la frase de acceso. Guárdala en un lugar seguro, lejos del portátil. Quien tenga la clave y la caja fuerte puede leer los registros del grupo.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/first_run.py" line="382" />
@@ -742,6 +843,11 @@ Save here anyway?</source>
             <translation>Próxima reunión: %1 a las %2</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/home.py" line="191" />
+            <source>Print a paper kit...</source>
+            <translation>Imprimir un kit en papel...</translation>
+        </message>
+        <message>
             <location filename="../../groupkeeper/ui/home.py" line="167" />
             <source>Resume meeting</source>
             <translation>Continuar la reunión</translation>
@@ -750,6 +856,11 @@ Save here anyway?</source>
             <location filename="../../groupkeeper/ui/home.py" line="169" />
             <source>Resume the open meeting of %1</source>
             <translation>Continuar la reunión abierta de %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="194" />
+            <source>Save a paper kit for %1 as a PDF</source>
+            <translation>Guardar un kit en papel de %1 como PDF</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/home.py" line="174" />
@@ -1071,17 +1182,17 @@ Save here anyway?</source>
     <context>
         <name>HomeScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="414" />
+            <location filename="../../groupkeeper/ui/home.py" line="461" />
             <source>%1 already had a meeting today. Start a second meeting of the same group today?</source>
             <translation>%1 ya tuvo una reunión hoy. ¿Empezar una segunda reunión del mismo grupo hoy?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="418" />
+            <location filename="../../groupkeeper/ui/home.py" line="465" />
             <source>%1 already has a meeting on %2. Enter a second meeting for that day?</source>
             <translation>%1 ya tiene una reunión el %2. ¿Anotar una segunda reunión para ese día?</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="454" />
+            <location filename="../../groupkeeper/ui/home.py" line="501" />
             <source>%n apology(ies)</source>
             <translation>
                 <numerusform>%n aviso de que no venía</numerusform>
@@ -1089,7 +1200,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="461" />
+            <location filename="../../groupkeeper/ui/home.py" line="508" />
             <source>%n goal review(s) (those goals become open again)</source>
             <translation>
                 <numerusform>%n revisión de meta (esa meta vuelve a quedar abierta)</numerusform>
@@ -1097,7 +1208,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="458" />
+            <location filename="../../groupkeeper/ui/home.py" line="505" />
             <source>%n goal(s) set</source>
             <translation>
                 <numerusform>%n meta fijada</numerusform>
@@ -1105,7 +1216,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="456" />
+            <location filename="../../groupkeeper/ui/home.py" line="503" />
             <source>%n mood answer(s)</source>
             <translation>
                 <numerusform>%n respuesta de ánimo</numerusform>
@@ -1113,7 +1224,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="452" />
+            <location filename="../../groupkeeper/ui/home.py" line="499" />
             <source>%n person(s) checked in</source>
             <translation>
                 <numerusform>%n persona registrada</numerusform>
@@ -1121,7 +1232,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="464" />
+            <location filename="../../groupkeeper/ui/home.py" line="511" />
             <source>%n private safety note(s)</source>
             <translation>
                 <numerusform>%n nota privada de seguridad</numerusform>
@@ -1129,7 +1240,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="465" />
+            <location filename="../../groupkeeper/ui/home.py" line="512" />
             <source>%n safety concern(s) counted</source>
             <translation>
                 <numerusform>%n preocupación de seguridad contada</numerusform>
@@ -1137,7 +1248,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="457" />
+            <location filename="../../groupkeeper/ui/home.py" line="504" />
             <source>%n skill(s) shared</source>
             <translation>
                 <numerusform>%n estrategia compartida</numerusform>
@@ -1145,7 +1256,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="455" />
+            <location filename="../../groupkeeper/ui/home.py" line="502" />
             <source>%n walk-in(s)</source>
             <translation>
                 <numerusform>%n visita anónima</numerusform>
@@ -1153,7 +1264,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="463" />
+            <location filename="../../groupkeeper/ui/home.py" line="510" />
             <source>%n wellbeing answer(s)</source>
             <translation>
                 <numerusform>%n respuesta de bienestar</numerusform>
@@ -1161,37 +1272,37 @@ Save here anyway?</source>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="421" />
+            <location filename="../../groupkeeper/ui/home.py" line="468" />
             <source>A second meeting?</source>
             <translation>¿Una segunda reunión?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="231" />
+            <location filename="../../groupkeeper/ui/home.py" line="238" />
             <source>Back up now</source>
             <translation>Hacer copia ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="232" />
+            <location filename="../../groupkeeper/ui/home.py" line="239" />
             <source>Back up the vault now</source>
             <translation>Hacer ahora una copia de seguridad de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="489" />
+            <location filename="../../groupkeeper/ui/home.py" line="536" />
             <source>Backing up...</source>
             <translation>Haciendo la copia...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="474" />
+            <location filename="../../groupkeeper/ui/home.py" line="521" />
             <source>Choose the backup folder (a USB stick is best)</source>
             <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="440" />
+            <location filename="../../groupkeeper/ui/home.py" line="487" />
             <source>Discard the meeting</source>
             <translation>Descartar la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="436" />
+            <location filename="../../groupkeeper/ui/home.py" line="483" />
             <source>Discard this meeting? This deletes everything recorded in it:
 %1
 
@@ -1202,7 +1313,7 @@ This cannot be undone. People added as new stay on the roster.</source>
 No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="302" />
+            <location filename="../../groupkeeper/ui/home.py" line="310" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Última copia: hace %n día.</numerusform>
@@ -1210,32 +1321,67 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="299" />
+            <location filename="../../groupkeeper/ui/home.py" line="307" />
             <source>Last backup: today.</source>
             <translation>Última copia: hoy.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="296" />
+            <location filename="../../groupkeeper/ui/home.py" line="304" />
             <source>No backup yet. A backup on a USB stick keeps the records safe.</source>
             <translation>Todavía no hay ninguna copia. Una copia en una memoria USB mantiene los registros a salvo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="277" />
+            <location filename="../../groupkeeper/ui/home.py" line="285" />
             <source>No groups yet. Add one in Settings.</source>
             <translation>Todavía no hay grupos. Añade uno en Configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="305" />
+            <location filename="../../groupkeeper/ui/home.py" line="421" />
+            <source>PDF files (*.pdf)</source>
+            <translation>Archivos PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="420" />
+            <source>Paper kit - %1.pdf</source>
+            <translation>Kit en papel - %1.pdf</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="446" />
+            <source>Paper kit saved</source>
+            <translation>Kit en papel guardado</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="439" />
+            <source>Paper kit: %1</source>
+            <translation>Kit en papel: %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="447" />
+            <source>Print it and keep it with the group's things. After a meeting on paper, type it in with “Enter a past meeting”, then shred the sheets.</source>
+            <translation>Imprímelo y guárdalo con las cosas del grupo. Después de una reunión en papel, pásala con «Anotar una reunión pasada» y destruye las hojas.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="419" />
+            <source>Save the paper kit</source>
+            <translation>Guardar el kit en papel</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="442" />
+            <source>The PDF could not be saved there. Try another folder.</source>
+            <translation>No se pudo guardar el PDF ahí. Prueba otra carpeta.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="313" />
             <source>Time for a new one.</source>
             <translation>Es hora de hacer una nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="217" />
+            <location filename="../../groupkeeper/ui/home.py" line="224" />
             <source>Your groups</source>
             <translation>Tus grupos</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="453" />
+            <location filename="../../groupkeeper/ui/home.py" line="500" />
             <source>of them %n new here</source>
             <translation>
                 <numerusform>de ellas %n nueva</numerusform>
@@ -2744,12 +2890,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MemberDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="190" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="242" />
+            <source>%1  proof of attendance (%2 to %3)</source>
+            <translation>%1  justificante de asistencia (%2 a %3)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="192" />
             <source>&amp;Add member</source>
             <translation>&amp;Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="223" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="226" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Desactivar</translation>
         </message>
@@ -2779,7 +2930,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Pronombres</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="190" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="184" />
+            <source>&amp;Proof of attendance...</source>
+            <translation>&amp;Justificante de asistencia...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="192" />
             <source>&amp;Save</source>
             <translation>&amp;Guardar</translation>
         </message>
@@ -2799,12 +2955,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Acepta recibir contacto entre reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="188" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="190" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="189" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="191" />
             <source>Cancel without saving</source>
             <translation>Cancelar sin guardar</translation>
         </message>
@@ -2814,17 +2970,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Historial de consentimientos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="238" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="240" />
             <source>Consent history:</source>
             <translation>Historial de consentimientos:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="230" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="233" />
             <source>Consent to be on the roster is recorded today.</source>
             <translation>El consentimiento para estar en la lista se anota con fecha de hoy.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="336" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="361" />
             <source>Data exported</source>
             <translation>Datos exportados</translation>
         </message>
@@ -2855,7 +3011,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/member_dialog.py" line="183" />
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="302" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="327" />
             <source>Export this member's data</source>
             <translation>Exportar los datos de esta persona</translation>
         </message>
@@ -2911,6 +3067,11 @@ Esto no se puede deshacer.</translation>
             <translation>G&amp;rupos</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="249" />
+            <source>Given on request:</source>
+            <translation>Entregado a petición:</translation>
+        </message>
+        <message>
             <location filename="../../groupkeeper/ui/member_dialog.py" line="157" />
             <source>Groups this member belongs to</source>
             <translation>Grupos de esta persona</translation>
@@ -2956,7 +3117,7 @@ Esto no se puede deshacer.</translation>
             <translation>Teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="267" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="292" />
             <source>Please enter a name (a first name or nickname is fine).</source>
             <translation>Escribe un nombre, por favor (basta con el nombre de pila o un apodo).</translation>
         </message>
@@ -2976,32 +3137,37 @@ Esto no se puede deshacer.</translation>
             <translation>Pronombres</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="223" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="185" />
+            <source>Proof of attendance for this member, as a PDF</source>
+            <translation>Justificante de asistencia de esta persona, en PDF</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="226" />
             <source>Reac&amp;tivate</source>
             <translation>Reac&amp;tivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="304" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="329" />
             <source>Readable text (*.txt);;JSON (*.json)</source>
             <translation>Texto legible (*.txt);;JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="331" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="356" />
             <source>The file could not be written there. Try another folder or a USB stick.</source>
             <translation>No se pudo guardar el archivo ahí. Prueba con otra carpeta o con una memoria USB.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="337" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="362" />
             <source>The file is not encrypted. Give it to the person, then delete it from this computer.</source>
             <translation>El archivo no está cifrado. Entrégaselo a la persona y después bórralo de este ordenador.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="235" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="238" />
             <source>agreed</source>
             <translation>aceptó</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="234" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="237" />
             <source>contact</source>
             <translation>contacto</translation>
         </message>
@@ -3011,17 +3177,17 @@ Esto no se puede deshacer.</translation>
             <translation>p. ej. ella, él, elle</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="238" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="240" />
             <source>none recorded</source>
             <translation>sin anotar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="234" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="237" />
             <source>on the roster</source>
             <translation>en la lista</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="235" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="238" />
             <source>withdrawn</source>
             <translation>retirado</translation>
         </message>
@@ -4615,17 +4781,17 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>first_run</name>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="525" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="497" />
             <source>&amp;Agreements</source>
             <translation>&amp;Acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="526" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="498" />
             <source>&amp;Crisis resources</source>
             <translation>&amp;Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="523" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="495" />
             <source>&amp;Place</source>
             <translation>&amp;Lugar</translation>
         </message>
@@ -4640,37 +4806,37 @@ Esto no se puede deshacer.</translation>
             <translation>Viernes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="520" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="492" />
             <source>Group &amp;name</source>
             <translation>&amp;Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="507" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="479" />
             <source>Group agreements</source>
             <translation>Acuerdos del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="491" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="463" />
             <source>Group name</source>
             <translation>Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="513" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="485" />
             <source>Local crisis line, nearest emergency department, the centre's on-call contact. You can fill this in later; GroupKeeper will remind you.</source>
             <translation>Línea de crisis de tu zona, urgencias más cercanas, contacto de guardia del centro. Puedes completarlo más tarde; GroupKeeper te lo recordará.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="511" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="483" />
             <source>Local crisis resources</source>
             <translation>Recursos de crisis de tu zona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="524" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="496" />
             <source>Meeting p&amp;lan</source>
             <translation>P&amp;lan de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="505" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="477" />
             <source>Meeting plan</source>
             <translation>Plan de la reunión</translation>
         </message>
@@ -4685,7 +4851,7 @@ Esto no se puede deshacer.</translation>
             <translation>Círculo abierto (ronda de inicio, compartir libre, cierre)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="500" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="472" />
             <source>Place</source>
             <translation>Lugar</translation>
         </message>
@@ -4695,7 +4861,7 @@ Esto no se puede deshacer.</translation>
             <translation>Sábado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="522" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="494" />
             <source>Start &amp;time</source>
             <translation>&amp;Hora de inicio</translation>
         </message>
@@ -4715,17 +4881,17 @@ Esto no se puede deshacer.</translation>
             <translation>Martes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="521" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="493" />
             <source>Usual &amp;day</source>
             <translation>&amp;Día habitual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="495" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="467" />
             <source>Usual meeting day</source>
             <translation>Día habitual de reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="498" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="470" />
             <source>Usual start time</source>
             <translation>Hora habitual de inicio</translation>
         </message>
@@ -4753,12 +4919,12 @@ Una voz cada vez, para que todo el mundo pueda ser escuchado.
 Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momento.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="501" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="473" />
             <source>e.g. Community centre, room 2</source>
             <translation>p. ej. Centro cívico, sala 2</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="492" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="464" />
             <source>e.g. Tuesday Circle</source>
             <translation>p. ej. Círculo de los martes</translation>
         </message>
@@ -4855,6 +5021,223 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
             <location filename="../../groupkeeper/ui/messages.py" line="49" />
             <source>This vault's security settings are weaker than GroupKeeper allows, so it was not opened. The file may have been tampered with.</source>
             <translation>Los ajustes de seguridad de esta caja fuerte son más débiles de lo que GroupKeeper permite, así que no se ha abierto. Puede que alguien haya manipulado el archivo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>paper</name>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="123" />
+            <source>A newer recovery key, if one is made later, replaces this one: then destroy this sheet.</source>
+            <translation>Si más adelante se crea una clave de recuperación nueva, sustituye a esta: entonces destruye esta hoja.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="239" />
+            <source>Category</source>
+            <translation>Categoría</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="205" />
+            <source>Closing round: tally</source>
+            <translation>Ronda de cierre: conteo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="198" />
+            <source>Closing score</source>
+            <translation>Puntuación de cierre</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="236" />
+            <source>Coping skills shared</source>
+            <translation>Estrategias compartidas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="155" />
+            <location filename="../../groupkeeper/ui/paper.py" line="272" />
+            <location filename="../../groupkeeper/ui/paper.py" line="281" />
+            <source>Date</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="280" />
+            <source>Facilitator</source>
+            <translation>Facilitador/a</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="195" />
+            <source>Feeling word</source>
+            <translation>Palabra para el sentimiento</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="178" />
+            <source>First time here</source>
+            <translation>Primera vez</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="108" />
+            <source>Folder</source>
+            <translation>Carpeta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="232" />
+            <source>Goal for this week</source>
+            <translation>Meta para esta semana</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="225" />
+            <source>Goals</source>
+            <translation>Metas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="154" />
+            <location filename="../../groupkeeper/ui/paper.py" line="272" />
+            <source>Group</source>
+            <translation>Grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="105" />
+            <source>GroupKeeper recovery key</source>
+            <translation>Clave de recuperación de GroupKeeper</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="177" />
+            <source>Here</source>
+            <translation>Presente</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="229" />
+            <source>Last week's goal: done / partly / not yet / dropped</source>
+            <translation>Meta de la semana pasada: hecha / en parte / todavía no / la deja</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="282" />
+            <source>Made at the request of the person named above.</source>
+            <translation>Hecho a petición de la persona nombrada arriba.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="109" />
+            <source>Made on</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="276" />
+            <source>Meetings attended: %1</source>
+            <translation>Reuniones a las que asistió: %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="189" />
+            <source>Mood check</source>
+            <translation>Estado de ánimo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="202" />
+            <source>Mood check (tally, no names)</source>
+            <translation>Estado de ánimo (conteo, sin nombres)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="195" />
+            <location filename="../../groupkeeper/ui/paper.py" line="226" />
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="176" />
+            <source>Name (first name or nickname)</source>
+            <translation>Nombre (de pila o apodo)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="260" />
+            <source>No meetings attended in this period.</source>
+            <translation>Ninguna reunión en este periodo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="203" />
+            <source>Opening round: tally</source>
+            <translation>Ronda de apertura: conteo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="195" />
+            <source>Opening score</source>
+            <translation>Puntuación de apertura</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="215" />
+            <source>Passed</source>
+            <translation>Pasó</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="269" />
+            <source>Proof of attendance</source>
+            <translation>Justificante de asistencia</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="244" />
+            <source>Safety concerns counted</source>
+            <translation>Preocupaciones de seguridad anotadas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="203" />
+            <source>Score</source>
+            <translation>Puntuación</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="192" />
+            <source>Scores from %1; write P for a pass.</source>
+            <translation>Puntuaciones de %1; escribe P si la persona pasa.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="179" />
+            <source>Sent apologies</source>
+            <translation>Avisó que no venía</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="239" />
+            <source>Shared by (optional)</source>
+            <translation>Compartida por (opcional)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="167" />
+            <source>Sign-in sheet</source>
+            <translation>Hoja de llegadas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="279" />
+            <source>Signed</source>
+            <translation>Firma</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="239" />
+            <source>Skill</source>
+            <translation>Estrategia</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="262" />
+            <source>This is to confirm that %1 attended the meetings listed below between %2 and %3.</source>
+            <translation>Por la presente se confirma que %1 asistió a las reuniones indicadas abajo entre el %2 y el %3.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="113" />
+            <source>This key opens your GroupKeeper vault if the passphrase is forgotten. Keep it somewhere safe, away from the laptop. Anyone who has it and the vault can read the group's records.</source>
+            <translation>Esta clave abre tu caja fuerte de GroupKeeper si se olvida la frase de acceso. Guárdala en un lugar seguro, lejos del portátil. Quien tenga la clave y la caja fuerte puede leer los registros del grupo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="168" />
+            <source>Tick one box per person. Type it in afterwards with Enter a past meeting; then shred this sheet.</source>
+            <translation>Marca una casilla por persona. Pásalo después con «Anotar una reunión pasada» y destruye esta hoja.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="107" />
+            <source>Vault</source>
+            <translation>Caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="186" />
+            <source>Walk-ins who stayed anonymous (count only)</source>
+            <translation>Visitas anónimas (solo el número)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="242" />
+            <source>Write no private notes on paper: add them in the app afterwards.</source>
+            <translation>No escribas notas privadas en papel: añádelas después en la aplicación.</translation>
         </message>
     </context>
     <context>

@@ -14,6 +14,7 @@ the core's decision (``groupkeeper.agenda.fill_from_template``), not storage's.
 
 from groupkeeper.storage.repos.base import Repo, new_pseudonym
 from groupkeeper.storage.repos.consents import ConsentRepo
+from groupkeeper.storage.repos.disclosures import DisclosureRepo
 from groupkeeper.storage.repos.goals import GoalRepo
 from groupkeeper.storage.repos.groups import GroupRepo
 from groupkeeper.storage.repos.meetings import MeetingRepo
@@ -29,6 +30,7 @@ __all__ = [
     "VAULT_SETTING_DEFAULTS",
     "Clock",
     "ConsentRepo",
+    "DisclosureRepo",
     "ForgetResult",
     "GoalRepo",
     "GroupRepo",

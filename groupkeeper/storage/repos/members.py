@@ -222,6 +222,7 @@ class MemberRepo(Repo):
                 "UPDATE goals SET text = NULL WHERE pseudonym = ? AND text IS NOT NULL", [p]
             ).rowcount
             db.execute("DELETE FROM consents WHERE member_id = ?", [member_id])
+            db.execute("DELETE FROM disclosures WHERE member_id = ?", [member_id])
             db.execute("DELETE FROM group_members WHERE member_id = ?", [member_id])
             db.execute("DELETE FROM members WHERE id = ?", [member_id])
             kept_att = db.execute(
@@ -313,4 +314,13 @@ class MemberRepo(Repo):
                 for g in hist.goals
             ],
             "skills_shared": [{"date": d, "skill": s} for d, s in hist.skills_shared],
+            "disclosures": [
+                {
+                    "what": d.what,
+                    "period_start": d.period_start,
+                    "period_end": d.period_end,
+                    "made_at": d.made_at,
+                }
+                for d in self._store.disclosures.for_member(member_id)
+            ],
         }

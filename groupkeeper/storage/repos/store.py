@@ -8,6 +8,7 @@ from pathlib import Path
 
 from groupkeeper.storage._sqlcipher import Database
 from groupkeeper.storage.repos.consents import ConsentRepo
+from groupkeeper.storage.repos.disclosures import DisclosureRepo
 from groupkeeper.storage.repos.goals import GoalRepo
 from groupkeeper.storage.repos.groups import GroupRepo
 from groupkeeper.storage.repos.meetings import MeetingRepo
@@ -41,6 +42,7 @@ class Store:
         self.groups = GroupRepo(self)
         self.members = MemberRepo(self)
         self.consents = ConsentRepo(self)
+        self.disclosures = DisclosureRepo(self)
         self.meetings = MeetingRepo(self)
         self.moods = MoodRepo(self)
         self.skills = SkillRepo(self)

@@ -1,0 +1,284 @@
+"""Documents the facilitator asks for on paper: one A4 PDF writer with proper margins.
+
+``write_pdf(document, path, title)`` lays a ``QTextDocument`` out on A4 (2 cm margins and
+page numbers from Qt's own text-document printing) and writes it where the user chose, and
+nowhere else: the PDF is rendered into memory and written with
+``fileio.atomic_write_bytes`` (owner-only, all or nothing), so no copy or half-written file
+is left behind. The recovery key, the paper kit and a member's proof of attendance use it.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QDate,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+)
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from groupkeeper import fileio
+from groupkeeper.attendance_proof import AttendanceProof
+from groupkeeper.paper_kit import Kit, Sheet
+
+_CONTEXT = "paper"
+RESOLUTION = 300
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def long_date(day: date) -> str:
+    """A date in words, in the app's language ("Tuesday 24 November 2026")."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
+
+
+def esc(text: str) -> str:
+    """Text (which may be a member's or group's name) made safe inside the HTML."""
+    return html.escape(text, quote=True)
+
+
+def document(body_html: str) -> QTextDocument:
+    """A text document with the paper style (large enough to read, tables ruled)."""
+    doc = QTextDocument()
+    doc.setDefaultStyleSheet(
+        "body { font-size: 11pt; }"
+        "h1 { font-size: 18pt; margin-bottom: 6pt; }"
+        "h2 { font-size: 14pt; margin-top: 14pt; }"
+        "td, th { padding: 6px; }"
+        "th { background-color: #eeeeee; text-align: left; }"
+        ".key { font-family: monospace; font-size: 20pt; }"
+        ".hint { color: #444444; }"
+    )
+    doc.setHtml("<html><body>" + body_html + "</body></html>")
+    return doc
+
+
+def render_pdf(doc: QTextDocument, title: str) -> bytes:
+    """The document as A4 PDF bytes (in memory only)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("GroupKeeper")
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            # print_ adds its own 2 cm margins and the page numbers.
+            QMarginsF(0, 0, 0, 0),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    doc.print_(writer)
+    del writer  # finishes the PDF
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_pdf(doc: QTextDocument, path: Path, title: str) -> None:
+    """Write ``doc`` as an A4 PDF at ``path`` (replacing it only once it is complete).
+
+    Raises:
+        OSError: the folder cannot be written.
+    """
+    pdf = render_pdf(doc, title)
+    if not pdf.startswith(b"%PDF"):
+        raise OSError("the PDF could not be made")
+    fileio.atomic_write_bytes(Path(path), pdf)
+
+
+def recovery_key_html(key: str, vault_name: str, vault_folder: str, made_on: date) -> str:
+    """The recovery-key sheet: what it is, which vault, when, and the key itself."""
+    return "".join(
+        [
+            f"<h1>{esc(_tr('GroupKeeper recovery key'))}</h1>",
+            "<table cellspacing='0' border='0'>",
+            f"<tr><td><b>{esc(_tr('Vault'))}</b></td><td>{esc(vault_name)}</td></tr>",
+            f"<tr><td><b>{esc(_tr('Folder'))}</b></td><td>{esc(vault_folder)}</td></tr>",
+            f"<tr><td><b>{esc(_tr('Made on'))}</b></td><td>{esc(long_date(made_on))}</td></tr>",
+            "</table>",
+            "<p>",
+            esc(
+                _tr(
+                    "This key opens your GroupKeeper vault if the passphrase is forgotten. "
+                    "Keep it somewhere safe, away from the laptop. Anyone who has it and the "
+                    "vault can read the group's records."
+                )
+            ),
+            "</p>",
+            f"<p class='key'>{esc(key)}</p>",
+            "<p class='hint'>",
+            esc(
+                _tr(
+                    "A newer recovery key, if one is made later, replaces this one: "
+                    "then destroy this sheet."
+                )
+            ),
+            "</p>",
+        ]
+    )
+
+
+# -- The paper kit ---------------------------------------------------------------------
+
+_BREAK = "<p style='page-break-before: always'></p>"
+
+
+def _table(headers: list[str], rows: int, widths: list[int] | None = None) -> str:
+    """A ruled table with empty rows to write in by hand."""
+    cells = "".join(
+        f"<th width='{widths[i]}%'>{esc(h)}</th>" if widths else f"<th>{esc(h)}</th>"
+        for i, h in enumerate(headers)
+    )
+    blank = "<tr>" + "".join("<td>&nbsp;</td>" for _ in headers) + "</tr>"
+    return (
+        "<table width='100%' border='1' cellspacing='0' cellpadding='6'>"
+        f"<tr>{cells}</tr>" + blank * rows + "</table>"
+    )
+
+
+def _sheet_heading(title: str, kit: Kit) -> str:
+    return (
+        f"<h1>{esc(title)}</h1>"
+        f"<p><b>{esc(_tr('Group'))}:</b> {esc(kit.group_name)}"
+        f"&nbsp;&nbsp;&nbsp;<b>{esc(_tr('Date'))}:</b> ____________________</p>"
+    )
+
+
+def paper_kit_html(kit: Kit) -> str:
+    """The sheets of ``kit``, one per page, laid out like "Enter a past meeting"."""
+    scale = f"{kit.scale_low}-{kit.scale_high}"
+    parts: list[str] = []
+    for sheet in kit.sheets:
+        if parts:
+            parts.append(_BREAK)
+        if sheet is Sheet.SIGN_IN:
+            parts.append(_sheet_heading(_tr("Sign-in sheet"), kit))
+            hint = _tr(
+                "Tick one box per person. Type it in afterwards with Enter a past meeting; "
+                "then shred this sheet."
+            )
+            parts.append(f"<p class='hint'>{esc(hint)}</p>")
+            parts.append(
+                _table(
+                    [
+                        _tr("Name (first name or nickname)"),
+                        _tr("Here"),
+                        _tr("First time here"),
+                        _tr("Sent apologies"),
+                    ],
+                    kit.rows,
+                    [52, 12, 18, 18],
+                )
+            )
+            parts.append(
+                f"<p><b>{esc(_tr('Walk-ins who stayed anonymous (count only)'))}:</b> ______</p>"
+            )
+        elif sheet is Sheet.MOODS:
+            parts.append(_sheet_heading(_tr("Mood check"), kit))
+            parts.append(
+                "<p class='hint'>"
+                + esc(_tr("Scores from %1; write P for a pass.").replace("%1", scale))
+                + "</p>"
+            )
+            headers = [_tr("Name"), _tr("Opening score"), _tr("Feeling word")]
+            widths = [40, 18, 42]
+            if kit.closing_round:
+                headers.append(_tr("Closing score"))
+                widths = [34, 16, 32, 18]
+            parts.append(_table(headers, kit.rows, widths))
+        elif sheet is Sheet.MOOD_TALLY:
+            parts.append(_sheet_heading(_tr("Mood check (tally, no names)"), kit))
+            columns = [_tr("Score"), _tr("Opening round: tally")]
+            if kit.closing_round:
+                columns.append(_tr("Closing round: tally"))
+            rows = "".join(
+                "<tr><td><b>"
+                + str(score)
+                + "</b></td>"
+                + "<td>&nbsp;</td>" * (len(columns) - 1)
+                + "</tr>"
+                for score in range(kit.scale_low, kit.scale_high + 1)
+            )
+            rows += (
+                f"<tr><td><b>{esc(_tr('Passed'))}</b></td>"
+                + "<td>&nbsp;</td>" * (len(columns) - 1)
+                + "</tr>"
+            )
+            head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+            parts.append(
+                "<table width='100%' border='1' cellspacing='0' cellpadding='10'>"
+                f"<tr>{head}</tr>{rows}</table>"
+            )
+        elif sheet is Sheet.GOALS:
+            parts.append(_sheet_heading(_tr("Goals"), kit))
+            headers = [_tr("Name")]
+            widths = [28]
+            if kit.goals_review:
+                headers.append(_tr("Last week's goal: done / partly / not yet / dropped"))
+                widths.append(32)
+            if kit.goal_setting:
+                headers.append(_tr("Goal for this week"))
+                widths.append(100 - sum(widths))
+            parts.append(_table(headers, 15, widths))
+        elif sheet is Sheet.SKILLS:
+            parts.append(_sheet_heading(_tr("Coping skills shared"), kit))
+            parts.append(
+                _table(
+                    [_tr("Skill"), _tr("Category"), _tr("Shared by (optional)")], 12, [45, 25, 30]
+                )
+            )
+    no_notes = _tr("Write no private notes on paper: add them in the app afterwards.")
+    parts.append(
+        f"<p><b>{esc(_tr('Safety concerns counted'))}:</b> ______&nbsp;&nbsp;&nbsp;"
+        f"<span class='hint'>{esc(no_notes)}</span></p>"
+    )
+    return "".join(parts)
+
+
+# -- Proof of attendance ---------------------------------------------------------------
+
+
+def attendance_proof_html(proof: AttendanceProof, signed_by: str, made_on: date) -> str:
+    """A one-member proof of attendance, to be signed by the facilitator."""
+    rows = "".join(
+        f"<tr><td>{esc(long_date(date.fromisoformat(day)))}</td><td>{esc(group)}</td></tr>"
+        for day, group in proof.attended
+    )
+    if not rows:
+        rows = f"<tr><td colspan='2'>{esc(_tr('No meetings attended in this period.'))}</td></tr>"
+    intro = (
+        _tr("This is to confirm that %1 attended the meetings listed below between %2 and %3.")
+        .replace("%1", proof.name)
+        .replace("%2", long_date(proof.period_start))
+        .replace("%3", long_date(proof.period_end))
+    )
+    return "".join(
+        [
+            f"<h1>{esc(_tr('Proof of attendance'))}</h1>",
+            f"<p>{esc(intro)}</p>",
+            "<table width='100%' border='1' cellspacing='0' cellpadding='6'>",
+            f"<tr><th width='55%'>{esc(_tr('Date'))}</th><th>{esc(_tr('Group'))}</th></tr>",
+            rows,
+            "</table>",
+            "<p><b>"
+            + esc(_tr("Meetings attended: %1").replace("%1", str(len(proof.attended))))
+            + "</b></p>",
+            "<p>&nbsp;</p>",
+            f"<p>{esc(_tr('Signed'))}: ______________________________</p>",
+            f"<p>{esc(_tr('Facilitator'))}: {esc(signed_by) or '_' * 30}</p>",
+            f"<p>{esc(_tr('Date'))}: {esc(long_date(made_on))}</p>",
+            f"<p class='hint'>{esc(_tr('Made at the request of the person named above.'))}</p>",
+        ]
+    )
