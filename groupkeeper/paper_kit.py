@@ -36,7 +36,7 @@ class Kit:
     closing_round: bool  # the closing segment has a closing mood round
     goals_review: bool
     goal_setting: bool
-    rows: int = 20  # lines per sheet for names
+    rows: int = 18  # lines per sheet for names (one A4 page at handwriting height)
 
 
 def kit_for(group: Group) -> Kit:

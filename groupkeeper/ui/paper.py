@@ -57,6 +57,7 @@ def document(body_html: str) -> QTextDocument:
         "th { background-color: #eeeeee; text-align: left; }"
         ".key { font-family: monospace; font-size: 20pt; }"
         ".hint { color: #444444; }"
+        ".write { font-size: 17pt; }"
     )
     doc.setHtml("<html><body>" + body_html + "</body></html>")
     return doc
@@ -141,7 +142,8 @@ def _table(headers: list[str], rows: int, widths: list[int] | None = None) -> st
         f"<th width='{widths[i]}%'>{esc(h)}</th>" if widths else f"<th>{esc(h)}</th>"
         for i, h in enumerate(headers)
     )
-    blank = "<tr>" + "".join("<td>&nbsp;</td>" for _ in headers) + "</tr>"
+    # Rows tall enough to write in by hand (about 9 mm each).
+    blank = "<tr>" + "".join("<td class='write'>&nbsp;</td>" for _ in headers) + "</tr>"
     return (
         "<table width='100%' border='1' cellspacing='0' cellpadding='6'>"
         f"<tr>{cells}</tr>" + blank * rows + "</table>"
@@ -212,8 +214,8 @@ def paper_kit_html(kit: Kit) -> str:
                 for score in range(kit.scale_low, kit.scale_high + 1)
             )
             rows += (
-                f"<tr><td><b>{esc(_tr('Passed'))}</b></td>"
-                + "<td>&nbsp;</td>" * (len(columns) - 1)
+                f"<tr><td class='write'><b>{esc(_tr('Passed'))}</b></td>"
+                + "<td class='write'>&nbsp;</td>" * (len(columns) - 1)
                 + "</tr>"
             )
             head = "".join(f"<th>{esc(c)}</th>" for c in columns)
@@ -231,7 +233,7 @@ def paper_kit_html(kit: Kit) -> str:
             if kit.goal_setting:
                 headers.append(_tr("Goal for this week"))
                 widths.append(100 - sum(widths))
-            parts.append(_table(headers, 15, widths))
+            parts.append(_table(headers, 14, widths))
         elif sheet is Sheet.SKILLS:
             parts.append(_sheet_heading(_tr("Coping skills shared"), kit))
             parts.append(
