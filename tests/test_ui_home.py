@@ -220,3 +220,30 @@ def test_discard_a_meeting_started_by_mistake_and_second_meeting_warning(qtbot, 
     messages.set_test_responder(lambda kind, title, text: False)
     assert home.enter_past_meeting(group.id, date(2026, 11, 17)) is None
     assert "already has a meeting on Tuesday 17 November 2026" in messages.shown[-1][2]
+
+
+def test_safety_notes_read_back_from_home_outside_a_meeting(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    group = add_group(services)
+    other = add_group(services, name="Other group")
+    first = services.store.meetings.start(group.id, "2026-11-10")
+    services.store.safety.add_note(first.id, "R was upset; call on Monday")
+    services.store.meetings.end(first.id)
+    second = services.store.meetings.start(group.id, "2026-11-17")
+    services.store.safety.add_note(second.id, "Spoke with J's sister")
+    services.store.meetings.end(second.id)
+    elsewhere = services.store.meetings.start(other.id, "2026-11-17")
+    services.store.safety.add_note(elsewhere.id, "Not this group's note")
+    home = HomeScreen(services)
+    qtbot.addWidget(home)
+    home.show()
+    home.refresh()
+    qtbot.mouseClick(home.card_for(group.id).notes_button, Qt.MouseButton.LeftButton)
+    dialog = home.notes_dialog
+    assert dialog is not None and dialog.isVisible()
+    lines = [dialog.saved_notes.item(i).text() for i in range(dialog.saved_notes.count())]
+    assert len(lines) == 2
+    assert lines[0].endswith("Spoke with J's sister")  # newest first
+    assert lines[1].endswith("R was upset; call on Monday")
+    assert not any("Not this group's note" in line for line in lines)
+    home.clear_personal_data()  # what a lock does: the notes leave the screen
+    assert home.notes_dialog is None

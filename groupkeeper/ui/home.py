@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 from groupkeeper.meeting_rules import DAYS, planned_next_meeting
 from groupkeeper.ui import messages, worker
 from groupkeeper.ui.first_run import day_names
+from groupkeeper.ui.widgets.flow import FlowLayout
 
 if TYPE_CHECKING:
     from groupkeeper.model import Group, MeetingContents
+    from groupkeeper.ui.meeting.safety_panel import SafetyNotesDialog
     from groupkeeper.ui.services import Services
 
 
@@ -193,12 +195,21 @@ class GroupCard(QFrame):
         self.kit_button.setAccessibleName(
             self.tr("Save a paper kit for %1 as a PDF").replace("%1", group.name)
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.past_button)
-        buttons.addWidget(self.discard_button)
-        buttons.addWidget(self.kit_button)
-        buttons.addStretch(1)
+        self.notes_button = QPushButton(self.tr("Safety notes..."), self)
+        self.notes_button.setObjectName("safetyNotes")
+        self.notes_button.setAccessibleName(
+            self.tr("Read the private safety notes of %1").replace("%1", group.name)
+        )
+        # A flow of buttons: at large text or in Spanish they wrap, never widen the window.
+        buttons = FlowLayout()
+        for button in (
+            self.start_button,
+            self.past_button,
+            self.discard_button,
+            self.kit_button,
+            self.notes_button,
+        ):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(name)
         layout.addWidget(usual)
@@ -219,6 +230,7 @@ class HomeScreen(QWidget):
         self.setObjectName("homeScreen")
         self.cards: list[GroupCard] = []
         self.crisis_dialog: CrisisPrompt | None = None
+        self.notes_dialog: SafetyNotesDialog | None = None
         self.past_dialog: PastMeetingDialog | None = None
 
         title = QLabel(self.tr("Your groups"), self)
@@ -276,6 +288,7 @@ class HomeScreen(QWidget):
             card.start_button.clicked.connect(lambda _=False, c=card: self._on_card_start(c))
             card.past_button.clicked.connect(lambda _=False, c=card: self._on_card_past(c))
             card.kit_button.clicked.connect(lambda _=False, c=card: self._on_card_kit(c))
+            card.notes_button.clicked.connect(lambda _=False, c=card: self.show_safety_notes(c))
             card.discard_button.clicked.connect(
                 lambda _=False, c=card: self.discard_meeting(c.open_meeting_id or 0)
             )
@@ -317,6 +330,8 @@ class HomeScreen(QWidget):
         self.backup_label.style().polish(self.backup_label)
 
     def clear_personal_data(self) -> None:
+        if self.notes_dialog is not None:  # on lock: no note stays on screen
+            self.notes_dialog.reject()
         for card in self.cards:
             card.setParent(None)
             card.deleteLater()
@@ -411,6 +426,27 @@ class HomeScreen(QWidget):
         assert meeting.id is not None
         self.start_meeting.emit(meeting.id)
         return meeting.id
+
+    def show_safety_notes(self, card: GroupCard) -> None:
+        """The group's private safety notes, newest first, read-only (vault only)."""
+        from groupkeeper.storage.errors import KnownError
+        from groupkeeper.ui.meeting.safety_panel import SafetyNotesDialog  # noqa: F811
+
+        try:
+            notes = self.services.store.safety.for_group(card.group.id or 0)
+        except KnownError as exc:
+            messages.show_error(self, exc)
+            return
+        dialog = SafetyNotesDialog(card.group.name, notes, self)
+        self.notes_dialog = dialog
+        dialog.finished.connect(lambda _r: self._on_notes_dialog_finished())
+        dialog.open()
+
+    def _on_notes_dialog_finished(self) -> None:
+        dialog, self.notes_dialog = self.notes_dialog, None
+        if dialog is not None:
+            dialog.clear_personal_data()
+            dialog.deleteLater()
 
     def ask_kit_path(self, group: Group) -> Path | None:
         """Where to save the paper kit (tests replace this)."""

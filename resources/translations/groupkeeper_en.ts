@@ -42,7 +42,7 @@
     <context>
         <name>HomeScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="501" />
+            <location filename="../../groupkeeper/ui/home.py" line="537" />
             <source>%n apology(ies)</source>
             <translation>
                 <numerusform>%n apology</numerusform>
@@ -50,7 +50,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="508" />
+            <location filename="../../groupkeeper/ui/home.py" line="544" />
             <source>%n goal review(s) (those goals become open again)</source>
             <translation>
                 <numerusform>%n goal review (that goal becomes open again)</numerusform>
@@ -58,7 +58,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="505" />
+            <location filename="../../groupkeeper/ui/home.py" line="541" />
             <source>%n goal(s) set</source>
             <translation>
                 <numerusform>%n goal set</numerusform>
@@ -66,7 +66,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="503" />
+            <location filename="../../groupkeeper/ui/home.py" line="539" />
             <source>%n mood answer(s)</source>
             <translation>
                 <numerusform>%n mood answer</numerusform>
@@ -74,7 +74,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="499" />
+            <location filename="../../groupkeeper/ui/home.py" line="535" />
             <source>%n person(s) checked in</source>
             <translation>
                 <numerusform>%n person checked in</numerusform>
@@ -82,7 +82,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="511" />
+            <location filename="../../groupkeeper/ui/home.py" line="547" />
             <source>%n private safety note(s)</source>
             <translation>
                 <numerusform>%n private safety note</numerusform>
@@ -90,7 +90,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="512" />
+            <location filename="../../groupkeeper/ui/home.py" line="548" />
             <source>%n safety concern(s) counted</source>
             <translation>
                 <numerusform>%n safety concern counted</numerusform>
@@ -98,7 +98,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="504" />
+            <location filename="../../groupkeeper/ui/home.py" line="540" />
             <source>%n skill(s) shared</source>
             <translation>
                 <numerusform>%n skill shared</numerusform>
@@ -106,7 +106,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="502" />
+            <location filename="../../groupkeeper/ui/home.py" line="538" />
             <source>%n walk-in(s)</source>
             <translation>
                 <numerusform>%n walk-in</numerusform>
@@ -114,7 +114,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="510" />
+            <location filename="../../groupkeeper/ui/home.py" line="546" />
             <source>%n wellbeing answer(s)</source>
             <translation>
                 <numerusform>%n wellbeing answer</numerusform>
@@ -122,7 +122,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="310" />
+            <location filename="../../groupkeeper/ui/home.py" line="323" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Last backup: %n day ago.</numerusform>
@@ -130,7 +130,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="500" />
+            <location filename="../../groupkeeper/ui/home.py" line="536" />
             <source>of them %n new here</source>
             <translation>
                 <numerusform>of them %n new here</numerusform>

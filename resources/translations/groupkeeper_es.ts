@@ -182,33 +182,33 @@
     <context>
         <name>CrisisPrompt</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="57" />
+            <location filename="../../groupkeeper/ui/home.py" line="59" />
             <source>Before the meeting: where can someone turn in a crisis? Add your local crisis line, the nearest emergency department and the centre's on-call contact. The Safety button shows them during the meeting.</source>
             <translation>Antes de la reunión: ¿a quién puede acudir alguien en una crisis? Añade la línea de crisis de tu zona, las urgencias más cercanas y el contacto de guardia del centro. El botón Seguridad los muestra durante la reunión.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="54" />
-            <location filename="../../groupkeeper/ui/home.py" line="67" />
+            <location filename="../../groupkeeper/ui/home.py" line="56" />
+            <location filename="../../groupkeeper/ui/home.py" line="69" />
             <source>Crisis resources</source>
             <translation>Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="97" />
+            <location filename="../../groupkeeper/ui/home.py" line="99" />
             <source>Please add at least one resource.</source>
             <translation>Añade al menos un recurso, por favor.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="78" />
+            <location filename="../../groupkeeper/ui/home.py" line="80" />
             <source>Remind me later</source>
             <translation>Recuérdamelo más tarde</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="72" />
+            <location filename="../../groupkeeper/ui/home.py" line="74" />
             <source>Save and start</source>
             <translation>Guardar y empezar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="83" />
+            <location filename="../../groupkeeper/ui/home.py" line="85" />
             <source>You chose "Remind me later" before, so this is needed now.</source>
             <translation>Antes elegiste «Recuérdamelo más tarde», así que ahora hace falta.</translation>
         </message>
@@ -808,67 +808,77 @@ Save here anyway?</source>
     <context>
         <name>GroupCard</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="159" />
+            <location filename="../../groupkeeper/ui/home.py" line="161" />
             <source>A meeting is open. You can carry on where you were.</source>
             <translation>Hay una reunión abierta. Puedes seguir donde lo dejaste.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="187" />
+            <location filename="../../groupkeeper/ui/home.py" line="189" />
             <source>Discard the open meeting of %1</source>
             <translation>Descartar la reunión abierta de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="184" />
+            <location filename="../../groupkeeper/ui/home.py" line="186" />
             <source>Discard this meeting...</source>
             <translation>Descartar esta reunión...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="179" />
+            <location filename="../../groupkeeper/ui/home.py" line="181" />
             <source>Enter a past meeting of %1</source>
             <translation>Anotar una reunión pasada de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="177" />
+            <location filename="../../groupkeeper/ui/home.py" line="179" />
             <source>Enter a past meeting...</source>
             <translation>Anotar una reunión pasada...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="164" />
+            <location filename="../../groupkeeper/ui/home.py" line="166" />
             <source>Next meeting: %1</source>
             <translation>Próxima reunión: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="162" />
+            <location filename="../../groupkeeper/ui/home.py" line="164" />
             <source>Next meeting: %1 at %2</source>
             <translation>Próxima reunión: %1 a las %2</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="191" />
+            <location filename="../../groupkeeper/ui/home.py" line="193" />
             <source>Print a paper kit...</source>
             <translation>Imprimir un kit en papel...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="167" />
+            <location filename="../../groupkeeper/ui/home.py" line="201" />
+            <source>Read the private safety notes of %1</source>
+            <translation>Leer las notas privadas de seguridad de %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="169" />
             <source>Resume meeting</source>
             <translation>Continuar la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="169" />
+            <location filename="../../groupkeeper/ui/home.py" line="171" />
             <source>Resume the open meeting of %1</source>
             <translation>Continuar la reunión abierta de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="194" />
+            <location filename="../../groupkeeper/ui/home.py" line="198" />
+            <source>Safety notes...</source>
+            <translation>Notas de seguridad...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/home.py" line="196" />
             <source>Save a paper kit for %1 as a PDF</source>
             <translation>Guardar un kit en papel de %1 como PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="174" />
+            <location filename="../../groupkeeper/ui/home.py" line="176" />
             <source>Start a meeting of %1</source>
             <translation>Empezar una reunión de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="172" />
+            <location filename="../../groupkeeper/ui/home.py" line="174" />
             <source>Start meeting</source>
             <translation>Empezar reunión</translation>
         </message>
@@ -1182,17 +1192,17 @@ Save here anyway?</source>
     <context>
         <name>HomeScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="461" />
+            <location filename="../../groupkeeper/ui/home.py" line="497" />
             <source>%1 already had a meeting today. Start a second meeting of the same group today?</source>
             <translation>%1 ya tuvo una reunión hoy. ¿Empezar una segunda reunión del mismo grupo hoy?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="465" />
+            <location filename="../../groupkeeper/ui/home.py" line="501" />
             <source>%1 already has a meeting on %2. Enter a second meeting for that day?</source>
             <translation>%1 ya tiene una reunión el %2. ¿Anotar una segunda reunión para ese día?</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="501" />
+            <location filename="../../groupkeeper/ui/home.py" line="537" />
             <source>%n apology(ies)</source>
             <translation>
                 <numerusform>%n aviso de que no venía</numerusform>
@@ -1200,7 +1210,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="508" />
+            <location filename="../../groupkeeper/ui/home.py" line="544" />
             <source>%n goal review(s) (those goals become open again)</source>
             <translation>
                 <numerusform>%n revisión de meta (esa meta vuelve a quedar abierta)</numerusform>
@@ -1208,7 +1218,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="505" />
+            <location filename="../../groupkeeper/ui/home.py" line="541" />
             <source>%n goal(s) set</source>
             <translation>
                 <numerusform>%n meta fijada</numerusform>
@@ -1216,7 +1226,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="503" />
+            <location filename="../../groupkeeper/ui/home.py" line="539" />
             <source>%n mood answer(s)</source>
             <translation>
                 <numerusform>%n respuesta de ánimo</numerusform>
@@ -1224,7 +1234,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="499" />
+            <location filename="../../groupkeeper/ui/home.py" line="535" />
             <source>%n person(s) checked in</source>
             <translation>
                 <numerusform>%n persona registrada</numerusform>
@@ -1232,7 +1242,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="511" />
+            <location filename="../../groupkeeper/ui/home.py" line="547" />
             <source>%n private safety note(s)</source>
             <translation>
                 <numerusform>%n nota privada de seguridad</numerusform>
@@ -1240,7 +1250,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="512" />
+            <location filename="../../groupkeeper/ui/home.py" line="548" />
             <source>%n safety concern(s) counted</source>
             <translation>
                 <numerusform>%n preocupación de seguridad contada</numerusform>
@@ -1248,7 +1258,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="504" />
+            <location filename="../../groupkeeper/ui/home.py" line="540" />
             <source>%n skill(s) shared</source>
             <translation>
                 <numerusform>%n estrategia compartida</numerusform>
@@ -1256,7 +1266,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="502" />
+            <location filename="../../groupkeeper/ui/home.py" line="538" />
             <source>%n walk-in(s)</source>
             <translation>
                 <numerusform>%n visita anónima</numerusform>
@@ -1264,7 +1274,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="510" />
+            <location filename="../../groupkeeper/ui/home.py" line="546" />
             <source>%n wellbeing answer(s)</source>
             <translation>
                 <numerusform>%n respuesta de bienestar</numerusform>
@@ -1272,37 +1282,37 @@ Save here anyway?</source>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="468" />
+            <location filename="../../groupkeeper/ui/home.py" line="504" />
             <source>A second meeting?</source>
             <translation>¿Una segunda reunión?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="238" />
+            <location filename="../../groupkeeper/ui/home.py" line="250" />
             <source>Back up now</source>
             <translation>Hacer copia ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="239" />
+            <location filename="../../groupkeeper/ui/home.py" line="251" />
             <source>Back up the vault now</source>
             <translation>Hacer ahora una copia de seguridad de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="536" />
+            <location filename="../../groupkeeper/ui/home.py" line="572" />
             <source>Backing up...</source>
             <translation>Haciendo la copia...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="521" />
+            <location filename="../../groupkeeper/ui/home.py" line="557" />
             <source>Choose the backup folder (a USB stick is best)</source>
             <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="487" />
+            <location filename="../../groupkeeper/ui/home.py" line="523" />
             <source>Discard the meeting</source>
             <translation>Descartar la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="483" />
+            <location filename="../../groupkeeper/ui/home.py" line="519" />
             <source>Discard this meeting? This deletes everything recorded in it:
 %1
 
@@ -1313,7 +1323,7 @@ This cannot be undone. People added as new stay on the roster.</source>
 No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="310" />
+            <location filename="../../groupkeeper/ui/home.py" line="323" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Última copia: hace %n día.</numerusform>
@@ -1321,67 +1331,67 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="307" />
+            <location filename="../../groupkeeper/ui/home.py" line="320" />
             <source>Last backup: today.</source>
             <translation>Última copia: hoy.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="304" />
+            <location filename="../../groupkeeper/ui/home.py" line="317" />
             <source>No backup yet. A backup on a USB stick keeps the records safe.</source>
             <translation>Todavía no hay ninguna copia. Una copia en una memoria USB mantiene los registros a salvo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="285" />
+            <location filename="../../groupkeeper/ui/home.py" line="298" />
             <source>No groups yet. Add one in Settings.</source>
             <translation>Todavía no hay grupos. Añade uno en Configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="421" />
+            <location filename="../../groupkeeper/ui/home.py" line="457" />
             <source>PDF files (*.pdf)</source>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="420" />
+            <location filename="../../groupkeeper/ui/home.py" line="456" />
             <source>Paper kit - %1.pdf</source>
             <translation>Kit en papel - %1.pdf</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="446" />
+            <location filename="../../groupkeeper/ui/home.py" line="482" />
             <source>Paper kit saved</source>
             <translation>Kit en papel guardado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="439" />
+            <location filename="../../groupkeeper/ui/home.py" line="475" />
             <source>Paper kit: %1</source>
             <translation>Kit en papel: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="447" />
+            <location filename="../../groupkeeper/ui/home.py" line="483" />
             <source>Print it and keep it with the group's things. After a meeting on paper, type it in with “Enter a past meeting”, then shred the sheets.</source>
             <translation>Imprímelo y guárdalo con las cosas del grupo. Después de una reunión en papel, pásala con «Anotar una reunión pasada» y destruye las hojas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="419" />
+            <location filename="../../groupkeeper/ui/home.py" line="455" />
             <source>Save the paper kit</source>
             <translation>Guardar el kit en papel</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="442" />
+            <location filename="../../groupkeeper/ui/home.py" line="478" />
             <source>The PDF could not be saved there. Try another folder.</source>
             <translation>No se pudo guardar el PDF ahí. Prueba otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="313" />
+            <location filename="../../groupkeeper/ui/home.py" line="326" />
             <source>Time for a new one.</source>
             <translation>Es hora de hacer una nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="224" />
+            <location filename="../../groupkeeper/ui/home.py" line="236" />
             <source>Your groups</source>
             <translation>Tus grupos</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="500" />
+            <location filename="../../groupkeeper/ui/home.py" line="536" />
             <source>of them %n new here</source>
             <translation>
                 <numerusform>de ellas %n nueva</numerusform>
@@ -1942,6 +1952,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         <message>
             <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="27" />
             <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="115" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="220" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
@@ -2307,6 +2318,11 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Sin coincidencias. Usa «Primera vez hoy» para añadir a la persona.</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="216" />
+            <source>No safety notes have been saved for this group.</source>
+            <translation>No hay notas de seguridad guardadas para este grupo.</translation>
+        </message>
+        <message>
             <location filename="../../groupkeeper/ui/meeting/segments/wellbeing.py" line="36" />
             <source>No wellbeing measure is set up for this group. A coordinator can choose one in the group's settings. You can skip this segment.</source>
             <translation>Este grupo no tiene configurado ningún cuestionario de bienestar. Quien coordina puede elegir uno en la configuración del grupo. Puedes saltar esta parte.</translation>
@@ -2448,6 +2464,11 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Nota privada (opcional):</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="205" />
+            <source>Private notes: encrypted in the vault, never exported or printed.</source>
+            <translation>Notas privadas: cifradas en la caja fuerte; nunca se exportan ni se imprimen.</translation>
+        </message>
+        <message>
             <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="83" />
             <source>Private safety note</source>
             <translation>Nota de seguridad privada</translation>
@@ -2493,6 +2514,11 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="201" />
+            <source>Safety notes: %1</source>
+            <translation>Notas de seguridad: %1</translation>
+        </message>
+        <message>
             <location filename="../../groupkeeper/ui/meeting/runner.py" line="174" />
             <source>Save status</source>
             <translation>Estado del guardado</translation>
@@ -2512,6 +2538,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="106" />
+            <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="211" />
             <source>Saved safety notes of this group</source>
             <translation>Notas de seguridad guardadas de este grupo</translation>
         </message>
@@ -3450,27 +3477,27 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>PastMeetingDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="123" />
+            <location filename="../../groupkeeper/ui/home.py" line="125" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="107" />
+            <location filename="../../groupkeeper/ui/home.py" line="109" />
             <source>Enter a past meeting</source>
             <translation>Anotar una reunión pasada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="121" />
+            <location filename="../../groupkeeper/ui/home.py" line="123" />
             <source>Enter the past meeting on this date</source>
             <translation>Anotar la reunión pasada en esta fecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="113" />
+            <location filename="../../groupkeeper/ui/home.py" line="115" />
             <source>Meeting date</source>
             <translation>Fecha de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="109" />
+            <location filename="../../groupkeeper/ui/home.py" line="111" />
             <source>When did the meeting happen?</source>
             <translation>¿Cuándo fue la reunión?</translation>
         </message>
@@ -5026,216 +5053,216 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
     <context>
         <name>paper</name>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="123" />
+            <location filename="../../groupkeeper/ui/paper.py" line="124" />
             <source>A newer recovery key, if one is made later, replaces this one: then destroy this sheet.</source>
             <translation>Si más adelante se crea una clave de recuperación nueva, sustituye a esta: entonces destruye esta hoja.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="239" />
+            <location filename="../../groupkeeper/ui/paper.py" line="241" />
             <source>Category</source>
             <translation>Categoría</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="205" />
+            <location filename="../../groupkeeper/ui/paper.py" line="207" />
             <source>Closing round: tally</source>
             <translation>Ronda de cierre: conteo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="198" />
+            <location filename="../../groupkeeper/ui/paper.py" line="200" />
             <source>Closing score</source>
             <translation>Puntuación de cierre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="236" />
+            <location filename="../../groupkeeper/ui/paper.py" line="238" />
             <source>Coping skills shared</source>
             <translation>Estrategias compartidas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="155" />
-            <location filename="../../groupkeeper/ui/paper.py" line="272" />
-            <location filename="../../groupkeeper/ui/paper.py" line="281" />
+            <location filename="../../groupkeeper/ui/paper.py" line="157" />
+            <location filename="../../groupkeeper/ui/paper.py" line="274" />
+            <location filename="../../groupkeeper/ui/paper.py" line="283" />
             <source>Date</source>
             <translation>Fecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="280" />
+            <location filename="../../groupkeeper/ui/paper.py" line="282" />
             <source>Facilitator</source>
             <translation>Facilitador/a</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="195" />
+            <location filename="../../groupkeeper/ui/paper.py" line="197" />
             <source>Feeling word</source>
             <translation>Palabra para el sentimiento</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="178" />
+            <location filename="../../groupkeeper/ui/paper.py" line="180" />
             <source>First time here</source>
             <translation>Primera vez</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="108" />
+            <location filename="../../groupkeeper/ui/paper.py" line="109" />
             <source>Folder</source>
             <translation>Carpeta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="232" />
+            <location filename="../../groupkeeper/ui/paper.py" line="234" />
             <source>Goal for this week</source>
             <translation>Meta para esta semana</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="225" />
+            <location filename="../../groupkeeper/ui/paper.py" line="227" />
             <source>Goals</source>
             <translation>Metas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="154" />
-            <location filename="../../groupkeeper/ui/paper.py" line="272" />
+            <location filename="../../groupkeeper/ui/paper.py" line="156" />
+            <location filename="../../groupkeeper/ui/paper.py" line="274" />
             <source>Group</source>
             <translation>Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="105" />
+            <location filename="../../groupkeeper/ui/paper.py" line="106" />
             <source>GroupKeeper recovery key</source>
             <translation>Clave de recuperación de GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="177" />
+            <location filename="../../groupkeeper/ui/paper.py" line="179" />
             <source>Here</source>
             <translation>Presente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="229" />
+            <location filename="../../groupkeeper/ui/paper.py" line="231" />
             <source>Last week's goal: done / partly / not yet / dropped</source>
             <translation>Meta de la semana pasada: hecha / en parte / todavía no / la deja</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="282" />
+            <location filename="../../groupkeeper/ui/paper.py" line="284" />
             <source>Made at the request of the person named above.</source>
             <translation>Hecho a petición de la persona nombrada arriba.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="109" />
+            <location filename="../../groupkeeper/ui/paper.py" line="110" />
             <source>Made on</source>
             <translation>Fecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="276" />
+            <location filename="../../groupkeeper/ui/paper.py" line="278" />
             <source>Meetings attended: %1</source>
             <translation>Reuniones a las que asistió: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="189" />
+            <location filename="../../groupkeeper/ui/paper.py" line="191" />
             <source>Mood check</source>
             <translation>Estado de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="202" />
+            <location filename="../../groupkeeper/ui/paper.py" line="204" />
             <source>Mood check (tally, no names)</source>
             <translation>Estado de ánimo (conteo, sin nombres)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="195" />
-            <location filename="../../groupkeeper/ui/paper.py" line="226" />
+            <location filename="../../groupkeeper/ui/paper.py" line="197" />
+            <location filename="../../groupkeeper/ui/paper.py" line="228" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="176" />
+            <location filename="../../groupkeeper/ui/paper.py" line="178" />
             <source>Name (first name or nickname)</source>
             <translation>Nombre (de pila o apodo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="260" />
+            <location filename="../../groupkeeper/ui/paper.py" line="262" />
             <source>No meetings attended in this period.</source>
             <translation>Ninguna reunión en este periodo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="203" />
+            <location filename="../../groupkeeper/ui/paper.py" line="205" />
             <source>Opening round: tally</source>
             <translation>Ronda de apertura: conteo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="195" />
+            <location filename="../../groupkeeper/ui/paper.py" line="197" />
             <source>Opening score</source>
             <translation>Puntuación de apertura</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="215" />
+            <location filename="../../groupkeeper/ui/paper.py" line="217" />
             <source>Passed</source>
             <translation>Pasó</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="269" />
+            <location filename="../../groupkeeper/ui/paper.py" line="271" />
             <source>Proof of attendance</source>
             <translation>Justificante de asistencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="244" />
+            <location filename="../../groupkeeper/ui/paper.py" line="246" />
             <source>Safety concerns counted</source>
             <translation>Preocupaciones de seguridad anotadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="203" />
+            <location filename="../../groupkeeper/ui/paper.py" line="205" />
             <source>Score</source>
             <translation>Puntuación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="192" />
+            <location filename="../../groupkeeper/ui/paper.py" line="194" />
             <source>Scores from %1; write P for a pass.</source>
             <translation>Puntuaciones de %1; escribe P si la persona pasa.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="179" />
+            <location filename="../../groupkeeper/ui/paper.py" line="181" />
             <source>Sent apologies</source>
             <translation>Avisó que no venía</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="239" />
+            <location filename="../../groupkeeper/ui/paper.py" line="241" />
             <source>Shared by (optional)</source>
             <translation>Compartida por (opcional)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="167" />
+            <location filename="../../groupkeeper/ui/paper.py" line="169" />
             <source>Sign-in sheet</source>
             <translation>Hoja de llegadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="279" />
+            <location filename="../../groupkeeper/ui/paper.py" line="281" />
             <source>Signed</source>
             <translation>Firma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="239" />
+            <location filename="../../groupkeeper/ui/paper.py" line="241" />
             <source>Skill</source>
             <translation>Estrategia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="262" />
+            <location filename="../../groupkeeper/ui/paper.py" line="264" />
             <source>This is to confirm that %1 attended the meetings listed below between %2 and %3.</source>
             <translation>Por la presente se confirma que %1 asistió a las reuniones indicadas abajo entre el %2 y el %3.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="113" />
+            <location filename="../../groupkeeper/ui/paper.py" line="114" />
             <source>This key opens your GroupKeeper vault if the passphrase is forgotten. Keep it somewhere safe, away from the laptop. Anyone who has it and the vault can read the group's records.</source>
             <translation>Esta clave abre tu caja fuerte de GroupKeeper si se olvida la frase de acceso. Guárdala en un lugar seguro, lejos del portátil. Quien tenga la clave y la caja fuerte puede leer los registros del grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="168" />
+            <location filename="../../groupkeeper/ui/paper.py" line="170" />
             <source>Tick one box per person. Type it in afterwards with Enter a past meeting; then shred this sheet.</source>
             <translation>Marca una casilla por persona. Pásalo después con «Anotar una reunión pasada» y destruye esta hoja.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="107" />
+            <location filename="../../groupkeeper/ui/paper.py" line="108" />
             <source>Vault</source>
             <translation>Caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="186" />
+            <location filename="../../groupkeeper/ui/paper.py" line="188" />
             <source>Walk-ins who stayed anonymous (count only)</source>
             <translation>Visitas anónimas (solo el número)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="242" />
+            <location filename="../../groupkeeper/ui/paper.py" line="244" />
             <source>Write no private notes on paper: add them in the app afterwards.</source>
             <translation>No escribas notas privadas en papel: añádelas después en la aplicación.</translation>
         </message>

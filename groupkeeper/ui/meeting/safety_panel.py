@@ -188,3 +188,38 @@ class SafetyPanel(QDialog):
         self.note.clear()
         self.resources.clear()
         self.saved_notes.clear()
+
+
+class SafetyNotesDialog(QDialog):
+    """A group's saved safety notes, newest first, read-only (from Home, outside meetings)."""
+
+    def __init__(
+        self, group_name: str, notes: list[SafetyNote], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("safetyNotesDialog")
+        self.setWindowTitle(tr("Safety notes: %1").replace("%1", group_name))
+        box = QVBoxLayout(self)
+        box.addWidget(
+            label(
+                tr("Private notes: encrypted in the vault, never exported or printed."),
+                role="hint",
+            )
+        )
+        self.saved_notes = QListWidget()
+        self.saved_notes.setObjectName("savedSafetyNotes")
+        self.saved_notes.setAccessibleName(tr("Saved safety notes of this group"))
+        self.saved_notes.setWordWrap(True)
+        for note in notes:
+            self.saved_notes.addItem(QListWidgetItem(note_line(note)))
+        if not notes:
+            self.saved_notes.addItem(tr("No safety notes have been saved for this group."))
+        box.addWidget(self.saved_notes, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button(tr("Close"), "safetyNotesClose", self.accept))
+        box.addLayout(row)
+        fit_to_text_and_screen(self, 760, 520)
+
+    def clear_personal_data(self) -> None:
+        self.saved_notes.clear()
