@@ -300,3 +300,19 @@ def test_two_equally_good_matches_are_ambiguous_an_exact_name_is_not(store, grou
     store.members.add(Member("Maya", full_name="Maya Ortiz", group_ids=[group.id]))
     session.clear_cache()
     assert session.find_for_check_in("maya").ambiguous  # two people called Maya
+
+
+def test_apologies_then_arriving_counts_as_the_latest_arrival(store, group) -> None:
+    session = _session(store, group)
+    maya, ali, sam = (_member(store, n) for n in ("Maya", "Ali", "Sam"))
+    zed = session.add_new_member("Zed")
+    session.mark_apologies(maya.pseudonym)
+    session.check_in(ali.pseudonym)
+    session.check_in(sam.pseudonym)
+    session.check_in(maya.pseudonym)  # she came after all
+    assert [a.pseudonym for a in session.arrivals_newest_first()][0] == maya.pseudonym
+    undone = session.undo_check_in()
+    assert undone is not None and undone.pseudonym == maya.pseudonym
+    session.mark_apologies(zed.pseudonym)  # a newcomer's "new" mark survives a change
+    session.check_in(zed.pseudonym)
+    assert next(a for a in session.attendance() if a.pseudonym == zed.pseudonym).is_new

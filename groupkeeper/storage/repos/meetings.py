@@ -232,9 +232,24 @@ class MeetingRepo(Repo):
         is_new: bool = False,
         status: AttendanceStatus = AttendanceStatus.PRESENT,
     ) -> Attendance:
-        """Mark someone present (or as having sent apologies). Idempotent."""
+        """Mark someone present (or as having sent apologies). Idempotent.
+
+        A change of status (apologies, then they came after all) is recorded as a new
+        arrival: the row moves to the end of the arrival order, so "Undo check-in" on the
+        latest arrival takes back this one.
+        """
         att = Attendance(meeting_id, pseudonym, AttendanceStatus(status), is_new, self._now())
         with self._write() as db:
+            before = db.execute(
+                "SELECT status, is_new FROM attendance WHERE meeting_id = ? AND pseudonym = ?",
+                [meeting_id, pseudonym],
+            ).fetchone()
+            if before is not None and before[0] != att.status.value:
+                is_new = is_new or bool(before[1])
+                db.execute(
+                    "DELETE FROM attendance WHERE meeting_id = ? AND pseudonym = ?",
+                    [meeting_id, pseudonym],
+                )
             db.execute(
                 "INSERT INTO attendance (meeting_id, pseudonym, status, is_new, recorded_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (meeting_id, pseudonym) DO UPDATE SET"
