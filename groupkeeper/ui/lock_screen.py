@@ -72,6 +72,7 @@ class MeetingLockScreen(QWidget):
         self.timer_label.setProperty("role", "timer")
         self.timer_label.setAccessibleName(self.tr("Segment timer"))
         self.agenda = QListWidget(self)
+        self.agenda.setWordWrap(True)  # long segment titles wrap at large text sizes
         self.agenda.setAccessibleName(self.tr("Agenda"))
         # Reachable with Tab (not by click) so a screen-reader user can read the plan;
         # the passphrase field still gets the focus first.

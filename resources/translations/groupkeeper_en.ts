@@ -307,7 +307,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="316" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="325" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Checked in: %n</numerusform>
@@ -347,7 +347,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="318" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="327" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Walk-ins (anonymous): %n</numerusform>

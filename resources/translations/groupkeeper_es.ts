@@ -1483,22 +1483,22 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MeetingLockScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="115" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="116" />
             <source>&amp;Safety</source>
             <translation>&amp;Seguridad</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="172" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="173" />
             <source>(paused)</source>
             <translation>(en pausa)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="92" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="93" />
             <source>(skipped)</source>
             <translation>(saltada)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="75" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="76" />
             <source>Agenda</source>
             <translation>Plan</translation>
         </message>
@@ -1508,12 +1508,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Bloqueado: la reunión continúa</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="101" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="102" />
             <source>Names are hidden. Type the passphrase to return to this segment.</source>
             <translation>Los nombres están ocultos. Escribe la frase de acceso para volver a esta parte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="120" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="121" />
             <source>Safety: crisis resources and escalation steps</source>
             <translation>Seguridad: recursos de crisis y pasos a seguir</translation>
         </message>
@@ -1523,7 +1523,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Temporizador de la parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/lock_screen.py" line="122" />
+            <location filename="../../groupkeeper/ui/lock_screen.py" line="123" />
             <source>Shows them without unlocking (Alt+S)</source>
             <translation>Los muestra sin desbloquear (Alt+S)</translation>
         </message>
@@ -1541,12 +1541,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>%1 = muy bajo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="203" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="212" />
             <source>%1 is here, and now in %2.</source>
             <translation>%1 ya está aquí, y ahora en %2.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="208" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="217" />
             <source>%1 is here.</source>
             <translation>%1 ya está aquí.</translation>
         </message>
@@ -1556,12 +1556,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>%1 de %2 hechas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="217" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="226" />
             <source>%1 sent apologies.</source>
             <translation>%1 avisó que no venía.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="123" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="132" />
             <source>%1 — %2: add to this group and mark present</source>
             <translation>%1 — %2: añadir a este grupo y marcar presente</translation>
         </message>
@@ -1782,7 +1782,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Deshacer  (Retroceso)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="274" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="283" />
             <source>&amp;Undo check-in</source>
             <translation>&amp;Deshacer llegada</translation>
         </message>
@@ -1802,8 +1802,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>(%1 de %2)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="309" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="324" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="318" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="333" />
             <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="367" />
             <source>(forgotten member)</source>
             <translation>(participante olvidado)</translation>
@@ -1819,7 +1819,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>+ &amp;Llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="287" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="296" />
             <source>+ &amp;Walk-in</source>
             <translation>+ Visita &amp;anónima</translation>
         </message>
@@ -1829,7 +1829,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>+%1 de más</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="288" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="297" />
             <source>Add an anonymous walk-in</source>
             <translation>Añadir una visita anónima</translation>
         </message>
@@ -1937,7 +1937,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cierre: plan para la semana</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="316" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="325" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Han llegado: %n</numerusform>
@@ -2225,7 +2225,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Ronda de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="155" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="164" />
             <source>More than one person matches. Choose with the arrow keys, then Enter.</source>
             <translation>Coincide más de una persona. Elige con las flechas y pulsa Intro.</translation>
         </message>
@@ -2251,18 +2251,18 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="89" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="173" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="234" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="182" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="243" />
             <source>New &amp;here</source>
             <translation>Primera vez &amp;hoy</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="173" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="182" />
             <source>New &amp;here: add “%1”</source>
             <translation>Primera vez &amp;hoy: añadir «%1»</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="270" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="279" />
             <source>Newest arrival first. Delete takes back the selected check-in.</source>
             <translation>La última llegada primero. Supr deshace la llegada seleccionada.</translation>
         </message>
@@ -2313,7 +2313,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo todavía no tiene recursos de crisis anotados. En una emergencia, llama al número de emergencias de tu zona. Añade los recursos del grupo en su configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="196" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="205" />
             <source>No match. Use “New here” to add them.</source>
             <translation>Sin coincidencias. Usa «Primera vez hoy» para añadir a la persona.</translation>
         </message>
@@ -2343,12 +2343,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Nadie de quienes están aquí tiene metas pendientes. Ctrl+Intro sigue adelante.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="340" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="349" />
             <source>Nobody is checked in yet</source>
             <translation>Todavía no ha llegado nadie</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="360" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="369" />
             <source>Nobody is checked in yet.</source>
             <translation>Todavía no ha llegado nadie.</translation>
         </message>
@@ -2378,7 +2378,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Regular</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="286" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="295" />
             <source>One walk-in fewer</source>
             <translation>Una visita anónima menos</translation>
         </message>
@@ -2596,12 +2596,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Alguien ha llegado tarde (A o Ctrl+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="289" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="298" />
             <source>Someone who stays anonymous (Alt+W)</source>
             <translation>Alguien que prefiere no dar su nombre (Alt+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="343" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="352" />
             <source>Takes back: %1 (Delete in the list)</source>
             <translation>Deshace: %1 (Supr en la lista)</translation>
         </message>
@@ -2661,17 +2661,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Consejo: la biblioteca trae estrategias para empezar; escribe para verlas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="367" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="376" />
             <source>Took back the check-in of %1.</source>
             <translation>Se deshizo la llegada de %1.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="365" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="374" />
             <source>Took back: %1 sent apologies.</source>
             <translation>Se deshizo: %1 avisó que no venía.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="250" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="259" />
             <source>Type a few letters and press Enter to mark someone present. Not on the list? “New here” adds them with just that name.</source>
             <translation>Escribe unas letras y pulsa Intro para marcar a alguien como presente. ¿No está en la lista? «Primera vez hoy» la añade solo con ese nombre.</translation>
         </message>
@@ -2716,7 +2716,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Muy mal</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="318" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="327" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Visitas anónimas: %n</numerusform>
@@ -2729,7 +2729,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Bienvenida y acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="226" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="235" />
             <source>Welcome, %1 (new).</source>
             <translation>Bienvenida/o, %1 (primera vez).</translation>
         </message>
@@ -2754,7 +2754,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>¿Quién ha llegado? Escribe unas letras y pulsa Intro.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="268" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="277" />
             <source>Who is here</source>
             <translation>Quién está aquí</translation>
         </message>
@@ -2779,7 +2779,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Sesión de trabajo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="129" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="138" />
             <source>already here</source>
             <translation>ya está aquí</translation>
         </message>
@@ -2837,7 +2837,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="327" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="336" />
             <source>new</source>
             <translation>primera vez</translation>
         </message>
@@ -2877,8 +2877,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>tristeza</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="131" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="326" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="140" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="335" />
             <source>sent apologies</source>
             <translation>avisó que no venía</translation>
         </message>
@@ -2909,7 +2909,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>← Persona anterior</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="285" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="294" />
             <source>− Walk-in</source>
             <translation>− Visita anónima</translation>
         </message>
