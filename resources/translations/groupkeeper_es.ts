@@ -355,7 +355,7 @@
         <message>
             <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="56" />
             <source>Joined on</source>
-            <translation>Alta</translation>
+            <translation>Se unió el</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="39" />
@@ -3106,7 +3106,7 @@ Esto no se puede deshacer.</translation>
         <message>
             <location filename="../../groupkeeper/ui/member_dialog.py" line="135" />
             <source>Joined on</source>
-            <translation>Alta</translation>
+            <translation>Se unió el</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/member_dialog.py" line="131" />
