@@ -173,3 +173,39 @@ def test_a_period_that_ends_before_it_starts_cannot_be_saved(qtbot, services) ->
     dialog.end.setDate(QDate(2026, 5, 1))
     assert not dialog.save_button.isEnabled()
     assert services.store.disclosures.for_member(maya.id) == []
+
+
+def test_proof_pdf_leaves_no_copy_in_temp_or_home(
+    qtbot, services, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Attacker's view: after a proof is saved, the only file with it is the one chosen."""
+    import os
+    import tempfile
+
+    from groupkeeper.ui.attendance_proof_dialog import AttendanceProofDialog
+
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(private_tmp))
+    monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
+    home = Path(os.environ["GROUPKEEPER_HOME"])
+    store = services.store
+    group = store.groups.add(Group("Tuesday Circle"))
+    maya = store.members.add(
+        Member("Maya", full_name="Marigold Pennywhistle", group_ids=[group.id])
+    )
+    meeting = store.meetings.start(group.id, "2026-11-24")
+    store.meetings.check_in(meeting.id, maya.pseudonym)
+    before = {p for root in (home, services.vault_dir) for p in root.rglob("*")}
+    dialog = AttendanceProofDialog(services, maya.id)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "chosen" / "proof.pdf"
+    out.parent.mkdir()
+    dialog.ask_path = lambda _suggested: out  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert list(private_tmp.rglob("*")) == []
+    after = {p for root in (home, services.vault_dir) for p in root.rglob("*")}
+    new = [p for p in after - before if p.is_file()]
+    assert not [p for p in new if p.suffix == ".pdf" or p.read_bytes().startswith(b"%PDF")]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["proof.pdf"]
