@@ -77,13 +77,63 @@ def _disable_core_dumps() -> None:
 # ----------------------------------------------------------------------------- secrets
 
 
-def _read_stdin_line(what: str) -> str:
+#: The longest passphrase line read from standard input (bytes).
+MAX_SECRET_BYTES = 1024
+#: Secrets read by this run; ``main`` zeroes them before returning.
+_secrets: list[bytearray | str] = []
+
+
+def _read_stdin_bytes(what: str) -> bytearray:
+    """One line of standard input into a buffer that ``main`` zeroes at the end.
+
+    Read a byte at a time straight from the file descriptor: ``sys.stdin`` would keep the
+    line in its own buffers (bytes and decoded text) long after the vault is locked.
+    Single-byte ``bytes`` objects are shared singletons, so no copy is left behind.
+    """
+    if sys.stdin is None:
+        raise InvalidInput(f"There is no standard input to read the {what} from.")
+    try:
+        fd = sys.stdin.fileno()
+    except (OSError, ValueError):  # not a real file (an embedding or a test's StringIO)
+        return bytearray(_read_stdin_text(what).encode("utf-8"))
+    line = bytearray(MAX_SECRET_BYTES)
+    _secrets.append(line)
+    length = 0
+    while True:
+        byte = os.read(fd, 1)
+        if not byte or byte == b"\n":
+            break
+        if length == MAX_SECRET_BYTES:
+            raise InvalidInput(f"The {what} on standard input is too long.")
+        line[length] = byte[0]
+        length += 1
+    if length and line[length - 1] == 0x0D:  # a Windows line end
+        length -= 1
+    if not length:
+        raise InvalidInput(f"No {what} was given on standard input.")
+    value = line[:length]
+    _secrets.append(value)
+    return value
+
+
+def _read_stdin_text(what: str) -> str:
     if sys.stdin is None:
         raise InvalidInput(f"There is no standard input to read the {what} from.")
     value = sys.stdin.readline().rstrip("\r\n")
     if not value:
         raise InvalidInput(f"No {what} was given on standard input.")
     return value
+
+
+def _wipe_secrets() -> None:
+    from groupkeeper.storage import keymem
+
+    while _secrets:
+        secret = _secrets.pop()
+        if isinstance(secret, bytearray):
+            keymem.zero(secret)
+        else:
+            keymem.wipe_str(secret)  # our own string from the prompt, never shared
 
 
 def _terminal_available() -> bool:
@@ -99,14 +149,15 @@ def _terminal_available() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
-    """The passphrase: one line of standard input with ``--passphrase-stdin``, else a prompt.
+def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str | bytearray:
+    """The passphrase: one line of standard input with ``--passphrase-stdin`` (a buffer),
+    else a prompt (a ``str``); either is wiped when ``main`` ends.
 
     Raises:
         InvalidInput: nothing was given.
     """
     if getattr(args, "passphrase_stdin", False):
-        return _read_stdin_line("passphrase")
+        return _read_stdin_bytes("passphrase")
     if not _terminal_available():
         raise InvalidInput(
             "There is no terminal to ask for the passphrase; give it on standard input"
@@ -118,18 +169,19 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> s
         raise InvalidInput("No passphrase was given.") from None
     if not value:
         raise InvalidInput("No passphrase was given.")
+    _secrets.append(value)
     return value
 
 
-def read_secret(args: argparse.Namespace) -> tuple[str, str]:
+def read_secret(args: argparse.Namespace) -> tuple[str, str | bytearray]:
     """``("recovery_key", key)`` with ``--recovery-key-stdin``, else ``("passphrase", ...)``."""
     if getattr(args, "recovery_key_stdin", False):
-        return "recovery_key", _read_stdin_line("recovery key")
+        return "recovery_key", _read_stdin_text("recovery key")
     return "passphrase", read_passphrase(args)
 
 
 def open_vault(
-    args: argparse.Namespace, folder: Path, secret: tuple[str, str] | None = None
+    args: argparse.Namespace, folder: Path, secret: tuple[str, str | bytearray] | None = None
 ) -> Vault:
     """Unlock the vault in ``folder`` with the passphrase or the recovery key (see
     ``read_secret``; asked for here unless given). Other subcommands (``export``) use it too.
@@ -146,6 +198,7 @@ def open_vault(
         raise KeyFileMissing()  # before asking for a secret that could not help
     kind, value = secret if secret is not None else read_secret(args)
     if kind == "recovery_key":
+        assert isinstance(value, str)
         vault = Vault.unlock_with_recovery_key(folder, value)
     else:
         vault = Vault.unlock(folder, value)
@@ -233,6 +286,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     # Prove the file restores and opens (in a temporary folder that is removed again).
     kind, value = secret
     if kind == "recovery_key":
+        assert isinstance(value, str)
         backup.verify_backup(out, recovery_key=value)
     else:
         backup.verify_backup(out, passphrase=value)
@@ -498,6 +552,8 @@ def main(argv: list[str] | None = None) -> int:
         return _COMMANDS[args.command](args)
     except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001  (errors become exit codes)
         return exit_code_for(exc, show_traceback=args.traceback)
+    finally:
+        _wipe_secrets()
 
 
 def exit_code_for(exc: BaseException, *, show_traceback: bool = False) -> int:

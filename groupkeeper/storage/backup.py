@@ -221,7 +221,9 @@ def restore_backup(backup_file: Path, new_folder: Path) -> Path:
 
 
 def verify_backup(
-    backup_file: Path, passphrase: str | None = None, recovery_key: str | None = None
+    backup_file: Path,
+    passphrase: keyheader.Passphrase | None = None,
+    recovery_key: str | None = None,
 ) -> None:
     """Prove a backup restores and opens: restore to a temp folder, unlock, check, delete.
 

@@ -29,12 +29,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from _argon2_cffi_bindings import ffi, lib
 from argon2.exceptions import HashingError
-from argon2.low_level import Type, hash_secret_raw
+from argon2.low_level import ARGON2_VERSION, Type, error_to_str
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from groupkeeper.fileio import atomic_write_bytes
+from groupkeeper.storage import keymem
 from groupkeeper.storage.errors import KdfTooWeak, VaultCorrupt, VaultTooNew, WrongPassphrase
 
 FORMAT = "groupkeeper-key-header"
@@ -139,8 +141,51 @@ UNKNOWN_FIELDS = (
 TOO_LARGE = "The key file is too large to be a key file, so it was not used."
 
 
-def derive_kek(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
+def hash_secret_raw(
+    secret: bytes | bytearray,
+    salt: bytes,
+    time_cost: int,
+    memory_cost: int,
+    parallelism: int,
+    hash_len: int,
+    type: Type,  # noqa: A002  (argon2-cffi's own parameter name)
+) -> bytearray:
+    """argon2-cffi's ``hash_secret_raw``, without its copies of the secret and the result.
+
+    The library copies the secret into a buffer it frees without clearing and returns
+    the hash as ``bytes``; here the secret is passed in place and the hash comes back in a
+    ``bytearray`` the caller zeroes, the C buffer being cleared first.
+    """
+    out = ffi.new("uint8_t[]", hash_len)
+    secret_buf = ffi.from_buffer(secret)
+    rv = lib.argon2_hash(
+        time_cost,
+        memory_cost,
+        parallelism,
+        secret_buf,
+        len(secret),
+        ffi.from_buffer(salt),
+        len(salt),
+        out,
+        hash_len,
+        ffi.NULL,
+        0,
+        type.value,
+        ARGON2_VERSION,
+    )
+    try:
+        if rv != lib.ARGON2_OK:
+            raise HashingError(error_to_str(rv))
+        return bytearray(ffi.buffer(out, hash_len))
+    finally:
+        ffi.memmove(out, bytes(hash_len), hash_len)
+
+
+def derive_kek(secret: bytes | bytearray, salt: bytes, params: KdfParams) -> bytearray:
     """Derive a 256-bit key-encryption key with Argon2id (refuses params below the floor).
+
+    Returns:
+        The key in a ``bytearray``: zero it after use.
 
     Raises:
         KdfTooWeak: below the floor. VaultCorrupt: Argon2 refused the inputs.
@@ -211,18 +256,50 @@ def _measure(params: KdfParams) -> float:
 
 def new_data_key() -> bytearray:
     """A fresh random 256-bit data key (a bytearray, so it can be zeroed)."""
-    return bytearray(secrets.token_bytes(DATA_KEY_BYTES))
+    raw = secrets.token_bytes(DATA_KEY_BYTES)
+    key = bytearray(raw)
+    keymem.wipe_bytes(raw)
+    return key
 
 
 def zero(buffer: bytearray) -> None:
     """Overwrite a key buffer in place (as far as Python allows)."""
-    for i in range(len(buffer)):
-        buffer[i] = 0
+    keymem.zero(buffer)
 
 
-def passphrase_secret(passphrase: str) -> bytes:
-    # NFC so the same passphrase typed on another keyboard/OS gives the same bytes.
-    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+#: A passphrase as the app receives it: a ``str`` from a text field, or the bytes the
+#: command line read into a buffer it wipes.
+Passphrase = str | bytearray
+
+
+def passphrase_length(passphrase: Passphrase) -> int:
+    """Characters in the passphrase (UTF-8 for a buffer), without decoding a copy."""
+    if isinstance(passphrase, str):
+        return len(passphrase)
+    return sum(1 for byte in passphrase if byte & 0xC0 != 0x80)
+
+
+def passphrase_secret(passphrase: Passphrase) -> bytearray:
+    """The passphrase's bytes for the KDF, in a fresh buffer the caller zeroes.
+
+    NFC, so the same passphrase typed on another keyboard/OS gives the same bytes.
+    Temporary ``bytes``/``str`` made here are wiped; the caller's own ``str`` is not
+    touched (see ``keymem``).
+    """
+    if isinstance(passphrase, bytearray):
+        if all(byte < 0x80 for byte in passphrase):
+            return bytearray(passphrase)  # ASCII is already NFC: no str at all
+        text = passphrase.decode("utf-8", errors="replace")
+        result = passphrase_secret(text)
+        keymem.wipe_str(text)
+        return result
+    normalized = unicodedata.normalize("NFC", passphrase)
+    encoded = normalized.encode("utf-8")
+    result = bytearray(encoded)
+    keymem.wipe_bytes(encoded)
+    if normalized is not passphrase:
+        keymem.wipe_str(normalized)
+    return result
 
 
 def new_recovery_key() -> tuple[str, bytes]:
@@ -238,7 +315,7 @@ def format_recovery_key(raw: bytes) -> str:
     return "-".join("".join(chars[i : i + 4]) for i in range(0, length, 4))
 
 
-def parse_recovery_key(text: str) -> bytes:
+def parse_recovery_key(text: str) -> bytearray:
     """Decode a typed recovery key; case, spaces and dashes do not matter.
 
     Raises:
@@ -251,7 +328,10 @@ def parse_recovery_key(text: str) -> bytes:
     number = 0
     for ch in cleaned:
         number = (number << 5) | _CROCKFORD.index(ch)
-    return number.to_bytes(RECOVERY_KEY_BYTES, "big")
+    raw = number.to_bytes(RECOVERY_KEY_BYTES, "big")
+    secret = bytearray(raw)
+    keymem.wipe_bytes(raw)
+    return secret
 
 
 # ---------------------------------------------------------------------------- header
@@ -285,24 +365,31 @@ class KeyHeader:
             if not slot.params.meets(_floor):
                 raise KdfTooWeak()
 
-    def unwrap(self, slot_name: str, secret: bytes) -> bytearray:
-        """Return the data key, or raise ``KdfTooWeak``/``WrongPassphrase``/``VaultCorrupt``."""
+    def unwrap(self, slot_name: str, secret: bytes | bytearray) -> bytearray:
+        """Return the data key, or raise ``KdfTooWeak``/``WrongPassphrase``/``VaultCorrupt``.
+
+        The key is decrypted straight into the returned buffer; the KEK is zeroed.
+        """
         self.check_floor()  # every slot, before deriving anything
         slot = self.slots[slot_name]
         kek = derive_kek(secret, slot.salt, slot.params)
+        key = bytearray(len(slot.wrapped) - 16)
         try:
-            key = bytearray(
-                AESGCM(kek).decrypt(slot.nonce, slot.wrapped, _aad(self.vault_id, slot_name, slot))
+            AESGCM(kek).decrypt_into(
+                slot.nonce, slot.wrapped, _aad(self.vault_id, slot_name, slot), key
             )
         except InvalidTag:
+            zero(key)
             raise WrongPassphrase() from None
+        finally:
+            zero(kek)
         if not hmac.compare_digest(self.mac, _header_mac(key, self)):
             zero(key)
             raise VaultCorrupt("The key file was altered; restore a backup.")
         return key
 
     def with_slot(
-        self, slot_name: str, data_key: bytearray, secret: bytes, params: KdfParams
+        self, slot_name: str, data_key: bytearray, secret: bytes | bytearray, params: KdfParams
     ) -> KeyHeader:
         """A copy with ``slot_name`` rewrapped under ``secret`` (fresh salt and nonce)."""
         slots = dict(self.slots)
@@ -312,8 +399,8 @@ class KeyHeader:
 
 def create_header(
     data_key: bytearray,
-    passphrase: str,
-    recovery_secret: bytes,
+    passphrase: Passphrase,
+    recovery_secret: bytes | bytearray,
     params: KdfParams | None = None,
     vault_id: bytes | None = None,
 ) -> KeyHeader:
@@ -322,23 +409,32 @@ def create_header(
     if not params.meets(_floor):
         raise KdfTooWeak()
     vid = vault_id or secrets.token_bytes(VAULT_ID_BYTES)
-    slots = {
-        PASSPHRASE_SLOT: _wrap(
-            vid, PASSPHRASE_SLOT, data_key, passphrase_secret(passphrase), params
-        ),
-        RECOVERY_SLOT: _wrap(vid, RECOVERY_SLOT, data_key, recovery_secret, params),
-    }
+    secret = passphrase_secret(passphrase)
+    try:
+        slots = {
+            PASSPHRASE_SLOT: _wrap(vid, PASSPHRASE_SLOT, data_key, secret, params),
+            RECOVERY_SLOT: _wrap(vid, RECOVERY_SLOT, data_key, recovery_secret, params),
+        }
+    finally:
+        zero(secret)
     return _sealed(KeyHeader(vid, slots), data_key)
 
 
 def _wrap(
-    vault_id: bytes, slot_name: str, data_key: bytearray, secret: bytes, params: KdfParams
+    vault_id: bytes,
+    slot_name: str,
+    data_key: bytearray,
+    secret: bytes | bytearray,
+    params: KdfParams,
 ) -> Slot:
     salt = secrets.token_bytes(SALT_BYTES)
     nonce = secrets.token_bytes(NONCE_BYTES)
     kek = derive_kek(secret, salt, params)
     stub = Slot(params, salt, nonce, b"")
-    wrapped = AESGCM(kek).encrypt(nonce, bytes(data_key), _aad(vault_id, slot_name, stub))
+    try:
+        wrapped = AESGCM(kek).encrypt(nonce, data_key, _aad(vault_id, slot_name, stub))
+    finally:
+        zero(kek)
     return Slot(params, salt, nonce, wrapped)
 
 
@@ -353,9 +449,13 @@ def _aad(vault_id: bytes, slot_name: str, slot: Slot) -> bytes:
 
 
 def _header_mac(data_key: bytearray, header: KeyHeader) -> bytes:
-    mac_key = hmac.new(bytes(data_key), b"groupkeeper key header mac", hashlib.sha256).digest()
+    # The key goes in as the buffer itself (no bytes copy); the derived MAC key is wiped.
+    mac_key = hmac.new(data_key, b"groupkeeper key header mac", hashlib.sha256).digest()
     body = json.dumps(_to_json(header, with_mac=False), sort_keys=True, separators=(",", ":"))
-    return hmac.new(mac_key, body.encode(), hashlib.sha256).digest()
+    try:
+        return hmac.new(mac_key, body.encode(), hashlib.sha256).digest()
+    finally:
+        keymem.wipe_bytes(mac_key)
 
 
 def _sealed(header: KeyHeader, data_key: bytearray) -> KeyHeader:

@@ -28,7 +28,7 @@ from types import TracebackType
 from typing import Any
 
 from groupkeeper import fileio
-from groupkeeper.storage import keyheader, schema
+from groupkeeper.storage import keyheader, keymem, schema
 from groupkeeper.storage._sqlcipher import Connection, Database, DatabaseError, connect
 from groupkeeper.storage.errors import (
     InvalidInput,
@@ -177,6 +177,15 @@ def _raw_key_buffer(data_key: bytearray, vault_id: bytes) -> bytearray:
     return buf
 
 
+#: SQLCipher's ``cipher_memory_security``: every allocation it frees (page cache with
+#: decrypted rows, statement text) is zeroed and its memory locked against swapping.
+#: Process-wide and one-way once on. Off: bench/bench_unlock.py measured it at 1.5x the
+#: unlock, 2.6x a five-year report and 3.3x loading a 10,000-member roster, too slow for
+#: the screens' budgets. SQLCipher wipes its *key* material on close either way
+#: (``sqlcipher_free``), which the memory-scan test checks with this off.
+MEMORY_SECURITY = False
+
+
 def _key_connection(conn: Connection, data_key: bytearray, vault_id: bytes) -> None:
     """Key a fresh connection with the data key (every connection of a vault opens so).
 
@@ -185,6 +194,8 @@ def _key_connection(conn: Connection, data_key: bytearray, vault_id: bytes) -> N
     the driver's statement cache. SQLCipher keeps its own copy in memory it wipes when
     the connection closes.
     """
+    if MEMORY_SECURITY:
+        conn.execute("PRAGMA cipher_memory_security = ON")
     key = _raw_key_buffer(data_key, vault_id)
     try:
         conn.set_key(key)
@@ -280,8 +291,8 @@ def _remove_stale_temp_files(folder: Path) -> None:
             stale.unlink()
 
 
-def _check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+def _check_passphrase(passphrase: keyheader.Passphrase) -> None:
+    if keyheader.passphrase_length(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise InvalidInput(f"The passphrase must have at least {MIN_PASSPHRASE_LENGTH} characters.")
 
 
@@ -425,7 +436,7 @@ class Vault:
         return (folder / KEY_HEADER).exists() or (folder / VAULT_DB).exists()
 
     @classmethod
-    def create(cls, folder: Path, passphrase: str) -> tuple[Vault, str]:
+    def create(cls, folder: Path, passphrase: keyheader.Passphrase) -> tuple[Vault, str]:
         """Create a new vault in ``folder``.
 
         Returns:
@@ -442,6 +453,7 @@ class Vault:
         data_key = keyheader.new_data_key()
         recovery_text, recovery_raw = keyheader.new_recovery_key()
         header = keyheader.create_header(data_key, passphrase, recovery_raw)
+        keymem.wipe_bytes(recovery_raw)
         with guarded(folder):
             fileio.private_mkdir(folder)
             conn = _open_connection(folder, data_key, header.vault_id, new=True)
@@ -457,7 +469,7 @@ class Vault:
         return vault, recovery_text
 
     @classmethod
-    def unlock(cls, folder: Path, passphrase: str) -> Vault:
+    def unlock(cls, folder: Path, passphrase: keyheader.Passphrase) -> Vault:
         """Unlock with the passphrase.
 
         Raises:
@@ -478,7 +490,7 @@ class Vault:
         )
 
     @classmethod
-    def _unlock(cls, folder: Path, slot: str, secret: Callable[[], bytes]) -> Vault:
+    def _unlock(cls, folder: Path, slot: str, secret: Callable[[], bytearray]) -> Vault:
         wait = delay_before_next_attempt(folder)
         if wait > 0:
             _sleep(wait)
@@ -494,16 +506,23 @@ class Vault:
             pending_path = folder / PENDING_KEY_HEADER
             pending, pending_unreadable = _read_pending(pending_path)
         try:
-            data_key = header.unwrap(slot, secret())
-            from_pending = False
-        except WrongPassphrase:
-            if pending is None:
-                raise WrongPassphrase(wait_seconds=_record_failure(folder)) from None
+            given = secret()  # a buffer of ours, zeroed as soon as the key is unwrapped
+        except WrongPassphrase:  # not even the shape of a recovery key: a miss all the same
+            raise WrongPassphrase(wait_seconds=_record_failure(folder)) from None
+        try:
             try:
-                data_key = pending.unwrap(slot, secret())
+                data_key = header.unwrap(slot, given)
+                from_pending = False
             except WrongPassphrase:
-                raise WrongPassphrase(wait_seconds=_record_failure(folder)) from None
-            header, from_pending = pending, True
+                if pending is None:
+                    raise WrongPassphrase(wait_seconds=_record_failure(folder)) from None
+                try:
+                    data_key = pending.unwrap(slot, given)
+                except WrongPassphrase:
+                    raise WrongPassphrase(wait_seconds=_record_failure(folder)) from None
+                header, from_pending = pending, True
+        finally:
+            keyheader.zero(given)
         _forget_failures(folder)
         # Before SQLite opens anything: its -wal/-shm take the database file's mode.
         tightened = tuple(tighten_modes(folder))
@@ -769,16 +788,17 @@ class Vault:
 
     # ------------------------------------------------------------------ keys
 
-    def change_passphrase(self, new_passphrase: str) -> None:
+    def change_passphrase(self, new_passphrase: keyheader.Passphrase) -> None:
         """Rewrap the data key under a new passphrase; the database is not rewritten."""
         _check_passphrase(new_passphrase)
         slot = keyheader.PASSPHRASE_SLOT
-        header = self._header.with_slot(
-            slot,
-            self._data_key(),
-            keyheader.passphrase_secret(new_passphrase),
-            self._params_for_rewrap(slot),
-        )
+        secret = keyheader.passphrase_secret(new_passphrase)
+        try:
+            header = self._header.with_slot(
+                slot, self._data_key(), secret, self._params_for_rewrap(slot)
+            )
+        finally:
+            keyheader.zero(secret)
         self._write_header(header)
 
     def new_recovery_key(self) -> str:
@@ -786,10 +806,13 @@ class Vault:
         text, raw = keyheader.new_recovery_key()
         slot = keyheader.RECOVERY_SLOT
         header = self._header.with_slot(slot, self._data_key(), raw, self._params_for_rewrap(slot))
+        keymem.wipe_bytes(raw)
         self._write_header(header)
         return text
 
-    def revoke_access(self, new_passphrase: str, backup_dir: Path | None = None) -> str:
+    def revoke_access(
+        self, new_passphrase: keyheader.Passphrase, backup_dir: Path | None = None
+    ) -> str:
         """New data key (``PRAGMA rekey``), new passphrase and recovery key.
 
         Old backups keep opening with the old passphrase: they hold the old data key.
@@ -813,6 +836,7 @@ class Vault:
             params=self._params_for_rewrap(keyheader.PASSPHRASE_SLOT),
             vault_id=self._header.vault_id,
         )
+        keymem.wipe_bytes(raw)
         pending = self.folder / PENDING_KEY_HEADER
         with guarded(self.folder):
             conn = self._connection()
