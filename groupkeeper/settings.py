@@ -9,26 +9,22 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from groupkeeper import paths
+from groupkeeper import options, paths
 from groupkeeper.fileio import atomic_write_bytes, private_mkdir
 
 log = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, Any] = {
-    "language": "",  # "" = follow the system locale
-    "text_scale": 1.0,  # 1.0, 1.25, 1.5, 1.75, 2.0
-    "theme": "calm",  # "calm" or "high_contrast"
-    "vault_dir": "",  # "" = paths.default_vault_dir()
-    "tour_done": False,
-}
+T = TypeVar("T")
 
-TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
-THEMES = ("calm", "high_contrast")
-LANGUAGES = ("", "en", "es")
+#: The defaults, by key (the declarations live in ``groupkeeper.options.APP``).
+DEFAULTS: dict[str, Any] = options.APP.defaults()
+
+TEXT_SCALES = options.TEXT_SCALE.choices
+THEMES = options.THEME.choices
+LANGUAGES = options.LANGUAGE.choices
 
 
 class Settings:
@@ -50,49 +46,52 @@ class Settings:
             return
         if isinstance(raw, dict):
             for key, value in raw.items():
-                if key in DEFAULTS and isinstance(value, type(DEFAULTS[key])):
-                    self._values[key] = value
+                if key in options.APP:
+                    try:
+                        self._values[key] = options.APP[key].check_type(value)
+                    except TypeError:
+                        log.warning("setting %r in the file has the wrong type; ignored", key)
 
     def get(self, key: str) -> Any:
-        if key not in DEFAULTS:
-            raise KeyError(f"unknown setting {key!r}")
-        return self._values[key]
+        """The stored value of ``key`` (``KeyError`` for an unknown key)."""
+        return self._values[options.APP[key].key]
+
+    def value(self, option: options.Option[T]) -> T:
+        """The typed value of a declared setting; its default if not an allowed value."""
+        stored = self._values[options.APP[option.key].key]
+        return stored if option.allowed(stored) else option.default
 
     def set(self, key: str, value: Any) -> None:
-        if key not in DEFAULTS:
-            raise KeyError(f"unknown setting {key!r}")
-        expected = type(DEFAULTS[key])
-        if expected is float and isinstance(value, int) and not isinstance(value, bool):
-            as_float = float(value) if abs(value) < 2**53 else math.nan
-            if as_float != value:  # 2**53 + 1 would come back as another number
-                raise TypeError(f"setting {key!r} expects a number, not {value!r}")
-            value = as_float
-        if not isinstance(value, expected) or (expected is bool) is not isinstance(value, bool):
-            raise TypeError(f"setting {key!r} expects {expected.__name__}")
-        if expected is float and not math.isfinite(value):
-            raise TypeError(f"setting {key!r} expects a finite number")
-        self._values[key] = value
+        """Store and save ``value``.
+
+        Raises:
+            KeyError: no setting has that key.
+            TypeError: a value of the wrong type (the dialogs offer only typed widgets).
+        """
+        self._values[key] = options.APP[key].check_type(value)
         self.save()
 
     # Typed conveniences -------------------------------------------------------------
     @property
     def language(self) -> str:
-        return str(self._values["language"])
+        return self.value(options.LANGUAGE)
 
     @property
     def text_scale(self) -> float:
-        value = float(self._values["text_scale"])
-        return value if value in TEXT_SCALES else 1.0
+        return self.value(options.TEXT_SCALE)
 
     @property
     def theme(self) -> str:
-        value = str(self._values["theme"])
-        return value if value in THEMES else "calm"
+        return self.value(options.THEME)
 
     @property
     def vault_dir(self) -> Path:
-        value = str(self._values["vault_dir"])
+        value = self.value(options.VAULT_DIR)
         return Path(value) if value else paths.default_vault_dir()
+
+    @property
+    def tour_done(self) -> bool:
+        return self.value(options.TOUR_DONE)
 
     def save(self) -> None:
         """Write atomically (temp file in the same folder, then replace)."""

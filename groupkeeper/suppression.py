@@ -38,10 +38,12 @@ from enum import StrEnum
 from fractions import Fraction
 
 from groupkeeper.metrics import Report, Value
+from groupkeeper.options import SUPPRESSION_THRESHOLD
 
-DEFAULT_THRESHOLD = 5
-MIN_THRESHOLD = 5
-MAX_THRESHOLD = 11
+# The range is the vault setting's, declared once in ``groupkeeper.options``.
+DEFAULT_THRESHOLD = SUPPRESSION_THRESHOLD.default
+MIN_THRESHOLD = SUPPRESSION_THRESHOLD.low
+MAX_THRESHOLD = SUPPRESSION_THRESHOLD.high
 MIN_CONTRIBUTORS = 8  # means/percentages need max(8, threshold) contributors
 
 Ref = tuple[str, str]

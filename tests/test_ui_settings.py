@@ -35,19 +35,19 @@ def services(tmp_path: Path):  # type: ignore[no-untyped-def]
 def test_changes_persist(qtbot, services, tmp_path: Path) -> None:
     dialog = SettingsDialog(services)
     qtbot.addWidget(dialog)
-    dialog.theme.setCurrentIndex(dialog.theme.findData("high_contrast"))
-    dialog.text_size.setCurrentIndex(dialog.text_size.findData(1.5))
-    dialog.language.setCurrentIndex(dialog.language.findData("es"))
-    dialog.vault_spins["auto_lock_minutes"].setValue(12)
-    dialog.vault_spins["suppression_threshold"].setValue(11)
-    dialog.backup_dir.setText(str(tmp_path / "usb"))
-    dialog.g_name.setText("Tuesday Evening Circle")
-    dialog.g_scale.setCurrentIndex(dialog.g_scale.findData("0-10"))
-    dialog.g_tally.setChecked(True)
-    dialog.g_crisis.setPlainText("Crisis line 0800")
-    dialog.g_wellbeing.setCurrentIndex(dialog.g_wellbeing.findData("who5"))
+    dialog.app_page.theme.setCurrentIndex(dialog.app_page.theme.findData("high_contrast"))
+    dialog.app_page.text_size.setCurrentIndex(dialog.app_page.text_size.findData(1.5))
+    dialog.app_page.language.setCurrentIndex(dialog.app_page.language.findData("es"))
+    dialog.vault_page.vault_spins["auto_lock_minutes"].setValue(12)
+    dialog.vault_page.vault_spins["suppression_threshold"].setValue(11)
+    dialog.vault_page.backup_dir.setText(str(tmp_path / "usb"))
+    dialog.groups_page.g_name.setText("Tuesday Evening Circle")
+    dialog.groups_page.g_scale.setCurrentIndex(dialog.groups_page.g_scale.findData("0-10"))
+    dialog.groups_page.g_tally.setChecked(True)
+    dialog.groups_page.g_crisis.setPlainText("Crisis line 0800")
+    dialog.groups_page.g_wellbeing.setCurrentIndex(dialog.groups_page.g_wellbeing.findData("who5"))
     # Agenda: move the second segment up, change its minutes, remove the last one.
-    editor = dialog.g_agenda
+    editor = dialog.groups_page.g_agenda
     before = [s.kind for s in editor.segments]
     editor.list.setCurrentRow(1)
     editor.move_segment(-1)
@@ -77,9 +77,9 @@ def test_changes_persist(qtbot, services, tmp_path: Path) -> None:
 def test_empty_agenda_is_refused(qtbot, services) -> None:
     dialog = SettingsDialog(services)
     qtbot.addWidget(dialog)
-    while dialog.g_agenda.segments:
-        dialog.g_agenda.list.setCurrentRow(0)
-        dialog.g_agenda.remove_segment()
+    while dialog.groups_page.g_agenda.segments:
+        dialog.groups_page.g_agenda.list.setCurrentRow(0)
+        dialog.groups_page.g_agenda.remove_segment()
     assert not dialog.save()
     assert messages.shown[-1][0] == "error"
     assert services.store.groups.all()[0].agenda  # unchanged
@@ -88,9 +88,9 @@ def test_empty_agenda_is_refused(qtbot, services) -> None:
 def test_add_group_from_template(qtbot, services) -> None:
     dialog = SettingsDialog(services)
     qtbot.addWidget(dialog)
-    dialog.add_group(Group(name="Drop-in", template="drop_in"))
-    assert dialog.current_group().name == "Drop-in"
-    assert [s.kind.value for s in dialog.g_agenda.segments][2] == "open"
+    dialog.groups_page.add_group(Group(name="Drop-in", template="drop_in"))
+    assert dialog.groups_page.current_group().name == "Drop-in"
+    assert [s.kind.value for s in dialog.groups_page.g_agenda.segments][2] == "open"
     assert {g.name for g in services.store.groups.all()} == {"Tuesday Circle", "Drop-in"}
 
 
@@ -99,14 +99,14 @@ def test_change_passphrase_and_new_recovery_key(qtbot, services) -> None:
 
     dialog = SettingsDialog(services)
     qtbot.addWidget(dialog)
-    dialog.new_passphrase.first.setText("a brand new passphrase")
-    dialog.new_passphrase.second.setText("a brand new passphrase")
-    dialog.change_passphrase()
+    dialog.vault_page.new_passphrase.first.setText("a brand new passphrase")
+    dialog.vault_page.new_passphrase.second.setText("a brand new passphrase")
+    dialog.vault_page.change_passphrase()
     assert worker.wait_idle()
     assert "changed" in dialog.status.text()
-    dialog.new_recovery_key()
+    dialog.vault_page.new_recovery_key()
     assert worker.wait_idle()
-    key = dialog.new_key_label.text().rsplit(": ", 1)[1]
+    key = dialog.vault_page.new_key_label.text().rsplit(": ", 1)[1]
     services.lock()
     Vault.unlock(services.vault_dir, "a brand new passphrase").lock()
     Vault.unlock_with_recovery_key(services.vault_dir, key).lock()
@@ -118,9 +118,9 @@ def test_choosing_a_wellbeing_measure_adds_its_segment_removing_asks(qtbot, serv
     dialog = SettingsDialog(services)
     qtbot.addWidget(dialog)
     dialog.show()
-    kinds = lambda: [s.kind.value for s in dialog.g_agenda.segments]  # noqa: E731
+    kinds = lambda: [s.kind.value for s in dialog.groups_page.g_agenda.segments]  # noqa: E731
     assert "wellbeing_check" not in kinds()
-    combo = dialog.g_wellbeing
+    combo = dialog.groups_page.g_wellbeing
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Down)  # None -> WHO-5, as a user picks it
     assert combo.currentData() == "who5"

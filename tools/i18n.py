@@ -41,7 +41,10 @@ TS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("es", "en")
 # Strings kept as data in Qt-free core modules and translated by the UI under a fixed
 # context: (context, module, dict whose values are English text).
-DATA_TABLES = (("definitions", "groupkeeper.reports_export", "ALL_DEFINITIONS"),)
+DATA_TABLES = (
+    ("definitions", "groupkeeper.reports_export", "ALL_DEFINITIONS"),
+    ("settings", "groupkeeper.options", "TITLES"),
+)
 # Spanish plural rules in Qt: two forms (1 / other); English the same.
 NUMERUS_FORMS = {"es": 2, "en": 2}
 

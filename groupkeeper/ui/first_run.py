@@ -11,72 +11,28 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from groupkeeper.meeting_rules import DAYS
 from groupkeeper.ui import messages, worker
+from groupkeeper.ui.widgets.group_form import GroupBasicsEditor
 from groupkeeper.ui.widgets.passphrase import NewPassphrase
 
 if TYPE_CHECKING:
-    from groupkeeper.model import Group
     from groupkeeper.ui.services import Services
-
-# Stored as these English keys (stable data); shown translated.
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("first_run", text)
-
-
-def day_names() -> list[str]:
-    """The weekdays in the user's language, Monday first (same order as ``DAYS``)."""
-    return [
-        _tr("Monday"),
-        _tr("Tuesday"),
-        _tr("Wednesday"),
-        _tr("Thursday"),
-        _tr("Friday"),
-        _tr("Saturday"),
-        _tr("Sunday"),
-    ]
-
-
-def template_names() -> dict[str, str]:
-    """Agenda template id -> its name in words."""
-    return {
-        "weekly": _tr("Weekly check-in (mood check, skills, goals)"),
-        "drop_in": _tr("Open drop-in circle (check-in, open sharing, closing)"),
-        "check_in_work_check_out": _tr("Check-in / work / check-out"),
-    }
-
-
-def default_agreements() -> str:
-    """Sensible, warm group agreements the facilitator can edit."""
-    return _tr(
-        "What is said here stays here. We share what we learned, not who said it.\n"
-        "We listen with respect and without judging. We give advice only when asked.\n"
-        "Everyone has the right to pass. Nobody has to speak.\n"
-        "One voice at a time, so everyone can be heard.\n"
-        "Phones on silent and put away. If you need to take a call, just step out."
-    )
 
 
 def _page(title: str, intro: str = "") -> tuple[QWidget, QVBoxLayout]:
@@ -450,62 +406,3 @@ class FirstRunScreen(QWidget):
         self._recovery_key = ""
         self.key_label.clear()
         self.new_passphrase.clear()
-
-
-class GroupBasicsEditor:
-    """Name, day, time, place, agenda template, agreements, crisis resources on a form.
-
-    Shared by the first-run page and "Add a group" in Settings.
-    """
-
-    def __init__(self, host: QWidget, form: QFormLayout) -> None:
-        self.name = QLineEdit(host)
-        self.name.setAccessibleName(_tr("Group name"))
-        self.name.setPlaceholderText(_tr("e.g. Tuesday Circle"))
-        self.day = QComboBox(host)
-        self.day.addItems(day_names())
-        self.day.setAccessibleName(_tr("Usual meeting day"))
-        self.time = QTimeEdit(QTime(19, 0), host)
-        self.time.setDisplayFormat("HH:mm")
-        self.time.setAccessibleName(_tr("Usual start time"))
-        self.place = QLineEdit(host)
-        self.place.setAccessibleName(_tr("Place"))
-        self.place.setPlaceholderText(_tr("e.g. Community centre, room 2"))
-        self.template = QComboBox(host)
-        for template_id, words in template_names().items():
-            self.template.addItem(words, template_id)
-        self.template.setAccessibleName(_tr("Meeting plan"))
-        self.agreements = QPlainTextEdit(default_agreements(), host)
-        self.agreements.setAccessibleName(_tr("Group agreements"))
-        self.agreements.setTabChangesFocus(True)
-        self.agreements.setMinimumHeight(150)
-        self.crisis = QPlainTextEdit(host)
-        self.crisis.setAccessibleName(_tr("Local crisis resources"))
-        self.crisis.setPlaceholderText(
-            _tr(
-                "Local crisis line, nearest emergency department, the centre's on-call "
-                "contact. You can fill this in later; GroupKeeper will remind you."
-            )
-        )
-        self.crisis.setTabChangesFocus(True)
-        self.crisis.setMinimumHeight(90)
-        form.addRow(_tr("Group &name"), self.name)
-        form.addRow(_tr("Usual &day"), self.day)
-        form.addRow(_tr("Start &time"), self.time)
-        form.addRow(_tr("&Place"), self.place)
-        form.addRow(_tr("Meeting p&lan"), self.template)
-        form.addRow(_tr("&Agreements"), self.agreements)
-        form.addRow(_tr("&Crisis resources"), self.crisis)
-
-    def to_group(self) -> Group:
-        from groupkeeper.model import Group
-
-        return Group(
-            name=self.name.text().strip(),
-            meeting_day=DAYS[self.day.currentIndex()],
-            meeting_time=self.time.time().toString("HH:mm"),
-            place=self.place.text().strip(),
-            template=str(self.template.currentData()),
-            agreements=self.agreements.toPlainText().strip(),
-            crisis_resources=self.crisis.toPlainText().strip(),
-        )

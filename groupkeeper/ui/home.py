@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from groupkeeper.meeting_rules import DAYS, planned_next_meeting
 from groupkeeper.ui import messages, worker
-from groupkeeper.ui.first_run import day_names
 from groupkeeper.ui.widgets.flow import FlowLayout
+from groupkeeper.ui.widgets.group_form import day_names
 
 if TYPE_CHECKING:
     from groupkeeper.model import Group, MeetingContents

@@ -213,6 +213,8 @@ def stylesheet(theme: str, text_scale: float = 1.0) -> str:
         raise ValueError(f"unknown theme {theme!r}")
     values = dict(PALETTES[theme])
     values.update(_font_sizes(text_scale))
+    # Images the style sheet draws (spin box arrows), from source or from the bundle.
+    values["icon_dir"] = (resources_root() / "icons").as_posix()
     template = resource_path("themes", f"{theme}.qss").read_text(encoding="utf-8")
     # Comments may mention {{placeholders}} in prose; Qt does not need them either.
     template = _COMMENT.sub("", template)

@@ -4,74 +4,148 @@
     <context>
         <name>AgendaEditor</name>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="83" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="42" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="134" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="93" />
             <source>%1 - %2 min</source>
             <translation>%1 - %2 min</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="89" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="48" />
             <source>Add</source>
             <translation>Añadir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="90" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="49" />
             <source>Add a segment</source>
             <translation>Añadir una parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="79" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="38" />
             <source>Agenda segments</source>
             <translation>Partes del plan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="86" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="45" />
             <source>Kind of segment to add</source>
             <translation>Tipo de parte que añadir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="104" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="63" />
             <source>Minutes</source>
             <translation>Minutos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="84" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="43" />
             <source>Minutes for the selected segment</source>
             <translation>Minutos de la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="94" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="53" />
             <source>Move down</source>
             <translation>Bajar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="96" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="55" />
             <source>Move the selected segment down</source>
             <translation>Bajar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="95" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="54" />
             <source>Move the selected segment up</source>
             <translation>Subir la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="93" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="52" />
             <source>Move up</source>
             <translation>Subir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="91" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="50" />
             <source>Remove</source>
             <translation>Quitar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="92" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="51" />
             <source>Remove the selected segment</source>
             <translation>Quitar la parte seleccionada</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppPage</name>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="72" />
+            <source>&amp;Language</source>
+            <translation>&amp;Idioma</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="73" />
+            <source>&amp;Text size</source>
+            <translation>&amp;Tamaño del texto</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="74" />
+            <source>C&amp;olours</source>
+            <translation>C&amp;olores</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="51" />
+            <source>Calm</source>
+            <translation>Tranquilo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="58" />
+            <source>Choose another folder for the vault</source>
+            <translation>Elegir otra carpeta para la caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="57" />
+            <source>Choose...</source>
+            <translation>Elegir...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="54" />
+            <source>Colours</source>
+            <translation>Colores</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="52" />
+            <source>High contrast</source>
+            <translation>Alto contraste</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="44" />
+            <source>Language</source>
+            <translation>Idioma</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="38" />
+            <source>Same as the computer</source>
+            <translation>El del ordenador</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="49" />
+            <source>Text size</source>
+            <translation>Tamaño del texto</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="64" />
+            <source>Text size and colours change at once. A new language or vault folder is used the next time GroupKeeper starts.</source>
+            <translation>El tamaño del texto y los colores cambian al momento. Un idioma o una carpeta de caja fuerte nuevos se usan la próxima vez que se abra GroupKeeper.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="75" />
+            <source>Vault &amp;folder</source>
+            <translation>&amp;Carpeta de la caja fuerte</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="56" />
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="79" />
+            <source>Vault folder</source>
+            <translation>Carpeta de la caja fuerte</translation>
         </message>
     </context>
     <context>
@@ -547,65 +621,65 @@
     <context>
         <name>FirstRunScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="199" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="155" />
             <source>A few unrelated words are easy to remember and hard to guess, for example "kettle river purple bicycle". You will type it each time you open GroupKeeper. At least 8 characters.</source>
             <translation>Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar, por ejemplo «tetera río morado bicicleta». La escribirás cada vez que abras GroupKeeper. Al menos 8 caracteres.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="186" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="220" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="142" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="176" />
             <source>Back</source>
             <translation>Atrás</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="187" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="143" />
             <source>Back to the welcome page</source>
             <translation>Volver a la bienvenida</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="221" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="177" />
             <source>Back to where to keep the vault</source>
             <translation>Volver a dónde guardar la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="318" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="274" />
             <source>Choose a folder for the vault</source>
             <translation>Elegir una carpeta para la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="198" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="154" />
             <source>Choose a passphrase</source>
             <translation>Elige una frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="180" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="136" />
             <source>Choose another folder for the vault</source>
             <translation>Elegir otra carpeta para la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="179" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="135" />
             <source>Choose another folder...</source>
             <translation>Elegir otra carpeta...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="297" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="299" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="253" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="255" />
             <source>Create the group and finish</source>
             <translation>Crear el grupo y terminar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="223" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="225" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="179" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="181" />
             <source>Create the vault</source>
             <translation>Crear la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="212" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="168" />
             <source>Creating the vault, please wait</source>
             <translation>Creando la caja fuerte, espera un momento</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="150" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="106" />
             <source>GroupKeeper helps you run your group: who came, how people are doing, what helped, and what they will try this week.
 
 Everything stays on this computer, locked with a passphrase only you know. It never needs the internet.
@@ -618,113 +692,113 @@ Todo se queda en este ordenador, protegido con una frase de acceso que solo tú 
 La configuración lleva unos tres minutos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="393" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="349" />
             <source>GroupKeeper recovery key</source>
             <translation>Clave de recuperación de GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="255" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="211" />
             <source>I have kept it somewhere safe</source>
             <translation>La he guardado en un lugar seguro</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="256" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="212" />
             <source>I have kept the recovery key somewhere safe</source>
             <translation>He guardado la clave de recuperación en un lugar seguro</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="234" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="190" />
             <source>If the passphrase is ever forgotten, this key is the only way back in. It is shown only now. Print it or save it on a USB stick, and keep it somewhere safe away from this laptop.</source>
             <translation>Si alguna vez se olvida la frase de acceso, esta clave es la única forma de volver a entrar. Solo se muestra ahora. Imprímela o guárdala en una memoria USB, y guárdala en un lugar seguro, lejos de este portátil.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="159" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="115" />
             <source>Let's start</source>
             <translation>Empecemos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="189" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="271" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="145" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="227" />
             <source>Next</source>
             <translation>Siguiente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="191" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="147" />
             <source>Next: choose a passphrase</source>
             <translation>Siguiente: elegir una frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="273" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="229" />
             <source>Next: your first group</source>
             <translation>Siguiente: tu primer grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="372" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="328" />
             <source>PDF files (*.pdf)</source>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="439" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="395" />
             <source>Please give the group a name.</source>
             <translation>Ponle un nombre al grupo, por favor.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="253" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="209" />
             <source>Print the recovery key</source>
             <translation>Imprimir la clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="252" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="208" />
             <source>Print...</source>
             <translation>Imprimir...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="248" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="204" />
             <source>Recovery key</source>
             <translation>Clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="249" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="205" />
             <source>Save as PDF...</source>
             <translation>Guardar como PDF...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="381" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="337" />
             <source>Save on this laptop?</source>
             <translation>¿Guardar en este portátil?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="370" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="326" />
             <source>Save the recovery key (a USB stick is best)</source>
             <translation>Guardar la clave de recuperación (mejor en una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="250" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="206" />
             <source>Save the recovery key as a PDF file</source>
             <translation>Guardar la clave de recuperación como archivo PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="400" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="356" />
             <source>Saved to %1.</source>
             <translation>Guardado en %1.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="420" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="376" />
             <source>Sent to the printer.</source>
             <translation>Enviado a la impresora.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="161" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="117" />
             <source>Start setting up</source>
             <translation>Empezar la configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="398" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="354" />
             <source>The PDF could not be saved there. Try a USB stick.</source>
             <translation>No se pudo guardar el PDF ahí. Prueba en una memoria USB.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="169" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="125" />
             <source>The vault is one small folder. The usual place is fine for most people. You can also choose a USB stick, so the group's records travel with you.</source>
             <translation>La caja fuerte es una carpeta pequeña. El lugar habitual va bien en la mayoría de los casos. También puedes elegir una memoria USB, para que los registros del grupo viajen contigo.</translation>
         </message>
@@ -733,7 +807,7 @@ La configuración lleva unos tres minutos.</translation>
             <translation type="vanished">Esta clave abre tu caja fuerte de GroupKeeper si se olvida la frase de acceso. Guárdala en un lugar seguro, lejos del portátil. Quien tenga la clave y la caja fuerte puede leer los registros del grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="382" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="338" />
             <source>This place is on this laptop. Anyone who takes the laptop could then open the vault. Paper or a USB stick kept elsewhere is much safer.
 
 Save here anyway?</source>
@@ -742,32 +816,32 @@ Save here anyway?</source>
 ¿Guardar aquí de todos modos?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="178" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="134" />
             <source>Vault folder</source>
             <translation>Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="149" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="105" />
             <source>Welcome to GroupKeeper</source>
             <translation>Te damos la bienvenida a GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="168" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="124" />
             <source>Where to keep the vault</source>
             <translation>Dónde guardar la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="282" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="238" />
             <source>You can change all of this later in Settings.</source>
             <translation>Puedes cambiar todo esto más tarde en Configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="281" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="237" />
             <source>Your first group</source>
             <translation>Tu primer grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="233" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="189" />
             <source>Your recovery key</source>
             <translation>Tu clave de recuperación</translation>
         </message>
@@ -881,6 +955,139 @@ Save here anyway?</source>
             <location filename="../../groupkeeper/ui/home.py" line="174" />
             <source>Start meeting</source>
             <translation>Empezar reunión</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupsPage</name>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="94" />
+            <source> weeks</source>
+            <translation> semanas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="53" />
+            <source>&amp;Group</source>
+            <translation>&amp;Grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="71" />
+            <source>0 to 10</source>
+            <translation>de 0 a 10</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="70" />
+            <source>1 to 5 (faces)</source>
+            <translation>de 1 a 5 (caras)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="158" />
+            <source>A Wellbeing check segment was added to the agenda, before the closing. Press Save to keep it.</source>
+            <translation>Se añadió una parte «Cuestionario de bienestar» al plan, antes del cierre. Pulsa Guardar para conservarla.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="51" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="199" />
+            <source>Add a group</source>
+            <translation>Añadir un grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="50" />
+            <source>Add a group...</source>
+            <translation>Añadir un grupo...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="107" />
+            <source>Agenda</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="80" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="108" />
+            <source>Agreements</source>
+            <translation>Acuerdos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="82" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="109" />
+            <source>Crisis resources</source>
+            <translation>Recursos de crisis</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="84" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="110" />
+            <source>Escalation steps</source>
+            <translation>Pasos a seguir</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="61" />
+            <source>Group name</source>
+            <translation>Nombre del grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="49" />
+            <source>Group to edit</source>
+            <translation>Grupo que editar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="72" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="105" />
+            <source>Mood scale</source>
+            <translation>Escala de ánimo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="101" />
+            <source>Name</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="86" />
+            <source>None</source>
+            <translation>Ninguno</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="68" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="104" />
+            <source>Place</source>
+            <translation>Lugar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="66" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="103" />
+            <source>Start time</source>
+            <translation>Hora de inicio</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="74" />
+            <source>Tally only: count mood scores without linking them to anyone</source>
+            <translation>Solo recuento: contar las puntuaciones de ánimo sin relacionarlas con nadie</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="166" />
+            <source>This group no longer uses a wellbeing measure. Remove the Wellbeing check segment from its agenda too?</source>
+            <translation>Este grupo ya no usa una medida de bienestar. ¿Quitar también la parte «Cuestionario de bienestar» de su plan?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="64" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="102" />
+            <source>Usual day</source>
+            <translation>Día habitual</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="89" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="111" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="165" />
+            <source>Wellbeing measure</source>
+            <translation>Cuestionario de bienestar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="95" />
+            <source>Wellbeing measure every N weeks</source>
+            <translation>Cuestionario de bienestar cada N semanas</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="93" />
+            <source>every </source>
+            <translation>cada </translation>
         </message>
     </context>
     <context>
@@ -3944,372 +4151,293 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="505" />
             <source> weeks</source>
-            <translation> semanas</translation>
+            <translation type="vanished"> semanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="244" />
             <source>&amp;Language</source>
-            <translation>&amp;Idioma</translation>
+            <translation type="vanished">&amp;Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="245" />
             <source>&amp;Text size</source>
-            <translation>&amp;Tamaño del texto</translation>
+            <translation type="vanished">&amp;Tamaño del texto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="478" />
             <source>0 to 10</source>
-            <translation>de 0 a 10</translation>
+            <translation type="vanished">de 0 a 10</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="477" />
             <source>1 to 5 (faces)</source>
-            <translation>de 1 a 5 (caras)</translation>
+            <translation type="vanished">de 1 a 5 (caras)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="570" />
             <source>A Wellbeing check segment was added to the agenda, before the closing. Press Save to keep it.</source>
-            <translation>Se añadió una parte «Cuestionario de bienestar» al plan, antes del cierre. Pulsa Guardar para conservarla.</translation>
+            <translation type="vanished">Se añadió una parte «Cuestionario de bienestar» al plan, antes del cierre. Pulsa Guardar para conservarla.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="447" />
             <source>A new recovery key was made.</source>
-            <translation>Se creó una clave de recuperación nueva.</translation>
+            <translation type="vanished">Se creó una clave de recuperación nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="431" />
             <source>Access was revoked. Use the new passphrase from now on.</source>
-            <translation>Se retiró el acceso. A partir de ahora, usa la frase de acceso nueva.</translation>
+            <translation type="vanished">Se retiró el acceso. A partir de ahora, usa la frase de acceso nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="459" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="611" />
             <source>Add a group</source>
-            <translation>Añadir un grupo</translation>
+            <translation type="vanished">Añadir un grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="458" />
             <source>Add a group...</source>
-            <translation>Añadir un grupo...</translation>
+            <translation type="vanished">Añadir un grupo...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="518" />
             <source>Agenda</source>
-            <translation>Plan</translation>
+            <translation type="vanished">Plan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="486" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="519" />
             <source>Agreements</source>
-            <translation>Acuerdos</translation>
+            <translation type="vanished">Acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="181" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="56" />
             <source>App</source>
             <translation>Aplicación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="294" />
             <source>Asked the first time you back up</source>
-            <translation>Se pregunta la primera vez que haces una copia</translation>
+            <translation type="vanished">Se pregunta la primera vez que haces una copia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="293" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="301" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="348" />
             <source>Backup folder</source>
-            <translation>Carpeta de copias</translation>
+            <translation type="vanished">Carpeta de copias</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="246" />
             <source>C&amp;olours</source>
-            <translation>C&amp;olores</translation>
+            <translation type="vanished">C&amp;olores</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="223" />
             <source>Calm</source>
-            <translation>Tranquilo</translation>
+            <translation type="vanished">Tranquilo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="309" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="322" />
             <source>Change passphrase</source>
-            <translation>Cambiar la frase de acceso</translation>
+            <translation type="vanished">Cambiar la frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="230" />
             <source>Choose another folder for the vault</source>
-            <translation>Elegir otra carpeta para la caja fuerte</translation>
+            <translation type="vanished">Elegir otra carpeta para la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="296" />
             <source>Choose the backup folder (a USB stick is best)</source>
-            <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
+            <translation type="vanished">Elegir la carpeta de copias (mejor una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="229" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="295" />
             <source>Choose...</source>
-            <translation>Elegir...</translation>
+            <translation type="vanished">Elegir...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="192" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="64" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="226" />
             <source>Colours</source>
-            <translation>Colores</translation>
+            <translation type="vanished">Colores</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="489" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="520" />
             <source>Crisis resources</source>
-            <translation>Recursos de crisis</translation>
+            <translation type="vanished">Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="278" />
             <source>During a meeting, lock after (minutes)</source>
-            <translation>Durante una reunión, bloquear tras (minutos)</translation>
+            <translation type="vanished">Durante una reunión, bloquear tras (minutos)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="492" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="521" />
             <source>Escalation steps</source>
-            <translation>Pasos a seguir</translation>
+            <translation type="vanished">Pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="414" />
             <source>First type the new passphrase twice (at least 8 characters).</source>
-            <translation>Primero escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
+            <translation type="vanished">Primero escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="461" />
             <source>Group</source>
-            <translation>Grupo</translation>
+            <translation type="vanished">Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="467" />
             <source>Group name</source>
-            <translation>Nombre del grupo</translation>
+            <translation type="vanished">Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="457" />
             <source>Group to edit</source>
-            <translation>Grupo que editar</translation>
+            <translation type="vanished">Grupo que editar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="183" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="58" />
             <source>Groups</source>
             <translation>Grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="279" />
             <source>Hide counts below this in exports</source>
-            <translation>Ocultar en las exportaciones las cifras menores que esta</translation>
+            <translation type="vanished">Ocultar en las exportaciones las cifras menores que esta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="224" />
             <source>High contrast</source>
-            <translation>Alto contraste</translation>
+            <translation type="vanished">Alto contraste</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="214" />
             <source>Language</source>
-            <translation>Idioma</translation>
+            <translation type="vanished">Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="277" />
             <source>Lock after this many idle minutes</source>
-            <translation>Bloquear tras estos minutos sin uso</translation>
+            <translation type="vanished">Bloquear tras estos minutos sin uso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="321" />
             <source>Make a new recovery key...</source>
-            <translation>Crear una clave de recuperación nueva...</translation>
+            <translation type="vanished">Crear una clave de recuperación nueva...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="479" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="516" />
             <source>Mood scale</source>
-            <translation>Escala de ánimo</translation>
+            <translation type="vanished">Escala de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="512" />
             <source>Name</source>
-            <translation>Nombre</translation>
+            <translation type="vanished">Nombre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="325" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="441" />
             <source>New recovery key</source>
-            <translation>Clave de recuperación nueva</translation>
+            <translation type="vanished">Clave de recuperación nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="373" />
             <source>New recovery key (shown once, write it down): %1</source>
-            <translation>Clave de recuperación nueva (solo se muestra ahora, anótala): %1</translation>
+            <translation type="vanished">Clave de recuperación nueva (solo se muestra ahora, anótala): %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="497" />
             <source>None</source>
-            <translation>Ninguno</translation>
+            <translation type="vanished">Ninguno</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="281" />
             <source>Offer to forget members inactive for (months)</source>
-            <translation>Proponer olvidar a quien lleva sin venir (meses)</translation>
+            <translation type="vanished">Proponer olvidar a quien lleva sin venir (meses)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="304" />
             <source>Passphrase and recovery</source>
-            <translation>Frase de acceso y recuperación</translation>
+            <translation type="vanished">Frase de acceso y recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="475" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="515" />
             <source>Place</source>
-            <translation>Lugar</translation>
+            <translation type="vanished">Lugar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="280" />
             <source>Remind me to back up after (days)</source>
-            <translation>Recordarme hacer copia después de (días)</translation>
+            <translation type="vanished">Recordarme hacer copia después de (días)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="323" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="419" />
             <source>Revoke access</source>
-            <translation>Retirar el acceso</translation>
+            <translation type="vanished">Retirar el acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="310" />
             <source>Revoke access (a co-facilitator left)...</source>
-            <translation>Retirar el acceso (alguien dejó de cofacilitar)...</translation>
+            <translation type="vanished">Retirar el acceso (alguien dejó de cofacilitar)...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="312" />
             <source>Revoke access changes the passphrase and also the key inside the vault, and makes a fresh backup. Old backups still open with the OLD passphrase: destroy them if the person who left may have copies.</source>
-            <translation>Retirar el acceso cambia la frase de acceso y también la clave interna de la caja fuerte, y hace una copia nueva. Las copias antiguas se siguen abriendo con la frase ANTIGUA: destrúyelas si la persona que se fue puede tener copias.</translation>
+            <translation type="vanished">Retirar el acceso cambia la frase de acceso y también la clave interna de la caja fuerte, y hace una copia nueva. Las copias antiguas se siguen abriendo con la frase ANTIGUA: destrúyelas si la persona que se fue puede tener copias.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="208" />
             <source>Same as the computer</source>
-            <translation>El del ordenador</translation>
+            <translation type="vanished">El del ordenador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="188" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="191" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="60" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="63" />
             <source>Save</source>
             <translation>Guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="657" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="90" />
             <source>Saved.</source>
             <translation>Guardado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="179" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="48" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="473" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="514" />
             <source>Start time</source>
-            <translation>Hora de inicio</translation>
+            <translation type="vanished">Hora de inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="481" />
             <source>Tally only: count mood scores without linking them to anyone</source>
-            <translation>Solo recuento: contar las puntuaciones de ánimo sin relacionarlas con nadie</translation>
+            <translation type="vanished">Solo recuento: contar las puntuaciones de ánimo sin relacionarlas con nadie</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="221" />
             <source>Text size</source>
-            <translation>Tamaño del texto</translation>
+            <translation type="vanished">Tamaño del texto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="236" />
             <source>Text size and colours change at once. A new language or vault folder is used the next time GroupKeeper starts.</source>
-            <translation>El tamaño del texto y los colores cambian al momento. Un idioma o una carpeta de caja fuerte nuevos se usan la próxima vez que se abra GroupKeeper.</translation>
+            <translation type="vanished">El tamaño del texto y los colores cambian al momento. Un idioma o una carpeta de caja fuerte nuevos se usan la próxima vez que se abra GroupKeeper.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="654" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="87" />
             <source>The agenda needs at least one segment, each from 1 to 240 minutes.</source>
             <translation>El plan necesita al menos una parte, y cada una de 1 a 240 minutos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="420" />
             <source>The old passphrase and recovery key will stop working for this vault. Old backups still open with the old passphrase. Go on?</source>
-            <translation>La frase de acceso y la clave de recuperación antiguas dejarán de servir para esta caja fuerte. Las copias antiguas se siguen abriendo con la frase antigua. ¿Seguir?</translation>
+            <translation type="vanished">La frase de acceso y la clave de recuperación antiguas dejarán de servir para esta caja fuerte. Las copias antiguas se siguen abriendo con la frase antigua. ¿Seguir?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="442" />
             <source>The old recovery key will stop working. Make a new one?</source>
-            <translation>La clave de recuperación antigua dejará de servir. ¿Crear una nueva?</translation>
+            <translation type="vanished">La clave de recuperación antigua dejará de servir. ¿Crear una nueva?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="402" />
             <source>The passphrase was changed.</source>
-            <translation>La frase de acceso se ha cambiado.</translation>
+            <translation type="vanished">La frase de acceso se ha cambiado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="578" />
             <source>This group no longer uses a wellbeing measure. Remove the Wellbeing check segment from its agenda too?</source>
-            <translation>Este grupo ya no usa una medida de bienestar. ¿Quitar también la parte «Cuestionario de bienestar» de su plan?</translation>
+            <translation type="vanished">Este grupo ya no usa una medida de bienestar. ¿Quitar también la parte «Cuestionario de bienestar» de su plan?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="397" />
             <source>Type the new passphrase twice (at least 8 characters).</source>
-            <translation>Escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
+            <translation type="vanished">Escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="470" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="513" />
             <source>Usual day</source>
-            <translation>Día habitual</translation>
+            <translation type="vanished">Día habitual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="182" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="57" />
             <source>Vault</source>
             <translation>Caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="247" />
             <source>Vault &amp;folder</source>
-            <translation>&amp;Carpeta de la caja fuerte</translation>
+            <translation type="vanished">&amp;Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="228" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="252" />
             <source>Vault folder</source>
-            <translation>Carpeta de la caja fuerte</translation>
+            <translation type="vanished">Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="500" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="522" />
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="577" />
             <source>Wellbeing measure</source>
-            <translation>Cuestionario de bienestar</translation>
+            <translation type="vanished">Cuestionario de bienestar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="506" />
             <source>Wellbeing measure every N weeks</source>
-            <translation>Cuestionario de bienestar cada N semanas</translation>
+            <translation type="vanished">Cuestionario de bienestar cada N semanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="364" />
             <source>Working, please wait...</source>
-            <translation>Trabajando, espera un momento...</translation>
+            <translation type="vanished">Trabajando, espera un momento...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="504" />
             <source>every </source>
-            <translation>cada </translation>
+            <translation type="vanished">cada </translation>
         </message>
     </context>
     <context>
@@ -4541,6 +4669,114 @@ Esto no se puede deshacer.</translation>
             <location filename="../../groupkeeper/ui/unlock.py" line="195" />
             <source>Welcome back</source>
             <translation>Hola de nuevo</translation>
+        </message>
+    </context>
+    <context>
+        <name>VaultPage</name>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="206" />
+            <source>A new recovery key was made.</source>
+            <translation>Se creó una clave de recuperación nueva.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="190" />
+            <source>Access was revoked. Use the new passphrase from now on.</source>
+            <translation>Se retiró el acceso. A partir de ahora, usa la frase de acceso nueva.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="55" />
+            <source>Asked the first time you back up</source>
+            <translation>Se pregunta la primera vez que haces una copia</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="54" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="62" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="107" />
+            <source>Backup folder</source>
+            <translation>Carpeta de copias</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="70" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="83" />
+            <source>Change passphrase</source>
+            <translation>Cambiar la frase de acceso</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="57" />
+            <source>Choose the backup folder (a USB stick is best)</source>
+            <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="56" />
+            <source>Choose...</source>
+            <translation>Elegir...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="173" />
+            <source>First type the new passphrase twice (at least 8 characters).</source>
+            <translation>Primero escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="82" />
+            <source>Make a new recovery key...</source>
+            <translation>Crear una clave de recuperación nueva...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="86" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="200" />
+            <source>New recovery key</source>
+            <translation>Clave de recuperación nueva</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="132" />
+            <source>New recovery key (shown once, write it down): %1</source>
+            <translation>Clave de recuperación nueva (solo se muestra ahora, anótala): %1</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="65" />
+            <source>Passphrase and recovery</source>
+            <translation>Frase de acceso y recuperación</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="84" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="178" />
+            <source>Revoke access</source>
+            <translation>Retirar el acceso</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="71" />
+            <source>Revoke access (a co-facilitator left)...</source>
+            <translation>Retirar el acceso (alguien dejó de cofacilitar)...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="73" />
+            <source>Revoke access changes the passphrase and also the key inside the vault, and makes a fresh backup. Old backups still open with the OLD passphrase: destroy them if the person who left may have copies.</source>
+            <translation>Retirar el acceso cambia la frase de acceso y también la clave interna de la caja fuerte, y hace una copia nueva. Las copias antiguas se siguen abriendo con la frase ANTIGUA: destrúyelas si la persona que se fue puede tener copias.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="179" />
+            <source>The old passphrase and recovery key will stop working for this vault. Old backups still open with the old passphrase. Go on?</source>
+            <translation>La frase de acceso y la clave de recuperación antiguas dejarán de servir para esta caja fuerte. Las copias antiguas se siguen abriendo con la frase antigua. ¿Seguir?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="201" />
+            <source>The old recovery key will stop working. Make a new one?</source>
+            <translation>La clave de recuperación antigua dejará de servir. ¿Crear una nueva?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="161" />
+            <source>The passphrase was changed.</source>
+            <translation>La frase de acceso se ha cambiado.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="156" />
+            <source>Type the new passphrase twice (at least 8 characters).</source>
+            <translation>Escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="123" />
+            <source>Working, please wait...</source>
+            <translation>Trabajando, espera un momento...</translation>
         </message>
     </context>
     <context>
@@ -4808,132 +5044,132 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>first_run</name>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="497" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="99" />
             <source>&amp;Agreements</source>
             <translation>&amp;Acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="498" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="100" />
             <source>&amp;Crisis resources</source>
             <translation>&amp;Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="495" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="97" />
             <source>&amp;Place</source>
             <translation>&amp;Lugar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="67" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="45" />
             <source>Check-in / work / check-out</source>
             <translation>Ronda de inicio / trabajo / cierre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="56" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="34" />
             <source>Friday</source>
             <translation>Viernes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="492" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="94" />
             <source>Group &amp;name</source>
             <translation>&amp;Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="479" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="85" />
             <source>Group agreements</source>
             <translation>Acuerdos del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="463" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="69" />
             <source>Group name</source>
             <translation>Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="485" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="89" />
             <source>Local crisis line, nearest emergency department, the centre's on-call contact. You can fill this in later; GroupKeeper will remind you.</source>
             <translation>Línea de crisis de tu zona, urgencias más cercanas, contacto de guardia del centro. Puedes completarlo más tarde; GroupKeeper te lo recordará.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="483" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="87" />
             <source>Local crisis resources</source>
             <translation>Recursos de crisis de tu zona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="496" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="98" />
             <source>Meeting p&amp;lan</source>
             <translation>P&amp;lan de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="477" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="83" />
             <source>Meeting plan</source>
             <translation>Plan de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="52" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="30" />
             <source>Monday</source>
             <translation>Lunes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="66" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="44" />
             <source>Open drop-in circle (check-in, open sharing, closing)</source>
             <translation>Círculo abierto (ronda de inicio, compartir libre, cierre)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="472" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="78" />
             <source>Place</source>
             <translation>Lugar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="57" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="35" />
             <source>Saturday</source>
             <translation>Sábado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="494" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="96" />
             <source>Start &amp;time</source>
             <translation>&amp;Hora de inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="58" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="36" />
             <source>Sunday</source>
             <translation>Domingo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="55" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="33" />
             <source>Thursday</source>
             <translation>Jueves</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="53" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="31" />
             <source>Tuesday</source>
             <translation>Martes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="493" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="95" />
             <source>Usual &amp;day</source>
             <translation>&amp;Día habitual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="467" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="73" />
             <source>Usual meeting day</source>
             <translation>Día habitual de reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="470" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="76" />
             <source>Usual start time</source>
             <translation>Hora habitual de inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="54" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="32" />
             <source>Wednesday</source>
             <translation>Miércoles</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="65" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="43" />
             <source>Weekly check-in (mood check, skills, goals)</source>
             <translation>Encuentro semanal (ánimo, estrategias, metas)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="73" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="51" />
             <source>What is said here stays here. We share what we learned, not who said it.
 We listen with respect and without judging. We give advice only when asked.
 Everyone has the right to pass. Nobody has to speak.
@@ -4946,12 +5182,12 @@ Una voz cada vez, para que todo el mundo pueda ser escuchado.
 Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momento.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="473" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="79" />
             <source>e.g. Community centre, room 2</source>
             <translation>p. ej. Centro cívico, sala 2</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="464" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="70" />
             <source>e.g. Tuesday Circle</source>
             <translation>p. ej. Círculo de los martes</translation>
         </message>
@@ -5750,6 +5986,69 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
             <location filename="../../groupkeeper/ui/report_pdf.py" line="164" />
             <source>withheld (too few people)</source>
             <translation>retenida (muy pocas personas)</translation>
+        </message>
+    </context>
+    <context>
+        <name>settings</name>
+        <message>
+            <location filename="../../groupkeeper/options.py" line="0" />
+            <source>Backup folder</source>
+            <translation>Carpeta de copias</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/options.py" line="0" />
+            <source>Colours</source>
+            <translation>Colores</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/options.py" line="0" />
+            <source>During a meeting, lock after (minutes)</source>
+            <translation>Durante una reunión, bloquear tras (minutos)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/options.py" line="0" />
+            <source>Hide counts below this in exports</source>
+            <translation>Ocultar en las exportaciones las cifras menores que esta</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/options.py" line="0" />
+            <source>Language</source>
+            <translation>Idioma</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/options.py" line="0" />
+            <source>Last backup</source>
+            <translation>Última copia de seguridad</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/options.py" line="0" />
+            <source>Lock after this many idle minutes</source>
+            <translation>Bloquear tras estos minutos sin uso</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/options.py" line="0" />
+            <source>Offer to forget members inactive for (months)</source>
+            <translation>Proponer olvidar a quien lleva sin venir (meses)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/options.py" line="0" />
+            <source>Remind me to back up after (days)</source>
+            <translation>Recordarme hacer copia después de (días)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/options.py" line="0" />
+            <source>Text size</source>
+            <translation>Tamaño del texto</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/options.py" line="0" />
+            <source>The tour was shown</source>
+            <translation>La visita guiada ya se mostró</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/options.py" line="0" />
+            <source>Vault folder</source>
+            <translation>Carpeta de la caja fuerte</translation>
         </message>
     </context>
 </TS>

@@ -1,53 +1,69 @@
-"""The vault settings repository (encrypted with the rest of the vault)."""
+"""The vault settings repository (encrypted with the rest of the vault).
+
+What each setting is (type, default, range, title) is declared once in
+``groupkeeper.options.VAULT``; this module only stores and reads the values.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeVar
 
+from groupkeeper.options import VAULT, IntOption, Option
 from groupkeeper.storage.errors import InvalidInput
 from groupkeeper.storage.repos.base import Repo
 
-VAULT_SETTING_DEFAULTS: dict[str, Any] = {
-    "auto_lock_minutes": 5,
-    "meeting_lock_minutes": 30,
-    "suppression_threshold": 5,
-    "backup_dir": "",
-    "backup_reminder_days": 7,
-    "last_backup_at": "",
-    "forget_after_months": 12,
-}
+T = TypeVar("T")
 
-_SETTING_RANGES: dict[str, tuple[int, int]] = {
-    "auto_lock_minutes": (1, 120),
-    "meeting_lock_minutes": (5, 240),
-    "suppression_threshold": (5, 11),
-    "backup_reminder_days": (1, 365),
-    "forget_after_months": (1, 120),
-}
+#: The defaults, by key (derived from the declarations).
+VAULT_SETTING_DEFAULTS: dict[str, Any] = VAULT.defaults()
+
+
+def _checked(option: Option[Any], value: Any) -> Any:
+    try:
+        return option.check(value)
+    except TypeError:
+        if isinstance(option, IntOption):
+            raise InvalidInput("Please enter a whole number.") from None
+        raise InvalidInput("Please enter text.") from None
+    except ValueError:
+        assert isinstance(option, IntOption)
+        raise InvalidInput(f"Please enter a number from {option.low} to {option.high}.") from None
+
+
+def _usable(option: Option[T], stored: Any) -> T:
+    """A stored value as readers may use it: a number outside its range is clamped (a
+    damaged suppression threshold of 20 reads as 11, never the laxer default), anything
+    else unusable reads as the default."""
+    if isinstance(option, IntOption) and isinstance(stored, int) and not isinstance(stored, bool):
+        clamped: T = option.clamp(stored)  # type: ignore[assignment]
+        return clamped
+    return stored if option.allowed(stored) else option.default
 
 
 class SettingsRepo(Repo):
     """Vault-held settings (personal or not, they are encrypted with the rest)."""
 
     def get(self, key: str) -> Any:
-        if key not in VAULT_SETTING_DEFAULTS:
-            raise KeyError(key)
-        row = self._one("SELECT value FROM settings WHERE key = ?", [key])
-        return json.loads(row["value"]) if row else VAULT_SETTING_DEFAULTS[key]
+        """The value of the setting ``key`` (``KeyError`` for an unknown key)."""
+        return self.value(VAULT[key])
+
+    def value(self, option: Option[T]) -> T:
+        """The typed value of a declared setting; its default if unset or unusable."""
+        VAULT[option.key]  # noqa: B018  (an undeclared option is an error)
+        row = self._one("SELECT value FROM settings WHERE key = ?", [option.key])
+        if row is None:
+            return option.default
+        return _usable(option, json.loads(row["value"]))
 
     def set(self, key: str, value: Any) -> None:
-        if key not in VAULT_SETTING_DEFAULTS:
-            raise KeyError(key)
-        default = VAULT_SETTING_DEFAULTS[key]
-        if isinstance(default, int) and (isinstance(value, bool) or not isinstance(value, int)):
-            raise InvalidInput("Please enter a whole number.")
-        if isinstance(default, str) and not isinstance(value, str):
-            raise InvalidInput("Please enter text.")
-        if key in _SETTING_RANGES:
-            low, high = _SETTING_RANGES[key]
-            if not low <= value <= high:
-                raise InvalidInput(f"Please enter a number from {low} to {high}.")
+        """Store ``value`` for ``key``, checked against its declaration.
+
+        Raises:
+            KeyError: no setting has that key.
+            InvalidInput: wrong type or outside the declared range (with the sentence).
+        """
+        value = _checked(VAULT[key], value)
         with self._write() as db:
             db.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?)"
@@ -56,8 +72,9 @@ class SettingsRepo(Repo):
             )
 
     def all(self) -> dict[str, Any]:
-        values = dict(VAULT_SETTING_DEFAULTS)
+        values = VAULT.defaults()
         for row in self._query("SELECT key, value FROM settings"):
-            if row["key"] in values:
-                values[row["key"]] = json.loads(row["value"])
+            key = row["key"]
+            if key in VAULT:
+                values[key] = _usable(VAULT[key], json.loads(row["value"]))
         return values

@@ -1,0 +1,225 @@
+"""Settings, Groups tab: pick a group and edit it (agenda, agreements, crisis resources...)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from groupkeeper import agenda as agenda_mod
+from groupkeeper.meeting_rules import DAYS
+from groupkeeper.ui import messages
+from groupkeeper.ui.widgets.agenda_editor import AgendaEditor
+from groupkeeper.ui.widgets.forms import NumberBox, TimeBox, add_row, prepare_form, text_box
+from groupkeeper.ui.widgets.group_form import GroupBasicsEditor, day_names
+
+if TYPE_CHECKING:
+    from groupkeeper.model import Group
+    from groupkeeper.ui.services import Services
+
+
+class AgendaProblem(ValueError):
+    """The agenda on the page cannot be saved (a code from ``agenda.validate``)."""
+
+
+class GroupsPage(QWidget):
+    """The Groups tab. ``save()`` writes the group on show."""
+
+    def __init__(self, services: Services, status: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.status = status
+        page = self
+        layout = QVBoxLayout(page)
+        top = QHBoxLayout()
+        self.group_picker = QComboBox(page)
+        self.group_picker.setAccessibleName(self.tr("Group to edit"))
+        add = QPushButton(self.tr("Add a group..."), page)
+        add.setAccessibleName(self.tr("Add a group"))
+        add.clicked.connect(self._on_add_group_clicked)
+        picker_label = QLabel(self.tr("&Group"), page)
+        picker_label.setBuddy(self.group_picker)
+        top.addWidget(picker_label)
+        top.addWidget(self.group_picker, 1)
+        top.addWidget(add)
+        layout.addLayout(top)
+        form = prepare_form(QFormLayout())
+        self.g_name = QLineEdit(page)
+        self.g_name.setAccessibleName(self.tr("Group name"))
+        self.g_day = QComboBox(page)
+        self.g_day.addItems(day_names())
+        self.g_day.setAccessibleName(self.tr("Usual day"))
+        self.g_time = TimeBox(page)
+        self.g_time.setAccessibleName(self.tr("Start time"))
+        self.g_place = QLineEdit(page)
+        self.g_place.setAccessibleName(self.tr("Place"))
+        self.g_scale = QComboBox(page)
+        self.g_scale.addItem(self.tr("1 to 5 (faces)"), "1-5")
+        self.g_scale.addItem(self.tr("0 to 10"), "0-10")
+        self.g_scale.setAccessibleName(self.tr("Mood scale"))
+        self.g_tally = QCheckBox(
+            self.tr("Tally only: count mood scores without linking them to anyone"), page
+        )
+        self.g_tally.setAccessibleName(self.g_tally.text())
+        self.g_agenda = AgendaEditor(page)
+        # Several lines each: a phone list, numbered steps, a handful of agreements.
+        self.g_agreements = text_box(page, lines=6)
+        self.g_agreements.setAccessibleName(self.tr("Agreements"))
+        self.g_crisis = text_box(page, lines=5)
+        self.g_crisis.setAccessibleName(self.tr("Crisis resources"))
+        self.g_escalation = text_box(page, lines=5)
+        self.g_escalation.setAccessibleName(self.tr("Escalation steps"))
+        self.g_wellbeing = QComboBox(page)
+        self.g_wellbeing.addItem(self.tr("None"), "")
+        self.g_wellbeing.addItem("WHO-5", "who5")
+        self.g_wellbeing.addItem("ONS4", "ons4")
+        self.g_wellbeing.setAccessibleName(self.tr("Wellbeing measure"))
+        self.g_wellbeing.activated.connect(self._on_g_wellbeing_activated)
+        self.g_every = NumberBox(page)
+        self.g_every.setRange(1, 52)
+        self.g_every.setPrefix(self.tr("every "))
+        self.g_every.setSuffix(self.tr(" weeks"))
+        self.g_every.setAccessibleName(self.tr("Wellbeing measure every N weeks"))
+        for narrow in (self.g_day, self.g_time, self.g_scale):
+            narrow.setMaximumWidth(320)
+        wb_row = QHBoxLayout()
+        wb_row.addWidget(self.g_wellbeing, 1)
+        wb_row.addWidget(self.g_every)
+        add_row(form, self.tr("Name"), self.g_name)
+        add_row(form, self.tr("Usual day"), self.g_day)
+        add_row(form, self.tr("Start time"), self.g_time)
+        add_row(form, self.tr("Place"), self.g_place)
+        add_row(form, self.tr("Mood scale"), self.g_scale)
+        form.addRow("", self.g_tally)
+        add_row(form, self.tr("Agenda"), self.g_agenda)
+        add_row(form, self.tr("Agreements"), self.g_agreements)
+        add_row(form, self.tr("Crisis resources"), self.g_crisis)
+        add_row(form, self.tr("Escalation steps"), self.g_escalation)
+        add_row(form, self.tr("Wellbeing measure"), wb_row)
+        layout.addLayout(form)
+        self.groups: list[Group] = []
+        self.group_picker.currentIndexChanged.connect(self._on_group_picker_changed)
+        self._load_groups()
+
+    def _load_groups(self, select_id: int | None = None) -> None:
+        self.groups = self.services.store.groups.all(active_only=False)
+        self.group_picker.blockSignals(True)
+        self.group_picker.clear()
+        for group in self.groups:
+            self.group_picker.addItem(group.name, group.id)
+        self.group_picker.blockSignals(False)
+        index = self.group_picker.findData(select_id) if select_id is not None else 0
+        self.group_picker.setCurrentIndex(max(0, index))
+        self._on_group_picker_changed(self.group_picker.currentIndex())
+
+    def current_group(self) -> Group | None:
+        index = self.group_picker.currentIndex()
+        return self.groups[index] if 0 <= index < len(self.groups) else None
+
+    def _on_group_picker_changed(self, _index: int) -> None:
+        group = self.current_group()
+        if group is None:
+            return
+        self.g_name.setText(group.name)
+        self.g_day.setCurrentIndex(
+            DAYS.index(group.meeting_day) if group.meeting_day in DAYS else 0
+        )
+        self.g_time.setTime(QTime.fromString(group.meeting_time or "19:00", "HH:mm"))
+        self.g_place.setText(group.place)
+        self.g_scale.setCurrentIndex(max(0, self.g_scale.findData(str(group.mood_scale))))
+        self.g_tally.setChecked(group.tally_only_moods)
+        self.g_agenda.set_agenda(group.agenda)
+        self.g_agreements.setPlainText(group.agreements)
+        self.g_crisis.setPlainText(group.crisis_resources)
+        self.g_escalation.setPlainText(group.escalation_steps)
+        self.g_wellbeing.setCurrentIndex(max(0, self.g_wellbeing.findData(group.wellbeing_scale)))
+        self.g_every.setValue(group.wellbeing_every_weeks)
+
+    def _on_g_wellbeing_activated(self, _index: int) -> None:
+        """A measure needs its segment on the agenda; without one, offer to remove it."""
+        segments = self.g_agenda.segments
+        if self.g_wellbeing.currentData():
+            if not agenda_mod.has_wellbeing_check(segments):
+                self.g_agenda.set_segments(agenda_mod.with_wellbeing_check(segments))
+                self.status.setText(
+                    self.tr(
+                        "A Wellbeing check segment was added to the agenda, before the "
+                        "closing. Press Save to keep it."
+                    )
+                )
+        elif agenda_mod.has_wellbeing_check(segments) and messages.confirm(
+            self,
+            self.tr("Wellbeing measure"),
+            self.tr(
+                "This group no longer uses a wellbeing measure. Remove the Wellbeing check "
+                "segment from its agenda too?"
+            ),
+        ):
+            self.g_agenda.set_segments(agenda_mod.without_wellbeing_check(segments))
+
+    def save(self) -> None:
+        from groupkeeper.model import MoodScale
+
+        group = self.current_group()
+        if group is None:
+            return
+        problems = agenda_mod.validate(self.g_agenda.segments)
+        if problems:
+            raise AgendaProblem(problems[0])
+        group.name = self.g_name.text().strip()
+        group.meeting_day = DAYS[self.g_day.currentIndex()]
+        group.meeting_time = self.g_time.time().toString("HH:mm")
+        group.place = self.g_place.text().strip()
+        group.mood_scale = MoodScale(str(self.g_scale.currentData()))
+        group.tally_only_moods = self.g_tally.isChecked()
+        group.agenda = self.g_agenda.agenda()
+        group.agreements = self.g_agreements.toPlainText().strip()
+        group.crisis_resources = self.g_crisis.toPlainText().strip()
+        group.escalation_steps = self.g_escalation.toPlainText().strip()
+        group.wellbeing_scale = str(self.g_wellbeing.currentData())
+        group.wellbeing_every_weeks = self.g_every.value()
+        self.services.store.groups.update(group)
+        self.group_picker.setItemText(self.group_picker.currentIndex(), group.name)
+
+    def _on_add_group_clicked(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Add a group"))
+        form = QFormLayout(dialog)
+        editor = GroupBasicsEditor(dialog, form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        self.add_group_dialog: QDialog | None = dialog
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.add_group(editor.to_group())
+        finally:
+            self.add_group_dialog = None
+            dialog.deleteLater()
+
+    def add_group(self, group: Group) -> None:
+        """Add a group (agenda from its template) and select it."""
+        from groupkeeper.storage.errors import KnownError
+
+        try:
+            added = self.services.store.groups.add(agenda_mod.fill_from_template(group))
+        except KnownError as exc:
+            messages.show_error(self, exc)
+            return
+        self._load_groups(added.id)
