@@ -5,8 +5,9 @@ never show a stray "&".
 * ``NumberBox`` / ``TimeBox``: a spin box changes with the wheel only once it has focus
   (clicked or tabbed to); otherwise the wheel scrolls the page, as the person meant.
 * ``text_box``: a ``QPlainTextEdit`` at least ``lines`` lines tall, Tab moves on.
-* ``add_row``: a ``QFormLayout`` row whose label wraps and whose mnemonic ("&Name") has a
-  buddy even when the field is a layout, so the "&" is never drawn as text.
+* ``add_row``: a ``QFormLayout`` row whose mnemonic ("&Name") has a buddy even when the
+  field is a layout, so the "&" is never drawn as text; with ``prepare_form`` a label too
+  long for its row goes above the field instead of being cut.
 """
 
 from __future__ import annotations
@@ -111,8 +112,9 @@ def prepare_form(form: QFormLayout) -> QFormLayout:
 
 def add_row(form: QFormLayout, text: str, field: QWidget | QLayout) -> QLabel:
     """Add a row labelled ``text`` (may hold an "&" mnemonic); returns the label."""
+    # Not word-wrapped: a wrapped label may be squeezed narrower than its longest word;
+    # with ``prepare_form`` a long label gets its own line above the field instead.
     label = QLabel(text, form.parentWidget())
-    label.setWordWrap(True)
     buddy = _first_focusable(field)
     if buddy is not None:
         label.setBuddy(buddy)
