@@ -64,3 +64,39 @@ def store(plain_db, tmp_path: Path):  # type: ignore[no-untyped-def]
     from groupkeeper.storage.repos import Store
 
     return Store(plain_db, tmp_path)
+
+
+class MessageBoxes:
+    """Answers the app's message boxes in a test and remembers only this test's boxes.
+
+    ``answer`` answers every confirmation (True = Yes); ``queue`` (if not empty) answers
+    the next confirmations and unsaved-text questions in order. ``seen`` holds
+    (kind, title, text) of each box.
+    """
+
+    def __init__(self) -> None:
+        self.answer = True
+        self.queue: list[bool | str] = []  # "save", "discard", "keep" for unsaved text
+        self.seen: list[tuple[str, str, str]] = []
+
+    def __call__(self, kind: str, title: str, text: str) -> bool | str:
+        self.seen.append((kind, title, text))
+        if kind in ("confirm", "unsaved") and self.queue:
+            return self.queue.pop(0)
+        return self.answer if kind == "confirm" else True
+
+    @property
+    def kinds(self) -> list[str]:
+        return [kind for kind, _title, _text in self.seen]
+
+
+@pytest.fixture
+def message_boxes() -> Iterator[MessageBoxes]:
+    """Capture message boxes through ``messages.set_test_responder`` (no global list)."""
+    from groupkeeper.ui import messages
+
+    previous = messages._responder
+    boxes = MessageBoxes()
+    messages.set_test_responder(boxes)
+    yield boxes
+    messages.set_test_responder(previous)

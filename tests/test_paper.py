@@ -57,7 +57,7 @@ def test_kit_follows_the_agenda() -> None:
     assert work.goal_setting and not work.goals_review
 
 
-def test_print_a_paper_kit_from_home(qtbot, services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_print_a_paper_kit_from_home(qtbot, services, tmp_path: Path, message_boxes) -> None:  # type: ignore[no-untyped-def]
     from groupkeeper.ui.home import HomeScreen
 
     group = services.store.groups.add(
@@ -90,7 +90,7 @@ def test_print_a_paper_kit_from_home(qtbot, services, tmp_path: Path) -> None:  
     ):
         assert words in text, words
     assert "Zebedee" not in text  # blank sheets: no member is named
-    assert messages.shown[-1][0] == "info"
+    assert message_boxes.kinds[-1] == "info"
     assert sorted(p.name for p in out.parent.iterdir()) == ["kit.pdf"]  # no temp left
 
 

@@ -110,7 +110,9 @@ def test_group_needs_a_name(qtbot, services) -> None:
     assert services.store.groups.all() == []
 
 
-def test_pdf_warns_on_this_laptop_and_writes(qtbot, services, tmp_path: Path, monkeypatch) -> None:
+def test_pdf_warns_on_this_laptop_and_writes(  # type: ignore[no-untyped-def]
+    qtbot, services, tmp_path: Path, monkeypatch, message_boxes
+) -> None:
     screen = FirstRunScreen(services)
     qtbot.addWidget(screen)
     screen._recovery_key = "ABCD-EFGH"
@@ -123,15 +125,16 @@ def test_pdf_warns_on_this_laptop_and_writes(qtbot, services, tmp_path: Path, mo
     usb.parent.mkdir(parents=True)
     assert not is_risky_place(usb, services.vault_dir)
 
-    messages.set_test_responder(lambda kind, title, text: False)  # "no, not here"
+    message_boxes.answer = False  # "no, not here"
     inside_home.parent.mkdir(parents=True)
     assert not screen.save_pdf(inside_home)
     assert not inside_home.exists()
-    assert messages.shown and messages.shown[-1][0] == "confirm"
+    assert message_boxes.kinds == ["confirm"]
 
-    messages.set_test_responder(lambda kind, title, text: True)
+    message_boxes.seen.clear()
+    message_boxes.answer = True
     assert screen.save_pdf(usb)
-    assert messages.shown == []  # no warning for a USB stick
+    assert message_boxes.seen == []  # no warning for a USB stick
     assert usb.read_bytes().startswith(b"%PDF")
 
 

@@ -151,7 +151,9 @@ def test_no_prompt_when_resources_exist(qtbot, services) -> None:
     assert QDialog is not None
 
 
-def test_discard_a_meeting_started_by_mistake_and_second_meeting_warning(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+def test_discard_a_meeting_started_by_mistake_and_second_meeting_warning(  # type: ignore[no-untyped-def]
+    qtbot, services, message_boxes
+) -> None:
     from groupkeeper.model import Member
 
     group = add_group(services, meeting_day="Tuesday", meeting_time="19:00")
@@ -171,10 +173,10 @@ def test_discard_a_meeting_started_by_mistake_and_second_meeting_warning(qtbot, 
     home.refresh()
     card = home.card_for(group.id)
     assert not card.discard_button.isHidden() and card.past_button.isHidden()
-    asked = len(messages.shown)
+    asked = len(message_boxes.seen)
     with qtbot.waitSignal(home.meeting_discarded) as gone:
         qtbot.mouseClick(card.discard_button, Qt.MouseButton.LeftButton)
-    assert gone.args == [meeting_id] and len(messages.shown) == asked
+    assert gone.args == [meeting_id] and len(message_boxes.seen) == asked
     assert services.store.meetings.open_meeting(group.id) is None
     card = home.card_for(group.id)
     assert card.start_button.text() == "Start meeting"
@@ -187,14 +189,14 @@ def test_discard_a_meeting_started_by_mistake_and_second_meeting_warning(qtbot, 
     services.store.meetings.change_walk_ins(meeting_id, 1)
     services.store.safety.add_note(meeting_id, "Call R")
     home.refresh()
-    messages.set_test_responder(lambda kind, title, text: False)
+    message_boxes.answer = False
     qtbot.mouseClick(home.card_for(group.id).discard_button, Qt.MouseButton.LeftButton)
-    kind, title, text = messages.shown[-1]
+    kind, title, text = message_boxes.seen[-1]
     assert (kind, title) == ("confirm", "Discard the meeting")
     assert "1 person" in text and "checked in" in text and "1 walk-in" in text
     assert "1 private safety note" in text and "cannot be undone" in text
     assert services.store.meetings.get(meeting_id).id == meeting_id  # kept
-    messages.set_test_responder(lambda kind, title, text: True)
+    message_boxes.answer = True
     qtbot.mouseClick(home.card_for(group.id).discard_button, Qt.MouseButton.LeftButton)
     with pytest.raises(KeyError):
         services.store.meetings.get(meeting_id)
@@ -204,12 +206,12 @@ def test_discard_a_meeting_started_by_mistake_and_second_meeting_warning(qtbot, 
     held = services.store.meetings.start(group.id, "2026-11-24")
     services.store.meetings.end(held.id)
     home.refresh()
-    messages.set_test_responder(lambda kind, title, text: False)
+    message_boxes.answer = False
     qtbot.mouseClick(home.card_for(group.id).start_button, Qt.MouseButton.LeftButton)
-    kind, title, text = messages.shown[-1]
+    kind, title, text = message_boxes.seen[-1]
     assert title == "A second meeting?" and "Tuesday Circle already had a meeting today" in text
     assert services.store.meetings.open_meeting(group.id) is None
-    messages.set_test_responder(lambda kind, title, text: True)
+    message_boxes.answer = True
     with qtbot.waitSignal(home.start_meeting):
         qtbot.mouseClick(home.card_for(group.id).start_button, Qt.MouseButton.LeftButton)
     assert len(services.store.meetings.on_date(group.id, "2026-11-24")) == 2
@@ -217,9 +219,9 @@ def test_discard_a_meeting_started_by_mistake_and_second_meeting_warning(qtbot, 
     services.store.meetings.end(services.store.meetings.open_meeting(group.id).id)
     last_week = services.store.meetings.start(group.id, "2026-11-17")
     services.store.meetings.end(last_week.id)
-    messages.set_test_responder(lambda kind, title, text: False)
+    message_boxes.answer = False
     assert home.enter_past_meeting(group.id, date(2026, 11, 17)) is None
-    assert "already has a meeting on Tuesday 17 November 2026" in messages.shown[-1][2]
+    assert "already has a meeting on Tuesday 17 November 2026" in message_boxes.seen[-1][2]
 
 
 def test_safety_notes_read_back_from_home_outside_a_meeting(qtbot, services) -> None:  # type: ignore[no-untyped-def]

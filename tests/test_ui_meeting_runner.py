@@ -540,15 +540,14 @@ def test_safety_count_undo_and_private_note(qtbot, services) -> None:  # type: i
     qtbot.waitUntil(lambda: runner.safety_panel is None)
 
 
-def test_safety_note_unsaved_asks_and_saved_notes_read_back(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+def test_safety_note_unsaved_asks_and_saved_notes_read_back(qtbot, services, message_boxes) -> None:  # type: ignore[no-untyped-def]
     gid = seed_group(services)
     earlier = start_meeting(services, gid, "2026-11-17")
     services.store.safety.add_note(earlier, "Last week: J left early, upset")
     services.store.meetings.end(earlier)
     runner = make_runner(qtbot, services, start_meeting(services, gid))
     notes = services.store.safety
-    answers: list[str] = []
-    messages.set_test_responder(lambda kind, title, text: answers.pop(0))
+    answers = message_boxes.queue
 
     def open_panel():  # type: ignore[no-untyped-def]
         runner.open_safety()
@@ -566,7 +565,7 @@ def test_safety_note_unsaved_asks_and_saved_notes_read_back(qtbot, services) -> 
     qtbot.keyClicks(panel.note, "Talked with R after group")
     answers.append("keep")
     qtbot.keyClick(panel, Qt.Key.Key_Escape)
-    assert messages.shown[-1][0] == "unsaved"
+    assert message_boxes.kinds[-1] == "unsaved"
     assert runner.safety_panel is panel and panel.isVisible()
     assert panel.note.toPlainText() == "Talked with R after group"
     # Close button: Save -> saved in the vault, panel closes
@@ -584,17 +583,17 @@ def test_safety_note_unsaved_asks_and_saved_notes_read_back(qtbot, services) -> 
     qtbot.keyClick(panel, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: runner.safety_panel is None)
     assert len(notes.notes(runner.meeting_id)) == 1
-    asked = len(messages.shown)
+    asked = len(message_boxes.seen)
     panel = open_panel()
     qtbot.keyClick(panel, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: runner.safety_panel is None)
-    assert len(messages.shown) == asked
+    assert len(message_boxes.seen) == asked
     # a lock while a note is typed keeps it (in the vault), without asking
     panel = open_panel()
     qtbot.keyClicks(panel.note, "Call M's sister tomorrow")
     runner.clear_personal_data()
     assert [n.text for n in notes.notes(runner.meeting_id)][-1] == "Call M's sister tomorrow"
-    assert len(messages.shown) == asked
+    assert len(message_boxes.seen) == asked
 
 
 def test_agreements_open_and_wellbeing_not_set_up(qtbot, services) -> None:  # type: ignore[no-untyped-def]

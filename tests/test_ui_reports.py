@@ -160,7 +160,7 @@ def test_follow_up_lists_the_right_people(qtbot, services: Services, data: dict[
 
 
 def test_exports_write_suppressed_files(  # type: ignore[no-untyped-def]
-    qtbot, services: Services, data: dict[str, int], tmp_path: Path
+    qtbot, services: Services, data: dict[str, int], tmp_path: Path, message_boxes
 ) -> None:
     services.now = lambda: datetime(2026, 4, 2, 9, 0, tzinfo=UTC)  # March has ended
     screen = open_screen(qtbot, services)
@@ -173,7 +173,7 @@ def test_exports_write_suppressed_files(  # type: ignore[no-untyped-def]
     assert rows[("unique_attendees", "")] == "<5"  # 3 people
     assert rows[("meetings_held", "")] == "<5"
     assert pdf_path.read_bytes().startswith(b"%PDF")
-    assert [kind for kind, _t, _x in messages.shown] == ["info", "info"]
+    assert message_boxes.kinds == ["info", "info"]
 
 
 def test_lock_clears_everything(qtbot, services: Services, data: dict[str, int]) -> None:  # type: ignore[no-untyped-def]

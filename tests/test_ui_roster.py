@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, Q
 
 from groupkeeper.model import Group, Member, MoodCheck, MoodRound, MoodScale
 from groupkeeper.settings import Settings
-from groupkeeper.ui import messages, worker
+from groupkeeper.ui import worker
 from groupkeeper.ui.csv_import_dialog import CsvImportDialog
 from groupkeeper.ui.member_dialog import MemberDialog
 from groupkeeper.ui.member_history import MemberHistoryDialog
@@ -36,14 +36,9 @@ def services(tmp_path: Path) -> Iterator[Services]:
 
 
 @pytest.fixture
-def answers() -> Iterator[list[bool]]:
-    """Answers for confirm boxes, in order; boxes shown are in messages.shown."""
-    queue: list[bool] = []
-    messages.set_test_responder(
-        lambda kind, title, text: queue.pop(0) if kind == "confirm" else True
-    )
-    yield queue
-    messages.set_test_responder(None)
+def answers(message_boxes) -> list[bool]:  # type: ignore[no-untyped-def]
+    """Answers for confirm boxes, in order; boxes shown are in ``message_boxes.seen``."""
+    return message_boxes.queue
 
 
 @pytest.fixture
@@ -258,7 +253,7 @@ def test_deactivate_and_reactivate(qtbot, services: Services, people: dict[str, 
 
 
 def test_forget_through_dialog(
-    qtbot, services: Services, people: dict[str, Member], answers: list[bool]
+    qtbot, services: Services, people: dict[str, Member], answers: list[bool], message_boxes
 ) -> None:  # type: ignore[no-untyped-def]
     store = services.store
     g = store.groups.all()[0]
@@ -279,7 +274,7 @@ def test_forget_through_dialog(
     errors = _on_next_dialog(qtbot, forget)
     QTest.keyClick(screen.search, Qt.Key.Key_Return)
     assert errors == []
-    kind, _title, text = messages.shown[-1]
+    kind, _title, text = message_boxes.seen[-1]
     assert kind == "confirm"
     for words in [
         "erases",
@@ -339,7 +334,7 @@ def test_history_shows_records(qtbot, services: Services, people: dict[str, Memb
 
 
 def test_export_from_dialog(
-    qtbot, services: Services, people: dict[str, Member], tmp_path: Path, answers: list[bool]
+    qtbot, services: Services, people: dict[str, Member], tmp_path: Path, message_boxes
 ) -> None:  # type: ignore[no-untyped-def]
     dialog = MemberDialog(services, people["Zoë"].id)
     qtbot.addWidget(dialog)
@@ -347,7 +342,7 @@ def test_export_from_dialog(
     dialog.ask_export_path = lambda: (out, False)  # type: ignore[method-assign]
     dialog.export_button.click()
     assert "Zoë Dupré" in out.read_text(encoding="utf-8")
-    assert messages.shown[-1][0] == "info"
+    assert message_boxes.kinds == ["info"]
 
 
 def test_csv_import_preview_and_accept(
@@ -392,7 +387,7 @@ def test_csv_import_cancel_imports_nothing(qtbot, services: Services, tmp_path: 
 
 
 def test_csv_without_a_name_column_asks_which_column_is_the_name(
-    qtbot, services: Services, tmp_path: Path, answers: list[bool]
+    qtbot, services: Services, tmp_path: Path, message_boxes
 ) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "x.csv"
     path.write_text("Who,phone\nLi,0111\nKim,0222\n", encoding="utf-8")
@@ -400,7 +395,7 @@ def test_csv_without_a_name_column_asks_which_column_is_the_name(
     qtbot.addWidget(dialog)
     dialog.load_file(path)
     assert worker.wait_idle()  # the file is read in the worker
-    assert not any(kind == "error" for kind, _t, _x in messages.shown)
+    assert "error" not in message_boxes.kinds
     assert "Which column holds the name" in dialog.mapping_label.text()
     assert not dialog.import_button.isEnabled()
     assert dialog.field_combos[0].currentText() == "Don't import"

@@ -74,14 +74,14 @@ def test_changes_persist(qtbot, services, tmp_path: Path) -> None:
     assert group.agenda[0]["minutes"] == 7
 
 
-def test_empty_agenda_is_refused(qtbot, services) -> None:
+def test_empty_agenda_is_refused(qtbot, services, message_boxes) -> None:
     dialog = SettingsDialog(services)
     qtbot.addWidget(dialog)
     while dialog.groups_page.g_agenda.segments:
         dialog.groups_page.g_agenda.list.setCurrentRow(0)
         dialog.groups_page.g_agenda.remove_segment()
     assert not dialog.save()
-    assert messages.shown[-1][0] == "error"
+    assert message_boxes.kinds == ["error"]
     assert services.store.groups.all()[0].agenda  # unchanged
 
 
@@ -112,7 +112,9 @@ def test_change_passphrase_and_new_recovery_key(qtbot, services) -> None:
     Vault.unlock_with_recovery_key(services.vault_dir, key).lock()
 
 
-def test_choosing_a_wellbeing_measure_adds_its_segment_removing_asks(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+def test_choosing_a_wellbeing_measure_adds_its_segment_removing_asks(  # type: ignore[no-untyped-def]
+    qtbot, services, message_boxes
+) -> None:
     from PySide6.QtCore import Qt
 
     dialog = SettingsDialog(services)
@@ -133,11 +135,10 @@ def test_choosing_a_wellbeing_measure_adds_its_segment_removing_asks(qtbot, serv
     assert group.wellbeing_scale == "ons4"
     assert [s["kind"] for s in group.agenda].count("wellbeing_check") == 1
     # back to None: asks; "No" keeps the segment
-    messages.set_test_responder(lambda kind, title, text: False)
+    message_boxes.answer = False
     qtbot.keyClick(combo, Qt.Key.Key_Home)
-    assert (
-        messages.shown[-1][0] == "confirm" and "Remove the Wellbeing check" in messages.shown[-1][2]
-    )
+    kind, _title, text = message_boxes.seen[-1]
+    assert kind == "confirm" and "Remove the Wellbeing check" in text
     assert "wellbeing_check" in kinds()
     # choose a measure and None again, answering "Yes": the segment goes
     qtbot.keyClick(combo, Qt.Key.Key_Down)

@@ -13,6 +13,10 @@ wrappers (``_tr("...")``, ``tr("...")``, ``ntr("...", n)`` imported from
 * ``<anything>.tr("text"[, "disambiguation"[, n]])`` -> context = the enclosing class name
   (what PySide6 uses at run time);
 * ``QCoreApplication.translate("ctx", "text"[, "disambiguation"[, n]])``;
+* ``InvalidInput("sentence", ...)`` (and its subclasses named in ``INVALID_INPUT``) with a
+  literal sentence -> context ``"InvalidInput"``: the core raises it in English and
+  ``ui/messages.py`` translates it (sentences built at run time, e.g. the CLI's f-strings,
+  are not extracted and reach the user in English);
 * calls to *wrapper functions*: a module-level ``def f(text[, n])`` whose body returns
   ``QCoreApplication.translate(CTX, text[, "", n])`` where ``CTX`` is a literal or a module
   constant; wrappers are followed through ``from module import f``.
@@ -45,6 +49,8 @@ DATA_TABLES = (
     ("definitions", "groupkeeper.reports_export", "ALL_DEFINITIONS"),
     ("settings", "groupkeeper.options", "TITLES"),
 )
+# Known-error classes whose literal sentence is translated under the "InvalidInput" context.
+INVALID_INPUT = ("InvalidInput", "CrisisResourcesNeeded")
 # Spanish plural rules in Qt: two forms (1 / other); English the same.
 NUMERUS_FORMS = {"es": 2, "en": 2}
 
@@ -207,6 +213,13 @@ class _Visitor(ast.NodeVisitor):
                     pass  # looked up from a DATA_TABLES dict, extracted in _data_tables
                 else:
                     self._emit(context, node, 1, False)
+        elif (
+            isinstance(func, ast.Name)
+            and func.id in INVALID_INPUT
+            and node.args
+            and _literal(node.args[0], self.constants) is not None
+        ):
+            self._emit("InvalidInput", node, 0, False)
         elif isinstance(func, ast.Name) and func.id in self.wrappers and node.args:
             wrapper = self.wrappers[func.id]
             self._emit(wrapper.context, node, 0, wrapper.numerus)

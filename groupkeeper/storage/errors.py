@@ -112,9 +112,20 @@ class BackupInvalid(KnownError):
 
 
 class InvalidInput(KnownError):
-    """The value given is not acceptable here."""
+    """The value given is not acceptable here.
+
+    ``sentence`` is English, says what is wrong in words a facilitator understands, and may
+    hold ``{name}`` placeholders filled from ``values`` (numbers and limits, never personal
+    data). The UI translates it under the context ``"InvalidInput"`` and then fills the
+    values; ``tools/i18n.py`` collects every literal sentence given to ``InvalidInput``.
+    """
 
     code = "invalid_input"
+
+    def __init__(self, sentence: str = "", **values: object) -> None:
+        self.sentence = sentence
+        self.values = values
+        super().__init__(sentence.format(**values) if sentence else "")
 
 
 class ImportRejected(KnownError):

@@ -293,7 +293,9 @@ def _remove_stale_temp_files(folder: Path) -> None:
 
 def _check_passphrase(passphrase: keyheader.Passphrase) -> None:
     if keyheader.passphrase_length(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise InvalidInput(f"The passphrase must have at least {MIN_PASSPHRASE_LENGTH} characters.")
+        raise InvalidInput(
+            "The passphrase must have at least {count} characters.", count=MIN_PASSPHRASE_LENGTH
+        )
 
 
 def _open_connection(

@@ -1,10 +1,12 @@
 """Home: one card per group (next meeting, Start / Resume, enter a past meeting) and backup.
 
 Starting a meeting when the group has no crisis resources asks for them first; "Remind me
-later" is offered only once per group (``Group.crisis_reminder_used``). The screen emits
-``start_meeting(meeting_id)`` / ``resume_meeting(meeting_id)``; the main window routes
-them to the meeting runner. "Back up now" runs ``backup.rotate_backups`` in the worker
-and records ``last_backup_at`` in the vault settings.
+later" is offered only once per group (the rule is ``ops.rules``; the ``meeting.start``
+operation enforces it). The screen emits ``start_meeting(meeting_id)`` /
+``resume_meeting(meeting_id)``; the main window routes them to the meeting runner. "Back
+up now" runs ``backup.rotate_backups`` in the worker and records ``last_backup_at`` in the
+vault settings. Every change goes through ``services.ops``; the screen reloads itself
+(``ScreenReloader``) when any screen changes groups, members, meetings or settings.
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groupkeeper import ops
 from groupkeeper.meeting_rules import DAYS, planned_next_meeting
+from groupkeeper.ops import Kind, rules
 from groupkeeper.ui import messages, worker
+from groupkeeper.ui.operations import ScreenReloader
 from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.group_form import day_names
 
@@ -39,6 +44,9 @@ if TYPE_CHECKING:
     from groupkeeper.model import Group, MeetingContents
     from groupkeeper.ui.meeting.safety_panel import SafetyNotesDialog
     from groupkeeper.ui.services import Services
+
+#: The kinds of change that alter what Home shows.
+SHOWN_KINDS = (Kind.GROUPS, Kind.MEMBERS, Kind.MEETINGS, Kind.SETTINGS)
 
 
 def _long_date(day: date) -> str:
@@ -75,7 +83,7 @@ class CrisisPrompt(QDialog):
         )
         self.save_button.setProperty("role", "primary")
         self.later_button = None
-        if not group.crisis_reminder_used:
+        if rules.may_remind_later(group):
             self.later_button = buttons.addButton(
                 self.tr("Remind me later"), QDialogButtonBox.ButtonRole.ActionRole
             )
@@ -136,7 +144,12 @@ class GroupCard(QFrame):
     """One group: name, when, next meeting, and its buttons."""
 
     def __init__(
-        self, group: Group, next_date: date | None, open_meeting_id: int | None, parent: QWidget
+        self,
+        group: Group,
+        next_date: date | None,
+        open_meeting_id: int | None,
+        parent: QWidget,
+        members: int = 0,
     ) -> None:
         super().__init__(parent)
         self.group = group
@@ -155,6 +168,9 @@ class GroupCard(QFrame):
             when.append(group.place)
         usual = QLabel(" - ".join(when), self)
         usual.setWordWrap(True)
+        self.members_label = QLabel(self.tr("%n active member(s)", "", members), self)
+        self.members_label.setObjectName("groupMembers")
+        self.members_label.setProperty("role", "hint")
         self.next_label = QLabel(self)
         self.next_label.setProperty("role", "hint")
         if open_meeting_id is not None:
@@ -213,6 +229,7 @@ class GroupCard(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(name)
         layout.addWidget(usual)
+        layout.addWidget(self.members_label)
         layout.addWidget(self.next_label)
         layout.addLayout(buttons)
 
@@ -232,6 +249,7 @@ class HomeScreen(QWidget):
         self.crisis_dialog: CrisisPrompt | None = None
         self.notes_dialog: SafetyNotesDialog | None = None
         self.past_dialog: PastMeetingDialog | None = None
+        self.reloader = ScreenReloader(self, services, SHOWN_KINDS, self.refresh)
 
         title = QLabel(self.tr("Your groups"), self)
         title.setProperty("role", "title")
@@ -269,6 +287,7 @@ class HomeScreen(QWidget):
 
     # -- content ----------------------------------------------------------------------
     def refresh(self) -> None:
+        self.reloader.stale = False
         focus = QApplication.focusWidget()
         had_focus = focus is not None and self.isAncestorOf(focus)
         self.clear_personal_data()
@@ -284,6 +303,7 @@ class HomeScreen(QWidget):
                 planned_next_meeting(group, last_next, today),
                 open_meeting.id if open_meeting else None,
                 self.cards_host,
+                members=len(store.members.all(group.id, active_only=True)),
             )
             card.start_button.clicked.connect(lambda _=False, c=card: self._on_card_start(c))
             card.past_button.clicked.connect(lambda _=False, c=card: self._on_card_past(c))
@@ -358,27 +378,32 @@ class HomeScreen(QWidget):
 
     def start_for(self, group_id: int) -> int | None:
         """Start today's meeting of a group (after the crisis-resources check)."""
-        from groupkeeper.storage.errors import KnownError
-
-        store = self.services.store
-        group = store.groups.get(group_id)
+        group = self.services.store.groups.get(group_id)
         if not self._second_meeting_ok(group, self.today()):
             return None
-        if not group.crisis_resources.strip() and not self._ask_crisis_resources(group):
+        text, later = "", False
+        if rules.needs_crisis_resources(group):
+            answer = self._ask_crisis_resources(group)
+            if answer is None:
+                return None
+            text, later = answer
+        result = self.services.ops.try_run(
+            self,
+            ops.meetings.start(
+                group_id=group_id,
+                date=self.today().isoformat(),
+                crisis_resources=text,
+                remind_later=later,
+            ),
+        )
+        if result is None:
             return None
-        try:
-            meeting = store.meetings.start(group_id, self.today().isoformat())
-        except KnownError as exc:
-            messages.show_error(self, exc)
-            return None
-        assert meeting.id is not None
-        self.start_meeting.emit(meeting.id)
-        return meeting.id
+        meeting_id = int(result.value.id)
+        self.start_meeting.emit(meeting_id)
+        return meeting_id
 
-    def _ask_crisis_resources(self, group: Group) -> bool:
-        """True to go on with the meeting."""
-        from groupkeeper.storage.errors import KnownError
-
+    def _ask_crisis_resources(self, group: Group) -> tuple[str, bool] | None:
+        """(resources, remind later) to go on with the meeting; None to stay here."""
         self.crisis_dialog = CrisisPrompt(group, self)
         try:
             result = self.crisis_dialog.exec()
@@ -386,18 +411,11 @@ class HomeScreen(QWidget):
         finally:
             self.crisis_dialog.deleteLater()
             self.crisis_dialog = None
-        try:
-            if result == QDialog.DialogCode.Accepted and text:
-                group.crisis_resources = text
-                self.services.store.groups.update(group)
-                return True
-            if result == CrisisPrompt.LATER and not group.crisis_reminder_used:
-                group.crisis_reminder_used = True
-                self.services.store.groups.update(group)
-                return True
-        except KnownError as exc:
-            messages.show_error(self, exc)
-        return False
+        if result == QDialog.DialogCode.Accepted and text:
+            return text, False
+        if result == CrisisPrompt.LATER and rules.may_remind_later(group):
+            return "", True
+        return None
 
     def _on_card_past(self, card: GroupCard) -> None:
         self.past_dialog = PastMeetingDialog(self.today(), self)
@@ -412,20 +430,16 @@ class HomeScreen(QWidget):
 
     def enter_past_meeting(self, group_id: int, when: date) -> int | None:
         """Open a meeting marked "entered after the fact" for ``when``."""
-        from groupkeeper.storage.errors import KnownError
-
         if not self._second_meeting_ok(self.services.store.groups.get(group_id), when):
             return None
-        try:
-            meeting = self.services.store.meetings.start(
-                group_id, when.isoformat(), entered_after=True
-            )
-        except KnownError as exc:
-            messages.show_error(self, exc)
+        result = self.services.ops.try_run(
+            self, ops.meetings.enter_past(group_id=group_id, date=when.isoformat())
+        )
+        if result is None:
             return None
-        assert meeting.id is not None
-        self.start_meeting.emit(meeting.id)
-        return meeting.id
+        meeting_id = int(result.value.id)
+        self.start_meeting.emit(meeting_id)
+        return meeting_id
 
     def show_safety_notes(self, card: GroupCard) -> None:
         """The group's private safety notes, newest first, read-only (vault only)."""
@@ -522,12 +536,13 @@ class HomeScreen(QWidget):
                 ).replace("%1", lines)
                 if not messages.confirm(self, self.tr("Discard the meeting"), text):
                     return False
-            meeting_rules.discard_meeting(store, meeting_id)
         except KnownError as exc:
             messages.show_error(self, exc)
             return False
+        if self.services.ops.try_run(self, ops.meetings.discard(meeting_id=meeting_id)) is None:
+            return False
         self.meeting_discarded.emit(meeting_id)
-        self.refresh()
+        self.reloader.flush()
         return True
 
     def _contents_lines(self, c: MeetingContents) -> list[str]:
@@ -558,7 +573,9 @@ class HomeScreen(QWidget):
             )
             if not folder:
                 return
-            self.services.store.settings.set("backup_dir", folder)
+            op = ops.settings.set_value(key="backup_dir", value=folder)
+            if self.services.ops.try_run(self, op) is None:
+                return
         self.backup_to(Path(folder))
 
     def backup_to(self, folder: Path) -> None:
@@ -585,7 +602,7 @@ class HomeScreen(QWidget):
         if not self.services.is_unlocked:
             return
         stamp = self.services.now().isoformat(timespec="seconds")
-        self.services.store.settings.set("last_backup_at", stamp)
+        self.services.ops.try_run(self, ops.settings.set_value(key="last_backup_at", value=stamp))
         self._refresh_backup()
 
     def _on_backup_error(self, exc: BaseException) -> None:

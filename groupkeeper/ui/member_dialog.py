@@ -4,7 +4,8 @@
 ``exec()``, ``outcome`` says what happened ("saved", "forgotten", or "" if cancelled) and
 ``member`` is the saved member. ``forget_member(parent, services, member)`` is the one
 forget flow (also used by the roster's "Forget..." button): a confirmation that says plainly
-what is erased and what is kept, then the storage call.
+what is erased and what is kept, then the ``member.forget`` operation. Every change is an
+operation run through ``services.ops``, so open screens reload themselves.
 """
 
 from __future__ import annotations
@@ -32,15 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from groupkeeper import member_export
+from groupkeeper import member_export, ops
 from groupkeeper.model import ConsentKind, Member
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages
 from groupkeeper.ui.services import Services
 from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
-# Long enough for any real name or note; the CSV import uses the same limit.
-MAX_TEXT = 10_000
+# Long enough for any real name or note; the operations and the CSV import use the same.
+MAX_TEXT = ops.members.MAX_TEXT
 
 
 def _tr(text: str) -> str:
@@ -67,12 +68,8 @@ def forget_member(parent: QWidget | None, services: Services, member: Member) ->
     ).format(name=name)
     if not messages.confirm(parent, _tr("Forget a member"), text):
         return False
-    try:
-        services.store.members.forget(member.id or 0)
-    except KnownError as exc:
-        messages.show_error(parent, exc)
-        return False
-    return True
+    op = ops.members.forget(member_id=member.id or 0)
+    return services.ops.try_run(parent, op) is not None
 
 
 class MemberDialog(QDialog):
@@ -293,22 +290,24 @@ class MemberDialog(QDialog):
             self.name_error.show()
             self.display_name.setFocus()
             return
-        members = self.services.store.members
-        try:
-            self.member = members.add(member) if member.id is None else members.update(member)
-        except KnownError as exc:
-            messages.show_error(self, exc)
+        fields = ops.members.member_fields(member)
+        op = (
+            ops.members.add(fields=fields)
+            if member.id is None
+            else ops.members.update(member_id=member.id, fields=fields)
+        )
+        result = self.services.ops.try_run(self, op)
+        if result is None:
             return
+        self.member = result.value
         self.outcome = "saved"
         self.accept()
 
     def _on_active_clicked(self) -> None:
         if self.member.id is None:
             return
-        try:
-            self.services.store.members.set_active(self.member.id, not self.member.active)
-        except KnownError as exc:
-            messages.show_error(self, exc)
+        op = ops.members.set_active(member_id=self.member.id, active=not self.member.active)
+        if self.services.ops.try_run(self, op) is None:
             return
         self.member.active = not self.member.active
         self.outcome = "saved"

@@ -2,7 +2,13 @@
 
 Screens call ``show_error(parent, exc)`` for a ``KnownError``, ``confirm(...)`` before
 anything that loses data, ``info(...)`` for a short note. Tests replace the box with
-``set_test_responder`` so no modal dialog blocks them.
+``set_test_responder`` so no modal dialog blocks them; the responder sees each box's text
+and keeps what it needs itself. Nothing here keeps the text of a box once it is closed
+(a confirmation can name a member).
+
+``InvalidInput`` carries its own sentence (English, with ``{name}`` placeholders and
+values): it is translated under the context ``"InvalidInput"`` and then filled in, so the
+user reads what was wrong, in their language.
 """
 
 from __future__ import annotations
@@ -12,25 +18,39 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from groupkeeper.storage.errors import InvalidInput
+
 # A test hook: (kind, title, text) -> answer (True/False for confirm; "save", "discard" or
 # "keep" for ask_unsaved). None = real boxes.
 _responder: Callable[[str, str, str], bool | str] | None = None
-# What the last boxes said (tests read it).
-shown: list[tuple[str, str, str]] = []
 
 
 def set_test_responder(responder: Callable[[str, str, str], bool | str] | None) -> None:
     global _responder
     _responder = responder
-    shown.clear()
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("messages", text)
 
 
+def describe_invalid_input(exc: InvalidInput) -> str:
+    """The refused input's own sentence, translated, with its values filled in."""
+    if not exc.sentence:
+        return _tr("That value cannot be used here. Please check it.")
+    sentence = exc.sentence  # extracted where it is raised (tools/i18n.py)
+    text = QCoreApplication.translate("InvalidInput", sentence)
+    try:
+        return text.format(**exc.values)
+    except (KeyError, IndexError, ValueError):
+        # A translation with a broken placeholder: the English sentence is still right.
+        return exc.sentence.format(**exc.values)
+
+
 def describe_error(exc: BaseException) -> str:
     """A translated sentence for a known storage error: what happened and what to do."""
+    if isinstance(exc, InvalidInput):
+        return describe_invalid_input(exc)
     code = getattr(exc, "code", "")
     words = {
         "wrong_passphrase": _tr(
@@ -71,7 +91,6 @@ def describe_error(exc: BaseException) -> str:
 
 
 def _box(kind: str, parent: QWidget | None, title: str, text: str) -> bool:
-    shown.append((kind, title, text))
     if _responder is not None:
         return bool(_responder(kind, title, text))
     if kind == "confirm":
@@ -108,7 +127,6 @@ def ask_unsaved(parent: QWidget | None, title: str, text: str) -> str:
 
     "Keep editing" is the default, so a stray Enter loses nothing.
     """
-    shown.append(("unsaved", title, text))
     if _responder is not None:
         answer = _responder("unsaved", title, text)
         if answer is True:

@@ -2,7 +2,8 @@
 
 A big search box on top (focused on open, Ctrl+F) filters as you type over name, full name
 and phone. Enter in the search box opens the best match; Down moves into the table. Every
-write goes through the store and then emits ``changed``, which reloads the model.
+write is an operation run through ``services.ops``; its ``changed`` signal (from this or any
+other screen) reloads the model.
 """
 
 from __future__ import annotations
@@ -23,13 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groupkeeper import ops
 from groupkeeper.model import Member
+from groupkeeper.ops import Kind
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages
 from groupkeeper.ui.csv_import_dialog import CsvImportDialog
 from groupkeeper.ui.member_dialog import MemberDialog, forget_member
 from groupkeeper.ui.member_history import MemberHistoryDialog
 from groupkeeper.ui.models.roster_model import RosterData, RosterModel
+from groupkeeper.ui.operations import ScreenReloader
 from groupkeeper.ui.services import Services
 from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.keys import SearchField
@@ -41,6 +45,11 @@ def _tr(text: str) -> str:
 
 def _n(text: str, n: int) -> str:
     return QCoreApplication.translate("RosterScreen", text, "", n)
+
+
+#: The kinds of change that alter what the roster shows (names, groups, last visits,
+#: the forgetting notice's months).
+SHOWN_KINDS = (Kind.MEMBERS, Kind.GROUPS, Kind.ATTENDANCE, Kind.SETTINGS)
 
 
 class _Table(QTableView):
@@ -58,8 +67,6 @@ class _Table(QTableView):
 class RosterScreen(QWidget):
     """Members of the vault, searchable; the facilitator's address book."""
 
-    changed = Signal()
-
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
@@ -67,7 +74,7 @@ class RosterScreen(QWidget):
         self.model = RosterModel(self._load, self)
         self._review_ids: set[int] = set()
         self._build()
-        self.changed.connect(self.refresh)
+        self.reloader = ScreenReloader(self, services, SHOWN_KINDS, self.refresh)
 
     # -- Layout -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -212,6 +219,7 @@ class RosterScreen(QWidget):
 
     def refresh(self) -> None:
         """Reload members, groups and the forgetting notice from the vault."""
+        self.reloader.stale = False
         try:
             self._refresh_groups()
             self.model.refresh()
@@ -345,8 +353,8 @@ class RosterScreen(QWidget):
     def _run_dialog(self, dialog: MemberDialog) -> None:
         dialog.exec()
         if dialog.outcome:
+            self.reloader.flush()  # the operation made the model stale: reload before selecting
             saved_id = dialog.member.id if dialog.outcome == "saved" else None
-            self.changed.emit()
             self.select_member(saved_id)
             self.search.setFocus()
 
@@ -354,18 +362,15 @@ class RosterScreen(QWidget):
         member = self.selected_member()
         if member is None or member.id is None:
             return
-        try:
-            self.services.store.members.set_active(member.id, not member.active)
-        except KnownError as exc:
-            messages.show_error(self, exc)
-            return
-        self.changed.emit()
-        self.select_member(member.id)
+        op = ops.members.set_active(member_id=member.id, active=not member.active)
+        if self.services.ops.try_run(self, op) is not None:
+            self.reloader.flush()
+            self.select_member(member.id)
 
     def forget_selected(self) -> None:
         member = self.selected_member()
-        if member is not None and forget_member(self, self.services, member):
-            self.changed.emit()
+        if member is not None:
+            forget_member(self, self.services, member)
 
     def show_history(self) -> None:
         member = self.selected_member()
@@ -383,7 +388,8 @@ class RosterScreen(QWidget):
         dialog = CsvImportDialog(self.services, self)
         dialog.exec()
         if dialog.imported:
-            self.changed.emit()
+            # The CSV import writes from the worker, not through an operation.
+            self.refresh()
             messages.info(
                 self,
                 _tr("Import finished"),

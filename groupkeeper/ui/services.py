@@ -20,6 +20,7 @@ from groupkeeper.settings import Settings
 if TYPE_CHECKING:
     from groupkeeper.storage.repos import Store
     from groupkeeper.storage.vault import Vault
+    from groupkeeper.ui.operations import OperationRunner
 
 
 # groupkeeper.storage.vault KEY_HEADER and VAULT_DB (tests/test_ui_shell.py checks).
@@ -57,6 +58,7 @@ class Services:
         self.demo_passphrase = demo_passphrase
         self.vault: Vault | None = None
         self._store: Store | None = None
+        self._ops: OperationRunner | None = None
 
     @property
     def is_demo(self) -> bool:
@@ -83,6 +85,15 @@ class Services:
 
             raise VaultLocked()
         return self._store
+
+    @property
+    def ops(self) -> OperationRunner:
+        """The app's one operation runner: screens change data only through it."""
+        if self._ops is None:
+            from groupkeeper.ui.operations import OperationRunner
+
+            self._ops = OperationRunner(self)
+        return self._ops
 
     def attach(self, vault: Vault) -> None:
         """Use an unlocked vault (after create/unlock, which run off the GUI thread)."""

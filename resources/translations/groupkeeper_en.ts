@@ -40,9 +40,20 @@
         </message>
     </context>
     <context>
+        <name>GroupCard</name>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="171" />
+            <source>%n active member(s)</source>
+            <translation>
+                <numerusform>%n active member</numerusform>
+                <numerusform>%n active members</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>HomeScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="537" />
+            <location filename="../../groupkeeper/ui/home.py" line="552" />
             <source>%n apology(ies)</source>
             <translation>
                 <numerusform>%n apology</numerusform>
@@ -50,7 +61,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="544" />
+            <location filename="../../groupkeeper/ui/home.py" line="559" />
             <source>%n goal review(s) (those goals become open again)</source>
             <translation>
                 <numerusform>%n goal review (that goal becomes open again)</numerusform>
@@ -58,7 +69,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="541" />
+            <location filename="../../groupkeeper/ui/home.py" line="556" />
             <source>%n goal(s) set</source>
             <translation>
                 <numerusform>%n goal set</numerusform>
@@ -66,7 +77,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="539" />
+            <location filename="../../groupkeeper/ui/home.py" line="554" />
             <source>%n mood answer(s)</source>
             <translation>
                 <numerusform>%n mood answer</numerusform>
@@ -74,7 +85,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="535" />
+            <location filename="../../groupkeeper/ui/home.py" line="550" />
             <source>%n person(s) checked in</source>
             <translation>
                 <numerusform>%n person checked in</numerusform>
@@ -82,7 +93,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="547" />
+            <location filename="../../groupkeeper/ui/home.py" line="562" />
             <source>%n private safety note(s)</source>
             <translation>
                 <numerusform>%n private safety note</numerusform>
@@ -90,7 +101,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="548" />
+            <location filename="../../groupkeeper/ui/home.py" line="563" />
             <source>%n safety concern(s) counted</source>
             <translation>
                 <numerusform>%n safety concern counted</numerusform>
@@ -98,7 +109,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="540" />
+            <location filename="../../groupkeeper/ui/home.py" line="555" />
             <source>%n skill(s) shared</source>
             <translation>
                 <numerusform>%n skill shared</numerusform>
@@ -106,7 +117,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="538" />
+            <location filename="../../groupkeeper/ui/home.py" line="553" />
             <source>%n walk-in(s)</source>
             <translation>
                 <numerusform>%n walk-in</numerusform>
@@ -114,7 +125,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="546" />
+            <location filename="../../groupkeeper/ui/home.py" line="561" />
             <source>%n wellbeing answer(s)</source>
             <translation>
                 <numerusform>%n wellbeing answer</numerusform>
@@ -122,7 +133,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="323" />
+            <location filename="../../groupkeeper/ui/home.py" line="343" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Last backup: %n day ago.</numerusform>
@@ -130,7 +141,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="536" />
+            <location filename="../../groupkeeper/ui/home.py" line="551" />
             <source>of them %n new here</source>
             <translation>
                 <numerusform>of them %n new here</numerusform>
@@ -377,7 +388,7 @@
     <context>
         <name>RosterScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="291" />
+            <location filename="../../groupkeeper/ui/roster.py" line="299" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n match</numerusform>
@@ -385,7 +396,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="293" />
+            <location filename="../../groupkeeper/ui/roster.py" line="301" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n member</numerusform>
@@ -393,7 +404,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="390" />
+            <location filename="../../groupkeeper/ui/roster.py" line="396" />
             <source>%n member(s) added.</source>
             <translation>
                 <numerusform>%n member added.</numerusform>
@@ -401,7 +412,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="241" />
+            <location filename="../../groupkeeper/ui/roster.py" line="249" />
             <source>%n member(s) have not come for {months} months or more. You may want to forget them.</source>
             <translation>
                 <numerusform>%n member has not come for {months} months or more. You may want to forget them.</numerusform>
@@ -409,7 +420,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="291" />
+            <location filename="../../groupkeeper/ui/roster.py" line="299" />
             <source>of %n</source>
             <translation>
                 <numerusform>of %n</numerusform>

@@ -256,33 +256,33 @@
     <context>
         <name>CrisisPrompt</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="59" />
+            <location filename="../../groupkeeper/ui/home.py" line="67" />
             <source>Before the meeting: where can someone turn in a crisis? Add your local crisis line, the nearest emergency department and the centre's on-call contact. The Safety button shows them during the meeting.</source>
             <translation>Antes de la reunión: ¿a quién puede acudir alguien en una crisis? Añade la línea de crisis de tu zona, las urgencias más cercanas y el contacto de guardia del centro. El botón Seguridad los muestra durante la reunión.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="56" />
-            <location filename="../../groupkeeper/ui/home.py" line="69" />
+            <location filename="../../groupkeeper/ui/home.py" line="64" />
+            <location filename="../../groupkeeper/ui/home.py" line="77" />
             <source>Crisis resources</source>
             <translation>Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="99" />
+            <location filename="../../groupkeeper/ui/home.py" line="107" />
             <source>Please add at least one resource.</source>
             <translation>Añade al menos un recurso, por favor.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="80" />
+            <location filename="../../groupkeeper/ui/home.py" line="88" />
             <source>Remind me later</source>
             <translation>Recuérdamelo más tarde</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="74" />
+            <location filename="../../groupkeeper/ui/home.py" line="82" />
             <source>Save and start</source>
             <translation>Guardar y empezar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="85" />
+            <location filename="../../groupkeeper/ui/home.py" line="93" />
             <source>You chose "Remind me later" before, so this is needed now.</source>
             <translation>Antes elegiste «Recuérdamelo más tarde», así que ahora hace falta.</translation>
         </message>
@@ -881,78 +881,86 @@ Save here anyway?</source>
     </context>
     <context>
         <name>GroupCard</name>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/home.py" line="171" />
+            <source>%n active member(s)</source>
+            <translation>
+                <numerusform>%n miembro activo</numerusform>
+                <numerusform>%n miembros activos</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="161" />
+            <location filename="../../groupkeeper/ui/home.py" line="177" />
             <source>A meeting is open. You can carry on where you were.</source>
             <translation>Hay una reunión abierta. Puedes seguir donde lo dejaste.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="189" />
+            <location filename="../../groupkeeper/ui/home.py" line="205" />
             <source>Discard the open meeting of %1</source>
             <translation>Descartar la reunión abierta de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="186" />
+            <location filename="../../groupkeeper/ui/home.py" line="202" />
             <source>Discard this meeting...</source>
             <translation>Descartar esta reunión...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="181" />
+            <location filename="../../groupkeeper/ui/home.py" line="197" />
             <source>Enter a past meeting of %1</source>
             <translation>Anotar una reunión pasada de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="179" />
+            <location filename="../../groupkeeper/ui/home.py" line="195" />
             <source>Enter a past meeting...</source>
             <translation>Anotar una reunión pasada...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="166" />
+            <location filename="../../groupkeeper/ui/home.py" line="182" />
             <source>Next meeting: %1</source>
             <translation>Próxima reunión: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="164" />
+            <location filename="../../groupkeeper/ui/home.py" line="180" />
             <source>Next meeting: %1 at %2</source>
             <translation>Próxima reunión: %1 a las %2</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="193" />
+            <location filename="../../groupkeeper/ui/home.py" line="209" />
             <source>Print a paper kit...</source>
             <translation>Imprimir un kit en papel...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="201" />
+            <location filename="../../groupkeeper/ui/home.py" line="217" />
             <source>Read the private safety notes of %1</source>
             <translation>Leer las notas privadas de seguridad de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="169" />
+            <location filename="../../groupkeeper/ui/home.py" line="185" />
             <source>Resume meeting</source>
             <translation>Continuar la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="171" />
+            <location filename="../../groupkeeper/ui/home.py" line="187" />
             <source>Resume the open meeting of %1</source>
             <translation>Continuar la reunión abierta de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="198" />
+            <location filename="../../groupkeeper/ui/home.py" line="214" />
             <source>Safety notes...</source>
             <translation>Notas de seguridad...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="196" />
+            <location filename="../../groupkeeper/ui/home.py" line="212" />
             <source>Save a paper kit for %1 as a PDF</source>
             <translation>Guardar un kit en papel de %1 como PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="176" />
+            <location filename="../../groupkeeper/ui/home.py" line="192" />
             <source>Start a meeting of %1</source>
             <translation>Empezar una reunión de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="174" />
+            <location filename="../../groupkeeper/ui/home.py" line="190" />
             <source>Start meeting</source>
             <translation>Empezar reunión</translation>
         </message>
@@ -1399,17 +1407,17 @@ Save here anyway?</source>
     <context>
         <name>HomeScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="497" />
+            <location filename="../../groupkeeper/ui/home.py" line="511" />
             <source>%1 already had a meeting today. Start a second meeting of the same group today?</source>
             <translation>%1 ya tuvo una reunión hoy. ¿Empezar una segunda reunión del mismo grupo hoy?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="501" />
+            <location filename="../../groupkeeper/ui/home.py" line="515" />
             <source>%1 already has a meeting on %2. Enter a second meeting for that day?</source>
             <translation>%1 ya tiene una reunión el %2. ¿Anotar una segunda reunión para ese día?</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="537" />
+            <location filename="../../groupkeeper/ui/home.py" line="552" />
             <source>%n apology(ies)</source>
             <translation>
                 <numerusform>%n aviso de que no venía</numerusform>
@@ -1417,7 +1425,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="544" />
+            <location filename="../../groupkeeper/ui/home.py" line="559" />
             <source>%n goal review(s) (those goals become open again)</source>
             <translation>
                 <numerusform>%n revisión de meta (esa meta vuelve a quedar abierta)</numerusform>
@@ -1425,7 +1433,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="541" />
+            <location filename="../../groupkeeper/ui/home.py" line="556" />
             <source>%n goal(s) set</source>
             <translation>
                 <numerusform>%n meta fijada</numerusform>
@@ -1433,7 +1441,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="539" />
+            <location filename="../../groupkeeper/ui/home.py" line="554" />
             <source>%n mood answer(s)</source>
             <translation>
                 <numerusform>%n respuesta de ánimo</numerusform>
@@ -1441,7 +1449,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="535" />
+            <location filename="../../groupkeeper/ui/home.py" line="550" />
             <source>%n person(s) checked in</source>
             <translation>
                 <numerusform>%n persona registrada</numerusform>
@@ -1449,7 +1457,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="547" />
+            <location filename="../../groupkeeper/ui/home.py" line="562" />
             <source>%n private safety note(s)</source>
             <translation>
                 <numerusform>%n nota privada de seguridad</numerusform>
@@ -1457,7 +1465,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="548" />
+            <location filename="../../groupkeeper/ui/home.py" line="563" />
             <source>%n safety concern(s) counted</source>
             <translation>
                 <numerusform>%n preocupación de seguridad contada</numerusform>
@@ -1465,7 +1473,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="540" />
+            <location filename="../../groupkeeper/ui/home.py" line="555" />
             <source>%n skill(s) shared</source>
             <translation>
                 <numerusform>%n estrategia compartida</numerusform>
@@ -1473,7 +1481,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="538" />
+            <location filename="../../groupkeeper/ui/home.py" line="553" />
             <source>%n walk-in(s)</source>
             <translation>
                 <numerusform>%n visita anónima</numerusform>
@@ -1481,7 +1489,7 @@ Save here anyway?</source>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="546" />
+            <location filename="../../groupkeeper/ui/home.py" line="561" />
             <source>%n wellbeing answer(s)</source>
             <translation>
                 <numerusform>%n respuesta de bienestar</numerusform>
@@ -1489,37 +1497,37 @@ Save here anyway?</source>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="504" />
+            <location filename="../../groupkeeper/ui/home.py" line="518" />
             <source>A second meeting?</source>
             <translation>¿Una segunda reunión?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="250" />
+            <location filename="../../groupkeeper/ui/home.py" line="268" />
             <source>Back up now</source>
             <translation>Hacer copia ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="251" />
+            <location filename="../../groupkeeper/ui/home.py" line="269" />
             <source>Back up the vault now</source>
             <translation>Hacer ahora una copia de seguridad de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="572" />
+            <location filename="../../groupkeeper/ui/home.py" line="589" />
             <source>Backing up...</source>
             <translation>Haciendo la copia...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="557" />
+            <location filename="../../groupkeeper/ui/home.py" line="572" />
             <source>Choose the backup folder (a USB stick is best)</source>
             <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="523" />
+            <location filename="../../groupkeeper/ui/home.py" line="537" />
             <source>Discard the meeting</source>
             <translation>Descartar la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="519" />
+            <location filename="../../groupkeeper/ui/home.py" line="533" />
             <source>Discard this meeting? This deletes everything recorded in it:
 %1
 
@@ -1530,7 +1538,7 @@ This cannot be undone. People added as new stay on the roster.</source>
 No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="323" />
+            <location filename="../../groupkeeper/ui/home.py" line="343" />
             <source>Last backup: %n day(s) ago.</source>
             <translation>
                 <numerusform>Última copia: hace %n día.</numerusform>
@@ -1538,72 +1546,248 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="320" />
+            <location filename="../../groupkeeper/ui/home.py" line="340" />
             <source>Last backup: today.</source>
             <translation>Última copia: hoy.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="317" />
+            <location filename="../../groupkeeper/ui/home.py" line="337" />
             <source>No backup yet. A backup on a USB stick keeps the records safe.</source>
             <translation>Todavía no hay ninguna copia. Una copia en una memoria USB mantiene los registros a salvo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="298" />
+            <location filename="../../groupkeeper/ui/home.py" line="318" />
             <source>No groups yet. Add one in Settings.</source>
             <translation>Todavía no hay grupos. Añade uno en Configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="457" />
+            <location filename="../../groupkeeper/ui/home.py" line="471" />
             <source>PDF files (*.pdf)</source>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="456" />
+            <location filename="../../groupkeeper/ui/home.py" line="470" />
             <source>Paper kit - %1.pdf</source>
             <translation>Kit en papel - %1.pdf</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="482" />
+            <location filename="../../groupkeeper/ui/home.py" line="496" />
             <source>Paper kit saved</source>
             <translation>Kit en papel guardado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="475" />
+            <location filename="../../groupkeeper/ui/home.py" line="489" />
             <source>Paper kit: %1</source>
             <translation>Kit en papel: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="483" />
+            <location filename="../../groupkeeper/ui/home.py" line="497" />
             <source>Print it and keep it with the group's things. After a meeting on paper, type it in with “Enter a past meeting”, then shred the sheets.</source>
             <translation>Imprímelo y guárdalo con las cosas del grupo. Después de una reunión en papel, pásala con «Anotar una reunión pasada» y destruye las hojas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="455" />
+            <location filename="../../groupkeeper/ui/home.py" line="469" />
             <source>Save the paper kit</source>
             <translation>Guardar el kit en papel</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="478" />
+            <location filename="../../groupkeeper/ui/home.py" line="492" />
             <source>The PDF could not be saved there. Try another folder.</source>
             <translation>No se pudo guardar el PDF ahí. Prueba otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="326" />
+            <location filename="../../groupkeeper/ui/home.py" line="346" />
             <source>Time for a new one.</source>
             <translation>Es hora de hacer una nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="236" />
+            <location filename="../../groupkeeper/ui/home.py" line="254" />
             <source>Your groups</source>
             <translation>Tus grupos</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/home.py" line="536" />
+            <location filename="../../groupkeeper/ui/home.py" line="551" />
             <source>of them %n new here</source>
             <translation>
                 <numerusform>de ellas %n nueva</numerusform>
                 <numerusform>de ellas %n nuevas</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>InvalidInput</name>
+        <message>
+            <location filename="../../groupkeeper/storage/repos/skills.py" line="24" />
+            <source>A category needs a name.</source>
+            <translation>Una categoría necesita un nombre.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ops/members.py" line="46" />
+            <source>A field is longer than {limit} characters.</source>
+            <translation>Un campo tiene más de {limit} caracteres.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/backup.py" line="86" />
+            <source>A file of that name exists and is not a backup; it was kept.</source>
+            <translation>Ya existe un archivo con ese nombre y no es una copia de seguridad; se ha conservado.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ops/goals.py" line="24" />
+            <location filename="../../groupkeeper/storage/repos/goals.py" line="32" />
+            <location filename="../../groupkeeper/storage/repos/goals.py" line="53" />
+            <source>A goal needs some words.</source>
+            <translation>Un objetivo necesita algunas palabras.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ops/groups.py" line="39" />
+            <location filename="../../groupkeeper/storage/repos/groups.py" line="39" />
+            <source>A group needs a name.</source>
+            <translation>Un grupo necesita un nombre.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/meeting_session.py" line="352" />
+            <location filename="../../groupkeeper/ops/attendance.py" line="41" />
+            <location filename="../../groupkeeper/ops/members.py" line="50" />
+            <source>A member needs a display name.</source>
+            <translation>Un miembro necesita un nombre para mostrar.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/repos/skills.py" line="49" />
+            <source>A skill needs a name.</source>
+            <translation>Una habilidad necesita un nombre.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="265" />
+            <source>Exports cover one calendar month, one quarter (January to March, April to June, July to September or October to December) or one calendar year, so that no two exports partly overlap.</source>
+            <translation>Las exportaciones abarcan un mes natural, un trimestre (de enero a marzo, de abril a junio, de julio a septiembre o de octubre a diciembre) o un año natural, para que dos exportaciones nunca se solapen en parte.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/backup.py" line="236" />
+            <source>Give either the passphrase or the recovery key.</source>
+            <translation>Indica la frase de contraseña o la clave de recuperación.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/repos/groups.py" line="70" />
+            <source>Group has no id.</source>
+            <translation>El grupo no tiene identificador.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/repos/members.py" line="143" />
+            <source>Member has no id.</source>
+            <translation>El miembro no tiene identificador.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/repos/moods.py" line="37" />
+            <source>Mood score outside the group's scale.</source>
+            <translation>La puntuación de ánimo está fuera de la escala del grupo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/repos/wellbeing.py" line="17" />
+            <source>No answers given.</source>
+            <translation>No se ha dado ninguna respuesta.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="403" />
+            <source>No group has that name. Check the spelling in the app.</source>
+            <translation>Ningún grupo tiene ese nombre. Comprueba cómo se escribe en la aplicación.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/cli.py" line="169" />
+            <location filename="../../groupkeeper/cli.py" line="171" />
+            <source>No passphrase was given.</source>
+            <translation>No se ha indicado ninguna frase de contraseña.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="269" />
+            <source>Only a period that has ended can be exported: its last day must be before today. The screen shows the running month, but an export of it could be repeated after the next meeting, and the difference would show that meeting's figures.</source>
+            <translation>Solo se puede exportar un periodo que ya ha terminado: su último día debe ser anterior a hoy. La pantalla muestra el mes en curso, pero una exportación de ese mes podría repetirse después de la siguiente reunión, y la diferencia mostraría las cifras de esa reunión.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/meeting_rules.py" line="86" />
+            <source>Only an open meeting can be discarded; correct a closed one.</source>
+            <translation>Solo se puede descartar una reunión abierta; una reunión cerrada se corrige.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ops/meetings.py" line="47" />
+            <source>Please add the group's crisis resources before the meeting starts.</source>
+            <translation>Añade los recursos de crisis del grupo antes de empezar la reunión.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/repos/settings.py" line="31" />
+            <source>Please enter a number from {low} to {high}.</source>
+            <translation>Introduce un número entre {low} y {high}.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/repos/settings.py" line="27" />
+            <source>Please enter a whole number.</source>
+            <translation>Introduce un número entero.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/repos/settings.py" line="28" />
+            <source>Please enter text.</source>
+            <translation>Introduce un texto.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="388" />
+            <source>Say what to write: --csv FILE, --pdf FILE, or both.</source>
+            <translation>Indica qué escribir: --csv ARCHIVO, --pdf ARCHIVO o ambos.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ops/goals.py" line="49" />
+            <source>That is not a way a goal can go.</source>
+            <translation>Ese no es un resultado posible para un objetivo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/meeting_session.py" line="278" />
+            <source>That member is no longer in the vault.</source>
+            <translation>Ese miembro ya no está en la caja fuerte.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ops/groups.py" line="36" />
+            <source>That mood scale is not one GroupKeeper knows.</source>
+            <translation>GroupKeeper no conoce esa escala de ánimo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/repos/safety.py" line="18" />
+            <source>The note is empty.</source>
+            <translation>La nota está vacía.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/vault.py" line="296" />
+            <source>The passphrase must have at least {count} characters.</source>
+            <translation>La frase de contraseña debe tener al menos {count} caracteres.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/attendance_proof.py" line="57" />
+            <source>The period ends before it starts.</source>
+            <translation>El periodo termina antes de empezar.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="321" />
+            <source>The period ends before it starts: check --from and --to.</source>
+            <translation>El periodo termina antes de empezar: revisa --from y --to.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/repos/base.py" line="71" />
+            <location filename="../../groupkeeper/storage/repos/store.py" line="76" />
+            <source>The text contains characters that cannot be stored.</source>
+            <translation>El texto contiene caracteres que no se pueden guardar.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ops/moods.py" line="19" />
+            <source>There is no mood round of that name.</source>
+            <translation>No hay ninguna ronda de ánimo con ese nombre.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/cli.py" line="162" />
+            <source>There is no terminal to ask for the passphrase; give it on standard input with --passphrase-stdin.</source>
+            <translation>No hay ningún terminal para pedir la frase de contraseña; indícala por la entrada estándar con --passphrase-stdin.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/meeting_session.py" line="550" />
+            <location filename="../../groupkeeper/ops/meetings.py" line="118" />
+            <source>Those answers do not fit the scale.</source>
+            <translation>Esas respuestas no encajan en la escala.</translation>
         </message>
     </context>
     <context>
@@ -3124,153 +3308,153 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MemberDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="242" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="239" />
             <source>%1  proof of attendance (%2 to %3)</source>
             <translation>%1  justificante de asistencia (%2 a %3)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="192" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="189" />
             <source>&amp;Add member</source>
             <translation>&amp;Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="226" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="223" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Desactivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="146" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="143" />
             <source>&amp;Email</source>
             <translation>&amp;Correo electrónico</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="179" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="176" />
             <source>&amp;Forget...</source>
             <translation>&amp;Olvidar...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="148" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="145" />
             <source>&amp;Joined on</source>
             <translation>&amp;Se unió el</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="141" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="138" />
             <source>&amp;Name *</source>
             <translation>&amp;Nombre *</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="144" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="141" />
             <source>&amp;Pronouns</source>
             <translation>&amp;Pronombres</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="184" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="181" />
             <source>&amp;Proof of attendance...</source>
             <translation>&amp;Justificante de asistencia...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="192" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="189" />
             <source>&amp;Save</source>
             <translation>&amp;Guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="92" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="89" />
             <source>Add a member</source>
             <translation>Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="150" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="147" />
             <source>Agrees to be &amp;contacted between meetings</source>
             <translation>&amp;Acepta recibir contacto entre reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="151" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="148" />
             <source>Agrees to be contacted between meetings</source>
             <translation>Acepta recibir contacto entre reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="190" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="187" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="191" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="188" />
             <source>Cancel without saving</source>
             <translation>Cancelar sin guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="155" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="152" />
             <source>Consent history</source>
             <translation>Historial de consentimientos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="240" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="237" />
             <source>Consent history:</source>
             <translation>Historial de consentimientos:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="233" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="230" />
             <source>Consent to be on the roster is recorded today.</source>
             <translation>El consentimiento para estar en la lista se anota con fecha de hoy.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="361" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="360" />
             <source>Data exported</source>
             <translation>Datos exportados</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="182" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="179" />
             <source>E&amp;xport this member's data...</source>
             <translation>E&amp;xportar los datos de esta persona...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="92" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="89" />
             <source>Edit member</source>
             <translation>Editar participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="130" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="127" />
             <source>Email</source>
             <translation>Correo electrónico</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="147" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="144" />
             <source>Emer&amp;gency contact</source>
             <translation>Contacto de emer&amp;gencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="131" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="128" />
             <source>Emergency contact</source>
             <translation>Contacto de emergencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="183" />
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="327" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="180" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="326" />
             <source>Export this member's data</source>
             <translation>Exportar los datos de esta persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="143" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="140" />
             <source>F&amp;ull name</source>
             <translation>Nombre &amp;completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="126" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="123" />
             <source>First name or nickname</source>
             <translation>Nombre de pila o apodo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="68" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="69" />
             <source>Forget a member</source>
             <translation>Olvidar a una persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="180" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="177" />
             <source>Forget this member</source>
             <translation>Olvidar a esta persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="57" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="58" />
             <source>Forget {name} for good?
 
 This erases: their name and contact details, your private notes about them, the texts of their goals, and their consent records.
@@ -3291,137 +3475,137 @@ Las copias automáticas hechas antes de hoy seguirán conteniendo a {name} hasta
 Esto no se puede deshacer.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="127" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="124" />
             <source>Full name</source>
             <translation>Nombre completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="174" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="171" />
             <source>G&amp;roups</source>
             <translation>G&amp;rupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="249" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="246" />
             <source>Given on request:</source>
             <translation>Entregado a petición:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="157" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="154" />
             <source>Groups this member belongs to</source>
             <translation>Grupos de esta persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="135" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="132" />
             <source>Joined on</source>
             <translation>Se unió el</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="131" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="128" />
             <source>Name and phone</source>
             <translation>Nombre y teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="125" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="122" />
             <source>Name used in the group (required)</source>
             <translation>Nombre que usa en el grupo (obligatorio)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="167" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="164" />
             <source>Only you can see these. They are encrypted.</source>
             <translation>Solo tú puedes verlas. Están cifradas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="168" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="165" />
             <source>Only you see these notes.</source>
             <translation>Solo tú ves estas notas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="127" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="124" />
             <source>Optional</source>
             <translation>Opcional</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="145" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="142" />
             <source>P&amp;hone</source>
             <translation>&amp;Teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="129" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="126" />
             <source>Phone</source>
             <translation>Teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="292" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="289" />
             <source>Please enter a name (a first name or nickname is fine).</source>
             <translation>Escribe un nombre, por favor (basta con el nombre de pila o un apodo).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="175" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="172" />
             <source>Private n&amp;otes</source>
             <translation>Notas pri&amp;vadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="166" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="163" />
             <source>Private notes</source>
             <translation>Notas privadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="128" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="125" />
             <source>Pronouns</source>
             <translation>Pronombres</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="185" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="182" />
             <source>Proof of attendance for this member, as a PDF</source>
             <translation>Justificante de asistencia de esta persona, en PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="226" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="223" />
             <source>Reac&amp;tivate</source>
             <translation>Reac&amp;tivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="329" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="328" />
             <source>Readable text (*.txt);;JSON (*.json)</source>
             <translation>Texto legible (*.txt);;JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="356" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="355" />
             <source>The file could not be written there. Try another folder or a USB stick.</source>
             <translation>No se pudo guardar el archivo ahí. Prueba con otra carpeta o con una memoria USB.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="362" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="361" />
             <source>The file is not encrypted. Give it to the person, then delete it from this computer.</source>
             <translation>El archivo no está cifrado. Entrégaselo a la persona y después bórralo de este ordenador.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="238" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="235" />
             <source>agreed</source>
             <translation>aceptó</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="237" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="234" />
             <source>contact</source>
             <translation>contacto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="128" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="125" />
             <source>e.g. she/her, they/them</source>
             <translation>p. ej. ella, él, elle</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="240" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="237" />
             <source>none recorded</source>
             <translation>sin anotar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="237" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="234" />
             <source>on the roster</source>
             <translation>en la lista</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="238" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="235" />
             <source>withdrawn</source>
             <translation>retirado</translation>
         </message>
@@ -3684,27 +3868,27 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>PastMeetingDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="125" />
+            <location filename="../../groupkeeper/ui/home.py" line="133" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="109" />
+            <location filename="../../groupkeeper/ui/home.py" line="117" />
             <source>Enter a past meeting</source>
             <translation>Anotar una reunión pasada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="123" />
+            <location filename="../../groupkeeper/ui/home.py" line="131" />
             <source>Enter the past meeting on this date</source>
             <translation>Anotar la reunión pasada en esta fecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="115" />
+            <location filename="../../groupkeeper/ui/home.py" line="123" />
             <source>Meeting date</source>
             <translation>Fecha de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/home.py" line="111" />
+            <location filename="../../groupkeeper/ui/home.py" line="119" />
             <source>When did the meeting happen?</source>
             <translation>¿Cuándo fue la reunión?</translation>
         </message>
@@ -3980,7 +4164,7 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>RosterScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="291" />
+            <location filename="../../groupkeeper/ui/roster.py" line="299" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n coincidencia</numerusform>
@@ -3988,7 +4172,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="293" />
+            <location filename="../../groupkeeper/ui/roster.py" line="301" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n participante</numerusform>
@@ -3996,7 +4180,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="390" />
+            <location filename="../../groupkeeper/ui/roster.py" line="396" />
             <source>%n member(s) added.</source>
             <translation>
                 <numerusform>Se añadió %n participante.</numerusform>
@@ -4004,7 +4188,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="241" />
+            <location filename="../../groupkeeper/ui/roster.py" line="249" />
             <source>%n member(s) have not come for {months} months or more. You may want to forget them.</source>
             <translation>
                 <numerusform>%n participante no viene desde hace {months} meses o más. Quizá quieras olvidar sus datos.</numerusform>
@@ -4012,135 +4196,135 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="154" />
+            <location filename="../../groupkeeper/ui/roster.py" line="161" />
             <source>&amp;Add member</source>
             <translation>&amp;Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="157" />
-            <location filename="../../groupkeeper/ui/roster.py" line="287" />
+            <location filename="../../groupkeeper/ui/roster.py" line="164" />
+            <location filename="../../groupkeeper/ui/roster.py" line="295" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Desactivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="156" />
+            <location filename="../../groupkeeper/ui/roster.py" line="163" />
             <source>&amp;Edit</source>
             <translation>&amp;Editar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="159" />
+            <location filename="../../groupkeeper/ui/roster.py" line="166" />
             <source>&amp;Forget...</source>
             <translation>&amp;Olvidar...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="158" />
+            <location filename="../../groupkeeper/ui/roster.py" line="165" />
             <source>&amp;History</source>
             <translation>&amp;Historial</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="162" />
+            <location filename="../../groupkeeper/ui/roster.py" line="169" />
             <source>Add a member (Ctrl+N)</source>
             <translation>Añadir participante (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="166" />
+            <location filename="../../groupkeeper/ui/roster.py" line="173" />
             <source>Add members from a spreadsheet saved as CSV</source>
             <translation>Añadir participantes desde una hoja de cálculo guardada como CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="226" />
+            <location filename="../../groupkeeper/ui/roster.py" line="234" />
             <source>All groups</source>
             <translation>Todos los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="164" />
+            <location filename="../../groupkeeper/ui/roster.py" line="171" />
             <source>Attendance, moods and goals of the selected member</source>
             <translation>Asistencia, ánimo y metas de la persona seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="163" />
+            <location filename="../../groupkeeper/ui/roster.py" line="170" />
             <source>Edit the selected member (Enter)</source>
             <translation>Editar a la persona seleccionada (Intro)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="165" />
+            <location filename="../../groupkeeper/ui/roster.py" line="172" />
             <source>Erase the selected member for good</source>
             <translation>Borrar para siempre a la persona seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="84" />
+            <location filename="../../groupkeeper/ui/roster.py" line="91" />
             <source>Find a member</source>
             <translation>Buscar participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="83" />
+            <location filename="../../groupkeeper/ui/roster.py" line="90" />
             <source>Find a member: type a name or phone number</source>
             <translation>Buscar participante: escribe un nombre o un teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="102" />
+            <location filename="../../groupkeeper/ui/roster.py" line="109" />
             <source>G&amp;roup:</source>
             <translation>G&amp;rupo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="160" />
+            <location filename="../../groupkeeper/ui/roster.py" line="167" />
             <source>Import &amp;CSV...</source>
             <translation>Importar &amp;CSV...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="389" />
+            <location filename="../../groupkeeper/ui/roster.py" line="395" />
             <source>Import finished</source>
             <translation>Importación terminada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="78" />
-            <location filename="../../groupkeeper/ui/roster.py" line="133" />
+            <location filename="../../groupkeeper/ui/roster.py" line="85" />
+            <location filename="../../groupkeeper/ui/roster.py" line="140" />
             <source>Members</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="121" />
-            <location filename="../../groupkeeper/ui/roster.py" line="322" />
+            <location filename="../../groupkeeper/ui/roster.py" line="128" />
+            <location filename="../../groupkeeper/ui/roster.py" line="330" />
             <source>Re&amp;view</source>
             <translation>Re&amp;visar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="287" />
+            <location filename="../../groupkeeper/ui/roster.py" line="295" />
             <source>Reac&amp;tivate</source>
             <translation>Reac&amp;tivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="123" />
+            <location filename="../../groupkeeper/ui/roster.py" line="130" />
             <source>Review members who have not come for a long time</source>
             <translation>Revisar a quienes llevan mucho tiempo sin venir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="325" />
+            <location filename="../../groupkeeper/ui/roster.py" line="333" />
             <source>Show &amp;everyone</source>
             <translation>Mostrar a &amp;todo el mundo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="98" />
+            <location filename="../../groupkeeper/ui/roster.py" line="105" />
             <source>Show &amp;inactive members</source>
             <translation>Mostrar también a quien no está en &amp;activo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="99" />
+            <location filename="../../groupkeeper/ui/roster.py" line="106" />
             <source>Show inactive members</source>
             <translation>Mostrar a quien no está en activo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="96" />
+            <location filename="../../groupkeeper/ui/roster.py" line="103" />
             <source>Show members of group</source>
             <translation>Mostrar participantes del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="86" />
+            <location filename="../../groupkeeper/ui/roster.py" line="93" />
             <source>Type part of a name or phone number. Enter opens the first match.</source>
             <translation>Escribe parte de un nombre o de un teléfono. Intro abre la primera coincidencia.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="291" />
+            <location filename="../../groupkeeper/ui/roster.py" line="299" />
             <source>of %n</source>
             <translation>
                 <numerusform>de %n</numerusform>
@@ -5195,93 +5379,94 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="119" />
+            <location filename="../../groupkeeper/ui/messages.py" line="137" />
             <source>Discard</source>
             <translation>Descartar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="90" />
-            <location filename="../../groupkeeper/ui/messages.py" line="94" />
+            <location filename="../../groupkeeper/ui/messages.py" line="109" />
+            <location filename="../../groupkeeper/ui/messages.py" line="113" />
             <source>GroupKeeper</source>
             <translation>GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="53" />
+            <location filename="../../groupkeeper/ui/messages.py" line="73" />
             <source>GroupKeeper cannot save to the vault folder (it is read-only). Your last change was not saved. Check the disk or USB stick.</source>
             <translation>GroupKeeper no puede guardar en la carpeta de la caja fuerte (es de solo lectura). Tu último cambio no se guardó. Revisa el disco o la memoria USB.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="120" />
+            <location filename="../../groupkeeper/ui/messages.py" line="138" />
             <source>Keep editing</source>
             <translation>Seguir escribiendo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="39" />
+            <location filename="../../groupkeeper/ui/messages.py" line="59" />
             <source>No vault was found in this folder. Check the folder or create a vault.</source>
             <translation>No hay ninguna caja fuerte en esta carpeta. Revisa la carpeta o crea una caja fuerte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="118" />
+            <location filename="../../groupkeeper/ui/messages.py" line="136" />
             <source>Save</source>
             <translation>Guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="70" />
+            <location filename="../../groupkeeper/ui/messages.py" line="90" />
             <source>Something went wrong. Nothing saved before is lost.</source>
             <translation>Algo ha fallado. No se ha perdido nada de lo guardado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="36" />
+            <location filename="../../groupkeeper/ui/messages.py" line="56" />
             <source>That passphrase or recovery key is not right. Check Caps Lock and try again.</source>
             <translation>Esa frase de acceso o clave de recuperación no es correcta. Revisa Bloq Mayús y vuelve a intentarlo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="67" />
+            <location filename="../../groupkeeper/ui/messages.py" line="40" />
+            <location filename="../../groupkeeper/ui/messages.py" line="87" />
             <source>That value cannot be used here. Please check it.</source>
             <translation>Ese valor no se puede usar aquí. Revísalo, por favor.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="57" />
+            <location filename="../../groupkeeper/ui/messages.py" line="77" />
             <source>The disk is full, so your last change was not saved. Free some space; everything saved before is safe.</source>
             <translation>El disco está lleno, así que tu último cambio no se guardó. Libera algo de espacio; todo lo guardado antes está a salvo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="68" />
+            <location filename="../../groupkeeper/ui/messages.py" line="88" />
             <source>The file could not be imported. Nothing was changed.</source>
             <translation>No se pudo importar el archivo. No se cambió nada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="41" />
+            <location filename="../../groupkeeper/ui/messages.py" line="61" />
             <source>The vault file is damaged or incomplete. It has been left untouched. You can restore your latest backup into a new folder.</source>
             <translation>El archivo de la caja fuerte está dañado o incompleto. No se ha tocado. Puedes restaurar tu última copia en una carpeta nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="61" />
+            <location filename="../../groupkeeper/ui/messages.py" line="81" />
             <source>The vault folder cannot be reached. Was the USB stick removed? Put it back and try again; nothing saved before is lost.</source>
             <translation>No se encuentra la carpeta de la caja fuerte. ¿Se ha quitado la memoria USB? Vuelve a conectarla e inténtalo de nuevo; no se ha perdido nada de lo guardado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="65" />
+            <location filename="../../groupkeeper/ui/messages.py" line="85" />
             <source>The vault is locked. Unlock it to continue.</source>
             <translation>La caja fuerte está cerrada. Ábrela para continuar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="40" />
+            <location filename="../../groupkeeper/ui/messages.py" line="60" />
             <source>There is already a vault in this folder. It was not changed.</source>
             <translation>Ya hay una caja fuerte en esta carpeta. No se ha cambiado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="66" />
+            <location filename="../../groupkeeper/ui/messages.py" line="86" />
             <source>This file is not a GroupKeeper backup, or it is damaged.</source>
             <translation>Este archivo no es una copia de GroupKeeper, o está dañado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="45" />
+            <location filename="../../groupkeeper/ui/messages.py" line="65" />
             <source>This vault was saved by a newer version of GroupKeeper. Please install the newer version; the vault was not changed.</source>
             <translation>Esta caja fuerte se guardó con una versión más reciente de GroupKeeper. Instala esa versión, por favor; la caja fuerte no se ha cambiado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="49" />
+            <location filename="../../groupkeeper/ui/messages.py" line="69" />
             <source>This vault's security settings are weaker than GroupKeeper allows, so it was not opened. The file may have been tampered with.</source>
             <translation>Los ajustes de seguridad de esta caja fuerte son más débiles de lo que GroupKeeper permite, así que no se ha abierto. Puede que alguien haya manipulado el archivo.</translation>
         </message>

@@ -28,7 +28,9 @@ def _checked(option: Option[Any], value: Any) -> Any:
         raise InvalidInput("Please enter text.") from None
     except ValueError:
         assert isinstance(option, IntOption)
-        raise InvalidInput(f"Please enter a number from {option.low} to {option.high}.") from None
+        raise InvalidInput(
+            "Please enter a number from {low} to {high}.", low=option.low, high=option.high
+        ) from None
 
 
 def _usable(option: Option[T], stored: Any) -> T:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from groupkeeper.storage._sqlcipher import Database
+from groupkeeper.storage.errors import InvalidInput
+from groupkeeper.storage.faults import guarded
 from groupkeeper.storage.repos.consents import ConsentRepo
 from groupkeeper.storage.repos.disclosures import DisclosureRepo
 from groupkeeper.storage.repos.goals import GoalRepo
@@ -58,3 +61,16 @@ class Store:
 
     def now_iso(self) -> str:
         return self.clock().astimezone(UTC).isoformat(timespec="seconds")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction around several repository writes (all or nothing).
+
+        The repositories' own writes nest inside it as savepoints; the commit at the end
+        is what makes the whole step durable. Disk problems arrive as known errors.
+        """
+        try:
+            with guarded(self.folder), self.db.atomic():
+                yield
+        except UnicodeEncodeError:
+            raise InvalidInput("The text contains characters that cannot be stored.") from None

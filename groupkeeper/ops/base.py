@@ -1,0 +1,163 @@
+"""The machinery of operations: a name, plain-data arguments, one transaction, a result.
+
+An operation is registered with ``@operation(name, *kinds)`` on a function
+``apply(store, **args)``. The decorator returns a *factory* with the same keyword
+arguments (without ``store``) that builds an ``Op``: the stable name and the arguments as
+JSON data (checked when the ``Op`` is built, so an ``Op`` can always be written to a change
+log and read back). ``perform(store, op)`` runs ``apply`` inside one transaction and
+returns an ``OpResult``: what ``apply`` returned and an ``OpChanges`` saying which kinds
+of data changed, so every screen can decide whether to reload. (Anki's ``CollectionOp``
+returning ``OpChanges``; here the result is the same whatever screen ran it.)
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+
+from groupkeeper.model import Meeting
+
+if TYPE_CHECKING:
+    from groupkeeper.storage.repos import Store
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Kind(StrEnum):
+    """The kinds of data an operation can change (what a screen may need to reload)."""
+
+    GROUPS = "groups"
+    MEMBERS = "members"
+    CONSENTS = "consents"
+    MEETINGS = "meetings"  # opened, closed, dates, counters (walk-ins, safety concerns)
+    TIMER = "timer"  # the meeting engine's saved state: segment, pause, order
+    ATTENDANCE = "attendance"
+    MOODS = "moods"
+    SKILLS = "skills"
+    GOALS = "goals"
+    SAFETY = "safety"
+    WELLBEING = "wellbeing"
+    SETTINGS = "settings"
+
+
+@dataclass(frozen=True)
+class OpChanges:
+    """Which kinds of data an operation changed, and in which meeting if it was one."""
+
+    kinds: frozenset[Kind]
+    meeting_id: int | None = None
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self.kinds
+
+    def touches(self, *kinds: Kind) -> bool:
+        """True if any of ``kinds`` changed."""
+        return any(k in self.kinds for k in kinds)
+
+
+@dataclass(frozen=True)
+class Op:
+    """One operation to perform: its stable name and its arguments as JSON data."""
+
+    name: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        """The operation as one line of JSON (what a change log stores)."""
+        return json.dumps({"op": self.name, "args": dict(self.args)}, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Op:
+        """Read an operation written by ``to_json``; the name must be a known operation."""
+        data = json.loads(text)
+        name = data["op"]
+        if name not in REGISTRY:
+            raise KeyError(name)
+        return REGISTRY[name].build(data.get("args", {}))
+
+
+@dataclass(frozen=True)
+class OpResult:
+    """What an operation did: the operation, what changed, and what ``apply`` returned."""
+
+    op: Op
+    changes: OpChanges
+    value: Any = None
+
+
+@dataclass(frozen=True)
+class _Spec:
+    name: str
+    apply: Callable[..., Any]
+    kinds: frozenset[Kind]
+    signature: inspect.Signature
+
+    def build(self, args: Mapping[str, Any]) -> Op:
+        """Check ``args`` against ``apply``'s keywords and make them plain JSON data."""
+        bound = self.signature.bind(None, **args)  # TypeError on unknown/missing args
+        bound.apply_defaults()
+        values = dict(bound.arguments)
+        values.pop(next(iter(self.signature.parameters)))  # the store
+        try:
+            plain = json.loads(json.dumps(values, allow_nan=False))
+        except (TypeError, ValueError) as exc:
+            raise TypeError(f"{self.name}: arguments must be plain JSON data") from exc
+        return Op(self.name, plain)
+
+
+#: Every operation by its stable name (filled by the ``groupkeeper.ops`` modules).
+REGISTRY: dict[str, _Spec] = {}
+
+
+def operation(
+    name: str, *kinds: Kind
+) -> Callable[[Callable[Concatenate[Store, P], R]], Callable[P, Op]]:
+    """Register ``apply(store, **args)`` as operation ``name`` that changes ``kinds``.
+
+    Returns a factory taking ``apply``'s keyword arguments and returning the ``Op``. The
+    ``apply`` function stays reachable as ``factory.apply`` (for tests and replay).
+    """
+
+    def register(apply: Callable[Concatenate[Store, P], R]) -> Callable[P, Op]:
+        if name in REGISTRY:
+            raise ValueError(f"operation {name!r} registered twice")
+        spec = _Spec(name, apply, frozenset(kinds), inspect.signature(apply))
+        REGISTRY[name] = spec
+
+        def factory(*args: P.args, **kwargs: P.kwargs) -> Op:
+            if args:
+                raise TypeError(f"{name}: pass the arguments by keyword")
+            return spec.build(kwargs)
+
+        factory.__name__ = apply.__name__
+        factory.__qualname__ = apply.__qualname__
+        factory.__doc__ = apply.__doc__
+        factory.op_name = name  # type: ignore[attr-defined]
+        factory.apply = apply  # type: ignore[attr-defined]
+        return factory
+
+    return register
+
+
+def perform(store: Store, op: Op) -> OpResult:
+    """Validate and apply ``op`` in one transaction; all of it is saved, or none of it.
+
+    Raises:
+        KeyError: ``op`` names no known operation.
+        KnownError: the input is refused (``InvalidInput``) or the disk failed; nothing
+            was changed.
+    """
+    spec = REGISTRY[op.name]
+    with store.transaction():
+        value = spec.apply(store, **op.args)
+    meeting_id = op.args.get("meeting_id")
+    if isinstance(value, Meeting):
+        meeting_id = value.id
+    if not isinstance(meeting_id, int):
+        meeting_id = None
+    return OpResult(op, OpChanges(spec.kinds, meeting_id), value)

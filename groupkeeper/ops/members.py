@@ -1,0 +1,77 @@
+"""Member operations: add, edit, deactivate or reactivate, forget."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from groupkeeper.model import Member
+from groupkeeper.ops.base import Kind, operation
+from groupkeeper.storage.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from groupkeeper.storage.repos import ForgetResult, Store
+
+#: The fields a facilitator edits (the pseudonym and local id are storage's).
+FIELDS = (
+    "display_name",
+    "full_name",
+    "pronouns",
+    "phone",
+    "email",
+    "emergency_contact",
+    "contact_consent",
+    "notes",
+    "joined_on",
+    "active",
+    "group_ids",
+)
+
+#: Longest text a field may hold (the CSV import and the member form use the same).
+MAX_TEXT = 10_000
+
+
+def member_fields(member: Member) -> dict[str, Any]:
+    """A member's editable fields as plain data, for ``add``/``update``."""
+    return {name: getattr(member, name) for name in FIELDS}
+
+
+def _apply_fields(member: Member, fields: dict[str, Any]) -> Member:
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise TypeError(f"unknown member fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        if isinstance(value, str):
+            value = value.strip() if name != "notes" else value
+            if len(value) > MAX_TEXT:
+                raise InvalidInput("A field is longer than {limit} characters.", limit=MAX_TEXT)
+        setattr(member, name, value)
+    member.group_ids = sorted({int(g) for g in member.group_ids})
+    if not member.display_name:
+        raise InvalidInput("A member needs a display name.")
+    return member
+
+
+@operation("member.add", Kind.MEMBERS, Kind.CONSENTS)
+def add(store: Store, *, fields: dict[str, Any]) -> Member:
+    """Add a member (a random pseudonym and a roster consent record come with it)."""
+    return store.members.add(_apply_fields(Member(display_name=""), fields))
+
+
+@operation("member.update", Kind.MEMBERS, Kind.CONSENTS)
+def update(store: Store, *, member_id: int, fields: dict[str, Any]) -> Member:
+    """Change some of a member's fields; a change of contact consent is recorded."""
+    return store.members.update(_apply_fields(store.members.get(member_id), fields))
+
+
+@operation("member.set_active", Kind.MEMBERS)
+def set_active(store: Store, *, member_id: int, active: bool) -> Member:
+    """Deactivate (no longer offered at check-in) or reactivate a member."""
+    store.members.get(member_id)  # KeyError for an unknown member
+    store.members.set_active(member_id, active)
+    return store.members.get(member_id)
+
+
+@operation("member.forget", Kind.MEMBERS, Kind.CONSENTS, Kind.GOALS)
+def forget(store: Store, *, member_id: int) -> ForgetResult:
+    """Erase a person: profile, notes, consents, goal texts. Pseudonymous records stay."""
+    return store.members.forget(member_id)

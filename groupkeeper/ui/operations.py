@@ -1,0 +1,105 @@
+"""Runs operations for the screens and tells every open screen what changed.
+
+``services.ops`` is the one ``OperationRunner`` of the app. A screen builds an ``Op``
+(``groupkeeper.ops``) and calls ``services.ops.run(op)`` (known errors are raised, for
+callers such as the meeting runner's ``act``) or ``services.ops.try_run(parent, op)`` (a
+known error is shown in a message box and ``None`` returned). After every operation that
+worked, ``changed`` is emitted once with its ``OpResult``; screens connect to it and
+reload what the result's ``changes`` say they show (Anki's ``operation_did_execute``);
+``ScreenReloader`` does that for a screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+from groupkeeper.ops import Kind, Op, OpResult, perform
+from groupkeeper.storage.errors import KnownError
+from groupkeeper.ui import messages
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from groupkeeper.ui.services import Services
+
+
+class OperationRunner(QObject):
+    """Performs operations on the unlocked vault and broadcasts ``changed(OpResult)``."""
+
+    changed = Signal(object)
+
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+
+    def run(self, op: Op) -> OpResult:
+        """Perform ``op`` (one transaction), then emit ``changed``.
+
+        Raises:
+            KnownError: refused input, a locked vault or a disk problem; nothing changed.
+        """
+        result = perform(self._services.store, op)
+        self.changed.emit(result)
+        return result
+
+    def try_run(self, parent: QWidget | None, op: Op) -> OpResult | None:
+        """Like ``run``, but a known error is shown to the user and ``None`` returned."""
+        try:
+            return self.run(op)
+        except KnownError as exc:
+            messages.show_error(parent, exc)
+            return None
+
+
+class ScreenReloader(QObject):
+    """Reloads a screen after operations that change what it shows.
+
+    ``ScreenReloader(screen, services, kinds, reload)``: after an operation touching any of
+    ``kinds`` the screen is *stale*. A shown screen reloads once the event loop is free
+    (several operations in one click reload it once, and never under the click's own
+    widgets); a hidden one reloads when it is shown again. ``flush()`` reloads now if stale.
+    """
+
+    def __init__(
+        self,
+        screen: QWidget,
+        services: Services,
+        kinds: Iterable[Kind],
+        reload: Callable[[], None],
+    ) -> None:
+        super().__init__(screen)
+        self._screen = screen
+        self._services = services
+        self._kinds = tuple(kinds)
+        self._reload = reload
+        self._scheduled = False
+        self.stale = False
+        services.ops.changed.connect(self._on_ops_changed)
+        screen.installEventFilter(self)
+
+    def _on_ops_changed(self, result: OpResult) -> None:
+        if not result.changes.touches(*self._kinds):
+            return
+        self.stale = True
+        if self._screen.isVisible() and not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self, self._on_timer)
+
+    def _on_timer(self) -> None:
+        self._scheduled = False
+        if self._screen.isVisible():
+            self.flush()
+
+    def flush(self) -> None:
+        """Reload now if an operation changed what the screen shows since its last load."""
+        if self.stale and self._services.is_unlocked:
+            self.stale = False
+            self._reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._screen and event.type() == QEvent.Type.Show:
+            self.flush()
+        return False
