@@ -374,3 +374,17 @@ def test_factories_keep_the_apply_signature() -> None:
     params = inspect.signature(ops.members.add.apply).parameters  # type: ignore[attr-defined]
     assert list(params) == ["store", "fields"]
     assert isinstance(Member, type)
+
+
+def test_discard_an_open_meeting_not_a_closed_one(store, group, maya) -> None:
+    meeting = perform(store, ops.meetings.start(group_id=group.id, date="2026-11-24")).value
+    perform(store, ops.attendance.check_in(meeting_id=meeting.id, pseudonym=maya.pseudonym))
+    result = perform(store, ops.meetings.discard(meeting_id=meeting.id))
+    assert result.value.present == 1 and result.changes.touches(Kind.ATTENDANCE)
+    with pytest.raises(KeyError):
+        store.meetings.get(meeting.id)
+    held = perform(store, ops.meetings.start(group_id=group.id, date="2026-11-24")).value
+    store.meetings.end(held.id)
+    with pytest.raises(InvalidInput):
+        perform(store, ops.meetings.discard(meeting_id=held.id))
+    assert store.meetings.get(held.id).id == held.id
