@@ -147,3 +147,27 @@ def test_choosing_a_wellbeing_measure_adds_its_segment_removing_asks(  # type: i
     assert "wellbeing_check" not in kinds()
     assert dialog.save()
     assert "wellbeing_check" not in [s["kind"] for s in services.store.groups.all()[0].agenda]
+
+
+def test_new_recovery_key_saved_as_pdf_with_date_and_vault_name(qtbot, services, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+    from PySide6.QtCore import Qt
+
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    page = dialog.vault_page
+    assert page.save_key_button.isHidden()  # nothing to save before a key is made
+    page.new_recovery_key()
+    assert worker.wait_idle()
+    key = page.new_key_label.text().rsplit(": ", 1)[1]
+    assert not page.save_key_button.isHidden()
+    out = tmp_path / "usb" / "key.pdf"
+    out.parent.mkdir()
+    page.ask_key_path = lambda: out  # type: ignore[method-assign]
+    qtbot.mouseClick(page.save_key_button, Qt.MouseButton.LeftButton)
+    text = " ".join(PdfReader(str(out)).pages[0].extract_text().split())
+    assert key in text and services.vault_dir.name in text
+    assert str(services.now().astimezone().year) in text
+    dialog.reject()  # closing forgets the key shown once
+    assert page.new_key_label.text() == "" and page.save_key_button.isHidden()

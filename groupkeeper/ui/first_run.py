@@ -332,26 +332,10 @@ class FirstRunScreen(QWidget):
 
     def save_pdf(self, path: Path) -> bool:
         """Write the key to a one-page PDF; warns first if ``path`` is on this laptop."""
-        if is_risky_place(path, self.folder) and not messages.confirm(
-            self,
-            self.tr("Save on this laptop?"),
-            self.tr(
-                "This place is on this laptop. Anyone who takes the laptop could then open "
-                "the vault. Paper or a USB stick kept elsewhere is much safer.\n\n"
-                "Save here anyway?"
-            ),
-        ):
-            return False
-        from groupkeeper.storage.errors import KnownError
         from groupkeeper.ui import paper
 
-        try:
-            paper.write_pdf(self._key_document(), path, self.tr("GroupKeeper recovery key"))
-        except KnownError as exc:
-            messages.show_error(self, exc)
-            return False
-        except OSError:
-            messages.error(self, self.tr("The PDF could not be saved there. Try a USB stick."))
+        made_on = self.services.now().astimezone().date()
+        if not paper.save_recovery_key_pdf(self, self._recovery_key, path, self.folder, made_on):
             return False
         self.recovery_status.setText(self.tr("Saved to %1.").replace("%1", str(path)))
         return True
@@ -361,9 +345,7 @@ class FirstRunScreen(QWidget):
         from groupkeeper.ui import paper
 
         made_on = self.services.now().astimezone().date()
-        return paper.document(
-            paper.recovery_key_html(self._recovery_key, self.folder.name, str(self.folder), made_on)
-        )
+        return paper.recovery_key_document(self._recovery_key, self.folder, made_on)
 
     def _on_print_clicked(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

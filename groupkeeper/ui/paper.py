@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QMarginsF,
 )
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QWidget
 
 from groupkeeper import fileio
 from groupkeeper.attendance_proof import AttendanceProof
@@ -97,6 +98,47 @@ def write_pdf(doc: QTextDocument, path: Path, title: str) -> None:
     if not pdf.startswith(b"%PDF"):
         raise OSError("the PDF could not be made")
     fileio.atomic_write_bytes(Path(path), pdf)
+
+
+def recovery_key_document(key: str, vault_folder: Path, made_on: date) -> QTextDocument:
+    """The recovery-key sheet for the vault in ``vault_folder``, dated ``made_on``."""
+    return document(recovery_key_html(key, vault_folder.name, str(vault_folder), made_on))
+
+
+def save_recovery_key_pdf(
+    parent: QWidget | None, key: str, path: Path, vault_folder: Path, made_on: date
+) -> bool:
+    """Save the recovery-key sheet as a PDF; asks first when ``path`` is on this laptop.
+
+    Returns True when it was written; problems are said to the user.
+    """
+    from groupkeeper.storage.errors import KnownError
+    from groupkeeper.ui import messages
+    from groupkeeper.ui.first_run import is_risky_place
+
+    if is_risky_place(path, vault_folder) and not messages.confirm(
+        parent,
+        _tr("Save on this laptop?"),
+        _tr(
+            "This place is on this laptop. Anyone who takes the laptop could then open "
+            "the vault. Paper or a USB stick kept elsewhere is much safer.\n\n"
+            "Save here anyway?"
+        ),
+    ):
+        return False
+    try:
+        write_pdf(
+            recovery_key_document(key, vault_folder, made_on),
+            path,
+            _tr("GroupKeeper recovery key"),
+        )
+    except KnownError as exc:
+        messages.show_error(parent, exc)
+        return False
+    except OSError:
+        messages.error(parent, _tr("The PDF could not be saved there. Try a USB stick."))
+        return False
+    return True
 
 
 def recovery_key_html(key: str, vault_name: str, vault_folder: str, made_on: date) -> str:

@@ -90,5 +90,10 @@ class SettingsDialog(QDialog):
         self.status.setText(self.tr("Saved."))
         return True
 
+    def done(self, result: int) -> None:
+        # A new recovery key is shown once: closing (or a lock) drops it.
+        self.vault_page.forget_new_key()
+        super().done(result)
+
 
 __all__ = ["SettingsDialog"]

@@ -692,9 +692,8 @@ Todo se queda en este ordenador, protegido con una frase de acceso que solo tú 
 La configuración lleva unos tres minutos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="349" />
             <source>GroupKeeper recovery key</source>
-            <translation>Clave de recuperación de GroupKeeper</translation>
+            <translation type="vanished">Clave de recuperación de GroupKeeper</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/first_run.py" line="211" />
@@ -738,7 +737,7 @@ La configuración lleva unos tres minutos.</translation>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="395" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="377" />
             <source>Please give the group a name.</source>
             <translation>Ponle un nombre al grupo, por favor.</translation>
         </message>
@@ -763,9 +762,8 @@ La configuración lleva unos tres minutos.</translation>
             <translation>Guardar como PDF...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="337" />
             <source>Save on this laptop?</source>
-            <translation>¿Guardar en este portátil?</translation>
+            <translation type="vanished">¿Guardar en este portátil?</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/first_run.py" line="326" />
@@ -778,12 +776,12 @@ La configuración lleva unos tres minutos.</translation>
             <translation>Guardar la clave de recuperación como archivo PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="356" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="340" />
             <source>Saved to %1.</source>
             <translation>Guardado en %1.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="376" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="358" />
             <source>Sent to the printer.</source>
             <translation>Enviado a la impresora.</translation>
         </message>
@@ -793,9 +791,8 @@ La configuración lleva unos tres minutos.</translation>
             <translation>Empezar la configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="354" />
             <source>The PDF could not be saved there. Try a USB stick.</source>
-            <translation>No se pudo guardar el PDF ahí. Prueba en una memoria USB.</translation>
+            <translation type="vanished">No se pudo guardar el PDF ahí. Prueba en una memoria USB.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/first_run.py" line="125" />
@@ -807,11 +804,10 @@ La configuración lleva unos tres minutos.</translation>
             <translation type="vanished">Esta clave abre tu caja fuerte de GroupKeeper si se olvida la frase de acceso. Guárdala en un lugar seguro, lejos del portátil. Quien tenga la clave y la caja fuerte puede leer los registros del grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="338" />
             <source>This place is on this laptop. Anyone who takes the laptop could then open the vault. Paper or a USB stick kept elsewhere is much safer.
 
 Save here anyway?</source>
-            <translation>Este lugar está en este portátil. Quien se lleve el portátil podría abrir la caja fuerte. El papel o una memoria USB guardados en otro sitio son mucho más seguros.
+            <translation type="vanished">Este lugar está en este portátil. Quien se lleve el portátil podría abrir la caja fuerte. El papel o una memoria USB guardados en otro sitio son mucho más seguros.
 
 ¿Guardar aquí de todos modos?</translation>
         </message>
@@ -4858,107 +4854,132 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>VaultPage</name>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="206" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="243" />
             <source>A new recovery key was made.</source>
             <translation>Se creó una clave de recuperación nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="190" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="227" />
             <source>Access was revoked. Use the new passphrase from now on.</source>
             <translation>Se retiró el acceso. A partir de ahora, usa la frase de acceso nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="55" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="56" />
             <source>Asked the first time you back up</source>
             <translation>Se pregunta la primera vez que haces una copia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="54" />
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="62" />
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="107" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="55" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="63" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="142" />
             <source>Backup folder</source>
             <translation>Carpeta de copias</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="70" />
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="83" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="71" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="84" />
             <source>Change passphrase</source>
             <translation>Cambiar la frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="57" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="58" />
             <source>Choose the backup folder (a USB stick is best)</source>
             <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="56" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="57" />
             <source>Choose...</source>
             <translation>Elegir...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="173" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="210" />
             <source>First type the new passphrase twice (at least 8 characters).</source>
             <translation>Primero escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="82" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="83" />
             <source>Make a new recovery key...</source>
             <translation>Crear una clave de recuperación nueva...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="86" />
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="200" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="87" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="237" />
             <source>New recovery key</source>
             <translation>Clave de recuperación nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="132" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="169" />
             <source>New recovery key (shown once, write it down): %1</source>
             <translation>Clave de recuperación nueva (solo se muestra ahora, anótala): %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="65" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="120" />
+            <source>PDF files (*.pdf)</source>
+            <translation>Archivos PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="66" />
             <source>Passphrase and recovery</source>
             <translation>Frase de acceso y recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="84" />
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="178" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="85" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="215" />
             <source>Revoke access</source>
             <translation>Retirar el acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="71" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="72" />
             <source>Revoke access (a co-facilitator left)...</source>
             <translation>Retirar el acceso (alguien dejó de cofacilitar)...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="73" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="74" />
             <source>Revoke access changes the passphrase and also the key inside the vault, and makes a fresh backup. Old backups still open with the OLD passphrase: destroy them if the person who left may have copies.</source>
             <translation>Retirar el acceso cambia la frase de acceso y también la clave interna de la caja fuerte, y hace una copia nueva. Las copias antiguas se siguen abriendo con la frase ANTIGUA: destrúyelas si la persona que se fue puede tener copias.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="179" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="96" />
+            <source>Save the new key as a PDF...</source>
+            <translation>Guardar la clave nueva como PDF...</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="97" />
+            <source>Save the new recovery key as a PDF</source>
+            <translation>Guardar la clave de recuperación nueva como PDF</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="118" />
+            <source>Save the recovery key (a USB stick is best)</source>
+            <translation>Guardar la clave de recuperación (mejor en una memoria USB)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="133" />
+            <source>Saved to %1.</source>
+            <translation>Guardado en %1.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="216" />
             <source>The old passphrase and recovery key will stop working for this vault. Old backups still open with the old passphrase. Go on?</source>
             <translation>La frase de acceso y la clave de recuperación antiguas dejarán de servir para esta caja fuerte. Las copias antiguas se siguen abriendo con la frase antigua. ¿Seguir?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="201" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="238" />
             <source>The old recovery key will stop working. Make a new one?</source>
             <translation>La clave de recuperación antigua dejará de servir. ¿Crear una nueva?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="161" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="198" />
             <source>The passphrase was changed.</source>
             <translation>La frase de acceso se ha cambiado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="156" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="193" />
             <source>Type the new passphrase twice (at least 8 characters).</source>
             <translation>Escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="123" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="158" />
             <source>Working, please wait...</source>
             <translation>Trabajando, espera un momento...</translation>
         </message>
@@ -5474,216 +5495,236 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
     <context>
         <name>paper</name>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="124" />
+            <location filename="../../groupkeeper/ui/paper.py" line="166" />
             <source>A newer recovery key, if one is made later, replaces this one: then destroy this sheet.</source>
             <translation>Si más adelante se crea una clave de recuperación nueva, sustituye a esta: entonces destruye esta hoja.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="241" />
+            <location filename="../../groupkeeper/ui/paper.py" line="283" />
             <source>Category</source>
             <translation>Categoría</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="207" />
+            <location filename="../../groupkeeper/ui/paper.py" line="249" />
             <source>Closing round: tally</source>
             <translation>Ronda de cierre: conteo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="200" />
+            <location filename="../../groupkeeper/ui/paper.py" line="242" />
             <source>Closing score</source>
             <translation>Puntuación de cierre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="238" />
+            <location filename="../../groupkeeper/ui/paper.py" line="280" />
             <source>Coping skills shared</source>
             <translation>Estrategias compartidas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="157" />
-            <location filename="../../groupkeeper/ui/paper.py" line="274" />
-            <location filename="../../groupkeeper/ui/paper.py" line="283" />
+            <location filename="../../groupkeeper/ui/paper.py" line="199" />
+            <location filename="../../groupkeeper/ui/paper.py" line="316" />
+            <location filename="../../groupkeeper/ui/paper.py" line="325" />
             <source>Date</source>
             <translation>Fecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="282" />
+            <location filename="../../groupkeeper/ui/paper.py" line="324" />
             <source>Facilitator</source>
             <translation>Facilitador/a</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="197" />
+            <location filename="../../groupkeeper/ui/paper.py" line="239" />
             <source>Feeling word</source>
             <translation>Palabra para el sentimiento</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="180" />
+            <location filename="../../groupkeeper/ui/paper.py" line="222" />
             <source>First time here</source>
             <translation>Primera vez</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="109" />
+            <location filename="../../groupkeeper/ui/paper.py" line="151" />
             <source>Folder</source>
             <translation>Carpeta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="234" />
+            <location filename="../../groupkeeper/ui/paper.py" line="276" />
             <source>Goal for this week</source>
             <translation>Meta para esta semana</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="227" />
+            <location filename="../../groupkeeper/ui/paper.py" line="269" />
             <source>Goals</source>
             <translation>Metas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="156" />
-            <location filename="../../groupkeeper/ui/paper.py" line="274" />
+            <location filename="../../groupkeeper/ui/paper.py" line="198" />
+            <location filename="../../groupkeeper/ui/paper.py" line="316" />
             <source>Group</source>
             <translation>Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="106" />
+            <location filename="../../groupkeeper/ui/paper.py" line="133" />
+            <location filename="../../groupkeeper/ui/paper.py" line="148" />
             <source>GroupKeeper recovery key</source>
             <translation>Clave de recuperación de GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="179" />
+            <location filename="../../groupkeeper/ui/paper.py" line="221" />
             <source>Here</source>
             <translation>Presente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="231" />
+            <location filename="../../groupkeeper/ui/paper.py" line="273" />
             <source>Last week's goal: done / partly / not yet / dropped</source>
             <translation>Meta de la semana pasada: hecha / en parte / todavía no / la deja</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="284" />
+            <location filename="../../groupkeeper/ui/paper.py" line="326" />
             <source>Made at the request of the person named above.</source>
             <translation>Hecho a petición de la persona nombrada arriba.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="110" />
+            <location filename="../../groupkeeper/ui/paper.py" line="152" />
             <source>Made on</source>
             <translation>Fecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="278" />
+            <location filename="../../groupkeeper/ui/paper.py" line="320" />
             <source>Meetings attended: %1</source>
             <translation>Reuniones a las que asistió: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="191" />
+            <location filename="../../groupkeeper/ui/paper.py" line="233" />
             <source>Mood check</source>
             <translation>Estado de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="204" />
+            <location filename="../../groupkeeper/ui/paper.py" line="246" />
             <source>Mood check (tally, no names)</source>
             <translation>Estado de ánimo (conteo, sin nombres)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="197" />
-            <location filename="../../groupkeeper/ui/paper.py" line="228" />
+            <location filename="../../groupkeeper/ui/paper.py" line="239" />
+            <location filename="../../groupkeeper/ui/paper.py" line="270" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="178" />
+            <location filename="../../groupkeeper/ui/paper.py" line="220" />
             <source>Name (first name or nickname)</source>
             <translation>Nombre (de pila o apodo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="262" />
+            <location filename="../../groupkeeper/ui/paper.py" line="304" />
             <source>No meetings attended in this period.</source>
             <translation>Ninguna reunión en este periodo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="205" />
+            <location filename="../../groupkeeper/ui/paper.py" line="247" />
             <source>Opening round: tally</source>
             <translation>Ronda de apertura: conteo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="197" />
+            <location filename="../../groupkeeper/ui/paper.py" line="239" />
             <source>Opening score</source>
             <translation>Puntuación de apertura</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="217" />
+            <location filename="../../groupkeeper/ui/paper.py" line="259" />
             <source>Passed</source>
             <translation>Pasó</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="271" />
+            <location filename="../../groupkeeper/ui/paper.py" line="313" />
             <source>Proof of attendance</source>
             <translation>Justificante de asistencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="246" />
+            <location filename="../../groupkeeper/ui/paper.py" line="288" />
             <source>Safety concerns counted</source>
             <translation>Preocupaciones de seguridad anotadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="205" />
+            <location filename="../../groupkeeper/ui/paper.py" line="121" />
+            <source>Save on this laptop?</source>
+            <translation>¿Guardar en este portátil?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="247" />
             <source>Score</source>
             <translation>Puntuación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="194" />
+            <location filename="../../groupkeeper/ui/paper.py" line="236" />
             <source>Scores from %1; write P for a pass.</source>
             <translation>Puntuaciones de %1; escribe P si la persona pasa.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="181" />
+            <location filename="../../groupkeeper/ui/paper.py" line="223" />
             <source>Sent apologies</source>
             <translation>Avisó que no venía</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="241" />
+            <location filename="../../groupkeeper/ui/paper.py" line="283" />
             <source>Shared by (optional)</source>
             <translation>Compartida por (opcional)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="169" />
+            <location filename="../../groupkeeper/ui/paper.py" line="211" />
             <source>Sign-in sheet</source>
             <translation>Hoja de llegadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="281" />
+            <location filename="../../groupkeeper/ui/paper.py" line="323" />
             <source>Signed</source>
             <translation>Firma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="241" />
+            <location filename="../../groupkeeper/ui/paper.py" line="283" />
             <source>Skill</source>
             <translation>Estrategia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="264" />
+            <location filename="../../groupkeeper/ui/paper.py" line="139" />
+            <source>The PDF could not be saved there. Try a USB stick.</source>
+            <translation>No se pudo guardar el PDF ahí. Prueba en una memoria USB.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="306" />
             <source>This is to confirm that %1 attended the meetings listed below between %2 and %3.</source>
             <translation>Por la presente se confirma que %1 asistió a las reuniones indicadas abajo entre el %2 y el %3.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="114" />
+            <location filename="../../groupkeeper/ui/paper.py" line="156" />
             <source>This key opens your GroupKeeper vault if the passphrase is forgotten. Keep it somewhere safe, away from the laptop. Anyone who has it and the vault can read the group's records.</source>
             <translation>Esta clave abre tu caja fuerte de GroupKeeper si se olvida la frase de acceso. Guárdala en un lugar seguro, lejos del portátil. Quien tenga la clave y la caja fuerte puede leer los registros del grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="170" />
+            <location filename="../../groupkeeper/ui/paper.py" line="122" />
+            <source>This place is on this laptop. Anyone who takes the laptop could then open the vault. Paper or a USB stick kept elsewhere is much safer.
+
+Save here anyway?</source>
+            <translation>Este lugar está en este portátil. Quien se lleve el portátil podría abrir la caja fuerte. El papel o una memoria USB guardados en otro sitio son mucho más seguros.
+
+¿Guardar aquí de todos modos?</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/paper.py" line="212" />
             <source>Tick one box per person. Type it in afterwards with Enter a past meeting; then shred this sheet.</source>
             <translation>Marca una casilla por persona. Pásalo después con «Anotar una reunión pasada» y destruye esta hoja.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="108" />
+            <location filename="../../groupkeeper/ui/paper.py" line="150" />
             <source>Vault</source>
             <translation>Caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="188" />
+            <location filename="../../groupkeeper/ui/paper.py" line="230" />
             <source>Walk-ins who stayed anonymous (count only)</source>
             <translation>Visitas anónimas (solo el número)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/paper.py" line="244" />
+            <location filename="../../groupkeeper/ui/paper.py" line="286" />
             <source>Write no private notes on paper: add them in the app afterwards.</source>
             <translation>No escribas notas privadas en papel: añádelas después en la aplicación.</translation>
         </message>

@@ -6,6 +6,7 @@ Passphrase changes, revoking access and a new recovery key run in ``ui.worker``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -90,6 +91,12 @@ class VaultPage(QWidget):
         self.new_key_label.setWordWrap(True)
 
         self.new_key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A new key is shown once; it can go straight to a PDF (margins, date, vault name).
+        self._new_key = ""
+        self.save_key_button = QPushButton(self.tr("Save the new key as a PDF..."), page)
+        self.save_key_button.setAccessibleName(self.tr("Save the new recovery key as a PDF"))
+        self.save_key_button.setVisible(False)
+        self.save_key_button.clicked.connect(self._on_save_key_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.change_button)
         buttons.addWidget(self.revoke_button)
@@ -98,10 +105,38 @@ class VaultPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(revoke_note)
         layout.addWidget(self.new_key_label)
+        layout.addWidget(self.save_key_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.change_button.clicked.connect(self.change_passphrase)
         self.revoke_button.clicked.connect(self.revoke_access)
         self.recovery_button.clicked.connect(self.new_recovery_key)
+
+    def ask_key_path(self) -> Path | None:
+        """Where to save the new key's PDF (tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the recovery key (a USB stick is best)"),
+            "GroupKeeper recovery key.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        return Path(path) if path else None
+
+    def _on_save_key_clicked(self) -> None:
+        from groupkeeper.ui import paper
+
+        vault = self.services.vault
+        path = self.ask_key_path()
+        if not self._new_key or vault is None or path is None:
+            return
+        made_on = self.services.now().astimezone().date()
+        if paper.save_recovery_key_pdf(self, self._new_key, path, vault.folder, made_on):
+            self.status.setText(self.tr("Saved to %1.").replace("%1", str(path)))
+
+    def forget_new_key(self) -> None:
+        """Drop the shown key from the screen and from memory (dialog closed, or lock)."""
+        self._new_key = ""
+        self.new_key_label.clear()
+        self.save_key_button.setVisible(False)
 
     def _on_choose_backup_dir(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"))
@@ -128,6 +163,8 @@ class VaultPage(QWidget):
             self.new_passphrase.clear()
             self.status.setText(done_text)
             if show_key and isinstance(result, str):
+                self._new_key = result
+                self.save_key_button.setVisible(True)
                 self.new_key_label.setText(
                     self.tr("New recovery key (shown once, write it down): %1").replace(
                         "%1", result
