@@ -272,14 +272,12 @@ class MeetingSession:
         return CheckInMatches(matches, ambiguous)
 
     def check_in_visitor(self, pseudonym: str) -> Attendance:
-        """A member of another group arrives: add them to this group, mark them present."""
-        member = self.store.members.by_pseudonym(pseudonym)
-        if member is None:
-            raise InvalidInput("That member is no longer in the vault.")
-        if self.group.id is not None and self.group.id not in member.group_ids:
-            member.group_ids = [*member.group_ids, self.group.id]
-            self.store.members.update(member)
-        att = self.store.meetings.check_in(self.meeting_id, pseudonym)
+        """A member of another group arrives: add them to this group, mark them present
+        (the ``attendance.check_in_visitor`` operation: one transaction)."""
+        from groupkeeper import ops
+
+        op = ops.attendance.check_in_visitor(meeting_id=self.meeting_id, pseudonym=pseudonym)
+        att: Attendance = ops.perform(self.store, op).value
         self.clear_cache()
         self._saved()
         return att
@@ -330,16 +328,13 @@ class MeetingSession:
         Returns:
             The record that was taken back, or None when nobody is checked in.
         """
-        recorded = self.attendance()
-        if pseudonym is None:
-            target = recorded[-1] if recorded else None
-        else:
-            target = next((a for a in recorded if a.pseudonym == pseudonym), None)
-        if target is None:
-            return None
-        self.store.meetings.undo_check_in(self.meeting_id, target.pseudonym)
-        self._saved()
-        return target
+        from groupkeeper import ops
+
+        op = ops.attendance.undo(meeting_id=self.meeting_id, pseudonym=pseudonym or "")
+        undone: Attendance | None = ops.perform(self.store, op).value
+        if undone is not None:
+            self._saved()
+        return undone
 
     def add_new_member(self, display_name: str) -> Member:
         """Someone new: a member with just a display name, in this group, checked in as new.

@@ -388,3 +388,53 @@ def test_discard_an_open_meeting_not_a_closed_one(store, group, maya) -> None:
     with pytest.raises(InvalidInput):
         perform(store, ops.meetings.discard(meeting_id=held.id))
     assert store.meetings.get(held.id).id == held.id
+
+
+def test_undo_without_a_pseudonym_takes_back_the_latest_arrival(
+    store, group, meeting, maya
+) -> None:  # type: ignore[no-untyped-def]
+    ali = perform(
+        store, ops.members.add(fields={"display_name": "Ali", "group_ids": [group.id]})
+    ).value
+    assert perform(store, ops.attendance.undo(meeting_id=meeting.id)).value is None
+    perform(store, ops.attendance.check_in(meeting_id=meeting.id, pseudonym=maya.pseudonym))
+    perform(store, ops.attendance.send_apologies(meeting_id=meeting.id, pseudonym=ali.pseudonym))
+    result = perform(store, ops.attendance.undo(meeting_id=meeting.id))
+    assert result.value.pseudonym == ali.pseudonym and Kind.ATTENDANCE in result.changes
+    assert [a.pseudonym for a in store.meetings.attendance(meeting.id)] == [maya.pseudonym]
+
+
+def test_a_visitor_from_another_group_joins_and_is_marked_present(store, group, meeting) -> None:  # type: ignore[no-untyped-def]
+    other = perform(store, ops.groups.add(fields={"name": "Thursday Drop-in"})).value
+    rosa = perform(
+        store, ops.members.add(fields={"display_name": "Rosa", "group_ids": [other.id]})
+    ).value
+    op = ops.attendance.check_in_visitor(meeting_id=meeting.id, pseudonym=rosa.pseudonym)
+    result = perform(store, op)
+    assert result.changes.touches(Kind.MEMBERS) and result.changes.touches(Kind.ATTENDANCE)
+    assert store.members.get(rosa.id).group_ids == sorted([group.id, other.id])
+    assert store.meetings.present(meeting.id) == [rosa.pseudonym]
+    with pytest.raises(InvalidInput):
+        perform(store, ops.attendance.check_in_visitor(meeting_id=meeting.id, pseudonym="P-NONE"))
+
+
+def test_record_attendance_proof_keeps_the_fact_not_the_document(
+    store, group, meeting, maya
+) -> None:  # type: ignore[no-untyped-def]
+    op = ops.members.record_attendance_proof(
+        member_id=maya.id, period_start="2026-01-01", period_end="2026-11-30"
+    )
+    result = perform(store, op)
+    assert Kind.MEMBERS in result.changes
+    given = store.disclosures.for_member(maya.id)
+    assert [(d.what, d.period_start, d.period_end) for d in given] == [
+        ("attendance_proof", "2026-01-01", "2026-11-30")
+    ]
+    with pytest.raises(InvalidInput):  # a period that ends before it starts
+        perform(
+            store,
+            ops.members.record_attendance_proof(
+                member_id=maya.id, period_start="2026-12-01", period_end="2026-11-30"
+            ),
+        )
+    assert len(store.disclosures.for_member(maya.id)) == 1

@@ -25,9 +25,35 @@ def send_apologies(store: Store, *, meeting_id: int, pseudonym: str) -> Attendan
 
 
 @operation("attendance.undo", Kind.ATTENDANCE)
-def undo(store: Store, *, meeting_id: int, pseudonym: str) -> None:
-    """Take back a check-in (or apologies) recorded by mistake."""
-    store.meetings.undo_check_in(meeting_id, pseudonym)
+def undo(store: Store, *, meeting_id: int, pseudonym: str = "") -> Attendance | None:
+    """Take back a check-in (or apologies) recorded by mistake: ``pseudonym``'s, or with
+    no pseudonym the latest arrival (what "Undo check-in" does with nothing selected).
+
+    Returns:
+        The record taken back (so the screen can say whose), or None when there was none.
+    """
+    recorded = store.meetings.attendance(meeting_id)
+    if pseudonym:
+        target = next((a for a in recorded if a.pseudonym == pseudonym), None)
+    else:
+        target = recorded[-1] if recorded else None
+    if target is not None:
+        store.meetings.undo_check_in(meeting_id, target.pseudonym)
+    return target
+
+
+@operation("attendance.check_in_visitor", Kind.ATTENDANCE, Kind.MEMBERS)
+def check_in_visitor(store: Store, *, meeting_id: int, pseudonym: str) -> Attendance:
+    """A member of another group arrives: they join this meeting's group and are marked
+    present, in one transaction (never one without the other)."""
+    member = store.members.by_pseudonym(pseudonym)
+    if member is None:
+        raise InvalidInput("That member is no longer in the vault.")
+    group_id = store.meetings.get(meeting_id).group_id
+    if group_id not in member.group_ids:
+        member.group_ids = sorted({*member.group_ids, group_id})
+        store.members.update(member)
+    return store.meetings.check_in(meeting_id, pseudonym)
 
 
 @operation("attendance.add_newcomer", Kind.ATTENDANCE, Kind.MEMBERS, Kind.CONSENTS)

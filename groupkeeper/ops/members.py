@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from groupkeeper.model import Member
+from groupkeeper.model import Disclosure, Member
 from groupkeeper.ops.base import Kind, operation
 from groupkeeper.storage.errors import InvalidInput
 
@@ -75,3 +75,21 @@ def set_active(store: Store, *, member_id: int, active: bool) -> Member:
 def forget(store: Store, *, member_id: int) -> ForgetResult:
     """Erase a person: profile, notes, consents, goal texts. Pseudonymous records stay."""
     return store.members.forget(member_id)
+
+
+@operation("member.record_attendance_proof", Kind.MEMBERS)
+def record_attendance_proof(
+    store: Store, *, member_id: int, period_start: str, period_end: str
+) -> Disclosure:
+    """Note in the member's record that a proof of attendance for the period was given
+    (on their request). Only the fact is kept, never the document."""
+    from datetime import date
+
+    from groupkeeper import attendance_proof
+
+    try:
+        start, end = date.fromisoformat(period_start), date.fromisoformat(period_end)
+    except ValueError as exc:
+        raise InvalidInput("That is not a date.") from exc
+    proof = attendance_proof.attendance_proof(store, member_id, start, end)
+    return attendance_proof.record_proof_given(store, proof)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from groupkeeper import attendance_proof
+from groupkeeper import attendance_proof, ops
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages, paper
 from groupkeeper.ui.services import Services
@@ -151,10 +151,12 @@ class AttendanceProofDialog(QDialog):
         except OSError:
             messages.error(self, _tr("The PDF could not be saved there. Try another folder."))
             return
-        try:
-            attendance_proof.record_proof_given(self.services.store, proof)
-        except KnownError as exc:
-            messages.show_error(self, exc)
+        op = ops.members.record_attendance_proof(
+            member_id=self.member_id,
+            period_start=proof.period_start.isoformat(),
+            period_end=proof.period_end.isoformat(),
+        )
+        if self.services.ops.try_run(self, op) is None:
             return
         self.saved_to = path
         messages.info(

@@ -205,7 +205,7 @@
             <translation>Justificante de asistencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="162" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="164" />
             <source>Proof of attendance saved</source>
             <translation>Justificante de asistencia guardado</translation>
         </message>
@@ -220,7 +220,7 @@
             <translation>Guardar el justificante de asistencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="163" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="165" />
             <source>Sign it and give it to the person. GroupKeeper keeps no copy; delete the file from this computer once it is printed or handed over.</source>
             <translation>Fírmalo y entrégaselo a la persona. GroupKeeper no guarda ninguna copia; borra el archivo de este ordenador cuando esté impreso o entregado.</translation>
         </message>
@@ -1641,8 +1641,8 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>Un grupo necesita un nombre.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/meeting_session.py" line="352" />
-            <location filename="../../groupkeeper/ops/attendance.py" line="41" />
+            <location filename="../../groupkeeper/meeting_session.py" line="347" />
+            <location filename="../../groupkeeper/ops/attendance.py" line="67" />
             <location filename="../../groupkeeper/ops/members.py" line="50" />
             <source>A member needs a display name.</source>
             <translation>Un miembro necesita un nombre para mostrar.</translation>
@@ -1729,12 +1729,17 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>Indica qué escribir: --csv ARCHIVO, --pdf ARCHIVO o ambos.</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ops/members.py" line="93" />
+            <source>That is not a date.</source>
+            <translation>Eso no es una fecha.</translation>
+        </message>
+        <message>
             <location filename="../../groupkeeper/ops/goals.py" line="49" />
             <source>That is not a way a goal can go.</source>
             <translation>Ese no es un resultado posible para un objetivo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/meeting_session.py" line="278" />
+            <location filename="../../groupkeeper/ops/attendance.py" line="51" />
             <source>That member is no longer in the vault.</source>
             <translation>Ese miembro ya no está en la caja fuerte.</translation>
         </message>
@@ -1780,7 +1785,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>No hay ningún terminal para pedir la frase de contraseña; indícala por la entrada estándar con --passphrase-stdin.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/meeting_session.py" line="550" />
+            <location filename="../../groupkeeper/meeting_session.py" line="545" />
             <location filename="../../groupkeeper/ops/meetings.py" line="118" />
             <source>Those answers do not fit the scale.</source>
             <translation>Esas respuestas no encajan en la escala.</translation>
