@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -105,6 +107,26 @@ def test_unlock_right_and_wrong_passphrase(qtbot, services) -> None:
     assert services.is_unlocked
     assert window.stack.currentWidget() is window.home
     assert window.unlock_screen.form.field.text() == ""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+def test_unlock_says_once_that_wide_files_were_made_private(qtbot, services) -> None:
+    told: list[tuple[str, str, str]] = []
+    messages.set_test_responder(lambda kind, title, text: told.append((kind, title, text)) or True)
+    folder = Path(services.vault_dir)
+    for path in (folder, *folder.iterdir()):
+        os.chmod(path, 0o755 if path.is_dir() else 0o644)  # noqa: S103  (an old vault)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    unlock(qtbot, window)
+    assert services.is_unlocked
+    notes = [t for t in told if t[0] == "info" and "readable by you only" in t[2]]
+    assert len(notes) == 1 and "could read 3 of the vault's files" in notes[0][2]
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    window.lock()
+    unlock(qtbot, window)
+    assert len([t for t in told if "readable by you only" in t[2]]) == 1  # once only
 
 
 def test_empty_passphrase_is_explained_inline(qtbot, services) -> None:

@@ -86,6 +86,10 @@ def describe_error(exc: BaseException) -> str:
         "backup_invalid": _tr("This file is not a GroupKeeper backup, or it is damaged."),
         "invalid_input": _tr("That value cannot be used here. Please check it."),
         "import_rejected": _tr("The file could not be imported. Nothing was changed."),
+        "file_problem": _tr(
+            "That file or folder cannot be used: it is missing, it is a folder, or you "
+            "may not write there. Choose another one; nothing was changed."
+        ),
     }
     return words.get(code, _tr("Something went wrong. Nothing saved before is lost."))
 

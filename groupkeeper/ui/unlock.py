@@ -163,6 +163,19 @@ class UnlockForm(QWidget):
         self.set_busy(False)
         self.field.clear()
         self.unlocked.emit()
+        vault = self.services.vault
+        tightened = vault.tightened if vault is not None else ()
+        if tightened:  # said once: the next unlock finds nothing left to tighten
+            messages.info(
+                self,
+                self.tr("Vault files made private"),
+                self.tr(
+                    "Other accounts on this computer could read %n of the vault's files. "
+                    "They are now readable by you only.",
+                    "",
+                    len(tightened),
+                ),
+            )
 
     def _on_error(self, exc: BaseException) -> None:
         from groupkeeper.storage.errors import KnownError, WrongPassphrase

@@ -431,7 +431,15 @@
     <context>
         <name>UnlockForm</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/unlock.py" line="177" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="172" />
+            <source>Other accounts on this computer could read %n of the vault's files. They are now readable by you only.</source>
+            <translation>
+                <numerusform>Other accounts on this computer could read %n of the vault's files. It is now readable by you only.</numerusform>
+                <numerusform>Other accounts on this computer could read %n of the vault's files. They are now readable by you only.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/unlock.py" line="190" />
             <source>The next try will wait %n second(s).</source>
             <translation>
                 <numerusform>The next try will wait %n second.</numerusform>

@@ -4748,6 +4748,14 @@ Esto no se puede deshacer.</translation>
             <source>Forgot it? Use the recovery key instead</source>
             <translation>¿La olvidaste? Usa la clave de recuperación</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/unlock.py" line="172" />
+            <source>Other accounts on this computer could read %n of the vault's files. They are now readable by you only.</source>
+            <translation>
+                <numerusform>Otras cuentas de este ordenador podían leer %n archivo de la caja fuerte. Ahora solo tú puedes leerlo.</numerusform>
+                <numerusform>Otras cuentas de este ordenador podían leer %n archivos de la caja fuerte. Ahora solo tú puedes leerlos.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../groupkeeper/ui/unlock.py" line="70" />
             <location filename="../../groupkeeper/ui/unlock.py" line="121" />
@@ -4770,7 +4778,7 @@ Esto no se puede deshacer.</translation>
             <translation>Cambiar entre frase de acceso y clave de recuperación</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/unlock.py" line="177" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="190" />
             <source>The next try will wait %n second(s).</source>
             <translation>
                 <numerusform>El próximo intento tendrá que esperar %n segundo.</numerusform>
@@ -4807,51 +4815,56 @@ Esto no se puede deshacer.</translation>
             <source>Use the passphrase instead</source>
             <translation>Usar la frase de acceso</translation>
         </message>
+        <message>
+            <location filename="../../groupkeeper/ui/unlock.py" line="171" />
+            <source>Vault files made private</source>
+            <translation>Archivos de la caja fuerte protegidos</translation>
+        </message>
     </context>
     <context>
         <name>UnlockScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="267" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="280" />
             <source>Choose a backup</source>
             <translation>Elegir una copia de seguridad</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="274" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="287" />
             <source>Choose an EMPTY folder for the restored vault</source>
             <translation>Elige una carpeta VACÍA para la caja fuerte restaurada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="269" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="282" />
             <source>GroupKeeper backups (*.gkbackup)</source>
             <translation>Copias de GroupKeeper (*.gkbackup)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="205" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="218" />
             <source>Restore a backup into a new folder</source>
             <translation>Restaurar una copia en una carpeta nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="204" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="217" />
             <source>Restore a backup into a new folder...</source>
             <translation>Restaurar una copia en una carpeta nueva...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="300" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="313" />
             <source>The backup was restored into %1. The damaged vault was kept as it was. Unlock with the passphrase the backup was made with.</source>
             <translation>La copia se restauró en %1. La caja fuerte dañada se dejó tal cual. Ábrela con la frase de acceso que tenía cuando se hizo la copia.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="252" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="265" />
             <source>This is the demo. Its passphrase is: %1</source>
             <translation>Esto es la demostración. Su frase de acceso es: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="246" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="259" />
             <source>Vault folder: %1</source>
             <translation>Carpeta de la caja fuerte: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/unlock.py" line="195" />
+            <location filename="../../groupkeeper/ui/unlock.py" line="208" />
             <source>Welcome back</source>
             <translation>Hola de nuevo</translation>
         </message>
@@ -5405,13 +5418,13 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="137" />
+            <location filename="../../groupkeeper/ui/messages.py" line="141" />
             <source>Discard</source>
             <translation>Descartar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="109" />
             <location filename="../../groupkeeper/ui/messages.py" line="113" />
+            <location filename="../../groupkeeper/ui/messages.py" line="117" />
             <source>GroupKeeper</source>
             <translation>GroupKeeper</translation>
         </message>
@@ -5421,7 +5434,7 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
             <translation>GroupKeeper no puede guardar en la carpeta de la caja fuerte (es de solo lectura). Tu último cambio no se guardó. Revisa el disco o la memoria USB.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="138" />
+            <location filename="../../groupkeeper/ui/messages.py" line="142" />
             <source>Keep editing</source>
             <translation>Seguir escribiendo</translation>
         </message>
@@ -5431,14 +5444,19 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
             <translation>No hay ninguna caja fuerte en esta carpeta. Revisa la carpeta o crea una caja fuerte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="136" />
+            <location filename="../../groupkeeper/ui/messages.py" line="140" />
             <source>Save</source>
             <translation>Guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="90" />
+            <location filename="../../groupkeeper/ui/messages.py" line="94" />
             <source>Something went wrong. Nothing saved before is lost.</source>
             <translation>Algo ha fallado. No se ha perdido nada de lo guardado.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/messages.py" line="89" />
+            <source>That file or folder cannot be used: it is missing, it is a folder, or you may not write there. Choose another one; nothing was changed.</source>
+            <translation>No se puede usar ese archivo o carpeta: no existe, es una carpeta o no tienes permiso para escribir ahí. Elige otro; no se ha cambiado nada.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/messages.py" line="56" />
