@@ -473,8 +473,17 @@ class MeetingSession:
     def skill_categories(self) -> list[SkillCategory]:
         return self.store.skills.categories()
 
-    def find_skills(self, query: str, limit: int = 8) -> list[Skill]:
-        """Library skills whose name contains every word of ``query`` (accent-blind)."""
+    def find_skills(
+        self, query: str, limit: int = 8, shown: Callable[[Skill], str] | None = None
+    ) -> list[Skill]:
+        """Library skills whose name contains every word of ``query`` (accent-blind).
+
+        Args:
+            query: What was typed.
+            limit: At most this many skills.
+            shown: The name as the user sees it (a starter skill in the user's language);
+                the stored name by default.
+        """
         tokens = fold(query).split()
         skills = self.store.skills.skills()
         if not tokens:
@@ -482,7 +491,7 @@ class MeetingSession:
         starts: list[Skill] = []
         contains: list[Skill] = []
         for skill in skills:
-            name = fold(skill.name)
+            name = fold(shown(skill) if shown is not None else skill.name)
             if all(t in name for t in tokens):
                 (starts if name.startswith(tokens[0]) else contains).append(skill)
         return (starts + contains)[:limit]
@@ -505,8 +514,13 @@ class MeetingSession:
     def shares(self) -> list[SkillShare]:
         return self.store.skills.shares(self.meeting_id)
 
-    def skill_names(self) -> dict[int, str]:
-        return {s.id: s.name for s in self.store.skills.skills() if s.id is not None}
+    def skill_names(self, shown: Callable[[Skill], str] | None = None) -> dict[int, str]:
+        """Skill id -> name (as ``shown``, see ``find_skills``)."""
+        return {
+            s.id: shown(s) if shown is not None else s.name
+            for s in self.store.skills.skills()
+            if s.id is not None
+        }
 
     def most_shared(self, limit: int = 5) -> list[tuple[Skill, int]]:
         if self.group.id is None:

@@ -100,3 +100,27 @@ def message_boxes() -> Iterator[MessageBoxes]:
     messages.set_test_responder(boxes)
     yield boxes
     messages.set_test_responder(previous)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A test that switches the language (settings, first run) leaves English behind:
+    the language applies at once now, so its translators would leak into later tests."""
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale()
+    yield
+    import sys
+
+    if "groupkeeper.ui.app" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from groupkeeper.ui import app as app_module
+
+    app = QApplication.instance()
+    if app_module._translators and app is not None:
+        for translator in app_module._translators:
+            app.removeTranslator(translator)
+        app_module._translators.clear()
+    QLocale.setDefault(locale)

@@ -48,6 +48,7 @@ LANGUAGES = ("es", "en")
 DATA_TABLES = (
     ("definitions", "groupkeeper.reports_export", "ALL_DEFINITIONS"),
     ("settings", "groupkeeper.options", "TITLES"),
+    ("StarterSkills", "groupkeeper.storage.skills_seed", "STARTER_NAMES"),
 )
 # Known-error classes whose literal sentence is translated under the "InvalidInput" context.
 INVALID_INPUT = ("InvalidInput", "CrisisResourcesNeeded")

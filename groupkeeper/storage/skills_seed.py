@@ -1,8 +1,10 @@
 """The starter library of coping skills, seeded into every new vault.
 
-Names are plain English data (the library grows with the group's own skills; the UI shows
-them as entered). Starter skills are marked ``builtin`` so exports may name them; skills a
-group adds are exported only as category counts.
+Names are stored as these English keys (stable data: exports name starter skills by them).
+They are also marked for translation (``STARTER_NAMES``, context ``StarterSkills``, read by
+``tools/i18n.py``): the UI shows a ``builtin`` skill or category in the user's language,
+and the ones a group adds exactly as typed. Starter skills are marked ``builtin`` so
+exports may name them; skills a group adds are exported only as category counts.
 """
 
 from __future__ import annotations
@@ -53,4 +55,9 @@ STARTER_SKILLS: dict[str, list[str]] = {
         "Limiting news and social media",
         "Journaling at the end of the day",
     ],
+}
+
+#: Every starter category and skill name, for translation (``tools/i18n.py`` DATA_TABLES).
+STARTER_NAMES: dict[str, str] = {
+    text: text for category, skills in STARTER_SKILLS.items() for text in (category, *skills)
 }

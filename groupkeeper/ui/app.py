@@ -70,6 +70,15 @@ def apply_appearance(app: QApplication, settings: Settings) -> None:
 _translators: list[QTranslator] = []
 
 
+def apply_language(app: QApplication, settings: Settings) -> str:
+    """Switch the running app to the language setting, no restart needed.
+
+    Installing the translators sends every window a ``LanguageChange`` event; the main
+    window and the first-run wizard rebuild their screens in the new language then.
+    """
+    return install_translations(app, settings.language)
+
+
 def install_translations(app: QApplication, language: str) -> str:
     """Load Qt's own ``qtbase_*.qm`` and the app's translation; return the language used."""
     for old in _translators:

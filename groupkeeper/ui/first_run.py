@@ -1,6 +1,7 @@
 """First run: a calm, one-thing-per-page wizard that creates the vault and the first group.
 
-Pages: welcome -> vault folder -> passphrase (twice, strength in plain words) -> recovery
+Pages: welcome (starting with the language: choosing one switches the wizard to it at
+once) -> vault folder -> passphrase (twice, strength in plain words) -> recovery
 key (shown once; save as PDF / print; "I have kept it" enables Next) -> first group from
 a template (agreements prefilled in warm words; crisis resources can wait). Creating the
 vault runs the key derivation in ``ui.worker``. Emits ``finished`` once the group exists.
@@ -11,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -91,16 +93,80 @@ class FirstRunScreen(QWidget):
         self.pages = QStackedWidget(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        self._rebuild_scheduled = False
+        self._build_pages()
+        self.pages.currentChanged.connect(self._on_pages_currentChanged)
+
+    def _build_pages(self) -> None:
         self._build_welcome()
         self._build_folder()
         self._build_passphrase()
         self._build_recovery()
         self._build_group()
-        self.pages.currentChanged.connect(self._on_pages_currentChanged)
-        self.setFocusProxy(self.start_button)
+        self.setFocusProxy(self.language)
+
+    # -- language -----------------------------------------------------------------------
+    def _on_language_activated(self, _index: int) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from groupkeeper.ui.app import apply_language
+
+        code = str(self.language.currentData())
+        if code == self.services.settings.language:
+            return
+        self.services.settings.set("language", code)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_language(app, self.services.settings)  # LanguageChange rebuilds the pages
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        # Only on the welcome page, where nothing has been typed yet.
+        if (
+            event.type() == QEvent.Type.LanguageChange
+            and self.pages.currentIndex() == 0
+            and not self._rebuild_scheduled
+        ):
+            self._rebuild_scheduled = True
+            QTimer.singleShot(0, self, self._rebuild_in_new_language)
+
+    def _rebuild_in_new_language(self) -> None:
+        """Build every page again in the language just chosen."""
+        self._rebuild_scheduled = False
+        if self.pages.currentIndex() != 0:
+            return
+        self.pages.blockSignals(True)
+        while (page := self.pages.widget(0)) is not None:
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self._build_pages()
+        self.pages.setCurrentIndex(0)
+        self.pages.blockSignals(False)
+        self.language.setFocus()
 
     # -- pages ------------------------------------------------------------------------
     def _build_welcome(self) -> None:
+        # The language comes first, its label in both languages so anyone finds it.
+        language_row = QHBoxLayout()
+        language_label = QLabel(self.tr("&Language") + " (Language \u00b7 Idioma)")
+        self.language = QComboBox()
+        self.language.setObjectName("firstRunLanguage")
+        self.language.setAccessibleName(self.tr("Language"))
+        for code, words in (
+            ("", self.tr("Same as the computer")),
+            ("en", "English"),
+            ("es", "Espa\u00f1ol"),
+        ):
+            self.language.addItem(words, code)
+        self.language.setCurrentIndex(
+            max(0, self.language.findData(self.services.settings.language))
+        )
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.language.activated.connect(self._on_language_activated)
+        language_label.setBuddy(self.language)
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language)
+        language_row.addStretch(1)
         page, layout = _page(
             self.tr("Welcome to GroupKeeper"),
             self.tr(
@@ -111,6 +177,8 @@ class FirstRunScreen(QWidget):
                 "Setting up takes about three minutes."
             ),
         )
+        layout.insertLayout(0, language_row)
+        layout.insertSpacing(1, 16)
         layout.addStretch(1)
         self.start_button = QPushButton(self.tr("Let's start"), page)
         self.start_button.setProperty("role", "primary")

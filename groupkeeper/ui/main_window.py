@@ -21,7 +21,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         # needs them, and they cost a good share of the start-up budget.
         self._started = False
         self._finish_scheduled = False
+        self._rebuild_scheduled = False
         self._nav: QWidget | None = None
         self._nav_buttons: dict[str, QPushButton] = {}
         self._idle: IdleWatcher | None = None
@@ -133,6 +134,52 @@ class MainWindow(QMainWindow):
         self._show_start_screen()
         # If no frame is ever painted (a window never shown), finish anyway.
         QTimer.singleShot(FINISH_START_FALLBACK_MS, self, self.finish_start)
+
+    # -- language and text size change while running ---------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and not self._rebuild_scheduled:
+            # One rebuild for the several translators installed at once, after the event.
+            self._rebuild_scheduled = True
+            QTimer.singleShot(0, self, self.rebuild_screens)
+
+    def rebuild_screens(self) -> None:
+        """Build the navigation and the open screens again, in the current language and
+        text size (nothing is lost: every screen shows what the vault holds, and a meeting
+        resumes where it was, since every action was saved)."""
+        self._rebuild_scheduled = False
+        self.setWindowTitle(self.tr("GroupKeeper"))
+        if not self.services.is_unlocked:
+            return  # the unlock and lock screens hold no translated state worth keeping
+        current = self.stack.currentWidget()
+        showing = next(
+            (n for n in ("home", "roster", "reports", "runner") if getattr(self, n) is current),
+            "home",
+        )
+        self._set_tour_aside()
+        central = self.centralWidget()
+        if self._nav is not None and central is not None:
+            old = self._nav
+            self._nav_buttons.clear()
+            self._nav = self._build_nav(central)
+            self._outer.insertWidget(self._outer.indexOf(old), self._nav)
+            old.hide()
+            old.deleteLater()
+        meeting_id = getattr(self.runner, "meeting_id", None)
+        for name in ("home", "roster", "reports"):
+            screen = getattr(self, name)
+            if screen is not None:
+                screen.clear_personal_data()
+                self.stack.removeWidget(screen)
+                screen.deleteLater()
+                setattr(self, name, None)
+        self._drop_runner()
+        if meeting_id is not None:
+            self.open_meeting(int(meeting_id))
+        if showing != "runner":
+            {"home": self.show_home, "roster": self.show_roster, "reports": self.show_reports}[
+                showing
+            ]()
 
     # -- start-up in two steps ----------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -360,9 +407,9 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
         if self.services.is_unlocked:
             self.reload_vault_settings()
-            home = self.home
-            if home is not None and self.stack.currentIndex() == self.stack.indexOf(home):
-                home.refresh()
+            # A new language, text size or theme applies at once: the screens are built
+            # again (their layouts depend on the text size, their words on the language).
+            self.rebuild_screens()
 
     def show_help(self) -> None:
         """F1: the meeting guide and the keyboard-shortcut sheet (works locked too)."""

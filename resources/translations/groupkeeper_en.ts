@@ -350,7 +350,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="138" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="140" />
             <source>Shared tonight: %n</source>
             <translation>
                 <numerusform>Shared tonight: %n</numerusform>

@@ -122,9 +122,14 @@
             <translation>Idioma</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="64" />
+            <source>Language, text size and colours change at once. A new vault folder is used the next time GroupKeeper starts.</source>
+            <translation>El idioma, el tamaño del texto y los colores cambian al momento. Una carpeta de caja fuerte nueva se usa la próxima vez que se abra GroupKeeper.</translation>
+        </message>
+        <message>
             <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="38" />
             <source>Same as the computer</source>
-            <translation>El del ordenador</translation>
+            <translation>El mismo que el ordenador</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="49" />
@@ -132,9 +137,8 @@
             <translation>Tamaño del texto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="64" />
             <source>Text size and colours change at once. A new language or vault folder is used the next time GroupKeeper starts.</source>
-            <translation>El tamaño del texto y los colores cambian al momento. Un idioma o una carpeta de caja fuerte nuevos se usan la próxima vez que se abra GroupKeeper.</translation>
+            <translation type="vanished">El tamaño del texto y los colores cambian al momento. Un idioma o una carpeta de caja fuerte nuevos se usan la próxima vez que se abra GroupKeeper.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/settings_pages/app_page.py" line="75" />
@@ -621,65 +625,70 @@
     <context>
         <name>FirstRunScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="155" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="151" />
+            <source>&amp;Language</source>
+            <translation>&amp;Idioma</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="223" />
             <source>A few unrelated words are easy to remember and hard to guess, for example "kettle river purple bicycle". You will type it each time you open GroupKeeper. At least 8 characters.</source>
             <translation>Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar, por ejemplo «tetera río morado bicicleta». La escribirás cada vez que abras GroupKeeper. Al menos 8 caracteres.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="142" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="176" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="210" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="244" />
             <source>Back</source>
             <translation>Atrás</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="143" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="211" />
             <source>Back to the welcome page</source>
             <translation>Volver a la bienvenida</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="177" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="245" />
             <source>Back to where to keep the vault</source>
             <translation>Volver a dónde guardar la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="274" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="342" />
             <source>Choose a folder for the vault</source>
             <translation>Elegir una carpeta para la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="154" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="222" />
             <source>Choose a passphrase</source>
             <translation>Elige una frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="136" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="204" />
             <source>Choose another folder for the vault</source>
             <translation>Elegir otra carpeta para la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="135" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="203" />
             <source>Choose another folder...</source>
             <translation>Elegir otra carpeta...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="253" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="255" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="321" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="323" />
             <source>Create the group and finish</source>
             <translation>Crear el grupo y terminar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="179" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="181" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="247" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="249" />
             <source>Create the vault</source>
             <translation>Crear la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="168" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="236" />
             <source>Creating the vault, please wait</source>
             <translation>Creando la caja fuerte, espera un momento</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="106" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="172" />
             <source>GroupKeeper helps you run your group: who came, how people are doing, what helped, and what they will try this week.
 
 Everything stays on this computer, locked with a passphrase only you know. It never needs the internet.
@@ -696,68 +705,78 @@ La configuración lleva unos tres minutos.</translation>
             <translation type="vanished">Clave de recuperación de GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="211" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="279" />
             <source>I have kept it somewhere safe</source>
             <translation>La he guardado en un lugar seguro</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="212" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="280" />
             <source>I have kept the recovery key somewhere safe</source>
             <translation>He guardado la clave de recuperación en un lugar seguro</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="190" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="258" />
             <source>If the passphrase is ever forgotten, this key is the only way back in. It is shown only now. Print it or save it on a USB stick, and keep it somewhere safe away from this laptop.</source>
             <translation>Si alguna vez se olvida la frase de acceso, esta clave es la única forma de volver a entrar. Solo se muestra ahora. Imprímela o guárdala en una memoria USB, y guárdala en un lugar seguro, lejos de este portátil.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="115" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="154" />
+            <source>Language</source>
+            <translation>Idioma</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="183" />
             <source>Let's start</source>
             <translation>Empecemos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="145" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="227" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="213" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="295" />
             <source>Next</source>
             <translation>Siguiente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="147" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="215" />
             <source>Next: choose a passphrase</source>
             <translation>Siguiente: elegir una frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="229" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="297" />
             <source>Next: your first group</source>
             <translation>Siguiente: tu primer grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="328" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="396" />
             <source>PDF files (*.pdf)</source>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="377" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="445" />
             <source>Please give the group a name.</source>
             <translation>Ponle un nombre al grupo, por favor.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="209" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="277" />
             <source>Print the recovery key</source>
             <translation>Imprimir la clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="208" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="276" />
             <source>Print...</source>
             <translation>Imprimir...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="204" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="272" />
             <source>Recovery key</source>
             <translation>Clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="205" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="156" />
+            <source>Same as the computer</source>
+            <translation>El mismo que el ordenador</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/first_run.py" line="273" />
             <source>Save as PDF...</source>
             <translation>Guardar como PDF...</translation>
         </message>
@@ -766,27 +785,27 @@ La configuración lleva unos tres minutos.</translation>
             <translation type="vanished">¿Guardar en este portátil?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="326" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="394" />
             <source>Save the recovery key (a USB stick is best)</source>
             <translation>Guardar la clave de recuperación (mejor en una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="206" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="274" />
             <source>Save the recovery key as a PDF file</source>
             <translation>Guardar la clave de recuperación como archivo PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="340" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="408" />
             <source>Saved to %1.</source>
             <translation>Guardado en %1.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="358" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="426" />
             <source>Sent to the printer.</source>
             <translation>Enviado a la impresora.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="117" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="185" />
             <source>Start setting up</source>
             <translation>Empezar la configuración</translation>
         </message>
@@ -795,7 +814,7 @@ La configuración lleva unos tres minutos.</translation>
             <translation type="vanished">No se pudo guardar el PDF ahí. Prueba en una memoria USB.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="125" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="193" />
             <source>The vault is one small folder. The usual place is fine for most people. You can also choose a USB stick, so the group's records travel with you.</source>
             <translation>La caja fuerte es una carpeta pequeña. El lugar habitual va bien en la mayoría de los casos. También puedes elegir una memoria USB, para que los registros del grupo viajen contigo.</translation>
         </message>
@@ -812,32 +831,32 @@ Save here anyway?</source>
 ¿Guardar aquí de todos modos?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="134" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="202" />
             <source>Vault folder</source>
             <translation>Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="105" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="171" />
             <source>Welcome to GroupKeeper</source>
             <translation>Te damos la bienvenida a GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="124" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="192" />
             <source>Where to keep the vault</source>
             <translation>Dónde guardar la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="238" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="306" />
             <source>You can change all of this later in Settings.</source>
             <translation>Puedes cambiar todo esto más tarde en Configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="237" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="305" />
             <source>Your first group</source>
             <translation>Tu primer grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="189" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="257" />
             <source>Your recovery key</source>
             <translation>Tu clave de recuperación</translation>
         </message>
@@ -1785,7 +1804,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>No hay ningún terminal para pedir la frase de contraseña; indícala por la entrada estándar con --passphrase-stdin.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/meeting_session.py" line="545" />
+            <location filename="../../groupkeeper/meeting_session.py" line="559" />
             <location filename="../../groupkeeper/ops/meetings.py" line="118" />
             <source>Those answers do not fit the scale.</source>
             <translation>Esas respuestas no encajan en la escala.</translation>
@@ -1813,16 +1832,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/main_window.py" line="93" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="151" />
             <source>GroupKeeper</source>
             <translation>GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="207" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="254" />
             <source>Help</source>
             <translation>Ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="203" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="250" />
             <source>Home</source>
             <translation>Inicio</translation>
         </message>
@@ -1831,43 +1851,43 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation type="vanished">Cómo va una reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="216" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="263" />
             <source>Lock</source>
             <translation>Bloquear</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="218" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="265" />
             <source>Lock GroupKeeper now</source>
             <translation>Bloquear GroupKeeper ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="217" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="264" />
             <source>Lock now (Ctrl+L)</source>
             <translation>Bloquear ahora (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="205" />
-            <location filename="../../groupkeeper/ui/main_window.py" line="345" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="252" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="392" />
             <source>Reports</source>
             <translation>Informes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="204" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="251" />
             <source>Roster</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="206" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="253" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="425" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="472" />
             <source>The meeting runner</source>
             <translation>La guía de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="338" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="385" />
             <source>The roster</source>
             <translation>La lista de participantes</translation>
         </message>
@@ -2149,7 +2169,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Quitar meta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="108" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="110" />
             <source>&amp;Remove selected</source>
             <translation>&amp;Quitar la seleccionada</translation>
         </message>
@@ -2201,7 +2221,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>(participante olvidado)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="122" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="124" />
             <source>(not recorded)</source>
             <translation>(sin anotar)</translation>
         </message>
@@ -2231,13 +2251,13 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Añadir llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="82" />
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="164" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="84" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="169" />
             <source>Add as &amp;new skill</source>
             <translation>Añadir como estrategia &amp;nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="162" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="167" />
             <source>Add “%1” as &amp;new skill</source>
             <translation>Añadir «%1» como estrategia &amp;nueva</translation>
         </message>
@@ -2254,7 +2274,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="58" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="59" />
             <source>Agenda setting</source>
             <translation>Decidir el plan</translation>
         </message>
@@ -2289,7 +2309,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Recuperar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="83" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="85" />
             <source>Ca&amp;tegory:</source>
             <translation>Ca&amp;tegoría:</translation>
         </message>
@@ -2309,22 +2329,22 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Tabla para ponerse al día: ↑ ↓ elige a una persona; luego el número de la puntuación, P para pasar, Supr para deshacer. Esc vuelve a la ronda.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="86" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="88" />
             <source>Category of the new skill</source>
             <translation>Categoría de la estrategia nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="38" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="39" />
             <source>Check-in</source>
             <translation>Llegadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="57" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="58" />
             <source>Check-in round</source>
             <translation>Ronda de inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="60" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="61" />
             <source>Check-out: plan for the week</source>
             <translation>Cierre: plan para la semana</translation>
         </message>
@@ -2349,7 +2369,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="46" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="47" />
             <source>Closing</source>
             <translation>Cierre</translation>
         </message>
@@ -2364,7 +2384,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Ronda de cierre (opcional)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="42" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="43" />
             <source>Coping-skill share</source>
             <translation>Compartir estrategias</translation>
         </message>
@@ -2390,7 +2410,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Parte actual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="104" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="106" />
             <source>Delete removes the selected one.</source>
             <translation>Supr quita la seleccionada.</translation>
         </message>
@@ -2486,7 +2506,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Palabra para el sentimiento, opcional</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="56" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="58" />
             <source>Find a skill</source>
             <translation>Buscar una estrategia</translation>
         </message>
@@ -2511,7 +2531,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Meta para la semana</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="43" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="44" />
             <source>Goal setting</source>
             <translation>Metas para la semana</translation>
         </message>
@@ -2561,7 +2581,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Última persona de esta ronda.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="41" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="42" />
             <source>Last week's goals</source>
             <translation>Metas de la semana pasada</translation>
         </message>
@@ -2591,7 +2611,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Participantes que coinciden</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="67" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="69" />
             <source>Matching skills</source>
             <translation>Estrategias que coinciden</translation>
         </message>
@@ -2607,7 +2627,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Reunión: %1 de %2 min · termina %3</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="40" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="41" />
             <source>Mood check</source>
             <translation>Estado de ánimo</translation>
         </message>
@@ -2760,7 +2780,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Nota guardada (cifrada).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="143" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="145" />
             <source>Often shared in this group: </source>
             <translation>Se comparten a menudo en este grupo: </translation>
         </message>
@@ -2775,12 +2795,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Una visita anónima menos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="56" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="57" />
             <source>Open sharing</source>
             <translation>Compartir libre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="44" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="45" />
             <source>Open time</source>
             <translation>Tiempo libre</translation>
         </message>
@@ -2945,12 +2965,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>A&amp;visó que no venía</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="72" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="74" />
             <source>Shared &amp;by (optional):</source>
             <translation>&amp;Compartida por (opcional):</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="138" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="140" />
             <source>Shared tonight: %n</source>
             <translation>
                 <numerusform>Compartidas hoy: %n</numerusform>
@@ -2958,7 +2978,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="103" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="105" />
             <source>Skills shared tonight</source>
             <translation>Estrategias compartidas hoy</translation>
         </message>
@@ -3003,7 +3023,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Gracias. La reunión está guardada y cerrada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="127" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="138" />
             <source>That cannot be done at this point of the meeting.</source>
             <translation>Eso no se puede hacer en este momento de la reunión.</translation>
         </message>
@@ -3048,7 +3068,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Tiempo transcurrido</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="147" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="149" />
             <source>Tip: the library has starter skills; type to see them.</source>
             <translation>Consejo: la biblioteca trae estrategias para empezar; escribe para verlas.</translation>
         </message>
@@ -3073,7 +3093,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Escribe unas letras de un nombre y pulsa Intro</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="57" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="59" />
             <source>Type a skill, e.g. breathing</source>
             <translation>Escribe una estrategia, p. ej. respiración</translation>
         </message>
@@ -3116,7 +3136,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="39" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="40" />
             <source>Welcome and agreements</source>
             <translation>Bienvenida y acuerdos</translation>
         </message>
@@ -3131,12 +3151,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Respuestas de bienestar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="45" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="46" />
             <source>Wellbeing check</source>
             <translation>Cuestionario de bienestar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="47" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="49" />
             <source>Which coping skill was shared? Type to search the library, Enter records the highlighted one. Not there? Add it as a new skill.</source>
             <translation>¿Qué estrategia se compartió? Escribe para buscar en la biblioteca; Intro anota la resaltada. ¿No está? Añádela como estrategia nueva.</translation>
         </message>
@@ -3151,7 +3171,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Quién está aquí</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="75" />
+            <location filename="../../groupkeeper/ui/meeting/segments/skill_share.py" line="77" />
             <source>Who shared it, optional</source>
             <translation>Quién la compartió, opcional</translation>
         </message>
@@ -3166,7 +3186,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>A quién le toca</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/common.py" line="59" />
+            <location filename="../../groupkeeper/ui/meeting/common.py" line="60" />
             <source>Working session</source>
             <translation>Sesión de trabajo</translation>
         </message>
@@ -4532,7 +4552,7 @@ Esto no se puede deshacer.</translation>
         </message>
         <message>
             <source>Same as the computer</source>
-            <translation type="vanished">El del ordenador</translation>
+            <translation type="vanished">El mismo que el ordenador</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/settings_dialog.py" line="60" />
@@ -4623,6 +4643,199 @@ Esto no se puede deshacer.</translation>
         <message>
             <source>every </source>
             <translation type="vanished">cada </translation>
+        </message>
+    </context>
+    <context>
+        <name>StarterSkills</name>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>A short walk</source>
+            <translation>Un paseo corto</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Activity and meaning</source>
+            <translation>Actividad y sentido</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Asking for help early</source>
+            <translation>Pedir ayuda a tiempo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Body and breath</source>
+            <translation>Cuerpo y respiración</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Boundaries and routine</source>
+            <translation>Límites y rutina</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Box breathing</source>
+            <translation>Respiración cuadrada</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Breaking a task into small steps</source>
+            <translation>Dividir una tarea en pasos pequeños</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Calling a helpline</source>
+            <translation>Llamar a una línea de ayuda</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Calling or texting a friend</source>
+            <translation>Llamar o escribir a un amigo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Challenging an unhelpful thought</source>
+            <translation>Cuestionar un pensamiento que no ayuda</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Cold water on the face</source>
+            <translation>Agua fría en la cara</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Connection</source>
+            <translation>Conexión con otros</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Creative activity (drawing, music, writing)</source>
+            <translation>Actividad creativa (dibujo, música, escritura)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Crisis and urges</source>
+            <translation>Crisis e impulsos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Distraction with a timer</source>
+            <translation>Distraerse con un temporizador</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Eating regular meals</source>
+            <translation>Comer a horas regulares</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Gentle stretching</source>
+            <translation>Estiramientos suaves</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Gratitude list</source>
+            <translation>Lista de gratitud</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Grounding with the five senses (5-4-3-2-1)</source>
+            <translation>Anclarse con los cinco sentidos (5-4-3-2-1)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Journaling at the end of the day</source>
+            <translation>Escribir un diario al final del día</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Limiting news and social media</source>
+            <translation>Limitar noticias y redes sociales</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Mind and thoughts</source>
+            <translation>Mente y pensamientos</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Movement and body care</source>
+            <translation>Movimiento y cuidado del cuerpo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Noticing and naming the thought</source>
+            <translation>Notar y nombrar el pensamiento</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Planning one small pleasant activity</source>
+            <translation>Planear una pequeña actividad agradable</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Progressive muscle relaxation</source>
+            <translation>Relajación muscular progresiva</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Reaching out to a peer from the group</source>
+            <translation>Contactar con alguien del grupo</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Regular sleep routine</source>
+            <translation>Horarios de sueño regulares</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Removing triggers from the home</source>
+            <translation>Quitar de casa lo que dispara el malestar</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Saying no kindly</source>
+            <translation>Decir que no con amabilidad</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Self-compassion break</source>
+            <translation>Pausa de autocompasión</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Slow breathing (4-7-8)</source>
+            <translation>Respiración lenta (4-7-8)</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Spending time with a pet</source>
+            <translation>Pasar tiempo con una mascota</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Time in nature</source>
+            <translation>Tiempo en la naturaleza</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Urge surfing</source>
+            <translation>Surfear el impulso</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Using a safety plan</source>
+            <translation>Usar un plan de seguridad</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Volunteering or helping someone</source>
+            <translation>Voluntariado o ayudar a alguien</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/storage/skills_seed.py" line="0" />
+            <source>Worry time</source>
+            <translation>Un rato fijo para preocuparse</translation>
         </message>
     </context>
     <context>

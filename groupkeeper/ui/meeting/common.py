@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QPushButton, QWi
 from groupkeeper.agenda import Segment, SegmentKind
 from groupkeeper.meeting import MeetingError
 from groupkeeper.meeting_session import MeetingSession
+from groupkeeper.model import Skill
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages
 
@@ -60,6 +61,16 @@ def segment_title(segment: Segment) -> str:
         "check_out_plan": tr("Check-out: plan for the week"),
     }
     return by_id.get(segment.title_id, default_title(segment.kind))
+
+
+def starter_name(name: str, builtin: bool) -> str:
+    """A starter skill or category in the user's language; a group's own as typed."""
+    # Looked up in the StarterSkills table (tools/i18n.py DATA_TABLES), not a literal.
+    return QCoreApplication.translate("StarterSkills", str(name)) if builtin else name
+
+
+def skill_name(skill: Skill) -> str:
+    return starter_name(skill.name, skill.builtin)
 
 
 def scaled_font(factor: float, bold: bool = False) -> QFont:

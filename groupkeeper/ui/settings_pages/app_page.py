@@ -62,7 +62,7 @@ class AppPage(QWidget):
         folder_row.addWidget(choose)
         note = QLabel(
             self.tr(
-                "Text size and colours change at once. A new language or vault folder is "
+                "Language, text size and colours change at once. A new vault folder is "
                 "used the next time GroupKeeper starts."
             ),
             page,
@@ -82,6 +82,7 @@ class AppPage(QWidget):
 
     def save(self) -> None:
         settings = self.services.settings
+        new_language = str(self.language.currentData()) != settings.language
         settings.set(options.LANGUAGE.key, str(self.language.currentData()))
         settings.set(options.TEXT_SCALE.key, float(self.text_size.currentData()))
         settings.set(options.THEME.key, str(self.theme.currentData()))
@@ -90,6 +91,8 @@ class AppPage(QWidget):
             settings.set(options.VAULT_DIR.key, folder)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            from groupkeeper.ui.app import apply_appearance
+            from groupkeeper.ui.app import apply_appearance, apply_language
 
             apply_appearance(app, settings)
+            if new_language:
+                apply_language(app, settings)  # the open screens are rebuilt in it

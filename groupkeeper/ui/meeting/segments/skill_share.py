@@ -25,6 +25,8 @@ from groupkeeper.ui.meeting.common import (
     label,
     ntr,
     scaled_font,
+    skill_name,
+    starter_name,
     tr,
 )
 from groupkeeper.ui.widgets.flow import FlowLayout
@@ -87,7 +89,7 @@ class SkillShareSegment(SegmentWidget):
         self.category.setMinimumHeight(MIN_TARGET)
         cat_label.setBuddy(self.category)
         for cat in session.skill_categories():
-            self.category.addItem(cat.name, cat.id)
+            self.category.addItem(starter_name(cat.name, cat.builtin), cat.id)
         new.addWidget(self.new_button)
         new.addWidget(cat_label)
         new.addWidget(self.category)
@@ -124,7 +126,7 @@ class SkillShareSegment(SegmentWidget):
             self.who.addItem(person.name, person.pseudonym)
         index = self.who.findData(who_now)
         self.who.setCurrentIndex(max(0, index))
-        names = self.session.skill_names()
+        names = self.session.skill_names(shown=skill_name)
         shares = self.session.shares()
         people = self.session.names([s.pseudonym for s in shares if s.pseudonym])
         self.shared.clear()
@@ -141,16 +143,19 @@ class SkillShareSegment(SegmentWidget):
         if top:
             self.inspiration.setText(
                 tr("Often shared in this group: ")
-                + ", ".join(f"{skill.name} ({n})" for skill, n in top)
+                + ", ".join(f"{skill_name(skill)} ({n})" for skill, n in top)
             )
         else:
             self.inspiration.setText(tr("Tip: the library has starter skills; type to see them."))
 
     def _on_search_textChanged(self, text: str) -> None:  # noqa: N802
         self.matches.clear()
-        categories = {c.id: c.name for c in self.session.skill_categories()}
-        for skill in self.session.find_skills(text):
-            item = QListWidgetItem(f"{skill.name}  ({categories.get(skill.category_id, '')})")
+        categories = {
+            c.id: starter_name(c.name, c.builtin) for c in self.session.skill_categories()
+        }
+        for skill in self.session.find_skills(text, shown=skill_name):
+            shown = skill_name(skill)
+            item = QListWidgetItem(f"{shown}  ({categories.get(skill.category_id, '')})")
             item.setData(_ID, skill.id)
             item.setSizeHint(QSize(0, MIN_TARGET))
             self.matches.addItem(item)

@@ -1,0 +1,139 @@
+"""Spanish everywhere it shows: starter skills as translated data, the first-run language
+choice, and a language change that applies without a restart (issue 13 item 14)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+sys.path.insert(0, str(Path(__file__).parent))
+from ui_screens import TODAY, make_services  # noqa: E402
+
+from groupkeeper.agenda import SegmentKind  # noqa: E402
+from groupkeeper.ui import app as app_module  # noqa: E402
+
+
+@pytest.fixture
+def restore_language(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    locale = QLocale()
+    yield
+    for translator in app_module._translators:
+        qapp.removeTranslator(translator)
+    app_module._translators.clear()
+    QLocale.setDefault(locale)
+
+
+def _spanish(qapp, services) -> None:  # type: ignore[no-untyped-def]
+    services.settings.set("language", "es")
+    app_module.apply_language(qapp, services.settings)
+
+
+def _settle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        QApplication.processEvents()
+    qtbot.wait(1)
+
+
+def test_starter_skills_show_in_spanish_and_group_skills_as_typed(
+    qtbot, qapp, tmp_path: Path, restore_language
+) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper.ui.meeting.runner import MeetingRunner
+
+    services = make_services(tmp_path)
+    _spanish(qapp, services)
+    store = services.store
+    group = store.groups.all()[0]
+    own_category = store.skills.categories()[0]
+    meeting = store.meetings.start(int(group.id), TODAY.isoformat())
+    runner = MeetingRunner(services, int(meeting.id))
+    qtbot.addWidget(runner)
+    runner.show()
+    runner.go_to(
+        next(
+            i
+            for i, s in enumerate(runner.session.run.segments)
+            if s.kind is SegmentKind.SKILL_SHARE
+        )
+    )
+    seg = runner.segment_widget
+    seg.search.setText("respiracion lenta")  # accent-blind, in Spanish
+    rows = [seg.matches.item(i).text() for i in range(seg.matches.count())]
+    assert rows and rows[0] == "Respiración lenta (4-7-8)  (Cuerpo y respiración)", rows
+    categories = [seg.category.itemText(i) for i in range(seg.category.count())]
+    assert "Cuerpo y respiración" in categories and "Body and breath" not in categories
+    seg.share_selected()
+    assert "Respiración lenta (4-7-8)" in seg.shared.item(0).text()
+    # The vault keeps the English key (exports name starter skills by it).
+    names = {s.name for s in store.skills.skills()}
+    assert "Slow breathing (4-7-8)" in names
+    # A skill the group adds stays exactly as typed, in any language.
+    seg.search.setText("Paseo con Luna")
+    seg.category.setCurrentIndex(seg.category.findData(own_category.id))
+    seg.add_new()
+    assert any("Paseo con Luna" in seg.shared.item(i).text() for i in range(seg.shared.count()))
+    assert "Paseo con Luna" in {s.name for s in store.skills.skills()}
+    runner.clear_personal_data()
+    services.lock()
+
+
+def test_first_run_starts_with_the_language_and_switches_at_once(
+    qtbot, qapp, tmp_path: Path, restore_language
+) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper.ui.main_window import MainWindow
+
+    services = make_services(tmp_path, vault=False)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.first_run
+    page = screen.pages.widget(0)
+    # The first thing on the first page, and where the keyboard starts.
+    assert screen.language.parentWidget() is page or page.isAncestorOf(screen.language)
+    assert screen.focusProxy() is screen.language
+    top = min(
+        (w for w in page.findChildren(QLabel) + page.findChildren(QPushButton) if w.isVisible()),
+        key=lambda w: w.mapTo(page, w.rect().topLeft()).y(),
+    )
+    assert top.buddy() is screen.language
+    screen.language.setCurrentIndex(screen.language.findData("es"))
+    screen.language.activated.emit(screen.language.currentIndex())
+    qtbot.waitUntil(lambda: window.first_run.start_button.text() == "Empecemos", timeout=3000)
+    titles = [w.text() for w in window.first_run.pages.widget(0).findChildren(QLabel)]
+    assert "Te damos la bienvenida a GroupKeeper" in titles
+    assert services.settings.language == "es"
+    assert window.first_run.language.currentData() == "es"
+
+
+def test_changing_the_language_rebuilds_open_screens_and_keeps_the_meeting(
+    qtbot, qapp, tmp_path: Path, restore_language
+) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper.ui.main_window import MainWindow
+
+    services = make_services(tmp_path)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.finish_start()
+    window._on_unlocked()
+    assert window.nav_buttons["home"].text() == "Home"
+    group = services.store.groups.all()[0]
+    meeting = services.store.meetings.start(int(group.id), TODAY.isoformat())
+    window.open_meeting(int(meeting.id))
+    window.runner.go_to(1)
+    _spanish(qapp, services)
+    qtbot.waitUntil(lambda: window.nav_buttons["home"].text() == "Inicio", timeout=3000)
+    _settle(qtbot)
+    runner = window.runner
+    assert window.stack.currentWidget() is runner
+    assert runner.session.run.current == 1  # the same meeting, the same segment
+    assert runner.back_button.text() == "\u2039 Atrás"
+    window.show_home()
+    assert window.home.findChild(QLabel).text() == "Tus grupos" or any(
+        lab.text() == "Tus grupos" for lab in window.home.findChildren(QLabel)
+    )
+    window.lock()
