@@ -92,9 +92,9 @@ def test_first_run_starts_with_the_language_and_switches_at_once(
     window.show()
     screen = window.first_run
     page = screen.pages.widget(0)
-    # The first thing on the first page, and where the keyboard starts.
-    assert screen.language.parentWidget() is page or page.isAncestorOf(screen.language)
-    assert screen.focusProxy() is screen.language
+    # The first thing on the first page (Enter still starts at once: focus on Start).
+    assert page.isAncestorOf(screen.language)
+    assert screen.focusProxy() is screen.start_button
     top = min(
         (w for w in page.findChildren(QLabel) + page.findChildren(QPushButton) if w.isVisible()),
         key=lambda w: w.mapTo(page, w.rect().topLeft()).y(),

@@ -103,7 +103,8 @@ class FirstRunScreen(QWidget):
         self._build_passphrase()
         self._build_recovery()
         self._build_group()
-        self.setFocusProxy(self.language)
+        # Enter starts at once; the language is the first thing on the page (Shift+Tab).
+        self.setFocusProxy(self.start_button)
 
     # -- language -----------------------------------------------------------------------
     def _on_language_activated(self, _index: int) -> None:
@@ -142,7 +143,7 @@ class FirstRunScreen(QWidget):
         self._build_pages()
         self.pages.setCurrentIndex(0)
         self.pages.blockSignals(False)
-        self.language.setFocus()
+        self.language.setFocus()  # where the choice was made
 
     # -- pages ------------------------------------------------------------------------
     def _build_welcome(self) -> None:

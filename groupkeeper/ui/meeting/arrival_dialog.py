@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 from groupkeeper.meeting_session import MeetingSession
 from groupkeeper.ui.meeting.common import button, label, tr
 from groupkeeper.ui.meeting.segments.check_in import CheckInPanel
+from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 
 class ArrivalDialog(QDialog):
@@ -16,7 +17,7 @@ class ArrivalDialog(QDialog):
         self.setObjectName("arrivalDialog")
         self.setWindowTitle(tr("Someone arrived"))
         self.setModal(True)
-        self.resize(640, 480)
+        fit_to_text_and_screen(self, 640, 480)  # grows with the text, within the screen
         box = QVBoxLayout(self)
         box.addWidget(label(tr("Who arrived? Type a few letters, then Enter."), role="title"))
         self.panel = CheckInPanel(session)
