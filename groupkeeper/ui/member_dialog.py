@@ -38,6 +38,7 @@ from groupkeeper.model import ConsentKind, Member
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages
 from groupkeeper.ui.services import Services
+from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 # Long enough for any real name or note; the operations and the CSV import use the same.
@@ -180,10 +181,14 @@ class MemberDialog(QDialog):
         self.export_button.setAccessibleName(_tr("Export this member's data"))
         self.proof_button = QPushButton(_tr("&Proof of attendance..."))
         self.proof_button.setAccessibleName(_tr("Proof of attendance for this member, as a PDF"))
+        # The member's own actions flow onto a second row when their words are long (Spanish,
+        # large text) instead of making the dialog wider than the screen.
+        actions = QWidget()
+        flow = FlowLayout(actions)
         for b in (self.forget_button, self.active_button, self.export_button, self.proof_button):
             b.setVisible(not is_new)
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+            flow.addWidget(b)
+        buttons.addWidget(actions, 1)
         self.cancel_button = QPushButton(_tr("Cancel"))
         self.cancel_button.setAccessibleName(_tr("Cancel without saving"))
         self.save_button = QPushButton(_tr("&Save") if not is_new else _tr("&Add member"))
