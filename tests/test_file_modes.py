@@ -175,3 +175,23 @@ def test_member_export_is_private(tmp_path: Path) -> None:
     finally:
         vault.lock()
     assert mode(out) == 0o600
+
+
+def test_pdf_report_export_is_private(store: Store, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper import reports_export
+    from groupkeeper.metrics import Period
+    from groupkeeper.ui import report_pdf
+    from tests.test_reports_export import TODAY, fill
+
+    ids = fill(store)
+    bundle = reports_export.build_report(
+        store.db,
+        (ids["group"],),
+        Period.quarter(2026, 1),
+        threshold=5,
+        scope_label="C",
+        today=TODAY,
+    )
+    path = tmp_path / "report.pdf"
+    report_pdf.write_pdf(bundle, path)
+    assert mode(path) == 0o600
