@@ -2,9 +2,10 @@
 
 The meeting runner's widgets call this service for everything they do; it holds the
 business rules (who counts as present, what "new here" creates, how a round is recorded)
-so the widgets only show and ask. Every method that changes something writes through the
-Store, whose writes are committed before they return, and then tells ``saved_listeners``
-the time of the save (the runner shows "Autosaved HH:MM:SS").
+so the widgets only show and ask. Every method that changes something is an operation
+(``groupkeeper.ops``) handed to ``perform``, committed before it returns (the UI passes
+``services.ops.run``, so every open screen hears of it); then ``saved_listeners`` get the
+time of the save (the runner shows "Autosaved HH:MM:SS").
 
 Engine state: after **every** engine operation (next, skip, move, pause...) the run's
 ``to_state()`` is saved in ``meetings.engine_state``, so a crash resumes at the same
@@ -18,12 +19,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from groupkeeper import agenda, meeting_rules
+from groupkeeper import agenda, meeting_rules, ops
 from groupkeeper.meeting import EngineStateError, MeetingRun
 from groupkeeper.model import (
     Attendance,
-    AttendanceStatus,
     Goal,
     GoalOutcome,
     Group,
@@ -36,10 +37,9 @@ from groupkeeper.model import (
     Skill,
     SkillCategory,
     SkillShare,
-    WellbeingResponse,
 )
+from groupkeeper.ops import Op, OpResult, rules
 from groupkeeper.roster import RosterIndex, fold
-from groupkeeper.storage.errors import InvalidInput
 from groupkeeper.storage.repos import Store
 
 
@@ -102,9 +102,11 @@ class MeetingSession:
     """A meeting being run: loads or resumes it and records every action durably.
 
     Args:
-        store: The unlocked vault's repositories.
+        store: The unlocked vault's repositories (reads).
         meeting_id: The (open) meeting to run.
         clock: Wall-clock seconds for the segment timers (``services.clock``).
+        perform: Runs an operation and returns its result; by default
+            ``ops.perform(store, op)`` (the UI passes its runner, which tells every screen).
 
     Raises:
         KeyError: No such meeting.
@@ -112,9 +114,14 @@ class MeetingSession:
     """
 
     def __init__(
-        self, store: Store, meeting_id: int, clock: Callable[[], float] = time.time
+        self,
+        store: Store,
+        meeting_id: int,
+        clock: Callable[[], float] = time.time,
+        perform: Callable[[Op], OpResult] | None = None,
     ) -> None:
         self.store = store
+        self._perform = perform
         self.meeting_id = meeting_id
         self.clock = clock
         self.saved_listeners: list[Callable[[datetime], None]] = []
@@ -155,6 +162,11 @@ class MeetingSession:
         self._visitor_groups = {}
 
     # -- saving ------------------------------------------------------------------------
+    def _do(self, op: Op) -> Any:
+        """Perform one operation (one transaction) and return what it returned."""
+        result = self._perform(op) if self._perform is not None else ops.perform(self.store, op)
+        return result.value
+
     def _saved(self) -> None:
         self.last_saved = self.store.clock()
         for listener in list(self.saved_listeners):
@@ -162,7 +174,7 @@ class MeetingSession:
 
     def save_engine(self) -> None:
         """Persist the engine's state (called after every engine operation)."""
-        self.store.meetings.save_engine_state(self.meeting_id, self.run.to_state())
+        self._do(ops.meetings.save_timer(meeting_id=self.meeting_id, state=self.run.to_state()))
         self._saved()
 
     # -- engine operations (each saved) ------------------------------------------------
@@ -274,10 +286,9 @@ class MeetingSession:
     def check_in_visitor(self, pseudonym: str) -> Attendance:
         """A member of another group arrives: add them to this group, mark them present
         (the ``attendance.check_in_visitor`` operation: one transaction)."""
-        from groupkeeper import ops
-
-        op = ops.attendance.check_in_visitor(meeting_id=self.meeting_id, pseudonym=pseudonym)
-        att: Attendance = ops.perform(self.store, op).value
+        att: Attendance = self._do(
+            ops.attendance.check_in_visitor(meeting_id=self.meeting_id, pseudonym=pseudonym)
+        )
         self.clear_cache()
         self._saved()
         return att
@@ -306,14 +317,16 @@ class MeetingSession:
 
     def check_in(self, pseudonym: str) -> Attendance:
         """Mark a member present (also turns "sent apologies" into present)."""
-        att = self.store.meetings.check_in(self.meeting_id, pseudonym)
+        att: Attendance = self._do(
+            ops.attendance.check_in(meeting_id=self.meeting_id, pseudonym=pseudonym)
+        )
         self._saved()
         return att
 
     def mark_apologies(self, pseudonym: str) -> Attendance:
         """Record that a member sent apologies (not attending, not a drop-out)."""
-        att = self.store.meetings.check_in(
-            self.meeting_id, pseudonym, status=AttendanceStatus.APOLOGIES
+        att: Attendance = self._do(
+            ops.attendance.send_apologies(meeting_id=self.meeting_id, pseudonym=pseudonym)
         )
         self._saved()
         return att
@@ -328,10 +341,8 @@ class MeetingSession:
         Returns:
             The record that was taken back, or None when nobody is checked in.
         """
-        from groupkeeper import ops
-
         op = ops.attendance.undo(meeting_id=self.meeting_id, pseudonym=pseudonym or "")
-        undone: Attendance | None = ops.perform(self.store, op).value
+        undone: Attendance | None = self._do(op)
         if undone is not None:
             self._saved()
         return undone
@@ -342,14 +353,9 @@ class MeetingSession:
         Raises:
             InvalidInput: The name is empty.
         """
-        name = display_name.strip()
-        if not name:
-            raise InvalidInput("A member needs a display name.")
-        group_ids = [self.group.id] if self.group.id is not None else []
-        member = self.store.members.add(
-            Member(display_name=name, joined_on=self.meeting.date, group_ids=group_ids)
+        member: Member = self._do(
+            ops.attendance.add_newcomer(meeting_id=self.meeting_id, display_name=display_name)
         )
-        self.store.meetings.check_in(self.meeting_id, member.pseudonym, is_new=True)
         self._members = None
         self._index = None
         self._saved()
@@ -357,7 +363,7 @@ class MeetingSession:
 
     def change_walk_ins(self, delta: int) -> int:
         """Add (or take back) anonymous walk-ins; returns the new count."""
-        value = self.store.meetings.change_walk_ins(self.meeting_id, delta)
+        value: int = self._do(ops.meetings.change_walk_ins(meeting_id=self.meeting_id, delta=delta))
         self.meeting.walk_ins = value
         self._saved()
         return value
@@ -375,14 +381,13 @@ class MeetingSession:
         self, round: MoodRound, pseudonym: str, score: int, feeling_word: str = ""
     ) -> MoodCheck:
         """Record (or replace) a person's score. Raises InvalidInput off the scale."""
-        mood = self.store.moods.record(
-            MoodCheck(
-                self.meeting_id,
-                round,
-                self.group.mood_scale,
-                score,
+        mood: MoodCheck = self._do(
+            ops.moods.record(
+                meeting_id=self.meeting_id,
+                round=MoodRound(round).value,
                 pseudonym=pseudonym,
-                feeling_word=feeling_word.strip(),
+                score=score,
+                feeling_word=feeling_word,
             )
         )
         self._saved()
@@ -390,14 +395,9 @@ class MeetingSession:
 
     def pass_mood(self, round: MoodRound, pseudonym: str) -> MoodCheck:
         """Record that a person passed (no score)."""
-        mood = self.store.moods.record(
-            MoodCheck(
-                self.meeting_id,
-                round,
-                self.group.mood_scale,
-                None,
-                pseudonym=pseudonym,
-                passed=True,
+        mood: MoodCheck = self._do(
+            ops.moods.pass_(
+                meeting_id=self.meeting_id, round=MoodRound(round).value, pseudonym=pseudonym
             )
         )
         self._saved()
@@ -405,9 +405,10 @@ class MeetingSession:
 
     def clear_mood(self, round: MoodRound, pseudonym: str) -> None:
         """Take back a person's answer in this round."""
-        mood = self.moods(round).get(pseudonym)
-        if mood is not None and mood.id is not None:
-            self.store.moods.remove(mood.id)
+        op = ops.moods.clear(
+            meeting_id=self.meeting_id, round=MoodRound(round).value, pseudonym=pseudonym
+        )
+        if self._do(op):
             self._saved()
 
     def tally(self, round: MoodRound) -> dict[int, int]:
@@ -420,20 +421,23 @@ class MeetingSession:
 
     def add_tally(self, round: MoodRound, score: int) -> MoodCheck:
         """Tally-only groups: one anonymous answer with ``score`` (no pseudonym at all)."""
-        mood = self.store.moods.record(
-            MoodCheck(self.meeting_id, round, self.group.mood_scale, score, pseudonym=None)
+        mood: MoodCheck = self._do(
+            ops.moods.add_tally(
+                meeting_id=self.meeting_id, round=MoodRound(round).value, score=score
+            )
         )
         self._saved()
         return mood
 
     def undo_tally(self, round: MoodRound, score: int) -> bool:
         """Remove the latest anonymous answer with ``score``; False if there is none."""
-        for m in reversed(self.store.moods.for_meeting(self.meeting_id, round)):
-            if m.pseudonym is None and m.score == score and m.id is not None:
-                self.store.moods.remove(m.id)
-                self._saved()
-                return True
-        return False
+        op = ops.moods.undo_tally(
+            meeting_id=self.meeting_id, round=MoodRound(round).value, score=score
+        )
+        if not self._do(op):
+            return False
+        self._saved()
+        return True
 
     # -- goals ---------------------------------------------------------------------------
     def goals_to_review(self) -> list[Goal]:
@@ -444,7 +448,8 @@ class MeetingSession:
 
     def review_goal(self, goal_id: int, outcome: GoalOutcome | None) -> None:
         """Record how a goal went (``None`` undoes the review)."""
-        self.store.goals.review(goal_id, outcome, self.meeting_id)
+        value = GoalOutcome(outcome).value if outcome else None
+        self._do(ops.goals.review(meeting_id=self.meeting_id, goal_id=goal_id, outcome=value))
         self._saved()
 
     def goals_set(self) -> dict[str, Goal]:
@@ -453,20 +458,14 @@ class MeetingSession:
 
     def set_goal(self, pseudonym: str, text: str) -> Goal:
         """Set or change a person's goal for the week. Raises InvalidInput when empty."""
-        existing = self.goals_set().get(pseudonym)
-        if existing is not None and existing.id is not None:
-            self.store.goals.update_text(existing.id, text.strip())
-            existing.text = text.strip()
-            self._saved()
-            return existing
-        goal = self.store.goals.set(pseudonym, text.strip(), self.meeting_id)
+        goal: Goal = self._do(
+            ops.goals.set_goal(meeting_id=self.meeting_id, pseudonym=pseudonym, text=text)
+        )
         self._saved()
         return goal
 
     def remove_goal(self, pseudonym: str) -> None:
-        existing = self.goals_set().get(pseudonym)
-        if existing is not None and existing.id is not None:
-            self.store.goals.delete(existing.id)
+        if self._do(ops.goals.remove(meeting_id=self.meeting_id, pseudonym=pseudonym)):
             self._saved()
 
     # -- skills --------------------------------------------------------------------------
@@ -497,18 +496,22 @@ class MeetingSession:
         return (starts + contains)[:limit]
 
     def add_skill(self, name: str, category_id: int) -> Skill:
-        return self.store.skills.add_skill(name, category_id)
+        skill: Skill = self._do(ops.skills.add(name=name, category_id=category_id))
+        return skill
 
     def add_category(self, name: str) -> SkillCategory:
-        return self.store.skills.add_category(name)
+        category: SkillCategory = self._do(ops.skills.add_category(name=name))
+        return category
 
     def share_skill(self, skill_id: int, pseudonym: str | None = None) -> SkillShare:
-        share = self.store.skills.share(self.meeting_id, skill_id, pseudonym)
+        share: SkillShare = self._do(
+            ops.skills.share(meeting_id=self.meeting_id, skill_id=skill_id, pseudonym=pseudonym)
+        )
         self._saved()
         return share
 
     def remove_share(self, share_id: int) -> None:
-        self.store.skills.remove_share(share_id)
+        self._do(ops.skills.remove_share(meeting_id=self.meeting_id, share_id=share_id))
         self._saved()
 
     def shares(self) -> list[SkillShare]:
@@ -529,7 +532,9 @@ class MeetingSession:
 
     # -- safety and wellbeing ------------------------------------------------------------
     def change_safety_concerns(self, delta: int) -> int:
-        value = self.store.meetings.change_safety_concerns(self.meeting_id, delta)
+        value: int = self._do(
+            ops.meetings.change_safety_concerns(meeting_id=self.meeting_id, delta=delta)
+        )
         self.meeting.safety_concerns = value
         self._saved()
         return value
@@ -539,7 +544,7 @@ class MeetingSession:
 
     def add_safety_note(self, text: str) -> None:
         """A private note: encrypted in the vault, never exported."""
-        self.store.safety.add_note(self.meeting_id, text)
+        self._do(ops.meetings.add_safety_note(meeting_id=self.meeting_id, text=text))
         self._saved()
 
     def safety_notes(self) -> list[SafetyNote]:
@@ -550,15 +555,10 @@ class MeetingSession:
 
     def record_wellbeing(self, pseudonym: str, answers: list[int]) -> None:
         """Store one person's complete answers to the group's wellbeing scale."""
-        from groupkeeper import wellbeing
-
-        scale = self.group.wellbeing_scale
-        try:
-            wellbeing.validate_answers(scale, answers)
-        except (KeyError, ValueError) as exc:
-            raise InvalidInput("Those answers do not fit the scale.") from exc
-        self.store.wellbeing.record(
-            WellbeingResponse(self.meeting_id, scale, list(answers), pseudonym)
+        self._do(
+            ops.meetings.record_wellbeing(
+                meeting_id=self.meeting_id, pseudonym=pseudonym, answers=list(answers)
+            )
         )
         self._saved()
 
@@ -579,20 +579,28 @@ class MeetingSession:
         return meeting_rules.next_meeting_after(self.group, date.fromisoformat(self.meeting.date))
 
     def set_next_meeting_date(self, value: date) -> None:
-        self.store.meetings.set_next_meeting_date(self.meeting_id, value.isoformat())
+        self._do(
+            ops.meetings.set_next_date(
+                meeting_id=self.meeting_id, next_meeting_date=value.isoformat()
+            )
+        )
         self._saved()
 
+    def headcount(self) -> rules.Headcount:
+        """Who is in the room now (``ops.rules.headcount``: present members and walk-ins)."""
+        walk_ins = self.store.meetings.get(self.meeting_id).walk_ins
+        return rules.headcount(self.attendance(), walk_ins)
+
     def summary(self) -> MeetingSummary:
-        attendance = self.attendance()
         meeting = self.store.meetings.get(self.meeting_id)
+        count = rules.headcount(self.attendance(), meeting.walk_ins)
         opening = self.store.moods.for_meeting(self.meeting_id, MoodRound.OPENING)
         closing = self.store.moods.for_meeting(self.meeting_id, MoodRound.CLOSING)
-        present = [a for a in attendance if a.status is AttendanceStatus.PRESENT]
         return MeetingSummary(
-            present=len(present),
-            new=sum(1 for a in present if a.is_new),
-            apologies=sum(1 for a in attendance if a.status is AttendanceStatus.APOLOGIES),
-            walk_ins=meeting.walk_ins,
+            present=count.present,
+            new=count.new,
+            apologies=count.apologies,
+            walk_ins=count.walk_ins,
             opening_moods=sum(1 for m in opening if not m.passed),
             opening_passes=sum(1 for m in opening if m.passed),
             closing_moods=sum(1 for m in closing if not m.passed),
@@ -606,10 +614,15 @@ class MeetingSession:
     def end(self, next_meeting_date: date | None = None) -> MeetingSummary:
         """Stop the timers, keep the agenda as run, close the meeting; return the summary."""
         self.run.finish()
-        self.store.meetings.save_engine_state(self.meeting_id, self.run.to_state())
-        self.store.meetings.set_agenda(self.meeting_id, self.run.actual_agenda())
         when = next_meeting_date.isoformat() if next_meeting_date else ""
-        self.meeting = self.store.meetings.end(self.meeting_id, when)
+        self.meeting = self._do(
+            ops.meetings.end(
+                meeting_id=self.meeting_id,
+                state=self.run.to_state(),
+                agenda=self.run.actual_agenda(),
+                next_meeting_date=when,
+            )
+        )
         self._saved()
         return self.summary()
 

@@ -156,3 +156,29 @@ def test_a_refused_operation_changes_nothing_and_says_why(qtbot, services, boxes
     assert results == []
     assert boxes == [("error", "Please enter a number from 1 to 120.")]
     assert services.store.settings.get("auto_lock_minutes") != 500
+
+
+def test_a_newcomer_in_the_meeting_reaches_the_rail_and_home(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper.ui.meeting.runner import MeetingRunner
+
+    group = services.store.groups.add(Group(name="Tuesday Circle", crisis_resources="112"))
+    home = _open(qtbot, HomeScreen(services))
+    assert isinstance(home, HomeScreen)
+    result = services.ops.run(ops.meetings.start(group_id=group.id, date="2026-11-24"))
+    runner = MeetingRunner(services, result.value.id)
+    qtbot.addWidget(runner)
+    runner.show()
+    qtbot.waitExposed(runner)
+    home.hide()  # the main window's stack shows one screen at a time
+    results: list[ops.OpResult] = []
+    services.ops.changed.connect(results.append)
+
+    runner.session.add_new_member("Kim")  # what check-in's "New here" does
+
+    assert [r.op.name for r in results] == ["attendance.add_newcomer"]
+    assert results[0].changes.meeting_id == runner.meeting_id
+    assert "1 here" in runner._statuses()[0] and "1 new" in runner._statuses()[0]
+    assert "1 here" in runner.rail.list.item(0).text()
+    home.show()
+    qtbot.waitExposed(home)
+    assert _count(home, group.id) == 1

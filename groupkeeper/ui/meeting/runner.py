@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 
 from groupkeeper.agenda import SegmentKind
 from groupkeeper.meeting_session import MeetingSession
-from groupkeeper.model import AttendanceStatus, MoodRound
+from groupkeeper.model import MoodRound
+from groupkeeper.ops import Kind, OpResult
 from groupkeeper.ui import messages
 from groupkeeper.ui.meeting.arrival_dialog import ArrivalDialog
 from groupkeeper.ui.meeting.common import (
@@ -93,7 +94,12 @@ class MeetingRunner(QWidget):
         self.services = services
         self.meeting_id = meeting_id
         self.setObjectName("meetingRunner")
-        self.session = MeetingSession(services.store, meeting_id, services.clock)
+        # Every write of the meeting is an operation run by services.ops, whose one
+        # ``changed`` signal updates the rail here and any other open screen.
+        self.session = MeetingSession(
+            services.store, meeting_id, services.clock, perform=services.ops.run
+        )
+        services.ops.changed.connect(self._on_ops_changed)
         self.session.saved_listeners.append(self._on_session_saved)
         self.segment_widget: SegmentWidget | None = None
         self.arrival_dialog: ArrivalDialog | None = None
@@ -225,7 +231,6 @@ class MeetingRunner(QWidget):
         segment = run.current_segment
         widget = SEGMENT_WIDGETS[segment.kind](self.session, segment)
         widget.setObjectName(f"segment_{segment.kind.value}")
-        widget.changed.connect(lambda: self._update_rail())
         if isinstance(widget, ClosingSegment):
             widget.end_requested.connect(self.end_meeting)
         self.segment_scroll.setWidget(widget)
@@ -269,19 +274,25 @@ class MeetingRunner(QWidget):
     def _update_rail(self, keep_selection: bool = True) -> None:
         self.rail.update_from(self.session, self._statuses(), keep_selection=keep_selection)
 
+    def _on_ops_changed(self, result: OpResult) -> None:
+        """A record of this meeting changed (here, in a dialog, anywhere): new counts."""
+        changes = result.changes
+        if changes.kinds == {Kind.TIMER} or self.segment_widget is None:
+            return  # engine steps update the chrome themselves; a locked runner shows none
+        if changes.meeting_id in (None, self.meeting_id):
+            self._update_rail()
+
     def _statuses(self) -> dict[int, str]:
         """Short status lines per segment, e.g. "8 here, 1 new" (counts only)."""
         session = self.session
-        attendance = session.attendance()
-        present = [a for a in attendance if a.status is AttendanceStatus.PRESENT]
-        new = sum(1 for a in present if a.is_new)
-        walk_ins = session.store.meetings.get(session.meeting_id).walk_ins
+        count = session.headcount()
+        new = count.new
         result: dict[int, str] = {}
         for index, segment in enumerate(session.run.segments):
             kind = segment.kind
             text = ""
             if kind is SegmentKind.CHECK_IN:
-                text = ntr("%n here", len(present) + walk_ins)
+                text = ntr("%n here", count.here)
                 if new:
                     text += ", " + ntr("%n new", new)
             elif kind is SegmentKind.MOOD_ROUND or (
@@ -294,7 +305,7 @@ class MeetingRunner(QWidget):
                 else:
                     n = len(session.moods(round_))
                     text = (
-                        tr("%1 of %2 done").replace("%1", str(n)).replace("%2", str(len(present)))
+                        tr("%1 of %2 done").replace("%1", str(n)).replace("%2", str(count.present))
                         if n
                         else ""
                     )
@@ -379,7 +390,6 @@ class MeetingRunner(QWidget):
     def _after_arrival(self) -> None:
         if self.segment_widget is not None:
             self.segment_widget.refresh()
-        self._update_rail()
 
     def _on_arrival_finished(self, _result: int) -> None:
         dialog = self.arrival_dialog
