@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -99,6 +99,7 @@ class MeetingRunner(QWidget):
         self.session = MeetingSession(
             services.store, meeting_id, services.clock, perform=services.ops.run
         )
+        self._rail_stale = False
         services.ops.changed.connect(self._on_ops_changed)
         self.session.saved_listeners.append(self._on_session_saved)
         self.segment_widget: SegmentWidget | None = None
@@ -279,7 +280,17 @@ class MeetingRunner(QWidget):
         changes = result.changes
         if changes.kinds == {Kind.TIMER} or self.segment_widget is None:
             return  # engine steps update the chrome themselves; a locked runner shows none
-        if changes.meeting_id in (None, self.meeting_id):
+        if changes.meeting_id not in (None, self.meeting_id) or "meeting.discard" == result.op.name:
+            return  # another meeting's, or this one is gone (Home drops this runner next)
+        if self.isVisible():
+            self._update_rail()
+        else:
+            self._rail_stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._rail_stale and self.segment_widget is not None:
+            self._rail_stale = False
             self._update_rail()
 
     def _statuses(self) -> dict[int, str]:
