@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import importlib
 import os
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from groupkeeper import __version__
 from groupkeeper.storage.errors import (
@@ -213,26 +212,9 @@ def open_vault(
 # ----------------------------------------------------------------------------- commands
 
 
-def _optional_module(name: str) -> Any:
-    """Import a part other issues add later; ``None`` while it does not exist.
-
-    Only the module itself being absent counts: an import error *inside* it (a missing Qt
-    plugin in a bundle) propagates, so a broken build fails loudly.
-    """
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return None
-        raise
-
-
 def _cmd_gui(args: argparse.Namespace, qt_args: list[str]) -> int:
-    app = _optional_module("groupkeeper.ui.app")
-    if app is None:
-        _error("The app window is not part of this build yet.")
-        return EXIT_USAGE
-    run_app = app.run_app
+    from groupkeeper.ui.app import run_app
+
     argv = [sys.argv[0] if sys.argv else "groupkeeper", *qt_args]
     vault_dir = Path(args.vault) if args.vault else None
     result = run_app(argv, demo=args.demo, vault_dir=vault_dir, bench_startup=args.bench_startup)
@@ -303,10 +285,8 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    reports_export = _optional_module("groupkeeper.reports_export")
-    if reports_export is None:
-        _error("Export is not available yet in this build.")
-        return EXIT_USAGE
+    from groupkeeper import reports_export
+
     return int(reports_export.run_export(args))
 
 
@@ -440,18 +420,15 @@ def _core_self_test(folder: Path, passphrase: str) -> str:
     )
 
 
-def _self_test_ui(vault_dir: Path) -> str | None:
-    """Extension point for the window part of the self-test (later issues).
+def _self_test_ui(vault_dir: Path) -> str:
+    """The window part of the self-test (``groupkeeper.ui.selftest.run``).
 
-    If ``groupkeeper.ui.selftest`` exists, its ``run(vault_dir, passphrase) -> str`` opens
-    the main window offscreen on the self-test vault, draws a chart and writes a PDF, and
-    returns a few words for the summary ("window, chart and PDF checked"); it raises on
-    any failure (a missing Qt plugin in a bundle must fail the self-test). Until it
-    exists this part is skipped.
+    Opens the main window offscreen on the self-test vault, draws charts and writes a PDF,
+    and returns a few words for the summary; it raises on any failure (a missing Qt plugin
+    in a bundle must fail the self-test).
     """
-    selftest = _optional_module("groupkeeper.ui.selftest")
-    if selftest is None:
-        return None
+    from groupkeeper.ui import selftest
+
     note = selftest.run(vault_dir, SELF_TEST_PASSPHRASE)
     return str(note) if note else "window checked"
 

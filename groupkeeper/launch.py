@@ -62,14 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         from groupkeeper.cli import main as cli_main
 
         return cli_main(args)
-    try:
-        from groupkeeper.ui.app import run_app
-    except ModuleNotFoundError as exc:
-        if exc.name != "groupkeeper.ui.app":
-            raise
-        from groupkeeper.cli import main as cli_main  # says the window is not in this build
+    from groupkeeper.ui.app import run_app
 
-        return cli_main(args)
     try:
         from pathlib import Path
 

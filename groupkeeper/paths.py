@@ -48,10 +48,6 @@ def settings_file() -> Path:
     return config_dir() / "settings.json"
 
 
-def default_backup_dir() -> Path:
-    return data_dir() / "backups"
-
-
 def resources_root() -> Path:
     """Folder that holds ``icons/``, ``themes/``, ``translations/`` and ``scales/``.
 

@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit, QPlainTextEdit
 
 from groupkeeper.model import Group, Member
@@ -262,7 +262,13 @@ def test_sleep_gap_locks(qtbot, services, clock) -> None:
 
 
 class StubRunner(QLabel):
-    """Stands in for the meeting runner until it lands: shows a name, offers a snapshot."""
+    """Stands in for the meeting runner: shows a name, offers a fixed snapshot."""
+
+    ended = Signal(int)
+    resumed_home = Signal()
+
+    def focus_main(self) -> None:
+        self.setFocus()
 
     def __init__(self, services, meeting_id, parent=None):  # type: ignore[no-untyped-def]
         super().__init__(SECRET_NAMES[0], parent)
@@ -291,7 +297,7 @@ def test_lock_during_meeting_keeps_agenda_and_timer(qtbot, services, clock, monk
     from groupkeeper.ui import main_window
 
     monkeypatch.setattr(
-        main_window, "_load_screen_class", lambda name: StubRunner if name == "runner" else None
+        main_window, "_screen_class", lambda name: StubRunner if name == "runner" else None
     )
     window = MainWindow(services)
     qtbot.addWidget(window)
@@ -336,7 +342,7 @@ def test_close_mid_meeting_keeps_it_open(qtbot, services, monkeypatch) -> None:
     from groupkeeper.ui import main_window
 
     monkeypatch.setattr(
-        main_window, "_load_screen_class", lambda name: StubRunner if name == "runner" else None
+        main_window, "_screen_class", lambda name: StubRunner if name == "runner" else None
     )
     window = MainWindow(services)
     qtbot.addWidget(window)

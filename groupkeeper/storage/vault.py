@@ -56,8 +56,8 @@ MIN_PASSPHRASE_LENGTH = 8
 MAX_DELAY_SECONDS = 30.0
 #: How long ``lock`` lets a background write finish before interrupting it; reads are
 #: interrupted at once. Lock returns within about a second whatever runs.
-WRITE_GRACE_SECONDS = 0.4
-CANCEL_WAIT_SECONDS = 0.25
+WRITE_GRACE_SECONDS = 0.3
+CANCEL_WAIT_SECONDS = 0.2
 
 #: Waits before a retry after wrong passphrases; tests replace it to observe delays.
 _sleep: Callable[[float], None] = time.sleep
@@ -428,6 +428,7 @@ class Vault:
         self._threads: dict[Connection, bool] = {}
         self._cond = threading.Condition()
         self._closing = False
+        self._stop_writes = False
 
     # ------------------------------------------------------------------ opening
 
@@ -682,8 +683,12 @@ class Vault:
                 except BaseException:
                     conn.close()
                     raise
-            # Every 1,000 virtual-machine steps: stop as soon as the vault is locking.
-            conn.set_progress_handler(lambda: 1 if self._closing else 0, 1000)
+            # Every 100 virtual-machine steps (a small INSERT takes fewer than 1,000): stop
+            # as soon as the vault is locking.
+            if write:  # a write gets its grace (see ``lock``)
+                conn.set_progress_handler(lambda: 1 if self._stop_writes else 0, 100)
+            else:
+                conn.set_progress_handler(lambda: 1 if self._closing else 0, 100)
             self._threads[conn] = write
         db = Database(conn)
         self._local.db = db
@@ -734,6 +739,7 @@ class Vault:
             self._cond.wait_for(
                 lambda: not any(self._threads.values()), timeout=WRITE_GRACE_SECONDS
             )
+            self._stop_writes = True
             for conn in self._threads:
                 conn.interrupt()
             self._cond.wait_for(lambda: not self._threads, timeout=CANCEL_WAIT_SECONDS)

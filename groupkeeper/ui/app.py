@@ -37,10 +37,8 @@ def set_app_icon() -> None:
 
 
 def _app_icon() -> QIcon:
-    try:
-        from groupkeeper.ui import resources
-    except ImportError:
-        return QIcon()
+    from groupkeeper.ui import resources
+
     try:
         return resources.app_icon()
     except FileNotFoundError:
@@ -49,19 +47,14 @@ def _app_icon() -> QIcon:
 
 def apply_appearance(app: QApplication, settings: Settings) -> None:
     """Apply the theme's style sheet and scale the app font to the text-size setting."""
+    from groupkeeper.ui import resources
+
+    base_pt = round(12 * settings.text_scale)
     try:
-        from groupkeeper.ui import resources
-    except ImportError:
-        resources = None  # type: ignore[assignment]
-    base_pt = 12
-    if resources is not None:
-        try:
-            app.setStyleSheet(resources.stylesheet(settings.theme, settings.text_scale))
-            base_pt = resources.font_point_size(settings.text_scale)
-        except (FileNotFoundError, ValueError):
-            log.warning("theme not available; using the plain style")
-    else:
-        base_pt = round(12 * settings.text_scale)
+        app.setStyleSheet(resources.stylesheet(settings.theme, settings.text_scale))
+        base_pt = resources.font_point_size(settings.text_scale)
+    except (FileNotFoundError, ValueError):
+        log.warning("theme not available; using the plain style")
     font = QFont(app.font())
     font.setPointSize(base_pt)
     app.setFont(font)
@@ -91,14 +84,11 @@ def install_translations(app: QApplication, language: str) -> str:
     if qt.load(f"qtbase_{lang}", qt_dir) or qt.load(f"qtbase_{lang.split('_')[0]}", qt_dir):
         app.installTranslator(qt)
         _translators.append(qt)
-    try:
-        from groupkeeper.ui import resources
+    from groupkeeper.ui import resources
 
-        # English ships a .qm too: it holds the plural forms ("1 member", "2 members").
-        # Any language without a translation falls back to it.
-        path = resources.translation_file(lang) or resources.translation_file("en")
-    except ImportError:
-        path = None
+    # English ships a .qm too: it holds the plural forms ("1 member", "2 members").
+    # Any language without a translation falls back to it.
+    path = resources.translation_file(lang) or resources.translation_file("en")
     if path is not None:
         ours = QTranslator(app)
         if ours.load(str(path)):
@@ -119,19 +109,12 @@ def demo_vault_dir() -> Path:
 
 def make_demo_vault(folder: Path, passphrase: str) -> None:
     """Create the demo vault if absent: fictional people from ``groupkeeper.demo``."""
+    from groupkeeper import demo
     from groupkeeper.storage.vault import Vault
 
     if Vault.exists(folder):
         return
-    try:
-        from groupkeeper import demo
-    except ImportError:
-        demo = None  # type: ignore[assignment]
-    if demo is not None and hasattr(demo, "make_demo_vault"):
-        demo.make_demo_vault(folder, passphrase, members=40, groups=2, years=1)
-        return
-    vault, _recovery = Vault.create(folder, passphrase)
-    vault.lock()
+    demo.make_demo_vault(folder, passphrase, members=40, groups=2, years=1)
 
 
 def run_app(

@@ -101,9 +101,6 @@ class IdleWatcher(QObject):
         self._last_activity = self._clock()
         self._last_check = self._last_activity
 
-    def idle_seconds(self) -> float:
-        return max(0.0, self._clock() - self._last_activity)
-
     def check(self) -> bool:
         """Emit ``idle_timeout`` (and stop) if the limit has passed; True if it did."""
         if not self._active:

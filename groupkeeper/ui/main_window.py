@@ -1,8 +1,8 @@
 """The main window: a stack of screens, navigation, auto-lock and the meeting lock screen.
 
 First run when there is no vault, else unlock; after unlock, Home. Roster, Reports and
-the meeting runner are imported lazily (and replaced by a "coming soon" page if their
-module is missing), so the unlock screen appears before the storage stack is imported.
+the meeting runner are imported lazily, so the unlock screen appears before the storage
+stack is imported.
 Start-up is in two steps: the constructor builds only the first screen; the navigation
 bar, shortcuts, idle watcher and app icon follow in ``finish_start()`` right after the
 first frame is painted (bench/bench_startup.py measures the first step).
@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -45,7 +44,8 @@ log = logging.getLogger(__name__)
 #: finish_start() runs after the first frame; this is the fallback if none is painted.
 FINISH_START_FALLBACK_MS = 500
 
-# (module, class) of the screens other engineers own; imported when first needed.
+# Screens imported when first needed, so the unlock screen appears before the storage
+# stack is loaded (start-up budget).
 SCREENS = {
     "roster": ("groupkeeper.ui.roster", "RosterScreen"),
     "reports": ("groupkeeper.ui.reports", "ReportsScreen"),
@@ -53,30 +53,9 @@ SCREENS = {
 }
 
 
-def _load_screen_class(name: str) -> Any | None:
+def _screen_class(name: str) -> Any:
     module_name, class_name = SCREENS[name]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise  # a real bug inside the module, not "not written yet"
-        return None
-    return getattr(module, class_name, None)
-
-
-class ComingSoon(QLabel):
-    """Stands in for a screen whose module is not there yet."""
-
-    def __init__(self, what: str, parent: QWidget | None = None) -> None:
-        from PySide6.QtCore import Qt
-
-        super().__init__(parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.setText(self.tr("%1 is coming soon.").replace("%1", what))
-
-    def refresh(self) -> None:
-        """Nothing to load."""
+    return getattr(importlib.import_module(module_name), class_name)
 
     def clear_personal_data(self) -> None:
         """Holds nothing personal."""
@@ -360,11 +339,10 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.home)
         return self.home
 
-    def _screen(self, name: str, what: str) -> Any:
+    def _screen(self, name: str) -> Any:
         current = getattr(self, name)
         if current is None:
-            cls = _load_screen_class(name)
-            current = cls(self.services, self) if cls is not None else ComingSoon(what, self)
+            current = _screen_class(name)(self.services, self)
             setattr(self, name, current)
             self.stack.addWidget(current)
         return current
@@ -382,14 +360,14 @@ class MainWindow(QMainWindow):
     def show_roster(self) -> None:
         if not self.services.is_unlocked:
             return
-        screen = self._screen("roster", self.tr("The roster"))
+        screen = self._screen("roster")
         screen.refresh()
         self.stack.setCurrentWidget(screen)
 
     def show_reports(self) -> None:
         if not self.services.is_unlocked:
             return
-        screen = self._screen("reports", self.tr("Reports"))
+        screen = self._screen("reports")
         screen.refresh()
         self.stack.setCurrentWidget(screen)
 
@@ -462,29 +440,21 @@ class MainWindow(QMainWindow):
     def open_meeting(self, meeting_id: int) -> None:
         """Show the meeting runner for ``meeting_id`` (new or resumed)."""
         self._set_tour_aside()
-        if self.runner is not None and getattr(self.runner, "meeting_id", None) == meeting_id:
+        if self.runner is not None and self.runner.meeting_id == meeting_id:
             self.stack.setCurrentWidget(self.runner)
             self._focus_runner()
             return
         self._drop_runner()
-        cls = _load_screen_class("runner")
-        if cls is None:
-            self.runner = ComingSoon(self.tr("The meeting runner"), self)
-            self.runner.meeting_id = meeting_id
-        else:
-            self.runner = cls(self.services, meeting_id, self)
-            if hasattr(self.runner, "ended"):
-                self.runner.ended.connect(self._on_runner_ended)
-            if hasattr(self.runner, "resumed_home"):
-                self.runner.resumed_home.connect(self.show_home)
+        self.runner = _screen_class("runner")(self.services, meeting_id, self)
+        self.runner.ended.connect(self._on_runner_ended)
+        self.runner.resumed_home.connect(self.show_home)
         self.stack.addWidget(self.runner)
         self.stack.setCurrentWidget(self.runner)
         self._focus_runner()
 
     def _focus_runner(self) -> None:
-        focus_main = getattr(self.runner, "focus_main", None)
-        if focus_main is not None:
-            focus_main()
+        if self.runner is not None:
+            self.runner.focus_main()
 
     def _on_runner_ended(self, _meeting_id: int) -> None:
         self._drop_runner()
@@ -492,7 +462,7 @@ class MainWindow(QMainWindow):
 
     def _on_home_meeting_discarded(self, meeting_id: int) -> None:
         # The runner kept for "Resume" must not outlive its meeting.
-        if self.runner is not None and getattr(self.runner, "meeting_id", None) == meeting_id:
+        if self.runner is not None and self.runner.meeting_id == meeting_id:
             self._drop_runner()
 
     def _drop_runner(self) -> None:
@@ -514,9 +484,8 @@ class MainWindow(QMainWindow):
         snapshot = None
         meeting_id = None
         if self.runner is not None:
-            meeting_id = getattr(self.runner, "meeting_id", None)
-            if hasattr(self.runner, "lock_snapshot"):
-                snapshot = self.runner.lock_snapshot()
+            meeting_id = self.runner.meeting_id
+            snapshot = self.runner.lock_snapshot()
         for dialog in (self.settings_dialog, self.help_dialog):
             if dialog is not None:
                 dialog.reject()

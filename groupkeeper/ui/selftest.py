@@ -10,7 +10,6 @@ writer, fonts) raises here, so the self-test fails loudly.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 import tempfile
 from pathlib import Path
@@ -61,17 +60,14 @@ def run_ui_self_test(vault_dir: Path, passphrase: str | None = None) -> str:
                 scope_label="Self-test",
                 today=today,
             )
-            try:
-                main_window = importlib.import_module("groupkeeper.ui.main_window")
-            except ModuleNotFoundError:
-                main_window = None
-            if main_window is not None:
-                window = main_window.MainWindow(services)
-                window.show()
-                app.processEvents()
-                window.close()
-                window.deleteLater()
-                notes.append("window opened")
+            from groupkeeper.ui.main_window import MainWindow
+
+            window = MainWindow(services)
+            window.show()
+            app.processEvents()
+            window.close()
+            window.deleteLater()
+            notes.append("window opened")
         finally:
             services.lock()
         drawn = 0

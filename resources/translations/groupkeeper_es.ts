@@ -4,72 +4,72 @@
     <context>
         <name>AgendaEditor</name>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="42" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="40" />
             <source> min</source>
             <translation> min</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="93" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="91" />
             <source>%1 - %2 min</source>
             <translation>%1 - %2 min</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="48" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="46" />
             <source>Add</source>
             <translation>Añadir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="49" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="47" />
             <source>Add a segment</source>
             <translation>Añadir una parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="38" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="36" />
             <source>Agenda segments</source>
             <translation>Partes del plan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="45" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="43" />
             <source>Kind of segment to add</source>
             <translation>Tipo de parte que añadir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="63" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="61" />
             <source>Minutes</source>
             <translation>Minutos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="43" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="41" />
             <source>Minutes for the selected segment</source>
             <translation>Minutos de la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="53" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="51" />
             <source>Move down</source>
             <translation>Bajar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="55" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="53" />
             <source>Move the selected segment down</source>
             <translation>Bajar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="54" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="52" />
             <source>Move the selected segment up</source>
             <translation>Subir la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="52" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="50" />
             <source>Move up</source>
             <translation>Subir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="50" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="48" />
             <source>Remove</source>
             <translation>Quitar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="51" />
+            <location filename="../../groupkeeper/ui/widgets/agenda_editor.py" line="49" />
             <source>Remove the selected segment</source>
             <translation>Quitar la parte seleccionada</translation>
         </message>
@@ -252,9 +252,8 @@
     <context>
         <name>ComingSoon</name>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="76" />
             <source>%1 is coming soon.</source>
-            <translation>%1 llegará pronto.</translation>
+            <translation type="vanished">%1 llegará pronto.</translation>
         </message>
     </context>
     <context>
@@ -625,70 +624,70 @@
     <context>
         <name>FirstRunScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="151" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="152" />
             <source>&amp;Language</source>
             <translation>&amp;Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="223" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="224" />
             <source>A few unrelated words are easy to remember and hard to guess, for example "kettle river purple bicycle". You will type it each time you open GroupKeeper. At least 8 characters.</source>
             <translation>Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar, por ejemplo «tetera río morado bicicleta». La escribirás cada vez que abras GroupKeeper. Al menos 8 caracteres.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="210" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="244" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="211" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="245" />
             <source>Back</source>
             <translation>Atrás</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="211" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="212" />
             <source>Back to the welcome page</source>
             <translation>Volver a la bienvenida</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="245" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="246" />
             <source>Back to where to keep the vault</source>
             <translation>Volver a dónde guardar la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="342" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="343" />
             <source>Choose a folder for the vault</source>
             <translation>Elegir una carpeta para la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="222" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="223" />
             <source>Choose a passphrase</source>
             <translation>Elige una frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="204" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="205" />
             <source>Choose another folder for the vault</source>
             <translation>Elegir otra carpeta para la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="203" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="204" />
             <source>Choose another folder...</source>
             <translation>Elegir otra carpeta...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="321" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="323" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="322" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="324" />
             <source>Create the group and finish</source>
             <translation>Crear el grupo y terminar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="247" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="249" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="248" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="250" />
             <source>Create the vault</source>
             <translation>Crear la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="236" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="237" />
             <source>Creating the vault, please wait</source>
             <translation>Creando la caja fuerte, espera un momento</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="172" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="173" />
             <source>GroupKeeper helps you run your group: who came, how people are doing, what helped, and what they will try this week.
 
 Everything stays on this computer, locked with a passphrase only you know. It never needs the internet.
@@ -705,78 +704,78 @@ La configuración lleva unos tres minutos.</translation>
             <translation type="vanished">Clave de recuperación de GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="279" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="280" />
             <source>I have kept it somewhere safe</source>
             <translation>La he guardado en un lugar seguro</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="280" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="281" />
             <source>I have kept the recovery key somewhere safe</source>
             <translation>He guardado la clave de recuperación en un lugar seguro</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="258" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="259" />
             <source>If the passphrase is ever forgotten, this key is the only way back in. It is shown only now. Print it or save it on a USB stick, and keep it somewhere safe away from this laptop.</source>
             <translation>Si alguna vez se olvida la frase de acceso, esta clave es la única forma de volver a entrar. Solo se muestra ahora. Imprímela o guárdala en una memoria USB, y guárdala en un lugar seguro, lejos de este portátil.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="154" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="155" />
             <source>Language</source>
             <translation>Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="183" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="184" />
             <source>Let's start</source>
             <translation>Empecemos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="213" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="295" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="214" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="296" />
             <source>Next</source>
             <translation>Siguiente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="215" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="216" />
             <source>Next: choose a passphrase</source>
             <translation>Siguiente: elegir una frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="297" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="298" />
             <source>Next: your first group</source>
             <translation>Siguiente: tu primer grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="396" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="397" />
             <source>PDF files (*.pdf)</source>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="445" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="446" />
             <source>Please give the group a name.</source>
             <translation>Ponle un nombre al grupo, por favor.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="277" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="278" />
             <source>Print the recovery key</source>
             <translation>Imprimir la clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="276" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="277" />
             <source>Print...</source>
             <translation>Imprimir...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="272" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="273" />
             <source>Recovery key</source>
             <translation>Clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="156" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="157" />
             <source>Same as the computer</source>
             <translation>El mismo que el ordenador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="273" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="274" />
             <source>Save as PDF...</source>
             <translation>Guardar como PDF...</translation>
         </message>
@@ -785,27 +784,27 @@ La configuración lleva unos tres minutos.</translation>
             <translation type="vanished">¿Guardar en este portátil?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="394" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="395" />
             <source>Save the recovery key (a USB stick is best)</source>
             <translation>Guardar la clave de recuperación (mejor en una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="274" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="275" />
             <source>Save the recovery key as a PDF file</source>
             <translation>Guardar la clave de recuperación como archivo PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="408" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="409" />
             <source>Saved to %1.</source>
             <translation>Guardado en %1.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="426" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="427" />
             <source>Sent to the printer.</source>
             <translation>Enviado a la impresora.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="185" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="186" />
             <source>Start setting up</source>
             <translation>Empezar la configuración</translation>
         </message>
@@ -814,7 +813,7 @@ La configuración lleva unos tres minutos.</translation>
             <translation type="vanished">No se pudo guardar el PDF ahí. Prueba en una memoria USB.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="193" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="194" />
             <source>The vault is one small folder. The usual place is fine for most people. You can also choose a USB stick, so the group's records travel with you.</source>
             <translation>La caja fuerte es una carpeta pequeña. El lugar habitual va bien en la mayoría de los casos. También puedes elegir una memoria USB, para que los registros del grupo viajen contigo.</translation>
         </message>
@@ -831,32 +830,32 @@ Save here anyway?</source>
 ¿Guardar aquí de todos modos?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="202" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="203" />
             <source>Vault folder</source>
             <translation>Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="171" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="172" />
             <source>Welcome to GroupKeeper</source>
             <translation>Te damos la bienvenida a GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="192" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="193" />
             <source>Where to keep the vault</source>
             <translation>Dónde guardar la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="306" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="307" />
             <source>You can change all of this later in Settings.</source>
             <translation>Puedes cambiar todo esto más tarde en Configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="305" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="306" />
             <source>Your first group</source>
             <translation>Tu primer grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="257" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="258" />
             <source>Your recovery key</source>
             <translation>Tu clave de recuperación</translation>
         </message>
@@ -1707,8 +1706,8 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>Ningún grupo tiene ese nombre. Comprueba cómo se escribe en la aplicación.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/cli.py" line="169" />
-            <location filename="../../groupkeeper/cli.py" line="171" />
+            <location filename="../../groupkeeper/cli.py" line="168" />
+            <location filename="../../groupkeeper/cli.py" line="170" />
             <source>No passphrase was given.</source>
             <translation>No se ha indicado ninguna frase de contraseña.</translation>
         </message>
@@ -1799,7 +1798,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>No hay ninguna ronda de ánimo con ese nombre.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/cli.py" line="162" />
+            <location filename="../../groupkeeper/cli.py" line="161" />
             <source>There is no terminal to ask for the passphrase; give it on standard input with --passphrase-stdin.</source>
             <translation>No hay ningún terminal para pedir la frase de contraseña; indícala por la entrada estándar con --passphrase-stdin.</translation>
         </message>
@@ -1831,18 +1830,18 @@ Ctrl+L locks GroupKeeper at any time; during a meeting the plan and the timer st
 Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y el temporizador siguen en pantalla, sin nombres.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="93" />
-            <location filename="../../groupkeeper/ui/main_window.py" line="151" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="72" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="130" />
             <source>GroupKeeper</source>
             <translation>GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="254" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="233" />
             <source>Help</source>
             <translation>Ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="250" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="229" />
             <source>Home</source>
             <translation>Inicio</translation>
         </message>
@@ -1851,45 +1850,42 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation type="vanished">Cómo va una reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="263" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="242" />
             <source>Lock</source>
             <translation>Bloquear</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="265" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="244" />
             <source>Lock GroupKeeper now</source>
             <translation>Bloquear GroupKeeper ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="264" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="243" />
             <source>Lock now (Ctrl+L)</source>
             <translation>Bloquear ahora (Ctrl+L)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="252" />
-            <location filename="../../groupkeeper/ui/main_window.py" line="392" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="231" />
             <source>Reports</source>
             <translation>Informes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="251" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="230" />
             <source>Roster</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="253" />
+            <location filename="../../groupkeeper/ui/main_window.py" line="232" />
             <source>Settings</source>
             <translation>Configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="472" />
             <source>The meeting runner</source>
-            <translation>La guía de la reunión</translation>
+            <translation type="vanished">La guía de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/main_window.py" line="385" />
             <source>The roster</source>
-            <translation>La lista de participantes</translation>
+            <translation type="vanished">La lista de participantes</translation>
         </message>
     </context>
     <context>
@@ -2362,7 +2358,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Elige una parte y luego Ir a, Saltar o Mover con los botones de al lado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="27" />
+            <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="28" />
             <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="115" />
             <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="220" />
             <source>Close</source>
@@ -2998,7 +2994,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Pequeña, concreta, algo que puedas hacer esta semana. La meta es opcional: «esta semana no» también vale.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="17" />
+            <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="18" />
             <source>Someone arrived</source>
             <translation>Ha llegado alguien</translation>
         </message>
@@ -3161,7 +3157,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>¿Qué estrategia se compartió? Escribe para buscar en la biblioteca; Intro anota la resaltada. ¿No está? Añádela como estrategia nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="21" />
+            <location filename="../../groupkeeper/ui/meeting/arrival_dialog.py" line="22" />
             <source>Who arrived? Type a few letters, then Enter.</source>
             <translation>¿Quién ha llegado? Escribe unas letras y pulsa Intro.</translation>
         </message>
@@ -3329,153 +3325,153 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MemberDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="239" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="244" />
             <source>%1  proof of attendance (%2 to %3)</source>
             <translation>%1  justificante de asistencia (%2 a %3)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="189" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="194" />
             <source>&amp;Add member</source>
             <translation>&amp;Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="223" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="228" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Desactivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="143" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="144" />
             <source>&amp;Email</source>
             <translation>&amp;Correo electrónico</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="176" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="177" />
             <source>&amp;Forget...</source>
             <translation>&amp;Olvidar...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="145" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="146" />
             <source>&amp;Joined on</source>
             <translation>&amp;Se unió el</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="138" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="139" />
             <source>&amp;Name *</source>
             <translation>&amp;Nombre *</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="141" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="142" />
             <source>&amp;Pronouns</source>
             <translation>&amp;Pronombres</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="181" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="182" />
             <source>&amp;Proof of attendance...</source>
             <translation>&amp;Justificante de asistencia...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="189" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="194" />
             <source>&amp;Save</source>
             <translation>&amp;Guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="89" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="90" />
             <source>Add a member</source>
             <translation>Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="147" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="148" />
             <source>Agrees to be &amp;contacted between meetings</source>
             <translation>&amp;Acepta recibir contacto entre reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="148" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="149" />
             <source>Agrees to be contacted between meetings</source>
             <translation>Acepta recibir contacto entre reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="187" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="192" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="188" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="193" />
             <source>Cancel without saving</source>
             <translation>Cancelar sin guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="152" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="153" />
             <source>Consent history</source>
             <translation>Historial de consentimientos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="237" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="242" />
             <source>Consent history:</source>
             <translation>Historial de consentimientos:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="230" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="235" />
             <source>Consent to be on the roster is recorded today.</source>
             <translation>El consentimiento para estar en la lista se anota con fecha de hoy.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="360" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="365" />
             <source>Data exported</source>
             <translation>Datos exportados</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="179" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="180" />
             <source>E&amp;xport this member's data...</source>
             <translation>E&amp;xportar los datos de esta persona...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="89" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="90" />
             <source>Edit member</source>
             <translation>Editar participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="127" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="128" />
             <source>Email</source>
             <translation>Correo electrónico</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="144" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="145" />
             <source>Emer&amp;gency contact</source>
             <translation>Contacto de emer&amp;gencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="128" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="129" />
             <source>Emergency contact</source>
             <translation>Contacto de emergencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="180" />
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="326" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="181" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="331" />
             <source>Export this member's data</source>
             <translation>Exportar los datos de esta persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="140" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="141" />
             <source>F&amp;ull name</source>
             <translation>Nombre &amp;completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="123" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="124" />
             <source>First name or nickname</source>
             <translation>Nombre de pila o apodo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="69" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="70" />
             <source>Forget a member</source>
             <translation>Olvidar a una persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="177" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="178" />
             <source>Forget this member</source>
             <translation>Olvidar a esta persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="58" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="59" />
             <source>Forget {name} for good?
 
 This erases: their name and contact details, your private notes about them, the texts of their goals, and their consent records.
@@ -3496,137 +3492,137 @@ Las copias automáticas hechas antes de hoy seguirán conteniendo a {name} hasta
 Esto no se puede deshacer.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="124" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="125" />
             <source>Full name</source>
             <translation>Nombre completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="171" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="172" />
             <source>G&amp;roups</source>
             <translation>G&amp;rupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="246" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="251" />
             <source>Given on request:</source>
             <translation>Entregado a petición:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="154" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="155" />
             <source>Groups this member belongs to</source>
             <translation>Grupos de esta persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="132" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="133" />
             <source>Joined on</source>
             <translation>Se unió el</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="128" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="129" />
             <source>Name and phone</source>
             <translation>Nombre y teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="122" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="123" />
             <source>Name used in the group (required)</source>
             <translation>Nombre que usa en el grupo (obligatorio)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="164" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="165" />
             <source>Only you can see these. They are encrypted.</source>
             <translation>Solo tú puedes verlas. Están cifradas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="165" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="166" />
             <source>Only you see these notes.</source>
             <translation>Solo tú ves estas notas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="124" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="125" />
             <source>Optional</source>
             <translation>Opcional</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="142" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="143" />
             <source>P&amp;hone</source>
             <translation>&amp;Teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="126" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="127" />
             <source>Phone</source>
             <translation>Teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="289" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="294" />
             <source>Please enter a name (a first name or nickname is fine).</source>
             <translation>Escribe un nombre, por favor (basta con el nombre de pila o un apodo).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="172" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="173" />
             <source>Private n&amp;otes</source>
             <translation>Notas pri&amp;vadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="163" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="164" />
             <source>Private notes</source>
             <translation>Notas privadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="125" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="126" />
             <source>Pronouns</source>
             <translation>Pronombres</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="182" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="183" />
             <source>Proof of attendance for this member, as a PDF</source>
             <translation>Justificante de asistencia de esta persona, en PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="223" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="228" />
             <source>Reac&amp;tivate</source>
             <translation>Reac&amp;tivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="328" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="333" />
             <source>Readable text (*.txt);;JSON (*.json)</source>
             <translation>Texto legible (*.txt);;JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="355" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="360" />
             <source>The file could not be written there. Try another folder or a USB stick.</source>
             <translation>No se pudo guardar el archivo ahí. Prueba con otra carpeta o con una memoria USB.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="361" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="366" />
             <source>The file is not encrypted. Give it to the person, then delete it from this computer.</source>
             <translation>El archivo no está cifrado. Entrégaselo a la persona y después bórralo de este ordenador.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="235" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="240" />
             <source>agreed</source>
             <translation>aceptó</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="234" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="239" />
             <source>contact</source>
             <translation>contacto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="125" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="126" />
             <source>e.g. she/her, they/them</source>
             <translation>p. ej. ella, él, elle</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="237" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="242" />
             <source>none recorded</source>
             <translation>sin anotar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="234" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="239" />
             <source>on the roster</source>
             <translation>en la lista</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="235" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="240" />
             <source>withdrawn</source>
             <translation>retirado</translation>
         </message>

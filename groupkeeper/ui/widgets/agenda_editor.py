@@ -21,10 +21,8 @@ from groupkeeper.ui.widgets.forms import NumberBox
 
 
 def _segment_title(segment: agenda_mod.Segment) -> str:
-    try:
-        from groupkeeper.ui.meeting.common import segment_title
-    except ImportError:
-        return segment.title or segment.kind.value.replace("_", " ").capitalize()
+    from groupkeeper.ui.meeting.common import segment_title
+
     return str(segment_title(segment))
 
 
