@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QHeaderView,
     QLabel,
     QListView,
     QPushButton,
@@ -340,6 +341,27 @@ def _list_problem(view: QListView) -> str:
     return ""
 
 
+def _header_problem(header: QHeaderView) -> str:
+    """A column title cut by its section (the themes pad sections 8 px a side)."""
+    model = header.model()
+    if model is None or header.orientation() != Qt.Orientation.Horizontal:
+        return ""
+    fm = QFontMetrics(header.font())
+    bold = QFont(header.font())
+    bold.setBold(True)  # the themes draw column titles bold
+    fm = QFontMetrics(bold)
+    for section in range(header.count()):
+        if header.isSectionHidden(section):
+            continue
+        text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+        need = fm.horizontalAdvance(text) + 16
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == section:
+            need += 12
+        if text and need > header.sectionSize(section) + 1:
+            return f"column {text!r} needs {need} px, has {header.sectionSize(section)}"
+    return ""
+
+
 def _text_problem(w: QWidget) -> str:
     if isinstance(w, QLabel):
         return _label_problem(w)
@@ -349,6 +371,8 @@ def _text_problem(w: QWidget) -> str:
         return _combo_problem(w)
     if isinstance(w, QTabBar):
         return _tabs_problem(w)
+    if isinstance(w, QHeaderView):
+        return _header_problem(w)
     if isinstance(w, QListView) and type(w).__name__ != "QComboBoxListView":
         return _list_problem(w)
     return ""

@@ -149,7 +149,10 @@ class FirstRunScreen(QWidget):
     def _build_welcome(self) -> None:
         # The language comes first, its label in both languages so anyone finds it.
         language_row = QHBoxLayout()
-        language_label = QLabel(self.tr("&Language") + " (Language \u00b7 Idioma)")
+        # "Idioma / Language" or "Language / Idioma": the other language's word too.
+        native = self.tr("&Language")
+        other = "Idioma" if native.replace("&", "") == "Language" else "Language"
+        language_label = QLabel(f"{native} / {other}")
         self.language = QComboBox()
         self.language.setObjectName("firstRunLanguage")
         self.language.setAccessibleName(self.tr("Language"))

@@ -9,7 +9,7 @@ other screen) reloads the model.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -102,6 +102,8 @@ class RosterScreen(QWidget):
         self.group_filter = QComboBox()
         self.group_filter.setAccessibleName(_tr("Show members of group"))
         self.group_filter.setMinimumHeight(40)
+        # Filled after the screen is shown: as wide as its longest group name, always.
+        self.group_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.show_inactive = QCheckBox(_tr("Show &inactive members"))
         self.show_inactive.setAccessibleName(_tr("Show inactive members"))
         self.count_label = QLabel()
@@ -155,6 +157,16 @@ class RosterScreen(QWidget):
         self.table.setSortingEnabled(True)
         for col, width in ((0, 200), (1, 260), (2, 170), (4, 120), (5, 140)):
             self.table.setColumnWidth(col, width)
+        # Never narrower than the column's title (bold, padded, with the sort arrow): at
+        # large text or in Spanish the titles were cut ("ombre comple").
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for col in range(self.model.columnCount()):
+            column_title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            need = metrics.horizontalAdvance(column_title) + 40
+            if self.table.columnWidth(col) < need:
+                self.table.setColumnWidth(col, need)
         layout.addWidget(self.table, 1)
 
         buttons = FlowLayout()

@@ -112,6 +112,8 @@ class MeetingHeader(QFrame):
             tr("Crisis resources, escalation steps, count a concern (Ctrl+Shift+S)")
         )
         buttons.addWidget(self.arrival_button)
+        # A clear gap: "+ Arrival" must not be mistaken for (or slip onto) Safety.
+        buttons.addSpacing(16)
         buttons.addWidget(self.safety_button)
 
         if large:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from groupkeeper.meeting_session import MeetingSummary
 from groupkeeper.ui.meeting.common import button, label, ntr, scaled_font, tr
+from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 
 def summary_lines(s: MeetingSummary) -> list[str]:
@@ -49,3 +50,5 @@ class SummaryDialog(QDialog):
         ok.setDefault(True)
         row.addWidget(ok)
         box.addLayout(row)
+        # Wide enough that each wrapped line gets the height it needs, at any text size.
+        fit_to_text_and_screen(self, 640, 520)
