@@ -63,7 +63,16 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._place(QRect(0, 0, width, 0), apply=False)
+        # Asked many times per layout pass (the home screen's cards: ~500 times); the
+        # answer only changes when the items do, which invalidates the layout.
+        cache: dict[int, int] = self.__dict__.setdefault("_heights", {})
+        if width not in cache:
+            cache[width] = self._place(QRect(0, 0, width, 0), apply=False)
+        return cache[width]
+
+    def invalidate(self) -> None:
+        self.__dict__.pop("_heights", None)
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802
         super().setGeometry(rect)
