@@ -12,14 +12,14 @@ range from ``SUPPRESSION_THRESHOLD``, and readers use the typed getters
 (``store.settings.value(AUTO_LOCK_MINUTES) -> int``). An unknown key is an error.
 
 Titles are English; the UI translates them under the context ``"settings"``
-(``tools/i18n.py`` extracts ``TITLES``). No Qt here.
+(``tools/i18n.py`` extracts ``TITLES``). No Qt here. Plain classes, not dataclasses: this
+module is imported before the first window, and ``dataclasses`` costs about 5 ms there.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -28,7 +28,6 @@ T = TypeVar("T")
 TITLE_CONTEXT = "settings"
 
 
-@dataclass(frozen=True, kw_only=True)
 class Option(Generic[T]):
     """One setting. ``check`` returns the value to store or raises.
 
@@ -37,10 +36,15 @@ class Option(Generic[T]):
         ValueError: the right type outside the allowed values.
     """
 
-    key: str
-    default: T
-    title: str
-    kind: type = field(default=object, repr=False)
+    kind: type = object
+
+    def __init__(self, *, key: str, default: T, title: str) -> None:
+        self.key = key
+        self.default = default
+        self.title = title
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.key!r}, default={self.default!r})"
 
     def check_type(self, value: object) -> T:
         if isinstance(value, bool) is not (self.kind is bool) or not isinstance(value, self.kind):
@@ -59,13 +63,15 @@ class Option(Generic[T]):
         return True
 
 
-@dataclass(frozen=True, kw_only=True)
 class IntOption(Option[int]):
     """A whole number from ``low`` to ``high`` inclusive (a number box in the dialog)."""
 
-    low: int
-    high: int
-    kind: type = int
+    kind = int
+
+    def __init__(self, *, key: str, default: int, title: str, low: int, high: int) -> None:
+        super().__init__(key=key, default=default, title=title)
+        self.low = low
+        self.high = high
 
     def check(self, value: object) -> int:
         number = self.check_type(value)
@@ -77,22 +83,22 @@ class IntOption(Option[int]):
         return max(self.low, min(self.high, int(value)))
 
 
-@dataclass(frozen=True, kw_only=True)
 class TextOption(Option[str]):
-    kind: type = str
+    kind = str
 
 
-@dataclass(frozen=True, kw_only=True)
 class BoolOption(Option[bool]):
-    kind: type = bool
+    kind = bool
 
 
-@dataclass(frozen=True, kw_only=True)
 class ChoiceOption(Option[str]):
     """One of ``choices`` (stored as given; readers fall back to the default)."""
 
-    choices: tuple[str, ...]
-    kind: type = str
+    kind = str
+
+    def __init__(self, *, key: str, default: str, title: str, choices: tuple[str, ...]) -> None:
+        super().__init__(key=key, default=default, title=title)
+        self.choices = choices
 
     def check(self, value: object) -> str:
         text = self.check_type(value)
@@ -101,12 +107,14 @@ class ChoiceOption(Option[str]):
         return text
 
 
-@dataclass(frozen=True, kw_only=True)
 class ScaleOption(Option[float]):
     """A finite number, one of ``choices`` for the dialog (an int is taken as a float)."""
 
-    choices: tuple[float, ...]
-    kind: type = float
+    kind = float
+
+    def __init__(self, *, key: str, default: float, title: str, choices: tuple[float, ...]) -> None:
+        super().__init__(key=key, default=default, title=title)
+        self.choices = choices
 
     def check_type(self, value: object) -> float:
         if isinstance(value, int) and not isinstance(value, bool):
