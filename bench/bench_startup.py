@@ -1,7 +1,8 @@
 """Warm start to the unlock screen, against a bare PySide6 window in the same run.
 
-Target (DESIGN.md): the app shows its first window (the unlock screen) within 1.3x the
-time a bare ``QMainWindow`` takes to show, whole process, offscreen, warm (after one
+Target (issue 11; DESIGN.md asked 1.3x): the app shows its first window (the unlock
+screen) within 1.1x the time a bare ``QMainWindow`` takes to show, whole process,
+offscreen, warm (after one
 untimed run of each so the OS file cache and bytecode caches are hot). Median of several
 alternated runs. The app is given a small existing vault, so it shows the unlock screen.
 
@@ -35,7 +36,7 @@ from bench.common import (
     time_process,
 )
 
-TARGET_RATIO = 1.3
+TARGET_RATIO = 1.1  # issue 11 (KeePassXC measures 1.10x); DESIGN.md asked 1.3x
 
 # A bare window, shown and the event loop entered once: what any PySide6 app pays.
 BARE_WINDOW = """
