@@ -3,19 +3,20 @@
 Every write path in ``storage`` runs inside ``guarded(folder)``. An ``OSError`` with
 ``ENOSPC``/``EDQUOT`` becomes ``DiskFull``, ``EROFS``/``EACCES``/``EPERM`` becomes
 ``ReadOnly``, and a vanished folder (``ENOENT``, ``EIO``, ``ENODEV``, or SQLite's I/O
-errors while the folder is gone) becomes ``VaultGone``. SQLite's own "disk is full" and
-"readonly database" errors map the same way. Tests inject faults here as ``OSError``s,
+errors while the folder is gone) becomes ``VaultGone``. SQLite's own errors map the same
+way by their result code (``SQLITE_FULL``, ``SQLITE_READONLY``, ``SQLITE_IOERR``,
+``SQLITE_CANTOPEN``), never by message text. Tests inject faults here as ``OSError``s,
 because CI runs as root and root ignores ``chmod``.
 """
 
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from groupkeeper.storage._sqlcipher import DatabaseError
+from groupkeeper.storage._sqlcipher import DatabaseError, dbapi2
 from groupkeeper.storage.errors import (
     DiskFull,
     KnownError,
@@ -27,6 +28,13 @@ from groupkeeper.storage.errors import (
 _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 _GONE = {errno.ENOENT, errno.EIO, errno.ENODEV, errno.ENXIO, errno.ESTALE}
+# SQLite primary result codes (sqlite3.h) and the known error each one means here.
+_BY_SQLITE_CODE: dict[int, Callable[[], KnownError]] = {
+    dbapi2.SQLITE_FULL: DiskFull,
+    dbapi2.SQLITE_READONLY: ReadOnly,
+    dbapi2.SQLITE_IOERR: VaultGone,
+    dbapi2.SQLITE_CANTOPEN: VaultGone,
+}
 
 
 def known_error_for_os(exc: OSError) -> KnownError | None:
@@ -40,16 +48,18 @@ def known_error_for_os(exc: OSError) -> KnownError | None:
 
 
 def known_error_for_sqlite(exc: DatabaseError, folder: Path | None) -> KnownError | None:
-    text = str(exc).lower()
+    """The known error for a SQLite failure, by its result code (never its message text).
+
+    SQLite's messages are for people and may change; ``sqlite_errorcode`` is the extended
+    result code, whose low byte is the primary code (``SQLITE_IOERR_WRITE`` is an
+    ``SQLITE_IOERR``). A vault folder that has vanished is ``VaultGone`` whatever the code.
+    """
     if folder is not None and not folder.exists():
         return VaultGone()
-    if "disk is full" in text or "database or disk is full" in text:
-        return DiskFull()
-    if "readonly" in text or "read-only" in text:
-        return ReadOnly()
-    if "disk i/o error" in text or "unable to open" in text:
-        return VaultGone()
-    return None
+    code = getattr(exc, "sqlite_errorcode", None)
+    if not isinstance(code, int):
+        return None
+    return _BY_SQLITE_CODE.get(code & 0xFF, lambda: None)()
 
 
 @contextmanager
