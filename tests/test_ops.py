@@ -438,3 +438,18 @@ def test_record_attendance_proof_keeps_the_fact_not_the_document(
             ),
         )
     assert len(store.disclosures.for_member(maya.id)) == 1
+
+
+def test_group_update_refuses_an_agenda_that_cannot_run_and_says_which_segment(
+    store, group
+) -> None:
+    update = ops.groups.update
+    with pytest.raises(InvalidInput) as empty:
+        perform(store, update(group_id=group.id, fields={"agenda": []}))
+    assert empty.value.sentence == "The agenda needs at least one segment."
+    agenda = [{"kind": "check_in", "minutes": 10}, {"kind": "open", "minutes": 600}]
+    with pytest.raises(InvalidInput) as long:
+        perform(store, update(group_id=group.id, fields={"agenda": agenda}))
+    assert long.value.values == {"number": 2, "low": 1, "high": 240}
+    assert str(long.value) == "Segment 2 needs from 1 to 240 minutes."
+    assert store.groups.get(group.id).agenda != agenda  # unchanged

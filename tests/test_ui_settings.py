@@ -82,6 +82,7 @@ def test_empty_agenda_is_refused(qtbot, services, message_boxes) -> None:
         dialog.groups_page.g_agenda.remove_segment()
     assert not dialog.save()
     assert message_boxes.kinds == ["error"]
+    assert message_boxes.seen[0][2] == "The agenda needs at least one segment."
     assert services.store.groups.all()[0].agenda  # unchanged
 
 

@@ -71,4 +71,3 @@ def add_newcomer(store: Store, *, meeting_id: int, display_name: str) -> Member:
     )
     store.meetings.check_in(meeting_id, member.pseudonym, is_new=True)
     return member
-

@@ -40,15 +40,36 @@ def _apply_fields(group: Group, fields: dict[str, Any]) -> Group:
     return group
 
 
+def _check_agenda(raw: list[dict[str, Any]]) -> None:
+    try:
+        segments = agenda.from_dicts(raw)
+    except (KeyError, TypeError, ValueError):
+        raise InvalidInput("The agenda could not be read. Please set it up again.") from None
+    problems = agenda.validate(segments)
+    if agenda.PROBLEM_EMPTY in problems:
+        raise InvalidInput("The agenda needs at least one segment.")
+    for problem in problems:
+        index = int(problem.split(":")[1])
+        raise InvalidInput(
+            "Segment {number} needs from {low} to {high} minutes.",
+            number=index + 1,
+            low=agenda.MIN_MINUTES,
+            high=agenda.MAX_MINUTES,
+        )
+
+
 @operation("group.add", Kind.GROUPS)
 def add(store: Store, *, fields: dict[str, Any]) -> Group:
     """Add a group; without an agenda of its own it gets its template's."""
-    group = _apply_fields(Group(name=""), fields)
-    return store.groups.add(agenda.fill_from_template(group))
+    group = agenda.fill_from_template(_apply_fields(Group(name=""), fields))
+    _check_agenda(group.agenda)
+    return store.groups.add(group)
 
 
 @operation("group.update", Kind.GROUPS)
 def update(store: Store, *, group_id: int, fields: dict[str, Any]) -> Group:
     """Change some of a group's fields (the others stay as they are)."""
     group = _apply_fields(store.groups.get(group_id), fields)
+    if "agenda" in fields:
+        _check_agenda(group.agenda)
     return store.groups.update(group)

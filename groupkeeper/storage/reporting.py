@@ -15,9 +15,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from groupkeeper.storage._sqlcipher import Database
+
+if TYPE_CHECKING:
+    from groupkeeper.storage.repos import Store
 
 
 @dataclass(frozen=True)
@@ -440,6 +443,11 @@ class FollowUpList:
 
 
 FOLLOW_UP_MEETINGS = 3
+
+
+def follow_up_for(store: Store, group_id: int, today: str) -> FollowUpList:
+    """``follow_up_list`` over a store's connection: screens ask this, never for a database."""
+    return follow_up_list(store.db, group_id, today)
 
 
 def follow_up_list(db: Database, group_id: int, today: str) -> FollowUpList:

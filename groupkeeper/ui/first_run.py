@@ -441,7 +441,7 @@ class FirstRunScreen(QWidget):
         self.pages.setCurrentIndex(4)
 
     def _on_group_done_clicked(self) -> None:
-        from groupkeeper.agenda import fill_from_template
+        from groupkeeper import ops
         from groupkeeper.storage.errors import KnownError
 
         group = self.group_editor.to_group()
@@ -450,7 +450,8 @@ class FirstRunScreen(QWidget):
             self.group_editor.name.setFocus()
             return
         try:
-            self.services.store.groups.add(fill_from_template(group))
+            # The operation gives a new group its template's agenda.
+            self.services.ops.run(ops.groups.add(fields=ops.groups.group_fields(group)))
         except KnownError as exc:
             self.group_error.setText(messages.describe_error(exc))
             return

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from groupkeeper.storage.reporting import FollowUpList, follow_up_list
+from groupkeeper.storage.reporting import FollowUpList, follow_up_for
 from groupkeeper.ui.services import Services
 
 
@@ -61,7 +61,7 @@ class FollowUpPanel(QWidget):
         names = {g.id: g.name for g in store.groups.all(active_only=False)}
         several = len(group_ids) > 1
         for gid in group_ids:
-            result: FollowUpList = follow_up_list(store.db, gid, today)
+            result: FollowUpList = follow_up_for(store, gid, today)
             for target, people in (
                 (self.missed, result.missed),
                 (self.apologies, result.sent_apologies),

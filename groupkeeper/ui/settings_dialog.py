@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from groupkeeper.ui import messages
 from groupkeeper.ui.settings_pages.app_page import AppPage
-from groupkeeper.ui.settings_pages.groups_page import AgendaProblem, GroupsPage
+from groupkeeper.ui.settings_pages.groups_page import GroupsPage
 from groupkeeper.ui.settings_pages.vault_page import VaultPage
 from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
@@ -78,14 +78,8 @@ class SettingsDialog(QDialog):
             self.app_page.save()
             self.vault_page.save()
             self.groups_page.save()
-        except KnownError as exc:
+        except KnownError as exc:  # a refused agenda or setting says what is wrong
             messages.show_error(self, exc)
-            return False
-        except AgendaProblem:
-            messages.error(
-                self,
-                self.tr("The agenda needs at least one segment, each from 1 to 240 minutes."),
-            )
             return False
         self.status.setText(self.tr("Saved."))
         return True

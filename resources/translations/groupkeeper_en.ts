@@ -152,7 +152,7 @@
     <context>
         <name>MeetingRunner</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="293" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="315" />
             <source>%n answer(s)</source>
             <translation>
                 <numerusform>%n answer</numerusform>
@@ -168,7 +168,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="16" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="17" />
             <source>%n checked in</source>
             <translation>
                 <numerusform>%n checked in</numerusform>
@@ -176,7 +176,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="306" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="328" />
             <source>%n goal(s)</source>
             <translation>
                 <numerusform>%n goal</numerusform>
@@ -193,7 +193,7 @@
         </message>
         <message numerus="yes">
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="27" />
             <source>%n goal(s) set</source>
             <translation>
                 <numerusform>%n goal set</numerusform>
@@ -201,7 +201,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="284" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="306" />
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
             <source>%n here</source>
             <translation>
@@ -210,7 +210,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="14" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="15" />
             <source>%n here in total</source>
             <translation>
                 <numerusform>%n here in total</numerusform>
@@ -235,7 +235,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="21" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="22" />
             <source>%n mood(s) recorded</source>
             <translation>
                 <numerusform>%n mood recorded</numerusform>
@@ -243,8 +243,8 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="286" />
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="308" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="21" />
             <source>%n new</source>
             <translation>
                 <numerusform>%n new</numerusform>
@@ -252,7 +252,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="23" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="24" />
             <source>%n pass(es)</source>
             <translation>
                 <numerusform>%n pass</numerusform>
@@ -260,9 +260,9 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="309" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="331" />
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="138" />
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="27" />
             <source>%n reviewed</source>
             <translation>
                 <numerusform>%n reviewed</numerusform>
@@ -270,7 +270,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="28" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="29" />
             <source>%n safety concern(s) counted</source>
             <translation>
                 <numerusform>%n safety concern counted</numerusform>
@@ -278,7 +278,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="27" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="28" />
             <source>%n sent apologies</source>
             <translation>
                 <numerusform>%n sent apologies</numerusform>
@@ -286,7 +286,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="303" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="325" />
             <source>%n shared</source>
             <translation>
                 <numerusform>%n shared</numerusform>
@@ -294,7 +294,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="25" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
             <source>%n skill(s) shared</source>
             <translation>
                 <numerusform>%n skill shared</numerusform>
@@ -310,7 +310,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="18" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="19" />
             <source>%n walk-in(s)</source>
             <translation>
                 <numerusform>%n walk-in</numerusform>
@@ -366,7 +366,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="190" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="192" />
             <source>meeting over by %n min</source>
             <translation>
                 <numerusform>meeting over by %n min</numerusform>
@@ -388,7 +388,7 @@
     <context>
         <name>RosterScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="299" />
+            <location filename="../../groupkeeper/ui/roster.py" line="311" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n match</numerusform>
@@ -396,7 +396,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="301" />
+            <location filename="../../groupkeeper/ui/roster.py" line="313" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n member</numerusform>
@@ -404,7 +404,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="396" />
+            <location filename="../../groupkeeper/ui/roster.py" line="408" />
             <source>%n member(s) added.</source>
             <translation>
                 <numerusform>%n member added.</numerusform>
@@ -412,7 +412,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="249" />
+            <location filename="../../groupkeeper/ui/roster.py" line="261" />
             <source>%n member(s) have not come for {months} months or more. You may want to forget them.</source>
             <translation>
                 <numerusform>%n member has not come for {months} months or more. You may want to forget them.</numerusform>
@@ -420,7 +420,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="299" />
+            <location filename="../../groupkeeper/ui/roster.py" line="311" />
             <source>of %n</source>
             <translation>
                 <numerusform>of %n</numerusform>

@@ -624,70 +624,70 @@
     <context>
         <name>FirstRunScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="152" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="153" />
             <source>&amp;Language</source>
             <translation>&amp;Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="224" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="227" />
             <source>A few unrelated words are easy to remember and hard to guess, for example "kettle river purple bicycle". You will type it each time you open GroupKeeper. At least 8 characters.</source>
             <translation>Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar, por ejemplo «tetera río morado bicicleta». La escribirás cada vez que abras GroupKeeper. Al menos 8 caracteres.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="211" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="245" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="214" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="248" />
             <source>Back</source>
             <translation>Atrás</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="212" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="215" />
             <source>Back to the welcome page</source>
             <translation>Volver a la bienvenida</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="246" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="249" />
             <source>Back to where to keep the vault</source>
             <translation>Volver a dónde guardar la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="343" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="346" />
             <source>Choose a folder for the vault</source>
             <translation>Elegir una carpeta para la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="223" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="226" />
             <source>Choose a passphrase</source>
             <translation>Elige una frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="205" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="208" />
             <source>Choose another folder for the vault</source>
             <translation>Elegir otra carpeta para la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="204" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="207" />
             <source>Choose another folder...</source>
             <translation>Elegir otra carpeta...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="322" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="324" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="325" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="327" />
             <source>Create the group and finish</source>
             <translation>Crear el grupo y terminar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="248" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="250" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="251" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="253" />
             <source>Create the vault</source>
             <translation>Crear la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="237" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="240" />
             <source>Creating the vault, please wait</source>
             <translation>Creando la caja fuerte, espera un momento</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="173" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="176" />
             <source>GroupKeeper helps you run your group: who came, how people are doing, what helped, and what they will try this week.
 
 Everything stays on this computer, locked with a passphrase only you know. It never needs the internet.
@@ -704,78 +704,78 @@ La configuración lleva unos tres minutos.</translation>
             <translation type="vanished">Clave de recuperación de GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="280" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="283" />
             <source>I have kept it somewhere safe</source>
             <translation>La he guardado en un lugar seguro</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="281" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="284" />
             <source>I have kept the recovery key somewhere safe</source>
             <translation>He guardado la clave de recuperación en un lugar seguro</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="259" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="262" />
             <source>If the passphrase is ever forgotten, this key is the only way back in. It is shown only now. Print it or save it on a USB stick, and keep it somewhere safe away from this laptop.</source>
             <translation>Si alguna vez se olvida la frase de acceso, esta clave es la única forma de volver a entrar. Solo se muestra ahora. Imprímela o guárdala en una memoria USB, y guárdala en un lugar seguro, lejos de este portátil.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="155" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="158" />
             <source>Language</source>
             <translation>Idioma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="184" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="187" />
             <source>Let's start</source>
             <translation>Empecemos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="214" />
-            <location filename="../../groupkeeper/ui/first_run.py" line="296" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="217" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="299" />
             <source>Next</source>
             <translation>Siguiente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="216" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="219" />
             <source>Next: choose a passphrase</source>
             <translation>Siguiente: elegir una frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="298" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="301" />
             <source>Next: your first group</source>
             <translation>Siguiente: tu primer grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="397" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="400" />
             <source>PDF files (*.pdf)</source>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="446" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="449" />
             <source>Please give the group a name.</source>
             <translation>Ponle un nombre al grupo, por favor.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="278" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="281" />
             <source>Print the recovery key</source>
             <translation>Imprimir la clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="277" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="280" />
             <source>Print...</source>
             <translation>Imprimir...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="273" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="276" />
             <source>Recovery key</source>
             <translation>Clave de recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="157" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="160" />
             <source>Same as the computer</source>
             <translation>El mismo que el ordenador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="274" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="277" />
             <source>Save as PDF...</source>
             <translation>Guardar como PDF...</translation>
         </message>
@@ -784,27 +784,27 @@ La configuración lleva unos tres minutos.</translation>
             <translation type="vanished">¿Guardar en este portátil?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="395" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="398" />
             <source>Save the recovery key (a USB stick is best)</source>
             <translation>Guardar la clave de recuperación (mejor en una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="275" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="278" />
             <source>Save the recovery key as a PDF file</source>
             <translation>Guardar la clave de recuperación como archivo PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="409" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="412" />
             <source>Saved to %1.</source>
             <translation>Guardado en %1.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="427" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="430" />
             <source>Sent to the printer.</source>
             <translation>Enviado a la impresora.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="186" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="189" />
             <source>Start setting up</source>
             <translation>Empezar la configuración</translation>
         </message>
@@ -813,7 +813,7 @@ La configuración lleva unos tres minutos.</translation>
             <translation type="vanished">No se pudo guardar el PDF ahí. Prueba en una memoria USB.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="194" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="197" />
             <source>The vault is one small folder. The usual place is fine for most people. You can also choose a USB stick, so the group's records travel with you.</source>
             <translation>La caja fuerte es una carpeta pequeña. El lugar habitual va bien en la mayoría de los casos. También puedes elegir una memoria USB, para que los registros del grupo viajen contigo.</translation>
         </message>
@@ -830,32 +830,32 @@ Save here anyway?</source>
 ¿Guardar aquí de todos modos?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="203" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="206" />
             <source>Vault folder</source>
             <translation>Carpeta de la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="172" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="175" />
             <source>Welcome to GroupKeeper</source>
             <translation>Te damos la bienvenida a GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="193" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="196" />
             <source>Where to keep the vault</source>
             <translation>Dónde guardar la caja fuerte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="307" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="310" />
             <source>You can change all of this later in Settings.</source>
             <translation>Puedes cambiar todo esto más tarde en Configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="306" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="309" />
             <source>Your first group</source>
             <translation>Tu primer grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/first_run.py" line="258" />
+            <location filename="../../groupkeeper/ui/first_run.py" line="261" />
             <source>Your recovery key</source>
             <translation>Tu clave de recuperación</translation>
         </message>
@@ -982,132 +982,132 @@ Save here anyway?</source>
     <context>
         <name>GroupsPage</name>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="94" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="91" />
             <source> weeks</source>
             <translation> semanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="53" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="50" />
             <source>&amp;Group</source>
             <translation>&amp;Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="71" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="68" />
             <source>0 to 10</source>
             <translation>de 0 a 10</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="70" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="67" />
             <source>1 to 5 (faces)</source>
             <translation>de 1 a 5 (caras)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="158" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="155" />
             <source>A Wellbeing check segment was added to the agenda, before the closing. Press Save to keep it.</source>
             <translation>Se añadió una parte «Cuestionario de bienestar» al plan, antes del cierre. Pulsa Guardar para conservarla.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="51" />
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="199" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="48" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="195" />
             <source>Add a group</source>
             <translation>Añadir un grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="50" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="47" />
             <source>Add a group...</source>
             <translation>Añadir un grupo...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="107" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="104" />
             <source>Agenda</source>
             <translation>Plan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="80" />
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="108" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="77" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="105" />
             <source>Agreements</source>
             <translation>Acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="82" />
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="109" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="79" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="106" />
             <source>Crisis resources</source>
             <translation>Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="84" />
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="110" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="81" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="107" />
             <source>Escalation steps</source>
             <translation>Pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="61" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="58" />
             <source>Group name</source>
             <translation>Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="49" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="46" />
             <source>Group to edit</source>
             <translation>Grupo que editar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="72" />
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="105" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="69" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="102" />
             <source>Mood scale</source>
             <translation>Escala de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="101" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="98" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="86" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="83" />
             <source>None</source>
             <translation>Ninguno</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="68" />
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="104" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="65" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="101" />
             <source>Place</source>
             <translation>Lugar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="66" />
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="103" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="63" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="100" />
             <source>Start time</source>
             <translation>Hora de inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="74" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="71" />
             <source>Tally only: count mood scores without linking them to anyone</source>
             <translation>Solo recuento: contar las puntuaciones de ánimo sin relacionarlas con nadie</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="166" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="163" />
             <source>This group no longer uses a wellbeing measure. Remove the Wellbeing check segment from its agenda too?</source>
             <translation>Este grupo ya no usa una medida de bienestar. ¿Quitar también la parte «Cuestionario de bienestar» de su plan?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="64" />
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="102" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="61" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="99" />
             <source>Usual day</source>
             <translation>Día habitual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="89" />
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="111" />
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="165" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="86" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="108" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="162" />
             <source>Wellbeing measure</source>
             <translation>Cuestionario de bienestar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="95" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="92" />
             <source>Wellbeing measure every N weeks</source>
             <translation>Cuestionario de bienestar cada N semanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="93" />
+            <location filename="../../groupkeeper/ui/settings_pages/groups_page.py" line="90" />
             <source>every </source>
             <translation>cada </translation>
         </message>
@@ -1659,9 +1659,9 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>Un grupo necesita un nombre.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/meeting_session.py" line="347" />
             <location filename="../../groupkeeper/ops/attendance.py" line="67" />
             <location filename="../../groupkeeper/ops/members.py" line="50" />
+            <location filename="../../groupkeeper/storage/repos/members.py" line="78" />
             <source>A member needs a display name.</source>
             <translation>Un miembro necesita un nombre para mostrar.</translation>
         </message>
@@ -1747,6 +1747,11 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>Indica qué escribir: --csv ARCHIVO, --pdf ARCHIVO o ambos.</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ops/groups.py" line="53" />
+            <source>Segment {number} needs from {low} to {high} minutes.</source>
+            <translation>El segmento {number} necesita de {low} a {high} minutos.</translation>
+        </message>
+        <message>
             <location filename="../../groupkeeper/ops/members.py" line="93" />
             <source>That is not a date.</source>
             <translation>Eso no es una fecha.</translation>
@@ -1765,6 +1770,16 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <location filename="../../groupkeeper/ops/groups.py" line="36" />
             <source>That mood scale is not one GroupKeeper knows.</source>
             <translation>GroupKeeper no conoce esa escala de ánimo.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ops/groups.py" line="47" />
+            <source>The agenda could not be read. Please set it up again.</source>
+            <translation>No se pudo leer el plan. Vuelve a prepararlo, por favor.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ops/groups.py" line="50" />
+            <source>The agenda needs at least one segment.</source>
+            <translation>El plan necesita al menos un segmento.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/storage/repos/safety.py" line="18" />
@@ -1803,7 +1818,6 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>No hay ningún terminal para pedir la frase de contraseña; indícala por la entrada estándar con --passphrase-stdin.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/meeting_session.py" line="559" />
             <location filename="../../groupkeeper/ops/meetings.py" line="118" />
             <source>Those answers do not fit the scale.</source>
             <translation>Esas respuestas no encajan en la escala.</translation>
@@ -1959,7 +1973,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>%1 ya está aquí.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="297" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="319" />
             <source>%1 of %2 done</source>
             <translation>%1 de %2 hechas</translation>
         </message>
@@ -1974,7 +1988,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>%1 — %2: añadir a este grupo y marcar presente</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="293" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="315" />
             <source>%n answer(s)</source>
             <translation>
                 <numerusform>%n respuesta</numerusform>
@@ -1990,7 +2004,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="16" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="17" />
             <source>%n checked in</source>
             <translation>
                 <numerusform>%n ha llegado</numerusform>
@@ -1998,7 +2012,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="306" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="328" />
             <source>%n goal(s)</source>
             <translation>
                 <numerusform>%n meta</numerusform>
@@ -2015,7 +2029,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message numerus="yes">
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="27" />
             <source>%n goal(s) set</source>
             <translation>
                 <numerusform>%n meta fijada</numerusform>
@@ -2023,7 +2037,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="284" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="306" />
             <location filename="../../groupkeeper/ui/meeting/segments/goal_setting.py" line="115" />
             <source>%n here</source>
             <translation>
@@ -2032,7 +2046,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="14" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="15" />
             <source>%n here in total</source>
             <translation>
                 <numerusform>%n presente en total</numerusform>
@@ -2057,7 +2071,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="21" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="22" />
             <source>%n mood(s) recorded</source>
             <translation>
                 <numerusform>%n ánimo anotado</numerusform>
@@ -2065,8 +2079,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="286" />
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="20" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="308" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="21" />
             <source>%n new</source>
             <translation>
                 <numerusform>%n nueva persona</numerusform>
@@ -2074,7 +2088,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="23" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="24" />
             <source>%n pass(es)</source>
             <translation>
                 <numerusform>%n pasó</numerusform>
@@ -2082,9 +2096,9 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="309" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="331" />
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="138" />
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="27" />
             <source>%n reviewed</source>
             <translation>
                 <numerusform>%n revisada</numerusform>
@@ -2092,7 +2106,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="28" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="29" />
             <source>%n safety concern(s) counted</source>
             <translation>
                 <numerusform>%n preocupación de seguridad contada</numerusform>
@@ -2100,7 +2114,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="27" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="28" />
             <source>%n sent apologies</source>
             <translation>
                 <numerusform>%n avisó que no venía</numerusform>
@@ -2108,7 +2122,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="303" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="325" />
             <source>%n shared</source>
             <translation>
                 <numerusform>%n compartida</numerusform>
@@ -2116,7 +2130,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="25" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="26" />
             <source>%n skill(s) shared</source>
             <translation>
                 <numerusform>%n estrategia compartida</numerusform>
@@ -2132,7 +2146,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="18" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="19" />
             <source>%n walk-in(s)</source>
             <translation>
                 <numerusform>%n visita anónima</numerusform>
@@ -2232,7 +2246,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>+ Visita &amp;anónima</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="154" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="156" />
             <source>+%1 over</source>
             <translation>+%1 de más</translation>
         </message>
@@ -2280,17 +2294,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Respuesta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="443" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="464" />
             <source>Autosaved %1</source>
             <translation>Guardado automáticamente %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="178" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="185" />
             <source>Back to Home, the meeting stays open</source>
             <translation>Volver a Inicio; la reunión sigue abierta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="177" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="184" />
             <source>Back to Home; the meeting stays open (Ctrl+Shift+H)</source>
             <translation>Volver a Inicio; la reunión sigue abierta (Ctrl+Mayús+H)</translation>
         </message>
@@ -2416,7 +2430,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/goals_review.py" line="44" />
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="48" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="49" />
             <source>Done</source>
             <translation>Hecha</translation>
         </message>
@@ -2446,18 +2460,18 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cifrado en la caja fuerte; nunca se exporta. Evita escribir nombres completos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="258" />
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="419" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="264" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="440" />
             <source>End meeting</source>
             <translation>Terminar reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="257" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="263" />
             <source>End meeting…</source>
             <translation>Terminar reunión…</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="420" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="441" />
             <source>End the meeting now? Everything is saved; a closed meeting can still be corrected later.</source>
             <translation>¿Terminar la reunión ahora? Todo está guardado; una reunión cerrada se puede corregir más tarde.</translation>
         </message>
@@ -2547,7 +2561,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Acuerdos del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="176" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="183" />
             <source>Home</source>
             <translation>Inicio</translation>
         </message>
@@ -2612,13 +2626,13 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Estrategias que coinciden</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="161" />
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="37" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="163" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="38" />
             <source>Meeting ended</source>
             <translation>Reunión terminada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="183" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="185" />
             <source>Meeting: %1 of %2 min · ends %3</source>
             <translation>Reunión: %1 de %2 min · termina %3</translation>
         </message>
@@ -2690,18 +2704,18 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Siguiente persona →</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="185" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="192" />
             <source>Next segment (Ctrl+Enter or Ctrl+Right)</source>
             <translation>Siguiente parte (Ctrl+Intro o Ctrl+Derecha)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="183" />
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="264" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="190" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="270" />
             <source>Next segment ›</source>
             <translation>Siguiente parte ›</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="266" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="272" />
             <source>Next segment: %1</source>
             <translation>Siguiente parte: %1</translation>
         </message>
@@ -2711,7 +2725,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Faltan: </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="264" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="270" />
             <source>Next: %1 ›</source>
             <translation>Siguiente: %1 ›</translation>
         </message>
@@ -2825,7 +2839,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/header.py" line="103" />
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="169" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="171" />
             <source>Pause</source>
             <translation>Pausa</translation>
         </message>
@@ -2835,12 +2849,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Pausar o reanudar el temporizador (Ctrl+Mayús+P)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="171" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="173" />
             <source>Pause the timer</source>
             <translation>Pausar el temporizador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="159" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="161" />
             <source>Paused</source>
             <translation>En pausa</translation>
         </message>
@@ -2857,12 +2871,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="181" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="188" />
             <source>Previous segment</source>
             <translation>Parte anterior</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="180" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="187" />
             <source>Previous segment (Ctrl+Left)</source>
             <translation>Parte anterior (Ctrl+Izquierda)</translation>
         </message>
@@ -2887,17 +2901,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Leedlos en voz alta para dar la bienvenida a todo el mundo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="169" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="171" />
             <source>Resume</source>
             <translation>Reanudar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="171" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="173" />
             <source>Resume the timer</source>
             <translation>Reanudar el temporizador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="114" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="121" />
             <source>Resumed where you left off.</source>
             <translation>Seguimos donde lo dejaste.</translation>
         </message>
@@ -2927,7 +2941,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Notas de seguridad: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="174" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="181" />
             <source>Save status</source>
             <translation>Estado del guardado</translation>
         </message>
@@ -3014,7 +3028,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Deshace: %1 (Supr en la lista)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/summary.py" line="39" />
+            <location filename="../../groupkeeper/ui/meeting/summary.py" line="40" />
             <source>Thank you. The meeting is saved and closed.</source>
             <translation>Gracias. La reunión está guardada y cerrada.</translation>
         </message>
@@ -3034,7 +3048,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Las frases, numeradas como las columnas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="108" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="115" />
             <source>The timer could not be restored, so the agenda starts again. Everything recorded is safe.</source>
             <translation>No se pudo recuperar el temporizador, así que el plan vuelve a empezar. Todo lo anotado está a salvo.</translation>
         </message>
@@ -3237,7 +3251,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>soledad</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/header.py" line="190" />
+            <location filename="../../groupkeeper/ui/meeting/header.py" line="192" />
             <source>meeting over by %n min</source>
             <translation>
                 <numerusform>reunión pasada por %n min</numerusform>
@@ -3307,7 +3321,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>cansancio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/runner.py" line="179" />
+            <location filename="../../groupkeeper/ui/meeting/runner.py" line="186" />
             <source>‹ Back</source>
             <translation>‹ Atrás</translation>
         </message>
@@ -4181,7 +4195,7 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>RosterScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="299" />
+            <location filename="../../groupkeeper/ui/roster.py" line="311" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n coincidencia</numerusform>
@@ -4189,7 +4203,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="301" />
+            <location filename="../../groupkeeper/ui/roster.py" line="313" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n participante</numerusform>
@@ -4197,7 +4211,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="396" />
+            <location filename="../../groupkeeper/ui/roster.py" line="408" />
             <source>%n member(s) added.</source>
             <translation>
                 <numerusform>Se añadió %n participante.</numerusform>
@@ -4205,7 +4219,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="249" />
+            <location filename="../../groupkeeper/ui/roster.py" line="261" />
             <source>%n member(s) have not come for {months} months or more. You may want to forget them.</source>
             <translation>
                 <numerusform>%n participante no viene desde hace {months} meses o más. Quizá quieras olvidar sus datos.</numerusform>
@@ -4213,58 +4227,58 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="161" />
+            <location filename="../../groupkeeper/ui/roster.py" line="173" />
             <source>&amp;Add member</source>
             <translation>&amp;Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="164" />
-            <location filename="../../groupkeeper/ui/roster.py" line="295" />
+            <location filename="../../groupkeeper/ui/roster.py" line="176" />
+            <location filename="../../groupkeeper/ui/roster.py" line="307" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Desactivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="163" />
+            <location filename="../../groupkeeper/ui/roster.py" line="175" />
             <source>&amp;Edit</source>
             <translation>&amp;Editar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="166" />
+            <location filename="../../groupkeeper/ui/roster.py" line="178" />
             <source>&amp;Forget...</source>
             <translation>&amp;Olvidar...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="165" />
+            <location filename="../../groupkeeper/ui/roster.py" line="177" />
             <source>&amp;History</source>
             <translation>&amp;Historial</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="169" />
+            <location filename="../../groupkeeper/ui/roster.py" line="181" />
             <source>Add a member (Ctrl+N)</source>
             <translation>Añadir participante (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="173" />
+            <location filename="../../groupkeeper/ui/roster.py" line="185" />
             <source>Add members from a spreadsheet saved as CSV</source>
             <translation>Añadir participantes desde una hoja de cálculo guardada como CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="234" />
+            <location filename="../../groupkeeper/ui/roster.py" line="246" />
             <source>All groups</source>
             <translation>Todos los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="171" />
+            <location filename="../../groupkeeper/ui/roster.py" line="183" />
             <source>Attendance, moods and goals of the selected member</source>
             <translation>Asistencia, ánimo y metas de la persona seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="170" />
+            <location filename="../../groupkeeper/ui/roster.py" line="182" />
             <source>Edit the selected member (Enter)</source>
             <translation>Editar a la persona seleccionada (Intro)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="172" />
+            <location filename="../../groupkeeper/ui/roster.py" line="184" />
             <source>Erase the selected member for good</source>
             <translation>Borrar para siempre a la persona seleccionada</translation>
         </message>
@@ -4279,54 +4293,54 @@ Esto no se puede deshacer.</translation>
             <translation>Buscar participante: escribe un nombre o un teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="109" />
+            <location filename="../../groupkeeper/ui/roster.py" line="111" />
             <source>G&amp;roup:</source>
             <translation>G&amp;rupo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="167" />
+            <location filename="../../groupkeeper/ui/roster.py" line="179" />
             <source>Import &amp;CSV...</source>
             <translation>Importar &amp;CSV...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="395" />
+            <location filename="../../groupkeeper/ui/roster.py" line="407" />
             <source>Import finished</source>
             <translation>Importación terminada</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/roster.py" line="85" />
-            <location filename="../../groupkeeper/ui/roster.py" line="140" />
+            <location filename="../../groupkeeper/ui/roster.py" line="142" />
             <source>Members</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="128" />
-            <location filename="../../groupkeeper/ui/roster.py" line="330" />
+            <location filename="../../groupkeeper/ui/roster.py" line="130" />
+            <location filename="../../groupkeeper/ui/roster.py" line="342" />
             <source>Re&amp;view</source>
             <translation>Re&amp;visar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="295" />
+            <location filename="../../groupkeeper/ui/roster.py" line="307" />
             <source>Reac&amp;tivate</source>
             <translation>Reac&amp;tivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="130" />
+            <location filename="../../groupkeeper/ui/roster.py" line="132" />
             <source>Review members who have not come for a long time</source>
             <translation>Revisar a quienes llevan mucho tiempo sin venir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="333" />
+            <location filename="../../groupkeeper/ui/roster.py" line="345" />
             <source>Show &amp;everyone</source>
             <translation>Mostrar a &amp;todo el mundo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="105" />
+            <location filename="../../groupkeeper/ui/roster.py" line="107" />
             <source>Show &amp;inactive members</source>
             <translation>Mostrar también a quien no está en &amp;activo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="106" />
+            <location filename="../../groupkeeper/ui/roster.py" line="108" />
             <source>Show inactive members</source>
             <translation>Mostrar a quien no está en activo</translation>
         </message>
@@ -4341,7 +4355,7 @@ Esto no se puede deshacer.</translation>
             <translation>Escribe parte de un nombre o de un teléfono. Intro abre la primera coincidencia.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="299" />
+            <location filename="../../groupkeeper/ui/roster.py" line="311" />
             <source>of %n</source>
             <translation>
                 <numerusform>de %n</numerusform>
@@ -4557,7 +4571,7 @@ Esto no se puede deshacer.</translation>
             <translation>Guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="90" />
+            <location filename="../../groupkeeper/ui/settings_dialog.py" line="84" />
             <source>Saved.</source>
             <translation>Guardado.</translation>
         </message>
@@ -4583,9 +4597,8 @@ Esto no se puede deshacer.</translation>
             <translation type="vanished">El tamaño del texto y los colores cambian al momento. Un idioma o una carpeta de caja fuerte nuevos se usan la próxima vez que se abra GroupKeeper.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_dialog.py" line="87" />
             <source>The agenda needs at least one segment, each from 1 to 240 minutes.</source>
-            <translation>El plan necesita al menos una parte, y cada una de 1 a 240 minutos.</translation>
+            <translation type="vanished">El plan necesita al menos una parte, y cada una de 1 a 240 minutos.</translation>
         </message>
         <message>
             <source>The old passphrase and recovery key will stop working for this vault. Old backups still open with the old passphrase. Go on?</source>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from groupkeeper import agenda as agenda_mod
+from groupkeeper import ops
 from groupkeeper.meeting_rules import DAYS
 from groupkeeper.ui import messages
 from groupkeeper.ui.widgets.agenda_editor import AgendaEditor
@@ -29,10 +30,6 @@ from groupkeeper.ui.widgets.group_form import GroupBasicsEditor, day_names
 if TYPE_CHECKING:
     from groupkeeper.model import Group
     from groupkeeper.ui.services import Services
-
-
-class AgendaProblem(ValueError):
-    """The agenda on the page cannot be saved (a code from ``agenda.validate``)."""
 
 
 class GroupsPage(QWidget):
@@ -176,9 +173,6 @@ class GroupsPage(QWidget):
         group = self.current_group()
         if group is None:
             return
-        problems = agenda_mod.validate(self.g_agenda.segments)
-        if problems:
-            raise AgendaProblem(problems[0])
         group.name = self.g_name.text().strip()
         group.meeting_day = DAYS[self.g_day.currentIndex()]
         group.meeting_time = self.g_time.time().toString("HH:mm")
@@ -191,7 +185,9 @@ class GroupsPage(QWidget):
         group.escalation_steps = self.g_escalation.toPlainText().strip()
         group.wellbeing_scale = str(self.g_wellbeing.currentData())
         group.wellbeing_every_weeks = self.g_every.value()
-        self.services.store.groups.update(group)
+        # The operation checks the agenda and says what is wrong (InvalidInput).
+        fields = ops.groups.group_fields(group)
+        self.services.ops.run(ops.groups.update(group_id=group.id or 0, fields=fields))
         self.group_picker.setItemText(self.group_picker.currentIndex(), group.name)
 
     def _on_add_group_clicked(self) -> None:
@@ -215,11 +211,7 @@ class GroupsPage(QWidget):
 
     def add_group(self, group: Group) -> None:
         """Add a group (agenda from its template) and select it."""
-        from groupkeeper.storage.errors import KnownError
-
-        try:
-            added = self.services.store.groups.add(agenda_mod.fill_from_template(group))
-        except KnownError as exc:
-            messages.show_error(self, exc)
-            return
-        self._load_groups(added.id)
+        op = ops.groups.add(fields=ops.groups.group_fields(group))
+        result = self.services.ops.try_run(self, op)
+        if result is not None:
+            self._load_groups(result.value.id)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from groupkeeper import options
+from groupkeeper import ops, options
 from groupkeeper.ui import messages, worker
 from groupkeeper.ui.widgets.forms import NumberBox, add_row, prepare_form
 from groupkeeper.ui.widgets.passphrase import NewPassphrase
@@ -144,10 +144,10 @@ class VaultPage(QWidget):
             self.backup_dir.setText(chosen)
 
     def save(self) -> None:
-        store = self.services.store
-        for key, spin in self.vault_spins.items():
-            store.settings.set(key, spin.value())
-        store.settings.set(options.BACKUP_DIR.key, self.backup_dir.text().strip())
+        """Save the vault settings as one operation (all of them, or none)."""
+        values: dict[str, object] = {key: spin.value() for key, spin in self.vault_spins.items()}
+        values[options.BACKUP_DIR.key] = self.backup_dir.text().strip()
+        self.services.ops.run(ops.settings.set_many(values=values))
 
     def _vault_job(self, fn: Any, *args: Any, done_text: str, show_key: bool) -> None:
         vault = self.services.vault
