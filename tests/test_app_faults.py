@@ -27,7 +27,7 @@ from test_ui_meeting_runner import (  # noqa: F401  (clock, services: fixtures)
     start_meeting,
 )
 
-from groupkeeper.storage._sqlcipher import OperationalError
+from groupkeeper.storage._sqlcipher import OperationalError, dbapi2
 from groupkeeper.ui import messages
 from groupkeeper.ui.services import Services
 
@@ -148,6 +148,7 @@ def test_usb_stick_pulled_and_put_back(
     folder.rename(away)  # the stick is gone...
     # ...and the open handles now fail the way SQLite reports a vanished device.
     injector.error = OperationalError("disk I/O error")
+    injector.error.sqlite_errorcode = dbapi2.SQLITE_IOERR  # type: ignore[attr-defined]
     check_in_by_typing(qtbot, runner, ["al"])
     assert excepthook_calls == []
     assert ("error", _expected_sentence("gone")) in shown, shown

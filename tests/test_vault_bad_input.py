@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from groupkeeper.storage import backup, keyheader, schema
-from groupkeeper.storage._sqlcipher import OperationalError
+from groupkeeper.storage._sqlcipher import OperationalError, dbapi2
 from groupkeeper.storage.errors import (
     DiskFull,
     KdfTooWeak,
@@ -199,7 +199,10 @@ def test_sqlite_disk_full_during_backup(
         db = vault.db
 
         def full(sql: str, params: object = None) -> None:
-            raise OperationalError("database or disk is full")
+            # As SQLite reports it: the result code says "full" (faults reads the code).
+            exc = OperationalError("database or disk is full")
+            exc.sqlite_errorcode = dbapi2.SQLITE_FULL  # type: ignore[attr-defined]
+            raise exc
 
         monkeypatch.setattr(db, "execute", full)
         with pytest.raises(DiskFull):
