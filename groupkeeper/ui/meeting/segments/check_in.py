@@ -101,7 +101,8 @@ class CheckInPanel(QWidget):
         self._update_buttons()
         # The member indexes (this group and the others, ~0.2 s at 10,000 members) are
         # built just after the screen is shown, before the first letter is typed.
-        QTimer.singleShot(0, self._prepare)
+        # (``self`` as context: a lock that deletes the segment first cancels it.)
+        QTimer.singleShot(0, self, self._prepare)
 
     def _prepare(self) -> None:
         try:
