@@ -32,10 +32,6 @@ from groupkeeper.ui.services import Services
 from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AttendanceProofDialog", text)
-
-
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -53,16 +49,19 @@ class AttendanceProofDialog(QDialog):
         self.member_id = member_id
         self.saved_to: Path | None = None
         self.setObjectName("attendanceProofDialog")
-        self.setWindowTitle(_tr("Proof of attendance"))
+        self.setWindowTitle(
+            QCoreApplication.translate("AttendanceProofDialog", "Proof of attendance")
+        )
         today = services.now().astimezone().date()
         self.today = today
         layout = QVBoxLayout(self)
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "AttendanceProofDialog",
                 "For the member, on their request: the dates they attended in a period, "
                 "signed by you. The PDF names the group; check with them that this is what "
                 "they want shown. GroupKeeper keeps no copy; their record notes that a proof "
-                "was given."
+                "was given.",
             )
         )
         intro.setWordWrap(True)
@@ -71,17 +70,25 @@ class AttendanceProofDialog(QDialog):
         self.start = QDateEdit(_qdate(today - timedelta(days=365)))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("d MMM yyyy")
-        self.start.setAccessibleName(_tr("From"))
+        self.start.setAccessibleName(QCoreApplication.translate("AttendanceProofDialog", "From"))
         self.end = QDateEdit(_qdate(today))
         self.end.setCalendarPopup(True)
         self.end.setDisplayFormat("d MMM yyyy")
-        self.end.setAccessibleName(_tr("To"))
+        self.end.setAccessibleName(QCoreApplication.translate("AttendanceProofDialog", "To"))
         self.signed_by = QLineEdit()
-        self.signed_by.setAccessibleName(_tr("Facilitator's name, as signed"))
-        self.signed_by.setPlaceholderText(_tr("Your name (printed under the signature)"))
-        form.addRow(_tr("&From"), self.start)
-        form.addRow(_tr("&To"), self.end)
-        form.addRow(_tr("Signed by"), self.signed_by)
+        self.signed_by.setAccessibleName(
+            QCoreApplication.translate("AttendanceProofDialog", "Facilitator's name, as signed")
+        )
+        self.signed_by.setPlaceholderText(
+            QCoreApplication.translate(
+                "AttendanceProofDialog", "Your name (printed under the signature)"
+            )
+        )
+        form.addRow(QCoreApplication.translate("AttendanceProofDialog", "&From"), self.start)
+        form.addRow(QCoreApplication.translate("AttendanceProofDialog", "&To"), self.end)
+        form.addRow(
+            QCoreApplication.translate("AttendanceProofDialog", "Signed by"), self.signed_by
+        )
         layout.addLayout(form)
         self.summary = QLabel()
         self.summary.setObjectName("proofSummary")
@@ -89,9 +96,11 @@ class AttendanceProofDialog(QDialog):
         layout.addWidget(self.summary)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        cancel = QPushButton(_tr("Cancel"))
+        cancel = QPushButton(QCoreApplication.translate("AttendanceProofDialog", "Cancel"))
         cancel.clicked.connect(self.reject)
-        self.save_button = QPushButton(_tr("&Save as PDF..."))
+        self.save_button = QPushButton(
+            QCoreApplication.translate("AttendanceProofDialog", "&Save as PDF...")
+        )
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self._on_save_clicked)
         buttons.addWidget(cancel)
@@ -130,7 +139,10 @@ class AttendanceProofDialog(QDialog):
     def ask_path(self, suggested: str) -> Path | None:
         """The save dialog (tests replace this)."""
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Save the proof of attendance"), suggested, _tr("PDF files (*.pdf)")
+            self,
+            QCoreApplication.translate("AttendanceProofDialog", "Save the proof of attendance"),
+            suggested,
+            QCoreApplication.translate("AttendanceProofDialog", "PDF files (*.pdf)"),
         )
         return Path(path) if path else None
 
@@ -140,16 +152,30 @@ class AttendanceProofDialog(QDialog):
         except KnownError as exc:
             messages.show_error(self, exc)
             return
-        path = self.ask_path(str(Path.home() / _tr("Proof of attendance.pdf")))
+        path = self.ask_path(
+            str(
+                Path.home()
+                / QCoreApplication.translate("AttendanceProofDialog", "Proof of attendance.pdf")
+            )
+        )
         if path is None:
             return
         doc = paper.document(
             paper.attendance_proof_html(proof, self.signed_by.text().strip(), self.today)
         )
         try:
-            paper.write_pdf(doc, path, _tr("Proof of attendance"))
+            paper.write_pdf(
+                doc,
+                path,
+                QCoreApplication.translate("AttendanceProofDialog", "Proof of attendance"),
+            )
         except OSError:
-            messages.error(self, _tr("The PDF could not be saved there. Try another folder."))
+            messages.error(
+                self,
+                QCoreApplication.translate(
+                    "AttendanceProofDialog", "The PDF could not be saved there. Try another folder."
+                ),
+            )
             return
         op = ops.members.record_attendance_proof(
             member_id=self.member_id,
@@ -161,10 +187,11 @@ class AttendanceProofDialog(QDialog):
         self.saved_to = path
         messages.info(
             self,
-            _tr("Proof of attendance saved"),
-            _tr(
+            QCoreApplication.translate("AttendanceProofDialog", "Proof of attendance saved"),
+            QCoreApplication.translate(
+                "AttendanceProofDialog",
                 "Sign it and give it to the person. GroupKeeper keeps no copy; "
-                "delete the file from this computer once it is printed or handed over."
+                "delete the file from this computer once it is printed or handed over.",
             ),
         )
         self.accept()

@@ -49,10 +49,6 @@ OKABE_ITO = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("charts", text)
-
-
 # --- Chart data --------------------------------------------------------------------------
 
 
@@ -118,16 +114,16 @@ def month_label(key: str, short: bool = True) -> str:
 def marker_text(state: CellState, threshold: int) -> str:
     """What a hidden cell shows in a chart or table (translated)."""
     if state is CellState.FEWER_THAN:
-        return _tr("<%1").replace("%1", str(threshold))
+        return QCoreApplication.translate("charts", "<%1").replace("%1", str(threshold))
     if state is CellState.SUPPRESSED:
-        return _tr("hidden")
+        return QCoreApplication.translate("charts", "hidden")
     if state is CellState.WITHHELD:
-        return _tr("withheld")
-    return _tr("none")
+        return QCoreApplication.translate("charts", "withheld")
+    return QCoreApplication.translate("charts", "none")
 
 
 def category_label(key: str) -> str:
-    return _tr("Added by groups") if key == OTHER_CATEGORY else key
+    return QCoreApplication.translate("charts", "Added by groups") if key == OTHER_CATEGORY else key
 
 
 def attendance_chart(table: ReportTable) -> BarChart:
@@ -140,9 +136,17 @@ def attendance_chart(table: ReportTable) -> BarChart:
             bars.append(Bar(month_label(c.key), float(c.value or 0)))
         else:
             bars.append(Bar(month_label(c.key), None, marker_text(c.state, table.threshold)))
-    note = "" if table.exact else _tr("Months with fewer than %1 attendances are not shown.")
+    note = (
+        ""
+        if table.exact
+        else QCoreApplication.translate(
+            "charts", "Months with fewer than %1 attendances are not shown."
+        )
+    )
     return BarChart(
-        _tr("Attendance per month (members present plus walk-ins)"),
+        QCoreApplication.translate(
+            "charts", "Attendance per month (members present plus walk-ins)"
+        ),
         tuple(bars),
         note=note.replace("%1", str(table.threshold)),
     )
@@ -161,7 +165,7 @@ def skills_chart(table: ReportTable) -> BarChart:
             bars.append(Bar(label, None, marker_text(c.state, table.threshold)))
     bars.sort(key=lambda b: (b.value is None, -(b.value or 0), b.label.casefold()))
     return BarChart(
-        _tr("Coping skills shared, by category"),
+        QCoreApplication.translate("charts", "Coping skills shared, by category"),
         tuple(bars),
         horizontal=True,
         colour=OKABE_ITO["green"],
@@ -188,24 +192,28 @@ def mood_charts(table: ReportTable) -> list[LineChart]:
         months = sorted({m for s in series.values() for m in s})
         lines = (
             Line(
-                _tr("Opening round"),
+                QCoreApplication.translate("charts", "Opening round"),
                 tuple(series["mood_opening_month"].get(m) for m in months),
                 OKABE_ITO["blue"],
                 Qt.PenStyle.SolidLine,
                 "circle",
             ),
             Line(
-                _tr("Closing round"),
+                QCoreApplication.translate("charts", "Closing round"),
                 tuple(series["mood_closing_month"].get(m) for m in months),
                 OKABE_ITO["orange"],
                 Qt.PenStyle.DashLine,
                 "square",
             ),
         )
-        title = _tr("Mood check (%1 scale), monthly average").replace("%1", scale)
-        note = _tr("A check-in, not a validated outcome.")
+        title = QCoreApplication.translate(
+            "charts", "Mood check (%1 scale), monthly average"
+        ).replace("%1", scale)
+        note = QCoreApplication.translate("charts", "A check-in, not a validated outcome.")
         if hidden:
-            note += " " + _tr("Gaps: months with too few people to show an average.")
+            note += " " + QCoreApplication.translate(
+                "charts", "Gaps: months with too few people to show an average."
+            )
         charts.append(
             LineChart(
                 title,
@@ -241,11 +249,15 @@ def describe(chart: Chart) -> str:
         parts = []
         for line in chart.lines:
             values = ", ".join(
-                f"{x} {_fmt(p) if p is not None else _tr('none')}"
+                f"{x} {_fmt(p) if p is not None else QCoreApplication.translate('charts', 'none')}"
                 for x, p in zip(chart.x_labels, line.points, strict=True)
             )
             parts.append(f"{line.name}: {values}")
-    body = "; ".join(parts) if parts else _tr("No figures for this period.")
+    body = (
+        "; ".join(parts)
+        if parts
+        else QCoreApplication.translate("charts", "No figures for this period.")
+    )
     return f"{chart.title}. {body}. {chart.note}".strip()
 
 
@@ -302,7 +314,11 @@ def _draw_title(p: QPainter, rect: QRectF, chart: Chart, colours: ChartColours) 
 
 def _empty(p: QPainter, area: QRectF, colours: ChartColours) -> None:
     p.setPen(colours.muted)
-    p.drawText(area, Qt.AlignmentFlag.AlignCenter, _tr("No figures for this period."))
+    p.drawText(
+        area,
+        Qt.AlignmentFlag.AlignCenter,
+        QCoreApplication.translate("charts", "No figures for this period."),
+    )
 
 
 def _draw_placeholder(p: QPainter, box: QRectF, text: str, colours: ChartColours) -> None:
@@ -464,7 +480,9 @@ def draw_line_chart(p: QPainter, rect: QRectF, chart: LineChart, colours: ChartC
         p.drawText(
             plot,
             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-            _tr("Too few people in each month to show an average."),
+            QCoreApplication.translate(
+                "charts", "Too few people in each month to show an average."
+            ),
         )
         return
     span = chart.y_max - chart.y_min

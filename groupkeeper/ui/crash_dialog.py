@@ -14,22 +14,21 @@ from PySide6.QtWidgets import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("crash", text)
-
-
 class CrashDialog(QDialog):
     """ "Something went wrong" with the details behind a button."""
 
     def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("GroupKeeper - something went wrong"))
+        self.setWindowTitle(
+            QCoreApplication.translate("crash", "GroupKeeper - something went wrong")
+        )
         layout = QVBoxLayout(self)
         text = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "crash",
                 "GroupKeeper ran into a problem it did not expect. Everything you saved "
                 "before is safe in the vault. If this keeps happening, please tell the "
-                "GroupKeeper team and include the details (they contain no names or notes)."
+                "GroupKeeper team and include the details (they contain no names or notes).",
             ),
             self,
         )
@@ -37,11 +36,11 @@ class CrashDialog(QDialog):
         layout.addWidget(text)
         self.details = QPlainTextEdit(report, self)
         self.details.setReadOnly(True)
-        self.details.setAccessibleName(_tr("Technical details"))
+        self.details.setAccessibleName(QCoreApplication.translate("crash", "Technical details"))
         self.details.setVisible(False)
         layout.addWidget(self.details, 1)
         buttons = QDialogButtonBox(self)
-        self.details_button = QPushButton(_tr("Show details"), self)
+        self.details_button = QPushButton(QCoreApplication.translate("crash", "Show details"), self)
         self.details_button.setCheckable(True)
         self.details_button.setAutoDefault(False)
         self.details_button.toggled.connect(self._on_details_toggled)
@@ -55,5 +54,9 @@ class CrashDialog(QDialog):
 
     def _on_details_toggled(self, shown: bool) -> None:
         self.details.setVisible(shown)
-        self.details_button.setText(_tr("Hide details") if shown else _tr("Show details"))
+        self.details_button.setText(
+            QCoreApplication.translate("crash", "Hide details")
+            if shown
+            else QCoreApplication.translate("crash", "Show details")
+        )
         self.adjustSize()

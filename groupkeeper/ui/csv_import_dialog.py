@@ -51,10 +51,6 @@ from groupkeeper.ui.services import Services
 from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CsvImportDialog", text)
-
-
 def _n(text: str, n: int) -> str:
     return QCoreApplication.translate("CsvImportDialog", text, "", n)
 
@@ -62,29 +58,51 @@ def _n(text: str, n: int) -> str:
 def describe_bad_row(bad: BadRow) -> str:
     """One line for the bad-rows list: "Row 4: ..."."""
     words = {
-        BadReason.MISSING_NAME: _tr("no name (a first name or nickname is needed)"),
-        BadReason.BAD_DATE: _tr("the joined date is not a date like 2025-01-31"),
-        BadReason.BAD_CONSENT: _tr("contact consent must be yes or no"),
-        BadReason.TOO_LONG: _tr("a value is too long (over 10,000 characters)"),
-        BadReason.DUPLICATE: _tr("the same person as row {row}").format(row=bad.duplicate_of),
-        BadReason.ALREADY_ON_ROSTER: _tr("this person is already on the roster"),
-        BadReason.BINARY: _tr("contains unreadable characters (is it really a CSV file?)"),
-        BadReason.MALFORMED: _tr("broken quotation marks; check this row in your spreadsheet"),
+        BadReason.MISSING_NAME: QCoreApplication.translate(
+            "CsvImportDialog", "no name (a first name or nickname is needed)"
+        ),
+        BadReason.BAD_DATE: QCoreApplication.translate(
+            "CsvImportDialog", "the joined date is not a date like 2025-01-31"
+        ),
+        BadReason.BAD_CONSENT: QCoreApplication.translate(
+            "CsvImportDialog", "contact consent must be yes or no"
+        ),
+        BadReason.TOO_LONG: QCoreApplication.translate(
+            "CsvImportDialog", "a value is too long (over 10,000 characters)"
+        ),
+        BadReason.DUPLICATE: QCoreApplication.translate(
+            "CsvImportDialog", "the same person as row {row}"
+        ).format(row=bad.duplicate_of),
+        BadReason.ALREADY_ON_ROSTER: QCoreApplication.translate(
+            "CsvImportDialog", "this person is already on the roster"
+        ),
+        BadReason.BINARY: QCoreApplication.translate(
+            "CsvImportDialog", "contains unreadable characters (is it really a CSV file?)"
+        ),
+        BadReason.MALFORMED: QCoreApplication.translate(
+            "CsvImportDialog", "broken quotation marks; check this row in your spreadsheet"
+        ),
     }
-    return _tr("Row {row}: {why}").format(row=bad.row_number, why=words[bad.reason])
+    return QCoreApplication.translate("CsvImportDialog", "Row {row}: {why}").format(
+        row=bad.row_number, why=words[bad.reason]
+    )
 
 
 def describe_file_problem(problem: FileProblem) -> str:
     return {
-        FileProblem.TOO_BIG: _tr("This file is too big for a member list (over 5 MB)."),
-        FileProblem.NOT_TEXT: _tr(
-            "This file is not a text CSV file. In your spreadsheet, use Save As > CSV."
+        FileProblem.TOO_BIG: QCoreApplication.translate(
+            "CsvImportDialog", "This file is too big for a member list (over 5 MB)."
         ),
-        FileProblem.NO_NAME_COLUMN: _tr(
+        FileProblem.NOT_TEXT: QCoreApplication.translate(
+            "CsvImportDialog",
+            "This file is not a text CSV file. In your spreadsheet, use Save As > CSV.",
+        ),
+        FileProblem.NO_NAME_COLUMN: QCoreApplication.translate(
+            "CsvImportDialog",
             "No name column was found. The first row must name the columns, "
-            'with one called "name" or "display_name".'
+            'with one called "name" or "display_name".',
         ),
-        FileProblem.EMPTY: _tr("This file is empty."),
+        FileProblem.EMPTY: QCoreApplication.translate("CsvImportDialog", "This file is empty."),
     }[problem]
 
 
@@ -101,15 +119,18 @@ class CsvImportDialog(QDialog):
         self._closed = False
         self._load_serial = 0  # a newer load_file wins over a slower earlier one
         self.setObjectName("csvImportDialog")
-        self.setWindowTitle(_tr("Import members from a CSV file"))
+        self.setWindowTitle(
+            QCoreApplication.translate("CsvImportDialog", "Import members from a CSV file")
+        )
 
         layout = QVBoxLayout(self)
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "CsvImportDialog",
                 "Choose a CSV file saved from a spreadsheet, with the column titles in its "
                 "first row (in English or Spanish). You can then say what each column is. "
                 "Only a name (first name or nickname) is required. "
-                "Nothing is added until you press Import."
+                "Nothing is added until you press Import.",
             )
         )
         intro.setWordWrap(True)
@@ -117,9 +138,15 @@ class CsvImportDialog(QDialog):
         self.intro = intro
 
         pick = QHBoxLayout()
-        self.choose_button = QPushButton(_tr("&Choose file..."))
-        self.choose_button.setAccessibleName(_tr("Choose a CSV file"))
-        self.file_label = QLabel(_tr("No file chosen yet."))
+        self.choose_button = QPushButton(
+            QCoreApplication.translate("CsvImportDialog", "&Choose file...")
+        )
+        self.choose_button.setAccessibleName(
+            QCoreApplication.translate("CsvImportDialog", "Choose a CSV file")
+        )
+        self.file_label = QLabel(
+            QCoreApplication.translate("CsvImportDialog", "No file chosen yet.")
+        )
         self.file_label.setProperty("role", "hint")
         pick.addWidget(self.choose_button)
         pick.addWidget(self.file_label, 1)
@@ -150,22 +177,32 @@ class CsvImportDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAccessibleName(_tr("Members that will be imported"))
+        self.table.setAccessibleName(
+            QCoreApplication.translate("CsvImportDialog", "Members that will be imported")
+        )
         layout.addWidget(self.table, 3)
 
         self.bad_label = QLabel()
         layout.addWidget(self.bad_label)
         self.bad_list = QListWidget()
-        self.bad_list.setAccessibleName(_tr("Rows that will be skipped, with the reason"))
+        self.bad_list.setAccessibleName(
+            QCoreApplication.translate(
+                "CsvImportDialog", "Rows that will be skipped, with the reason"
+            )
+        )
         # Tall enough to read several reasons without scrolling a two-line box.
         self.bad_list.setMinimumHeight(130)
         layout.addWidget(self.bad_list, 2)
 
         group_row = QHBoxLayout()
-        group_row.addWidget(QLabel(_tr("Add them to &group:")))
+        group_row.addWidget(
+            QLabel(QCoreApplication.translate("CsvImportDialog", "Add them to &group:"))
+        )
         self.group_combo = QComboBox()
-        self.group_combo.setAccessibleName(_tr("Group the imported members join"))
-        self.group_combo.addItem(_tr("(no group)"), None)
+        self.group_combo.setAccessibleName(
+            QCoreApplication.translate("CsvImportDialog", "Group the imported members join")
+        )
+        self.group_combo.addItem(QCoreApplication.translate("CsvImportDialog", "(no group)"), None)
         for g in services.store.groups.all():
             self.group_combo.addItem(g.name, g.id)
         group_row.itemAt(0).widget().setBuddy(self.group_combo)  # type: ignore[union-attr]
@@ -174,9 +211,11 @@ class CsvImportDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = QPushButton(_tr("Cancel"))
-        self.cancel_button.setAccessibleName(_tr("Cancel, import nothing"))
-        self.import_button = QPushButton(_tr("Import"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("CsvImportDialog", "Cancel"))
+        self.cancel_button.setAccessibleName(
+            QCoreApplication.translate("CsvImportDialog", "Cancel, import nothing")
+        )
+        self.import_button = QPushButton(QCoreApplication.translate("CsvImportDialog", "Import"))
         self.import_button.setProperty("role", "primary")
         self.import_button.setEnabled(False)
         buttons.addWidget(self.cancel_button)
@@ -192,7 +231,10 @@ class CsvImportDialog(QDialog):
     def ask_path(self) -> Path | None:
         """The file dialog (tests replace this method)."""
         path, _filter = QFileDialog.getOpenFileName(
-            self, _tr("Choose a CSV file"), str(Path.home()), _tr("CSV files (*.csv *.txt)")
+            self,
+            QCoreApplication.translate("CsvImportDialog", "Choose a CSV file"),
+            str(Path.home()),
+            QCoreApplication.translate("CsvImportDialog", "CSV files (*.csv *.txt)"),
         )
         return Path(path) if path else None
 
@@ -209,7 +251,9 @@ class CsvImportDialog(QDialog):
         self._load_serial += 1
         serial = self._load_serial
         existing = self.services.store.members.all()
-        self.file_label.setText(_tr("Reading %1...").replace("%1", path.name))
+        self.file_label.setText(
+            QCoreApplication.translate("CsvImportDialog", "Reading %1...").replace("%1", path.name)
+        )
         self._set_busy(True)
         self._show_preview()
         worker.run_in_background(
@@ -257,15 +301,21 @@ class CsvImportDialog(QDialog):
                 self.field_titles.append(title)
         for column, combo in enumerate(self.field_combos):
             assert p is not None
-            name = p.header[column] or _tr("(column %1 has no title)").replace(
-                "%1", str(column + 1)
-            )
+            name = p.header[column] or QCoreApplication.translate(
+                "CsvImportDialog", "(column %1 has no title)"
+            ).replace("%1", str(column + 1))
             samples = ", ".join(p.samples[column]) if column < len(p.samples) else ""
             text = f"\u201c{name}\u201d"
             if samples:
-                text += "  " + _tr("e.g. %1").replace("%1", samples)
+                text += "  " + QCoreApplication.translate("CsvImportDialog", "e.g. %1").replace(
+                    "%1", samples
+                )
             self.field_titles[column].setText(text)
-            combo.setAccessibleName(_tr("Import the column %1 as").replace("%1", name))
+            combo.setAccessibleName(
+                QCoreApplication.translate("CsvImportDialog", "Import the column %1 as").replace(
+                    "%1", name
+                )
+            )
             combo.setCurrentIndex(max(0, combo.findData(p.mapping[column])))
             combo.setEnabled(not self._busy)
         self.mapping_scroll.setVisible(bool(header))
@@ -275,13 +325,18 @@ class CsvImportDialog(QDialog):
             self.mapping_label.setText("")
         elif p.missing_name_column:
             self.mapping_label.setText(
-                _tr(
+                QCoreApplication.translate(
+                    "CsvImportDialog",
                     "Which column holds the name (first name or nickname)? "
-                    "Choose it below; nothing is imported until you press Import."
+                    "Choose it below; nothing is imported until you press Import.",
                 )
             )
         else:
-            self.mapping_label.setText(_tr("Each column of your file, and what it is imported as:"))
+            self.mapping_label.setText(
+                QCoreApplication.translate(
+                    "CsvImportDialog", "Each column of your file, and what it is imported as:"
+                )
+            )
 
     def _on_file_read(self, serial: int, path: Path, preview: ImportPreview) -> None:
         if self._closed or serial != self._load_serial:
@@ -297,13 +352,18 @@ class CsvImportDialog(QDialog):
         if self._closed or serial != self._load_serial:
             return
         self._set_busy(False)
-        self.file_label.setText(_tr("No file chosen."))
+        self.file_label.setText(QCoreApplication.translate("CsvImportDialog", "No file chosen."))
         if isinstance(exc, CsvFileRejected):
             messages.error(self, describe_file_problem(exc.problem))
         elif isinstance(exc, KnownError):
             messages.show_error(self, exc)
         elif isinstance(exc, OSError):
-            messages.error(self, _tr("That file could not be opened. Is it still there?"))
+            messages.error(
+                self,
+                QCoreApplication.translate(
+                    "CsvImportDialog", "That file could not be opened. Is it still there?"
+                ),
+            )
         else:
             worker.report_bug(exc)
         self._show_preview()
@@ -330,7 +390,11 @@ class CsvImportDialog(QDialog):
         self.bad_list.clear()
         self.bad_list.addItems([describe_bad_row(b) for b in bad])
         if p is not None and p.missing_name_column:
-            self.good_label.setText(_tr("Choose the name column to see the members."))
+            self.good_label.setText(
+                QCoreApplication.translate(
+                    "CsvImportDialog", "Choose the name column to see the members."
+                )
+            )
         else:
             self.good_label.setText(_n("%n member(s) ready to import:", len(good)) if p else "")
         if p is None:
@@ -338,10 +402,16 @@ class CsvImportDialog(QDialog):
         elif bad:
             self.bad_label.setText(_n("%n row(s) will be skipped:", len(bad)))
         else:
-            self.bad_label.setText(_tr("No problems found."))
+            self.bad_label.setText(
+                QCoreApplication.translate("CsvImportDialog", "No problems found.")
+            )
         self.bad_list.setVisible(bool(bad))
         self.import_button.setEnabled(bool(good) and not self._busy)
-        self.import_button.setText(_n("&Import %n member(s)", len(good)) if good else _tr("Import"))
+        self.import_button.setText(
+            _n("&Import %n member(s)", len(good))
+            if good
+            else QCoreApplication.translate("CsvImportDialog", "Import")
+        )
         self.import_button.setAccessibleName(self.import_button.text().replace("&", ""))
         if good:
             self.import_button.setDefault(True)
@@ -354,7 +424,7 @@ class CsvImportDialog(QDialog):
         self._set_busy(True)
         # All or nothing: the import is one transaction, so it cannot be cancelled halfway.
         self.cancel_button.setEnabled(False)
-        self.import_button.setText(_tr("Importing..."))
+        self.import_button.setText(QCoreApplication.translate("CsvImportDialog", "Importing..."))
         vault = self.services.vault
         assert vault is not None
         worker.run_on_vault(  # its own writer; the store follows it inside the task

@@ -15,10 +15,6 @@ from groupkeeper.storage.reporting import FollowUpList, follow_up_for
 from groupkeeper.ui.services import Services
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FollowUpPanel", text)
-
-
 class FollowUpPanel(QWidget):
     """Two lists per chosen group: missed the last 3 meetings, and sent apologies."""
 
@@ -28,28 +24,37 @@ class FollowUpPanel(QWidget):
         self.setObjectName("followUpPanel")
         layout = QVBoxLayout(self)
         note = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "FollowUpPanel",
                 "For you only - this list is never exported or printed. It shows members who"
                 " agreed to be contacted and were not at any of their group's last three"
-                " meetings, so someone can check in with them."
+                " meetings, so someone can check in with them.",
             )
         )
         note.setWordWrap(True)
         note.setProperty("role", "hint")
         layout.addWidget(note)
-        self.missed_title = QLabel(_tr("Missed the last 3 meetings"))
+        self.missed_title = QLabel(
+            QCoreApplication.translate("FollowUpPanel", "Missed the last 3 meetings")
+        )
         self.missed_title.setProperty("role", "title")
         layout.addWidget(self.missed_title)
         self.missed = QListWidget()
         self.missed.setObjectName("followUpMissed")
-        self.missed.setAccessibleName(_tr("Members who missed the last 3 meetings"))
+        self.missed.setAccessibleName(
+            QCoreApplication.translate("FollowUpPanel", "Members who missed the last 3 meetings")
+        )
         layout.addWidget(self.missed, 2)
-        self.apologies_title = QLabel(_tr("Sent apologies (not drifting away)"))
+        self.apologies_title = QLabel(
+            QCoreApplication.translate("FollowUpPanel", "Sent apologies (not drifting away)")
+        )
         self.apologies_title.setProperty("role", "title")
         layout.addWidget(self.apologies_title)
         self.apologies = QListWidget()
         self.apologies.setObjectName("followUpApologies")
-        self.apologies.setAccessibleName(_tr("Members who sent apologies"))
+        self.apologies.setAccessibleName(
+            QCoreApplication.translate("FollowUpPanel", "Members who sent apologies")
+        )
         layout.addWidget(self.apologies, 1)
         self.missed_title.setBuddy(self.missed)
         self.apologies_title.setBuddy(self.apologies)
@@ -73,7 +78,9 @@ class FollowUpPanel(QWidget):
                     target.addItem(QListWidgetItem(text))
         for target in (self.missed, self.apologies):
             if target.count() == 0:
-                item = QListWidgetItem(_tr("Nobody at the moment."))
+                item = QListWidgetItem(
+                    QCoreApplication.translate("FollowUpPanel", "Nobody at the moment.")
+                )
                 item.setData(256, "empty")  # Qt.UserRole: not a member row
                 target.addItem(item)
 

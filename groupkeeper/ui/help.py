@@ -36,94 +36,184 @@ if TYPE_CHECKING:
 CONTEXT = "HelpDialog"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HelpDialog", text)
-
-
 def meeting_guide() -> list[str]:
     """The paragraphs of "How a meeting runs", translated."""
     return [
-        _tr(
+        QCoreApplication.translate(
+            "HelpDialog",
             "Before people arrive, open GroupKeeper and type your passphrase. On Home, "
-            'press "Start meeting" on your group\'s card.'
+            'press "Start meeting" on your group\'s card.',
         ),
-        _tr(
+        QCoreApplication.translate(
+            "HelpDialog",
             "The left side shows tonight's plan. The big area in the middle is the part "
             "you are in now, with its timer at the top. The timer only helps you keep "
-            "time; nothing happens when it runs out."
+            "time; nothing happens when it runs out.",
         ),
-        _tr(
+        QCoreApplication.translate(
+            "HelpDialog",
             "Check-in: type a few letters of a name and press Enter to mark the person "
             'present. Someone new? Type their first name and press "New here". Someone '
-            "who arrives late can be added at any time with A."
+            "who arrives late can be added at any time with A.",
         ),
-        _tr(
+        QCoreApplication.translate(
+            "HelpDialog",
             "Mood check: press the number each person says (or P if they pass). Nobody "
-            "has to answer."
+            "has to answer.",
         ),
-        _tr(
+        QCoreApplication.translate(
+            "HelpDialog",
             "Move on with Ctrl+Enter when the group is ready. You can skip a part, "
-            "move it, or go back to it from the plan on the left."
+            "move it, or go back to it from the plan on the left.",
         ),
-        _tr(
+        QCoreApplication.translate(
+            "HelpDialog",
             "If someone is not safe, press Ctrl+Shift+S: your crisis resources and the "
-            "steps to follow are on screen straight away."
+            "steps to follow are on screen straight away.",
         ),
-        _tr(
+        QCoreApplication.translate(
+            "HelpDialog",
             "Everything is saved the moment you enter it. If the laptop switches off, "
             'open GroupKeeper again and press "Resume meeting". At the end, press '
-            '"End meeting".'
+            '"End meeting".',
         ),
-        _tr(
+        QCoreApplication.translate(
+            "HelpDialog",
             "Stepping away? Press Ctrl+L. Names disappear from the screen; during a "
-            "meeting the plan and the timer stay visible."
+            "meeting the plan and the timer stay visible.",
         ),
     ]
 
 
 def _shortcut_table() -> list[tuple[str, str, str]]:
     """(keys in Qt's portable form or a literal range, what it does, where it works)."""
-    anywhere = _tr("Anywhere")
-    meeting = _tr("Meeting")
+    anywhere = QCoreApplication.translate("HelpDialog", "Anywhere")
+    meeting = QCoreApplication.translate("HelpDialog", "Meeting")
     # The runner's Ctrl shortcuts work while typing in a text box too.
-    meeting_typing = _tr("Meeting, also while typing")
+    meeting_typing = QCoreApplication.translate("HelpDialog", "Meeting, also while typing")
     return [
-        ("F1", _tr("Open this help"), anywhere),
-        ("Ctrl+1", _tr("Go to Home"), anywhere),
-        ("Ctrl+2", _tr("Go to the roster"), anywhere),
-        ("Ctrl+3", _tr("Go to reports"), anywhere),
-        ("Ctrl+,", _tr("Open settings"), anywhere),
-        ("Ctrl+L", _tr("Lock GroupKeeper now"), anywhere),
-        ("Ctrl+F", _tr("Find a member"), _tr("Roster")),
-        ("Ctrl+N", _tr("Add a member"), _tr("Roster")),
-        ("Ctrl+S", _tr("Save the member"), _tr("Member form")),
-        ("Ctrl+Return", _tr("Next part of the meeting (also Ctrl+Right)"), meeting_typing),
-        ("Ctrl+Left", _tr("Previous part of the meeting"), meeting_typing),
-        ("A", _tr("Someone arrived late (also Ctrl+A)"), meeting),
-        ("Ctrl+Shift+S", _tr("Safety: crisis resources and steps"), meeting_typing),
-        ("Ctrl+Shift+P", _tr("Pause or resume the timer"), meeting_typing),
-        ("Ctrl+Shift+H", _tr("Back to Home; the meeting stays open"), meeting_typing),
-        ("Alt+Up", _tr("Move the selected part up"), _tr("Meeting plan")),
-        ("Alt+Down", _tr("Move the selected part down"), _tr("Meeting plan")),
-        ("Return", _tr("Mark the first match present"), _tr("Check-in")),
-        ("Del", _tr("Take back the selected check-in"), _tr("Check-in")),
+        ("F1", QCoreApplication.translate("HelpDialog", "Open this help"), anywhere),
+        ("Ctrl+1", QCoreApplication.translate("HelpDialog", "Go to Home"), anywhere),
+        ("Ctrl+2", QCoreApplication.translate("HelpDialog", "Go to the roster"), anywhere),
+        ("Ctrl+3", QCoreApplication.translate("HelpDialog", "Go to reports"), anywhere),
+        ("Ctrl+,", QCoreApplication.translate("HelpDialog", "Open settings"), anywhere),
+        ("Ctrl+L", QCoreApplication.translate("HelpDialog", "Lock GroupKeeper now"), anywhere),
+        (
+            "Ctrl+F",
+            QCoreApplication.translate("HelpDialog", "Find a member"),
+            QCoreApplication.translate("HelpDialog", "Roster"),
+        ),
+        (
+            "Ctrl+N",
+            QCoreApplication.translate("HelpDialog", "Add a member"),
+            QCoreApplication.translate("HelpDialog", "Roster"),
+        ),
+        (
+            "Ctrl+S",
+            QCoreApplication.translate("HelpDialog", "Save the member"),
+            QCoreApplication.translate("HelpDialog", "Member form"),
+        ),
+        (
+            "Ctrl+Return",
+            QCoreApplication.translate("HelpDialog", "Next part of the meeting (also Ctrl+Right)"),
+            meeting_typing,
+        ),
+        (
+            "Ctrl+Left",
+            QCoreApplication.translate("HelpDialog", "Previous part of the meeting"),
+            meeting_typing,
+        ),
+        (
+            "A",
+            QCoreApplication.translate("HelpDialog", "Someone arrived late (also Ctrl+A)"),
+            meeting,
+        ),
+        (
+            "Ctrl+Shift+S",
+            QCoreApplication.translate("HelpDialog", "Safety: crisis resources and steps"),
+            meeting_typing,
+        ),
+        (
+            "Ctrl+Shift+P",
+            QCoreApplication.translate("HelpDialog", "Pause or resume the timer"),
+            meeting_typing,
+        ),
+        (
+            "Ctrl+Shift+H",
+            QCoreApplication.translate("HelpDialog", "Back to Home; the meeting stays open"),
+            meeting_typing,
+        ),
+        (
+            "Alt+Up",
+            QCoreApplication.translate("HelpDialog", "Move the selected part up"),
+            QCoreApplication.translate("HelpDialog", "Meeting plan"),
+        ),
+        (
+            "Alt+Down",
+            QCoreApplication.translate("HelpDialog", "Move the selected part down"),
+            QCoreApplication.translate("HelpDialog", "Meeting plan"),
+        ),
+        (
+            "Return",
+            QCoreApplication.translate("HelpDialog", "Mark the first match present"),
+            QCoreApplication.translate("HelpDialog", "Check-in"),
+        ),
+        (
+            "Del",
+            QCoreApplication.translate("HelpDialog", "Take back the selected check-in"),
+            QCoreApplication.translate("HelpDialog", "Check-in"),
+        ),
         (
             "Alt+U",
-            _tr("Undo the latest check-in (or the selected one), also while typing"),
-            _tr("Check-in"),
+            QCoreApplication.translate(
+                "HelpDialog", "Undo the latest check-in (or the selected one), also while typing"
+            ),
+            QCoreApplication.translate("HelpDialog", "Check-in"),
         ),
-        ("Alt+A", _tr("Someone arrived late, also while typing"), meeting),
-        ("0 - 10", _tr("Record that mood score"), _tr("Mood check")),
-        ("P", _tr("Pass (no answer)"), _tr("Mood check")),
-        ("Left", _tr("Previous person (Right: next person)"), _tr("Mood check")),
-        ("G", _tr("Catch-up grid for people who missed their turn"), _tr("Mood check")),
+        (
+            "Alt+A",
+            QCoreApplication.translate("HelpDialog", "Someone arrived late, also while typing"),
+            meeting,
+        ),
+        (
+            "0 - 10",
+            QCoreApplication.translate("HelpDialog", "Record that mood score"),
+            QCoreApplication.translate("HelpDialog", "Mood check"),
+        ),
+        (
+            "P",
+            QCoreApplication.translate("HelpDialog", "Pass (no answer)"),
+            QCoreApplication.translate("HelpDialog", "Mood check"),
+        ),
+        (
+            "Left",
+            QCoreApplication.translate("HelpDialog", "Previous person (Right: next person)"),
+            QCoreApplication.translate("HelpDialog", "Mood check"),
+        ),
+        (
+            "G",
+            QCoreApplication.translate(
+                "HelpDialog", "Catch-up grid for people who missed their turn"
+            ),
+            QCoreApplication.translate("HelpDialog", "Mood check"),
+        ),
         (
             "D / P / N / X",
-            _tr("Goal done / partly / not yet / dropped (or 1-4)"),
-            _tr("Last week's goals"),
+            QCoreApplication.translate(
+                "HelpDialog", "Goal done / partly / not yet / dropped (or 1-4)"
+            ),
+            QCoreApplication.translate("HelpDialog", "Last week's goals"),
         ),
-        ("Backspace", _tr("Take back the last answer"), _tr("Last week's goals")),
-        ("Ctrl+Z", _tr("Undo the last score"), _tr("Mood check")),
+        (
+            "Backspace",
+            QCoreApplication.translate("HelpDialog", "Take back the last answer"),
+            QCoreApplication.translate("HelpDialog", "Last week's goals"),
+        ),
+        (
+            "Ctrl+Z",
+            QCoreApplication.translate("HelpDialog", "Undo the last score"),
+            QCoreApplication.translate("HelpDialog", "Mood check"),
+        ),
     ]
 
 

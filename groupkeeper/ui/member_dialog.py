@@ -56,7 +56,8 @@ def forget_member(parent: QWidget | None, services: Services, member: Member) ->
     the person until they rotate out, and that safety notes are not searched for names.
     """
     name = member.display_name
-    text = _tr(
+    text = QCoreApplication.translate(
+        "MemberDialog",
         "Forget {name} for good?\n\n"
         "This erases: their name and contact details, your private notes about them, "
         "the texts of their goals, and their consent records.\n\n"
@@ -65,9 +66,11 @@ def forget_member(parent: QWidget | None, services: Services, member: Member) ->
         "Automatic backups made before today still contain {name} until they rotate out "
         "(after about six months). Safety notes you wrote are not searched for names: "
         "please check them yourself.\n\n"
-        "This cannot be undone."
+        "This cannot be undone.",
     ).format(name=name)
-    if not messages.confirm(parent, _tr("Forget a member"), text):
+    if not messages.confirm(
+        parent, QCoreApplication.translate("MemberDialog", "Forget a member"), text
+    ):
         return False
     op = ops.members.forget(member_id=member.id or 0)
     return services.ops.try_run(parent, op) is not None
@@ -87,7 +90,11 @@ class MemberDialog(QDialog):
         )
         self.outcome = ""
         self.setObjectName("memberDialog")
-        self.setWindowTitle(_tr("Add a member") if member_id is None else _tr("Edit member"))
+        self.setWindowTitle(
+            QCoreApplication.translate("MemberDialog", "Add a member")
+            if member_id is None
+            else QCoreApplication.translate("MemberDialog", "Edit member")
+        )
         self.setModal(True)
         self._build(store.groups.all(active_only=False))
         self._fill()
@@ -120,39 +127,62 @@ class MemberDialog(QDialog):
         columns.addSpacing(24)
         columns.addLayout(right, 1)
 
-        self.display_name = self._line(_tr("Name used in the group (required)"))
-        self.display_name.setPlaceholderText(_tr("First name or nickname"))
-        self.full_name = self._line(_tr("Full name"), _tr("Optional"))
-        self.pronouns = self._line(_tr("Pronouns"), _tr("e.g. she/her, they/them"))
-        self.phone = self._line(_tr("Phone"))
-        self.email = self._line(_tr("Email"))
-        self.emergency = self._line(_tr("Emergency contact"), _tr("Name and phone"))
+        self.display_name = self._line(
+            QCoreApplication.translate("MemberDialog", "Name used in the group (required)")
+        )
+        self.display_name.setPlaceholderText(
+            QCoreApplication.translate("MemberDialog", "First name or nickname")
+        )
+        self.full_name = self._line(
+            QCoreApplication.translate("MemberDialog", "Full name"),
+            QCoreApplication.translate("MemberDialog", "Optional"),
+        )
+        self.pronouns = self._line(
+            QCoreApplication.translate("MemberDialog", "Pronouns"),
+            QCoreApplication.translate("MemberDialog", "e.g. she/her, they/them"),
+        )
+        self.phone = self._line(QCoreApplication.translate("MemberDialog", "Phone"))
+        self.email = self._line(QCoreApplication.translate("MemberDialog", "Email"))
+        self.emergency = self._line(
+            QCoreApplication.translate("MemberDialog", "Emergency contact"),
+            QCoreApplication.translate("MemberDialog", "Name and phone"),
+        )
         self.joined = QDateEdit()
         self.joined.setCalendarPopup(True)
         self.joined.setDisplayFormat("yyyy-MM-dd")
-        self.joined.setAccessibleName(_tr("Joined on"))
+        self.joined.setAccessibleName(QCoreApplication.translate("MemberDialog", "Joined on"))
         self.name_error = QLabel()
         self.name_error.setObjectName("fieldError")
         self.name_error.setProperty("role", "hint")
         self.name_error.hide()
 
-        left.addRow(_tr("&Name *"), self.display_name)
+        left.addRow(QCoreApplication.translate("MemberDialog", "&Name *"), self.display_name)
         left.addRow("", self.name_error)
-        left.addRow(_tr("F&ull name"), self.full_name)
-        left.addRow(_tr("&Pronouns"), self.pronouns)
-        left.addRow(_tr("P&hone"), self.phone)
-        left.addRow(_tr("&Email"), self.email)
-        left.addRow(_tr("Emer&gency contact"), self.emergency)
-        left.addRow(_tr("&Joined on"), self.joined)
+        left.addRow(QCoreApplication.translate("MemberDialog", "F&ull name"), self.full_name)
+        left.addRow(QCoreApplication.translate("MemberDialog", "&Pronouns"), self.pronouns)
+        left.addRow(QCoreApplication.translate("MemberDialog", "P&hone"), self.phone)
+        left.addRow(QCoreApplication.translate("MemberDialog", "&Email"), self.email)
+        left.addRow(
+            QCoreApplication.translate("MemberDialog", "Emer&gency contact"), self.emergency
+        )
+        left.addRow(QCoreApplication.translate("MemberDialog", "&Joined on"), self.joined)
 
-        self.consent = QCheckBox(_tr("Agrees to be &contacted between meetings"))
-        self.consent.setAccessibleName(_tr("Agrees to be contacted between meetings"))
+        self.consent = QCheckBox(
+            QCoreApplication.translate("MemberDialog", "Agrees to be &contacted between meetings")
+        )
+        self.consent.setAccessibleName(
+            QCoreApplication.translate("MemberDialog", "Agrees to be contacted between meetings")
+        )
         self.consent_history = QLabel()
         self.consent_history.setProperty("role", "hint")
         self.consent_history.setWordWrap(True)
-        self.consent_history.setAccessibleName(_tr("Consent history"))
+        self.consent_history.setAccessibleName(
+            QCoreApplication.translate("MemberDialog", "Consent history")
+        )
         self.groups = QListWidget()
-        self.groups.setAccessibleName(_tr("Groups this member belongs to"))
+        self.groups.setAccessibleName(
+            QCoreApplication.translate("MemberDialog", "Groups this member belongs to")
+        )
         self.groups.setMaximumHeight(120)
         for g in groups:
             item = QListWidgetItem(g.name)
@@ -161,26 +191,44 @@ class MemberDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.groups.addItem(item)
         self.notes = QPlainTextEdit()
-        self.notes.setAccessibleName(_tr("Private notes"))
-        self.notes.setAccessibleDescription(_tr("Only you can see these. They are encrypted."))
-        self.notes.setPlaceholderText(_tr("Only you see these notes."))
+        self.notes.setAccessibleName(QCoreApplication.translate("MemberDialog", "Private notes"))
+        self.notes.setAccessibleDescription(
+            QCoreApplication.translate(
+                "MemberDialog", "Only you can see these. They are encrypted."
+            )
+        )
+        self.notes.setPlaceholderText(
+            QCoreApplication.translate("MemberDialog", "Only you see these notes.")
+        )
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(80)
 
         right.addRow(self.consent)
         right.addRow(self.consent_history)
-        right.addRow(_tr("G&roups"), self.groups)
-        right.addRow(_tr("Private n&otes"), self.notes)
+        right.addRow(QCoreApplication.translate("MemberDialog", "G&roups"), self.groups)
+        right.addRow(QCoreApplication.translate("MemberDialog", "Private n&otes"), self.notes)
 
         buttons = QHBoxLayout()
         is_new = self.member.id is None
-        self.forget_button = QPushButton(_tr("&Forget..."))
-        self.forget_button.setAccessibleName(_tr("Forget this member"))
+        self.forget_button = QPushButton(QCoreApplication.translate("MemberDialog", "&Forget..."))
+        self.forget_button.setAccessibleName(
+            QCoreApplication.translate("MemberDialog", "Forget this member")
+        )
         self.active_button = QPushButton()
-        self.export_button = QPushButton(_tr("E&xport this member's data..."))
-        self.export_button.setAccessibleName(_tr("Export this member's data"))
-        self.proof_button = QPushButton(_tr("&Proof of attendance..."))
-        self.proof_button.setAccessibleName(_tr("Proof of attendance for this member, as a PDF"))
+        self.export_button = QPushButton(
+            QCoreApplication.translate("MemberDialog", "E&xport this member's data...")
+        )
+        self.export_button.setAccessibleName(
+            QCoreApplication.translate("MemberDialog", "Export this member's data")
+        )
+        self.proof_button = QPushButton(
+            QCoreApplication.translate("MemberDialog", "&Proof of attendance...")
+        )
+        self.proof_button.setAccessibleName(
+            QCoreApplication.translate(
+                "MemberDialog", "Proof of attendance for this member, as a PDF"
+            )
+        )
         # The member's own actions flow onto a second row when their words are long (Spanish,
         # large text) instead of making the dialog wider than the screen.
         actions = QWidget()
@@ -189,9 +237,15 @@ class MemberDialog(QDialog):
             b.setVisible(not is_new)
             flow.addWidget(b)
         buttons.addWidget(actions, 1)
-        self.cancel_button = QPushButton(_tr("Cancel"))
-        self.cancel_button.setAccessibleName(_tr("Cancel without saving"))
-        self.save_button = QPushButton(_tr("&Save") if not is_new else _tr("&Add member"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("MemberDialog", "Cancel"))
+        self.cancel_button.setAccessibleName(
+            QCoreApplication.translate("MemberDialog", "Cancel without saving")
+        )
+        self.save_button = QPushButton(
+            QCoreApplication.translate("MemberDialog", "&Save")
+            if not is_new
+            else QCoreApplication.translate("MemberDialog", "&Add member")
+        )
         self.save_button.setProperty("role", "primary")
         self.save_button.setDefault(True)
         self.save_button.setAccessibleName(self.save_button.text().replace("&", ""))
@@ -225,30 +279,55 @@ class MemberDialog(QDialog):
             item = self.groups.item(i)
             checked = item.data(Qt.ItemDataRole.UserRole) in m.group_ids
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        self.active_button.setText(_tr("&Deactivate") if m.active else _tr("Reac&tivate"))
+        self.active_button.setText(
+            QCoreApplication.translate("MemberDialog", "&Deactivate")
+            if m.active
+            else QCoreApplication.translate("MemberDialog", "Reac&tivate")
+        )
         self.active_button.setAccessibleName(self.active_button.text().replace("&", ""))
         self._fill_consent_history()
         self.display_name.setFocus()
 
     def _fill_consent_history(self) -> None:
         if self.member.id is None:
-            self.consent_history.setText(_tr("Consent to be on the roster is recorded today."))
+            self.consent_history.setText(
+                QCoreApplication.translate(
+                    "MemberDialog", "Consent to be on the roster is recorded today."
+                )
+            )
             return
         lines = []
         for c in self.services.store.consents.for_member(self.member.id):
-            what = _tr("on the roster") if c.kind is ConsentKind.ROSTER else _tr("contact")
-            answer = _tr("agreed") if c.granted else _tr("withdrawn")
+            what = (
+                QCoreApplication.translate("MemberDialog", "on the roster")
+                if c.kind is ConsentKind.ROSTER
+                else QCoreApplication.translate("MemberDialog", "contact")
+            )
+            answer = (
+                QCoreApplication.translate("MemberDialog", "agreed")
+                if c.granted
+                else QCoreApplication.translate("MemberDialog", "withdrawn")
+            )
             lines.append(f"{c.recorded_at[:10]}  {what}: {answer}")
-        text = _tr("Consent history:") + "\n" + ("\n".join(lines) or _tr("none recorded"))
+        text = (
+            QCoreApplication.translate("MemberDialog", "Consent history:")
+            + "\n"
+            + ("\n".join(lines) or QCoreApplication.translate("MemberDialog", "none recorded"))
+        )
         given = [
-            _tr("%1  proof of attendance (%2 to %3)")
+            QCoreApplication.translate("MemberDialog", "%1  proof of attendance (%2 to %3)")
             .replace("%1", d.made_at[:10])
             .replace("%2", d.period_start)
             .replace("%3", d.period_end)
             for d in self.services.store.disclosures.for_member(self.member.id)
         ]
         if given:
-            text += "\n" + _tr("Given on request:") + "\n" + "\n".join(given)
+            text += (
+                "\n"
+                + QCoreApplication.translate("MemberDialog", "Given on request:")
+                + "\n"
+                + "\n".join(given)
+            )
         self.consent_history.setText(text)
 
     def _on_proof_clicked(self) -> None:
@@ -291,7 +370,11 @@ class MemberDialog(QDialog):
     def _on_save_clicked(self) -> None:
         member = self._collect()
         if not member.display_name:
-            self.name_error.setText(_tr("Please enter a name (a first name or nickname is fine)."))
+            self.name_error.setText(
+                QCoreApplication.translate(
+                    "MemberDialog", "Please enter a name (a first name or nickname is fine)."
+                )
+            )
             self.name_error.show()
             self.display_name.setFocus()
             return
@@ -328,9 +411,9 @@ class MemberDialog(QDialog):
         suggested = str(Path.home() / f"{self.member.display_name} - data.txt")
         path, chosen_filter = QFileDialog.getSaveFileName(
             self,
-            _tr("Export this member's data"),
+            QCoreApplication.translate("MemberDialog", "Export this member's data"),
             suggested,
-            _tr("Readable text (*.txt);;JSON (*.json)"),
+            QCoreApplication.translate("MemberDialog", "Readable text (*.txt);;JSON (*.json)"),
         )
         if not path:
             return None, False
@@ -357,14 +440,18 @@ class MemberDialog(QDialog):
         except OSError:
             messages.error(
                 self,
-                _tr("The file could not be written there. Try another folder or a USB stick."),
+                QCoreApplication.translate(
+                    "MemberDialog",
+                    "The file could not be written there. Try another folder or a USB stick.",
+                ),
             )
             return
         messages.info(
             self,
-            _tr("Data exported"),
-            _tr(
+            QCoreApplication.translate("MemberDialog", "Data exported"),
+            QCoreApplication.translate(
+                "MemberDialog",
                 "The file is not encrypted. Give it to the person, then delete it "
-                "from this computer."
+                "from this computer.",
             ),
         )

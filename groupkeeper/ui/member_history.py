@@ -23,10 +23,6 @@ from groupkeeper.ui.services import Services
 from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MemberHistory", text)
-
-
 def _table(headers: list[str], rows: list[list[str]], accessible: str) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -51,10 +47,18 @@ class MemberHistoryDialog(QDialog):
         member = store.members.get(member_id)
         history = store.members.history(member_id)
         self.setObjectName("memberHistory")
-        self.setWindowTitle(_tr("History: {name}").format(name=member.display_name))
+        self.setWindowTitle(
+            QCoreApplication.translate("MemberHistory", "History: {name}").format(
+                name=member.display_name
+            )
+        )
 
         layout = QVBoxLayout(self)
-        title = QLabel(_tr("History of {name}").format(name=member.display_name))
+        title = QLabel(
+            QCoreApplication.translate("MemberHistory", "History of {name}").format(
+                name=member.display_name
+            )
+        )
         title.setProperty("role", "title")
         layout.addWidget(title)
         came = sum(1 for _d, _g, s in history.attendance if s == "present")
@@ -62,67 +66,97 @@ class MemberHistoryDialog(QDialog):
             QCoreApplication.translate("MemberHistory", "Came to %n meeting(s).", "", came)
         )
         summary.setProperty("role", "hint")
-        summary.setText(summary.text() + " " + _tr("For the facilitator only."))
+        summary.setText(
+            summary.text()
+            + " "
+            + QCoreApplication.translate("MemberHistory", "For the facilitator only.")
+        )
         layout.addWidget(summary)
 
-        status_words = {"present": _tr("came"), "apologies": _tr("sent apologies")}
-        round_words = {"opening": _tr("opening"), "closing": _tr("closing")}
+        status_words = {
+            "present": QCoreApplication.translate("MemberHistory", "came"),
+            "apologies": QCoreApplication.translate("MemberHistory", "sent apologies"),
+        }
+        round_words = {
+            "opening": QCoreApplication.translate("MemberHistory", "opening"),
+            "closing": QCoreApplication.translate("MemberHistory", "closing"),
+        }
         outcome_words = {
-            "done": _tr("done"),
-            "partly": _tr("partly"),
-            "not_yet": _tr("not yet"),
-            "dropped": _tr("dropped"),
+            "done": QCoreApplication.translate("MemberHistory", "done"),
+            "partly": QCoreApplication.translate("MemberHistory", "partly"),
+            "not_yet": QCoreApplication.translate("MemberHistory", "not yet"),
+            "dropped": QCoreApplication.translate("MemberHistory", "dropped"),
         }
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(_tr("History sections"))
+        self.tabs.setAccessibleName(QCoreApplication.translate("MemberHistory", "History sections"))
         self.attendance = _table(
-            [_tr("Date"), _tr("Group"), _tr("Status")],
+            [
+                QCoreApplication.translate("MemberHistory", "Date"),
+                QCoreApplication.translate("MemberHistory", "Group"),
+                QCoreApplication.translate("MemberHistory", "Status"),
+            ],
             [[d, g, status_words.get(s, s)] for d, g, s in history.attendance],
-            _tr("Attendance"),
+            QCoreApplication.translate("MemberHistory", "Attendance"),
         )
         self.moods = _table(
-            [_tr("Date"), _tr("Round"), _tr("Score"), _tr("Feeling word")],
+            [
+                QCoreApplication.translate("MemberHistory", "Date"),
+                QCoreApplication.translate("MemberHistory", "Round"),
+                QCoreApplication.translate("MemberHistory", "Score"),
+                QCoreApplication.translate("MemberHistory", "Feeling word"),
+            ],
             [
                 [
                     d,
                     round_words.get(r, r),
-                    _tr("passed") if passed else f"{score} ({scale})",
+                    QCoreApplication.translate("MemberHistory", "passed")
+                    if passed
+                    else f"{score} ({scale})",
                     word,
                 ]
                 for d, r, scale, score, passed, word in history.moods
             ],
-            _tr("Mood checks"),
+            QCoreApplication.translate("MemberHistory", "Mood checks"),
         )
         self.goals = _table(
-            [_tr("Set on"), _tr("Goal"), _tr("Outcome")],
+            [
+                QCoreApplication.translate("MemberHistory", "Set on"),
+                QCoreApplication.translate("MemberHistory", "Goal"),
+                QCoreApplication.translate("MemberHistory", "Outcome"),
+            ],
             [
                 [
                     g.created_at[:10],
                     g.text or "",
-                    outcome_words.get(g.outcome.value, "") if g.outcome else _tr("open"),
+                    outcome_words.get(g.outcome.value, "")
+                    if g.outcome
+                    else QCoreApplication.translate("MemberHistory", "open"),
                 ]
                 for g in history.goals
             ],
-            _tr("Goals"),
+            QCoreApplication.translate("MemberHistory", "Goals"),
         )
         self.skills = _table(
-            [_tr("Date"), _tr("Skill")],
+            [
+                QCoreApplication.translate("MemberHistory", "Date"),
+                QCoreApplication.translate("MemberHistory", "Skill"),
+            ],
             [[d, s] for d, s in history.skills_shared],
-            _tr("Skills shared"),
+            QCoreApplication.translate("MemberHistory", "Skills shared"),
         )
         for widget, label in (
-            (self.attendance, _tr("&Attendance ({n})")),
-            (self.moods, _tr("&Moods ({n})")),
-            (self.goals, _tr("&Goals ({n})")),
-            (self.skills, _tr("&Skills shared ({n})")),
+            (self.attendance, QCoreApplication.translate("MemberHistory", "&Attendance ({n})")),
+            (self.moods, QCoreApplication.translate("MemberHistory", "&Moods ({n})")),
+            (self.goals, QCoreApplication.translate("MemberHistory", "&Goals ({n})")),
+            (self.skills, QCoreApplication.translate("MemberHistory", "&Skills shared ({n})")),
         ):
             self.tabs.addTab(widget, label.format(n=widget.rowCount()))
         layout.addWidget(self.tabs, 1)
 
         row = QHBoxLayout()
         row.addStretch(1)
-        close = QPushButton(_tr("Close"))
-        close.setAccessibleName(_tr("Close history"))
+        close = QPushButton(QCoreApplication.translate("MemberHistory", "Close"))
+        close.setAccessibleName(QCoreApplication.translate("MemberHistory", "Close history"))
         close.setDefault(True)
         close.clicked.connect(self.accept)
         row.addWidget(close)

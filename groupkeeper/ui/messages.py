@@ -30,14 +30,12 @@ def set_test_responder(responder: Callable[[str, str, str], bool | str] | None) 
     _responder = responder
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
-
-
 def describe_invalid_input(exc: InvalidInput) -> str:
     """The refused input's own sentence, translated, with its values filled in."""
     if not exc.sentence:
-        return _tr("That value cannot be used here. Please check it.")
+        return QCoreApplication.translate(
+            "messages", "That value cannot be used here. Please check it."
+        )
     sentence = exc.sentence  # extracted where it is raised (tools/i18n.py)
     text = QCoreApplication.translate("InvalidInput", sentence)
     try:
@@ -53,45 +51,70 @@ def describe_error(exc: BaseException) -> str:
         return describe_invalid_input(exc)
     code = getattr(exc, "code", "")
     words = {
-        "wrong_passphrase": _tr(
-            "That passphrase or recovery key is not right. Check Caps Lock and try again."
+        "wrong_passphrase": QCoreApplication.translate(
+            "messages",
+            "That passphrase or recovery key is not right. Check Caps Lock and try again.",
         ),
-        "not_found": _tr("No vault was found in this folder. Check the folder or create a vault."),
-        "exists": _tr("There is already a vault in this folder. It was not changed."),
-        "corrupt": _tr(
+        "not_found": QCoreApplication.translate(
+            "messages", "No vault was found in this folder. Check the folder or create a vault."
+        ),
+        "exists": QCoreApplication.translate(
+            "messages", "There is already a vault in this folder. It was not changed."
+        ),
+        "corrupt": QCoreApplication.translate(
+            "messages",
             "The vault file is damaged or incomplete. It has been left untouched. "
-            "You can restore your latest backup into a new folder."
+            "You can restore your latest backup into a new folder.",
         ),
-        "too_new": _tr(
+        "too_new": QCoreApplication.translate(
+            "messages",
             "This vault was saved by a newer version of GroupKeeper. "
-            "Please install the newer version; the vault was not changed."
+            "Please install the newer version; the vault was not changed.",
         ),
-        "kdf_too_weak": _tr(
+        "kdf_too_weak": QCoreApplication.translate(
+            "messages",
             "This vault's security settings are weaker than GroupKeeper allows, "
-            "so it was not opened. The file may have been tampered with."
+            "so it was not opened. The file may have been tampered with.",
         ),
-        "read_only": _tr(
+        "read_only": QCoreApplication.translate(
+            "messages",
             "GroupKeeper cannot save to the vault folder (it is read-only). "
-            "Your last change was not saved. Check the disk or USB stick."
+            "Your last change was not saved. Check the disk or USB stick.",
         ),
-        "disk_full": _tr(
+        "disk_full": QCoreApplication.translate(
+            "messages",
             "The disk is full, so your last change was not saved. "
-            "Free some space; everything saved before is safe."
+            "Free some space; everything saved before is safe.",
         ),
-        "gone": _tr(
+        "gone": QCoreApplication.translate(
+            "messages",
             "The vault folder cannot be reached. Was the USB stick removed? "
-            "Put it back and try again; nothing saved before is lost."
+            "Put it back and try again; nothing saved before is lost.",
         ),
-        "locked": _tr("The vault is locked. Unlock it to continue."),
-        "backup_invalid": _tr("This file is not a GroupKeeper backup, or it is damaged."),
-        "invalid_input": _tr("That value cannot be used here. Please check it."),
-        "import_rejected": _tr("The file could not be imported. Nothing was changed."),
-        "file_problem": _tr(
+        "locked": QCoreApplication.translate(
+            "messages", "The vault is locked. Unlock it to continue."
+        ),
+        "backup_invalid": QCoreApplication.translate(
+            "messages", "This file is not a GroupKeeper backup, or it is damaged."
+        ),
+        "invalid_input": QCoreApplication.translate(
+            "messages", "That value cannot be used here. Please check it."
+        ),
+        "import_rejected": QCoreApplication.translate(
+            "messages", "The file could not be imported. Nothing was changed."
+        ),
+        "file_problem": QCoreApplication.translate(
+            "messages",
             "That file or folder cannot be used: it is missing, it is a folder, or you "
-            "may not write there. Choose another one; nothing was changed."
+            "may not write there. Choose another one; nothing was changed.",
         ),
     }
-    return words.get(code, _tr("Something went wrong. Nothing saved before is lost."))
+    return words.get(
+        code,
+        QCoreApplication.translate(
+            "messages", "Something went wrong. Nothing saved before is lost."
+        ),
+    )
 
 
 def _box(kind: str, parent: QWidget | None, title: str, text: str) -> bool:
@@ -110,11 +133,13 @@ def _box(kind: str, parent: QWidget | None, title: str, text: str) -> bool:
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    _box("error", parent, _tr("GroupKeeper"), describe_error(exc))
+    _box(
+        "error", parent, QCoreApplication.translate("messages", "GroupKeeper"), describe_error(exc)
+    )
 
 
 def error(parent: QWidget | None, text: str) -> None:
-    _box("error", parent, _tr("GroupKeeper"), text)
+    _box("error", parent, QCoreApplication.translate("messages", "GroupKeeper"), text)
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
@@ -137,9 +162,15 @@ def ask_unsaved(parent: QWidget | None, title: str, text: str) -> str:
             return "save"
         return answer if answer in ("save", "discard", "keep") else "keep"
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    save = box.addButton(_tr("Save"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(_tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    save = box.addButton(
+        QCoreApplication.translate("messages", "Save"), QMessageBox.ButtonRole.AcceptRole
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("messages", "Discard"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("messages", "Keep editing"), QMessageBox.ButtonRole.RejectRole
+    )
     for button in (save, discard, keep):
         # Long translated words at large text sizes: never cut a button's label.
         text = button.text().replace("&", "")

@@ -54,10 +54,6 @@ ALL = -1  # the "All groups" entry of the group picker
 MONTHS_BACK = 60  # how far back the period pickers reach (five years)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportsScreen", text)
-
-
 def _key(start: tuple[int, int], end: tuple[int, int]) -> str:
     """Picker item data: a string, so ``QComboBox.findData`` can compare it."""
     return f"{start[0]:04d}-{start[1]:02d}..{end[0]:04d}-{end[1]:02d}"
@@ -124,11 +120,13 @@ class ReportsScreen(QWidget):
         shell.addWidget(page)
         outer = QVBoxLayout(content)
         head = QHBoxLayout()
-        title = QLabel(_tr("Reports"))
+        title = QLabel(QCoreApplication.translate("ReportsScreen", "Reports"))
         title.setProperty("role", "title")
         head.addWidget(title)
         head.addStretch(1)
-        self.exact_note = QLabel(_tr("Exact figures - exports are suppressed"))
+        self.exact_note = QLabel(
+            QCoreApplication.translate("ReportsScreen", "Exact figures - exports are suppressed")
+        )
         self.exact_note.setProperty("role", "exact-note")
         self.exact_note.setObjectName("exactNote")
         head.addWidget(self.exact_note)
@@ -138,25 +136,29 @@ class ReportsScreen(QWidget):
         # longest entry, so the chosen period is never cut.
         pickers = FlowLayout()
         self.group_box = QComboBox()
-        self.group_box.setAccessibleName(_tr("Group"))
-        group_label = QLabel(_tr("&Group:"))
+        self.group_box.setAccessibleName(QCoreApplication.translate("ReportsScreen", "Group"))
+        group_label = QLabel(QCoreApplication.translate("ReportsScreen", "&Group:"))
         group_label.setBuddy(self.group_box)
         self.kind_box = QComboBox()
-        self.kind_box.setAccessibleName(_tr("Kind of period"))
+        self.kind_box.setAccessibleName(
+            QCoreApplication.translate("ReportsScreen", "Kind of period")
+        )
         for kind, word in (
-            ("month", _tr("Month")),
-            ("quarter", _tr("Quarter")),
-            ("year", _tr("Year")),
-            ("custom", _tr("Months from... to...")),
+            ("month", QCoreApplication.translate("ReportsScreen", "Month")),
+            ("quarter", QCoreApplication.translate("ReportsScreen", "Quarter")),
+            ("year", QCoreApplication.translate("ReportsScreen", "Year")),
+            ("custom", QCoreApplication.translate("ReportsScreen", "Months from... to...")),
         ):
             self.kind_box.addItem(word, kind)
-        kind_label = QLabel(_tr("&Period:"))
+        kind_label = QLabel(QCoreApplication.translate("ReportsScreen", "&Period:"))
         kind_label.setBuddy(self.kind_box)
         self.period_box = QComboBox()
-        self.period_box.setAccessibleName(_tr("Period"))
-        self.to_label = QLabel(_tr("to"))
+        self.period_box.setAccessibleName(QCoreApplication.translate("ReportsScreen", "Period"))
+        self.to_label = QLabel(QCoreApplication.translate("ReportsScreen", "to"))
         self.to_box = QComboBox()
-        self.to_box.setAccessibleName(_tr("Last month of the period"))
+        self.to_box.setAccessibleName(
+            QCoreApplication.translate("ReportsScreen", "Last month of the period")
+        )
         for combo in (self.group_box, self.kind_box, self.period_box, self.to_box):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for pair in ((group_label, self.group_box), (kind_label, self.kind_box)):
@@ -170,26 +172,34 @@ class ReportsScreen(QWidget):
         pickers.addWidget(self.to_box)
         outer.addLayout(pickers)
         large = large_text()
-        self.csv_button = QPushButton(_tr("Export &CSV..."))
+        self.csv_button = QPushButton(QCoreApplication.translate("ReportsScreen", "Export &CSV..."))
         self.csv_button.setAccessibleDescription(
-            _tr("Save the figures as a spreadsheet file, with small counts suppressed")
+            QCoreApplication.translate(
+                "ReportsScreen",
+                "Save the figures as a spreadsheet file, with small counts suppressed",
+            )
         )
-        self.pdf_button = QPushButton(_tr("Export P&DF..."))
+        self.pdf_button = QPushButton(QCoreApplication.translate("ReportsScreen", "Export P&DF..."))
         self.pdf_button.setAccessibleDescription(
-            _tr("Save a PDF report for coordinators and funders, with small counts suppressed")
+            QCoreApplication.translate(
+                "ReportsScreen",
+                "Save a PDF report for coordinators and funders, with small counts suppressed",
+            )
         )
         self.pdf_button.setProperty("role", "primary")
         # Shown (and the export buttons disabled) for a range that is not one calendar
         # month, quarter or year: such exports could be subtracted from one another.
-        self._range_rule = _tr(
+        self._range_rule = QCoreApplication.translate(
+            "ReportsScreen",
             "This range can be viewed here but not exported: exports cover one calendar"
-            " month, quarter or year."
+            " month, quarter or year.",
         )
         # The running period: one more meeting would change it, and two exports of it
         # would show that meeting's figures.
-        self._running_rule = _tr(
+        self._running_rule = QCoreApplication.translate(
+            "ReportsScreen",
             "This period has not ended yet: it can be viewed here and exported once its"
-            " last day has passed."
+            " last day has passed.",
         )
         self.export_rule = QLabel(self._range_rule)
         self.export_rule.setObjectName("exportRule")
@@ -214,11 +224,18 @@ class ReportsScreen(QWidget):
         self.rollup.setObjectName("rollupNotice")
         roll = QHBoxLayout(self.rollup)
         self.rollup_label = QLabel(
-            _tr("Too few people for a shareable report - try a longer period or all groups.")
+            QCoreApplication.translate(
+                "ReportsScreen",
+                "Too few people for a shareable report - try a longer period or all groups.",
+            )
         )
         self.rollup_label.setWordWrap(True)
-        self.rollup_all = QPushButton(_tr("Show &all groups"))
-        self.rollup_year = QPushButton(_tr("Show the whole &year"))
+        self.rollup_all = QPushButton(
+            QCoreApplication.translate("ReportsScreen", "Show &all groups")
+        )
+        self.rollup_year = QPushButton(
+            QCoreApplication.translate("ReportsScreen", "Show the whole &year")
+        )
         roll.addWidget(self.rollup_label, 1)
         roll.addWidget(self.rollup_all)
         roll.addWidget(self.rollup_year)
@@ -241,7 +258,7 @@ class ReportsScreen(QWidget):
         outer.addWidget(self.status)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(_tr("Report sections"))
+        self.tabs.setAccessibleName(QCoreApplication.translate("ReportsScreen", "Report sections"))
         chart_page = QWidget()
         grid = QGridLayout(chart_page)
         self.chart_views = [charts.ChartView() for _ in range(4)]
@@ -252,12 +269,18 @@ class ReportsScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(chart_page)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.tabs.addTab(scroll, _tr("Charts"))
+        self.tabs.addTab(scroll, QCoreApplication.translate("ReportsScreen", "Charts"))
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("reportFigures")
-        self.table.setAccessibleName(_tr("All figures, exact and as exported"))
+        self.table.setAccessibleName(
+            QCoreApplication.translate("ReportsScreen", "All figures, exact and as exported")
+        )
         self.table.setHorizontalHeaderLabels(
-            [_tr("Figure"), _tr("Exact (this screen)"), _tr("In exports")]
+            [
+                QCoreApplication.translate("ReportsScreen", "Figure"),
+                QCoreApplication.translate("ReportsScreen", "Exact (this screen)"),
+                QCoreApplication.translate("ReportsScreen", "In exports"),
+            ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -265,9 +288,11 @@ class ReportsScreen(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.tabs.addTab(self.table, _tr("All figures"))
+        self.tabs.addTab(self.table, QCoreApplication.translate("ReportsScreen", "All figures"))
         self.follow_up = FollowUpPanel(self.services)
-        self.tabs.addTab(self.follow_up, _tr("Follow-up (for you only)"))
+        self.tabs.addTab(
+            self.follow_up, QCoreApplication.translate("ReportsScreen", "Follow-up (for you only)")
+        )
         outer.addWidget(self.tabs, 1)
 
         self.group_box.currentIndexChanged.connect(self._on_selection_changed)
@@ -323,7 +348,7 @@ class ReportsScreen(QWidget):
                         seen.append((y, q))
                         p = Period.quarter(y, q)
                         self.period_box.addItem(
-                            _tr("Q%1 %2 (%3 to %4)")
+                            QCoreApplication.translate("ReportsScreen", "Q%1 %2 (%3 to %4)")
                             .replace("%1", str(q))
                             .replace("%2", str(y))
                             .replace("%3", locale.toString(QDate(y, 3 * q - 2, 1), "MMM"))
@@ -415,7 +440,7 @@ class ReportsScreen(QWidget):
         self._filling = True
         try:
             self.group_box.clear()
-            self.group_box.addItem(_tr("All groups"), ALL)
+            self.group_box.addItem(QCoreApplication.translate("ReportsScreen", "All groups"), ALL)
             for g in self.services.store.groups.all(active_only=False):
                 self.group_box.addItem(g.name, g.id)
             self.group_box.setCurrentIndex(max(0, self.group_box.findData(chosen)))
@@ -427,7 +452,11 @@ class ReportsScreen(QWidget):
         self._recompute()
 
     def _scope_label(self) -> str:
-        return self.group_box.currentText() if self.group_ids() else _tr("All groups")
+        return (
+            self.group_box.currentText()
+            if self.group_ids()
+            else QCoreApplication.translate("ReportsScreen", "All groups")
+        )
 
     def _recompute(self) -> None:
         period = self.period()
@@ -445,7 +474,7 @@ class ReportsScreen(QWidget):
         serial = self._serial
         store = self.services.store
         threshold = int(store.settings.get("suppression_threshold"))
-        self.status.setText(_tr("Updating..."))
+        self.status.setText(QCoreApplication.translate("ReportsScreen", "Updating..."))
         build = partial(
             reports_export.build_report,
             threshold=threshold,
@@ -502,7 +531,7 @@ class ReportsScreen(QWidget):
             exported = (
                 report_pdf.cell_text(out, bundle.threshold)
                 if out is not None
-                else _tr("not exported")
+                else QCoreApplication.translate("ReportsScreen", "not exported")
             )
             for col, text in enumerate(
                 (
@@ -523,7 +552,9 @@ class ReportsScreen(QWidget):
             if c.state in (CellState.FEWER_THAN, CellState.SUPPRESSED, CellState.WITHHELD)
         )
         self.status.setText(
-            _tr("%1, %2. In exports %3 figures are hidden (threshold %4).")
+            QCoreApplication.translate(
+                "ReportsScreen", "%1, %2. In exports %3 figures are hidden (threshold %4)."
+            )
             .replace("%1", bundle.scope_label)
             .replace("%2", report_pdf.period_text(bundle))
             .replace("%3", str(hidden))
@@ -542,7 +573,10 @@ class ReportsScreen(QWidget):
         if self.bundle is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Export CSV"), self._default_name(".csv"), _tr("CSV files (*.csv)")
+            self,
+            QCoreApplication.translate("ReportsScreen", "Export CSV"),
+            self._default_name(".csv"),
+            QCoreApplication.translate("ReportsScreen", "CSV files (*.csv)"),
         )
         if path:
             self.export_csv_to(Path(path))
@@ -551,7 +585,10 @@ class ReportsScreen(QWidget):
         if self.bundle is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Export PDF"), self._default_name(".pdf"), _tr("PDF files (*.pdf)")
+            self,
+            QCoreApplication.translate("ReportsScreen", "Export PDF"),
+            self._default_name(".pdf"),
+            QCoreApplication.translate("ReportsScreen", "PDF files (*.pdf)"),
         )
         if path:
             self.export_pdf_to(Path(path))
@@ -586,8 +623,10 @@ class ReportsScreen(QWidget):
     def _on_exported(self, path: Path) -> None:
         messages.info(
             self,
-            _tr("Report saved"),
-            _tr("The report was saved with small counts suppressed:\n%1").replace("%1", str(path)),
+            QCoreApplication.translate("ReportsScreen", "Report saved"),
+            QCoreApplication.translate(
+                "ReportsScreen", "The report was saved with small counts suppressed:\n%1"
+            ).replace("%1", str(path)),
         )
 
     def _on_export_failed(self, exc: BaseException) -> None:
@@ -596,9 +635,10 @@ class ReportsScreen(QWidget):
         elif isinstance(exc, OSError):
             messages.error(
                 self,
-                _tr(
+                QCoreApplication.translate(
+                    "ReportsScreen",
                     "The report could not be saved there (the folder may be read-only, full,"
-                    " or removed). Choose another folder and try again."
+                    " or removed). Choose another folder and try again.",
                 ),
             )
         else:

@@ -39,10 +39,6 @@ from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.keys import SearchField
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RosterScreen", text)
-
-
 def _n(text: str, n: int) -> str:
     return QCoreApplication.translate("RosterScreen", text, "", n)
 
@@ -82,15 +78,19 @@ class RosterScreen(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
 
         top = QHBoxLayout()
-        title = QLabel(_tr("Members"))
+        title = QLabel(QCoreApplication.translate("RosterScreen", "Members"))
         title.setProperty("role", "title")
         top.addWidget(title)
         self.search = SearchField()
         self.search.setObjectName("rosterSearch")
-        self.search.setPlaceholderText(_tr("Find a member: type a name or phone number"))
-        self.search.setAccessibleName(_tr("Find a member"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("RosterScreen", "Find a member: type a name or phone number")
+        )
+        self.search.setAccessibleName(QCoreApplication.translate("RosterScreen", "Find a member"))
         self.search.setAccessibleDescription(
-            _tr("Type part of a name or phone number. Enter opens the first match.")
+            QCoreApplication.translate(
+                "RosterScreen", "Type part of a name or phone number. Enter opens the first match."
+            )
         )
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(48)
@@ -100,15 +100,21 @@ class RosterScreen(QWidget):
         # Filters and buttons wrap to another row rather than widen the window.
         filters = FlowLayout()
         self.group_filter = QComboBox()
-        self.group_filter.setAccessibleName(_tr("Show members of group"))
+        self.group_filter.setAccessibleName(
+            QCoreApplication.translate("RosterScreen", "Show members of group")
+        )
         self.group_filter.setMinimumHeight(40)
         # Filled after the screen is shown: as wide as its longest group name, always.
         self.group_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.show_inactive = QCheckBox(_tr("Show &inactive members"))
-        self.show_inactive.setAccessibleName(_tr("Show inactive members"))
+        self.show_inactive = QCheckBox(
+            QCoreApplication.translate("RosterScreen", "Show &inactive members")
+        )
+        self.show_inactive.setAccessibleName(
+            QCoreApplication.translate("RosterScreen", "Show inactive members")
+        )
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
-        group_label = QLabel(_tr("G&roup:"))
+        group_label = QLabel(QCoreApplication.translate("RosterScreen", "G&roup:"))
         group_label.setBuddy(self.group_filter)
         group_row = QHBoxLayout()
         group_row.setContentsMargins(0, 0, 16, 0)
@@ -127,9 +133,11 @@ class RosterScreen(QWidget):
         notice_row.setContentsMargins(8, 4, 8, 4)
         self.notice_label = QLabel()
         self.notice_label.setWordWrap(True)
-        self.review_button = QPushButton(_tr("Re&view"))
+        self.review_button = QPushButton(QCoreApplication.translate("RosterScreen", "Re&view"))
         self.review_button.setAccessibleName(
-            _tr("Review members who have not come for a long time")
+            QCoreApplication.translate(
+                "RosterScreen", "Review members who have not come for a long time"
+            )
         )
         notice_row.addWidget(self.notice_label, 1)
         notice_row.addWidget(self.review_button)
@@ -139,7 +147,7 @@ class RosterScreen(QWidget):
         self.table = _Table()
         self.table.setObjectName("rosterTable")
         self.table.setModel(self.model)
-        self.table.setAccessibleName(_tr("Members"))
+        self.table.setAccessibleName(QCoreApplication.translate("RosterScreen", "Members"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -170,19 +178,29 @@ class RosterScreen(QWidget):
         layout.addWidget(self.table, 1)
 
         buttons = FlowLayout()
-        self.add_button = QPushButton(_tr("&Add member"))
+        self.add_button = QPushButton(QCoreApplication.translate("RosterScreen", "&Add member"))
         self.add_button.setProperty("role", "primary")
-        self.edit_button = QPushButton(_tr("&Edit"))
-        self.active_button = QPushButton(_tr("&Deactivate"))
-        self.history_button = QPushButton(_tr("&History"))
-        self.forget_button = QPushButton(_tr("&Forget..."))
-        self.import_button = QPushButton(_tr("Import &CSV..."))
+        self.edit_button = QPushButton(QCoreApplication.translate("RosterScreen", "&Edit"))
+        self.active_button = QPushButton(QCoreApplication.translate("RosterScreen", "&Deactivate"))
+        self.history_button = QPushButton(QCoreApplication.translate("RosterScreen", "&History"))
+        self.forget_button = QPushButton(QCoreApplication.translate("RosterScreen", "&Forget..."))
+        self.import_button = QPushButton(
+            QCoreApplication.translate("RosterScreen", "Import &CSV...")
+        )
         tips = {
-            self.add_button: _tr("Add a member (Ctrl+N)"),
-            self.edit_button: _tr("Edit the selected member (Enter)"),
-            self.history_button: _tr("Attendance, moods and goals of the selected member"),
-            self.forget_button: _tr("Erase the selected member for good"),
-            self.import_button: _tr("Add members from a spreadsheet saved as CSV"),
+            self.add_button: QCoreApplication.translate("RosterScreen", "Add a member (Ctrl+N)"),
+            self.edit_button: QCoreApplication.translate(
+                "RosterScreen", "Edit the selected member (Enter)"
+            ),
+            self.history_button: QCoreApplication.translate(
+                "RosterScreen", "Attendance, moods and goals of the selected member"
+            ),
+            self.forget_button: QCoreApplication.translate(
+                "RosterScreen", "Erase the selected member for good"
+            ),
+            self.import_button: QCoreApplication.translate(
+                "RosterScreen", "Add members from a spreadsheet saved as CSV"
+            ),
         }
         for b in (
             self.add_button,
@@ -243,7 +261,7 @@ class RosterScreen(QWidget):
         current = self.group_filter.currentData()
         self.group_filter.blockSignals(True)
         self.group_filter.clear()
-        self.group_filter.addItem(_tr("All groups"), None)
+        self.group_filter.addItem(QCoreApplication.translate("RosterScreen", "All groups"), None)
         for g in self.services.store.groups.all():
             self.group_filter.addItem(g.name, g.id)
         found = self.group_filter.findData(current)
@@ -304,7 +322,11 @@ class RosterScreen(QWidget):
         for b in (self.edit_button, self.active_button, self.history_button, self.forget_button):
             b.setEnabled(member is not None)
         reactivate = member is not None and not member.active
-        self.active_button.setText(_tr("Reac&tivate") if reactivate else _tr("&Deactivate"))
+        self.active_button.setText(
+            QCoreApplication.translate("RosterScreen", "Reac&tivate")
+            if reactivate
+            else QCoreApplication.translate("RosterScreen", "&Deactivate")
+        )
         self.active_button.setAccessibleName(self.active_button.text().replace("&", ""))
         shown, total = self.model.rowCount(), self.model.total
         if self.search.text().strip():
@@ -339,10 +361,10 @@ class RosterScreen(QWidget):
     def _on_review_clicked(self) -> None:
         if self.model.reviewing:
             self.model.set_only(None)
-            self.review_button.setText(_tr("Re&view"))
+            self.review_button.setText(QCoreApplication.translate("RosterScreen", "Re&view"))
         else:
             self.model.set_only(set(self._review_ids))
-            self.review_button.setText(_tr("Show &everyone"))
+            self.review_button.setText(QCoreApplication.translate("RosterScreen", "Show &everyone"))
         self._update_buttons()
 
     # -- Actions ------------------------------------------------------------------------
@@ -404,7 +426,7 @@ class RosterScreen(QWidget):
             self.refresh()
             messages.info(
                 self,
-                _tr("Import finished"),
+                QCoreApplication.translate("RosterScreen", "Import finished"),
                 _n("%n member(s) added.", dialog.imported),
             )
         dialog.clear_personal_data()

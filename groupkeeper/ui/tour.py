@@ -18,45 +18,45 @@ if TYPE_CHECKING:
     from groupkeeper.ui.services import Services
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TourPanel", text)
-
-
 def tour_steps() -> list[tuple[str, str, str]]:
     """(title, text, navigation key it points at or "") for each step, translated."""
     return [
         (
-            _tr("Welcome! A quick look around"),
-            _tr(
+            QCoreApplication.translate("TourPanel", "Welcome! A quick look around"),
+            QCoreApplication.translate(
+                "TourPanel",
                 "Home lists your groups. When people arrive, press \u201cStart meeting\u201d "
                 "on your group's card. This tour has four short steps; skip it whenever "
-                "you like."
+                "you like.",
             ),
             "home",
         ),
         (
-            _tr("The people in your groups"),
-            _tr(
+            QCoreApplication.translate("TourPanel", "The people in your groups"),
+            QCoreApplication.translate(
+                "TourPanel",
                 "Roster (Ctrl+2) holds names and contact details, encrypted on this "
-                "computer. Type a few letters to find someone; Ctrl+N adds a person."
+                "computer. Type a few letters to find someone; Ctrl+N adds a person.",
             ),
             "roster",
         ),
         (
-            _tr("During a meeting"),
-            _tr(
+            QCoreApplication.translate("TourPanel", "During a meeting"),
+            QCoreApplication.translate(
+                "TourPanel",
                 "The plan is on the left, the part you are in is in the middle, and the "
                 "timer is at the top. Ctrl+Enter moves on. Ctrl+Shift+S shows your crisis "
-                "resources at once. Everything is saved as you go."
+                "resources at once. Everything is saved as you go.",
             ),
             "",
         ),
         (
-            _tr("Stepping away and getting help"),
-            _tr(
+            QCoreApplication.translate("TourPanel", "Stepping away and getting help"),
+            QCoreApplication.translate(
+                "TourPanel",
                 "Press Ctrl+L to lock whenever you leave the laptop: names disappear from "
                 "the screen. Press F1 at any time for the meeting guide and all keyboard "
-                "shortcuts."
+                "shortcuts.",
             ),
             "help",
         ),

@@ -4,7 +4,7 @@
     <context>
         <name>AttendanceProofDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="122" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="131" />
             <source>%1 attended %n meeting(s) in this period.</source>
             <translation>
                 <numerusform>%1 attended %n meeting in this period.</numerusform>
@@ -15,7 +15,7 @@
     <context>
         <name>CsvImportDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="335" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="399" />
             <source>%n member(s) ready to import:</source>
             <translation>
                 <numerusform>%n member ready to import:</numerusform>
@@ -23,7 +23,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="339" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="403" />
             <source>%n row(s) will be skipped:</source>
             <translation>
                 <numerusform>%n row will be skipped:</numerusform>
@@ -31,7 +31,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="344" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="411" />
             <source>&amp;Import %n member(s)</source>
             <translation>
                 <numerusform>&amp;Import %n member</numerusform>
@@ -377,7 +377,7 @@
     <context>
         <name>MemberHistory</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/member_history.py" line="62" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="66" />
             <source>Came to %n meeting(s).</source>
             <translation>
                 <numerusform>Came to %n meeting.</numerusform>
@@ -388,7 +388,7 @@
     <context>
         <name>RosterScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="311" />
+            <location filename="../../groupkeeper/ui/roster.py" line="333" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n match</numerusform>
@@ -396,7 +396,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="313" />
+            <location filename="../../groupkeeper/ui/roster.py" line="335" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n member</numerusform>
@@ -404,7 +404,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="408" />
+            <location filename="../../groupkeeper/ui/roster.py" line="430" />
             <source>%n member(s) added.</source>
             <translation>
                 <numerusform>%n member added.</numerusform>
@@ -412,7 +412,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="261" />
+            <location filename="../../groupkeeper/ui/roster.py" line="279" />
             <source>%n member(s) have not come for {months} months or more. You may want to forget them.</source>
             <translation>
                 <numerusform>%n member has not come for {months} months or more. You may want to forget them.</numerusform>
@@ -420,7 +420,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="311" />
+            <location filename="../../groupkeeper/ui/roster.py" line="333" />
             <source>of %n</source>
             <translation>
                 <numerusform>of %n</numerusform>

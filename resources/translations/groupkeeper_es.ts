@@ -155,7 +155,7 @@
     <context>
         <name>AttendanceProofDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="122" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="131" />
             <source>%1 attended %n meeting(s) in this period.</source>
             <translation>
                 <numerusform>%1 asistió a %n reunión en este periodo.</numerusform>
@@ -163,22 +163,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="82" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="87" />
             <source>&amp;From</source>
             <translation>&amp;Desde</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="94" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="102" />
             <source>&amp;Save as PDF...</source>
             <translation>&amp;Guardar como PDF...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="83" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="88" />
             <source>&amp;To</source>
             <translation>&amp;Hasta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="92" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="99" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
@@ -188,63 +188,63 @@
             <translation>Nombre de quien facilita, tal como firma</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="61" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="59" />
             <source>For the member, on their request: the dates they attended in a period, signed by you. The PDF names the group; check with them that this is what they want shown. GroupKeeper keeps no copy; their record notes that a proof was given.</source>
             <translation>Para la persona participante, a petición suya: las fechas en que asistió durante un periodo, firmadas por ti. El PDF nombra el grupo; confirma con ella que es lo que quiere mostrar. GroupKeeper no guarda ninguna copia; su ficha anota que se entregó un justificante.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="74" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="73" />
             <source>From</source>
             <translation>Desde</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="133" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="145" />
             <source>PDF files (*.pdf)</source>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="56" />
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="150" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="53" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="170" />
             <source>Proof of attendance</source>
             <translation>Justificante de asistencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="164" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="190" />
             <source>Proof of attendance saved</source>
             <translation>Justificante de asistencia guardado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="143" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="158" />
             <source>Proof of attendance.pdf</source>
             <translation>Justificante de asistencia.pdf</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="133" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="143" />
             <source>Save the proof of attendance</source>
             <translation>Guardar el justificante de asistencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="165" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="191" />
             <source>Sign it and give it to the person. GroupKeeper keeps no copy; delete the file from this computer once it is printed or handed over.</source>
             <translation>Fírmalo y entrégaselo a la persona. GroupKeeper no guarda ninguna copia; borra el archivo de este ordenador cuando esté impreso o entregado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="84" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="90" />
             <source>Signed by</source>
             <translation>Firmado por</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="152" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="175" />
             <source>The PDF could not be saved there. Try another folder.</source>
             <translation>No se pudo guardar el PDF ahí. Prueba otra carpeta.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="78" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="77" />
             <source>To</source>
             <translation>Hasta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="81" />
+            <location filename="../../groupkeeper/ui/attendance_proof_dialog.py" line="83" />
             <source>Your name (printed under the signature)</source>
             <translation>Tu nombre (se imprime bajo la firma)</translation>
         </message>
@@ -293,7 +293,7 @@
     <context>
         <name>CsvImportDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="335" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="399" />
             <source>%n member(s) ready to import:</source>
             <translation>
                 <numerusform>%n participante listo para importar:</numerusform>
@@ -301,7 +301,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="339" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="403" />
             <source>%n row(s) will be skipped:</source>
             <translation>
                 <numerusform>Se saltará %n fila:</numerusform>
@@ -309,12 +309,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="120" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="142" />
             <source>&amp;Choose file...</source>
             <translation>&amp;Elegir archivo...</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="344" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="411" />
             <source>&amp;Import %n member(s)</source>
             <translation>
                 <numerusform>&amp;Importar %n participante</numerusform>
@@ -322,43 +322,43 @@
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="260" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="304" />
             <source>(column %1 has no title)</source>
             <translation>(la columna %1 no tiene título)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="168" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="205" />
             <source>(no group)</source>
             <translation>(sin grupo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="165" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="199" />
             <source>Add them to &amp;group:</source>
             <translation>Añadir al &amp;grupo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="195" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="237" />
             <source>CSV files (*.csv *.txt)</source>
             <translation>Archivos CSV (*.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="177" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="214" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="178" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="216" />
             <source>Cancel, import nothing</source>
             <translation>Cancelar sin importar nada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="121" />
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="195" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="145" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="235" />
             <source>Choose a CSV file</source>
             <translation>Elegir un archivo CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="108" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="128" />
             <source>Choose a CSV file saved from a spreadsheet, with the column titles in its first row (in English or Spanish). You can then say what each column is. Only a name (first name or nickname) is required. Nothing is added until you press Import.</source>
             <translation>Elige un archivo CSV guardado desde una hoja de cálculo, con los títulos de las columnas en la primera fila (en español o en inglés). Después puedes decir qué es cada columna. Solo hace falta un nombre (nombre de pila o apodo). No se añade nada hasta que pulses Importar.</translation>
         </message>
@@ -367,7 +367,7 @@
             <translation type="vanished">Elige un archivo CSV guardado desde una hoja de cálculo. La primera fila da nombre a las columnas (en inglés): name (obligatoria), full_name, pronouns, phone, email, emergency_contact, contact_consent (yes/no), joined_on (2025-01-31), notes. No se añade nada hasta que pulses Importar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="333" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="394" />
             <source>Choose the name column to see the members.</source>
             <translation>Elige la columna del nombre para ver a los participantes.</translation>
         </message>
@@ -381,7 +381,7 @@
             <translation>No importar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="284" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="336" />
             <source>Each column of your file, and what it is imported as:</source>
             <translation>Cada columna de tu archivo y cómo se importa:</translation>
         </message>
@@ -398,34 +398,34 @@
             <translation>Contacto de emergencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="32" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="30" />
             <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="50" />
             <source>Full name</source>
             <translation>Nombre completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="167" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="203" />
             <source>Group the imported members join</source>
             <translation>Grupo al que se unen las personas importadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="179" />
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="344" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="218" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="413" />
             <source>Import</source>
             <translation>Importar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="104" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="123" />
             <source>Import members from a CSV file</source>
             <translation>Importar participantes desde un archivo CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="268" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="315" />
             <source>Import the column %1 as</source>
             <translation>Importar la columna %1 como</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="357" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="427" />
             <source>Importing...</source>
             <translation>Importando...</translation>
         </message>
@@ -440,12 +440,12 @@
             <translation>Fecha de alta (como 2025-01-31)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="33" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="31" />
             <source>Last name (joined to the name as the full name)</source>
             <translation>Apellidos (se unen al nombre como nombre completo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="153" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="181" />
             <source>Members that will be imported</source>
             <translation>Participantes que se importarán</translation>
         </message>
@@ -455,27 +455,27 @@
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="31" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="27" />
             <source>Name (first name or nickname)</source>
             <translation>Nombre (de pila o apodo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="122" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="148" />
             <source>No file chosen yet.</source>
             <translation>Todavía no has elegido ningún archivo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="300" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="355" />
             <source>No file chosen.</source>
             <translation>No se ha elegido ningún archivo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="83" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="100" />
             <source>No name column was found. The first row must name the columns, with one called "name" or "display_name".</source>
             <translation>No se encontró la columna del nombre. La primera fila debe dar nombre a las columnas, y una debe llamarse «name» o «display_name».</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="341" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="406" />
             <source>No problems found.</source>
             <translation>No se encontró ningún problema.</translation>
         </message>
@@ -508,57 +508,57 @@
             <translation>Pronombres</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="212" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="255" />
             <source>Reading %1...</source>
             <translation>Leyendo %1...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="121" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="125" />
             <source>Row</source>
             <translation>Fila</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="74" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="86" />
             <source>Row {row}: {why}</source>
             <translation>Fila {row}: {why}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="159" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="189" />
             <source>Rows that will be skipped, with the reason</source>
             <translation>Filas que se saltarán, con el motivo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="306" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="363" />
             <source>That file could not be opened. Is it still there?</source>
             <translation>No se pudo abrir ese archivo. ¿Sigue ahí?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="87" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="105" />
             <source>This file is empty.</source>
             <translation>Este archivo está vacío.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="80" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="96" />
             <source>This file is not a text CSV file. In your spreadsheet, use Save As &gt; CSV.</source>
             <translation>Este archivo no es un CSV de texto. En tu hoja de cálculo, usa Guardar como &gt; CSV.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="79" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="93" />
             <source>This file is too big for a member list (over 5 MB).</source>
             <translation>Este archivo es demasiado grande para una lista de participantes (más de 5 MB).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="278" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="328" />
             <source>Which column holds the name (first name or nickname)? Choose it below; nothing is imported until you press Import.</source>
             <translation>¿Qué columna tiene el nombre (de pila o apodo)? Elígela abajo; no se importa nada hasta que pulses Importar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="68" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="70" />
             <source>a value is too long (over 10,000 characters)</source>
             <translation>un valor es demasiado largo (más de 10.000 caracteres)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="72" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="82" />
             <source>broken quotation marks; check this row in your spreadsheet</source>
             <translation>comillas mal cerradas; revisa esta fila en tu hoja de cálculo</translation>
         </message>
@@ -568,42 +568,42 @@
             <translation>el consentimiento de contacto debe ser yes o no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="71" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="79" />
             <source>contains unreadable characters (is it really a CSV file?)</source>
             <translation>tiene caracteres ilegibles (¿seguro que es un archivo CSV?)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="266" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="310" />
             <source>e.g. %1</source>
             <translation>p. ej. %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="112" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="115" />
             <source>no</source>
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="65" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="61" />
             <source>no name (a first name or nickname is needed)</source>
             <translation>sin nombre (hace falta un nombre de pila o un apodo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="66" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="64" />
             <source>the joined date is not a date like 2025-01-31</source>
             <translation>la fecha de alta no es una fecha como 2025-01-31</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="69" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="73" />
             <source>the same person as row {row}</source>
             <translation>la misma persona que en la fila {row}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="70" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="76" />
             <source>this person is already on the roster</source>
             <translation>esta persona ya está en la lista</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="112" />
+            <location filename="../../groupkeeper/ui/models/import_preview_model.py" line="113" />
             <source>yes</source>
             <translation>sí</translation>
         </message>
@@ -863,7 +863,7 @@ Save here anyway?</source>
     <context>
         <name>FollowUpPanel</name>
         <message>
-            <location filename="../../groupkeeper/ui/follow_up.py" line="31" />
+            <location filename="../../groupkeeper/ui/follow_up.py" line="27" />
             <source>For you only - this list is never exported or printed. It shows members who agreed to be contacted and were not at any of their group's last three meetings, so someone can check in with them.</source>
             <translation>Solo para ti: esta lista nunca se exporta ni se imprime. Muestra a quienes aceptaron recibir contacto y no vinieron a ninguna de las tres últimas reuniones de su grupo, para que alguien pueda preguntarles cómo están.</translation>
         </message>
@@ -873,22 +873,22 @@ Save here anyway?</source>
             <translation>Participantes que faltaron a las 3 últimas reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/follow_up.py" line="52" />
+            <location filename="../../groupkeeper/ui/follow_up.py" line="56" />
             <source>Members who sent apologies</source>
             <translation>Participantes que avisaron que no venían</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/follow_up.py" line="40" />
+            <location filename="../../groupkeeper/ui/follow_up.py" line="38" />
             <source>Missed the last 3 meetings</source>
             <translation>Faltaron a las 3 últimas reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/follow_up.py" line="76" />
+            <location filename="../../groupkeeper/ui/follow_up.py" line="82" />
             <source>Nobody at the moment.</source>
             <translation>Nadie por ahora.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/follow_up.py" line="47" />
+            <location filename="../../groupkeeper/ui/follow_up.py" line="49" />
             <source>Sent apologies (not drifting away)</source>
             <translation>Avisaron que no venían (siguen en contacto)</translation>
         </message>
@@ -1115,174 +1115,174 @@ Save here anyway?</source>
     <context>
         <name>HelpDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="181" />
+            <location filename="../../groupkeeper/ui/help.py" line="271" />
             <source>&amp;How a meeting runs</source>
             <translation>&amp;Cómo va una reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="216" />
+            <location filename="../../groupkeeper/ui/help.py" line="306" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Atajos de teclado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="98" />
+            <location filename="../../groupkeeper/ui/help.py" line="108" />
             <source>Add a member</source>
             <translation>Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="86" />
+            <location filename="../../groupkeeper/ui/help.py" line="90" />
             <source>Anywhere</source>
             <translation>En cualquier sitio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="105" />
+            <location filename="../../groupkeeper/ui/help.py" line="143" />
             <source>Back to Home; the meeting stays open</source>
             <translation>Volver a Inicio; la reunión sigue abierta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="46" />
+            <location filename="../../groupkeeper/ui/help.py" line="42" />
             <source>Before people arrive, open GroupKeeper and type your passphrase. On Home, press "Start meeting" on your group's card.</source>
             <translation>Antes de que llegue la gente, abre GroupKeeper y escribe tu frase de acceso. En Inicio, pulsa «Empezar reunión» en la tarjeta de tu grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="119" />
+            <location filename="../../groupkeeper/ui/help.py" line="195" />
             <source>Catch-up grid for people who missed their turn</source>
             <translation>Tabla para quien se perdió su turno</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="108" />
-            <location filename="../../groupkeeper/ui/help.py" line="109" />
-            <location filename="../../groupkeeper/ui/help.py" line="113" />
+            <location filename="../../groupkeeper/ui/help.py" line="159" />
+            <location filename="../../groupkeeper/ui/help.py" line="164" />
+            <location filename="../../groupkeeper/ui/help.py" line="171" />
             <source>Check-in</source>
             <translation>Llegadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="55" />
+            <location filename="../../groupkeeper/ui/help.py" line="53" />
             <source>Check-in: type a few letters of a name and press Enter to mark the person present. Someone new? Type their first name and press "New here". Someone who arrives late can be added at any time with A.</source>
             <translation>Llegadas: escribe unas letras de un nombre y pulsa Intro para marcar a la persona como presente. ¿Viene alguien por primera vez? Escribe su nombre y pulsa «Primera vez hoy». A quien llegue tarde puedes añadirle en cualquier momento con A.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="220" />
+            <location filename="../../groupkeeper/ui/help.py" line="310" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="221" />
+            <location filename="../../groupkeeper/ui/help.py" line="311" />
             <source>Close help</source>
             <translation>Cerrar la ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="186" />
+            <location filename="../../groupkeeper/ui/help.py" line="276" />
             <source>Everything can be done with the keyboard. Tab moves between controls.</source>
             <translation>Todo se puede hacer con el teclado. Tab pasa de un control a otro.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="72" />
+            <location filename="../../groupkeeper/ui/help.py" line="74" />
             <source>Everything is saved the moment you enter it. If the laptop switches off, open GroupKeeper again and press "Resume meeting". At the end, press "End meeting".</source>
             <translation>Todo se guarda en el momento en que lo anotas. Si el portátil se apaga, vuelve a abrir GroupKeeper y pulsa «Continuar la reunión». Al final, pulsa «Terminar reunión».</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="97" />
+            <location filename="../../groupkeeper/ui/help.py" line="103" />
             <source>Find a member</source>
             <translation>Buscar participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="92" />
+            <location filename="../../groupkeeper/ui/help.py" line="96" />
             <source>Go to Home</source>
             <translation>Ir a Inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="94" />
+            <location filename="../../groupkeeper/ui/help.py" line="98" />
             <source>Go to reports</source>
             <translation>Ir a Informes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="93" />
+            <location filename="../../groupkeeper/ui/help.py" line="97" />
             <source>Go to the roster</source>
             <translation>Ir a Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="122" />
+            <location filename="../../groupkeeper/ui/help.py" line="202" />
             <source>Goal done / partly / not yet / dropped (or 1-4)</source>
             <translation>Meta hecha / en parte / todavía no / dejada (o 1-4)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="163" />
-            <location filename="../../groupkeeper/ui/help.py" line="164" />
+            <location filename="../../groupkeeper/ui/help.py" line="253" />
+            <location filename="../../groupkeeper/ui/help.py" line="254" />
             <source>GroupKeeper help</source>
             <translation>Ayuda de GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="169" />
+            <location filename="../../groupkeeper/ui/help.py" line="259" />
             <source>Help topics</source>
             <translation>Temas de ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="175" />
+            <location filename="../../groupkeeper/ui/help.py" line="265" />
             <source>How a meeting runs</source>
             <translation>Cómo va una reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="68" />
+            <location filename="../../groupkeeper/ui/help.py" line="69" />
             <source>If someone is not safe, press Ctrl+Shift+S: your crisis resources and the steps to follow are on screen straight away.</source>
             <translation>Si alguien no está a salvo, pulsa Ctrl+Mayús+S: tus recursos de crisis y los pasos a seguir aparecen en pantalla al momento.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="197" />
+            <location filename="../../groupkeeper/ui/help.py" line="287" />
             <source>Keyboard shortcuts</source>
             <translation>Atajos de teclado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="195" />
+            <location filename="../../groupkeeper/ui/help.py" line="285" />
             <source>Keys</source>
             <translation>Teclas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="123" />
-            <location filename="../../groupkeeper/ui/help.py" line="125" />
+            <location filename="../../groupkeeper/ui/help.py" line="205" />
+            <location filename="../../groupkeeper/ui/help.py" line="210" />
             <source>Last week's goals</source>
             <translation>Metas de la semana pasada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="96" />
+            <location filename="../../groupkeeper/ui/help.py" line="100" />
             <source>Lock GroupKeeper now</source>
             <translation>Bloquear GroupKeeper ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="108" />
+            <location filename="../../groupkeeper/ui/help.py" line="158" />
             <source>Mark the first match present</source>
             <translation>Marcar como presente la primera coincidencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="87" />
+            <location filename="../../groupkeeper/ui/help.py" line="91" />
             <source>Meeting</source>
             <translation>Reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="106" />
-            <location filename="../../groupkeeper/ui/help.py" line="107" />
+            <location filename="../../groupkeeper/ui/help.py" line="149" />
+            <location filename="../../groupkeeper/ui/help.py" line="154" />
             <source>Meeting plan</source>
             <translation>Plan de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="89" />
+            <location filename="../../groupkeeper/ui/help.py" line="93" />
             <source>Meeting, also while typing</source>
             <translation>Reunión, también mientras escribes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="99" />
+            <location filename="../../groupkeeper/ui/help.py" line="114" />
             <source>Member form</source>
             <translation>Ficha de participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="116" />
-            <location filename="../../groupkeeper/ui/help.py" line="117" />
-            <location filename="../../groupkeeper/ui/help.py" line="118" />
+            <location filename="../../groupkeeper/ui/help.py" line="181" />
+            <location filename="../../groupkeeper/ui/help.py" line="186" />
+            <location filename="../../groupkeeper/ui/help.py" line="191" />
             <source>Mood check</source>
             <translation>Estado de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="60" />
+            <location filename="../../groupkeeper/ui/help.py" line="59" />
             <source>Mood check: press the number each person says (or P if they pass). Nobody has to answer.</source>
             <translation>Estado de ánimo: pulsa el número que dice cada persona (o P si pasa). Nadie está obligado a responder.</translation>
         </message>
@@ -1292,128 +1292,128 @@ Save here anyway?</source>
             <translation>Pasa a lo siguiente con Ctrl+Intro cuando el grupo esté listo. Desde el plan de la izquierda puedes saltar una parte, moverla o volver a ella.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="107" />
+            <location filename="../../groupkeeper/ui/help.py" line="153" />
             <source>Move the selected part down</source>
             <translation>Bajar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="106" />
+            <location filename="../../groupkeeper/ui/help.py" line="148" />
             <source>Move the selected part up</source>
             <translation>Subir la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="100" />
+            <location filename="../../groupkeeper/ui/help.py" line="118" />
             <source>Next part of the meeting (also Ctrl+Right)</source>
             <translation>Siguiente parte de la reunión (también Ctrl+Derecha)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="95" />
+            <location filename="../../groupkeeper/ui/help.py" line="99" />
             <source>Open settings</source>
             <translation>Abrir la configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="91" />
+            <location filename="../../groupkeeper/ui/help.py" line="95" />
             <source>Open this help</source>
             <translation>Abrir esta ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="117" />
+            <location filename="../../groupkeeper/ui/help.py" line="185" />
             <source>Pass (no answer)</source>
             <translation>Pasar (sin respuesta)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="104" />
+            <location filename="../../groupkeeper/ui/help.py" line="138" />
             <source>Pause or resume the timer</source>
             <translation>Pausar o reanudar el temporizador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="101" />
+            <location filename="../../groupkeeper/ui/help.py" line="123" />
             <source>Previous part of the meeting</source>
             <translation>Parte anterior de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="118" />
+            <location filename="../../groupkeeper/ui/help.py" line="190" />
             <source>Previous person (Right: next person)</source>
             <translation>Persona anterior (Derecha: siguiente persona)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="116" />
+            <location filename="../../groupkeeper/ui/help.py" line="180" />
             <source>Record that mood score</source>
             <translation>Anotar esa puntuación de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="97" />
-            <location filename="../../groupkeeper/ui/help.py" line="98" />
+            <location filename="../../groupkeeper/ui/help.py" line="104" />
+            <location filename="../../groupkeeper/ui/help.py" line="109" />
             <source>Roster</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="103" />
+            <location filename="../../groupkeeper/ui/help.py" line="133" />
             <source>Safety: crisis resources and steps</source>
             <translation>Seguridad: recursos de crisis y pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="99" />
+            <location filename="../../groupkeeper/ui/help.py" line="113" />
             <source>Save the member</source>
             <translation>Guardar la ficha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="102" />
+            <location filename="../../groupkeeper/ui/help.py" line="128" />
             <source>Someone arrived late (also Ctrl+A)</source>
             <translation>Alguien ha llegado tarde (también Ctrl+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="115" />
+            <location filename="../../groupkeeper/ui/help.py" line="175" />
             <source>Someone arrived late, also while typing</source>
             <translation>Alguien llegó tarde, también mientras escribes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="177" />
+            <location filename="../../groupkeeper/ui/help.py" line="267" />
             <source>Step by step, what happens in a meeting and which keys help.</source>
             <translation>Paso a paso, qué pasa en una reunión y qué teclas ayudan.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="77" />
+            <location filename="../../groupkeeper/ui/help.py" line="80" />
             <source>Stepping away? Press Ctrl+L. Names disappear from the screen; during a meeting the plan and the timer stay visible.</source>
             <translation>¿Te alejas un momento? Pulsa Ctrl+L. Los nombres desaparecen de la pantalla; durante una reunión, el plan y el temporizador siguen a la vista.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="125" />
+            <location filename="../../groupkeeper/ui/help.py" line="209" />
             <source>Take back the last answer</source>
             <translation>Deshacer la última respuesta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="109" />
+            <location filename="../../groupkeeper/ui/help.py" line="163" />
             <source>Take back the selected check-in</source>
             <translation>Deshacer la llegada seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="50" />
+            <location filename="../../groupkeeper/ui/help.py" line="47" />
             <source>The left side shows tonight's plan. The big area in the middle is the part you are in now, with its timer at the top. The timer only helps you keep time; nothing happens when it runs out.</source>
             <translation>A la izquierda está el plan de hoy. La zona grande del centro es la parte en la que estáis, con su temporizador arriba. El temporizador solo te ayuda a llevar el tiempo; no pasa nada cuando se acaba.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="199" />
+            <location filename="../../groupkeeper/ui/help.py" line="289" />
             <source>Three columns: the keys, what they do, and where they work.</source>
             <translation>Tres columnas: las teclas, qué hacen y dónde funcionan.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="126" />
+            <location filename="../../groupkeeper/ui/help.py" line="214" />
             <source>Undo the last score</source>
             <translation>Deshacer la última puntuación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="112" />
+            <location filename="../../groupkeeper/ui/help.py" line="168" />
             <source>Undo the latest check-in (or the selected one), also while typing</source>
             <translation>Deshacer la última llegada (o la seleccionada), también mientras escribes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="195" />
+            <location filename="../../groupkeeper/ui/help.py" line="285" />
             <source>What it does</source>
             <translation>Qué hace</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="195" />
+            <location filename="../../groupkeeper/ui/help.py" line="285" />
             <source>Where</source>
             <translation>Dónde</translation>
         </message>
@@ -2400,12 +2400,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="61" />
-            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="66" />
+            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="70" />
             <source>Crisis resources</source>
             <translation>Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="54" />
+            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="57" />
             <source>Crisis resources and escalation steps</source>
             <translation>Recursos de crisis y pasos a seguir</translation>
         </message>
@@ -2496,7 +2496,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Intro guarda y pasa a la siguiente persona. Las flechas arriba y abajo eligen a una persona.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="39" />
+            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="38" />
             <source>Escalation steps:</source>
             <translation>Pasos a seguir:</translation>
         </message>
@@ -2730,7 +2730,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Siguiente: %1 ›</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="34" />
+            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="30" />
             <source>No crisis resources are written for this group yet. In an emergency call your local emergency number. Add the group's resources in its settings.</source>
             <translation>Este grupo todavía no tiene recursos de crisis anotados. En una emergencia, llama al número de emergencias de tu zona. Añade los recursos del grupo en su configuración.</translation>
         </message>
@@ -2923,7 +2923,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/safety_panel.py" line="47" />
-            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="64" />
+            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="68" />
             <source>Safety</source>
             <translation>Seguridad</translation>
         </message>
@@ -3053,7 +3053,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>No se pudo recuperar el temporizador, así que el plan vuelve a empezar. Todo lo anotado está a salvo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="75" />
+            <location filename="../../groupkeeper/ui/widgets/crisis.py" line="79" />
             <source>The vault is still locked. To count a concern or write a note, unlock and open Safety in the meeting.</source>
             <translation>La caja fuerte sigue bloqueada. Para contar una preocupación o escribir una nota, desbloquea y abre Seguridad en la reunión.</translation>
         </message>
@@ -3339,148 +3339,148 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <context>
         <name>MemberDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="244" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="318" />
             <source>%1  proof of attendance (%2 to %3)</source>
             <translation>%1  justificante de asistencia (%2 a %3)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="194" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="247" />
             <source>&amp;Add member</source>
             <translation>&amp;Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="228" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="283" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Desactivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="144" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="164" />
             <source>&amp;Email</source>
             <translation>&amp;Correo electrónico</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="177" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="213" />
             <source>&amp;Forget...</source>
             <translation>&amp;Olvidar...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="146" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="168" />
             <source>&amp;Joined on</source>
             <translation>&amp;Se unió el</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="139" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="159" />
             <source>&amp;Name *</source>
             <translation>&amp;Nombre *</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="142" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="162" />
             <source>&amp;Pronouns</source>
             <translation>&amp;Pronombres</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="182" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="225" />
             <source>&amp;Proof of attendance...</source>
             <translation>&amp;Justificante de asistencia...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="194" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="245" />
             <source>&amp;Save</source>
             <translation>&amp;Guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="90" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="94" />
             <source>Add a member</source>
             <translation>Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="148" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="171" />
             <source>Agrees to be &amp;contacted between meetings</source>
             <translation>&amp;Acepta recibir contacto entre reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="149" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="174" />
             <source>Agrees to be contacted between meetings</source>
             <translation>Acepta recibir contacto entre reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="192" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="240" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="193" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="242" />
             <source>Cancel without saving</source>
             <translation>Cancelar sin guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="153" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="180" />
             <source>Consent history</source>
             <translation>Historial de consentimientos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="242" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="313" />
             <source>Consent history:</source>
             <translation>Historial de consentimientos:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="235" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="294" />
             <source>Consent to be on the roster is recorded today.</source>
             <translation>El consentimiento para estar en la lista se anota con fecha de hoy.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="365" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="451" />
             <source>Data exported</source>
             <translation>Datos exportados</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="180" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="219" />
             <source>E&amp;xport this member's data...</source>
             <translation>E&amp;xportar los datos de esta persona...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="90" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="96" />
             <source>Edit member</source>
             <translation>Editar participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="128" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="145" />
             <source>Email</source>
             <translation>Correo electrónico</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="145" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="166" />
             <source>Emer&amp;gency contact</source>
             <translation>Contacto de emer&amp;gencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="129" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="147" />
             <source>Emergency contact</source>
             <translation>Contacto de emergencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="181" />
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="331" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="222" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="414" />
             <source>Export this member's data</source>
             <translation>Exportar los datos de esta persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="141" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="161" />
             <source>F&amp;ull name</source>
             <translation>Nombre &amp;completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="124" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="134" />
             <source>First name or nickname</source>
             <translation>Nombre de pila o apodo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="70" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="72" />
             <source>Forget a member</source>
             <translation>Olvidar a una persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="178" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="215" />
             <source>Forget this member</source>
             <translation>Olvidar a esta persona</translation>
         </message>
@@ -3506,137 +3506,137 @@ Las copias automáticas hechas antes de hoy seguirán conteniendo a {name} hasta
 Esto no se puede deshacer.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="125" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="137" />
             <source>Full name</source>
             <translation>Nombre completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="172" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="208" />
             <source>G&amp;roups</source>
             <translation>G&amp;rupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="251" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="327" />
             <source>Given on request:</source>
             <translation>Entregado a petición:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="155" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="184" />
             <source>Groups this member belongs to</source>
             <translation>Grupos de esta persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="133" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="153" />
             <source>Joined on</source>
             <translation>Se unió el</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="129" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="148" />
             <source>Name and phone</source>
             <translation>Nombre y teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="123" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="131" />
             <source>Name used in the group (required)</source>
             <translation>Nombre que usa en el grupo (obligatorio)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="165" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="196" />
             <source>Only you can see these. They are encrypted.</source>
             <translation>Solo tú puedes verlas. Están cifradas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="166" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="201" />
             <source>Only you see these notes.</source>
             <translation>Solo tú ves estas notas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="125" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="138" />
             <source>Optional</source>
             <translation>Opcional</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="143" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="163" />
             <source>P&amp;hone</source>
             <translation>&amp;Teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="127" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="144" />
             <source>Phone</source>
             <translation>Teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="294" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="374" />
             <source>Please enter a name (a first name or nickname is fine).</source>
             <translation>Escribe un nombre, por favor (basta con el nombre de pila o un apodo).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="173" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="209" />
             <source>Private n&amp;otes</source>
             <translation>Notas pri&amp;vadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="164" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="194" />
             <source>Private notes</source>
             <translation>Notas privadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="126" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="141" />
             <source>Pronouns</source>
             <translation>Pronombres</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="183" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="228" />
             <source>Proof of attendance for this member, as a PDF</source>
             <translation>Justificante de asistencia de esta persona, en PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="228" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="285" />
             <source>Reac&amp;tivate</source>
             <translation>Reac&amp;tivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="333" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="416" />
             <source>Readable text (*.txt);;JSON (*.json)</source>
             <translation>Texto legible (*.txt);;JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="360" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="443" />
             <source>The file could not be written there. Try another folder or a USB stick.</source>
             <translation>No se pudo guardar el archivo ahí. Prueba con otra carpeta o con una memoria USB.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="366" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="452" />
             <source>The file is not encrypted. Give it to the person, then delete it from this computer.</source>
             <translation>El archivo no está cifrado. Entrégaselo a la persona y después bórralo de este ordenador.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="240" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="307" />
             <source>agreed</source>
             <translation>aceptó</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="239" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="304" />
             <source>contact</source>
             <translation>contacto</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="126" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="142" />
             <source>e.g. she/her, they/them</source>
             <translation>p. ej. ella, él, elle</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="242" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="315" />
             <source>none recorded</source>
             <translation>sin anotar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="239" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="302" />
             <source>on the roster</source>
             <translation>en la lista</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_dialog.py" line="240" />
+            <location filename="../../groupkeeper/ui/member_dialog.py" line="309" />
             <source>withdrawn</source>
             <translation>retirado</translation>
         </message>
@@ -3644,32 +3644,32 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>MemberHistory</name>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="114" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="148" />
             <source>&amp;Attendance ({n})</source>
             <translation>&amp;Asistencia ({n})</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="116" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="150" />
             <source>&amp;Goals ({n})</source>
             <translation>&amp;Metas ({n})</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="115" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="149" />
             <source>&amp;Moods ({n})</source>
             <translation>Á&amp;nimo ({n})</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="117" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="151" />
             <source>&amp;Skills shared ({n})</source>
             <translation>&amp;Estrategias compartidas ({n})</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="81" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="99" />
             <source>Attendance</source>
             <translation>Asistencia</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/member_history.py" line="62" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="66" />
             <source>Came to %n meeting(s).</source>
             <translation>
                 <numerusform>Vino a %n reunión.</numerusform>
@@ -3677,149 +3677,149 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="124" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="158" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="125" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="159" />
             <source>Close history</source>
             <translation>Cerrar el historial</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="79" />
-            <location filename="../../groupkeeper/ui/member_history.py" line="84" />
-            <location filename="../../groupkeeper/ui/member_history.py" line="109" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="94" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="103" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="141" />
             <source>Date</source>
             <translation>Fecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="84" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="106" />
             <source>Feeling word</source>
             <translation>Palabra para el sentimiento</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="65" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="72" />
             <source>For the facilitator only.</source>
             <translation>Solo para quien facilita.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="97" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="124" />
             <source>Goal</source>
             <translation>Meta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="106" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="137" />
             <source>Goals</source>
             <translation>Metas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="79" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="95" />
             <source>Group</source>
             <translation>Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="57" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="58" />
             <source>History of {name}</source>
             <translation>Historial de {name}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="77" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="91" />
             <source>History sections</source>
             <translation>Secciones del historial</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="54" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="51" />
             <source>History: {name}</source>
             <translation>Historial: {name}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="94" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="119" />
             <source>Mood checks</source>
             <translation>Estados de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="97" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="125" />
             <source>Outcome</source>
             <translation>Resultado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="84" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="104" />
             <source>Round</source>
             <translation>Ronda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="84" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="105" />
             <source>Score</source>
             <translation>Puntuación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="97" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="123" />
             <source>Set on</source>
             <translation>Fijada el</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="109" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="142" />
             <source>Skill</source>
             <translation>Estrategia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="111" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="145" />
             <source>Skills shared</source>
             <translation>Estrategias compartidas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="79" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="96" />
             <source>Status</source>
             <translation>Estado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="68" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="77" />
             <source>came</source>
             <translation>vino</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="69" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="82" />
             <source>closing</source>
             <translation>cierre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="71" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="85" />
             <source>done</source>
             <translation>hecha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="74" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="88" />
             <source>dropped</source>
             <translation>dejada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="73" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="87" />
             <source>not yet</source>
             <translation>todavía no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="102" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="133" />
             <source>open</source>
             <translation>pendiente</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="69" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="81" />
             <source>opening</source>
             <translation>inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="72" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="86" />
             <source>partly</source>
             <translation>en parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="89" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="112" />
             <source>passed</source>
             <translation>pasó</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/member_history.py" line="68" />
+            <location filename="../../groupkeeper/ui/member_history.py" line="78" />
             <source>sent apologies</source>
             <translation>avisó que no venía</translation>
         </message>
@@ -3827,32 +3827,32 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>NewPassphrase</name>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="173" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="175" />
             <source>&amp;Passphrase</source>
             <translation>&amp;Frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="165" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="167" />
             <source>New passphrase</source>
             <translation>Frase de acceso nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="166" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="168" />
             <source>New passphrase again</source>
             <translation>Repite la frase de acceso nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="201" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="203" />
             <source>The two passphrases are not the same yet.</source>
             <translation>Las dos frases todavía no coinciden.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="203" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="205" />
             <source>The two passphrases match.</source>
             <translation>Las dos frases coinciden.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="175" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="177" />
             <source>Type it &amp;again</source>
             <translation>Escríbela &amp;otra vez</translation>
         </message>
@@ -3860,7 +3860,7 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>PassphraseField</name>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="139" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="141" />
             <source>Hide</source>
             <translation>Ocultar</translation>
         </message>
@@ -3870,28 +3870,28 @@ Esto no se puede deshacer.</translation>
             <translation>Aceptable. Con unas palabras más sería segura.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="114" />
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="139" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="116" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="141" />
             <source>Show</source>
             <translation>Mostrar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="117" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="119" />
             <source>Show the passphrase while typing</source>
             <translation>Mostrar la frase de acceso mientras escribes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="99" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="101" />
             <source>Strong.</source>
             <translation>Segura.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="96" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="92" />
             <source>Too short: use at least %1 characters.</source>
             <translation>Demasiado corta: usa al menos %1 caracteres.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="97" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="95" />
             <source>Weak: easy to guess. Try three or four unrelated words.</source>
             <translation>Débil: fácil de adivinar. Prueba con tres o cuatro palabras sin relación.</translation>
         </message>
@@ -3927,12 +3927,12 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="526" />
+            <location filename="../../groupkeeper/ui/reports.py" line="555" />
             <source>%1, %2. In exports %3 figures are hidden (threshold %4).</source>
             <translation>%1, %2. En las exportaciones se ocultan %3 cifras (umbral %4).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="142" />
+            <location filename="../../groupkeeper/ui/reports.py" line="140" />
             <source>&amp;Group:</source>
             <translation>&amp;Grupo:</translation>
         </message>
@@ -3942,88 +3942,88 @@ Esto no se puede deshacer.</translation>
             <translation>&amp;Periodo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="268" />
+            <location filename="../../groupkeeper/ui/reports.py" line="291" />
             <source>All figures</source>
             <translation>Todas las cifras</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="258" />
+            <location filename="../../groupkeeper/ui/reports.py" line="276" />
             <source>All figures, exact and as exported</source>
             <translation>Todas las cifras, exactas y como se exportan</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="418" />
-            <location filename="../../groupkeeper/ui/reports.py" line="430" />
+            <location filename="../../groupkeeper/ui/reports.py" line="443" />
+            <location filename="../../groupkeeper/ui/reports.py" line="458" />
             <source>All groups</source>
             <translation>Todos los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="545" />
+            <location filename="../../groupkeeper/ui/reports.py" line="579" />
             <source>CSV files (*.csv)</source>
             <translation>Archivos CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="255" />
+            <location filename="../../groupkeeper/ui/reports.py" line="272" />
             <source>Charts</source>
             <translation>Gráficos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="260" />
+            <location filename="../../groupkeeper/ui/reports.py" line="281" />
             <source>Exact (this screen)</source>
             <translation>Exacta (esta pantalla)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="131" />
+            <location filename="../../groupkeeper/ui/reports.py" line="128" />
             <source>Exact figures - exports are suppressed</source>
             <translation>Cifras exactas: en las exportaciones se ocultan las pequeñas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="173" />
+            <location filename="../../groupkeeper/ui/reports.py" line="175" />
             <source>Export &amp;CSV...</source>
             <translation>Exportar &amp;CSV...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="545" />
+            <location filename="../../groupkeeper/ui/reports.py" line="577" />
             <source>Export CSV</source>
             <translation>Exportar CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="177" />
+            <location filename="../../groupkeeper/ui/reports.py" line="182" />
             <source>Export P&amp;DF...</source>
             <translation>Exportar P&amp;DF...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="554" />
+            <location filename="../../groupkeeper/ui/reports.py" line="589" />
             <source>Export PDF</source>
             <translation>Exportar PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="260" />
+            <location filename="../../groupkeeper/ui/reports.py" line="280" />
             <source>Figure</source>
             <translation>Cifra</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="270" />
+            <location filename="../../groupkeeper/ui/reports.py" line="294" />
             <source>Follow-up (for you only)</source>
             <translation>Seguimiento (solo para ti)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="141" />
+            <location filename="../../groupkeeper/ui/reports.py" line="139" />
             <source>Group</source>
             <translation>Grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="260" />
+            <location filename="../../groupkeeper/ui/reports.py" line="282" />
             <source>In exports</source>
             <translation>En las exportaciones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="145" />
+            <location filename="../../groupkeeper/ui/reports.py" line="144" />
             <source>Kind of period</source>
             <translation>Tipo de periodo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="159" />
+            <location filename="../../groupkeeper/ui/reports.py" line="160" />
             <source>Last month of the period</source>
             <translation>Último mes del periodo</translation>
         </message>
@@ -4038,7 +4038,7 @@ Esto no se puede deshacer.</translation>
             <translation>Meses de... a...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="554" />
+            <location filename="../../groupkeeper/ui/reports.py" line="591" />
             <source>PDF files (*.pdf)</source>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
@@ -4048,7 +4048,7 @@ Esto no se puede deshacer.</translation>
             <translation>Periodo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="326" />
+            <location filename="../../groupkeeper/ui/reports.py" line="351" />
             <source>Q%1 %2 (%3 to %4)</source>
             <translation>T%1 %2 (de %3 a %4)</translation>
         </message>
@@ -4058,54 +4058,54 @@ Esto no se puede deshacer.</translation>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="589" />
+            <location filename="../../groupkeeper/ui/reports.py" line="626" />
             <source>Report saved</source>
             <translation>Informe guardado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="244" />
+            <location filename="../../groupkeeper/ui/reports.py" line="261" />
             <source>Report sections</source>
             <translation>Secciones del informe</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="127" />
+            <location filename="../../groupkeeper/ui/reports.py" line="123" />
             <source>Reports</source>
             <translation>Informes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="179" />
+            <location filename="../../groupkeeper/ui/reports.py" line="184" />
             <source>Save a PDF report for coordinators and funders, with small counts suppressed</source>
             <translation>Guardar un informe PDF para coordinación y financiadores, con las cifras pequeñas ocultas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="175" />
+            <location filename="../../groupkeeper/ui/reports.py" line="177" />
             <source>Save the figures as a spreadsheet file, with small counts suppressed</source>
             <translation>Guardar las cifras como hoja de cálculo, con las cifras pequeñas ocultas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="220" />
+            <location filename="../../groupkeeper/ui/reports.py" line="234" />
             <source>Show &amp;all groups</source>
             <translation>Mostrar &amp;todos los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="221" />
+            <location filename="../../groupkeeper/ui/reports.py" line="237" />
             <source>Show the whole &amp;year</source>
             <translation>Mostrar el &amp;año entero</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="599" />
+            <location filename="../../groupkeeper/ui/reports.py" line="638" />
             <source>The report could not be saved there (the folder may be read-only, full, or removed). Choose another folder and try again.</source>
             <translation>No se pudo guardar el informe ahí (puede que la carpeta sea de solo lectura, esté llena o se haya quitado). Elige otra carpeta y vuelve a intentarlo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="590" />
+            <location filename="../../groupkeeper/ui/reports.py" line="627" />
             <source>The report was saved with small counts suppressed:
 %1</source>
             <translation>El informe se guardó con las cifras pequeñas ocultas:
 %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="190" />
+            <location filename="../../groupkeeper/ui/reports.py" line="199" />
             <source>This period has not ended yet: it can be viewed here and exported once its last day has passed.</source>
             <translation>Este periodo aún no ha terminado: se puede ver aquí y exportar cuando haya pasado su último día.</translation>
         </message>
@@ -4114,17 +4114,17 @@ Esto no se puede deshacer.</translation>
             <translation type="vanished">Este intervalo se puede ver aquí, pero no exportar: las exportaciones abarcan un mes, un trimestre o un año naturales, para que no se pueda restar una exportación de otra y descubrir una cifra pequeña.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="184" />
+            <location filename="../../groupkeeper/ui/reports.py" line="192" />
             <source>This range can be viewed here but not exported: exports cover one calendar month, quarter or year.</source>
             <translation>Este intervalo se puede ver aquí pero no exportar: las exportaciones cubren un mes, un trimestre o un año naturales.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="217" />
+            <location filename="../../groupkeeper/ui/reports.py" line="227" />
             <source>Too few people for a shareable report - try a longer period or all groups.</source>
             <translation>Hay muy pocas personas para un informe que se pueda compartir: prueba con un periodo más largo o con todos los grupos.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="448" />
+            <location filename="../../groupkeeper/ui/reports.py" line="477" />
             <source>Updating...</source>
             <translation>Actualizando...</translation>
         </message>
@@ -4134,7 +4134,7 @@ Esto no se puede deshacer.</translation>
             <translation>Año</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="505" />
+            <location filename="../../groupkeeper/ui/reports.py" line="534" />
             <source>not exported</source>
             <translation>no se exporta</translation>
         </message>
@@ -4147,47 +4147,47 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>RosterModel</name>
         <message>
-            <location filename="../../groupkeeper/ui/models/roster_model.py" line="195" />
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="199" />
             <source>Active</source>
             <translation>En activo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/roster_model.py" line="192" />
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="196" />
             <source>Full name</source>
             <translation>Nombre completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/roster_model.py" line="194" />
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="198" />
             <source>Groups</source>
             <translation>Grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/roster_model.py" line="196" />
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="200" />
             <source>Last came</source>
             <translation>Última vez que vino</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/roster_model.py" line="191" />
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="195" />
             <source>Name</source>
             <translation>Nombre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/roster_model.py" line="193" />
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="197" />
             <source>Phone</source>
             <translation>Teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/roster_model.py" line="161" />
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="165" />
             <source>never</source>
             <translation>nunca</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/roster_model.py" line="160" />
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="163" />
             <source>no (inactive)</source>
             <translation>no (sin actividad)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/models/roster_model.py" line="160" />
+            <location filename="../../groupkeeper/ui/models/roster_model.py" line="161" />
             <source>yes</source>
             <translation>sí</translation>
         </message>
@@ -4195,7 +4195,7 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>RosterScreen</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="311" />
+            <location filename="../../groupkeeper/ui/roster.py" line="333" />
             <source>%n match(es)</source>
             <translation>
                 <numerusform>%n coincidencia</numerusform>
@@ -4203,7 +4203,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="313" />
+            <location filename="../../groupkeeper/ui/roster.py" line="335" />
             <source>%n member(s)</source>
             <translation>
                 <numerusform>%n participante</numerusform>
@@ -4211,7 +4211,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="408" />
+            <location filename="../../groupkeeper/ui/roster.py" line="430" />
             <source>%n member(s) added.</source>
             <translation>
                 <numerusform>Se añadió %n participante.</numerusform>
@@ -4219,7 +4219,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="261" />
+            <location filename="../../groupkeeper/ui/roster.py" line="279" />
             <source>%n member(s) have not come for {months} months or more. You may want to forget them.</source>
             <translation>
                 <numerusform>%n participante no viene desde hace {months} meses o más. Quizá quieras olvidar sus datos.</numerusform>
@@ -4227,135 +4227,135 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="173" />
+            <location filename="../../groupkeeper/ui/roster.py" line="181" />
             <source>&amp;Add member</source>
             <translation>&amp;Añadir participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="176" />
-            <location filename="../../groupkeeper/ui/roster.py" line="307" />
+            <location filename="../../groupkeeper/ui/roster.py" line="184" />
+            <location filename="../../groupkeeper/ui/roster.py" line="328" />
             <source>&amp;Deactivate</source>
             <translation>&amp;Desactivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="175" />
+            <location filename="../../groupkeeper/ui/roster.py" line="183" />
             <source>&amp;Edit</source>
             <translation>&amp;Editar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="178" />
+            <location filename="../../groupkeeper/ui/roster.py" line="186" />
             <source>&amp;Forget...</source>
             <translation>&amp;Olvidar...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="177" />
+            <location filename="../../groupkeeper/ui/roster.py" line="185" />
             <source>&amp;History</source>
             <translation>&amp;Historial</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="181" />
+            <location filename="../../groupkeeper/ui/roster.py" line="191" />
             <source>Add a member (Ctrl+N)</source>
             <translation>Añadir participante (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="185" />
+            <location filename="../../groupkeeper/ui/roster.py" line="201" />
             <source>Add members from a spreadsheet saved as CSV</source>
             <translation>Añadir participantes desde una hoja de cálculo guardada como CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="246" />
+            <location filename="../../groupkeeper/ui/roster.py" line="264" />
             <source>All groups</source>
             <translation>Todos los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="183" />
+            <location filename="../../groupkeeper/ui/roster.py" line="195" />
             <source>Attendance, moods and goals of the selected member</source>
             <translation>Asistencia, ánimo y metas de la persona seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="182" />
+            <location filename="../../groupkeeper/ui/roster.py" line="192" />
             <source>Edit the selected member (Enter)</source>
             <translation>Editar a la persona seleccionada (Intro)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="184" />
+            <location filename="../../groupkeeper/ui/roster.py" line="198" />
             <source>Erase the selected member for good</source>
             <translation>Borrar para siempre a la persona seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="91" />
+            <location filename="../../groupkeeper/ui/roster.py" line="89" />
             <source>Find a member</source>
             <translation>Buscar participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="90" />
+            <location filename="../../groupkeeper/ui/roster.py" line="87" />
             <source>Find a member: type a name or phone number</source>
             <translation>Buscar participante: escribe un nombre o un teléfono</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="111" />
+            <location filename="../../groupkeeper/ui/roster.py" line="117" />
             <source>G&amp;roup:</source>
             <translation>G&amp;rupo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="179" />
+            <location filename="../../groupkeeper/ui/roster.py" line="188" />
             <source>Import &amp;CSV...</source>
             <translation>Importar &amp;CSV...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="407" />
+            <location filename="../../groupkeeper/ui/roster.py" line="429" />
             <source>Import finished</source>
             <translation>Importación terminada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="85" />
-            <location filename="../../groupkeeper/ui/roster.py" line="142" />
+            <location filename="../../groupkeeper/ui/roster.py" line="81" />
+            <location filename="../../groupkeeper/ui/roster.py" line="150" />
             <source>Members</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="130" />
-            <location filename="../../groupkeeper/ui/roster.py" line="342" />
+            <location filename="../../groupkeeper/ui/roster.py" line="136" />
+            <location filename="../../groupkeeper/ui/roster.py" line="364" />
             <source>Re&amp;view</source>
             <translation>Re&amp;visar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="307" />
+            <location filename="../../groupkeeper/ui/roster.py" line="326" />
             <source>Reac&amp;tivate</source>
             <translation>Reac&amp;tivar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="132" />
+            <location filename="../../groupkeeper/ui/roster.py" line="138" />
             <source>Review members who have not come for a long time</source>
             <translation>Revisar a quienes llevan mucho tiempo sin venir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="345" />
+            <location filename="../../groupkeeper/ui/roster.py" line="367" />
             <source>Show &amp;everyone</source>
             <translation>Mostrar a &amp;todo el mundo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="107" />
+            <location filename="../../groupkeeper/ui/roster.py" line="110" />
             <source>Show &amp;inactive members</source>
             <translation>Mostrar también a quien no está en &amp;activo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="108" />
+            <location filename="../../groupkeeper/ui/roster.py" line="113" />
             <source>Show inactive members</source>
             <translation>Mostrar a quien no está en activo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="103" />
+            <location filename="../../groupkeeper/ui/roster.py" line="104" />
             <source>Show members of group</source>
             <translation>Mostrar participantes del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="93" />
+            <location filename="../../groupkeeper/ui/roster.py" line="91" />
             <source>Type part of a name or phone number. Enter opens the first match.</source>
             <translation>Escribe parte de un nombre o de un teléfono. Intro abre la primera coincidencia.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="311" />
+            <location filename="../../groupkeeper/ui/roster.py" line="333" />
             <source>of %n</source>
             <translation>
                 <numerusform>de %n</numerusform>
@@ -4850,7 +4850,7 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>StrengthLabel</name>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="150" />
+            <location filename="../../groupkeeper/ui/widgets/passphrase.py" line="152" />
             <source>Passphrase strength</source>
             <translation>Seguridad de la frase de acceso</translation>
         </message>
@@ -4883,7 +4883,7 @@ Esto no se puede deshacer.</translation>
             <translation>Cerrar la visita para siempre. La ayuda (F1) tiene la misma información.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/tour.py" line="46" />
+            <location filename="../../groupkeeper/ui/tour.py" line="44" />
             <source>During a meeting</source>
             <translation>Durante una reunión</translation>
         </message>
@@ -4893,7 +4893,7 @@ Esto no se puede deshacer.</translation>
             <translation>Terminar la visita</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/tour.py" line="30" />
+            <location filename="../../groupkeeper/ui/tour.py" line="26" />
             <source>Home lists your groups. When people arrive, press “Start meeting” on your group's card. This tour has four short steps; skip it whenever you like.</source>
             <translation>Inicio muestra tus grupos. Cuando llegue la gente, pulsa «Empezar reunión» en la tarjeta de tu grupo. Esta visita tiene cuatro pasos cortos; puedes saltarla cuando quieras.</translation>
         </message>
@@ -4903,7 +4903,7 @@ Esto no se puede deshacer.</translation>
             <translation>Siguiente paso de la visita</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/tour.py" line="56" />
+            <location filename="../../groupkeeper/ui/tour.py" line="55" />
             <source>Press Ctrl+L to lock whenever you leave the laptop: names disappear from the screen. Press F1 at any time for the meeting guide and all keyboard shortcuts.</source>
             <translation>Pulsa Ctrl+L para bloquear siempre que dejes el portátil: los nombres desaparecen de la pantalla. Pulsa F1 en cualquier momento para ver la guía de la reunión y todos los atajos de teclado.</translation>
         </message>
@@ -4913,7 +4913,7 @@ Esto no se puede deshacer.</translation>
             <translation>Paso anterior de la visita</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/tour.py" line="39" />
+            <location filename="../../groupkeeper/ui/tour.py" line="36" />
             <source>Roster (Ctrl+2) holds names and contact details, encrypted on this computer. Type a few letters to find someone; Ctrl+N adds a person.</source>
             <translation>Participantes (Ctrl+2) guarda nombres y datos de contacto, cifrados en este ordenador. Escribe unas letras para buscar a alguien; Ctrl+N añade a una persona.</translation>
         </message>
@@ -4928,17 +4928,17 @@ Esto no se puede deshacer.</translation>
             <translation>Paso %1 de %2</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/tour.py" line="55" />
+            <location filename="../../groupkeeper/ui/tour.py" line="54" />
             <source>Stepping away and getting help</source>
             <translation>Alejarte un momento y pedir ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/tour.py" line="38" />
+            <location filename="../../groupkeeper/ui/tour.py" line="35" />
             <source>The people in your groups</source>
             <translation>Las personas de tus grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/tour.py" line="47" />
+            <location filename="../../groupkeeper/ui/tour.py" line="45" />
             <source>The plan is on the left, the part you are in is in the middle, and the timer is at the top. Ctrl+Enter moves on. Ctrl+Shift+S shows your crisis resources at once. Everything is saved as you go.</source>
             <translation>El plan está a la izquierda, la parte en la que estáis en el centro y el temporizador arriba. Ctrl+Intro pasa a lo siguiente. Ctrl+Mayús+S muestra al momento tus recursos de crisis. Todo se guarda sobre la marcha.</translation>
         </message>
@@ -4948,7 +4948,7 @@ Esto no se puede deshacer.</translation>
             <translation>Visita guiada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/tour.py" line="29" />
+            <location filename="../../groupkeeper/ui/tour.py" line="25" />
             <source>Welcome! A quick look around</source>
             <translation>¡Hola! Un vistazo rápido</translation>
         </message>
@@ -5227,79 +5227,79 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>charts</name>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="121" />
+            <location filename="../../groupkeeper/ui/charts.py" line="117" />
             <source>&lt;%1</source>
             <translation>&lt;%1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="206" />
+            <location filename="../../groupkeeper/ui/charts.py" line="212" />
             <source>A check-in, not a validated outcome.</source>
             <translation>Una forma de tomar el pulso, no una medida validada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="130" />
+            <location filename="../../groupkeeper/ui/charts.py" line="126" />
             <source>Added by groups</source>
             <translation>Añadidas por los grupos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="145" />
+            <location filename="../../groupkeeper/ui/charts.py" line="147" />
             <source>Attendance per month (members present plus walk-ins)</source>
             <translation>Asistencia por mes (presentes + visitas anónimas)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="198" />
+            <location filename="../../groupkeeper/ui/charts.py" line="202" />
             <source>Closing round</source>
             <translation>Ronda de cierre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="164" />
+            <location filename="../../groupkeeper/ui/charts.py" line="168" />
             <source>Coping skills shared, by category</source>
             <translation>Estrategias compartidas, por categoría</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="208" />
+            <location filename="../../groupkeeper/ui/charts.py" line="214" />
             <source>Gaps: months with too few people to show an average.</source>
             <translation>Huecos: meses con muy pocas personas para mostrar una media.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="143" />
+            <location filename="../../groupkeeper/ui/charts.py" line="142" />
             <source>Months with fewer than %1 attendances are not shown.</source>
             <translation>No se muestran los meses con menos de %1 asistencias.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="205" />
+            <location filename="../../groupkeeper/ui/charts.py" line="209" />
             <source>Mood check (%1 scale), monthly average</source>
             <translation>Estado de ánimo (escala %1), media mensual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="248" />
-            <location filename="../../groupkeeper/ui/charts.py" line="305" />
+            <location filename="../../groupkeeper/ui/charts.py" line="259" />
+            <location filename="../../groupkeeper/ui/charts.py" line="320" />
             <source>No figures for this period.</source>
             <translation>No hay cifras para este periodo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="191" />
+            <location filename="../../groupkeeper/ui/charts.py" line="195" />
             <source>Opening round</source>
             <translation>Ronda de inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="467" />
+            <location filename="../../groupkeeper/ui/charts.py" line="483" />
             <source>Too few people in each month to show an average.</source>
             <translation>Hay muy pocas personas cada mes para mostrar una media.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="123" />
+            <location filename="../../groupkeeper/ui/charts.py" line="119" />
             <source>hidden</source>
             <translation>oculta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="126" />
-            <location filename="../../groupkeeper/ui/charts.py" line="244" />
+            <location filename="../../groupkeeper/ui/charts.py" line="122" />
+            <location filename="../../groupkeeper/ui/charts.py" line="252" />
             <source>none</source>
             <translation>ninguna</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/charts.py" line="125" />
+            <location filename="../../groupkeeper/ui/charts.py" line="121" />
             <source>withheld</source>
             <translation>retenida</translation>
         </message>
@@ -5307,12 +5307,12 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>crash</name>
         <message>
-            <location filename="../../groupkeeper/ui/crash_dialog.py" line="26" />
+            <location filename="../../groupkeeper/ui/crash_dialog.py" line="23" />
             <source>GroupKeeper - something went wrong</source>
             <translation>GroupKeeper: algo ha fallado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/crash_dialog.py" line="29" />
+            <location filename="../../groupkeeper/ui/crash_dialog.py" line="27" />
             <source>GroupKeeper ran into a problem it did not expect. Everything you saved before is safe in the vault. If this keeps happening, please tell the GroupKeeper team and include the details (they contain no names or notes).</source>
             <translation>GroupKeeper ha tenido un problema inesperado. Todo lo que guardaste antes está a salvo en la caja fuerte. Si vuelve a pasar, avisa al equipo de GroupKeeper e incluye los detalles (no contienen nombres ni notas).</translation>
         </message>
@@ -5322,13 +5322,13 @@ Esto no se puede deshacer.</translation>
             <translation>Ocultar detalles</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/crash_dialog.py" line="44" />
-            <location filename="../../groupkeeper/ui/crash_dialog.py" line="58" />
+            <location filename="../../groupkeeper/ui/crash_dialog.py" line="43" />
+            <location filename="../../groupkeeper/ui/crash_dialog.py" line="60" />
             <source>Show details</source>
             <translation>Mostrar detalles</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/crash_dialog.py" line="40" />
+            <location filename="../../groupkeeper/ui/crash_dialog.py" line="39" />
             <source>Technical details</source>
             <translation>Detalles técnicos</translation>
         </message>
@@ -5489,17 +5489,17 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>first_run</name>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="99" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="109" />
             <source>&amp;Agreements</source>
             <translation>&amp;Acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="100" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="110" />
             <source>&amp;Crisis resources</source>
             <translation>&amp;Recursos de crisis</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="97" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="107" />
             <source>&amp;Place</source>
             <translation>&amp;Lugar</translation>
         </message>
@@ -5509,112 +5509,112 @@ Esto no se puede deshacer.</translation>
             <translation>Ronda de inicio / trabajo / cierre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="34" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="30" />
             <source>Friday</source>
             <translation>Viernes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="94" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="104" />
             <source>Group &amp;name</source>
             <translation>&amp;Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="85" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="91" />
             <source>Group agreements</source>
             <translation>Acuerdos del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="69" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="72" />
             <source>Group name</source>
             <translation>Nombre del grupo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="89" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="98" />
             <source>Local crisis line, nearest emergency department, the centre's on-call contact. You can fill this in later; GroupKeeper will remind you.</source>
             <translation>Línea de crisis de tu zona, urgencias más cercanas, contacto de guardia del centro. Puedes completarlo más tarde; GroupKeeper te lo recordará.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="87" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="95" />
             <source>Local crisis resources</source>
             <translation>Recursos de crisis de tu zona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="98" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="108" />
             <source>Meeting p&amp;lan</source>
             <translation>P&amp;lan de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="83" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="88" />
             <source>Meeting plan</source>
             <translation>Plan de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="30" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="26" />
             <source>Monday</source>
             <translation>Lunes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="44" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="42" />
             <source>Open drop-in circle (check-in, open sharing, closing)</source>
             <translation>Círculo abierto (ronda de inicio, compartir libre, cierre)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="78" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="81" />
             <source>Place</source>
             <translation>Lugar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="35" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="31" />
             <source>Saturday</source>
             <translation>Sábado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="96" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="106" />
             <source>Start &amp;time</source>
             <translation>&amp;Hora de inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="36" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="32" />
             <source>Sunday</source>
             <translation>Domingo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="33" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="29" />
             <source>Thursday</source>
             <translation>Jueves</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="31" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="27" />
             <source>Tuesday</source>
             <translation>Martes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="95" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="105" />
             <source>Usual &amp;day</source>
             <translation>&amp;Día habitual</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="73" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="76" />
             <source>Usual meeting day</source>
             <translation>Día habitual de reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="76" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="79" />
             <source>Usual start time</source>
             <translation>Hora habitual de inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="32" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="28" />
             <source>Wednesday</source>
             <translation>Miércoles</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="43" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="39" />
             <source>Weekly check-in (mood check, skills, goals)</source>
             <translation>Encuentro semanal (ánimo, estrategias, metas)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="51" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="53" />
             <source>What is said here stays here. We share what we learned, not who said it.
 We listen with respect and without judging. We give advice only when asked.
 Everyone has the right to pass. Nobody has to speak.
@@ -5627,12 +5627,12 @@ Una voz cada vez, para que todo el mundo pueda ser escuchado.
 Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momento.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="79" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="83" />
             <source>e.g. Community centre, room 2</source>
             <translation>p. ej. Centro cívico, sala 2</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="70" />
+            <location filename="../../groupkeeper/ui/widgets/group_form.py" line="73" />
             <source>e.g. Tuesday Circle</source>
             <translation>p. ej. Círculo de los martes</translation>
         </message>
@@ -5640,99 +5640,99 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
     <context>
         <name>messages</name>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="141" />
+            <location filename="../../groupkeeper/ui/messages.py" line="169" />
             <source>Discard</source>
             <translation>Descartar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="113" />
-            <location filename="../../groupkeeper/ui/messages.py" line="117" />
+            <location filename="../../groupkeeper/ui/messages.py" line="137" />
+            <location filename="../../groupkeeper/ui/messages.py" line="142" />
             <source>GroupKeeper</source>
             <translation>GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="73" />
+            <location filename="../../groupkeeper/ui/messages.py" line="79" />
             <source>GroupKeeper cannot save to the vault folder (it is read-only). Your last change was not saved. Check the disk or USB stick.</source>
             <translation>GroupKeeper no puede guardar en la carpeta de la caja fuerte (es de solo lectura). Tu último cambio no se guardó. Revisa el disco o la memoria USB.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="142" />
+            <location filename="../../groupkeeper/ui/messages.py" line="172" />
             <source>Keep editing</source>
             <translation>Seguir escribiendo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="59" />
+            <location filename="../../groupkeeper/ui/messages.py" line="58" />
             <source>No vault was found in this folder. Check the folder or create a vault.</source>
             <translation>No hay ninguna caja fuerte en esta carpeta. Revisa la carpeta o crea una caja fuerte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="140" />
+            <location filename="../../groupkeeper/ui/messages.py" line="166" />
             <source>Save</source>
             <translation>Guardar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="94" />
+            <location filename="../../groupkeeper/ui/messages.py" line="114" />
             <source>Something went wrong. Nothing saved before is lost.</source>
             <translation>Algo ha fallado. No se ha perdido nada de lo guardado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="89" />
+            <location filename="../../groupkeeper/ui/messages.py" line="106" />
             <source>That file or folder cannot be used: it is missing, it is a folder, or you may not write there. Choose another one; nothing was changed.</source>
             <translation>No se puede usar ese archivo o carpeta: no existe, es una carpeta o no tienes permiso para escribir ahí. Elige otro; no se ha cambiado nada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="56" />
+            <location filename="../../groupkeeper/ui/messages.py" line="54" />
             <source>That passphrase or recovery key is not right. Check Caps Lock and try again.</source>
             <translation>Esa frase de acceso o clave de recuperación no es correcta. Revisa Bloq Mayús y vuelve a intentarlo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="40" />
-            <location filename="../../groupkeeper/ui/messages.py" line="87" />
+            <location filename="../../groupkeeper/ui/messages.py" line="36" />
+            <location filename="../../groupkeeper/ui/messages.py" line="100" />
             <source>That value cannot be used here. Please check it.</source>
             <translation>Ese valor no se puede usar aquí. Revísalo, por favor.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="77" />
+            <location filename="../../groupkeeper/ui/messages.py" line="84" />
             <source>The disk is full, so your last change was not saved. Free some space; everything saved before is safe.</source>
             <translation>El disco está lleno, así que tu último cambio no se guardó. Libera algo de espacio; todo lo guardado antes está a salvo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="88" />
+            <location filename="../../groupkeeper/ui/messages.py" line="103" />
             <source>The file could not be imported. Nothing was changed.</source>
             <translation>No se pudo importar el archivo. No se cambió nada.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="61" />
+            <location filename="../../groupkeeper/ui/messages.py" line="64" />
             <source>The vault file is damaged or incomplete. It has been left untouched. You can restore your latest backup into a new folder.</source>
             <translation>El archivo de la caja fuerte está dañado o incompleto. No se ha tocado. Puedes restaurar tu última copia en una carpeta nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="81" />
+            <location filename="../../groupkeeper/ui/messages.py" line="89" />
             <source>The vault folder cannot be reached. Was the USB stick removed? Put it back and try again; nothing saved before is lost.</source>
             <translation>No se encuentra la carpeta de la caja fuerte. ¿Se ha quitado la memoria USB? Vuelve a conectarla e inténtalo de nuevo; no se ha perdido nada de lo guardado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="85" />
+            <location filename="../../groupkeeper/ui/messages.py" line="94" />
             <source>The vault is locked. Unlock it to continue.</source>
             <translation>La caja fuerte está cerrada. Ábrela para continuar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="60" />
+            <location filename="../../groupkeeper/ui/messages.py" line="61" />
             <source>There is already a vault in this folder. It was not changed.</source>
             <translation>Ya hay una caja fuerte en esta carpeta. No se ha cambiado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="86" />
+            <location filename="../../groupkeeper/ui/messages.py" line="97" />
             <source>This file is not a GroupKeeper backup, or it is damaged.</source>
             <translation>Este archivo no es una copia de GroupKeeper, o está dañado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="65" />
+            <location filename="../../groupkeeper/ui/messages.py" line="69" />
             <source>This vault was saved by a newer version of GroupKeeper. Please install the newer version; the vault was not changed.</source>
             <translation>Esta caja fuerte se guardó con una versión más reciente de GroupKeeper. Instala esa versión, por favor; la caja fuerte no se ha cambiado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/messages.py" line="69" />
+            <location filename="../../groupkeeper/ui/messages.py" line="74" />
             <source>This vault's security settings are weaker than GroupKeeper allows, so it was not opened. The file may have been tampered with.</source>
             <translation>Los ajustes de seguridad de esta caja fuerte son más débiles de lo que GroupKeeper permite, así que no se ha abierto. Puede que alguien haya manipulado el archivo.</translation>
         </message>

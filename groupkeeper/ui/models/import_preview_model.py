@@ -21,24 +21,24 @@ from groupkeeper.csv_import import FIELDS, GoodRow
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CsvImportDialog", text)
-
-
 def field_title(name: str) -> str:
     """A field in plain words ("Emergency contact", not ``emergency_contact``)."""
     titles = {
-        "display_name": _tr("Name (first name or nickname)"),
-        "full_name": _tr("Full name"),
-        "_last_name": _tr("Last name (joined to the name as the full name)"),
-        "pronouns": _tr("Pronouns"),
-        "phone": _tr("Phone"),
-        "email": _tr("Email"),
-        "emergency_contact": _tr("Emergency contact"),
-        "contact_consent": _tr("OK to contact (yes/no)"),
-        "joined_on": _tr("Joined on (like 2025-01-31)"),
-        "notes": _tr("Notes"),
-        "": _tr("Don't import"),
+        "display_name": QCoreApplication.translate(
+            "CsvImportDialog", "Name (first name or nickname)"
+        ),
+        "full_name": QCoreApplication.translate("CsvImportDialog", "Full name"),
+        "_last_name": QCoreApplication.translate(
+            "CsvImportDialog", "Last name (joined to the name as the full name)"
+        ),
+        "pronouns": QCoreApplication.translate("CsvImportDialog", "Pronouns"),
+        "phone": QCoreApplication.translate("CsvImportDialog", "Phone"),
+        "email": QCoreApplication.translate("CsvImportDialog", "Email"),
+        "emergency_contact": QCoreApplication.translate("CsvImportDialog", "Emergency contact"),
+        "contact_consent": QCoreApplication.translate("CsvImportDialog", "OK to contact (yes/no)"),
+        "joined_on": QCoreApplication.translate("CsvImportDialog", "Joined on (like 2025-01-31)"),
+        "notes": QCoreApplication.translate("CsvImportDialog", "Notes"),
+        "": QCoreApplication.translate("CsvImportDialog", "Don't import"),
     }
     return titles[name]
 
@@ -46,15 +46,15 @@ def field_title(name: str) -> str:
 def _short_title(name: str) -> str:
     """The preview table's column titles (shorter than the mapping step's)."""
     titles = {
-        "display_name": _tr("Name"),
-        "full_name": _tr("Full name"),
-        "pronouns": _tr("Pronouns"),
-        "phone": _tr("Phone"),
-        "email": _tr("Email"),
-        "emergency_contact": _tr("Emergency contact"),
-        "contact_consent": _tr("OK to contact"),
-        "joined_on": _tr("Joined on"),
-        "notes": _tr("Notes"),
+        "display_name": QCoreApplication.translate("CsvImportDialog", "Name"),
+        "full_name": QCoreApplication.translate("CsvImportDialog", "Full name"),
+        "pronouns": QCoreApplication.translate("CsvImportDialog", "Pronouns"),
+        "phone": QCoreApplication.translate("CsvImportDialog", "Phone"),
+        "email": QCoreApplication.translate("CsvImportDialog", "Email"),
+        "emergency_contact": QCoreApplication.translate("CsvImportDialog", "Emergency contact"),
+        "contact_consent": QCoreApplication.translate("CsvImportDialog", "OK to contact"),
+        "joined_on": QCoreApplication.translate("CsvImportDialog", "Joined on"),
+        "notes": QCoreApplication.translate("CsvImportDialog", "Notes"),
     }
     return titles[name]
 
@@ -109,7 +109,11 @@ class ImportPreviewModel(QAbstractTableModel):
         name = self._fields[column - 1]
         value = getattr(row.member, name)
         if name == "contact_consent":
-            return _tr("yes") if value else _tr("no")
+            return (
+                QCoreApplication.translate("CsvImportDialog", "yes")
+                if value
+                else QCoreApplication.translate("CsvImportDialog", "no")
+            )
         return str(value)
 
     def headerData(  # noqa: N802
@@ -118,7 +122,7 @@ class ImportPreviewModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section == 0:
-            return _tr("Row")
+            return QCoreApplication.translate("CsvImportDialog", "Row")
         if 0 < section <= len(self._fields):
             return _short_title(self._fields[section - 1])
         return None

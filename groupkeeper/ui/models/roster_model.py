@@ -157,8 +157,12 @@ class RosterModel(QAbstractTableModel):
         if column == self.GROUPS:
             return self.groups_text(m)
         if column == self.ACTIVE:
-            return _tr("yes") if m.active else _tr("no (inactive)")
-        return self.last_attended(m) or _tr("never")
+            return (
+                QCoreApplication.translate("RosterModel", "yes")
+                if m.active
+                else QCoreApplication.translate("RosterModel", "no (inactive)")
+            )
+        return self.last_attended(m) or QCoreApplication.translate("RosterModel", "never")
 
     # -- QAbstractTableModel ---------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -188,12 +192,12 @@ class RosterModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         titles = (
-            _tr("Name"),
-            _tr("Full name"),
-            _tr("Phone"),
-            _tr("Groups"),
-            _tr("Active"),
-            _tr("Last came"),
+            QCoreApplication.translate("RosterModel", "Name"),
+            QCoreApplication.translate("RosterModel", "Full name"),
+            QCoreApplication.translate("RosterModel", "Phone"),
+            QCoreApplication.translate("RosterModel", "Groups"),
+            QCoreApplication.translate("RosterModel", "Active"),
+            QCoreApplication.translate("RosterModel", "Last came"),
         )
         return titles[section] if 0 <= section < len(titles) else None
 
@@ -202,7 +206,3 @@ class RosterModel(QAbstractTableModel):
             return
         self._sort = (column, order)
         self._apply()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RosterModel", text)

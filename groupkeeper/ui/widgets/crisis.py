@@ -25,18 +25,20 @@ from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 CONTEXT = "MeetingRunner"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def crisis_text(resources: str, steps: str) -> str:
     """The resources, then the escalation steps; a plain fallback when none are written."""
-    text = resources.strip() or _tr(
+    text = resources.strip() or QCoreApplication.translate(
+        "MeetingRunner",
         "No crisis resources are written for this group yet. In an emergency call your "
-        "local emergency number. Add the group's resources in its settings."
+        "local emergency number. Add the group's resources in its settings.",
     )
     if steps.strip():
-        text += "\n\n" + _tr("Escalation steps:") + "\n" + steps.strip()
+        text += (
+            "\n\n"
+            + QCoreApplication.translate("MeetingRunner", "Escalation steps:")
+            + "\n"
+            + steps.strip()
+        )
     return text
 
 
@@ -51,7 +53,9 @@ def crisis_label(text: str, factor: float = 1.4) -> QLabel:
     label.setFont(font)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     label.setContentsMargins(12, 8, 12, 8)
-    label.setAccessibleName(_tr("Crisis resources and escalation steps"))
+    label.setAccessibleName(
+        QCoreApplication.translate("MeetingRunner", "Crisis resources and escalation steps")
+    )
     return label
 
 
@@ -61,9 +65,9 @@ class CrisisDialog(QDialog):
     def __init__(self, resources: str, steps: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockedSafety")
-        self.setWindowTitle(_tr("Safety"))
+        self.setWindowTitle(QCoreApplication.translate("MeetingRunner", "Safety"))
         box = QVBoxLayout(self)
-        heading = QLabel(_tr("Crisis resources"))
+        heading = QLabel(QCoreApplication.translate("MeetingRunner", "Crisis resources"))
         heading.setProperty("role", "title")
         box.addWidget(heading)
         self.resources = crisis_label(crisis_text(resources, steps))
@@ -72,9 +76,10 @@ class CrisisDialog(QDialog):
         scroll.setWidget(self.resources)
         box.addWidget(scroll, 1)
         hint = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "MeetingRunner",
                 "The vault is still locked. To count a concern or write a note, "
-                "unlock and open Safety in the meeting."
+                "unlock and open Safety in the meeting.",
             )
         )
         hint.setWordWrap(True)

@@ -86,17 +86,19 @@ def strength(passphrase: str) -> str:
     return "strong"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PassphraseField", text)
-
-
 def describe_strength(level: str) -> str:
     """The words shown under the field for a level from ``strength``."""
     return {
-        "too_short": _tr("Too short: use at least %1 characters.").replace("%1", str(MIN_LENGTH)),
-        "weak": _tr("Weak: easy to guess. Try three or four unrelated words."),
-        "okay": _tr("Okay. A few more words would make it strong."),
-        "strong": _tr("Strong."),
+        "too_short": QCoreApplication.translate(
+            "PassphraseField", "Too short: use at least %1 characters."
+        ).replace("%1", str(MIN_LENGTH)),
+        "weak": QCoreApplication.translate(
+            "PassphraseField", "Weak: easy to guess. Try three or four unrelated words."
+        ),
+        "okay": QCoreApplication.translate(
+            "PassphraseField", "Okay. A few more words would make it strong."
+        ),
+        "strong": QCoreApplication.translate("PassphraseField", "Strong."),
     }[level]
 
 
