@@ -1,0 +1,289 @@
+"""One laptop's side of a shared group: record changes, write them, apply everyone else's.
+
+``Replica`` keeps the merged state (``MergeState``), the member keys this laptop knows,
+the changes not yet written and which files it has applied. ``flush`` writes the pending
+changes as the next change file (and the keyring when the keys changed); ``pull`` reads
+every other laptop's new files, refuses the ones that are not genuine (with a warning,
+nothing applied from them) and merges the rest. Both only touch the shared folder, so
+the same code works through Syncthing, a USB stick or any synced folder.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from groupkeeper.sync import changefile
+from groupkeeper.sync.changefile import RefusedFile
+from groupkeeper.sync.hlc import Clock, Stamp
+from groupkeeper.sync.identity import DeviceIdentity
+from groupkeeper.sync.merge import (
+    COUNTER,
+    FIELD,
+    FORGET,
+    MARK,
+    MEMBER_FIELDS,
+    PERSONAL_FIELDS,
+    BadEntry,
+    MergeState,
+    check_entry,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SyncReport:
+    """What one ``flush``/``pull`` did (ids and counts only: safe to log and show)."""
+
+    written: list[str] = field(default_factory=list)  # file names written
+    applied: list[tuple[str, int]] = field(default_factory=list)  # (device, seq)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (relative path, reason)
+    entries: int = 0
+
+
+class Replica:
+    """This laptop's copy of one shared group.
+
+    Args:
+        identity: this laptop's signing key.
+        group: the shared group's id.
+        group_key: the group's 32-byte key.
+        now_ms: wall clock in milliseconds (tests pass a fake one).
+    """
+
+    def __init__(
+        self,
+        identity: DeviceIdentity,
+        group: str,
+        group_key: bytes,
+        now_ms: Callable[[], int] | None = None,
+    ) -> None:
+        self.identity = identity
+        self.device = identity.device_id
+        self.group = group
+        self.group_key = group_key
+        self.clock = Clock(self.device, now_ms) if now_ms else Clock(self.device)
+        self.state = MergeState()
+        self.member_keys: dict[str, bytes] = {}
+        self.pending: list[dict[str, Any]] = []
+        self.applied: set[tuple[str, int]] = set()
+        self.next_seq = 1
+        self._keyring_written: dict[str, bytes] | None = None
+        self._keyring_seq = 0
+
+    # --- local changes ----------------------------------------------------------------
+
+    def _record(self, entry: dict[str, Any]) -> None:
+        check_entry(entry, self.device)
+        self.state.apply(entry)
+        self.pending.append(entry)
+
+    def open_sealed(self, member: str, name: str, stamp: list[object], sealed: str) -> Any:
+        """Open a personal value (``LookupError`` when the member's key is unknown)."""
+        key = self.member_keys.get(member)
+        if key is None:
+            raise LookupError(member)
+        return changefile.open_field(key, member, name, stamp, sealed)
+
+    def add_member(self, fields: dict[str, Any]) -> str:
+        """A new member with ``fields``; returns the member's shared id."""
+        member = str(uuid.uuid4())
+        self.member_keys[member] = changefile.new_key()
+        for name, value in sorted(fields.items()):
+            self.set_field(member, name, value)
+        return member
+
+    def set_field(self, member: str, name: str, value: Any) -> None:
+        """Change one field of a member (does nothing for a forgotten member)."""
+        if name not in MEMBER_FIELDS:
+            raise KeyError(name)
+        if member in self.state.forgotten:
+            return
+        stamp = self.clock.tick().to_json()
+        entry: dict[str, Any] = {
+            "op": FIELD,
+            "member": member,
+            "field": name,
+            "stamp": stamp,
+            "seen": [s.to_json() for s in self.state.heads(member, name)],
+        }
+        if name in PERSONAL_FIELDS:
+            key = self.member_keys[member]
+            entry["sealed"] = changefile.seal_field(key, member, name, stamp, value)
+        else:
+            entry["value"] = value
+        self._record(entry)
+
+    def forget_member(self, member: str) -> None:
+        """Forget a member on every laptop: fields, key and later changes are dropped."""
+        self._record({"op": FORGET, "member": member, "stamp": self.clock.tick().to_json()})
+        self._forget_locally(member)
+
+    def _forget_locally(self, member: str) -> None:
+        self.member_keys.pop(member, None)
+        self.pending = [e for e in self.pending if not (e["op"] == FIELD and e["member"] == member)]
+
+    def mark(self, meeting: str, pseudonym: str, status: str, correction: bool = False) -> None:
+        """Record attendance (``present``, ``apologies``, ``absent``; ``none`` with
+        ``correction=True`` takes a check-in back)."""
+        self._record(
+            {
+                "op": MARK,
+                "meeting": meeting,
+                "member": pseudonym,
+                "status": status,
+                "correction": correction,
+                "stamp": self.clock.tick().to_json(),
+            }
+        )
+
+    def count(self, meeting: str, counter: str, delta: int) -> None:
+        """Add ``delta`` to this laptop's own count (walk-ins, safety concerns)."""
+        value = max(0, self.state.own_count(meeting, counter, self.device) + delta)
+        self._record(
+            {
+                "op": COUNTER,
+                "meeting": meeting,
+                "counter": counter,
+                "device": self.device,
+                "value": value,
+                "stamp": self.clock.tick().to_json(),
+            }
+        )
+
+    # --- the shared folder ------------------------------------------------------------
+
+    def flush(self, shared: Path) -> SyncReport:
+        """Write the pending changes as this laptop's next change file, and the keyring
+        when the member keys changed. Never overwrites a file."""
+        report = SyncReport()
+        folder = changefile.device_folder(shared, self.group, self.device)
+        if self.pending:
+            while True:
+                path = folder / changefile.change_name(self.next_seq)
+                data = changefile.seal_file(
+                    self.identity,
+                    self.group_key,
+                    kind=changefile.KIND_OPS,
+                    group=self.group,
+                    seq=self.next_seq,
+                    payload={"entries": self.pending},
+                )
+                try:
+                    changefile.write_new(path, data)
+                except FileExistsError:  # e.g. a vault restored from an older backup
+                    self.next_seq += 1
+                    continue
+                break
+            self.applied.add((self.device, self.next_seq))
+            report.written.append(path.name)
+            report.entries = len(self.pending)
+            self.pending = []
+            self.next_seq += 1
+        if self._keyring_written != self.member_keys:
+            self._keyring_seq += 1
+            keys = {m: base64.b64encode(k).decode("ascii") for m, k in self.member_keys.items()}
+            data = changefile.seal_file(
+                self.identity,
+                self.group_key,
+                kind=changefile.KIND_KEYS,
+                group=self.group,
+                seq=self._keyring_seq,
+                payload={"member_keys": keys},
+            )
+            changefile.replace_file(folder / changefile.KEYRING_NAME, data)
+            self._keyring_written = dict(self.member_keys)
+            report.written.append(changefile.KEYRING_NAME)
+        return report
+
+    def _refuse(self, report: SyncReport, shared: Path, exc: RefusedFile) -> None:
+        where = str(exc.path.relative_to(shared)) if exc.path else "?"
+        log.warning("Refused a file in the shared folder (%s): %s", exc.reason, where)
+        report.refused.append((where, exc.reason))
+
+    def pull(self, shared: Path) -> SyncReport:
+        """Apply every other laptop's change files not applied yet, then learn the member
+        keys from their keyrings. A file that is not genuine is refused as a whole."""
+        report = SyncReport()
+        for device, seq, path in changefile.change_files(shared, self.group):
+            if device == self.device or (device, seq) in self.applied:
+                continue
+            try:
+                opened = changefile.open_file(
+                    path.read_bytes(),
+                    self.group_key,
+                    path=path,
+                    kind=changefile.KIND_OPS,
+                    group=self.group,
+                    device=device,
+                    seq=seq,
+                )
+                payload = opened.payload if isinstance(opened.payload, dict) else {}
+                entries = payload.get("entries")
+                if not isinstance(entries, list):
+                    raise RefusedFile(path, "malformed")
+                try:
+                    stamps = [check_entry(e, device) for e in entries]
+                except BadEntry as exc:
+                    raise RefusedFile(path, "malformed") from exc
+            except RefusedFile as exc:
+                self._refuse(report, shared, exc)
+                continue
+            for stamp in stamps:
+                self.clock.observe(stamp)
+            for entry in entries:
+                self.state.apply(entry)
+                if entry["op"] == FORGET:
+                    self._forget_locally(entry["member"])
+            self.applied.add((device, seq))
+            report.applied.append((device, seq))
+            report.entries += len(entries)
+        self._learn_keys(shared, report)
+        return report
+
+    def _learn_keys(self, shared: Path, report: SyncReport) -> None:
+        for device, path in changefile.keyrings(shared, self.group):
+            if device == self.device:
+                continue
+            try:
+                opened = changefile.open_file(
+                    path.read_bytes(),
+                    self.group_key,
+                    path=path,
+                    kind=changefile.KIND_KEYS,
+                    group=self.group,
+                    device=device,
+                )
+                payload = opened.payload if isinstance(opened.payload, dict) else {}
+                keys = payload.get("member_keys")
+                if not isinstance(keys, dict):
+                    raise RefusedFile(path, "malformed")
+                decoded = {}
+                for member, text in keys.items():
+                    raw = base64.b64decode(str(text).encode("ascii"), validate=True)
+                    if len(raw) != changefile.KEY_SIZE:
+                        raise RefusedFile(path, "malformed")
+                    decoded[str(member)] = raw
+            except RefusedFile as exc:
+                self._refuse(report, shared, exc)
+                continue
+            except ValueError:
+                self._refuse(report, shared, RefusedFile(path, "malformed"))
+                continue
+            for member, key in decoded.items():
+                if member not in self.state.forgotten:
+                    self.member_keys.setdefault(member, key)
+
+    def dump(self) -> str:
+        """The canonical text of this laptop's shared data (see ``MergeState.dump``)."""
+        return self.state.dump(self.open_sealed)
+
+    def last_stamp(self) -> Stamp:
+        """The clock's latest reading."""
+        return self.clock.last
