@@ -332,5 +332,54 @@ def m006_disclosures(db: Database) -> None:
     db.execute("CREATE INDEX disclosures_member ON disclosures(member_id)")
 
 
+#: A random version-4 UUID in SQL (for ids given inside the database).
+_SQL_UUID4 = (
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'"
+    " || substr(lower(hex(randomblob(2))), 2) || '-'"
+    " || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2)"
+    " || '-' || lower(hex(randomblob(6)))"
+)
+
+
+@migrations()
+def m007_sync(db: Database) -> None:
+    """Sharing a group between laptops (issue 14): stable ids and sync bookkeeping.
+
+    Groups, members and meetings get a random UUID besides their local integer id (what
+    other laptops know a record by); existing rows get theirs here, new rows from a
+    trigger, so nothing they hold changes. ``sync_device`` keeps this laptop's signing
+    key, ``sync_groups`` each shared group's key, folder and replica state (JSON: the
+    merged shared data with personal fields still sealed, member keys, pending changes,
+    applied files). All of it stays in the vault: never in the shared folder.
+    """
+    for table in ("groups", "members", "meetings"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN uuid TEXT")
+        db.execute(f"UPDATE {table} SET uuid = {_SQL_UUID4} WHERE uuid IS NULL")
+        db.execute(f"CREATE UNIQUE INDEX {table}_uuid ON {table}(uuid)")
+        db.execute(
+            f"CREATE TRIGGER {table}_uuid_on_insert AFTER INSERT ON {table}"
+            f" WHEN NEW.uuid IS NULL BEGIN"
+            f" UPDATE {table} SET uuid = {_SQL_UUID4} WHERE id = NEW.id; END"
+        )
+    db.execute(
+        """
+        CREATE TABLE sync_device (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            private_key BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE sync_groups (
+            group_uuid TEXT PRIMARY KEY,
+            group_id INTEGER REFERENCES groups(id) ON DELETE SET NULL,
+            folder TEXT NOT NULL,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )"""
+    )
+
+
 # The schema version this app writes: one per registered migration. Keep this line last.
 SCHEMA_VERSION = len(migrations._migrations)

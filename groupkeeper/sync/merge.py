@@ -251,6 +251,58 @@ class MergeState:
         found = self._counters.get((meeting, name), {}).get(device)
         return found[1] if found else 0
 
+    # --- saving ----------------------------------------------------------------------
+
+    def to_data(self) -> dict[str, Any]:
+        """The state as plain JSON data (personal values stay sealed), for the vault."""
+        return {
+            "forgotten": sorted(self.forgotten),
+            "registers": [
+                {
+                    "heads": [r.heads[s] for s in sorted(r.heads)],
+                    "superseded": [s.to_json() for s in sorted(r.superseded)],
+                }
+                for _, r in sorted(self._registers.items())
+            ],
+            "attendance": [
+                {
+                    "key": list(key),
+                    "correction": a.correction,
+                    "marks": [[s.to_json(), st] for s, st in sorted(a.marks.items())],
+                }
+                for key, a in sorted(self._attendance.items())
+            ],
+            "counters": [
+                {
+                    "key": list(key),
+                    "devices": [[d, s.to_json(), v] for d, (s, v) in sorted(per.items())],
+                }
+                for key, per in sorted(self._counters.items())
+            ],
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> MergeState:
+        """A state saved by ``to_data``."""
+        state = cls()
+        state.forgotten = set(data["forgotten"])
+        for item in data["registers"]:
+            heads = {Stamp.from_json(e["stamp"]): e for e in item["heads"]}
+            first = item["heads"][0]
+            state._registers[(first["member"], first["field"])] = _Register(
+                heads, {Stamp.from_json(s) for s in item["superseded"]}
+            )
+        for item in data["attendance"]:
+            marks = {Stamp.from_json(s): st for s, st in item["marks"]}
+            state._attendance[(item["key"][0], item["key"][1])] = _Attendance(
+                item["correction"], marks
+            )
+        for item in data["counters"]:
+            state._counters[(item["key"][0], item["key"][1])] = {
+                d: (Stamp.from_json(s), v) for d, s, v in item["devices"]
+            }
+        return state
+
     def dump(self, opener: Opener) -> str:
         """A canonical text of the shared data (equal on laptops that agree)."""
         meetings = sorted({m for m, _ in self._attendance} | {m for m, _ in self._counters})

@@ -280,6 +280,58 @@ class Replica:
                 if member not in self.state.forgotten:
                     self.member_keys.setdefault(member, key)
 
+    # --- saving in the vault ----------------------------------------------------------
+
+    def to_data(self) -> dict[str, Any]:
+        """Everything this replica must keep between runs, as plain JSON data (for the
+        vault only: it holds the group key and the member keys)."""
+        return {
+            "group": self.group,
+            "group_key": base64.b64encode(self.group_key).decode("ascii"),
+            "clock": self.clock.last.to_json(),
+            "state": self.state.to_data(),
+            "member_keys": {
+                m: base64.b64encode(k).decode("ascii") for m, k in sorted(self.member_keys.items())
+            },
+            "pending": self.pending,
+            "applied": sorted([d, s] for d, s in self.applied),
+            "next_seq": self.next_seq,
+            "keyring_seq": self._keyring_seq,
+            "keyring_written": None
+            if self._keyring_written is None
+            else sorted(self._keyring_written),
+        }
+
+    @classmethod
+    def from_data(
+        cls,
+        identity: DeviceIdentity,
+        data: dict[str, Any],
+        now_ms: Callable[[], int] | None = None,
+    ) -> Replica:
+        """A replica saved by ``to_data``."""
+        replica = cls(identity, data["group"], base64.b64decode(data["group_key"]), now_ms)
+        last = Stamp.from_json(data["clock"])
+        replica.clock = (
+            Clock(replica.device, now_ms, last) if now_ms else Clock(replica.device, last=last)
+        )
+        replica.state = MergeState.from_data(data["state"])
+        replica.member_keys = {m: base64.b64decode(k) for m, k in data["member_keys"].items()}
+        replica.pending = list(data["pending"])
+        replica.applied = {(d, int(s)) for d, s in data["applied"]}
+        replica.next_seq = int(data["next_seq"])
+        replica._keyring_seq = int(data["keyring_seq"])
+        written = data["keyring_written"]
+        # Only which members were in the keyring matters for "did it change".
+        replica._keyring_written = (
+            None
+            if written is None
+            else {m: replica.member_keys[m] for m in written if m in replica.member_keys}
+        )
+        if written is not None and set(written) != set(replica._keyring_written or {}):
+            replica._keyring_written = None
+        return replica
+
     def dump(self) -> str:
         """The canonical text of this laptop's shared data (see ``MergeState.dump``)."""
         return self.state.dump(self.open_sealed)
