@@ -188,3 +188,12 @@ def test_the_group_form_has_buddies_and_room(qtbot, styled) -> None:
     assert _stray_ampersands(host) == []
     assert _clipped(host) == []
     assert editor.crisis.minimumHeight() >= 3 * editor.crisis.fontMetrics().lineSpacing()
+
+
+def test_passphrase_buttons_wrap_instead_of_widening_the_page(dialog) -> None:
+    """In Spanish at large text the three buttons are wider than the dialog: they flow onto
+    more rows (a fixed row made the Vault page scroll sideways)."""
+    page = dialog.vault_page
+    buttons = (page.change_button, page.revoke_button, page.recovery_button)
+    together = sum(b.sizeHint().width() for b in buttons)
+    assert page.minimumSizeHint().width() < together

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from groupkeeper import ops, options
 from groupkeeper.ui import messages, worker
+from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.forms import NumberBox, add_row, prepare_form
 from groupkeeper.ui.widgets.passphrase import NewPassphrase
 
@@ -97,11 +98,12 @@ class VaultPage(QWidget):
         self.save_key_button.setAccessibleName(self.tr("Save the new recovery key as a PDF"))
         self.save_key_button.setVisible(False)
         self.save_key_button.clicked.connect(self._on_save_key_clicked)
-        buttons = QHBoxLayout()
+        # A flow, not a row: in Spanish at large text the three buttons are wider than the
+        # dialog, and a row made the page scroll sideways.
+        buttons = FlowLayout()
         buttons.addWidget(self.change_button)
         buttons.addWidget(self.revoke_button)
         buttons.addWidget(self.recovery_button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(revoke_note)
         layout.addWidget(self.new_key_label)
