@@ -3,8 +3,9 @@
 ``parse_csv(raw_bytes)`` never writes anything: it returns the usable rows as ``Member``
 objects and the bad rows with their spreadsheet row number (the header is row 1) and a
 reason code the UI words. Nothing is imported until the user has seen the preview and
-accepted the good rows; then ``import_members(store, rows)`` adds them in one transaction
-(``store.members.add_many``), so an import is all or nothing.
+accepted the good rows; then the ``member.import`` operation (``import_op``; or
+``import_members(store, rows)`` outside the app) adds them in one transaction, so an
+import is all or nothing.
 
 Tolerated: a UTF-8 byte-order mark, UTF-16 with a BOM, Windows-1252 files (older Excel),
 ``,`` ``;`` or tab delimiters, and common header spellings in English and Spanish ("Name",
@@ -29,6 +30,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from groupkeeper import ops
 from groupkeeper.model import Member
 from groupkeeper.roster import digits, words
 from groupkeeper.storage.errors import ImportRejected
@@ -460,6 +462,10 @@ def read_csv_file(
 def import_members(store: Store, members: list[Member], group_ids: Iterable[int] = ()) -> int:
     """Add the accepted members in one transaction (all or nothing); returns how many.
 
+    For the CLI and background callers that already hold their own connection. The app
+    runs the ``member.import`` operation instead (``import_op``), so every open screen
+    hears of the new members.
+
     Args:
         store: the unlocked vault's repositories.
         members: the good rows the user accepted.
@@ -470,3 +476,10 @@ def import_members(store: Store, members: list[Member], group_ids: Iterable[int]
         member.group_ids = sorted(set(member.group_ids) | set(groups))
     store.members.add_many(members)
     return len(members)
+
+
+def import_op(members: list[Member], group_ids: Iterable[int] = ()) -> ops.Op:
+    """The ``member.import`` operation for the accepted rows."""
+    return ops.members.import_members(
+        members=[ops.members.member_fields(m) for m in members], group_ids=list(group_ids)
+    )

@@ -453,3 +453,18 @@ def test_group_update_refuses_an_agenda_that_cannot_run_and_says_which_segment(
     assert long.value.values == {"number": 2, "low": 1, "high": 240}
     assert str(long.value) == "Segment 2 needs from 1 to 240 minutes."
     assert store.groups.get(group.id).agenda != agenda  # unchanged
+
+
+def test_import_adds_everyone_or_no_one(store, group) -> None:
+    rows = [{"display_name": "Li", "phone": "0111"}, {"display_name": "Kim"}]
+    result = perform(store, ops.members.import_members(members=rows, group_ids=[group.id]))
+    assert len(result.value) == 2 and result.changes.touches(Kind.MEMBERS)
+    assert sorted(m.display_name for m in store.members.all(group.id)) == ["Kim", "Li"]
+    with pytest.raises(InvalidInput):  # one row without a name: none of them go in
+        perform(
+            store,
+            ops.members.import_members(
+                members=[{"display_name": "Ada"}, {"display_name": " "}], group_ids=[]
+            ),
+        )
+    assert "Ada" not in {m.display_name for m in store.members.all()}

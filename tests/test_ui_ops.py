@@ -182,3 +182,26 @@ def test_a_newcomer_in_the_meeting_reaches_the_rail_and_home(qtbot, services) ->
     home.show()
     qtbot.waitExposed(home)
     assert _count(home, group.id) == 1
+
+
+def test_a_csv_import_in_the_background_reaches_home(qtbot, services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper.ui import worker
+    from groupkeeper.ui.csv_import_dialog import CsvImportDialog
+
+    group = services.store.groups.add(Group(name="Tuesday Circle", crisis_resources="112"))
+    home = _open(qtbot, HomeScreen(services))
+    assert isinstance(home, HomeScreen)
+    results: list[ops.OpResult] = []
+    services.ops.changed.connect(results.append)
+    path = tmp_path / "list.csv"
+    path.write_text("Name;Phone\nLi;0111\nKim;0333\n", encoding="utf-8")
+    dialog = CsvImportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.load_file(path)
+    assert worker.wait_idle()
+    dialog.group_combo.setCurrentIndex(dialog.group_combo.findText("Tuesday Circle"))
+    dialog.import_button.click()
+    assert worker.wait_idle()
+    assert dialog.imported == 2
+    assert [r.op.name for r in results] == ["member.import"]  # emitted in the GUI thread
+    qtbot.waitUntil(lambda: _count(home, group.id) == 2)

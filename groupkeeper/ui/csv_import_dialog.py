@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from groupkeeper import csv_import
 from groupkeeper.csv_import import BadReason, BadRow, CsvFileRejected, FileProblem, ImportPreview
+from groupkeeper.ops import OpResult
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages, worker
 from groupkeeper.ui.models.import_preview_model import (
@@ -425,23 +426,16 @@ class CsvImportDialog(QDialog):
         # All or nothing: the import is one transaction, so it cannot be cancelled halfway.
         self.cancel_button.setEnabled(False)
         self.import_button.setText(QCoreApplication.translate("CsvImportDialog", "Importing..."))
-        vault = self.services.vault
-        assert vault is not None
-        worker.run_on_vault(  # its own writer; the store follows it inside the task
-            vault,
-            csv_import.import_members,
-            self.services.store,
-            self.preview.members,
-            [group_id] if group_id is not None else [],
-            write=True,
-            on_done=self._on_imported,
-            on_error=self._on_import_error,
-        )
+        # The member.import operation on the worker's own writer; every open screen
+        # hears of the new members through services.ops.changed.
+        groups = [group_id] if group_id is not None else []
+        op = csv_import.import_op(self.preview.members, groups)
+        self.services.ops.run_in_background(op, self._on_imported, self._on_import_error)
 
-    def _on_imported(self, count: int) -> None:
+    def _on_imported(self, result: OpResult) -> None:
         self._set_busy(False)
         self.cancel_button.setEnabled(True)
-        self.imported = count
+        self.imported = len(result.value)
         self.accept()
 
     def _on_import_error(self, exc: BaseException) -> None:

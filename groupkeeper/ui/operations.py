@@ -45,6 +45,31 @@ class OperationRunner(QObject):
         self.changed.emit(result)
         return result
 
+    def run_in_background(
+        self,
+        op: Op,
+        on_done: Callable[[OpResult], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Perform a long ``op`` (a CSV import) on the worker's own writer connection.
+
+        ``changed`` is emitted in the GUI thread once it is committed, before ``on_done``;
+        nothing is emitted (and neither callback runs) if the vault locks meanwhile.
+        """
+        from groupkeeper.ui import worker
+
+        vault = self._services.vault
+        if vault is None:
+            return
+
+        def done(result: OpResult) -> None:
+            self.changed.emit(result)
+            on_done(result)
+
+        # Inside the task the store follows the vault to the task's own connection.
+        store = self._services.store
+        worker.run_on_vault(vault, perform, store, op, write=True, on_done=done, on_error=on_error)
+
     def try_run(self, parent: QWidget | None, op: Op) -> OpResult | None:
         """Like ``run``, but a known error is shown to the user and ``None`` returned."""
         try:

@@ -422,8 +422,7 @@ class RosterScreen(QWidget):
         dialog = CsvImportDialog(self.services, self)
         dialog.exec()
         if dialog.imported:
-            # The CSV import writes from the worker, not through an operation.
-            self.refresh()
+            self.reloader.flush()  # member.import made the model stale
             messages.info(
                 self,
                 QCoreApplication.translate("RosterScreen", "Import finished"),
