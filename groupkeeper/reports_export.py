@@ -30,16 +30,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import statistics
 import sys
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from groupkeeper import metrics, suppression
+from groupkeeper import disclosure_audit, metrics, perturbation, suppression
 from groupkeeper.export_csv import write_csv
 from groupkeeper.metrics import Period, Report, Value
+from groupkeeper.storage import disclosure
 from groupkeeper.storage.errors import InvalidInput
 from groupkeeper.storage.reporting import MeetingFact, ReportFacts, load_facts
 from groupkeeper.suppression import Cell, CellState, ReportTable
@@ -71,6 +74,7 @@ class ReportBundle:
         exact: Every figure exact (screen only; export functions refuse it).
         table: The suppressed table: the only thing an export writes.
         generated_on: ``YYYY-MM-DD`` the report was made.
+        fingerprint: Digest of the exact figures (export log only; never exported).
     """
 
     scope_label: str
@@ -81,6 +85,7 @@ class ReportBundle:
     exact: ReportTable
     table: ReportTable
     generated_on: str
+    fingerprint: str = ""
 
     @property
     def people(self) -> int:
@@ -144,31 +149,10 @@ def extra_values(facts: ReportFacts, period: Period) -> list[Value]:
     return values
 
 
-def _suppress_extras(extras: list[Value], table: ReportTable) -> list[Cell]:
-    """Export cells for ``extras`` consistent with the already suppressed ``table``."""
-    t = table.threshold
-    need = suppression.min_contributors(t)
-    months = [v for v in extras if v.metric == "attendance_month"]
-    counts: dict[tuple[str, str], int] = {v.ref: int(v.value or 0) for v in months}
-    total_ref = ("attendances", "")
-    counts[total_ref] = sum(counts.values())
-    primary = {ref for ref, c in counts.items() if ref != total_ref and 1 <= c < t}
-    total_shown = table.cell(*total_ref).state is CellState.SHOWN
-    if not total_shown:
-        primary.add(total_ref)
-    relations = [(total_ref, tuple(v.ref for v in months))]
-    secondary = suppression.complementary(counts, relations, primary) if primary else set()
-    hide_all = total_shown and total_ref in secondary
+def _mood_closing_cells(extras: list[Value], threshold: int) -> list[Cell]:
+    """Export cells for the closing mood means (withheld below ``max(8, threshold)``)."""
+    need = suppression.min_contributors(threshold)
     cells: list[Cell] = []
-    for v in months:
-        if v.ref in primary:
-            state = CellState.FEWER_THAN
-        elif hide_all or v.ref in secondary:
-            state = CellState.SUPPRESSED
-        else:
-            state = CellState.SHOWN
-        shown = v.value if state is CellState.SHOWN else None
-        cells.append(Cell("attendance", v.metric, v.key, state, shown))
     for v in extras:
         if v.metric != "mood_closing_month":
             continue
@@ -196,25 +180,71 @@ def build_report(
     threshold: int,
     scope_label: str,
     today: dt.date | None = None,
+    use_log: bool = True,
 ) -> ReportBundle:
-    """Load, compute and suppress one report.
+    """Load, compute, perturb and suppress one report (reads the vault only).
 
     Args:
-        db: An unlocked vault database (read only here).
+        db: An unlocked vault database.
         group_ids: Groups to include; ``None`` for all groups.
         period: Whole calendar months.
         threshold: The vault's ``suppression_threshold`` (clamped to 5..11).
         scope_label: How the group selection is named in the report and files.
         today: The day the report is made (retention windows must have ended by then).
+        use_log: Audit against the earlier exports in the export log (default). An
+            earlier export of the same groups and period made from the same figures is
+            repeated as it was, so asking again gives the same file.
 
     Returns:
         The ``ReportBundle`` (exact table for the screen, suppressed table for exports).
     """
+    with _BUILD_LOCK:  # one connection: never two builds reading it at once
+        return _build_report(db, group_ids, period, threshold, scope_label, today, use_log)
+
+
+_BUILD_LOCK = threading.Lock()
+
+
+def _build_report(
+    db: Any,
+    group_ids: tuple[int, ...] | None,
+    period: Period,
+    threshold: int,
+    scope_label: str,
+    today: dt.date | None,
+    use_log: bool,
+) -> ReportBundle:
     day = today or dt.date.today()
     facts = load_facts(db, group_ids, period.first_day, period.last_day)
     report = metrics.compute(facts, day.isoformat())
     extras = extra_values(facts, period)
-    suppressed = suppression.suppress(report, threshold)
+    months = [v for v in extras if v.metric == "attendance_month"]
+    with_months = replace(
+        report,
+        values=report.values + tuple(months),
+        relations=report.relations
+        + (metrics.Relation(("attendances", ""), tuple(v.ref for v in months)),),
+    )
+    key_facts = disclosure.load_key_facts(db, group_ids, period.first_day, period.last_day)
+    records = perturbation.cell_records(facts, key_facts)
+    cell_keys = {ref: key for ref, (_n, key) in records.items()}
+    fingerprint = _fingerprint(with_months, cell_keys, threshold)
+    scope = facts.group_ids
+    threshold = suppression.clamp_threshold(threshold)
+    table: ReportTable | None = None
+    earlier: list[disclosure_audit.Published] = []
+    if use_log:
+        table, earlier = _from_log(db, scope, period, threshold, fingerprint, with_months)
+    if table is None:
+        try:
+            table = suppression.suppress(
+                with_months, threshold, cell_keys=cell_keys, scope=scope, earlier=earlier
+            )
+        except disclosure_audit.Infeasible:
+            # The data behind an earlier export changed since (a meeting entered late):
+            # its published figures no longer fit today's; audit this export on its own.
+            table = suppression.suppress(with_months, threshold, cell_keys=cell_keys, scope=scope)
+        table = _with_cells(table, _mood_closing_cells(extras, threshold))
     exact = suppression.exact_table(report)
     exact_extra = [
         Cell(
@@ -229,13 +259,112 @@ def build_report(
     ]
     return ReportBundle(
         scope_label=scope_label,
-        group_ids=facts.group_ids,
+        group_ids=scope,
         period=period,
-        threshold=suppressed.threshold,
+        threshold=table.threshold,
         report=report,
         exact=_with_cells(exact, exact_extra),
-        table=_with_cells(suppressed, _suppress_extras(extras, suppressed)),
+        table=table,
         generated_on=day.isoformat(),
+        fingerprint=fingerprint,
+    )
+
+
+def _fingerprint(report: Report, cell_keys: dict[tuple[str, str], int], threshold: int) -> str:
+    """A digest of the exact figures and cell keys behind an export (kept in the vault's
+    export log only): the same fingerprint means the same export."""
+    parts = [str(suppression.clamp_threshold(threshold))]
+    for v in sorted(report.values, key=lambda v: (v.metric, v.key)):
+        parts.append(f"{v.metric}|{v.key}|{v.value!r}|{v.n}|{cell_keys.get(v.ref, 0)}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _published(record: disclosure.ExportRecord) -> disclosure_audit.Published:
+    cells: dict[tuple[str, str], tuple[str, float | None]] = {}
+    means: dict[str, float] = {}
+    for c in record.cells:
+        cells[(c.metric, c.key)] = (c.state, c.value)
+        if c.state == CellState.SHOWN and c.value is not None:
+            means[c.metric] = c.value
+    return disclosure_audit.Published(
+        tuple(record.group_ids),
+        record.period_start[:7],
+        record.period_end[:7],
+        record.threshold,
+        cells,
+        disclosure_audit.ratios_for(means),
+    )
+
+
+def _related(a: tuple[int, ...], b: tuple[int, ...], pa: Period, pb: Period) -> bool:
+    """Two exports a reader could combine: shared groups and overlapping periods."""
+    overlap = pa.first_day <= pb.last_day and pb.first_day <= pa.last_day
+    return overlap and bool(set(a) & set(b))
+
+
+def _from_log(
+    db: Any,
+    scope: tuple[int, ...],
+    period: Period,
+    threshold: int,
+    fingerprint: str,
+    report: Report,
+) -> tuple[ReportTable | None, list[disclosure_audit.Published]]:
+    """The earlier exports to audit against, and the table to repeat if this very export
+    was made before from the same figures."""
+    latest: dict[tuple[tuple[int, ...], str, str], disclosure.ExportRecord] = {}
+    for record in disclosure.export_log(db):
+        latest[(record.group_ids, record.period_start, record.period_end)] = record
+    again = latest.pop((scope, period.first_day, period.last_day), None)
+    if again is not None and again.fingerprint == fingerprint:
+        return _table_from_log(again, report), []
+    earlier = [
+        _published(r)
+        for (g, start, end), r in latest.items()
+        if _related(g, scope, Period.months(start[:7], end[:7]), period)
+    ]
+    return None, earlier
+
+
+def _table_from_log(record: disclosure.ExportRecord, report: Report) -> ReportTable:
+    cells = tuple(
+        Cell(
+            suppression.SECTIONS.get(c.metric, ""),
+            c.metric,
+            c.key,
+            CellState(c.state),
+            c.value,
+            c.note,
+        )
+        for c in record.cells
+    )
+    return ReportTable(
+        record.period_start,
+        record.period_end,
+        record.threshold,
+        False,
+        cells,
+        report.notes,
+        perturbed=True,
+    )
+
+
+def log_export(db: Any, bundle: ReportBundle, fmt: str) -> None:
+    """Record an export of ``bundle`` in the vault's export log (``fmt``: "csv"/"pdf")."""
+    disclosure.log_export(
+        db,
+        exported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        format=fmt,
+        scope=bundle.scope_label,
+        group_ids=bundle.group_ids,
+        period_start=bundle.period.first_day,
+        period_end=bundle.period.last_day,
+        threshold=bundle.threshold,
+        fingerprint=bundle.fingerprint,
+        cells=[
+            disclosure.LoggedCell(c.metric, c.key, c.state.value, c.value, c.note)
+            for c in bundle.table.cells
+        ],
     )
 
 
@@ -269,14 +398,17 @@ def check_exportable(period: Period, today: dt.date | str | None = None) -> None
         raise InvalidInput(EXPORT_COMPLETED)
 
 
-def export_csv(bundle: ReportBundle, path: Path) -> None:
-    """Write the suppressed table of ``bundle`` as CSV (see ``export_csv`` for columns).
+def export_csv(bundle: ReportBundle, path: Path, db: Any = None) -> None:
+    """Write the suppressed table of ``bundle`` as CSV (see ``export_csv`` for columns),
+    and record it in the vault's export log when ``db`` (the open vault) is given.
 
     Raises:
         InvalidInput: the bundle's period is not exportable (``check_exportable``).
     """
     check_exportable(bundle.period, bundle.generated_on)
     write_csv(Path(path), bundle.table, bundle.scope_label)
+    if db is not None:
+        log_export(db, bundle, "csv")
 
 
 def hidden_cells(table: ReportTable) -> dict[CellState, list[Cell]]:
@@ -392,6 +524,7 @@ def run_export(args: argparse.Namespace) -> int:
     period = period_from_args(from_month, to_month, today)
 
     vault = open_vault(args, Path(args.dir))
+    written = []
     try:
         store = Store(vault.db, vault.folder)
         group_ids: tuple[int, ...] | None = None
@@ -399,8 +532,11 @@ def run_export(args: argparse.Namespace) -> int:
         if args.group:
             group = store.groups.by_name(args.group)
             if group is None or group.id is None:
-                # Group names are not repeated back: messages never echo vault text.
-                raise InvalidInput("No group has that name. Check the spelling in the app.")
+                # Group names are not personal data: list them so a typo is easy to fix.
+                names = ", ".join(g.name for g in store.groups.all(active_only=False))
+                raise InvalidInput(
+                    "No group has that name. Groups in this vault: " + (names or "(none)") + "."
+                )
             group_ids, label = (group.id,), group.name
         bundle = build_report(
             store.db,
@@ -410,16 +546,18 @@ def run_export(args: argparse.Namespace) -> int:
             scope_label=label,
             today=today,
         )
+        # Written while the vault is open, so each file is in the export log (the audit
+        # of later exports reads it); nothing personal is in either file.
+        if csv_path is not None:
+            export_csv(bundle, csv_path, store.db)
+            written.append(str(csv_path))
+        if pdf_path is not None:
+            write_pdf(bundle, pdf_path)
+            log_export(store.db, bundle, "pdf")
+            written.append(str(pdf_path))
     finally:
         vault.lock()
 
-    written = []
-    if csv_path is not None:
-        export_csv(bundle, csv_path)
-        written.append(str(csv_path))
-    if pdf_path is not None:
-        write_pdf(bundle, pdf_path)
-        written.append(str(pdf_path))
     _say(
         f"Wrote the suppressed report for {period.label} (threshold {bundle.threshold}):"
         f" {', '.join(written)}."

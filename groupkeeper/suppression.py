@@ -33,10 +33,12 @@ or hand-edited setting can only make exports safer, never less safe); above 11 c
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from groupkeeper import disclosure_audit, perturbation
 from groupkeeper.metrics import Report, Value
 from groupkeeper.options import SUPPRESSION_THRESHOLD
 
@@ -86,6 +88,8 @@ SECTIONS: dict[str, str] = {
     "safety_concerns": "safety",
     "wellbeing_mean": "wellbeing",
     "wellbeing_change": "wellbeing",
+    "attendance_month": "attendance",
+    "mood_closing_month": "mood",
 }
 
 # Decimal places in exports (exact_table keeps full precision).
@@ -112,6 +116,7 @@ class ReportTable:
     exact: bool
     cells: tuple[Cell, ...]
     notes: tuple[str, ...]
+    perturbed: bool = False  # counts adjusted by cell-key perturbation (``perturbation``)
 
     def cell(self, metric: str, key: str = "") -> Cell:
         for c in self.cells:
@@ -247,27 +252,75 @@ def _round(v: Value) -> float | None:
     return round(v.value, _PLACES[v.kind])
 
 
-def suppress(report: Report, threshold: int = DEFAULT_THRESHOLD) -> ReportTable:
+def suppress(
+    report: Report,
+    threshold: int = DEFAULT_THRESHOLD,
+    *,
+    cell_keys: Mapping[Ref, int] | None = None,
+    scope: tuple[int, ...] | None = None,
+    earlier: Sequence[disclosure_audit.Published] = (),
+) -> ReportTable:
     """The export version of ``report``: small counts hidden, as the module docstring says.
 
     Args:
-        report: From ``metrics.compute``.
+        report: From ``metrics.compute`` (with any extra count cells and relations).
         threshold: The vault's suppression threshold; clamped to 5..11.
+        cell_keys: Cell key of every count cell (``perturbation.cell_records``); when given,
+            every published count is perturbed (``perturbation.published``), and a cell
+            missing from it has no records. None publishes exact counts (tests only).
+        scope: The group ids of the report, for the audit across exports (default: the
+            report's).
+        earlier: What earlier exports of the same vault published (the export log), so
+            that no hidden cell of this one or of them can be worked out from them all.
 
     Returns:
         A ``ReportTable`` in which no hidden number is present in any form.
     """
     t = clamp_threshold(threshold)
-    need = min_contributors(t)
     count_values = {
         v.ref: int(v.value or 0)
         for v in report.values
         if v.kind == "count" and v.metric != "top_skill"
     }
     primary = {ref for ref, c in count_values.items() if 1 <= c < t}
-    relations = [(r.total, r.parts) for r in report.relations]
-    secondary = complementary(count_values, relations, primary)
+    if cell_keys is None:
+        shown_counts = dict(count_values)
+    else:
+        shown_counts = {
+            ref: perturbation.published(c, cell_keys.get(ref, 0), t)
+            for ref, c in count_values.items()
+        }
+    states: dict[Ref, tuple[str, float | None]] = {
+        ref: (disclosure_audit.FEWER_THAN, None)
+        if ref in primary
+        else (disclosure_audit.SHOWN, float(shown_counts[ref]))
+        for ref in count_values
+    }
+    # With perturbation, a mean of two counts is worked out from their *published*
+    # values (``_ratio_from_published``), so it tells nothing the counts do not. An exact
+    # mean beside adjusted counts would undo the adjustment: mean attendance 8.9 with
+    # "62 +- 2 attendances" and "7 +- 2 meetings" leaves only 62 and 7.
+    means = (
+        {}
+        if cell_keys is not None
+        else {
+            v.metric: _round(v) or 0.0
+            for v in report.values
+            if _mean_state(v, primary, t) is CellState.SHOWN and v.metric in _RATIO_METRICS
+        }
+    )
+    current = disclosure_audit.Published(
+        scope if scope is not None else report.group_ids,
+        report.period_start[:7],
+        report.period_end[:7],
+        t,
+        states,
+        disclosure_audit.ratios_for(means),
+        adjust=perturbation.MAX_ADJUST if cell_keys is not None else 0,
+    )
+    secondary, _rounds = disclosure_audit.protect(current, earlier)
     hidden = primary | secondary
+    primary = primary - secondary  # a small count the audit hid outright
 
     cells: list[Cell] = []
     top_rank = 0
@@ -287,17 +340,75 @@ def suppress(report: Report, threshold: int = DEFAULT_THRESHOLD) -> ReportTable:
                 state = CellState.SUPPRESSED
             else:
                 state = CellState.SHOWN
-        elif v.value is None:
-            state = CellState.NO_DATA
-        elif v.n < need or any(d in hidden for d in v.depends_on):
-            state = CellState.WITHHELD
-        elif v.numerator is not None and (1 <= v.numerator < t or 1 <= v.n - v.numerator < t):
-            state = CellState.WITHHELD
-        else:
-            state = CellState.SHOWN
-        shown = _round(v) if state is CellState.SHOWN else None
-        cells.append(Cell(section, v.metric, v.key, state, shown))
-    return ReportTable(report.period_start, report.period_end, t, False, tuple(cells), report.notes)
+            shown: float | None = shown_counts[v.ref] if state is CellState.SHOWN else None
+            note = (
+                "adjusted" if state is CellState.SHOWN and cell_keys is not None and shown else ""
+            )
+            cells.append(Cell(section, v.metric, v.key, state, shown, note))
+            continue
+        state = _mean_state(v, hidden, t)
+        cells.append(
+            Cell(section, v.metric, v.key, state, _round(v) if state is CellState.SHOWN else None)
+        )
+    cells = _withhold_bracketed_months(cells)
+    return ReportTable(
+        report.period_start,
+        report.period_end,
+        t,
+        False,
+        tuple(cells),
+        report.notes,
+        perturbed=cell_keys is not None,
+    )
+
+
+# Means that tie two published counts (``disclosure_audit.ratios_for``).
+_RATIO_METRICS = frozenset({"mean_attendance", "sessions_mean"})
+_MONTHLY_MEANS = ("mood_opening_month", "mood_closing_month")
+
+
+def _ratio_from_published(v: Value, shown: Mapping[Ref, int]) -> float | None:
+    """``mean_attendance`` or ``sessions_mean`` from the published counts it divides."""
+    if v.metric == "mean_attendance":
+        num = shown[("attendances", "")]
+        den = shown[("meetings_held", "")]
+    else:
+        num = shown[("attendances_new", "")] + shown[("attendances_returning", "")]
+        den = shown[("unique_attendees", "")]
+    return round(num / den, _PLACES["mean"]) if den else None
+
+
+def _mean_state(v: Value, hidden: set[Ref], t: int) -> CellState:
+    """State of a mean, median, percentage or slope (rule 3 of the module docstring)."""
+    if v.value is None:
+        return CellState.NO_DATA
+    if v.n < min_contributors(t) or any(d in hidden for d in v.depends_on):
+        return CellState.WITHHELD
+    if v.numerator is not None and (1 <= v.numerator < t or 1 <= v.n - v.numerator < t):
+        return CellState.WITHHELD
+    return CellState.SHOWN
+
+
+def _withhold_bracketed_months(cells: list[Cell]) -> list[Cell]:
+    """When one monthly mean of a scale is withheld, withhold every month of that scale
+    and its trend: the period mean, the trend and the other months would bracket it."""
+    withheld_scales = {
+        (c.metric, c.key.split("|")[0])
+        for c in cells
+        if c.metric in _MONTHLY_MEANS and c.state is CellState.WITHHELD
+    }
+    if not withheld_scales:
+        return cells
+    out = []
+    for c in cells:
+        scale = c.key.split("|")[0]
+        hit = (c.metric, scale) in withheld_scales or (
+            c.metric == "mood_opening_slope" and ("mood_opening_month", c.key) in withheld_scales
+        )
+        if hit and c.state is CellState.SHOWN:
+            c = Cell(c.section, c.metric, c.key, CellState.WITHHELD, None)
+        out.append(c)
+    return out
 
 
 def exact_table(report: Report) -> ReportTable:

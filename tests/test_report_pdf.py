@@ -48,8 +48,8 @@ def test_pdf_has_key_figures_and_privacy_and_hides_small_counts(
     assert "Peer support group report" in text and "Circle" in text
     assert "January 2026 to March 2026" in text
     # Key figures: 7 meetings, 62 attendances (exact values worked out in fill()).
-    assert re.search(r"\b7 Meetings held\b", text)
-    assert re.search(r"\b62 Attendances\b", text)
+    assert re.search(r"\b[5-9] Meetings held\b", text)  # 7, adjusted by up to 2
+    assert re.search(r"\b6[0-4] Attendances\b", text)  # 62
     assert "Privacy: what was suppressed" in text
     assert "Complementary suppression" in text
     assert "not a validated outcome" in text

@@ -86,11 +86,19 @@ def test_bundle_months_and_suppression(store: Store) -> None:
     out = {(c.metric, c.key): c for c in bundle.table.cells}
     assert out[("attendances", "")].state is CellState.SHOWN
     assert out[("attendance_month", "2026-02")].state is CellState.FEWER_THAN
-    # 62 - 41 - 18 would give February back: a second month must be hidden.
-    hidden = [
-        k for k in ("2026-01", "2026-02", "2026-03") if out[("attendance_month", k)].value is None
-    ]
-    assert len(hidden) >= 2
+    # Published counts are the exact ones adjusted by at most 2, never below 5.
+    for ref, c in out.items():
+        if c.state is CellState.SHOWN and ref[0] in ("attendances", "attendance_month"):
+            assert c.value is not None and abs(c.value - (exact[ref].value or 0)) <= 2
+            assert c.value == 0 or c.value >= 5
+    # Before perturbation, 62 - 41 - 18 gave February back; now each shown figure is
+    # only known to +-2, so February stays anywhere in 1..4.
+    low = (
+        out[("attendances", "")].value
+        - 2
+        - sum((out[("attendance_month", k)].value or 0) + 2 for k in ("2026-01", "2026-03"))
+    )
+    assert low <= 1
     assert out[("safety_concerns", "")].state is CellState.FEWER_THAN
     assert all(c.value is None for c in bundle.table.cells if c.state is not CellState.SHOWN)
     assert bundle.people == 10 and not bundle.too_small  # members[:10] ever came
@@ -111,8 +119,8 @@ def test_csv_has_documented_columns_and_no_small_count(store: Store, tmp_path: P
     rows = read_rows(path)
     assert tuple(rows[0].keys()) == COLUMNS
     by = {(r["metric"], r["key"]): r for r in rows}
-    assert by[("meetings_held", "")]["value"] == "7"
-    assert by[("attendances", "")]["value"] == "62"
+    assert 5 <= int(by[("meetings_held", "")]["value"]) <= 9  # 7, adjusted by up to 2
+    assert 60 <= int(by[("attendances", "")]["value"]) <= 64  # 62
     assert by[("safety_concerns", "")]["value"] == "<5"
     assert by[("attendance_month", "2026-02")]["value"] == "<5"
     assert all(r["period"] == "2026-01..2026-03" and r["group"] == "Circle" for r in rows)
@@ -256,12 +264,12 @@ def test_cli_export_writes_csv_and_pdf(vault_dir: Path, tmp_path: Path) -> None:
     assert "2026-01..2026-03" in result.stdout
     rows = read_rows(csv_path)
     by = {(r["metric"], r["key"]): r["value"] for r in rows}
-    assert by[("attendances", "")] == "62" and by[("safety_concerns", "")] == "<5"
+    assert 60 <= int(by[("attendances", "")]) <= 64 and by[("safety_concerns", "")] == "<5"
     assert pdf_path.read_bytes().startswith(b"%PDF")
     assert not list(tmp_path.glob(".export-*"))  # no temporary files left behind
 
 
-def test_cli_export_unknown_group_is_one_line_without_the_name(
+def test_cli_export_unknown_group_lists_the_groups_in_one_line(
     vault_dir: Path, tmp_path: Path
 ) -> None:
     result = run_cli(
@@ -277,4 +285,5 @@ def test_cli_export_unknown_group_is_one_line_without_the_name(
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "Zanzibar" not in lines[0]
+    assert "Groups in this vault: Circle." in lines[0]  # group names are not personal data
     assert not (tmp_path / "x.csv").exists()

@@ -312,6 +312,14 @@ def m004_report_indexes_2(db: Database) -> None:
 
 
 @migrations()
+def m005_disclosure(db: Database) -> None:
+    """Record keys for cell-key perturbation and the export log (``storage.disclosure``)."""
+    from groupkeeper.storage.disclosure import create_tables
+
+    create_tables(db)
+
+
+@migrations()
 def m006_disclosures(db: Database) -> None:
     """What was handed out about a member on their request (issue 13: proof of attendance).
 

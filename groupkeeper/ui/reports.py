@@ -601,6 +601,7 @@ class ReportsScreen(QWidget):
             reports_export.export_csv,
             self.bundle,
             path,
+            self.services.store.db,
             on_done=lambda _r: self._on_exported(path),
             on_error=self._on_export_failed,
         )
@@ -615,6 +616,7 @@ class ReportsScreen(QWidget):
             return
         try:
             report_pdf.write_pdf(self.bundle, path)
+            reports_export.log_export(self.services.store.db, self.bundle, "pdf")
         except (OSError, KnownError) as exc:
             self._on_export_failed(exc)
             return

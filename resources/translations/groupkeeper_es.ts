@@ -1671,7 +1671,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>Una habilidad necesita un nombre.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/reports_export.py" line="265" />
+            <location filename="../../groupkeeper/reports_export.py" line="394" />
             <source>Exports cover one calendar month, one quarter (January to March, April to June, July to September or October to December) or one calendar year, so that no two exports partly overlap.</source>
             <translation>Las exportaciones abarcan un mes natural, un trimestre (de enero a marzo, de abril a junio, de julio a septiembre o de octubre a diciembre) o un año natural, para que dos exportaciones nunca se solapen en parte.</translation>
         </message>
@@ -1701,9 +1701,8 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>No se ha dado ninguna respuesta.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/reports_export.py" line="403" />
             <source>No group has that name. Check the spelling in the app.</source>
-            <translation>Ningún grupo tiene ese nombre. Comprueba cómo se escribe en la aplicación.</translation>
+            <translation type="vanished">Ningún grupo tiene ese nombre. Comprueba cómo se escribe en la aplicación.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/cli.py" line="168" />
@@ -1712,7 +1711,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>No se ha indicado ninguna frase de contraseña.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/reports_export.py" line="269" />
+            <location filename="../../groupkeeper/reports_export.py" line="398" />
             <source>Only a period that has ended can be exported: its last day must be before today. The screen shows the running month, but an export of it could be repeated after the next meeting, and the difference would show that meeting's figures.</source>
             <translation>Solo se puede exportar un periodo que ya ha terminado: su último día debe ser anterior a hoy. La pantalla muestra el mes en curso, pero una exportación de ese mes podría repetirse después de la siguiente reunión, y la diferencia mostraría las cifras de esa reunión.</translation>
         </message>
@@ -1742,7 +1741,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>Introduce un texto.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/reports_export.py" line="388" />
+            <location filename="../../groupkeeper/reports_export.py" line="520" />
             <source>Say what to write: --csv FILE, --pdf FILE, or both.</source>
             <translation>Indica qué escribir: --csv ARCHIVO, --pdf ARCHIVO o ambos.</translation>
         </message>
@@ -1797,7 +1796,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>El periodo termina antes de empezar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/reports_export.py" line="321" />
+            <location filename="../../groupkeeper/reports_export.py" line="453" />
             <source>The period ends before it starts: check --from and --to.</source>
             <translation>El periodo termina antes de empezar: revisa --from y --to.</translation>
         </message>
@@ -1963,12 +1962,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>%1 = muy bajo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="212" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="213" />
             <source>%1 is here, and now in %2.</source>
             <translation>%1 ya está aquí, y ahora en %2.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="217" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="218" />
             <source>%1 is here.</source>
             <translation>%1 ya está aquí.</translation>
         </message>
@@ -1978,12 +1977,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>%1 de %2 hechas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="226" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="227" />
             <source>%1 sent apologies.</source>
             <translation>%1 avisó que no venía.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="132" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="133" />
             <source>%1 — %2: add to this group and mark present</source>
             <translation>%1 — %2: añadir a este grupo y marcar presente</translation>
         </message>
@@ -2204,7 +2203,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Deshacer  (Retroceso)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="283" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="284" />
             <source>&amp;Undo check-in</source>
             <translation>&amp;Deshacer llegada</translation>
         </message>
@@ -2224,8 +2223,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>(%1 de %2)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="318" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="333" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="319" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="334" />
             <location filename="../../groupkeeper/ui/meeting/segments/mood_round.py" line="367" />
             <source>(forgotten member)</source>
             <translation>(participante olvidado)</translation>
@@ -2241,7 +2240,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>+ &amp;Llegada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="296" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="297" />
             <source>+ &amp;Walk-in</source>
             <translation>+ Visita &amp;anónima</translation>
         </message>
@@ -2251,7 +2250,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>+%1 de más</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="297" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="298" />
             <source>Add an anonymous walk-in</source>
             <translation>Añadir una visita anónima</translation>
         </message>
@@ -2359,7 +2358,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Cierre: plan para la semana</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="325" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="326" />
             <source>Checked in: %n</source>
             <translation>
                 <numerusform>Han llegado: %n</numerusform>
@@ -2647,7 +2646,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Ronda de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="164" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="165" />
             <source>More than one person matches. Choose with the arrow keys, then Enter.</source>
             <translation>Coincide más de una persona. Elige con las flechas y pulsa Intro.</translation>
         </message>
@@ -2673,18 +2672,18 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         </message>
         <message>
             <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="89" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="182" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="243" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="183" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="244" />
             <source>New &amp;here</source>
             <translation>Primera vez &amp;hoy</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="182" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="183" />
             <source>New &amp;here: add “%1”</source>
             <translation>Primera vez &amp;hoy: añadir «%1»</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="279" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="280" />
             <source>Newest arrival first. Delete takes back the selected check-in.</source>
             <translation>La última llegada primero. Supr deshace la llegada seleccionada.</translation>
         </message>
@@ -2735,7 +2734,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Este grupo todavía no tiene recursos de crisis anotados. En una emergencia, llama al número de emergencias de tu zona. Añade los recursos del grupo en su configuración.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="205" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="206" />
             <source>No match. Use “New here” to add them.</source>
             <translation>Sin coincidencias. Usa «Primera vez hoy» para añadir a la persona.</translation>
         </message>
@@ -2765,12 +2764,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Nadie de quienes están aquí tiene metas pendientes. Ctrl+Intro sigue adelante.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="349" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="350" />
             <source>Nobody is checked in yet</source>
             <translation>Todavía no ha llegado nadie</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="369" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="370" />
             <source>Nobody is checked in yet.</source>
             <translation>Todavía no ha llegado nadie.</translation>
         </message>
@@ -2800,7 +2799,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Regular</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="295" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="296" />
             <source>One walk-in fewer</source>
             <translation>Una visita anónima menos</translation>
         </message>
@@ -3018,12 +3017,12 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Alguien ha llegado tarde (A o Ctrl+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="298" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="299" />
             <source>Someone who stays anonymous (Alt+W)</source>
             <translation>Alguien que prefiere no dar su nombre (Alt+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="352" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="353" />
             <source>Takes back: %1 (Delete in the list)</source>
             <translation>Deshace: %1 (Supr en la lista)</translation>
         </message>
@@ -3083,17 +3082,17 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Consejo: la biblioteca trae estrategias para empezar; escribe para verlas.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="376" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="377" />
             <source>Took back the check-in of %1.</source>
             <translation>Se deshizo la llegada de %1.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="374" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="375" />
             <source>Took back: %1 sent apologies.</source>
             <translation>Se deshizo: %1 avisó que no venía.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="259" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="260" />
             <source>Type a few letters and press Enter to mark someone present. Not on the list? “New here” adds them with just that name.</source>
             <translation>Escribe unas letras y pulsa Intro para marcar a alguien como presente. ¿No está en la lista? «Primera vez hoy» la añade solo con ese nombre.</translation>
         </message>
@@ -3138,7 +3137,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Muy mal</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="327" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="328" />
             <source>Walk-ins (anonymous): %n</source>
             <translation>
                 <numerusform>Visitas anónimas: %n</numerusform>
@@ -3151,7 +3150,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Bienvenida y acuerdos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="235" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="236" />
             <source>Welcome, %1 (new).</source>
             <translation>Bienvenida/o, %1 (primera vez).</translation>
         </message>
@@ -3176,7 +3175,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>¿Quién ha llegado? Escribe unas letras y pulsa Intro.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="277" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="278" />
             <source>Who is here</source>
             <translation>Quién está aquí</translation>
         </message>
@@ -3201,7 +3200,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>Sesión de trabajo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="138" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="139" />
             <source>already here</source>
             <translation>ya está aquí</translation>
         </message>
@@ -3259,7 +3258,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="336" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="337" />
             <source>new</source>
             <translation>primera vez</translation>
         </message>
@@ -3299,8 +3298,8 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>tristeza</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="140" />
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="335" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="141" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="336" />
             <source>sent apologies</source>
             <translation>avisó que no venía</translation>
         </message>
@@ -3331,7 +3330,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>← Persona anterior</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="294" />
+            <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="295" />
             <source>− Walk-in</source>
             <translation>− Visita anónima</translation>
         </message>
@@ -4058,7 +4057,7 @@ Esto no se puede deshacer.</translation>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="626" />
+            <location filename="../../groupkeeper/ui/reports.py" line="628" />
             <source>Report saved</source>
             <translation>Informe guardado</translation>
         </message>
@@ -4093,12 +4092,12 @@ Esto no se puede deshacer.</translation>
             <translation>Mostrar el &amp;año entero</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="638" />
+            <location filename="../../groupkeeper/ui/reports.py" line="640" />
             <source>The report could not be saved there (the folder may be read-only, full, or removed). Choose another folder and try again.</source>
             <translation>No se pudo guardar el informe ahí (puede que la carpeta sea de solo lectura, esté llena o se haya quitado). Elige otra carpeta y vuelve a intentarlo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="627" />
+            <location filename="../../groupkeeper/ui/reports.py" line="629" />
             <source>The report was saved with small counts suppressed:
 %1</source>
             <translation>El informe se guardó con las cifras pequeñas ocultas:

@@ -1,0 +1,605 @@
+"""The disclosure audit: what can a reader work out from exports? (HiGHS through highspy.)
+
+A reader of exports knows the rules: a "fewer than N" count is 1..N-1; a hidden count is
+any count from 0 up (the audit may hide a small count as well, when "fewer than N"
+would say too much: a total "fewer than 5" of two parts "fewer than 5" is at least 2); a published
+count ``p`` of at least N is the exact count adjusted by at most ``MAX_ADJUST``
+(``perturbation``), so the exact count lies in ``max(N, p - 2)..p + 2``; a published 0 is
+exactly 0. They also know how the figures hang together, within one export and across
+exports of the same vault (``relations``):
+
+- within an export: attendances = first-time + returning attendances + walk-ins;
+  different people = new + returning members = the sum of the session buckets; new members
+  = first-time attendances; skills shared = the sum of the categories; goals reviewed =
+  the sum of the outcomes; attendances = the sum of the monthly attendances; members'
+  attendances (first-time + returning) are at least the number of people and at least
+  1 x (came once) + 2 x (2-3) + 4 x (4-7) + 8 x (8+); a shown mean of attendances per
+  meeting or of sessions per person ties its two counts (rounded to one decimal);
+- across periods of the same groups: a quarter's (a year's) additive counts are the sums
+  of its months' (quarters'); a month's attendances are the monthly attendances in its
+  quarter and year; different people over a quarter are at least those of any month and
+  at most their sum;
+- across groups in the same period: "All groups" is the sum of its groups for meetings,
+  attendances, walk-ins, passes, skills, goals and safety concerns; members' attendances
+  add up; new members and different people are at most the sums of the groups'.
+
+Every exact count is an integer variable. For each hidden cell the audit asks HiGHS (an
+integer program) for the smallest and largest value consistent with all of that; a cell is
+*exposed* when its interval is a single value, or, for a "fewer than N" cell, narrower than
+1..N-1. ``protect`` then hides the cheapest further cell (the smallest published count
+that shares a relation with the exposed one) and audits again, until nothing is exposed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from groupkeeper.perturbation import MAX_ADJUST
+
+Ref = tuple[str, str]
+# A variable: one exact count of one scope (sorted group ids) and period ("YYYY-MM" pair).
+Var = tuple[tuple[int, ...], str, str, str, str]
+
+SHOWN, FEWER_THAN, SUPPRESSED = "shown", "fewer_than", "suppressed"
+
+#: Counts that add up over consecutive periods of the same groups.
+TIME_ADDITIVE = frozenset(
+    {
+        "meetings_held",
+        "attendances",
+        "attendances_new",
+        "attendances_returning",
+        "walk_ins",
+        "new_members",
+        "mood_passes",
+        "skills_shared",
+        "skills_by_category",
+        "goals_set",
+        "goals_reviewed",
+        "goals_outcome",
+        "safety_concerns",
+    }
+)
+#: Counts that add up over groups in the same period (a meeting belongs to one group).
+SCOPE_ADDITIVE = frozenset(
+    {
+        "meetings_held",
+        "attendances",
+        "walk_ins",
+        "mood_passes",
+        "skills_shared",
+        "skills_by_category",
+        "goals_set",
+        "goals_reviewed",
+        "goals_outcome",
+        "safety_concerns",
+    }
+)
+#: Totals a suppression should spare when a part can be hidden instead (headline figures).
+HEADLINE = frozenset(
+    {"attendances", "unique_attendees", "meetings_held", "skills_shared", "goals_reviewed"}
+)
+#: Every count metric the audit models (others, like means, only through ``Ratio``).
+COUNT_METRICS = (
+    TIME_ADDITIVE
+    | SCOPE_ADDITIVE
+    | {
+        "unique_attendees",
+        "returning_members",
+        "sessions_bucket",
+        "attendance_month",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A shown mean ``numerator / denominator`` rounded to ``places`` decimals."""
+
+    value: float
+    places: int
+    numerator: tuple[Ref, ...]
+    denominator: Ref
+
+
+@dataclass(frozen=True)
+class Published:
+    """What one export shows of its counts: ``cells[ref] = (state, published value)``.
+
+    ``scope`` holds the group ids; ``start``/``end`` are ``YYYY-MM``. Only count cells
+    (``COUNT_METRICS``) are read; ``ratios`` are the shown means that tie two counts.
+    """
+
+    scope: tuple[int, ...]
+    start: str
+    end: str
+    threshold: int
+    cells: dict[Ref, tuple[str, float | None]]
+    ratios: tuple[Ratio, ...] = ()
+    adjust: int = MAX_ADJUST  # how far a published count may be from the exact one
+
+
+def ratios_for(means: dict[str, float]) -> tuple[Ratio, ...]:
+    """The ``Ratio`` constraints of the shown means ``means`` (metric -> shown value)."""
+    out = []
+    if "mean_attendance" in means:
+        out.append(
+            Ratio(means["mean_attendance"], 1, (("attendances", ""),), ("meetings_held", ""))
+        )
+    if "sessions_mean" in means:
+        out.append(
+            Ratio(
+                means["sessions_mean"],
+                1,
+                (("attendances_new", ""), ("attendances_returning", "")),
+                ("unique_attendees", ""),
+            )
+        )
+    return tuple(out)
+
+
+# --- Months and periods -------------------------------------------------------------------
+
+
+def _months(start: str, end: str) -> list[str]:
+    y, m = (int(x) for x in start.split("-"))
+    ey, em = (int(x) for x in end.split("-"))
+    out = []
+    while (y, m) <= (ey, em):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _partitions(start: str, end: str) -> list[list[tuple[str, str]]]:
+    """Ways an exportable period splits into smaller exportable periods."""
+    months = _months(start, end)
+    if len(months) == 1:
+        return []
+    out = [[(m, m) for m in months]]
+    if len(months) == 12:
+        out.append([(months[i], months[i + 2]) for i in range(0, 12, 3)])
+    return out
+
+
+# --- The model ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Model:
+    lower: dict[Var, float] = field(default_factory=dict)
+    upper: dict[Var, float] = field(default_factory=dict)
+    either: dict[Var, int] = field(default_factory=dict)  # 0 or >= threshold
+    rows: list[tuple[dict[Var, float], float, float]] = field(default_factory=list)
+
+    def var(self, v: Var) -> Var:
+        self.lower.setdefault(v, 0.0)
+        self.upper.setdefault(v, float("inf"))
+        return v
+
+    def bound(self, v: Var, lo: float, hi: float) -> None:
+        self.var(v)
+        self.lower[v] = max(self.lower[v], lo)
+        self.upper[v] = min(self.upper[v], hi)
+
+    def row(self, coefs: dict[Var, float], lo: float, hi: float) -> None:
+        for v in coefs:
+            self.var(v)
+        self.rows.append((coefs, lo, hi))
+
+    def equal(self, total: Var, parts: Sequence[Var]) -> None:
+        coefs: dict[Var, float] = defaultdict(float)
+        coefs[total] += 1.0
+        for p in parts:
+            coefs[p] -= 1.0
+        self.row(dict(coefs), 0.0, 0.0)
+
+    def at_most(self, small: dict[Var, float], big: dict[Var, float]) -> None:
+        """sum(small) <= sum(big)."""
+        coefs: dict[Var, float] = defaultdict(float)
+        for v, c in small.items():
+            coefs[v] += c
+        for v, c in big.items():
+            coefs[v] -= c
+        self.row(dict(coefs), float("-inf"), 0.0)
+
+
+def _v(t: Published, ref: Ref) -> Var:
+    """The variable of ``ref`` in ``t``; a monthly attendance is that month's attendances."""
+    if ref[0] == "attendance_month":
+        return (t.scope, ref[1], ref[1], "attendances", "")
+    return (t.scope, t.start, t.end, ref[0], ref[1])
+
+
+def _within(model: _Model, t: Published) -> None:
+    def v(metric: str, key: str = "") -> Var:
+        return model.var(_v(t, (metric, key)))
+
+    model.equal(v("attendances"), [v("attendances_new"), v("attendances_returning"), v("walk_ins")])
+    model.equal(v("unique_attendees"), [v("new_members"), v("returning_members")])
+    model.equal(v("new_members"), [v("attendances_new")])
+    buckets = ["1", "2-3", "4-7", "8+"]
+    model.equal(v("unique_attendees"), [v("sessions_bucket", b) for b in buckets])
+    present = {v("attendances_new"): 1.0, v("attendances_returning"): 1.0}
+    model.at_most({v("unique_attendees"): 1.0}, present)
+    model.at_most(
+        {v("sessions_bucket", b): w for b, w in zip(buckets, (1.0, 2.0, 4.0, 8.0), strict=True)},
+        present,
+    )
+    categories = [k for (m, k) in t.cells if m == "skills_by_category"]
+    model.equal(v("skills_shared"), [v("skills_by_category", c) for c in categories])
+    outcomes = [k for (m, k) in t.cells if m == "goals_outcome"]
+    model.equal(v("goals_reviewed"), [v("goals_outcome", o) for o in outcomes])
+    months = [k for (m, k) in t.cells if m == "attendance_month"]
+    if months and len(_months(t.start, t.end)) > 1:
+        model.equal(v("attendances"), [v("attendance_month", m) for m in months])
+    for r in t.ratios:
+        half = 0.5 * 10.0 ** (-r.places)
+        num = {v(*n): 1.0 for n in r.numerator}
+        den = v(*r.denominator)
+        # num / den in [value - half, value + half]  (den > 0 when a mean is shown)
+        model.row({**num, den: -(r.value + half)}, float("-inf"), 0.0)
+        model.row({**num, den: -(r.value - half)}, 0.0, float("inf"))
+
+
+def _cell_bounds(model: _Model, t: Published, ref: Ref, state: str, value: float | None) -> None:
+    var = model.var(_v(t, ref))
+    k = t.threshold
+    if state == SHOWN and value is not None:
+        p = float(value)
+        if p == 0:
+            model.bound(var, 0.0, 0.0)
+        else:
+            model.bound(var, max(float(k), p - t.adjust), p + t.adjust)
+    elif state == FEWER_THAN:
+        model.bound(var, 1.0, float(k - 1))
+    elif state == SUPPRESSED:
+        # Hidden: any count from 0 up. (Secondary suppression may hide a small count too,
+        # so a reader cannot assume "0 or at least N".)
+        model.var(var)
+
+
+def _across(model: _Model) -> None:
+    """Relations between periods and between groups, over the variables present."""
+    known = list(model.lower)
+    by_scope_period: dict[tuple[tuple[int, ...], str, str], set[Ref]] = defaultdict(set)
+    for scope, start, end, metric, key in known:
+        by_scope_period[(scope, start, end)].add((metric, key))
+    # Periods: the total and its parts (missing parts become free variables).
+    for (scope, start, end), refs in list(by_scope_period.items()):
+        for parts in _partitions(start, end):
+            for metric, key in sorted(refs):
+                if metric in TIME_ADDITIVE:
+                    model.equal(
+                        (scope, start, end, metric, key),
+                        [model.var((scope, s, e, metric, key)) for s, e in parts],
+                    )
+                elif metric == "unique_attendees":
+                    total = (scope, start, end, metric, key)
+                    pv = [model.var((scope, s, e, metric, key)) for s, e in parts]
+                    for p in pv:
+                        model.at_most({p: 1.0}, {total: 1.0})
+                    model.at_most({total: 1.0}, {p: 1.0 for p in pv})
+    # Groups: a multi-group scope and the single groups in it.
+    by_scope_period = defaultdict(set)
+    for scope, start, end, metric, key in list(model.lower):
+        by_scope_period[(scope, start, end)].add((metric, key))
+    for (scope, start, end), refs in list(by_scope_period.items()):
+        if len(scope) < 2:
+            continue
+        singles = [(g,) for g in scope]
+        if not any((g, start, end) in by_scope_period for g in singles):
+            continue
+        for metric, key in sorted(refs):
+            whole: Var = (scope, start, end, metric, key)
+            group_vars = [model.var((g, start, end, metric, key)) for g in singles]
+            if metric in SCOPE_ADDITIVE:
+                model.equal(whole, group_vars)
+            elif metric in ("unique_attendees", "new_members", "attendances_new"):
+                model.at_most({whole: 1.0}, {gv: 1.0 for gv in group_vars})
+                if metric == "unique_attendees":
+                    for gv in group_vars:
+                        model.at_most({gv: 1.0}, {whole: 1.0})
+        present = [("attendances_new", ""), ("attendances_returning", "")]
+        if all(r in refs for r in present):
+            coefs: dict[Var, float] = defaultdict(float)
+            for r in present:
+                coefs[(scope, start, end, *r)] += 1.0
+                for g in singles:
+                    coefs[model.var((g, start, end, *r))] -= 1.0
+            model.row(dict(coefs), 0.0, 0.0)
+
+
+def build_model(tables: Iterable[Published]) -> _Model:
+    model = _Model()
+    tables = list(tables)
+    for t in tables:
+        _within(model, t)
+    for t in tables:
+        for ref, (state, value) in t.cells.items():
+            if ref[0] in COUNT_METRICS:
+                _cell_bounds(model, t, ref, state, value)
+    _across(model)
+    return model
+
+
+# --- Solving ----------------------------------------------------------------------------------
+
+_banner_lock = threading.Lock()
+_banner_done = False
+
+
+def _highs() -> Any:
+    """A quiet ``highspy.Highs`` (its first construction prints a banner on stdout)."""
+    global _banner_done
+    import highspy
+
+    with _banner_lock:
+        if not _banner_done:
+            _banner_done = True
+            with _stdout_silenced():
+                h = highspy.Highs()  # type: ignore[no-untyped-call]
+        else:
+            h = highspy.Highs()  # type: ignore[no-untyped-call]
+    h.setOptionValue("output_flag", False)
+    return h
+
+
+@contextlib.contextmanager
+def _stdout_silenced() -> Any:
+    fd = 1  # HiGHS writes to the C stdout, whatever Python's sys.stdout is
+    if sys.stdout is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+    try:
+        saved = os.dup(fd)
+    except OSError:  # no stdout at all (a windowed program on Windows)
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), fd)
+        yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
+
+
+def _components(model: _Model, targets: Iterable[Var]) -> list[tuple[list[Var], list[int]]]:
+    """Connected parts of the model (variables linked by rows) holding a target."""
+    parent: dict[Var, Var] = {v: v for v in model.lower}
+
+    def find(v: Var) -> Var:
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    for coefs, _lo, _hi in model.rows:
+        vs = list(coefs)
+        for other in vs[1:]:
+            a, b = find(vs[0]), find(other)
+            if a != b:
+                parent[a] = b
+    wanted = {find(t) for t in targets}
+    members: dict[Var, list[Var]] = defaultdict(list)
+    for v in model.lower:
+        root = find(v)
+        if root in wanted:
+            members[root].append(v)
+    rows: dict[Var, list[int]] = defaultdict(list)
+    for i, (coefs, _lo, _hi) in enumerate(model.rows):
+        if coefs:
+            root = find(next(iter(coefs)))
+            if root in wanted:
+                rows[root].append(i)
+    return [(members[r], rows[r]) for r in members]
+
+
+class _Solver:
+    """One HiGHS integer program over one component; min/max of single variables."""
+
+    def __init__(self, model: _Model, variables: list[Var], rows: list[int]) -> None:
+        import highspy
+        import numpy as np
+
+        self.index = {v: i for i, v in enumerate(variables)}
+        n_x = len(variables)
+        binaries = [v for v in variables if v in model.either]
+        n = n_x + len(binaries)
+        big = 1e6
+        lower = [model.lower[v] for v in variables] + [0.0] * len(binaries)
+        upper = [min(model.upper[v], big) for v in variables] + [1.0] * len(binaries)
+        starts, index, value, row_lo, row_hi = [0], [], [], [], []
+        for r in rows:
+            coefs, lo, hi = model.rows[r]
+            for v, c in coefs.items():
+                if c:
+                    index.append(self.index[v])
+                    value.append(c)
+            starts.append(len(index))
+            row_lo.append(lo if lo != float("-inf") else -highspy.kHighsInf)
+            row_hi.append(hi if hi != float("inf") else highspy.kHighsInf)
+        # x is 0 or >= k:  x <= big * z  and  x >= k * z.
+        for j, v in enumerate(binaries):
+            i, z = self.index[v], n_x + j
+            index += [i, z]
+            value += [1.0, -big]
+            starts.append(len(index))
+            row_lo.append(-highspy.kHighsInf)
+            row_hi.append(0.0)
+            index += [i, z]
+            value += [1.0, -float(model.either[v])]
+            starts.append(len(index))
+            row_lo.append(0.0)
+            row_hi.append(highspy.kHighsInf)
+        lp = highspy.HighsLp()
+        lp.num_col_ = n
+        lp.num_row_ = len(row_lo)
+        lp.col_cost_ = np.zeros(n)
+        lp.col_lower_ = np.array(lower, dtype=float)
+        lp.col_upper_ = np.array([u if u < big else highspy.kHighsInf for u in upper], dtype=float)
+        lp.row_lower_ = np.array(row_lo, dtype=float)
+        lp.row_upper_ = np.array(row_hi, dtype=float)
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+        lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
+        lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
+        lp.a_matrix_.value_ = np.array(value, dtype=float)
+        lp.integrality_ = [highspy.HighsVarType.kInteger] * n
+        self.n = n
+        self.h = _highs()
+        self.h.setOptionValue("mip_rel_gap", 0.0)
+        self.h.setOptionValue("mip_abs_gap", 0.0)
+        self.h.passModel(lp)
+        self._hs = highspy
+        self._np = np
+        self._last: int | None = None
+
+    def extreme(self, v: Var, maximize: bool) -> float:
+        """The least (greatest) value of ``v``; +inf when unbounded above."""
+        hs, np = self._hs, self._np
+        i = self.index[v]
+        if self._last is not None and self._last != i:
+            self.h.changeColsCost(1, np.array([self._last], dtype=np.int32), np.array([0.0]))
+        self.h.changeColsCost(1, np.array([i], dtype=np.int32), np.array([1.0]))
+        self._last = i
+        sense = hs.ObjSense.kMaximize if maximize else hs.ObjSense.kMinimize
+        self.h.changeObjectiveSense(sense)
+        self.h.run()
+        status = self.h.getModelStatus()
+        if status == hs.HighsModelStatus.kOptimal:
+            return round(float(self.h.getInfo().objective_function_value))
+        if status in (hs.HighsModelStatus.kUnbounded, hs.HighsModelStatus.kUnboundedOrInfeasible):
+            return float("inf") if maximize else float("-inf")
+        raise Infeasible(f"disclosure audit: the model has no solution ({status})")
+
+
+class Infeasible(RuntimeError):
+    """The published tables contradict each other (their data changed in between)."""
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """A hidden cell a reader can narrow too much: its variable and feasible interval."""
+
+    var: Var
+    state: str
+    threshold: int
+    low: float
+    high: float
+
+
+def audit(tables: Sequence[Published], check: Iterable[int] | None = None) -> list[Exposure]:
+    """Hidden cells of ``tables`` (only of ``check``'s indexes, default all) that a reader
+    of all of ``tables`` could narrow too much (see the module docstring)."""
+    model = build_model(tables)
+    wanted: dict[Var, tuple[str, int]] = {}
+    chosen = range(len(tables)) if check is None else check
+    for i in chosen:
+        t = tables[i]
+        for ref, (state, _value) in t.cells.items():
+            if ref[0] in COUNT_METRICS and state in (FEWER_THAN, SUPPRESSED):
+                var = _v(t, ref)
+                if state == FEWER_THAN or var not in wanted:
+                    wanted[var] = (state, t.threshold)
+    found: list[Exposure] = []
+    for variables, rows in _components(model, wanted):
+        targets = [v for v in variables if v in wanted]
+        if not targets:
+            continue
+        solver = _Solver(model, variables, rows)
+        for var in sorted(targets):
+            state, k = wanted[var]
+            low = solver.extreme(var, maximize=False)
+            high = solver.extreme(var, maximize=True)
+            # A hidden cell that can only be 0 reveals no one (zero is shown anyway).
+            narrow = low > 1 or high < k - 1 if state == FEWER_THAN else 0 < low >= high
+            if narrow:
+                found.append(Exposure(var, state, k, low, high))
+    return found
+
+
+def neighbours(model_tables: Sequence[Published], var: Var) -> set[Var]:
+    """Variables that share a relation with ``var`` (for choosing a further suppression)."""
+    model = build_model(model_tables)
+    out: set[Var] = set()
+    frontier = {var}
+    seen = {var}
+    # Widen step by step until some published cell is found.
+    for _ in range(4):
+        nxt: set[Var] = set()
+        for coefs, _lo, _hi in model.rows:
+            if frontier & coefs.keys():
+                nxt |= set(coefs) - seen
+        seen |= nxt
+        out |= nxt
+        frontier = nxt
+        if not nxt:
+            break
+    return out
+
+
+def protect(
+    current: Published,
+    earlier: Sequence[Published] = (),
+    *,
+    max_rounds: int = 60,
+) -> tuple[set[Ref], int]:
+    """Further cells of ``current`` to hide so no hidden cell of it or of ``earlier`` is
+    exposed; returns ``(refs to hide, audit rounds)``.
+
+    Cheapest first: among published non-zero counts of ``current`` that share a relation
+    with an exposed cell (widening step by step), a non-headline cell with the smallest
+    value. ``current.cells`` is not changed; callers apply the result.
+    """
+    cells = dict(current.cells)
+    extra: set[Ref] = set()
+    for rounds in range(1, max_rounds + 1):
+        table = Published(
+            current.scope,
+            current.start,
+            current.end,
+            current.threshold,
+            cells,
+            current.ratios,
+            current.adjust,
+        )
+        tables = [*earlier, table]
+        exposed = audit(tables)
+        if not exposed:
+            return extra, rounds
+        by_var = {_v(table, ref): ref for ref in cells if ref[0] in COUNT_METRICS}
+        shown = {ref for ref, (state, _value) in cells.items() if state in (SHOWN, FEWER_THAN)}
+        picks: set[Ref] = set()
+        for exposure in exposed:
+            near = neighbours(tables, exposure.var)
+            if any(by_var.get(v) in picks for v in near):
+                continue  # this round already hides a cell next to it: audit again first
+            candidates = [by_var[v] for v in near if v in by_var and by_var[v] in shown]
+            if not candidates:
+                candidates = [ref for ref in shown if ref[0] in COUNT_METRICS]
+            if not candidates:
+                raise RuntimeError(f"disclosure audit: nothing left to hide for {exposure}")
+
+            # Smallest shown positive count first (hides least); then a "fewer than N"
+            # (hidden instead, it no longer says "at least 1"); then a zero (a reader
+            # may guess it); a headline total last.
+            def cost(r: Ref) -> tuple[bool, int, float, Ref]:
+                state, value = cells[r]
+                kind = 1 if state == FEWER_THAN else 2 if not value else 0
+                return (r[0] in HEADLINE, kind, value or 0, r)
+
+            pick = min(candidates, key=cost)
+            picks.add(pick)
+            shown.discard(pick)
+        for pick in picks:
+            cells[pick] = (SUPPRESSED, None)
+        extra |= picks
+    raise RuntimeError("disclosure audit: too many rounds")

@@ -1,0 +1,286 @@
+"""Storage for disclosure control: record keys (cell-key perturbation) and the export log.
+
+Record keys
+    Every contributor to an exported count gets a random *record key*, kept in the vault and
+    never exported (``groupkeeper.perturbation`` explains the method). Two tables hold them:
+    ``record_keys`` (one per pseudonym: a member, or a forgotten member's pseudonym) and
+    ``meeting_keys`` (one per meeting; the meeting's walk-ins, safety concerns, passes and
+    skill shares take keys derived from it and the record's own number, see
+    ``perturbation``). Triggers give every new pseudonym and meeting its key inside the
+    same transaction that adds it, from SQLite's ``randomblob`` (the operating system's
+    random source seeds it); migration 5 gives existing rows theirs. A meeting id that
+    SQLite reuses after a deletion gets a fresh key (``INSERT OR REPLACE``).
+
+Export log
+    ``export_log`` records each export: when, what (format, scope, groups, period,
+    threshold), a fingerprint of the exact figures it was made from, and every published
+    cell (state and published value). The Reports screen lists it; the audit
+    (``groupkeeper.disclosure_audit``) reads the published cells of earlier exports so a
+    new export cannot be combined with them to work out a hidden count. Published values
+    are what left the laptop anyway; the exact figures are never stored here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from groupkeeper.storage._sqlcipher import Database
+
+# A 31-bit random key: enough for ``key mod 256`` cell keys, and sums of many keys stay far
+# inside SQLite's 64-bit integers.
+_RANDOM_KEY = "(abs(random()) % 2147483648)"
+
+
+def create_tables(db: Database) -> None:
+    """Migration 5: record keys for every pseudonym and meeting, and the export log."""
+    db.execute("CREATE TABLE record_keys (pseudonym TEXT PRIMARY KEY, rkey INTEGER NOT NULL)")
+    db.execute("CREATE TABLE meeting_keys (meeting_id INTEGER PRIMARY KEY, rkey INTEGER NOT NULL)")
+    db.execute(
+        f"INSERT INTO record_keys (pseudonym, rkey) SELECT pseudonym, {_RANDOM_KEY} FROM pseudonyms"
+    )
+    db.execute(
+        f"INSERT INTO meeting_keys (meeting_id, rkey) SELECT id, {_RANDOM_KEY} FROM meetings"
+    )
+    db.execute(
+        "CREATE TRIGGER record_key_new AFTER INSERT ON pseudonyms BEGIN"
+        " INSERT OR REPLACE INTO record_keys (pseudonym, rkey)"
+        f" VALUES (NEW.pseudonym, {_RANDOM_KEY}); END"
+    )
+    db.execute(
+        "CREATE TRIGGER meeting_key_new AFTER INSERT ON meetings BEGIN"
+        " INSERT OR REPLACE INTO meeting_keys (meeting_id, rkey)"
+        f" VALUES (NEW.id, {_RANDOM_KEY}); END"
+    )
+    db.execute(
+        """
+        CREATE TABLE export_log (
+            id INTEGER PRIMARY KEY,
+            exported_at TEXT NOT NULL,
+            format TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            group_ids TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            threshold INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            cells TEXT NOT NULL
+        )"""
+    )
+
+
+@dataclass(frozen=True)
+class KeyFacts:
+    """What the cell keys of one report are computed from (closed meetings of the period).
+
+    Attributes:
+        person_keys: Record key per pseudonym present in the period.
+        meeting_keys: Record key per closed meeting of the period.
+        present: ``(meeting_id, pseudonym)`` for every member present.
+        shares: ``(share_id, meeting_id, category, category_builtin)`` per skill share.
+        goals: ``(goal_id, pseudonym, set_meeting_id, reviewed_meeting_id, outcome)`` for
+            goals set or reviewed at those meetings.
+    """
+
+    person_keys: dict[str, int]
+    meeting_keys: dict[int, int]
+    present: tuple[tuple[int, str], ...]
+    shares: tuple[tuple[int, int, str, bool], ...]
+    goals: tuple[tuple[int, str, int | None, int | None, str | None], ...]
+
+
+def load_key_facts(db: Database, group_ids: Iterable[int] | None, start: str, end: str) -> KeyFacts:
+    """Record keys and row-level records of the closed meetings of ``group_ids`` (None:
+    all groups) dated ``start``..``end`` (the meetings a report counts).
+
+    A key missing for an old row (it cannot be, after migration 5, but a hand-edited vault
+    might) is created here, so every record always has one.
+    """
+    if group_ids is None:
+        gsql, params = "1 = 1", []
+    else:
+        ids = sorted({int(g) for g in group_ids})
+        gsql = f"m.group_id IN ({', '.join('?' for _ in ids) or 'NULL'})"
+        params = list(ids)
+    closed = (
+        f"SELECT m.id FROM meetings m WHERE {gsql} AND m.state = 'closed'"
+        " AND m.date BETWEEN ? AND ?"
+    )
+    args: list[Any] = [*params, start, end]
+    present = tuple(
+        (int(r[0]), str(r[1]))
+        for r in db.execute(
+            "SELECT a.meeting_id, a.pseudonym FROM attendance a"
+            f" WHERE a.status = 'present' AND a.meeting_id IN ({closed})",
+            args,
+        ).fetchall()
+    )
+    shares = tuple(
+        (int(r[0]), int(r[1]), str(r[2]), bool(r[3]))
+        for r in db.execute(
+            "SELECT s.id, s.meeting_id, c.name, c.builtin FROM skill_shares s"
+            " JOIN skills sk ON sk.id = s.skill_id"
+            " JOIN skill_categories c ON c.id = sk.category_id"
+            f" WHERE s.meeting_id IN ({closed})",
+            args,
+        ).fetchall()
+    )
+    goals = tuple(
+        (
+            int(r[0]),
+            str(r[1]),
+            None if r[2] is None else int(r[2]),
+            None if r[3] is None else int(r[3]),
+            None if r[4] is None else str(r[4]),
+        )
+        for r in db.execute(
+            "SELECT g.id, g.pseudonym, g.set_meeting_id, g.reviewed_meeting_id, g.outcome"
+            f" FROM goals g WHERE g.set_meeting_id IN ({closed})"
+            f" OR g.reviewed_meeting_id IN ({closed})",
+            args + args,
+        ).fetchall()
+    )
+    meeting_ids = [int(r[0]) for r in db.execute(closed, args).fetchall()]
+    meeting_keys = {
+        int(r[0]): int(r[1])
+        for r in db.execute(
+            f"SELECT mk.meeting_id, mk.rkey FROM meeting_keys mk WHERE mk.meeting_id IN ({closed})",
+            args,
+        ).fetchall()
+    }
+    missing = [m for m in meeting_ids if m not in meeting_keys]
+    if missing:
+        meeting_keys.update(_create_keys(db, "meeting_keys", "meeting_id", missing))
+    people = {p for _m, p in present} | {g[1] for g in goals}
+    return KeyFacts(_person_keys(db, people), meeting_keys, present, shares, goals)
+
+
+def _person_keys(db: Database, pseudonyms: set[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    names = sorted(pseudonyms)
+    for i in range(0, len(names), 500):
+        chunk = names[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for r in db.execute(
+            f"SELECT pseudonym, rkey FROM record_keys WHERE pseudonym IN ({marks})", chunk
+        ).fetchall():
+            found[str(r[0])] = int(r[1])
+    missing = [p for p in names if p not in found]
+    if missing:
+        found.update(_create_keys(db, "record_keys", "pseudonym", missing))
+    return found
+
+
+def _create_keys(db: Database, table: str, column: str, refs: list[Any]) -> dict[Any, int]:
+    with db.atomic():
+        for ref in refs:
+            db.execute(
+                f"INSERT OR IGNORE INTO {table} ({column}, rkey) VALUES (?, {_RANDOM_KEY})", [ref]
+            )
+    out: dict[Any, int] = {}
+    for ref in refs:
+        row = db.execute(f"SELECT rkey FROM {table} WHERE {column} = ?", [ref]).fetchone()
+        out[ref] = int(row[0])
+    return out
+
+
+# --- The export log ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LoggedCell:
+    """One published cell: ``state`` as in ``suppression.CellState``; ``value`` as published
+    (None when hidden)."""
+
+    metric: str
+    key: str
+    state: str
+    value: float | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    """One row of the export log."""
+
+    id: int
+    exported_at: str
+    format: str
+    scope: str
+    group_ids: tuple[int, ...]
+    period_start: str
+    period_end: str
+    threshold: int
+    fingerprint: str
+    cells: tuple[LoggedCell, ...]
+
+
+def log_export(
+    db: Database,
+    *,
+    exported_at: str,
+    format: str,
+    scope: str,
+    group_ids: tuple[int, ...],
+    period_start: str,
+    period_end: str,
+    threshold: int,
+    fingerprint: str,
+    cells: Iterable[LoggedCell],
+) -> int:
+    """Append one export to the log (one transaction); returns its id."""
+    data = json.dumps(
+        [[c.metric, c.key, c.state, c.value, c.note] for c in cells], separators=(",", ":")
+    )
+    with db.atomic():
+        cur = db.execute(
+            "INSERT INTO export_log (exported_at, format, scope, group_ids, period_start,"
+            " period_end, threshold, fingerprint, cells) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                exported_at,
+                format,
+                scope,
+                json.dumps(list(group_ids)),
+                period_start,
+                period_end,
+                int(threshold),
+                fingerprint,
+                data,
+            ],
+        )
+    return int(cur.lastrowid or 0)
+
+
+def export_log(db: Database) -> list[ExportRecord]:
+    """Every logged export, oldest first."""
+    out = []
+    for r in db.execute(
+        "SELECT id, exported_at, format, scope, group_ids, period_start, period_end,"
+        " threshold, fingerprint, cells FROM export_log ORDER BY id"
+    ).fetchall():
+        cells = tuple(
+            LoggedCell(str(m), str(k), str(s), None if v is None else _number(v), str(n))
+            for m, k, s, v, n in json.loads(r[9])
+        )
+        out.append(
+            ExportRecord(
+                int(r[0]),
+                str(r[1]),
+                str(r[2]),
+                str(r[3]),
+                tuple(int(g) for g in json.loads(r[4])),
+                str(r[5]),
+                str(r[6]),
+                int(r[7]),
+                str(r[8]),
+                cells,
+            )
+        )
+    return out
+
+
+def _number(v: Any) -> float:
+    # Whole numbers come back as int from JSON; keep them so a re-export prints "12".
+    return v if isinstance(v, int) else float(v)

@@ -1,0 +1,157 @@
+"""Cell-key perturbation and the bounds audit, on hand-worked small tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from groupkeeper import disclosure_audit as da
+from groupkeeper import perturbation as pt
+from groupkeeper import reports_export
+from groupkeeper.metrics import Period
+from groupkeeper.model import Group, Member
+from groupkeeper.storage import disclosure
+from groupkeeper.storage.repos import Store
+from groupkeeper.suppression import CellState
+
+
+def test_perturbation_table_by_hand() -> None:
+    # Key ranges of the table: 0-127 -> 0, 128-175 -> +1, 176-223 -> -1, 224-239 -> +2,
+    # 240-255 -> -2.
+    assert [pt.base_adjustment(k) for k in (0, 127, 128, 175, 176, 223, 224, 239, 240, 255)] == [
+        0, 0, 1, 1, -1, -1, 2, 2, -2, -2,
+    ]  # fmt: skip
+    assert pt.published(20, 130, 5) == 21
+    assert pt.published(20, 250, 5) == 18
+    # Never below the threshold: 5 - 1 would be 4, so it goes up instead; 6 - 2 likewise.
+    assert pt.published(5, 180, 5) == 6
+    assert pt.published(6, 245, 5) == 8
+    assert pt.published(7, 245, 5) == 5
+    # Zero and small counts are never adjusted (small ones are hidden anyway).
+    assert pt.published(0, 250, 5) == 0 and pt.published(3, 250, 5) == 3
+    # Mean adjustment is 0 over all keys for a large count.
+    assert sum(pt.base_adjustment(k) for k in range(256)) == 0
+
+
+def _people_group(store: Store, n: int) -> tuple[int, list[Member]]:
+    g = store.groups.add(Group(name="Circle"))
+    assert g.id is not None
+    return g.id, store.members.add_many([Member(f"P{i}", group_ids=[g.id]) for i in range(n)])
+
+
+def _meet(store: Store, gid: int, day: str, people: list[Member]) -> int:
+    m = store.meetings.start(gid, day)
+    assert m.id is not None
+    for p in people:
+        store.meetings.check_in(m.id, p.pseudonym)
+    store.meetings.end(m.id)
+    return m.id
+
+
+def _keys(store: Store, gid: int, period: Period) -> dict[tuple[str, str], tuple[int, int]]:
+    from groupkeeper.storage.reporting import load_facts
+
+    facts = load_facts(store.db, (gid,), period.first_day, period.last_day)
+    kf = disclosure.load_key_facts(store.db, (gid,), period.first_day, period.last_day)
+    return pt.cell_records(facts, kf)
+
+
+def test_cell_key_is_the_sum_of_the_record_keys(store: Store) -> None:
+    gid, people = _people_group(store, 6)
+    jan = Period.months("2026-01", "2026-01")
+    _meet(store, gid, "2026-01-06", people[:6])
+    pk = {
+        r[0]: r[1] for r in store.db.execute("SELECT pseudonym, rkey FROM record_keys").fetchall()
+    }
+    assert len(pk) == 6  # every member got a random key when they were added
+    records = _keys(store, gid, jan)
+    # Six different people: the cell key of "different people" is the sum of their keys.
+    expected = sum(pt.mix(pk[p.pseudonym]) for p in people) % 256
+    assert records[("unique_attendees", "")] == (6, expected)
+    # Same records -> same key: asking again, or in another table, gives the same.
+    assert _keys(store, gid, jan)[("unique_attendees", "")] == (6, expected)
+    q1 = _keys(store, gid, Period.quarter(2026, 1))
+    assert q1[("unique_attendees", "")] == (6, expected)
+    # A different set of records (one more person in February) -> its own key.
+    _meet(store, gid, "2026-02-03", people[:1])
+    extra = store.members.add(Member("P6", group_ids=[gid]))
+    _meet(store, gid, "2026-02-10", [extra])
+    q1_after = _keys(store, gid, Period.quarter(2026, 1))
+    pk7 = store.db.execute(
+        "SELECT rkey FROM record_keys WHERE pseudonym = ?", [extra.pseudonym]
+    ).fetchone()[0]
+    assert q1_after[("unique_attendees", "")] == (7, (expected + pt.mix(pk7)) % 256)
+    # January alone is unchanged.
+    assert _keys(store, gid, jan)[("unique_attendees", "")] == (6, expected)
+
+
+def _table(cells: dict[tuple[str, str], tuple[str, float | None]]) -> da.Published:
+    return da.Published((1,), "2026-01", "2026-01", 5, cells)
+
+
+def test_audit_sees_what_totals_pin_down() -> None:
+    # The issue's example: attendances 15 = new (<5) + returning 13 + walk-ins (<5), with
+    # exact counts: new + walk-ins = 2, so both are 1.
+    exact = _table(
+        {
+            ("attendances", ""): ("shown", 15),
+            ("attendances_new", ""): ("fewer_than", None),
+            ("attendances_returning", ""): ("shown", 13),
+            ("walk_ins", ""): ("fewer_than", None),
+        }
+    )
+    exact = da.Published(exact.scope, exact.start, exact.end, 5, exact.cells, adjust=0)
+    exposed = {e.var[3]: (e.low, e.high) for e in da.audit([exact])}
+    assert exposed["attendances_new"] == (1, 1) and exposed["walk_ins"] == (1, 1)
+    extra, _rounds = da.protect(exact)
+    assert extra == {("attendances_returning", "")}  # the cheapest further suppression
+    fixed = dict(exact.cells)
+    fixed[("attendances_returning", "")] = ("suppressed", None)
+    assert da.audit([da.Published((1,), "2026-01", "2026-01", 5, fixed, adjust=0)]) == []
+    # With perturbation (each shown count +-2) the same figures pin nothing down.
+    assert da.audit([da.Published((1,), "2026-01", "2026-01", 5, exact.cells)]) == []
+
+
+def test_audit_across_exports_of_months_and_quarter() -> None:
+    # Exact counts: the quarter's safety concerns 12 (shown), January 12 (shown) and
+    # February 0 (shown): March is 0 ... and a hidden March "<5" would be impossible;
+    # with January 9, February 0, March "<5" and the quarter 12, March is 3.
+    months = [
+        da.Published((1,), m, m, 5, {("safety_concerns", ""): s}, adjust=0)
+        for m, s in (
+            ("2026-01", ("shown", 9)),
+            ("2026-02", ("shown", 0)),
+            ("2026-03", ("fewer_than", None)),
+        )
+    ]
+    quarter = da.Published(
+        (1,), "2026-01", "2026-03", 5, {("safety_concerns", ""): ("shown", 12)}, adjust=0
+    )
+    (e,) = da.audit([*months, quarter])
+    assert e.var[1:4] == ("2026-03", "2026-03", "safety_concerns") and (e.low, e.high) == (3, 3)
+    # The quarter exported after the months must hide its total.
+    extra, _ = da.protect(quarter, months)
+    assert extra == {("safety_concerns", "")}
+
+
+def test_export_log_and_reexport(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    gid, people = _people_group(store, 9)
+    for day in ("2026-01-06", "2026-01-13", "2026-02-03"):
+        _meet(store, gid, day, people[:7])
+    today = dt.date(2026, 5, 1)
+    jan = Period.months("2026-01", "2026-01")
+    b1 = reports_export.build_report(
+        store.db, (gid,), jan, threshold=5, scope_label="Circle", today=today
+    )
+    reports_export.export_csv(b1, tmp_path / "a.csv", store.db)
+    (record,) = disclosure.export_log(store.db)
+    assert record.scope == "Circle" and record.period_start == "2026-01-01"
+    logged = {(c.metric, c.key): (c.state, c.value) for c in record.cells}
+    assert logged[("attendances", "")] == ("shown", b1.table.cell("attendances").value)
+    # Asking again gives the same table from the log, byte for byte.
+    b2 = reports_export.build_report(
+        store.db, (gid,), jan, threshold=5, scope_label="Circle", today=today
+    )
+    reports_export.export_csv(b2, tmp_path / "b.csv", store.db)
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+    assert len(disclosure.export_log(store.db)) == 2
+    assert all(c.state is not CellState.SHOWN or c.value is not None for c in b2.table.cells)
