@@ -349,6 +349,27 @@ def _table_from_log(record: disclosure.ExportRecord, report: Report) -> ReportTa
     )
 
 
+def rebuilt(db: Any, bundle: ReportBundle) -> ReportBundle:
+    """``bundle`` made again from the vault as it is now, audited against every export
+    logged since it was built (the screen builds its bundle before an export is asked for,
+    and another export may have been made in between)."""
+    return build_report(
+        db,
+        bundle.group_ids,
+        bundle.period,
+        threshold=bundle.threshold,
+        scope_label=bundle.scope_label,
+        today=dt.date.fromisoformat(bundle.generated_on),
+    )
+
+
+def export_csv_now(db: Any, bundle: ReportBundle, path: Path) -> ReportBundle:
+    """Rebuild ``bundle`` (``rebuilt``), write its CSV and log it; returns what was written."""
+    fresh = rebuilt(db, bundle)
+    export_csv(fresh, path, db)
+    return fresh
+
+
 def log_export(db: Any, bundle: ReportBundle, fmt: str) -> None:
     """Record an export of ``bundle`` in the vault's export log (``fmt``: "csv"/"pdf")."""
     disclosure.log_export(

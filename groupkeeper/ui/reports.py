@@ -597,11 +597,15 @@ class ReportsScreen(QWidget):
         """Write the suppressed CSV of the report on screen (in the worker)."""
         if self.bundle is None:
             return
-        worker.run_in_background(
-            reports_export.export_csv,
-            self.bundle,
-            path,
-            self.services.store.db,
+        vault = self.services.vault
+        assert vault is not None
+        bundle = self.bundle
+        worker.run_on_vault(
+            vault,
+            # vault.db: the task's own connection. Rebuilt there, so the audit sees every
+            # export logged since the screen made its bundle.
+            lambda: reports_export.export_csv_now(vault.db, bundle, path),
+            write=True,  # the export log
             on_done=lambda _r: self._on_exported(path),
             on_error=self._on_export_failed,
         )
@@ -615,8 +619,10 @@ class ReportsScreen(QWidget):
         if self.bundle is None:
             return
         try:
-            report_pdf.write_pdf(self.bundle, path)
-            reports_export.log_export(self.services.store.db, self.bundle, "pdf")
+            db = self.services.store.db
+            fresh = reports_export.rebuilt(db, self.bundle)
+            report_pdf.write_pdf(fresh, path)
+            reports_export.log_export(db, fresh, "pdf")
         except (OSError, KnownError) as exc:
             self._on_export_failed(exc)
             return
