@@ -579,7 +579,8 @@ def protect(
         shown = {ref for ref, (state, _value) in cells.items() if state in (SHOWN, FEWER_THAN)}
         picks: set[Ref] = set()
         for exposure in exposed:
-            near = neighbours(tables, exposure.var)
+            # The cell itself first: an earlier export hid it, and this one would show it.
+            near = {exposure.var} | neighbours(tables, exposure.var)
             if any(by_var.get(v) in picks for v in near):
                 continue  # this round already hides a cell next to it: audit again first
             candidates = [by_var[v] for v in near if v in by_var and by_var[v] in shown]
@@ -596,7 +597,8 @@ def protect(
                 kind = 1 if state == FEWER_THAN else 2 if not value else 0
                 return (r[0] in HEADLINE, kind, value or 0, r)
 
-            pick = min(candidates, key=cost)
+            own = by_var.get(exposure.var)
+            pick = own if own in candidates else min(candidates, key=cost)
             picks.add(pick)
             shown.discard(pick)
         for pick in picks:

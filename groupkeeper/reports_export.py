@@ -29,12 +29,15 @@ imported only then, on an offscreen ``QGuiApplication`` if there is none).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 import statistics
 import sys
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -198,8 +201,23 @@ def build_report(
     Returns:
         The ``ReportBundle`` (exact table for the screen, suppressed table for exports).
     """
-    with _BUILD_LOCK:  # one connection: never two builds reading it at once
+    with _BUILD_LOCK, _collection_paused():  # never two builds at once
         return _build_report(db, group_ids, period, threshold, scope_label, today, use_log)
+
+
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a report is built (in a worker thread, for the
+    screen): a collection there could finalise Qt objects that belong to the GUI thread,
+    which crashes PySide. The build allocates a lot (the audit's models) for under a
+    second; collection resumes after it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 _BUILD_LOCK = threading.Lock()
@@ -280,19 +298,15 @@ def _fingerprint(report: Report, cell_keys: dict[tuple[str, str], int], threshol
 
 
 def _published(record: disclosure.ExportRecord) -> disclosure_audit.Published:
-    cells: dict[tuple[str, str], tuple[str, float | None]] = {}
-    means: dict[str, float] = {}
-    for c in record.cells:
-        cells[(c.metric, c.key)] = (c.state, c.value)
-        if c.state == CellState.SHOWN and c.value is not None:
-            means[c.metric] = c.value
+    """What an earlier export told its readers. Its means were worked out from its
+    published (adjusted) counts, so they add nothing about the exact ones."""
+    cells = {(c.metric, c.key): (c.state, c.value) for c in record.cells}
     return disclosure_audit.Published(
         tuple(record.group_ids),
         record.period_start[:7],
         record.period_end[:7],
         record.threshold,
         cells,
-        disclosure_audit.ratios_for(means),
     )
 
 
