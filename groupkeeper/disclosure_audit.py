@@ -598,7 +598,10 @@ def protect(
                 return (r[0] in HEADLINE, kind, value or 0, r)
 
             own = by_var.get(exposure.var)
-            pick = own if own in candidates else min(candidates, key=cost)
+            if own is not None and own in candidates and cells[own][0] == SHOWN:
+                pick = own
+            else:
+                pick = min(candidates, key=cost)
             picks.add(pick)
             shown.discard(pick)
         for pick in picks:

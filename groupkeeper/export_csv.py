@@ -50,6 +50,7 @@ NOTE_TEXT: dict[str, str] = {
     "withheld": "withheld: too few people, or it would reveal a hidden count",
     "no_data": "no data",
     "rank": "rank among the most shared starter-library skills",
+    "adjusted": "may differ from the exact count by up to 2 (privacy adjustment)",
     "note_mood_check_not_validated": "The weekly mood rating is a check-in, not a validated"
     " outcome measure.",
 }

@@ -52,6 +52,7 @@ def test_pdf_has_key_figures_and_privacy_and_hides_small_counts(
     assert re.search(r"\b6[0-4] Attendances\b", text)  # 62
     assert "Privacy: what was suppressed" in text
     assert "Complementary suppression" in text
+    assert "totals may not add exactly" in text
     assert "not a validated outcome" in text
     assert "Definitions" in text and "Number of closed meetings dated within the period" in text
     # 3 safety concerns and February's 3 attendances are hidden wherever they appear.

@@ -48,6 +48,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("reports", text)
 
 
+def _ntr(text: str, n: int) -> str:
+    """A translated plural: ``%n`` is replaced by ``n`` ("1 further figure", "2 ...")."""
+    return QCoreApplication.translate("reports", text, "", n)
+
+
 def _arg(text: str, *values: str) -> str:
     for i, v in enumerate(values, start=1):
         text = text.replace(f"%{i}", v)
@@ -320,32 +325,47 @@ def privacy_statement(table: ReportTable) -> str:
             str(t),
         ),
         _arg(
-            _tr(
+            _ntr(
                 'Small counts: every count from 1 to %1 is shown as "fewer than %2"'
-                " (%3 figures in this report)."
+                " (%n figure(s) in this report).",
+                len(fewer),
             ),
             str(t - 1),
             str(t),
-            str(len(fewer)),
+        ),
+        _ntr(
+            "Complementary suppression: %n further figure(s) hidden, after a check with an"
+            " integer-programming solver of every way the shown figures, and those of"
+            " earlier exports from this vault, could be combined: no hidden count can be"
+            ' worked out exactly, and no "fewer than" figure narrowed.',
+            len(secondary),
         ),
         _arg(
-            _tr(
-                "Complementary suppression: %1 further figures are hidden so that a small"
-                " count cannot be worked out by subtracting the shown figures from a total."
-            ),
-            str(len(secondary)),
-        ),
-        _arg(
-            _tr(
+            _ntr(
                 "Averages, medians, percentages and trends based on fewer than %1 people,"
-                " or that would reveal a hidden count, are withheld (%2 figures)."
+                " or that would reveal a hidden count, are withheld (%n figure(s)).",
+                len(withheld),
             ),
             str(min_contributors(t)),
-            str(len(withheld)),
         ),
+    ]
+    if table.perturbed:
+        parts.append(
+            _arg(
+                _tr(
+                    "Figures are slightly adjusted to protect privacy; totals may not add"
+                    " exactly. Each count of %1 or more may differ from the exact count by up"
+                    " to 2, the same way every time for the same people, so comparing exports"
+                    " does not reveal a small count. Averages are worked out from the"
+                    " adjusted counts."
+                ),
+                str(t),
+            )
+        )
+    parts += [
         _tr(
             "Coping skills that groups added themselves are counted only by category."
-            " The report covers whole calendar months."
+            " The report covers one whole calendar month, quarter or year that has ended."
         ),
     ]
     return "\n".join(parts)

@@ -447,4 +447,31 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>reports</name>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="344" />
+            <source>Averages, medians, percentages and trends based on fewer than %1 people, or that would reveal a hidden count, are withheld (%n figure(s)).</source>
+            <translation>
+                <numerusform>Averages, medians, percentages and trends based on fewer than %1 people, or that would reveal a hidden count, are withheld (%n figure).</numerusform>
+                <numerusform>Averages, medians, percentages and trends based on fewer than %1 people, or that would reveal a hidden count, are withheld (%n figures).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="336" />
+            <source>Complementary suppression: %n further figure(s) hidden, after a check with an integer-programming solver of every way the shown figures, and those of earlier exports from this vault, could be combined: no hidden count can be worked out exactly, and no "fewer than" figure narrowed.</source>
+            <translation>
+                <numerusform>Complementary suppression: %n further figure hidden, after a check with an integer-programming solver of every way the shown figures, and those of earlier exports from this vault, could be combined: no hidden count can be worked out exactly, and no "fewer than" figure narrowed.</numerusform>
+                <numerusform>Complementary suppression: %n further figures hidden, after a check with an integer-programming solver of every way the shown figures, and those of earlier exports from this vault, could be combined: no hidden count can be worked out exactly, and no "fewer than" figure narrowed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="328" />
+            <source>Small counts: every count from 1 to %1 is shown as "fewer than %2" (%n figure(s) in this report).</source>
+            <translation>
+                <numerusform>Small counts: every count from 1 to %1 is shown as "fewer than %2" (%n figure in this report).</numerusform>
+                <numerusform>Small counts: every count from 1 to %1 is shown as "fewer than %2" (%n figures in this report).</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

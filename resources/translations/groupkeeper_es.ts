@@ -1671,7 +1671,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>Una habilidad necesita un nombre.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/reports_export.py" line="394" />
+            <location filename="../../groupkeeper/reports_export.py" line="429" />
             <source>Exports cover one calendar month, one quarter (January to March, April to June, July to September or October to December) or one calendar year, so that no two exports partly overlap.</source>
             <translation>Las exportaciones abarcan un mes natural, un trimestre (de enero a marzo, de abril a junio, de julio a septiembre o de octubre a diciembre) o un año natural, para que dos exportaciones nunca se solapen en parte.</translation>
         </message>
@@ -1711,7 +1711,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>No se ha indicado ninguna frase de contraseña.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/reports_export.py" line="398" />
+            <location filename="../../groupkeeper/reports_export.py" line="433" />
             <source>Only a period that has ended can be exported: its last day must be before today. The screen shows the running month, but an export of it could be repeated after the next meeting, and the difference would show that meeting's figures.</source>
             <translation>Solo se puede exportar un periodo que ya ha terminado: su último día debe ser anterior a hoy. La pantalla muestra el mes en curso, pero una exportación de ese mes podría repetirse después de la siguiente reunión, y la diferencia mostraría las cifras de esa reunión.</translation>
         </message>
@@ -1741,7 +1741,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>Introduce un texto.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/reports_export.py" line="520" />
+            <location filename="../../groupkeeper/reports_export.py" line="555" />
             <source>Say what to write: --csv FILE, --pdf FILE, or both.</source>
             <translation>Indica qué escribir: --csv ARCHIVO, --pdf ARCHIVO o ambos.</translation>
         </message>
@@ -1796,7 +1796,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>El periodo termina antes de empezar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/reports_export.py" line="453" />
+            <location filename="../../groupkeeper/reports_export.py" line="488" />
             <source>The period ends before it starts: check --from and --to.</source>
             <translation>El periodo termina antes de empezar: revisa --from y --to.</translation>
         </message>
@@ -4057,7 +4057,7 @@ Esto no se puede deshacer.</translation>
             <translation>Trimestre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="628" />
+            <location filename="../../groupkeeper/ui/reports.py" line="634" />
             <source>Report saved</source>
             <translation>Informe guardado</translation>
         </message>
@@ -4092,12 +4092,12 @@ Esto no se puede deshacer.</translation>
             <translation>Mostrar el &amp;año entero</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="640" />
+            <location filename="../../groupkeeper/ui/reports.py" line="646" />
             <source>The report could not be saved there (the folder may be read-only, full, or removed). Choose another folder and try again.</source>
             <translation>No se pudo guardar el informe ahí (puede que la carpeta sea de solo lectura, esté llena o se haya quitado). Elige otra carpeta y vuelve a intentarlo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/reports.py" line="629" />
+            <location filename="../../groupkeeper/ui/reports.py" line="635" />
             <source>The report was saved with small counts suppressed:
 %1</source>
             <translation>El informe se guardó con las cifras pequeñas ocultas:
@@ -5976,484 +5976,514 @@ Save here anyway?</source>
     <context>
         <name>reports</name>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="188" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="193" />
             <source>%1 to %2</source>
             <translation>de %1 a %2</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="495" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="515" />
             <source>About the mood check</source>
             <translation>Sobre el estado de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="486" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="506" />
             <source>All figures</source>
             <translation>Todas las cifras</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="239" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="244" />
             <source>Attendance</source>
             <translation>Asistencia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="67" />
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="266" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="72" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="271" />
             <source>Attendances</source>
             <translation>Asistencias</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="102" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="107" />
             <source>Attendances (members present plus walk-ins)</source>
             <translation>Asistencias (participantes presentes más visitas anónimas)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="138" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="143" />
             <source>Attendances in %1</source>
             <translation>Asistencias en %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="416" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="436" />
             <source>Attendances per month</source>
             <translation>Asistencias por mes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="106" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="111" />
             <source>Average attendance per meeting</source>
             <translation>Asistencia media por reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="111" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="116" />
             <source>Average meetings per person</source>
             <translation>Media de reuniones por persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="68" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="73" />
             <source>Average per meeting</source>
             <translation>Media por reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="339" />
             <source>Averages, medians, percentages and trends based on fewer than %1 people, or that would reveal a hidden count, are withheld (%2 figures).</source>
-            <translation>Se retienen las medias, medianas, porcentajes y tendencias basados en menos de %1 personas, o que revelarían una cifra oculta (%2 cifras).</translation>
+            <translation type="vanished">Se retienen las medias, medianas, porcentajes y tendencias basados en menos de %1 personas, o que revelarían una cifra oculta (%2 cifras).</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="344" />
+            <source>Averages, medians, percentages and trends based on fewer than %1 people, or that would reveal a hidden count, are withheld (%n figure(s)).</source>
+            <translation>
+                <numerusform>Las medias, medianas, porcentajes y tendencias basados en menos de %1 personas, o que revelarían un recuento oculto, se retienen (%n cifra).</numerusform>
+                <numerusform>Las medias, medianas, porcentajes y tendencias basados en menos de %1 personas, o que revelarían un recuento oculto, se retienen (%n cifras).</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="270" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="275" />
             <source>Closing mood %1</source>
             <translation>Ánimo al cierre %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="410" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="430" />
             <source>Closing mood per month</source>
             <translation>Ánimo al cierre por mes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="136" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="141" />
             <source>Closing mood, %2 (%1 scale)</source>
             <translation>Ánimo al cierre, %2 (escala %1)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="332" />
             <source>Complementary suppression: %1 further figures are hidden so that a small count cannot be worked out by subtracting the shown figures from a total.</source>
-            <translation>Ocultación complementaria: se ocultan %1 cifras más para que no se pueda deducir una cifra pequeña restando las cifras visibles de un total.</translation>
+            <translation type="vanished">Ocultación complementaria: se ocultan %1 cifras más para que no se pueda deducir una cifra pequeña restando las cifras visibles de un total.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="336" />
+            <source>Complementary suppression: %n further figure(s) hidden, after a check with an integer-programming solver of every way the shown figures, and those of earlier exports from this vault, could be combined: no hidden count can be worked out exactly, and no "fewer than" figure narrowed.</source>
+            <translation>
+                <numerusform>Supresión complementaria: %n cifra más oculta, tras comprobar con un solucionador de programación entera todas las formas de combinar las cifras mostradas y las de exportaciones anteriores de esta bóveda: ningún recuento oculto se puede deducir con exactitud ni se puede acotar ninguna cifra "menos de".</numerusform>
+                <numerusform>Supresión complementaria: %n cifras más ocultas, tras comprobar con un solucionador de programación entera todas las formas de combinar las cifras mostradas y las de exportaciones anteriores de esta bóveda: ningún recuento oculto se puede deducir con exactitud ni se puede acotar ninguna cifra "menos de".</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="244" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="249" />
             <source>Coping skills</source>
             <translation>Estrategias</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="114" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="119" />
             <source>Coping skills shared</source>
             <translation>Estrategias compartidas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="346" />
-            <source>Coping skills that groups added themselves are counted only by category. The report covers whole calendar months.</source>
-            <translation>Las estrategias que añadieron los propios grupos solo se cuentan por categoría. El informe abarca meses naturales completos.</translation>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="366" />
+            <source>Coping skills that groups added themselves are counted only by category. The report covers one whole calendar month, quarter or year that has ended.</source>
+            <translation>Las habilidades de afrontamiento que los grupos añadieron se cuentan solo por categoría. El informe cubre un mes, un trimestre o un año naturales completos y ya terminados.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="498" />
+            <source>Coping skills that groups added themselves are counted only by category. The report covers whole calendar months.</source>
+            <translation type="vanished">Las estrategias que añadieron los propios grupos solo se cuentan por categoría. El informe abarca meses naturales completos.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="518" />
             <source>Definitions</source>
             <translation>Definiciones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="69" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="74" />
             <source>Different people</source>
             <translation>Personas distintas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="108" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="113" />
             <source>Different people attending</source>
             <translation>Personas distintas que asistieron</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="367" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="355" />
+            <source>Figures are slightly adjusted to protect privacy; totals may not add exactly. Each count of %1 or more may differ from the exact count by up to 2, the same way every time for the same people, so comparing exports does not reveal a small count. Averages are worked out from the adjusted counts.</source>
+            <translation>Las cifras se ajustan ligeramente para proteger la privacidad; los totales pueden no sumar exactamente. Cada recuento de %1 o más puede diferir del recuento exacto en hasta 2, siempre igual para las mismas personas, de modo que comparar exportaciones no revela un recuento pequeño. Las medias se calculan a partir de los recuentos ajustados.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="387" />
             <source>Figures hidden in this report:</source>
             <translation>Cifras ocultas en este informe:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="103" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="108" />
             <source>First-time attendances</source>
             <translation>Asistencias por primera vez</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="413" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="433" />
             <source>Goal outcomes</source>
             <translation>Resultados de las metas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="245" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="250" />
             <source>Goals</source>
             <translation>Metas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="116" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="121" />
             <source>Goals reviewed</source>
             <translation>Metas revisadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="95" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="100" />
             <source>Goals reviewed: done</source>
             <translation>Metas revisadas: hechas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="98" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="103" />
             <source>Goals reviewed: dropped</source>
             <translation>Metas revisadas: dejadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="97" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="102" />
             <source>Goals reviewed: not yet</source>
             <translation>Metas revisadas: todavía no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="96" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="101" />
             <source>Goals reviewed: partly</source>
             <translation>Metas revisadas: en parte</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="115" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="120" />
             <source>Goals set</source>
             <translation>Metas fijadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="480" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="500" />
             <source>Key figures</source>
             <translation>Cifras clave</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="465" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="485" />
             <source>Made with GroupKeeper on %1. Figures are suppressed for sharing: counts below %2 are shown as "fewer than %2".</source>
             <translation>Hecho con GroupKeeper el %1. Las cifras están protegidas para compartir: los recuentos por debajo de %2 aparecen como «menos de %2».</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="107" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="112" />
             <source>Median attendance per meeting</source>
             <translation>Mediana de asistencia por reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="112" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="117" />
             <source>Median meetings per person</source>
             <translation>Mediana de reuniones por persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="238" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="243" />
             <source>Meetings</source>
             <translation>Reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="66" />
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="101" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="71" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="106" />
             <source>Meetings held</source>
             <translation>Reuniones celebradas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="241" />
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="404" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="246" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="424" />
             <source>Meetings per person</source>
             <translation>Reuniones por persona</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="240" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="245" />
             <source>Members</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="284" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="289" />
             <source>Month</source>
             <translation>Mes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="488" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="508" />
             <source>Month by month</source>
             <translation>Mes a mes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="483" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="503" />
             <source>Mood and coping skills</source>
             <translation>Ánimo y estrategias</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="409" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="429" />
             <source>Mood change from opening to closing</source>
             <translation>Cambio de ánimo del inicio al cierre</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="132" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="137" />
             <source>Mood change from opening to closing (%1 scale)</source>
             <translation>Cambio de ánimo del inicio al cierre (escala %1)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="243" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="248" />
             <source>Mood check (a check-in, not a validated outcome)</source>
             <translation>Estado de ánimo (una forma de tomar el pulso, no una medida validada)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="142" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="147" />
             <source>Most shared skill: %1</source>
             <translation>Estrategia más compartida: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="412" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="432" />
             <source>Most shared skills</source>
             <translation>Estrategias más compartidas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="70" />
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="109" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="75" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="114" />
             <source>New members</source>
             <translation>Participantes nuevos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="126" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="131" />
             <source>New members who came again within %1 weeks</source>
             <translation>Participantes nuevos que volvieron en %1 semanas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="365" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="385" />
             <source>No figure had to be hidden.</source>
             <translation>No hizo falta ocultar ninguna cifra.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="447" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="467" />
             <source>No figures to show for this period.</source>
             <translation>No hay cifras que mostrar para este periodo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="81" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="86" />
             <source>ONS4 anxiety yesterday (0-10, lower is better)</source>
             <translation>ONS4 ansiedad ayer (0-10, menos es mejor)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="80" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="85" />
             <source>ONS4 happiness yesterday (0-10)</source>
             <translation>ONS4 felicidad ayer (0-10)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="78" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="83" />
             <source>ONS4 life satisfaction (0-10)</source>
             <translation>ONS4 satisfacción con la vida (0-10)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="79" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="84" />
             <source>ONS4 things done are worthwhile (0-10)</source>
             <translation>ONS4 lo que haces merece la pena (0-10)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="472" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="492" />
             <source>Only closed meetings dated within the period count. Present excludes members who sent apologies.</source>
             <translation>Solo cuentan las reuniones cerradas con fecha dentro del periodo. «Presentes» no incluye a quienes avisaron que no venían.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="269" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="274" />
             <source>Opening mood %1</source>
             <translation>Ánimo al inicio %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="407" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="427" />
             <source>Opening mood per month</source>
             <translation>Ánimo al inicio por mes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="408" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="428" />
             <source>Opening mood trend</source>
             <translation>Tendencia del ánimo al inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="130" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="135" />
             <source>Opening mood trend, points per month (%1 scale)</source>
             <translation>Tendencia del ánimo al inicio, puntos por mes (escala %1)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="134" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="139" />
             <source>Opening mood, %2 (%1 scale)</source>
             <translation>Ánimo al inicio, %2 (escala %1)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="406" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="426" />
             <source>Opening mood, average</source>
             <translation>Ánimo al inicio, media</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="128" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="133" />
             <source>Opening mood, average (%1 scale)</source>
             <translation>Ánimo al inicio, media (escala %1)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="113" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="118" />
             <source>Passes in mood rounds</source>
             <translation>Veces que alguien pasó en las rondas de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="477" />
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="525" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="497" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="545" />
             <source>Peer support group report</source>
             <translation>Informe del grupo de apoyo mutuo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="89" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="94" />
             <source>People who came to 1 meeting</source>
             <translation>Personas que vinieron a 1 reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="90" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="95" />
             <source>People who came to 2-3 meetings</source>
             <translation>Personas que vinieron a 2-3 reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="91" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="96" />
             <source>People who came to 4-7 meetings</source>
             <translation>Personas que vinieron a 4-7 reuniones</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="92" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="97" />
             <source>People who came to 8 or more meetings</source>
             <translation>Personas que vinieron a 8 reuniones o más</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="490" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="510" />
             <source>Privacy: what was suppressed</source>
             <translation>Privacidad: qué se ocultó</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="242" />
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="405" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="247" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="425" />
             <source>Retention</source>
             <translation>Continuidad</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="104" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="109" />
             <source>Returning attendances</source>
             <translation>Asistencias de quienes repiten</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="110" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="115" />
             <source>Returning members</source>
             <translation>Participantes que repiten</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="246" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="251" />
             <source>Safety</source>
             <translation>Seguridad</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="71" />
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="117" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="76" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="122" />
             <source>Safety concerns counted</source>
             <translation>Preocupaciones de seguridad anotadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="411" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="431" />
             <source>Skills by category</source>
             <translation>Estrategias por categoría</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="140" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="145" />
             <source>Skills shared: %1</source>
             <translation>Estrategias compartidas: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="323" />
             <source>Small counts: every count from 1 to %1 is shown as "fewer than %2" (%3 figures in this report).</source>
-            <translation>Cifras pequeñas: todo recuento de 1 a %1 aparece como «menos de %2» (%3 cifras en este informe).</translation>
+            <translation type="vanished">Cifras pequeñas: todo recuento de 1 a %1 aparece como «menos de %2» (%3 cifras en este informe).</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="328" />
+            <source>Small counts: every count from 1 to %1 is shown as "fewer than %2" (%n figure(s) in this report).</source>
+            <translation>
+                <numerusform>Recuentos pequeños: cada recuento de 1 a %1 se muestra como "menos de %2" (%n cifra en este informe).</numerusform>
+                <numerusform>Recuentos pequeños: cada recuento de 1 a %1 se muestra como "menos de %2" (%n cifras en este informe).</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="460" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="480" />
             <source>The weekly mood rating (1-5 or 0-10) is a check-in, not a validated outcome measure. The periodic wellbeing measure, where used, is reported separately.</source>
             <translation>La puntuación semanal de ánimo (1-5 o 0-10) es una forma de tomar el pulso, no una medida de resultados validada. El cuestionario periódico de bienestar, donde se usa, se presenta aparte.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="315" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="320" />
             <source>This report holds aggregate figures only: no names, contact details, notes, goals or safety notes ever leave GroupKeeper. The suppression threshold is %1 (a vault setting, never below 5).</source>
             <translation>Este informe solo contiene cifras agregadas: ningún nombre, dato de contacto, nota, meta ni nota de seguridad sale nunca de GroupKeeper. El umbral de ocultación es %1 (un ajuste de la caja fuerte, nunca menor que 5).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="449" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="469" />
             <source>Too few people in each month to show an average.</source>
             <translation>Hay muy pocas personas cada mes para mostrar una media.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="77" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="82" />
             <source>WHO-5 wellbeing index (0-100)</source>
             <translation>Índice de bienestar WHO-5 (0-100)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="105" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="110" />
             <source>Walk-ins (anonymous)</source>
             <translation>Visitas anónimas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="247" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="252" />
             <source>Wellbeing measure</source>
             <translation>Cuestionario de bienestar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="429" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="449" />
             <source>Wellbeing measures used</source>
             <translation>Cuestionarios de bienestar usados</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="414" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="434" />
             <source>Wellbeing, average</source>
             <translation>Bienestar, media</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="144" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="149" />
             <source>Wellbeing, average: %1</source>
             <translation>Bienestar, media: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="415" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="435" />
             <source>Wellbeing, change since first measure</source>
             <translation>Bienestar, cambio desde la primera medición</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="146" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="151" />
             <source>Wellbeing, change since first measure: %1</source>
             <translation>Bienestar, cambio desde la primera medición: %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="160" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="165" />
             <source>fewer than %1</source>
             <translation>menos de %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="162" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="167" />
             <source>hidden (see privacy)</source>
             <translation>oculta (ver privacidad)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="166" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="171" />
             <source>no data</source>
             <translation>sin datos</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="169" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="174" />
             <source>rank %1</source>
             <translation>puesto %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="164" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="169" />
             <source>withheld (too few people)</source>
             <translation>retenida (muy pocas personas)</translation>
         </message>
