@@ -89,8 +89,6 @@ def _shortcut_table() -> list[tuple[str, str, str]]:
     """(keys in Qt's portable form or a literal range, what it does, where it works)."""
     anywhere = QCoreApplication.translate("HelpDialog", "Anywhere")
     meeting = QCoreApplication.translate("HelpDialog", "Meeting")
-    # The runner's Ctrl shortcuts work while typing in a text box too.
-    meeting_typing = QCoreApplication.translate("HelpDialog", "Meeting, also while typing")
     return [
         ("F1", QCoreApplication.translate("HelpDialog", "Open this help"), anywhere),
         ("Ctrl+1", QCoreApplication.translate("HelpDialog", "Go to Home"), anywhere),
@@ -116,12 +114,12 @@ def _shortcut_table() -> list[tuple[str, str, str]]:
         (
             "Ctrl+Return",
             QCoreApplication.translate("HelpDialog", "Next part of the meeting (also Ctrl+Right)"),
-            meeting_typing,
+            meeting,
         ),
         (
             "Ctrl+Left",
             QCoreApplication.translate("HelpDialog", "Previous part of the meeting"),
-            meeting_typing,
+            meeting,
         ),
         (
             "A",
@@ -131,17 +129,17 @@ def _shortcut_table() -> list[tuple[str, str, str]]:
         (
             "Ctrl+Shift+S",
             QCoreApplication.translate("HelpDialog", "Safety: crisis resources and steps"),
-            meeting_typing,
+            meeting,
         ),
         (
             "Ctrl+Shift+P",
             QCoreApplication.translate("HelpDialog", "Pause or resume the timer"),
-            meeting_typing,
+            meeting,
         ),
         (
             "Ctrl+Shift+H",
             QCoreApplication.translate("HelpDialog", "Back to Home; the meeting stays open"),
-            meeting_typing,
+            meeting,
         ),
         (
             "Alt+Up",
@@ -164,14 +162,14 @@ def _shortcut_table() -> list[tuple[str, str, str]]:
             QCoreApplication.translate("HelpDialog", "Check-in"),
         ),
         (
-            "Alt+U",
+            _mnemonic(QCoreApplication.translate("MeetingRunner", "&Undo check-in")),
             QCoreApplication.translate(
                 "HelpDialog", "Undo the latest check-in (or the selected one), also while typing"
             ),
             QCoreApplication.translate("HelpDialog", "Check-in"),
         ),
         (
-            "Alt+A",
+            _mnemonic(QCoreApplication.translate("MeetingRunner", "+ &Arrival")),
             QCoreApplication.translate("HelpDialog", "Someone arrived late, also while typing"),
             meeting,
         ),
@@ -215,6 +213,11 @@ def _shortcut_table() -> list[tuple[str, str, str]]:
             QCoreApplication.translate("HelpDialog", "Mood check"),
         ),
     ]
+
+
+def _mnemonic(button_text: str) -> str:
+    """The Alt+letter of a button's text in the current language ("+ &Llegada": Alt+L)."""
+    return QKeySequence.mnemonic(button_text).toString(QKeySequence.SequenceFormat.PortableText)
 
 
 def shortcut_keys() -> list[str]:
@@ -278,6 +281,16 @@ class HelpDialog(QDialog):
         )
         intro.setWordWrap(True)
         sheet_layout.addWidget(intro)
+        typing = QLabel(
+            self.tr(
+                "The meeting's Ctrl shortcuts and the underlined letters (Alt and the "
+                "letter) work while you type in a text box too."
+            ),
+            sheet,
+        )
+        typing.setObjectName("shortcutsWhileTyping")
+        typing.setWordWrap(True)
+        sheet_layout.addWidget(typing)
         rows = shortcut_rows()
         self.table = QTableWidget(len(rows), 3, sheet)
         self.table.setObjectName("shortcutTable")

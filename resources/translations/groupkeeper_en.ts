@@ -15,7 +15,7 @@
     <context>
         <name>CsvImportDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="399" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="400" />
             <source>%n member(s) ready to import:</source>
             <translation>
                 <numerusform>%n member ready to import:</numerusform>
@@ -23,7 +23,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="403" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="404" />
             <source>%n row(s) will be skipped:</source>
             <translation>
                 <numerusform>%n row will be skipped:</numerusform>
@@ -31,7 +31,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="411" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="412" />
             <source>&amp;Import %n member(s)</source>
             <translation>
                 <numerusform>&amp;Import %n member</numerusform>
@@ -404,7 +404,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="430" />
+            <location filename="../../groupkeeper/ui/roster.py" line="429" />
             <source>%n member(s) added.</source>
             <translation>
                 <numerusform>%n member added.</numerusform>

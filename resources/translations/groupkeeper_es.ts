@@ -293,7 +293,7 @@
     <context>
         <name>CsvImportDialog</name>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="399" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="400" />
             <source>%n member(s) ready to import:</source>
             <translation>
                 <numerusform>%n participante listo para importar:</numerusform>
@@ -301,7 +301,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="403" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="404" />
             <source>%n row(s) will be skipped:</source>
             <translation>
                 <numerusform>Se saltará %n fila:</numerusform>
@@ -309,12 +309,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="142" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="143" />
             <source>&amp;Choose file...</source>
             <translation>&amp;Elegir archivo...</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="411" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="412" />
             <source>&amp;Import %n member(s)</source>
             <translation>
                 <numerusform>&amp;Importar %n participante</numerusform>
@@ -322,43 +322,43 @@
             </translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="304" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="305" />
             <source>(column %1 has no title)</source>
             <translation>(la columna %1 no tiene título)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="205" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="206" />
             <source>(no group)</source>
             <translation>(sin grupo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="199" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="200" />
             <source>Add them to &amp;group:</source>
             <translation>Añadir al &amp;grupo:</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="237" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="238" />
             <source>CSV files (*.csv *.txt)</source>
             <translation>Archivos CSV (*.csv *.txt)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="214" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="215" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="216" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="217" />
             <source>Cancel, import nothing</source>
             <translation>Cancelar sin importar nada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="145" />
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="235" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="146" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="236" />
             <source>Choose a CSV file</source>
             <translation>Elegir un archivo CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="128" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="129" />
             <source>Choose a CSV file saved from a spreadsheet, with the column titles in its first row (in English or Spanish). You can then say what each column is. Only a name (first name or nickname) is required. Nothing is added until you press Import.</source>
             <translation>Elige un archivo CSV guardado desde una hoja de cálculo, con los títulos de las columnas en la primera fila (en español o en inglés). Después puedes decir qué es cada columna. Solo hace falta un nombre (nombre de pila o apodo). No se añade nada hasta que pulses Importar.</translation>
         </message>
@@ -367,7 +367,7 @@
             <translation type="vanished">Elige un archivo CSV guardado desde una hoja de cálculo. La primera fila da nombre a las columnas (en inglés): name (obligatoria), full_name, pronouns, phone, email, emergency_contact, contact_consent (yes/no), joined_on (2025-01-31), notes. No se añade nada hasta que pulses Importar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="394" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="395" />
             <source>Choose the name column to see the members.</source>
             <translation>Elige la columna del nombre para ver a los participantes.</translation>
         </message>
@@ -381,7 +381,7 @@
             <translation>No importar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="336" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="337" />
             <source>Each column of your file, and what it is imported as:</source>
             <translation>Cada columna de tu archivo y cómo se importa:</translation>
         </message>
@@ -404,28 +404,28 @@
             <translation>Nombre completo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="203" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="204" />
             <source>Group the imported members join</source>
             <translation>Grupo al que se unen las personas importadas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="218" />
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="413" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="219" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="414" />
             <source>Import</source>
             <translation>Importar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="123" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="124" />
             <source>Import members from a CSV file</source>
             <translation>Importar participantes desde un archivo CSV</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="315" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="316" />
             <source>Import the column %1 as</source>
             <translation>Importar la columna %1 como</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="427" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="428" />
             <source>Importing...</source>
             <translation>Importando...</translation>
         </message>
@@ -445,7 +445,7 @@
             <translation>Apellidos (se unen al nombre como nombre completo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="181" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="182" />
             <source>Members that will be imported</source>
             <translation>Participantes que se importarán</translation>
         </message>
@@ -460,22 +460,22 @@
             <translation>Nombre (de pila o apodo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="148" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="149" />
             <source>No file chosen yet.</source>
             <translation>Todavía no has elegido ningún archivo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="355" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="356" />
             <source>No file chosen.</source>
             <translation>No se ha elegido ningún archivo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="100" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="101" />
             <source>No name column was found. The first row must name the columns, with one called "name" or "display_name".</source>
             <translation>No se encontró la columna del nombre. La primera fila debe dar nombre a las columnas, y una debe llamarse «name» o «display_name».</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="406" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="407" />
             <source>No problems found.</source>
             <translation>No se encontró ningún problema.</translation>
         </message>
@@ -508,7 +508,7 @@
             <translation>Pronombres</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="255" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="256" />
             <source>Reading %1...</source>
             <translation>Leyendo %1...</translation>
         </message>
@@ -518,62 +518,62 @@
             <translation>Fila</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="86" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="87" />
             <source>Row {row}: {why}</source>
             <translation>Fila {row}: {why}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="189" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="190" />
             <source>Rows that will be skipped, with the reason</source>
             <translation>Filas que se saltarán, con el motivo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="363" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="364" />
             <source>That file could not be opened. Is it still there?</source>
             <translation>No se pudo abrir ese archivo. ¿Sigue ahí?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="105" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="106" />
             <source>This file is empty.</source>
             <translation>Este archivo está vacío.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="96" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="97" />
             <source>This file is not a text CSV file. In your spreadsheet, use Save As &gt; CSV.</source>
             <translation>Este archivo no es un CSV de texto. En tu hoja de cálculo, usa Guardar como &gt; CSV.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="93" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="94" />
             <source>This file is too big for a member list (over 5 MB).</source>
             <translation>Este archivo es demasiado grande para una lista de participantes (más de 5 MB).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="328" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="329" />
             <source>Which column holds the name (first name or nickname)? Choose it below; nothing is imported until you press Import.</source>
             <translation>¿Qué columna tiene el nombre (de pila o apodo)? Elígela abajo; no se importa nada hasta que pulses Importar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="70" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="71" />
             <source>a value is too long (over 10,000 characters)</source>
             <translation>un valor es demasiado largo (más de 10.000 caracteres)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="82" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="83" />
             <source>broken quotation marks; check this row in your spreadsheet</source>
             <translation>comillas mal cerradas; revisa esta fila en tu hoja de cálculo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="67" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="68" />
             <source>contact consent must be yes or no</source>
             <translation>el consentimiento de contacto debe ser yes o no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="79" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="80" />
             <source>contains unreadable characters (is it really a CSV file?)</source>
             <translation>tiene caracteres ilegibles (¿seguro que es un archivo CSV?)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="310" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="311" />
             <source>e.g. %1</source>
             <translation>p. ej. %1</translation>
         </message>
@@ -583,22 +583,22 @@
             <translation>no</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="61" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="62" />
             <source>no name (a first name or nickname is needed)</source>
             <translation>sin nombre (hace falta un nombre de pila o un apodo)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="64" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="65" />
             <source>the joined date is not a date like 2025-01-31</source>
             <translation>la fecha de alta no es una fecha como 2025-01-31</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="73" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="74" />
             <source>the same person as row {row}</source>
             <translation>la misma persona que en la fila {row}</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="76" />
+            <location filename="../../groupkeeper/ui/csv_import_dialog.py" line="77" />
             <source>this person is already on the roster</source>
             <translation>esta persona ya está en la lista</translation>
         </message>
@@ -1115,17 +1115,17 @@ Save here anyway?</source>
     <context>
         <name>HelpDialog</name>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="271" />
+            <location filename="../../groupkeeper/ui/help.py" line="274" />
             <source>&amp;How a meeting runs</source>
             <translation>&amp;Cómo va una reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="306" />
+            <location filename="../../groupkeeper/ui/help.py" line="319" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Atajos de teclado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="108" />
+            <location filename="../../groupkeeper/ui/help.py" line="106" />
             <source>Add a member</source>
             <translation>Añadir participante</translation>
         </message>
@@ -1135,7 +1135,7 @@ Save here anyway?</source>
             <translation>En cualquier sitio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="143" />
+            <location filename="../../groupkeeper/ui/help.py" line="141" />
             <source>Back to Home; the meeting stays open</source>
             <translation>Volver a Inicio; la reunión sigue abierta</translation>
         </message>
@@ -1145,14 +1145,14 @@ Save here anyway?</source>
             <translation>Antes de que llegue la gente, abre GroupKeeper y escribe tu frase de acceso. En Inicio, pulsa «Empezar reunión» en la tarjeta de tu grupo.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="195" />
+            <location filename="../../groupkeeper/ui/help.py" line="193" />
             <source>Catch-up grid for people who missed their turn</source>
             <translation>Tabla para quien se perdió su turno</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="159" />
-            <location filename="../../groupkeeper/ui/help.py" line="164" />
-            <location filename="../../groupkeeper/ui/help.py" line="171" />
+            <location filename="../../groupkeeper/ui/help.py" line="157" />
+            <location filename="../../groupkeeper/ui/help.py" line="162" />
+            <location filename="../../groupkeeper/ui/help.py" line="169" />
             <source>Check-in</source>
             <translation>Llegadas</translation>
         </message>
@@ -1162,17 +1162,17 @@ Save here anyway?</source>
             <translation>Llegadas: escribe unas letras de un nombre y pulsa Intro para marcar a la persona como presente. ¿Viene alguien por primera vez? Escribe su nombre y pulsa «Primera vez hoy». A quien llegue tarde puedes añadirle en cualquier momento con A.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="310" />
+            <location filename="../../groupkeeper/ui/help.py" line="323" />
             <source>Close</source>
             <translation>Cerrar</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="311" />
+            <location filename="../../groupkeeper/ui/help.py" line="324" />
             <source>Close help</source>
             <translation>Cerrar la ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="276" />
+            <location filename="../../groupkeeper/ui/help.py" line="279" />
             <source>Everything can be done with the keyboard. Tab moves between controls.</source>
             <translation>Todo se puede hacer con el teclado. Tab pasa de un control a otro.</translation>
         </message>
@@ -1182,43 +1182,43 @@ Save here anyway?</source>
             <translation>Todo se guarda en el momento en que lo anotas. Si el portátil se apaga, vuelve a abrir GroupKeeper y pulsa «Continuar la reunión». Al final, pulsa «Terminar reunión».</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="103" />
+            <location filename="../../groupkeeper/ui/help.py" line="101" />
             <source>Find a member</source>
             <translation>Buscar participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="96" />
+            <location filename="../../groupkeeper/ui/help.py" line="94" />
             <source>Go to Home</source>
             <translation>Ir a Inicio</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="98" />
+            <location filename="../../groupkeeper/ui/help.py" line="96" />
             <source>Go to reports</source>
             <translation>Ir a Informes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="97" />
+            <location filename="../../groupkeeper/ui/help.py" line="95" />
             <source>Go to the roster</source>
             <translation>Ir a Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="202" />
+            <location filename="../../groupkeeper/ui/help.py" line="200" />
             <source>Goal done / partly / not yet / dropped (or 1-4)</source>
             <translation>Meta hecha / en parte / todavía no / dejada (o 1-4)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="253" />
-            <location filename="../../groupkeeper/ui/help.py" line="254" />
+            <location filename="../../groupkeeper/ui/help.py" line="256" />
+            <location filename="../../groupkeeper/ui/help.py" line="257" />
             <source>GroupKeeper help</source>
             <translation>Ayuda de GroupKeeper</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="259" />
+            <location filename="../../groupkeeper/ui/help.py" line="262" />
             <source>Help topics</source>
             <translation>Temas de ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="265" />
+            <location filename="../../groupkeeper/ui/help.py" line="268" />
             <source>How a meeting runs</source>
             <translation>Cómo va una reunión</translation>
         </message>
@@ -1228,28 +1228,28 @@ Save here anyway?</source>
             <translation>Si alguien no está a salvo, pulsa Ctrl+Mayús+S: tus recursos de crisis y los pasos a seguir aparecen en pantalla al momento.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="287" />
+            <location filename="../../groupkeeper/ui/help.py" line="300" />
             <source>Keyboard shortcuts</source>
             <translation>Atajos de teclado</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="285" />
+            <location filename="../../groupkeeper/ui/help.py" line="298" />
             <source>Keys</source>
             <translation>Teclas</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="205" />
-            <location filename="../../groupkeeper/ui/help.py" line="210" />
+            <location filename="../../groupkeeper/ui/help.py" line="203" />
+            <location filename="../../groupkeeper/ui/help.py" line="208" />
             <source>Last week's goals</source>
             <translation>Metas de la semana pasada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="100" />
+            <location filename="../../groupkeeper/ui/help.py" line="98" />
             <source>Lock GroupKeeper now</source>
             <translation>Bloquear GroupKeeper ahora</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="158" />
+            <location filename="../../groupkeeper/ui/help.py" line="156" />
             <source>Mark the first match present</source>
             <translation>Marcar como presente la primera coincidencia</translation>
         </message>
@@ -1259,25 +1259,24 @@ Save here anyway?</source>
             <translation>Reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="149" />
-            <location filename="../../groupkeeper/ui/help.py" line="154" />
+            <location filename="../../groupkeeper/ui/help.py" line="147" />
+            <location filename="../../groupkeeper/ui/help.py" line="152" />
             <source>Meeting plan</source>
             <translation>Plan de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="93" />
             <source>Meeting, also while typing</source>
-            <translation>Reunión, también mientras escribes</translation>
+            <translation type="vanished">Reunión, también mientras escribes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="114" />
+            <location filename="../../groupkeeper/ui/help.py" line="112" />
             <source>Member form</source>
             <translation>Ficha de participante</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="181" />
-            <location filename="../../groupkeeper/ui/help.py" line="186" />
-            <location filename="../../groupkeeper/ui/help.py" line="191" />
+            <location filename="../../groupkeeper/ui/help.py" line="179" />
+            <location filename="../../groupkeeper/ui/help.py" line="184" />
+            <location filename="../../groupkeeper/ui/help.py" line="189" />
             <source>Mood check</source>
             <translation>Estado de ánimo</translation>
         </message>
@@ -1292,83 +1291,83 @@ Save here anyway?</source>
             <translation>Pasa a lo siguiente con Ctrl+Intro cuando el grupo esté listo. Desde el plan de la izquierda puedes saltar una parte, moverla o volver a ella.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="153" />
+            <location filename="../../groupkeeper/ui/help.py" line="151" />
             <source>Move the selected part down</source>
             <translation>Bajar la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="148" />
+            <location filename="../../groupkeeper/ui/help.py" line="146" />
             <source>Move the selected part up</source>
             <translation>Subir la parte seleccionada</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="118" />
+            <location filename="../../groupkeeper/ui/help.py" line="116" />
             <source>Next part of the meeting (also Ctrl+Right)</source>
             <translation>Siguiente parte de la reunión (también Ctrl+Derecha)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="99" />
+            <location filename="../../groupkeeper/ui/help.py" line="97" />
             <source>Open settings</source>
             <translation>Abrir la configuración</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="95" />
+            <location filename="../../groupkeeper/ui/help.py" line="93" />
             <source>Open this help</source>
             <translation>Abrir esta ayuda</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="185" />
+            <location filename="../../groupkeeper/ui/help.py" line="183" />
             <source>Pass (no answer)</source>
             <translation>Pasar (sin respuesta)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="138" />
+            <location filename="../../groupkeeper/ui/help.py" line="136" />
             <source>Pause or resume the timer</source>
             <translation>Pausar o reanudar el temporizador</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="123" />
+            <location filename="../../groupkeeper/ui/help.py" line="121" />
             <source>Previous part of the meeting</source>
             <translation>Parte anterior de la reunión</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="190" />
+            <location filename="../../groupkeeper/ui/help.py" line="188" />
             <source>Previous person (Right: next person)</source>
             <translation>Persona anterior (Derecha: siguiente persona)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="180" />
+            <location filename="../../groupkeeper/ui/help.py" line="178" />
             <source>Record that mood score</source>
             <translation>Anotar esa puntuación de ánimo</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="104" />
-            <location filename="../../groupkeeper/ui/help.py" line="109" />
+            <location filename="../../groupkeeper/ui/help.py" line="102" />
+            <location filename="../../groupkeeper/ui/help.py" line="107" />
             <source>Roster</source>
             <translation>Participantes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="133" />
+            <location filename="../../groupkeeper/ui/help.py" line="131" />
             <source>Safety: crisis resources and steps</source>
             <translation>Seguridad: recursos de crisis y pasos a seguir</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="113" />
+            <location filename="../../groupkeeper/ui/help.py" line="111" />
             <source>Save the member</source>
             <translation>Guardar la ficha</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="128" />
+            <location filename="../../groupkeeper/ui/help.py" line="126" />
             <source>Someone arrived late (also Ctrl+A)</source>
             <translation>Alguien ha llegado tarde (también Ctrl+A)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="175" />
+            <location filename="../../groupkeeper/ui/help.py" line="173" />
             <source>Someone arrived late, also while typing</source>
             <translation>Alguien llegó tarde, también mientras escribes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="267" />
+            <location filename="../../groupkeeper/ui/help.py" line="270" />
             <source>Step by step, what happens in a meeting and which keys help.</source>
             <translation>Paso a paso, qué pasa en una reunión y qué teclas ayudan.</translation>
         </message>
@@ -1378,12 +1377,12 @@ Save here anyway?</source>
             <translation>¿Te alejas un momento? Pulsa Ctrl+L. Los nombres desaparecen de la pantalla; durante una reunión, el plan y el temporizador siguen a la vista.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="209" />
+            <location filename="../../groupkeeper/ui/help.py" line="207" />
             <source>Take back the last answer</source>
             <translation>Deshacer la última respuesta</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="163" />
+            <location filename="../../groupkeeper/ui/help.py" line="161" />
             <source>Take back the selected check-in</source>
             <translation>Deshacer la llegada seleccionada</translation>
         </message>
@@ -1393,27 +1392,32 @@ Save here anyway?</source>
             <translation>A la izquierda está el plan de hoy. La zona grande del centro es la parte en la que estáis, con su temporizador arriba. El temporizador solo te ayuda a llevar el tiempo; no pasa nada cuando se acaba.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="289" />
+            <location filename="../../groupkeeper/ui/help.py" line="285" />
+            <source>The meeting's Ctrl shortcuts and the underlined letters (Alt and the letter) work while you type in a text box too.</source>
+            <translation>Los atajos con Ctrl de la reunión y las letras subrayadas (Alt y la letra) funcionan también mientras escribes en un cuadro de texto.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/ui/help.py" line="302" />
             <source>Three columns: the keys, what they do, and where they work.</source>
             <translation>Tres columnas: las teclas, qué hacen y dónde funcionan.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="214" />
+            <location filename="../../groupkeeper/ui/help.py" line="212" />
             <source>Undo the last score</source>
             <translation>Deshacer la última puntuación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="168" />
+            <location filename="../../groupkeeper/ui/help.py" line="166" />
             <source>Undo the latest check-in (or the selected one), also while typing</source>
             <translation>Deshacer la última llegada (o la seleccionada), también mientras escribes</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="285" />
+            <location filename="../../groupkeeper/ui/help.py" line="298" />
             <source>What it does</source>
             <translation>Qué hace</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/help.py" line="285" />
+            <location filename="../../groupkeeper/ui/help.py" line="298" />
             <source>Where</source>
             <translation>Dónde</translation>
         </message>
@@ -2203,6 +2207,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>&amp;Deshacer  (Retroceso)</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/help.py" line="165" />
             <location filename="../../groupkeeper/ui/meeting/segments/check_in.py" line="284" />
             <source>&amp;Undo check-in</source>
             <translation>&amp;Deshacer llegada</translation>
@@ -2235,6 +2240,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
             <translation>(sin anotar)</translation>
         </message>
         <message>
+            <location filename="../../groupkeeper/ui/help.py" line="172" />
             <location filename="../../groupkeeper/ui/meeting/header.py" line="107" />
             <source>+ &amp;Arrival</source>
             <translation>+ &amp;Llegada</translation>
@@ -4210,7 +4216,7 @@ Esto no se puede deshacer.</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../groupkeeper/ui/roster.py" line="430" />
+            <location filename="../../groupkeeper/ui/roster.py" line="429" />
             <source>%n member(s) added.</source>
             <translation>
                 <numerusform>Se añadió %n participante.</numerusform>
@@ -4302,7 +4308,7 @@ Esto no se puede deshacer.</translation>
             <translation>Importar &amp;CSV...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/roster.py" line="429" />
+            <location filename="../../groupkeeper/ui/roster.py" line="428" />
             <source>Import finished</source>
             <translation>Importación terminada</translation>
         </message>
@@ -5093,132 +5099,132 @@ Esto no se puede deshacer.</translation>
     <context>
         <name>VaultPage</name>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="243" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="245" />
             <source>A new recovery key was made.</source>
             <translation>Se creó una clave de recuperación nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="227" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="229" />
             <source>Access was revoked. Use the new passphrase from now on.</source>
             <translation>Se retiró el acceso. A partir de ahora, usa la frase de acceso nueva.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="56" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="57" />
             <source>Asked the first time you back up</source>
             <translation>Se pregunta la primera vez que haces una copia</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="55" />
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="63" />
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="142" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="56" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="64" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="144" />
             <source>Backup folder</source>
             <translation>Carpeta de copias</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="71" />
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="84" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="72" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="85" />
             <source>Change passphrase</source>
             <translation>Cambiar la frase de acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="58" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="59" />
             <source>Choose the backup folder (a USB stick is best)</source>
             <translation>Elegir la carpeta de copias (mejor una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="57" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="58" />
             <source>Choose...</source>
             <translation>Elegir...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="210" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="212" />
             <source>First type the new passphrase twice (at least 8 characters).</source>
             <translation>Primero escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="83" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="84" />
             <source>Make a new recovery key...</source>
             <translation>Crear una clave de recuperación nueva...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="87" />
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="237" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="88" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="239" />
             <source>New recovery key</source>
             <translation>Clave de recuperación nueva</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="169" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="171" />
             <source>New recovery key (shown once, write it down): %1</source>
             <translation>Clave de recuperación nueva (solo se muestra ahora, anótala): %1</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="120" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="122" />
             <source>PDF files (*.pdf)</source>
             <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="66" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="67" />
             <source>Passphrase and recovery</source>
             <translation>Frase de acceso y recuperación</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="85" />
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="215" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="86" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="217" />
             <source>Revoke access</source>
             <translation>Retirar el acceso</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="72" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="73" />
             <source>Revoke access (a co-facilitator left)...</source>
             <translation>Retirar el acceso (alguien dejó de cofacilitar)...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="74" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="75" />
             <source>Revoke access changes the passphrase and also the key inside the vault, and makes a fresh backup. Old backups still open with the OLD passphrase: destroy them if the person who left may have copies.</source>
             <translation>Retirar el acceso cambia la frase de acceso y también la clave interna de la caja fuerte, y hace una copia nueva. Las copias antiguas se siguen abriendo con la frase ANTIGUA: destrúyelas si la persona que se fue puede tener copias.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="96" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="97" />
             <source>Save the new key as a PDF...</source>
             <translation>Guardar la clave nueva como PDF...</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="97" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="98" />
             <source>Save the new recovery key as a PDF</source>
             <translation>Guardar la clave de recuperación nueva como PDF</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="118" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="120" />
             <source>Save the recovery key (a USB stick is best)</source>
             <translation>Guardar la clave de recuperación (mejor en una memoria USB)</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="133" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="135" />
             <source>Saved to %1.</source>
             <translation>Guardado en %1.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="216" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="218" />
             <source>The old passphrase and recovery key will stop working for this vault. Old backups still open with the old passphrase. Go on?</source>
             <translation>La frase de acceso y la clave de recuperación antiguas dejarán de servir para esta caja fuerte. Las copias antiguas se siguen abriendo con la frase antigua. ¿Seguir?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="238" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="240" />
             <source>The old recovery key will stop working. Make a new one?</source>
             <translation>La clave de recuperación antigua dejará de servir. ¿Crear una nueva?</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="198" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="200" />
             <source>The passphrase was changed.</source>
             <translation>La frase de acceso se ha cambiado.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="193" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="195" />
             <source>Type the new passphrase twice (at least 8 characters).</source>
             <translation>Escribe dos veces la frase de acceso nueva (al menos 8 caracteres).</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="158" />
+            <location filename="../../groupkeeper/ui/settings_pages/vault_page.py" line="160" />
             <source>Working, please wait...</source>
             <translation>Trabajando, espera un momento...</translation>
         </message>
