@@ -70,20 +70,6 @@ def appearance(app: QApplication, lang: str, scale: float, theme: str) -> Iterat
         app.setFont(font)
 
 
-def _as_on_screen(dialog: QWidget, size: QSize) -> QWidget:
-    """A dialog as big as it may be on a ``size`` screen.
-
-    Dialogs size themselves to the screen they are on (``widgets.sizing``); the offscreen
-    test platform's screen is 800x800, so there they are opened at the laptop's size, as
-    a maximised dialog would be. Under a real X server at that size they keep their own.
-    """
-    screen = dialog.screen()
-    area = screen.availableGeometry().size() if screen is not None else size
-    if area.width() < size.width() or area.height() < size.height():
-        dialog.resize(size)
-    return dialog
-
-
 def _settle(qtbot: Any, window: QWidget) -> None:
     for _ in range(3):
         QApplication.processEvents()
@@ -154,28 +140,6 @@ def walk_window(qtbot: Any, tmp_path: Path, size: QSize = SCREEN) -> Iterator[tu
             runner.go_to(i)
             _settle(qtbot, window)
             yield f"segment {i} {segments[i].kind.value}", window
-        # The meeting's dialogs, over the runner (each its own window on the screen).
-        from groupkeeper.ui.help import HelpDialog
-
-        runner.open_arrival()
-        _as_on_screen(runner.arrival_dialog, size)
-        _settle(qtbot, runner.arrival_dialog)
-        yield "arrival dialog", runner.arrival_dialog
-        runner.arrival_dialog.reject()
-        runner.open_safety()
-        _as_on_screen(runner.safety_panel, size)
-        _settle(qtbot, runner.safety_panel)
-        yield "safety panel", runner.safety_panel
-        runner.safety_panel.reject()
-        help_dialog = HelpDialog(services, window)
-        help_dialog.show()
-        _as_on_screen(help_dialog, size)
-        for i in range(help_dialog.tabs.count()):
-            help_dialog.tabs.setCurrentIndex(i)
-            _settle(qtbot, help_dialog)
-            yield f"help tab {i}", help_dialog
-        help_dialog.close()
-        help_dialog.deleteLater()
         worker.wait_idle()
         window.lock()
         _settle(qtbot, window)
