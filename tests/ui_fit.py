@@ -13,6 +13,7 @@ outside the window) or whose text does not fit its rect.
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,9 @@ def walk_window(qtbot: Any, tmp_path: Path, size: QSize = SCREEN) -> Iterator[tu
         window.show_roster()
         _settle(qtbot, window)
         yield "roster", window
+        # Collect the earlier screens' garbage now: a collection in the GUI thread while
+        # the report is built in the worker has crashed PySide (seen in full runs).
+        gc.collect()
         window.show_reports()
         qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
         _settle(qtbot, window)
