@@ -350,3 +350,29 @@ def test_forget_wins_over_edits_made_before_and_after(tmp_path: Path, key: bytes
     for planted in (b"Zephyrine", b"Quillifax", b"Snorkelmancy"):
         for path in tmp_path.rglob("*"):
             assert path.is_dir() or planted not in path.read_bytes()
+
+
+def test_an_oversized_or_vanishing_file_is_refused_and_tried_again(
+    tmp_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = replica(key), replica(key)
+    a.mark("m", "calm-otter", "present")
+    a.flush(tmp_path)
+    monkeypatch.setattr(changefile, "MAX_FILE", 10)
+    assert [r for _, r in b.pull(tmp_path).refused] == ["too-large", "too-large"]
+    monkeypatch.undo()
+    real_open = Path.open
+
+    def vanished(self: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if self.suffix == ".gkops":
+            raise FileNotFoundError(2, "gone", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", vanished)
+    assert [r for _, r in b.pull(tmp_path).refused] == ["unavailable"]
+    assert b.state.attendance("m") == {}
+    monkeypatch.undo()
+    report = b.pull(tmp_path)  # the next sync finds it again
+    assert report.applied == [(a.device, 1)] and b.state.attendance("m") == {
+        "calm-otter": "present"
+    }

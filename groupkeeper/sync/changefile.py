@@ -49,6 +49,8 @@ MAGIC = b"GKSYNC\x00\x01"
 KEY_SIZE = 32
 NONCE_SIZE = 12
 MAX_HEADER = 4096
+#: Larger files are refused unread (a change file of 10,000 entries is about 3 MB).
+MAX_FILE = 64 * 1024 * 1024
 KIND_OPS = "ops"
 KIND_KEYS = "keys"
 CHANGE_SUFFIX = ".gkops"
@@ -230,6 +232,23 @@ def open_field(member_key: bytes, member: str, field: str, stamp: list[object], 
 
 
 # --- the folder ------------------------------------------------------------------------
+
+
+def read_limited(path: Path) -> bytes:
+    """The bytes of a file in the shared folder.
+
+    Raises:
+        RefusedFile: ``too-large`` (over ``MAX_FILE``, not read) or ``unavailable`` (it
+            vanished or cannot be read just now; it is tried again at the next sync).
+    """
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE + 1)
+    except OSError as exc:
+        raise RefusedFile(path, "unavailable") from exc
+    if len(data) > MAX_FILE:
+        raise RefusedFile(path, "too-large")
+    return data
 
 
 def change_name(seq: int) -> str:

@@ -216,7 +216,7 @@ class Replica:
                 continue
             try:
                 opened = changefile.open_file(
-                    path.read_bytes(),
+                    changefile.read_limited(path),
                     self.group_key,
                     path=path,
                     kind=changefile.KIND_OPS,
@@ -253,7 +253,7 @@ class Replica:
                 continue
             try:
                 opened = changefile.open_file(
-                    path.read_bytes(),
+                    changefile.read_limited(path),
                     self.group_key,
                     path=path,
                     kind=changefile.KIND_KEYS,
