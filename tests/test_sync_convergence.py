@@ -267,12 +267,16 @@ def test_a_few_fixed_scenarios_converge() -> None:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(st.lists(step, min_size=5, max_size=60), st.randoms(use_true_random=False))
+@given(st.lists(step, min_size=5, max_size=60), st.integers(0, 2**32))
 def test_any_order_and_any_repeat_of_the_files_gives_the_same_state(
-    steps: list[Any], rnd: random.Random
+    steps: list[Any], seed: int
 ) -> None:
     """A new laptop that receives every file, one at a time in a random order, some of
     them twice, applying after random arrivals, ends exactly where the others are."""
+    # One drawn seed, not ``st.randoms``: how many files exist depends on the laptops'
+    # random keys and ids, and Hypothesis calls a test flaky when its number of draws
+    # changes between runs of one example.
+    rnd = random.Random(seed)
     with tempfile.TemporaryDirectory() as tmp:
         world = World(Path(tmp))
         for r in (0, 1, 2):
