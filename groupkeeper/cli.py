@@ -26,7 +26,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from groupkeeper import __version__
 from groupkeeper.storage.errors import (
@@ -287,7 +287,14 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from groupkeeper import reports_export
 
-    return int(reports_export.run_export(args))
+    def write_pdf(bundle: Any, path: Path) -> None:
+        # The PDF writer paints with Qt (the UI layer); reports_export never imports it.
+        from groupkeeper.ui.report_pdf import write_pdf_offscreen
+
+        write_pdf_offscreen(bundle, path)
+
+    # open_vault: the one place that reads secrets.
+    return int(reports_export.run_export(args, open_vault, write_pdf))
 
 
 def _cmd_self_test(args: argparse.Namespace) -> int:

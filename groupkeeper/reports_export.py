@@ -21,9 +21,10 @@ the same rules as every other cell:
     ``mood_opening_month``; contributors are counted as the busiest closing round of the
     month (a lower bound: it can only withhold more).
 
-``run_export(args)`` is the body of ``groupkeeper export``: it unlocks the vault, builds
-the bundle, locks the vault again, then writes the CSV and/or the PDF (the PDF needs Qt,
-imported only then, on an offscreen ``QGuiApplication`` if there is none).
+``run_export(args, open_vault, write_pdf)`` is the body of ``groupkeeper export``: it unlocks the
+vault, builds the bundle, writes the CSV and/or the PDF and logs them, then locks the
+vault. No Qt here: the PDF writer (``ui.report_pdf.write_pdf_offscreen``) is handed in by
+the command line's entry point.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ import statistics
 import sys
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -508,31 +509,11 @@ def _writable_target(value: str | None, flag: str) -> Path | None:
     return path
 
 
-def ensure_qt_app() -> Any:
-    """A ``QGuiApplication`` to paint with: the running one, or a new offscreen one."""
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance()
-    if app is None:
-        # No window is shown, so never ask for a display (a coordinator's script or CI).
-        app = QGuiApplication(["groupkeeper-export", "-platform", "offscreen"])
-    return app
-
-
-def write_pdf(bundle: ReportBundle, path: Path) -> None:
-    """Write the PDF report of ``bundle`` (imports Qt; offscreen if no app is running).
-
-    Raises:
-        InvalidInput: the bundle's period is not exportable (``report_pdf.write_pdf``
-            checks, as the screen's PDF export goes there directly).
-    """
-    ensure_qt_app()
-    from groupkeeper.ui.report_pdf import write_pdf as _write
-
-    _write(bundle, Path(path))
-
-
-def run_export(args: argparse.Namespace) -> int:
+def run_export(
+    args: argparse.Namespace,
+    open_vault: Callable[[argparse.Namespace, Path], Any],
+    write_pdf: Callable[[ReportBundle, Path], None] | None = None,
+) -> int:
     """Body of ``groupkeeper export DIR [--group NAME] [--from YYYY-MM] [--to YYYY-MM]
     [--csv FILE] [--pdf FILE] [--passphrase-stdin]``.
 
@@ -546,7 +527,6 @@ def run_export(args: argparse.Namespace) -> int:
         InvalidInput: no output asked for, a bad month, an unknown group, a missing folder.
         KnownError: the vault could not be opened (wrong passphrase, damaged...).
     """
-    from groupkeeper.cli import open_vault  # the one place that reads secrets
     from groupkeeper.storage.repos import Store
 
     csv_path = _writable_target(getattr(args, "csv", None), "--csv")
@@ -587,6 +567,8 @@ def run_export(args: argparse.Namespace) -> int:
             export_csv(bundle, csv_path, store.db)
             written.append(str(csv_path))
         if pdf_path is not None:
+            if write_pdf is None:  # the PDF writer lives in the UI layer (it paints with Qt)
+                raise InvalidInput("This build cannot write PDF reports; use --csv.")
             write_pdf(bundle, pdf_path)
             log_export(store.db, bundle, "pdf")
             written.append(str(pdf_path))

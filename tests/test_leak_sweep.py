@@ -31,6 +31,7 @@ from groupkeeper.metrics import Period
 from groupkeeper.model import Group, Member
 from groupkeeper.settings import Settings
 from groupkeeper.storage import backup
+from groupkeeper.ui import report_pdf
 from groupkeeper.ui.services import Services
 
 pytestmark = pytest.mark.slow
@@ -158,7 +159,7 @@ def test_whole_app_leaves_nothing_personal_on_disk(
             today=date(2026, 12, 1),  # only an ended month can be exported
         )
         reports_export.export_csv(bundle, exports / "report.csv")
-        reports_export.write_pdf(bundle, exports / "report.pdf")
+        report_pdf.write_pdf_offscreen(bundle, exports / "report.pdf")
         # The sweep is not blind: the decrypted vault holds what is searched for.
         names = {m.display_name for m in services.store.members.all()}
         assert {m.display_name for m in PEOPLE.values()} <= names

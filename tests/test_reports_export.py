@@ -215,7 +215,7 @@ def test_run_export_needs_an_output(tmp_path: Path) -> None:
         dir=str(tmp_path), group=None, from_month=None, to_month=None, csv=None, pdf=None
     )
     with pytest.raises(InvalidInput):
-        reports_export.run_export(args)
+        reports_export.run_export(args, lambda *_a: None)
 
 
 @pytest.fixture

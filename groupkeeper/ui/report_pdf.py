@@ -18,7 +18,7 @@ import html
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QSize, QUrl
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -523,10 +523,27 @@ def build_document(bundle: ReportBundle, chart_width: int = 600) -> QTextDocumen
     return doc
 
 
+def ensure_qt_app() -> Any:
+    """A ``QGuiApplication`` to paint with: the running one, or a new offscreen one."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        # No window is shown, so never ask for a display (a coordinator's script or CI).
+        app = QGuiApplication(["groupkeeper-export", "-platform", "offscreen"])
+    return app
+
+
+def write_pdf_offscreen(bundle: ReportBundle, path: Path) -> None:
+    """``write_pdf`` from the command line: on an offscreen app if none is running."""
+    ensure_qt_app()
+    write_pdf(bundle, Path(path))
+
+
 def write_pdf(bundle: ReportBundle, path: Path) -> None:
     """Write the suppressed report of ``bundle`` to ``path`` as an A4 PDF.
 
-    Needs a ``QGuiApplication`` (``reports_export.ensure_qt_app`` makes an offscreen one).
+    Needs a ``QGuiApplication`` (``ensure_qt_app`` makes an offscreen one).
 
     Raises:
         ValueError: the bundle's table is exact (never exported).

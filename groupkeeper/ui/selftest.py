@@ -40,7 +40,7 @@ def run_ui_self_test(vault_dir: Path, passphrase: str | None = None) -> str:
     from groupkeeper import reports_export
     from groupkeeper.metrics import Period
     from groupkeeper.settings import Settings
-    from groupkeeper.ui import charts
+    from groupkeeper.ui import charts, report_pdf
     from groupkeeper.ui.services import Services
 
     notes = []
@@ -77,7 +77,7 @@ def run_ui_self_test(vault_dir: Path, passphrase: str | None = None) -> str:
                 raise RuntimeError("a report chart could not be drawn")
             drawn += 1
         pdf = Path(tmp) / "self-test-report.pdf"
-        reports_export.write_pdf(bundle, pdf)
+        report_pdf.write_pdf_offscreen(bundle, pdf)
         data = pdf.read_bytes()
         if not data.startswith(b"%PDF") or b"%%EOF" not in data[-1024:]:
             raise RuntimeError("the PDF report could not be written")
