@@ -92,16 +92,20 @@ class MemberRepo(Repo):
         for member in members:
             self._validate(member)
         now = self._now()
+        # Pseudonyms are drawn before the write lock is taken: an import runs in a worker
+        # thread, and every bit of Python work inside the transaction, slowed by other
+        # threads holding the GIL (a report), keeps the meeting's check-ins waiting.
+        drawn = [new_pseudonym() for _ in members]
         with self._write() as db:
-            for member in members:
+            for member, pseudonym in zip(members, drawn, strict=True):
                 if not member.joined_on:
                     member.joined_on = now[:10]
-                self._insert(db, member, now)
+                self._insert(db, member, now, pseudonym)
         return members
 
-    def _insert(self, db: Database, member: Member, now: str) -> None:
+    def _insert(self, db: Database, member: Member, now: str, drawn: str | None = None) -> None:
+        pseudonym = drawn or new_pseudonym()
         while True:
-            pseudonym = new_pseudonym()
             try:
                 db.execute(
                     "INSERT INTO pseudonyms (pseudonym, joined_on) VALUES (?, ?)",
@@ -109,7 +113,7 @@ class MemberRepo(Repo):
                 )
                 break
             except IntegrityError:  # pragma: no cover - 50 random bits
-                continue
+                pseudonym = new_pseudonym()
         member.pseudonym = pseudonym
         values = {f: getattr(member, f) for f in _MEMBER_FIELDS}
         values.update(
