@@ -217,11 +217,11 @@ def test_import_is_all_or_nothing(store: Store, monkeypatch: pytest.MonkeyPatch)
     real_insert = store.members._insert
     calls = []
 
-    def insert_then_fail(db, member, now):  # type: ignore[no-untyped-def]
+    def insert_then_fail(db, member, now, *drawn):  # type: ignore[no-untyped-def]
         calls.append(member.display_name)
         if len(calls) == 2:
             raise DiskFull()
-        real_insert(db, member, now)
+        real_insert(db, member, now, *drawn)
 
     monkeypatch.setattr(store.members, "_insert", insert_then_fail)
     with pytest.raises(DiskFull):

@@ -1675,7 +1675,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>Una habilidad necesita un nombre.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/reports_export.py" line="429" />
+            <location filename="../../groupkeeper/reports_export.py" line="430" />
             <source>Exports cover one calendar month, one quarter (January to March, April to June, July to September or October to December) or one calendar year, so that no two exports partly overlap.</source>
             <translation>Las exportaciones abarcan un mes natural, un trimestre (de enero a marzo, de abril a junio, de julio a septiembre o de octubre a diciembre) o un año natural, para que dos exportaciones nunca se solapen en parte.</translation>
         </message>
@@ -1690,7 +1690,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>El grupo no tiene identificador.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/storage/repos/members.py" line="143" />
+            <location filename="../../groupkeeper/storage/repos/members.py" line="147" />
             <source>Member has no id.</source>
             <translation>El miembro no tiene identificador.</translation>
         </message>
@@ -1715,7 +1715,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>No se ha indicado ninguna frase de contraseña.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/reports_export.py" line="433" />
+            <location filename="../../groupkeeper/reports_export.py" line="434" />
             <source>Only a period that has ended can be exported: its last day must be before today. The screen shows the running month, but an export of it could be repeated after the next meeting, and the difference would show that meeting's figures.</source>
             <translation>Solo se puede exportar un periodo que ya ha terminado: su último día debe ser anterior a hoy. La pantalla muestra el mes en curso, pero una exportación de ese mes podría repetirse después de la siguiente reunión, y la diferencia mostraría las cifras de esa reunión.</translation>
         </message>
@@ -1745,7 +1745,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>Introduce un texto.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/reports_export.py" line="555" />
+            <location filename="../../groupkeeper/reports_export.py" line="535" />
             <source>Say what to write: --csv FILE, --pdf FILE, or both.</source>
             <translation>Indica qué escribir: --csv ARCHIVO, --pdf ARCHIVO o ambos.</translation>
         </message>
@@ -1800,7 +1800,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <translation>El periodo termina antes de empezar.</translation>
         </message>
         <message>
-            <location filename="../../groupkeeper/reports_export.py" line="488" />
+            <location filename="../../groupkeeper/reports_export.py" line="489" />
             <source>The period ends before it starts: check --from and --to.</source>
             <translation>El periodo termina antes de empezar: revisa --from y --to.</translation>
         </message>
@@ -1819,6 +1819,11 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
             <location filename="../../groupkeeper/cli.py" line="161" />
             <source>There is no terminal to ask for the passphrase; give it on standard input with --passphrase-stdin.</source>
             <translation>No hay ningún terminal para pedir la frase de contraseña; indícala por la entrada estándar con --passphrase-stdin.</translation>
+        </message>
+        <message>
+            <location filename="../../groupkeeper/reports_export.py" line="571" />
+            <source>This build cannot write PDF reports; use --csv.</source>
+            <translation>Esta versión no puede escribir informes PDF; use --csv.</translation>
         </message>
         <message>
             <location filename="../../groupkeeper/ops/meetings.py" line="118" />
@@ -6335,7 +6340,7 @@ Save here anyway?</source>
         </message>
         <message>
             <location filename="../../groupkeeper/ui/report_pdf.py" line="497" />
-            <location filename="../../groupkeeper/ui/report_pdf.py" line="545" />
+            <location filename="../../groupkeeper/ui/report_pdf.py" line="562" />
             <source>Peer support group report</source>
             <translation>Informe del grupo de apoyo mutuo</translation>
         </message>
