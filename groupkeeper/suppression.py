@@ -4,17 +4,15 @@ Rules, applied to everything exported (CSV, PDF, print, clipboard, charts):
 
 1. **Primary suppression.** Every count from 1 to ``threshold - 1`` becomes a
    "fewer than N" marker (``FEWER_THAN``). Zero is shown: it reveals no one.
-2. **Complementary (secondary) suppression** - chosen over rounding totals because it
-   keeps every shown figure exact, which funders ask for. The report declares its additive
-   relations (``total = part + part + ...``: categories vs all skills, outcomes vs goals
-   reviewed, new + returning + walk-ins vs attendances, ...). Cells are then suppressed
-   (``SUPPRESSED``) until no suppressed cell can be worked out *exactly* from the shown
-   cells: first no relation may hold exactly one suppressed cell, then a linear-algebra
-   check over all relations together (a suppressed cell is recoverable iff its unit
-   vector lies in the row space of the relations restricted to the suppressed cells).
-   Partners are the smallest positive cells, so as little as possible is hidden. What is
-   protected is the exact value; a reader still knows a hidden primary cell lies in
-   1..N-1, which is what the marker says anyway.
+2. **Complementary (secondary) suppression**, checked with bounds: the report declares
+   its additive relations (``total = part + part + ...``: categories vs all skills,
+   outcomes vs goals reviewed, new + returning + walk-ins vs attendances, ...), and
+   ``disclosure_audit.protect`` bounds every hidden cell with an integer program over
+   everything this export and the logged earlier ones publish ("<N" as 1..N-1, hidden as
+   >= 0, shown counts within the perturbation's range), suppressing (``SUPPRESSED``) the
+   cheapest further cells until no hidden cell is pinned and no "<N" cell is narrowed.
+   Shown counts are perturbed first (``perturbation``, the cell-key method) when cell keys
+   are given.
 3. **Means, medians, percentages and trends** over fewer than ``max(8, threshold)``
    contributors are withheld (``WITHHELD``). A mean or percentage is also withheld when a
    count it is derived from is suppressed (mean x shown count would give the hidden
@@ -36,7 +34,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from fractions import Fraction
 
 from groupkeeper import disclosure_audit, perturbation
 from groupkeeper.metrics import Report, Value
@@ -132,113 +129,6 @@ def clamp_threshold(threshold: int) -> int:
 
 def min_contributors(threshold: int) -> int:
     return max(MIN_CONTRIBUTORS, clamp_threshold(threshold))
-
-
-# --- Complementary suppression -------------------------------------------------------
-
-
-def _rank(rows: list[list[Fraction]]) -> int:
-    """Rank by Gaussian elimination over exact fractions (tables are tiny)."""
-    m = [r[:] for r in rows]
-    rank = 0
-    cols = len(m[0]) if m else 0
-    for c in range(cols):
-        pivot = next((i for i in range(rank, len(m)) if m[i][c] != 0), None)
-        if pivot is None:
-            continue
-        m[rank], m[pivot] = m[pivot], m[rank]
-        for i in range(len(m)):
-            if i != rank and m[i][c] != 0:
-                f = m[i][c] / m[rank][c]
-                m[i] = [a - f * b for a, b in zip(m[i], m[rank], strict=True)]
-        rank += 1
-    return rank
-
-
-def recoverable(relations: list[tuple[Ref, tuple[Ref, ...]]], hidden: set[Ref]) -> set[Ref]:
-    """Hidden cells whose exact value follows from the relations and the shown cells."""
-    order = sorted(hidden)
-    index = {r: i for i, r in enumerate(order)}
-    rows: list[list[Fraction]] = []
-    for total, parts in relations:
-        row = [Fraction(0)] * len(order)
-        for ref, coef in [(total, 1)] + [(p, -1) for p in parts]:
-            if ref in index:
-                row[index[ref]] += coef
-        if any(row):
-            rows.append(row)
-    if not rows:
-        return set()
-    base = _rank(rows)
-    found = set()
-    for ref in order:
-        unit = [Fraction(0)] * len(order)
-        unit[index[ref]] = Fraction(1)
-        if _rank(rows + [unit]) == base:
-            found.add(ref)
-    return found
-
-
-def complementary(
-    counts: dict[Ref, int], relations: list[tuple[Ref, tuple[Ref, ...]]], primary: set[Ref]
-) -> set[Ref]:
-    """Secondary cells to hide so that no cell of ``primary`` (or the result) is recoverable.
-
-    Args:
-        counts: Every count cell of the table with its exact value.
-        relations: ``(total, parts)`` with ``total == sum(parts)``; all refs in ``counts``.
-        primary: Cells already hidden as small counts.
-
-    Returns:
-        The extra cells to hide (disjoint from ``primary``).
-    """
-    hidden = set(primary)
-
-    def partner(cells: list[Ref]) -> Ref | None:
-        open_cells = [c for c in cells if c not in hidden]
-        if not open_cells:
-            return None
-        # Smallest positive cell first (hides least); zeros last, as a reader may guess them.
-        return min(open_cells, key=lambda c: (counts[c] == 0, counts[c], c))
-
-    while True:
-        changed = False
-        for total, parts in relations:
-            members = [total, *parts]
-            if sum(1 for c in members if c in hidden) == 1:
-                # Prefer hiding a part over the total: the total is the headline figure.
-                pick = partner(list(parts)) or partner([total])
-                if pick is not None:
-                    hidden.add(pick)
-                    changed = True
-        if changed:
-            continue
-        exposed = recoverable(relations, hidden)
-        if not exposed:
-            break
-        target = min(exposed)
-        for total, parts in relations:
-            members = [total, *parts]
-            if target in members:
-                pick = partner(list(parts)) or partner([total])
-                if pick is not None:
-                    hidden.add(pick)
-                    changed = True
-                    break
-        if not changed:
-            # Every relation holding the exposed cell is fully hidden; widen to any
-            # relation that touches a hidden cell.
-            touching = [
-                c
-                for total, parts in relations
-                if any(m in hidden for m in (total, *parts))
-                for c in (total, *parts)
-            ]
-            pick = partner(touching)
-            if pick is None:
-                raise ValueError(f"complementary suppression cannot protect {target!r}")
-            hidden.add(pick)
-    return hidden - set(primary)
 
 
 # --- Building the export table --------------------------------------------------------
