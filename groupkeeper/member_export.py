@@ -41,9 +41,9 @@ _PROFILE_LABELS = (
 )
 
 
-def _value(value: Any, tr: Translate) -> str:
+def _value(value: Any, say: Translate) -> str:
     if isinstance(value, bool):
-        return tr("yes") if value else tr("no")
+        return say("yes") if value else say("no")
     if value is None:
         return "-"
     if isinstance(value, list):
@@ -51,54 +51,54 @@ def _value(value: Any, tr: Translate) -> str:
     return str(value) or "-"
 
 
-def format_text(data: dict[str, Any], exported_on: str, tr: Translate = _same) -> str:
+def format_text(data: dict[str, Any], exported_on: str, say: Translate = _same) -> str:
     """Plain, readable text of ``store.members.export(...)``.
 
     Args:
         data: the export dictionary.
         exported_on: the date to print in the heading (YYYY-MM-DD).
-        tr: translates the fixed labels (the UI passes its translator).
+        say: translates the fixed labels (the UI passes its translator).
     """
     profile = data["profile"]
     lines = [
-        tr("Personal data held by GroupKeeper"),
-        tr("Exported on") + f" {exported_on}",
+        say("Personal data held by GroupKeeper"),
+        say("Exported on") + f" {exported_on}",
         "",
-        "== " + tr("Profile") + " ==",
+        "== " + say("Profile") + " ==",
     ]
     for key, label in _PROFILE_LABELS:
-        value = _value(profile.get(key), tr)
+        value = _value(profile.get(key), say)
         if "\n" in value:
-            lines.append(f"{tr(label)}:")
+            lines.append(f"{say(label)}:")
             lines.extend("    " + line for line in value.splitlines())
         else:
-            lines.append(f"{tr(label)}: {value}")
+            lines.append(f"{say(label)}: {value}")
 
     def section(title: str, rows: list[str]) -> None:
-        lines.extend(["", f"== {tr(title)} ({len(rows)}) =="])
+        lines.extend(["", f"== {say(title)} ({len(rows)}) =="])
         lines.extend(rows or ["-"])
 
     section(
         "Consent records",
         [
-            f"{c['recorded_at']}  {tr(c['kind'])}: {_value(c['granted'], tr)}"
+            f"{c['recorded_at']}  {say(c['kind'])}: {_value(c['granted'], say)}"
             for c in data["consents"]
         ],
     )
     section(
         "Attendance",
-        [f"{a['date']}  {a['group']}  {tr(a['status'])}" for a in data["attendance"]],
+        [f"{a['date']}  {a['group']}  {say(a['status'])}" for a in data["attendance"]],
     )
     mood_rows = []
     for m in data["moods"]:
-        score = tr("passed") if m["passed"] else f"{m['score']} ({m['scale']})"
+        score = say("passed") if m["passed"] else f"{m['score']} ({m['scale']})"
         word = f"  {m['feeling_word']}" if m["feeling_word"] else ""
-        mood_rows.append(f"{m['date']}  {tr(m['round'])}: {score}{word}")
+        mood_rows.append(f"{m['date']}  {say(m['round'])}: {score}{word}")
     section("Mood checks", mood_rows)
     section(
         "Goals",
         [
-            f"{g['set']}  {g['text'] or '-'}  [{tr(g['outcome']) if g['outcome'] else '-'}]"
+            f"{g['set']}  {g['text'] or '-'}  [{say(g['outcome']) if g['outcome'] else '-'}]"
             for g in data["goals"]
         ],
     )
@@ -106,7 +106,7 @@ def format_text(data: dict[str, Any], exported_on: str, tr: Translate = _same) -
     section(
         "Documents given on request",
         [
-            f"{d['made_at'][:10]}  {tr(d['what'])}: {d['period_start']} - {d['period_end']}"
+            f"{d['made_at'][:10]}  {say(d['what'])}: {d['period_start']} - {d['period_end']}"
             for d in data.get("disclosures", [])
         ],
     )
@@ -125,7 +125,7 @@ def write_export(
     *,
     exported_on: str,
     as_json: bool = False,
-    tr: Translate = _same,
+    say: Translate = _same,
 ) -> Path:
     """Write one member's data to ``path`` (UTF-8). Only call on the user's explicit request.
 
@@ -134,7 +134,7 @@ def write_export(
         KeyError: no such member.
     """
     data = store.members.export(member_id)
-    text = format_json(data) if as_json else format_text(data, exported_on, tr)
+    text = format_json(data) if as_json else format_text(data, exported_on, say)
     # "\n" line ends: every current editor, Notepad included, shows them properly.
     # Owner-only and atomic, like every file the app writes (fileio).
     atomic_write_bytes(path, text.encode("utf-8"))

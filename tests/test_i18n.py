@@ -301,3 +301,72 @@ def test_qm_check_is_by_content_not_file_times(tmp_path: Path, monkeypatch) -> N
     stale = tmp_path / "groupkeeper_es.qm"
     stale.write_bytes((TS_DIR / "groupkeeper_en.qm").read_bytes())  # newer, but wrong
     assert any("groupkeeper_es.qm" in p for p in i18n.check(found))
+
+
+# Strings from modules that used to translate through wrappers pyside6-lupdate could not see
+# (``tr``/``ntr`` in ui/meeting/common.py, ``_tr``/``_ntr`` in ui/report_pdf.py and
+# ui/paper.py, ``_n`` in ui/roster.py and ui/csv_import_dialog.py), some of them once inside
+# f-strings: (context, source, plural).
+PLANTED = (
+    ("MeetingRunner", "Check-in", False),  # meeting/common.py
+    ("MeetingRunner", "%1 = very low", False),  # meeting/segments/mood_round.py
+    ("MeetingRunner", "%n here in total", True),  # meeting/summary.py
+    ("MeetingRunner", "Over by %n min", True),  # meeting/header.py
+    ("MeetingRunner", "Saved notes (only in the vault): %n", True),  # meeting/safety_panel.py
+    ("MeetingRunner", "Checked in: %n", True),  # meeting/segments/check_in.py
+    ("MeetingRunner", "%n goal(s) from before", True),  # meeting/segments/goals_review.py
+    ("reports", "Peer support group report", False),  # report_pdf.py, was in an f-string
+    ("reports", "Meetings held", False),  # report_pdf.py
+    (  # report_pdf.py, plural
+        "reports",
+        "Averages, medians, percentages and trends based on fewer than %1 people,"
+        " or that would reveal a hidden count, are withheld (%n figure(s)).",
+        True,
+    ),
+    ("paper", "Proof of attendance", False),  # paper.py, was in an f-string
+    ("paper", "Vault", False),  # paper.py, was in an f-string
+    ("paper", "Sign-in sheet", False),  # paper.py
+    ("RosterScreen", "%n member(s)", True),  # roster.py
+    ("CsvImportDialog", "&Import %n member(s)", True),  # csv_import_dialog.py
+)
+
+
+def _lupdate_messages(tmp_path: Path) -> dict[tuple[str, str], bool]:
+    """What pyside6-lupdate alone finds in groupkeeper/: {(context, source): plural}."""
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    sources = [str(p) for p in sorted((ROOT / "groupkeeper").rglob("*.py"))]
+    out_ts = tmp_path / "lupdate.ts"
+    subprocess.run(
+        [str(lupdate), "-silent", "-locations", "none", *sources, "-ts", str(out_ts)],
+        check=True,
+    )
+    found = {}
+    for ctx in ET.parse(out_ts).getroot().iter("context"):  # noqa: S314 - lupdate's output
+        for msg in ctx.iter("message"):
+            key = (ctx.findtext("name") or "", msg.findtext("source") or "")
+            found[key] = msg.get("numerus") == "yes"
+    return found
+
+
+def test_lupdate_itself_finds_the_formerly_wrapped_strings(tmp_path: Path) -> None:
+    """The standard extractor sees every module: no wrapper hides strings from it again."""
+    found = _lupdate_messages(tmp_path)
+    for context, source, plural in PLANTED:
+        assert (context, source) in found, f"lupdate does not see [{context}] {source!r}"
+        assert found[(context, source)] is plural, f"[{context}] {source!r} plural form"
+    # A bare tr("...") (a wrapper's call) is found by lupdate with no context at all,
+    # so it could never be translated at run time.
+    assert not [source for (context, source) in found if not context]
+
+
+def test_extract_is_lupdate_plus_only_the_core_tables() -> None:
+    """tools/i18n.py adds to lupdate only the Qt-free core's data tables and error sentences."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import i18n
+
+    extra_contexts = {table[0] for table in i18n.DATA_TABLES} | {"InvalidInput"}
+    stub = {(ctx, text) for ctx, text in i18n.core_strings()}
+    assert {ctx for ctx, _ in stub} <= extra_contexts
+    assert ("StarterSkills", "Box breathing") in stub
+    assert ("settings", "Text size") in stub
+    assert ("InvalidInput", "A group needs a name.") in stub

@@ -78,7 +78,7 @@ def test_labels_are_translated() -> None:
         "goals": [],
         "skills_shared": [],
     }
-    text = format_text(data, "2026-01-01", tr=lambda s: s.upper())
+    text = format_text(data, "2026-01-01", say=lambda s: s.upper())
     assert "NAME USED IN THE GROUP: A" in text
     assert "AGREED TO BE CONTACTED: NO" in text
     assert "== ATTENDANCE (0) ==\n-" in text

@@ -52,10 +52,6 @@ from groupkeeper.ui.services import Services
 from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 
-def _n(text: str, n: int) -> str:
-    return QCoreApplication.translate("CsvImportDialog", text, "", n)
-
-
 def describe_bad_row(bad: BadRow) -> str:
     """One line for the bad-rows list: "Row 4: ..."."""
     words = {
@@ -397,11 +393,21 @@ class CsvImportDialog(QDialog):
                 )
             )
         else:
-            self.good_label.setText(_n("%n member(s) ready to import:", len(good)) if p else "")
+            self.good_label.setText(
+                QCoreApplication.translate(
+                    "CsvImportDialog", "%n member(s) ready to import:", "", len(good)
+                )
+                if p
+                else ""
+            )
         if p is None:
             self.bad_label.setText("")
         elif bad:
-            self.bad_label.setText(_n("%n row(s) will be skipped:", len(bad)))
+            self.bad_label.setText(
+                QCoreApplication.translate(
+                    "CsvImportDialog", "%n row(s) will be skipped:", "", len(bad)
+                )
+            )
         else:
             self.bad_label.setText(
                 QCoreApplication.translate("CsvImportDialog", "No problems found.")
@@ -409,7 +415,7 @@ class CsvImportDialog(QDialog):
         self.bad_list.setVisible(bool(bad))
         self.import_button.setEnabled(bool(good) and not self._busy)
         self.import_button.setText(
-            _n("&Import %n member(s)", len(good))
+            QCoreApplication.translate("CsvImportDialog", "&Import %n member(s)", "", len(good))
             if good
             else QCoreApplication.translate("CsvImportDialog", "Import")
         )

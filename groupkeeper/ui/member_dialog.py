@@ -432,7 +432,7 @@ class MemberDialog(QDialog):
                 path,
                 exported_on=date.today().isoformat(),
                 as_json=as_json,
-                tr=_tr,
+                say=_tr,
             )
         except KnownError as exc:
             messages.show_error(self, exc)

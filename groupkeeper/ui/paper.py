@@ -29,12 +29,7 @@ from groupkeeper import fileio
 from groupkeeper.attendance_proof import AttendanceProof
 from groupkeeper.paper_kit import Kit, Sheet
 
-_CONTEXT = "paper"
 RESOLUTION = 300
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def long_date(day: date) -> str:
@@ -118,11 +113,12 @@ def save_recovery_key_pdf(
 
     if is_risky_place(path, vault_folder) and not messages.confirm(
         parent,
-        _tr("Save on this laptop?"),
-        _tr(
+        QCoreApplication.translate("paper", "Save on this laptop?"),
+        QCoreApplication.translate(
+            "paper",
             "This place is on this laptop. Anyone who takes the laptop could then open "
             "the vault. Paper or a USB stick kept elsewhere is much safer.\n\n"
-            "Save here anyway?"
+            "Save here anyway?",
         ),
     ):
         return False
@@ -130,13 +126,18 @@ def save_recovery_key_pdf(
         write_pdf(
             recovery_key_document(key, vault_folder, made_on),
             path,
-            _tr("GroupKeeper recovery key"),
+            QCoreApplication.translate("paper", "GroupKeeper recovery key"),
         )
     except KnownError as exc:
         messages.show_error(parent, exc)
         return False
     except OSError:
-        messages.error(parent, _tr("The PDF could not be saved there. Try a USB stick."))
+        messages.error(
+            parent,
+            QCoreApplication.translate(
+                "paper", "The PDF could not be saved there. Try a USB stick."
+            ),
+        )
         return False
     return True
 
@@ -145,27 +146,35 @@ def recovery_key_html(key: str, vault_name: str, vault_folder: str, made_on: dat
     """The recovery-key sheet: what it is, which vault, when, and the key itself."""
     return "".join(
         [
-            f"<h1>{esc(_tr('GroupKeeper recovery key'))}</h1>",
+            "<h1>" + esc(QCoreApplication.translate("paper", "GroupKeeper recovery key")) + "</h1>",
             "<table cellspacing='0' border='0'>",
-            f"<tr><td><b>{esc(_tr('Vault'))}</b></td><td>{esc(vault_name)}</td></tr>",
-            f"<tr><td><b>{esc(_tr('Folder'))}</b></td><td>{esc(vault_folder)}</td></tr>",
-            f"<tr><td><b>{esc(_tr('Made on'))}</b></td><td>{esc(long_date(made_on))}</td></tr>",
+            "<tr><td><b>"
+            + esc(QCoreApplication.translate("paper", "Vault"))
+            + f"</b></td><td>{esc(vault_name)}</td></tr>",
+            "<tr><td><b>"
+            + esc(QCoreApplication.translate("paper", "Folder"))
+            + f"</b></td><td>{esc(vault_folder)}</td></tr>",
+            "<tr><td><b>"
+            + esc(QCoreApplication.translate("paper", "Made on"))
+            + f"</b></td><td>{esc(long_date(made_on))}</td></tr>",
             "</table>",
             "<p>",
             esc(
-                _tr(
+                QCoreApplication.translate(
+                    "paper",
                     "This key opens your GroupKeeper vault if the passphrase is forgotten. "
                     "Keep it somewhere safe, away from the laptop. Anyone who has it and the "
-                    "vault can read the group's records."
+                    "vault can read the group's records.",
                 )
             ),
             "</p>",
             f"<p class='key'>{esc(key)}</p>",
             "<p class='hint'>",
             esc(
-                _tr(
+                QCoreApplication.translate(
+                    "paper",
                     "A newer recovery key, if one is made later, replaces this one: "
-                    "then destroy this sheet."
+                    "then destroy this sheet.",
                 )
             ),
             "</p>",
@@ -195,8 +204,12 @@ def _table(headers: list[str], rows: int, widths: list[int] | None = None) -> st
 def _sheet_heading(title: str, kit: Kit) -> str:
     return (
         f"<h1>{esc(title)}</h1>"
-        f"<p><b>{esc(_tr('Group'))}:</b> {esc(kit.group_name)}"
-        f"&nbsp;&nbsp;&nbsp;<b>{esc(_tr('Date'))}:</b> ____________________</p>"
+        + "<p><b>"
+        + esc(QCoreApplication.translate("paper", "Group"))
+        + f":</b> {esc(kit.group_name)}"
+        + "&nbsp;&nbsp;&nbsp;<b>"
+        + esc(QCoreApplication.translate("paper", "Date"))
+        + ":</b> ____________________</p>"
     )
 
 
@@ -208,45 +221,67 @@ def paper_kit_html(kit: Kit) -> str:
         if parts:
             parts.append(_BREAK)
         if sheet is Sheet.SIGN_IN:
-            parts.append(_sheet_heading(_tr("Sign-in sheet"), kit))
-            hint = _tr(
+            parts.append(_sheet_heading(QCoreApplication.translate("paper", "Sign-in sheet"), kit))
+            hint = QCoreApplication.translate(
+                "paper",
                 "Tick one box per person. Type it in afterwards with Enter a past meeting; "
-                "then shred this sheet."
+                "then shred this sheet.",
             )
             parts.append(f"<p class='hint'>{esc(hint)}</p>")
             parts.append(
                 _table(
                     [
-                        _tr("Name (first name or nickname)"),
-                        _tr("Here"),
-                        _tr("First time here"),
-                        _tr("Sent apologies"),
+                        QCoreApplication.translate("paper", "Name (first name or nickname)"),
+                        QCoreApplication.translate("paper", "Here"),
+                        QCoreApplication.translate("paper", "First time here"),
+                        QCoreApplication.translate("paper", "Sent apologies"),
                     ],
                     kit.rows,
                     [52, 12, 18, 18],
                 )
             )
             parts.append(
-                f"<p><b>{esc(_tr('Walk-ins who stayed anonymous (count only)'))}:</b> ______</p>"
+                "<p><b>"
+                + esc(
+                    QCoreApplication.translate(
+                        "paper", "Walk-ins who stayed anonymous (count only)"
+                    )
+                )
+                + ":</b> ______</p>"
             )
         elif sheet is Sheet.MOODS:
-            parts.append(_sheet_heading(_tr("Mood check"), kit))
+            parts.append(_sheet_heading(QCoreApplication.translate("paper", "Mood check"), kit))
             parts.append(
                 "<p class='hint'>"
-                + esc(_tr("Scores from %1; write P for a pass.").replace("%1", scale))
+                + esc(
+                    QCoreApplication.translate(
+                        "paper", "Scores from %1; write P for a pass."
+                    ).replace("%1", scale)
+                )
                 + "</p>"
             )
-            headers = [_tr("Name"), _tr("Opening score"), _tr("Feeling word")]
+            headers = [
+                QCoreApplication.translate("paper", "Name"),
+                QCoreApplication.translate("paper", "Opening score"),
+                QCoreApplication.translate("paper", "Feeling word"),
+            ]
             widths = [40, 18, 42]
             if kit.closing_round:
-                headers.append(_tr("Closing score"))
+                headers.append(QCoreApplication.translate("paper", "Closing score"))
                 widths = [34, 16, 32, 18]
             parts.append(_table(headers, kit.rows, widths))
         elif sheet is Sheet.MOOD_TALLY:
-            parts.append(_sheet_heading(_tr("Mood check (tally, no names)"), kit))
-            columns = [_tr("Score"), _tr("Opening round: tally")]
+            parts.append(
+                _sheet_heading(
+                    QCoreApplication.translate("paper", "Mood check (tally, no names)"), kit
+                )
+            )
+            columns = [
+                QCoreApplication.translate("paper", "Score"),
+                QCoreApplication.translate("paper", "Opening round: tally"),
+            ]
             if kit.closing_round:
-                columns.append(_tr("Closing round: tally"))
+                columns.append(QCoreApplication.translate("paper", "Closing round: tally"))
             rows = "".join(
                 "<tr><td><b>"
                 + str(score)
@@ -256,7 +291,9 @@ def paper_kit_html(kit: Kit) -> str:
                 for score in range(kit.scale_low, kit.scale_high + 1)
             )
             rows += (
-                f"<tr><td class='write'><b>{esc(_tr('Passed'))}</b></td>"
+                "<tr><td class='write'><b>"
+                + esc(QCoreApplication.translate("paper", "Passed"))
+                + "</b></td>"
                 + "<td class='write'>&nbsp;</td>" * (len(columns) - 1)
                 + "</tr>"
             )
@@ -266,27 +303,43 @@ def paper_kit_html(kit: Kit) -> str:
                 f"<tr>{head}</tr>{rows}</table>"
             )
         elif sheet is Sheet.GOALS:
-            parts.append(_sheet_heading(_tr("Goals"), kit))
-            headers = [_tr("Name")]
+            parts.append(_sheet_heading(QCoreApplication.translate("paper", "Goals"), kit))
+            headers = [QCoreApplication.translate("paper", "Name")]
             widths = [28]
             if kit.goals_review:
-                headers.append(_tr("Last week's goal: done / partly / not yet / dropped"))
+                headers.append(
+                    QCoreApplication.translate(
+                        "paper", "Last week's goal: done / partly / not yet / dropped"
+                    )
+                )
                 widths.append(32)
             if kit.goal_setting:
-                headers.append(_tr("Goal for this week"))
+                headers.append(QCoreApplication.translate("paper", "Goal for this week"))
                 widths.append(100 - sum(widths))
             parts.append(_table(headers, 14, widths))
         elif sheet is Sheet.SKILLS:
-            parts.append(_sheet_heading(_tr("Coping skills shared"), kit))
+            parts.append(
+                _sheet_heading(QCoreApplication.translate("paper", "Coping skills shared"), kit)
+            )
             parts.append(
                 _table(
-                    [_tr("Skill"), _tr("Category"), _tr("Shared by (optional)")], 12, [45, 25, 30]
+                    [
+                        QCoreApplication.translate("paper", "Skill"),
+                        QCoreApplication.translate("paper", "Category"),
+                        QCoreApplication.translate("paper", "Shared by (optional)"),
+                    ],
+                    12,
+                    [45, 25, 30],
                 )
             )
-    no_notes = _tr("Write no private notes on paper: add them in the app afterwards.")
+    no_notes = QCoreApplication.translate(
+        "paper", "Write no private notes on paper: add them in the app afterwards."
+    )
     parts.append(
-        f"<p><b>{esc(_tr('Safety concerns counted'))}:</b> ______&nbsp;&nbsp;&nbsp;"
-        f"<span class='hint'>{esc(no_notes)}</span></p>"
+        "<p><b>"
+        + esc(QCoreApplication.translate("paper", "Safety concerns counted"))
+        + ":</b> ______&nbsp;&nbsp;&nbsp;"
+        + f"<span class='hint'>{esc(no_notes)}</span></p>"
     )
     return "".join(parts)
 
@@ -301,28 +354,55 @@ def attendance_proof_html(proof: AttendanceProof, signed_by: str, made_on: date)
         for day, group in proof.attended
     )
     if not rows:
-        rows = f"<tr><td colspan='2'>{esc(_tr('No meetings attended in this period.'))}</td></tr>"
+        rows = (
+            "<tr><td colspan='2'>"
+            + esc(QCoreApplication.translate("paper", "No meetings attended in this period."))
+            + "</td></tr>"
+        )
     intro = (
-        _tr("This is to confirm that %1 attended the meetings listed below between %2 and %3.")
+        QCoreApplication.translate(
+            "paper",
+            "This is to confirm that %1 attended the meetings listed below between %2 and %3.",
+        )
         .replace("%1", proof.name)
         .replace("%2", long_date(proof.period_start))
         .replace("%3", long_date(proof.period_end))
     )
     return "".join(
         [
-            f"<h1>{esc(_tr('Proof of attendance'))}</h1>",
+            "<h1>" + esc(QCoreApplication.translate("paper", "Proof of attendance")) + "</h1>",
             f"<p>{esc(intro)}</p>",
             "<table width='100%' border='1' cellspacing='0' cellpadding='6'>",
-            f"<tr><th width='55%'>{esc(_tr('Date'))}</th><th>{esc(_tr('Group'))}</th></tr>",
+            "<tr><th width='55%'>"
+            + esc(QCoreApplication.translate("paper", "Date"))
+            + "</th><th>"
+            + esc(QCoreApplication.translate("paper", "Group"))
+            + "</th></tr>",
             rows,
             "</table>",
             "<p><b>"
-            + esc(_tr("Meetings attended: %1").replace("%1", str(len(proof.attended))))
+            + esc(
+                QCoreApplication.translate("paper", "Meetings attended: %1").replace(
+                    "%1", str(len(proof.attended))
+                )
+            )
             + "</b></p>",
             "<p>&nbsp;</p>",
-            f"<p>{esc(_tr('Signed'))}: ______________________________</p>",
-            f"<p>{esc(_tr('Facilitator'))}: {esc(signed_by) or '_' * 30}</p>",
-            f"<p>{esc(_tr('Date'))}: {esc(long_date(made_on))}</p>",
-            f"<p class='hint'>{esc(_tr('Made at the request of the person named above.'))}</p>",
+            "<p>"
+            + esc(QCoreApplication.translate("paper", "Signed"))
+            + ": ______________________________</p>",
+            "<p>"
+            + esc(QCoreApplication.translate("paper", "Facilitator"))
+            + f": {esc(signed_by) or '_' * 30}</p>",
+            "<p>"
+            + esc(QCoreApplication.translate("paper", "Date"))
+            + f": {esc(long_date(made_on))}</p>",
+            "<p class='hint'>"
+            + esc(
+                QCoreApplication.translate(
+                    "paper", "Made at the request of the person named above."
+                )
+            )
+            + "</p>",
         ]
     )

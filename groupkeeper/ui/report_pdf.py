@@ -44,15 +44,6 @@ KEY_FIGURES: tuple[tuple[str, str], ...] = (
 MONTHLY = ("attendance_month", "mood_opening_month", "mood_closing_month")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("reports", text)
-
-
-def _ntr(text: str, n: int) -> str:
-    """A translated plural: ``%n`` is replaced by ``n`` ("1 further figure", "2 ...")."""
-    return QCoreApplication.translate("reports", text, "", n)
-
-
 def _arg(text: str, *values: str) -> str:
     for i, v in enumerate(values, start=1):
         text = text.replace(f"%{i}", v)
@@ -68,22 +59,28 @@ def definition(metric: str) -> str:
 
 def key_figure_label(metric: str) -> str:
     return {
-        "meetings_held": _tr("Meetings held"),
-        "attendances": _tr("Attendances"),
-        "mean_attendance": _tr("Average per meeting"),
-        "unique_attendees": _tr("Different people"),
-        "new_members": _tr("New members"),
-        "safety_concerns": _tr("Safety concerns counted"),
+        "meetings_held": QCoreApplication.translate("reports", "Meetings held"),
+        "attendances": QCoreApplication.translate("reports", "Attendances"),
+        "mean_attendance": QCoreApplication.translate("reports", "Average per meeting"),
+        "unique_attendees": QCoreApplication.translate("reports", "Different people"),
+        "new_members": QCoreApplication.translate("reports", "New members"),
+        "safety_concerns": QCoreApplication.translate("reports", "Safety concerns counted"),
     }.get(metric, metric)
 
 
 def _measure_label(measure: str) -> str:
     return {
-        "who5": _tr("WHO-5 wellbeing index (0-100)"),
-        "ons4_life_satisfaction": _tr("ONS4 life satisfaction (0-10)"),
-        "ons4_worthwhile": _tr("ONS4 things done are worthwhile (0-10)"),
-        "ons4_happiness": _tr("ONS4 happiness yesterday (0-10)"),
-        "ons4_anxiety": _tr("ONS4 anxiety yesterday (0-10, lower is better)"),
+        "who5": QCoreApplication.translate("reports", "WHO-5 wellbeing index (0-100)"),
+        "ons4_life_satisfaction": QCoreApplication.translate(
+            "reports", "ONS4 life satisfaction (0-10)"
+        ),
+        "ons4_worthwhile": QCoreApplication.translate(
+            "reports", "ONS4 things done are worthwhile (0-10)"
+        ),
+        "ons4_happiness": QCoreApplication.translate("reports", "ONS4 happiness yesterday (0-10)"),
+        "ons4_anxiety": QCoreApplication.translate(
+            "reports", "ONS4 anxiety yesterday (0-10, lower is better)"
+        ),
     }.get(measure, measure)
 
 
@@ -91,35 +88,37 @@ def metric_label(metric: str, key: str = "") -> str:
     """A facilitator's words for one report cell (translated)."""
     scale, _, month = key.partition("|")
     sessions = {
-        "1": _tr("People who came to 1 meeting"),
-        "2-3": _tr("People who came to 2-3 meetings"),
-        "4-7": _tr("People who came to 4-7 meetings"),
-        "8+": _tr("People who came to 8 or more meetings"),
+        "1": QCoreApplication.translate("reports", "People who came to 1 meeting"),
+        "2-3": QCoreApplication.translate("reports", "People who came to 2-3 meetings"),
+        "4-7": QCoreApplication.translate("reports", "People who came to 4-7 meetings"),
+        "8+": QCoreApplication.translate("reports", "People who came to 8 or more meetings"),
     }
     outcomes = {
-        "done": _tr("Goals reviewed: done"),
-        "partly": _tr("Goals reviewed: partly"),
-        "not_yet": _tr("Goals reviewed: not yet"),
-        "dropped": _tr("Goals reviewed: dropped"),
+        "done": QCoreApplication.translate("reports", "Goals reviewed: done"),
+        "partly": QCoreApplication.translate("reports", "Goals reviewed: partly"),
+        "not_yet": QCoreApplication.translate("reports", "Goals reviewed: not yet"),
+        "dropped": QCoreApplication.translate("reports", "Goals reviewed: dropped"),
     }
     simple = {
-        "meetings_held": _tr("Meetings held"),
-        "attendances": _tr("Attendances (members present plus walk-ins)"),
-        "attendances_new": _tr("First-time attendances"),
-        "attendances_returning": _tr("Returning attendances"),
-        "walk_ins": _tr("Walk-ins (anonymous)"),
-        "mean_attendance": _tr("Average attendance per meeting"),
-        "median_attendance": _tr("Median attendance per meeting"),
-        "unique_attendees": _tr("Different people attending"),
-        "new_members": _tr("New members"),
-        "returning_members": _tr("Returning members"),
-        "sessions_mean": _tr("Average meetings per person"),
-        "sessions_median": _tr("Median meetings per person"),
-        "mood_passes": _tr("Passes in mood rounds"),
-        "skills_shared": _tr("Coping skills shared"),
-        "goals_set": _tr("Goals set"),
-        "goals_reviewed": _tr("Goals reviewed"),
-        "safety_concerns": _tr("Safety concerns counted"),
+        "meetings_held": QCoreApplication.translate("reports", "Meetings held"),
+        "attendances": QCoreApplication.translate(
+            "reports", "Attendances (members present plus walk-ins)"
+        ),
+        "attendances_new": QCoreApplication.translate("reports", "First-time attendances"),
+        "attendances_returning": QCoreApplication.translate("reports", "Returning attendances"),
+        "walk_ins": QCoreApplication.translate("reports", "Walk-ins (anonymous)"),
+        "mean_attendance": QCoreApplication.translate("reports", "Average attendance per meeting"),
+        "median_attendance": QCoreApplication.translate("reports", "Median attendance per meeting"),
+        "unique_attendees": QCoreApplication.translate("reports", "Different people attending"),
+        "new_members": QCoreApplication.translate("reports", "New members"),
+        "returning_members": QCoreApplication.translate("reports", "Returning members"),
+        "sessions_mean": QCoreApplication.translate("reports", "Average meetings per person"),
+        "sessions_median": QCoreApplication.translate("reports", "Median meetings per person"),
+        "mood_passes": QCoreApplication.translate("reports", "Passes in mood rounds"),
+        "skills_shared": QCoreApplication.translate("reports", "Coping skills shared"),
+        "goals_set": QCoreApplication.translate("reports", "Goals set"),
+        "goals_reviewed": QCoreApplication.translate("reports", "Goals reviewed"),
+        "safety_concerns": QCoreApplication.translate("reports", "Safety concerns counted"),
     }
     if metric in simple:
         return simple[metric]
@@ -128,27 +127,55 @@ def metric_label(metric: str, key: str = "") -> str:
     if metric == "goals_outcome":
         return outcomes.get(key, key)
     if metric == "retention":
-        return _arg(_tr("New members who came again within %1 weeks"), key)
+        return _arg(
+            QCoreApplication.translate("reports", "New members who came again within %1 weeks"), key
+        )
     if metric == "mood_opening_mean":
-        return _arg(_tr("Opening mood, average (%1 scale)"), key)
+        return _arg(QCoreApplication.translate("reports", "Opening mood, average (%1 scale)"), key)
     if metric == "mood_opening_slope":
-        return _arg(_tr("Opening mood trend, points per month (%1 scale)"), key)
+        return _arg(
+            QCoreApplication.translate(
+                "reports", "Opening mood trend, points per month (%1 scale)"
+            ),
+            key,
+        )
     if metric == "mood_change_mean":
-        return _arg(_tr("Mood change from opening to closing (%1 scale)"), key)
+        return _arg(
+            QCoreApplication.translate("reports", "Mood change from opening to closing (%1 scale)"),
+            key,
+        )
     if metric == "mood_opening_month":
-        return _arg(_tr("Opening mood, %2 (%1 scale)"), scale, charts.month_label(month))
+        return _arg(
+            QCoreApplication.translate("reports", "Opening mood, %2 (%1 scale)"),
+            scale,
+            charts.month_label(month),
+        )
     if metric == "mood_closing_month":
-        return _arg(_tr("Closing mood, %2 (%1 scale)"), scale, charts.month_label(month))
+        return _arg(
+            QCoreApplication.translate("reports", "Closing mood, %2 (%1 scale)"),
+            scale,
+            charts.month_label(month),
+        )
     if metric == "attendance_month":
-        return _arg(_tr("Attendances in %1"), charts.month_label(key, short=False))
+        return _arg(
+            QCoreApplication.translate("reports", "Attendances in %1"),
+            charts.month_label(key, short=False),
+        )
     if metric == "skills_by_category":
-        return _arg(_tr("Skills shared: %1"), charts.category_label(key))
+        return _arg(
+            QCoreApplication.translate("reports", "Skills shared: %1"), charts.category_label(key)
+        )
     if metric == "top_skill":
-        return _arg(_tr("Most shared skill: %1"), key)
+        return _arg(QCoreApplication.translate("reports", "Most shared skill: %1"), key)
     if metric == "wellbeing_mean":
-        return _arg(_tr("Wellbeing, average: %1"), _measure_label(key))
+        return _arg(
+            QCoreApplication.translate("reports", "Wellbeing, average: %1"), _measure_label(key)
+        )
     if metric == "wellbeing_change":
-        return _arg(_tr("Wellbeing, change since first measure: %1"), _measure_label(key))
+        return _arg(
+            QCoreApplication.translate("reports", "Wellbeing, change since first measure: %1"),
+            _measure_label(key),
+        )
     return metric
 
 
@@ -162,16 +189,16 @@ def _number(value: float, places: int) -> str:
 def cell_text(cell: Cell, threshold: int) -> str:
     """The value of ``cell`` as shown (numbers in the locale; hidden cells worded)."""
     if cell.state is CellState.FEWER_THAN:
-        return _arg(_tr("fewer than %1"), str(threshold))
+        return _arg(QCoreApplication.translate("reports", "fewer than %1"), str(threshold))
     if cell.state is CellState.SUPPRESSED:
-        return _tr("hidden (see privacy)")
+        return QCoreApplication.translate("reports", "hidden (see privacy)")
     if cell.state is CellState.WITHHELD:
-        return _tr("withheld (too few people)")
+        return QCoreApplication.translate("reports", "withheld (too few people)")
     if cell.state is CellState.NO_DATA or cell.value is None:
-        return _tr("no data")
+        return QCoreApplication.translate("reports", "no data")
     v = float(cell.value)
     if cell.metric == "top_skill":
-        return _arg(_tr("rank %1"), _number(v, 0))
+        return _arg(QCoreApplication.translate("reports", "rank %1"), _number(v, 0))
     if cell.metric == "retention":
         return _number(v, 0) + "%"
     if cell.metric in ("mood_opening_slope",):
@@ -190,7 +217,7 @@ def _date(iso: str) -> str:
 def period_text(bundle: ReportBundle) -> str:
     p = bundle.period
     return _arg(
-        _tr("%1 to %2"),
+        QCoreApplication.translate("reports", "%1 to %2"),
         charts.month_label(f"{p.start[0]:04d}-{p.start[1]:02d}", short=False),
         charts.month_label(f"{p.end[0]:04d}-{p.end[1]:02d}", short=False),
     )
@@ -240,16 +267,18 @@ def _figures_html(table: ReportTable) -> str:
     rows = []
     section = None
     section_names = {
-        "meetings": _tr("Meetings"),
-        "attendance": _tr("Attendance"),
-        "members": _tr("Members"),
-        "sessions": _tr("Meetings per person"),
-        "retention": _tr("Retention"),
-        "mood": _tr("Mood check (a check-in, not a validated outcome)"),
-        "skills": _tr("Coping skills"),
-        "goals": _tr("Goals"),
-        "safety": _tr("Safety"),
-        "wellbeing": _tr("Wellbeing measure"),
+        "meetings": QCoreApplication.translate("reports", "Meetings"),
+        "attendance": QCoreApplication.translate("reports", "Attendance"),
+        "members": QCoreApplication.translate("reports", "Members"),
+        "sessions": QCoreApplication.translate("reports", "Meetings per person"),
+        "retention": QCoreApplication.translate("reports", "Retention"),
+        "mood": QCoreApplication.translate(
+            "reports", "Mood check (a check-in, not a validated outcome)"
+        ),
+        "skills": QCoreApplication.translate("reports", "Coping skills"),
+        "goals": QCoreApplication.translate("reports", "Goals"),
+        "safety": QCoreApplication.translate("reports", "Safety"),
+        "wellbeing": QCoreApplication.translate("reports", "Wellbeing measure"),
     }
     for c in table.cells:
         if c.metric in MONTHLY:
@@ -268,11 +297,13 @@ def _figures_html(table: ReportTable) -> str:
 
 def _monthly_html(table: ReportTable) -> str:
     months: list[str] = []
-    columns: list[tuple[str, str, str]] = [("attendance_month", "", _tr("Attendances"))]
+    columns: list[tuple[str, str, str]] = [
+        ("attendance_month", "", QCoreApplication.translate("reports", "Attendances"))
+    ]
     for scale in ("1-5", "0-10"):
         for metric, word in (
-            ("mood_opening_month", _tr("Opening mood %1")),
-            ("mood_closing_month", _tr("Closing mood %1")),
+            ("mood_opening_month", QCoreApplication.translate("reports", "Opening mood %1")),
+            ("mood_closing_month", QCoreApplication.translate("reports", "Closing mood %1")),
         ):
             if any(c.metric == metric and c.key.startswith(scale + "|") for c in table.cells):
                 columns.append((metric, scale, _arg(word, scale)))
@@ -286,7 +317,11 @@ def _monthly_html(table: ReportTable) -> str:
     if not months:
         return ""
     head = "".join(f'<th align="right">{html.escape(name)}</th>' for _, _, name in columns)
-    rows = [f"<tr><th>{html.escape(_tr('Month'))}</th>{head}</tr>"]
+    rows = [
+        "<tr><th>"
+        + html.escape(QCoreApplication.translate("reports", "Month"))
+        + f"</th>{head}</tr>"
+    ]
     for m in months:
         tds = []
         for metric, scale, _ in columns:
@@ -317,33 +352,40 @@ def privacy_statement(table: ReportTable) -> str:
     )
     parts = [
         _arg(
-            _tr(
+            QCoreApplication.translate(
+                "reports",
                 "This report holds aggregate figures only: no names, contact details, notes,"
                 " goals or safety notes ever leave GroupKeeper. The suppression threshold is"
-                " %1 (a vault setting, never below 5)."
+                " %1 (a vault setting, never below 5).",
             ),
             str(t),
         ),
         _arg(
-            _ntr(
+            QCoreApplication.translate(
+                "reports",
                 'Small counts: every count from 1 to %1 is shown as "fewer than %2"'
                 " (%n figure(s) in this report).",
+                "",
                 len(fewer),
             ),
             str(t - 1),
             str(t),
         ),
-        _ntr(
+        QCoreApplication.translate(
+            "reports",
             "Complementary suppression: %n further figure(s) hidden, after a check with an"
             " integer-programming solver of every way the shown figures, and those of"
             " earlier exports from this vault, could be combined: no hidden count can be"
             ' worked out exactly, and no "fewer than" figure narrowed.',
+            "",
             len(secondary),
         ),
         _arg(
-            _ntr(
+            QCoreApplication.translate(
+                "reports",
                 "Averages, medians, percentages and trends based on fewer than %1 people,"
                 " or that would reveal a hidden count, are withheld (%n figure(s)).",
+                "",
                 len(withheld),
             ),
             str(min_contributors(t)),
@@ -352,20 +394,22 @@ def privacy_statement(table: ReportTable) -> str:
     if table.perturbed:
         parts.append(
             _arg(
-                _tr(
+                QCoreApplication.translate(
+                    "reports",
                     "Figures are slightly adjusted to protect privacy; totals may not add"
                     " exactly. Each count of %1 or more may differ from the exact count by up"
                     " to 2, the same way every time for the same people, so comparing exports"
                     " does not reveal a small count. Averages are worked out from the"
-                    " adjusted counts."
+                    " adjusted counts.",
                 ),
                 str(t),
             )
         )
     parts += [
-        _tr(
+        QCoreApplication.translate(
+            "reports",
             "Coping skills that groups added themselves are counted only by category."
-            " The report covers one whole calendar month, quarter or year that has ended."
+            " The report covers one whole calendar month, quarter or year that has ended.",
         ),
     ]
     return "\n".join(parts)
@@ -382,10 +426,16 @@ def _hidden_list_html(table: ReportTable) -> str:
                 f"{html.escape(cell_text(c, table.threshold))}</li>"
             )
     if not items:
-        return f"<p>{html.escape(_tr('No figure had to be hidden.'))}</p>"
+        return (
+            "<p>"
+            + html.escape(QCoreApplication.translate("reports", "No figure had to be hidden."))
+            + "</p>"
+        )
     return (
-        f"<p>{html.escape(_tr('Figures hidden in this report:'))}</p>"
-        f'<ul class="small">{"".join(items)}</ul>'
+        "<p>"
+        + html.escape(QCoreApplication.translate("reports", "Figures hidden in this report:"))
+        + "</p>"
+        + f'<ul class="small">{"".join(items)}</ul>'
     )
 
 
@@ -421,19 +471,23 @@ _KEYED = {
 
 def _keyed_name(metric: str) -> str:
     return {
-        "sessions_bucket": _tr("Meetings per person"),
-        "retention": _tr("Retention"),
-        "mood_opening_mean": _tr("Opening mood, average"),
-        "mood_opening_month": _tr("Opening mood per month"),
-        "mood_opening_slope": _tr("Opening mood trend"),
-        "mood_change_mean": _tr("Mood change from opening to closing"),
-        "mood_closing_month": _tr("Closing mood per month"),
-        "skills_by_category": _tr("Skills by category"),
-        "top_skill": _tr("Most shared skills"),
-        "goals_outcome": _tr("Goal outcomes"),
-        "wellbeing_mean": _tr("Wellbeing, average"),
-        "wellbeing_change": _tr("Wellbeing, change since first measure"),
-        "attendance_month": _tr("Attendances per month"),
+        "sessions_bucket": QCoreApplication.translate("reports", "Meetings per person"),
+        "retention": QCoreApplication.translate("reports", "Retention"),
+        "mood_opening_mean": QCoreApplication.translate("reports", "Opening mood, average"),
+        "mood_opening_month": QCoreApplication.translate("reports", "Opening mood per month"),
+        "mood_opening_slope": QCoreApplication.translate("reports", "Opening mood trend"),
+        "mood_change_mean": QCoreApplication.translate(
+            "reports", "Mood change from opening to closing"
+        ),
+        "mood_closing_month": QCoreApplication.translate("reports", "Closing mood per month"),
+        "skills_by_category": QCoreApplication.translate("reports", "Skills by category"),
+        "top_skill": QCoreApplication.translate("reports", "Most shared skills"),
+        "goals_outcome": QCoreApplication.translate("reports", "Goal outcomes"),
+        "wellbeing_mean": QCoreApplication.translate("reports", "Wellbeing, average"),
+        "wellbeing_change": QCoreApplication.translate(
+            "reports", "Wellbeing, change since first measure"
+        ),
+        "attendance_month": QCoreApplication.translate("reports", "Attendances per month"),
     }[metric]
 
 
@@ -446,8 +500,11 @@ def _citations_html(table: ReportTable) -> str:
             lines.extend(html.escape(c) for c in scale.citation)
     if not lines:
         return ""
-    return f"<h2>{html.escape(_tr('Wellbeing measures used'))}</h2>" + "".join(
-        f'<p class="small">{line}</p>' for line in lines
+    return (
+        "<h2>"
+        + html.escape(QCoreApplication.translate("reports", "Wellbeing measures used"))
+        + "</h2>"
+        + "".join(f'<p class="small">{line}</p>' for line in lines)
     )
 
 
@@ -464,9 +521,11 @@ def build_document(bundle: ReportBundle, chart_width: int = 600) -> QTextDocumen
     chart_html = []
     for i, chart in enumerate(charts.all_charts(table)):
         if charts.is_empty(chart):
-            empty = _tr("No figures to show for this period.")
+            empty = QCoreApplication.translate("reports", "No figures to show for this period.")
             if isinstance(chart, charts.LineChart) and chart.x_labels:
-                empty = _tr("Too few people in each month to show an average.")
+                empty = QCoreApplication.translate(
+                    "reports", "Too few people in each month to show an average."
+                )
             chart_html.append(f"<p><b>{html.escape(chart.title)}</b><br/>{html.escape(empty)}</p>")
             continue
         height = 300 if not (isinstance(chart, charts.BarChart) and chart.horizontal) else 260
@@ -477,45 +536,52 @@ def build_document(bundle: ReportBundle, chart_width: int = 600) -> QTextDocumen
             f'<p align="center"><img src="chart:{i}" width="{chart_width}" height="{height}"/></p>'
         )
     esc = html.escape
-    mood_note = _tr(
+    mood_note = QCoreApplication.translate(
+        "reports",
         "The weekly mood rating (1-5 or 0-10) is a check-in, not a validated outcome measure."
-        " The periodic wellbeing measure, where used, is reported separately."
+        " The periodic wellbeing measure, where used, is reported separately.",
     )
     made_with = _arg(
-        _tr(
+        QCoreApplication.translate(
+            "reports",
             "Made with GroupKeeper on %1. Figures are suppressed for sharing: counts below %2"
-            ' are shown as "fewer than %2".'
+            ' are shown as "fewer than %2".',
         ),
         _date(bundle.generated_on),
         str(table.threshold),
     )
-    common_rules = _tr(
+    common_rules = QCoreApplication.translate(
+        "reports",
         "Only closed meetings dated within the period count. Present excludes members who"
-        " sent apologies."
+        " sent apologies.",
     )
     parts = [
-        f"<h1>{esc(_tr('Peer support group report'))}</h1>",
+        "<h1>" + esc(QCoreApplication.translate("reports", "Peer support group report")) + "</h1>",
         f'<p class="sub"><b>{esc(bundle.scope_label)}</b> - {esc(period_text(bundle))}</p>',
         f'<p class="small">{esc(made_with)}</p>',
-        f"<h2>{esc(_tr('Key figures'))}</h2>",
+        "<h2>" + esc(QCoreApplication.translate("reports", "Key figures")) + "</h2>",
         _key_figures_html(table),
         chart_html[0] if chart_html else "",
-        f"<h2>{esc(_tr('Mood and coping skills'))}</h2>",
+        "<h2>" + esc(QCoreApplication.translate("reports", "Mood and coping skills")) + "</h2>",
         f'<p class="small">{esc(mood_note)}</p>',
         "".join(chart_html[1:]),
-        f'<h2 style="page-break-before: always">{esc(_tr("All figures"))}</h2>',
+        '<h2 style="page-break-before: always">'
+        + esc(QCoreApplication.translate("reports", "All figures"))
+        + "</h2>",
         _figures_html(table),
-        f"<h2>{esc(_tr('Month by month'))}</h2>",
+        "<h2>" + esc(QCoreApplication.translate("reports", "Month by month")) + "</h2>",
         _monthly_html(table),
-        f"<h2>{esc(_tr('Privacy: what was suppressed'))}</h2>",
+        "<h2>"
+        + esc(QCoreApplication.translate("reports", "Privacy: what was suppressed"))
+        + "</h2>",
         '<table class="privacy" width="100%" cellpadding="8" cellspacing="0"><tr><td>'
         + "".join(f"<p>{esc(line)}</p>" for line in privacy_statement(table).split("\n"))
         + "</td></tr></table>",
         _hidden_list_html(table),
-        f"<h2>{esc(_tr('About the mood check'))}</h2>",
+        "<h2>" + esc(QCoreApplication.translate("reports", "About the mood check")) + "</h2>",
         f"<p>{esc(mood_note)}</p>",
         _citations_html(table),
-        f"<h2>{esc(_tr('Definitions'))}</h2>",
+        "<h2>" + esc(QCoreApplication.translate("reports", "Definitions")) + "</h2>",
         f'<p class="small">{esc(common_rules)}</p>',
         _definitions_html(table),
     ]
@@ -559,7 +625,7 @@ def write_pdf(bundle: ReportBundle, path: Path) -> None:
     os.close(fd)
     try:
         writer = QPdfWriter(tmp)
-        writer.setTitle(_tr("Peer support group report"))
+        writer.setTitle(QCoreApplication.translate("reports", "Peer support group report"))
         writer.setCreator("GroupKeeper")
         writer.setResolution(300)
         writer.setPageLayout(

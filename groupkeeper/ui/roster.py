@@ -38,11 +38,6 @@ from groupkeeper.ui.services import Services
 from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.keys import SearchField
 
-
-def _n(text: str, n: int) -> str:
-    return QCoreApplication.translate("RosterScreen", text, "", n)
-
-
 #: The kinds of change that alter what the roster shows (names, groups, last visits,
 #: the forgetting notice's months).
 SHOWN_KINDS = (Kind.MEMBERS, Kind.GROUPS, Kind.ATTENDANCE, Kind.SETTINGS)
@@ -276,9 +271,11 @@ class RosterScreen(QWidget):
         stale = [m for m in store.members.inactive_for(months, today) if m.id is not None]
         self._review_ids = {m.id for m in stale if m.id is not None}
         self.notice_label.setText(
-            _n(
+            QCoreApplication.translate(
+                "RosterScreen",
                 "%n member(s) have not come for {months} months or more. "
                 "You may want to forget them.",
+                "",
                 len(stale),
             ).format(months=months)
         )
@@ -330,9 +327,15 @@ class RosterScreen(QWidget):
         self.active_button.setAccessibleName(self.active_button.text().replace("&", ""))
         shown, total = self.model.rowCount(), self.model.total
         if self.search.text().strip():
-            self.count_label.setText(_n("%n match(es)", shown) + " " + _n("of %n", total))
+            self.count_label.setText(
+                QCoreApplication.translate("RosterScreen", "%n match(es)", "", shown)
+                + " "
+                + QCoreApplication.translate("RosterScreen", "of %n", "", total)
+            )
         else:
-            self.count_label.setText(_n("%n member(s)", total))
+            self.count_label.setText(
+                QCoreApplication.translate("RosterScreen", "%n member(s)", "", total)
+            )
 
     # -- Slots --------------------------------------------------------------------------
     def _on_model_reset(self) -> None:
@@ -426,6 +429,8 @@ class RosterScreen(QWidget):
             messages.info(
                 self,
                 QCoreApplication.translate("RosterScreen", "Import finished"),
-                _n("%n member(s) added.", dialog.imported),
+                QCoreApplication.translate(
+                    "RosterScreen", "%n member(s) added.", "", dialog.imported
+                ),
             )
         dialog.clear_personal_data()

@@ -5,7 +5,7 @@ back, Esc or G returns to one-at-a-time."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from groupkeeper.meeting_session import Person
 from groupkeeper.model import MoodCheck, MoodScale
-from groupkeeper.ui.meeting.common import button, label, scaled_font, tr
+from groupkeeper.ui.meeting.common import button, label, scaled_font
 
 _PSEUDONYM = Qt.ItemDataRole.UserRole
 
@@ -50,17 +50,23 @@ class CatchUpGrid(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(
             label(
-                tr(
+                QCoreApplication.translate(
+                    "MeetingRunner",
                     "Catch-up grid: \u2191 \u2193 choose a person, then the number for the "
-                    "score, P to pass, Delete to take back. Esc goes back to the round."
+                    "score, P to pass, Delete to take back. Esc goes back to the round.",
                 ),
                 role="hint",
             )
         )
         self.table = _Table(0, 2)
         self.table.setObjectName("catchUpGrid")
-        self.table.setAccessibleName(tr("Catch-up grid"))
-        self.table.setHorizontalHeaderLabels([tr("Person"), tr("Answer")])
+        self.table.setAccessibleName(QCoreApplication.translate("MeetingRunner", "Catch-up grid"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("MeetingRunner", "Person"),
+                QCoreApplication.translate("MeetingRunner", "Answer"),
+            ]
+        )
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
@@ -72,7 +78,11 @@ class CatchUpGrid(QWidget):
         self.table.key_pressed.connect(self._on_table_key)
         box.addWidget(self.table, 1)
         box.addWidget(
-            button(tr("Back to the round  (Esc)"), "gridClose", self.close_requested.emit)
+            button(
+                QCoreApplication.translate("MeetingRunner", "Back to the round  (Esc)"),
+                "gridClose",
+                self.close_requested.emit,
+            )
         )
 
     def set_rows(self, people: list[Person], answers: dict[str, MoodCheck]) -> None:

@@ -21,30 +21,23 @@ from groupkeeper.model import Skill
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages
 
-CONTEXT = "MeetingRunner"
 MIN_TARGET = 44  # px; every clickable thing is at least this tall
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
-def ntr(text: str, n: int) -> str:
-    return QCoreApplication.translate(CONTEXT, text, "", n)
 
 
 def default_title(kind: SegmentKind) -> str:
     """The translated default title of a segment kind."""
     titles = {
-        SegmentKind.CHECK_IN: tr("Check-in"),
-        SegmentKind.AGREEMENTS: tr("Welcome and agreements"),
-        SegmentKind.MOOD_ROUND: tr("Mood check"),
-        SegmentKind.GOALS_REVIEW: tr("Last week's goals"),
-        SegmentKind.SKILL_SHARE: tr("Coping-skill share"),
-        SegmentKind.GOAL_SETTING: tr("Goal setting"),
-        SegmentKind.OPEN: tr("Open time"),
-        SegmentKind.WELLBEING_CHECK: tr("Wellbeing check"),
-        SegmentKind.CLOSING: tr("Closing"),
+        SegmentKind.CHECK_IN: QCoreApplication.translate("MeetingRunner", "Check-in"),
+        SegmentKind.AGREEMENTS: QCoreApplication.translate(
+            "MeetingRunner", "Welcome and agreements"
+        ),
+        SegmentKind.MOOD_ROUND: QCoreApplication.translate("MeetingRunner", "Mood check"),
+        SegmentKind.GOALS_REVIEW: QCoreApplication.translate("MeetingRunner", "Last week's goals"),
+        SegmentKind.SKILL_SHARE: QCoreApplication.translate("MeetingRunner", "Coping-skill share"),
+        SegmentKind.GOAL_SETTING: QCoreApplication.translate("MeetingRunner", "Goal setting"),
+        SegmentKind.OPEN: QCoreApplication.translate("MeetingRunner", "Open time"),
+        SegmentKind.WELLBEING_CHECK: QCoreApplication.translate("MeetingRunner", "Wellbeing check"),
+        SegmentKind.CLOSING: QCoreApplication.translate("MeetingRunner", "Closing"),
     }
     return titles[kind]
 
@@ -54,11 +47,13 @@ def segment_title(segment: Segment) -> str:
     if segment.title:
         return segment.title
     by_id = {
-        "open_sharing": tr("Open sharing"),
-        "check_in_round": tr("Check-in round"),
-        "agenda_setting": tr("Agenda setting"),
-        "working_session": tr("Working session"),
-        "check_out_plan": tr("Check-out: plan for the week"),
+        "open_sharing": QCoreApplication.translate("MeetingRunner", "Open sharing"),
+        "check_in_round": QCoreApplication.translate("MeetingRunner", "Check-in round"),
+        "agenda_setting": QCoreApplication.translate("MeetingRunner", "Agenda setting"),
+        "working_session": QCoreApplication.translate("MeetingRunner", "Working session"),
+        "check_out_plan": QCoreApplication.translate(
+            "MeetingRunner", "Check-out: plan for the week"
+        ),
     }
     return by_id.get(segment.title_id, default_title(segment.kind))
 
@@ -135,7 +130,12 @@ def act(parent: QWidget | None, fn: Callable[..., Any], *args: Any) -> tuple[boo
     except KnownError as exc:
         messages.show_error(parent, exc)
     except MeetingError:
-        messages.error(parent, tr("That cannot be done at this point of the meeting."))
+        messages.error(
+            parent,
+            QCoreApplication.translate(
+                "MeetingRunner", "That cannot be done at this point of the meeting."
+            ),
+        )
     return False, None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from groupkeeper.meeting import TimerStatus
 from groupkeeper.meeting_session import MeetingSession
-from groupkeeper.ui.meeting.common import button, label, ntr, scaled_font, segment_title, tr
+from groupkeeper.ui.meeting.common import button, label, scaled_font, segment_title
 from groupkeeper.ui.widgets.sizing import large_text
 
 _THEME_STATE = {
@@ -45,12 +45,12 @@ def timer_cue(status: TimerStatus, remaining: float) -> str:
     if status is TimerStatus.OVER:
         over = int(-remaining // 60)
         if over < 1:
-            return tr("Time is up")
-        return ntr("Over by %n min", over)
+            return QCoreApplication.translate("MeetingRunner", "Time is up")
+        return QCoreApplication.translate("MeetingRunner", "Over by %n min", "", over)
     minutes = math.ceil(remaining / 60) if remaining > 0 else 0
     if remaining < 60:
-        return tr("Less than a minute left")
-    return ntr("%n min left", minutes)
+        return QCoreApplication.translate("MeetingRunner", "Less than a minute left")
+    return QCoreApplication.translate("MeetingRunner", "%n min left", "", minutes)
 
 
 class MeetingHeader(QFrame):
@@ -78,13 +78,17 @@ class MeetingHeader(QFrame):
         self.date_label = label(role="hint", name="meetingDate", wrap=large)
         # The whole meeting: elapsed of planned, and when it should end.
         self.meeting_label = label(role="hint", name="meetingTime", wrap=large)
-        self.meeting_label.setAccessibleName(tr("Whole meeting"))
+        self.meeting_label.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Whole meeting")
+        )
         where.addWidget(self.group_label)
         where.addWidget(self.date_label)
         where.addWidget(self.meeting_label)
 
         self.segment_label = label(role="title", name="meetingSegmentTitle", wrap=large)
-        self.segment_label.setAccessibleName(tr("Current segment"))
+        self.segment_label.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Current segment")
+        )
 
         timer_box = QVBoxLayout()
         timer_box.setSpacing(0)
@@ -92,7 +96,9 @@ class MeetingHeader(QFrame):
         self.timer_label.setObjectName("segmentTimer")
         self.timer_label.setProperty("role", "timer")
         self.timer_label.setProperty("timerState", "ok")
-        self.timer_label.setAccessibleName(tr("Segment timer"))
+        self.timer_label.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Segment timer")
+        )
         self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cue_label = label(role="hint", name="timerCue", wrap=False)
         self.cue_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -100,16 +106,33 @@ class MeetingHeader(QFrame):
         timer_box.addWidget(self.cue_label)
 
         buttons = QHBoxLayout()
-        self.pause_button = button(tr("Pause"), "pauseButton")
-        self.pause_button.setToolTip(tr("Pause or resume the timer (Ctrl+Shift+P)"))
+        self.pause_button = button(
+            QCoreApplication.translate("MeetingRunner", "Pause"), "pauseButton"
+        )
+        self.pause_button.setToolTip(
+            QCoreApplication.translate("MeetingRunner", "Pause or resume the timer (Ctrl+Shift+P)")
+        )
         buttons.addWidget(self.pause_button)
         buttons.addSpacing(12)
-        self.arrival_button = button(tr("+ &Arrival"), "arrivalButton", role="primary")
-        self.arrival_button.setToolTip(tr("Someone arrived late (A or Ctrl+A)"))
-        self.arrival_button.setAccessibleName(tr("Add arrival"))
-        self.safety_button = button(tr("&Safety"), "safetyButton", role="safety")
+        self.arrival_button = button(
+            QCoreApplication.translate("MeetingRunner", "+ &Arrival"),
+            "arrivalButton",
+            role="primary",
+        )
+        self.arrival_button.setToolTip(
+            QCoreApplication.translate("MeetingRunner", "Someone arrived late (A or Ctrl+A)")
+        )
+        self.arrival_button.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Add arrival")
+        )
+        self.safety_button = button(
+            QCoreApplication.translate("MeetingRunner", "&Safety"), "safetyButton", role="safety"
+        )
         self.safety_button.setToolTip(
-            tr("Crisis resources, escalation steps, count a concern (Ctrl+Shift+S)")
+            QCoreApplication.translate(
+                "MeetingRunner",
+                "Crisis resources, escalation steps, count a concern (Ctrl+Shift+S)",
+            )
         )
         buttons.addWidget(self.arrival_button)
         # A clear gap: "+ Arrival" must not be mistaken for (or slip onto) Safety.
@@ -153,14 +176,18 @@ class MeetingHeader(QFrame):
         status = run.timer_status()
         if status is TimerStatus.OVER:
             # Over time reads as words and a sign, never only as a colour: "+02:15 over".
-            self.timer_label.setText(tr("+%1 over").replace("%1", mmss(elapsed - planned)))
+            self.timer_label.setText(
+                QCoreApplication.translate("MeetingRunner", "+%1 over").replace(
+                    "%1", mmss(elapsed - planned)
+                )
+            )
         else:
             self.timer_label.setText(f"{mmss(elapsed)} / {mmss(planned)}")
         cue = timer_cue(status, planned - elapsed)
         if run.paused:
-            cue = tr("Paused") + " - " + cue
+            cue = QCoreApplication.translate("MeetingRunner", "Paused") + " - " + cue
         if run.finished:
-            cue = tr("Meeting ended")
+            cue = QCoreApplication.translate("MeetingRunner", "Meeting ended")
         self.cue_label.setText(cue)
         self.timer_label.setAccessibleDescription(cue)
         state = _THEME_STATE[status]
@@ -168,9 +195,15 @@ class MeetingHeader(QFrame):
             self.timer_label.setProperty("timerState", state)
             self.timer_label.style().unpolish(self.timer_label)
             self.timer_label.style().polish(self.timer_label)
-        self.pause_button.setText(tr("Resume") if run.paused else tr("Pause"))
+        self.pause_button.setText(
+            QCoreApplication.translate("MeetingRunner", "Resume")
+            if run.paused
+            else QCoreApplication.translate("MeetingRunner", "Pause")
+        )
         self.pause_button.setAccessibleName(
-            tr("Resume the timer") if run.paused else tr("Pause the timer")
+            QCoreApplication.translate("MeetingRunner", "Resume the timer")
+            if run.paused
+            else QCoreApplication.translate("MeetingRunner", "Pause the timer")
         )
         self.pause_button.setEnabled(not run.finished)
         self.meeting_label.setText(meeting_time(session))
@@ -182,12 +215,14 @@ def meeting_time(session: MeetingSession) -> str:
     finish = datetime.fromtimestamp(session.clock() + progress.expected_remaining_seconds)
     ends = QLocale().toString(QTime(finish.hour, finish.minute), QLocale.FormatType.ShortFormat)
     text = (
-        tr("Meeting: %1 of %2 min \u00b7 ends %3")
+        QCoreApplication.translate("MeetingRunner", "Meeting: %1 of %2 min \u00b7 ends %3")
         .replace("%1", str(int(progress.elapsed_seconds // 60)))
         .replace("%2", str(progress.planned_seconds // 60))
         .replace("%3", ends)
     )
     over = int((progress.elapsed_seconds - progress.planned_seconds) // 60)
     if over >= 1:
-        text += " \u00b7 " + ntr("meeting over by %n min", over)
+        text += " \u00b7 " + QCoreApplication.translate(
+            "MeetingRunner", "meeting over by %n min", "", over
+        )
     return text

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from groupkeeper.meeting_session import MeetingSession
-from groupkeeper.ui.meeting.common import button, label, ntr, scaled_font, segment_title, tr
+from groupkeeper.ui.meeting.common import button, label, scaled_font, segment_title
 from groupkeeper.ui.widgets.flow import FlowLayout
 
 
@@ -54,15 +54,20 @@ class AgendaRail(QWidget):
         # Compact: one row that wraps (the drop-down, then the buttons) if it must.
         box: Any = FlowLayout(self) if compact else QVBoxLayout(self)
         box.setContentsMargins(8, 8, 8, 8)
-        heading = label(tr("Agenda"), name="agendaHeading", wrap=False)
+        heading = label(
+            QCoreApplication.translate("MeetingRunner", "Agenda"), name="agendaHeading", wrap=False
+        )
         heading.setFont(scaled_font(1.0, bold=True))
         if not compact:
             box.addWidget(heading)
         self.list = _AgendaList()
         self.list.setObjectName("agendaList")
-        self.list.setAccessibleName(tr("Agenda"))
+        self.list.setAccessibleName(QCoreApplication.translate("MeetingRunner", "Agenda"))
         self.list.setAccessibleDescription(
-            tr("Enter goes to the selected segment. Skip and move buttons are below.")
+            QCoreApplication.translate(
+                "MeetingRunner",
+                "Enter goes to the selected segment. Skip and move buttons are below.",
+            )
         )
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -76,9 +81,12 @@ class AgendaRail(QWidget):
         self.combo = QComboBox()
         self.combo.setObjectName("agendaCombo")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo.setAccessibleName(tr("Agenda"))
+        self.combo.setAccessibleName(QCoreApplication.translate("MeetingRunner", "Agenda"))
         self.combo.setAccessibleDescription(
-            tr("Choose a segment, then Go to, Skip or Move with the buttons beside it.")
+            QCoreApplication.translate(
+                "MeetingRunner",
+                "Choose a segment, then Go to, Skip or Move with the buttons beside it.",
+            )
         )
         self.combo.currentIndexChanged.connect(self._on_combo_currentIndexChanged)
         if compact:
@@ -93,19 +101,41 @@ class AgendaRail(QWidget):
 
         grid = QGridLayout()
         grid.setSpacing(6)
-        self.go_button = button(tr("&Go to"), "railGoTo", self._on_go_clicked)
-        self.skip_button = button(tr("S&kip"), "railSkip", self._on_skip_clicked)
+        self.go_button = button(
+            QCoreApplication.translate("MeetingRunner", "&Go to"), "railGoTo", self._on_go_clicked
+        )
+        self.skip_button = button(
+            QCoreApplication.translate("MeetingRunner", "S&kip"), "railSkip", self._on_skip_clicked
+        )
         # No mnemonics on the move buttons: the segments use U/W/N mnemonics. Alt+Up and
         # Alt+Down move the selected segment while the agenda has focus.
-        self.up_button = button(tr("Move up"), "railUp", lambda: self._move(-1))
-        self.down_button = button(tr("Move down"), "railDown", lambda: self._move(+1))
-        self.up_button.setToolTip(tr("Move the selected segment up (Alt+Up in the agenda)"))
-        self.down_button.setToolTip(tr("Move the selected segment down (Alt+Down in the agenda)"))
+        self.up_button = button(
+            QCoreApplication.translate("MeetingRunner", "Move up"), "railUp", lambda: self._move(-1)
+        )
+        self.down_button = button(
+            QCoreApplication.translate("MeetingRunner", "Move down"),
+            "railDown",
+            lambda: self._move(+1),
+        )
+        self.up_button.setToolTip(
+            QCoreApplication.translate(
+                "MeetingRunner", "Move the selected segment up (Alt+Up in the agenda)"
+            )
+        )
+        self.down_button.setToolTip(
+            QCoreApplication.translate(
+                "MeetingRunner", "Move the selected segment down (Alt+Down in the agenda)"
+            )
+        )
         for keys, step in (("Alt+Up", -1), ("Alt+Down", +1)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda s=step: self._move(s))
-        self.skip_button.setToolTip(tr("Skip the selected segment (or bring it back)"))
+        self.skip_button.setToolTip(
+            QCoreApplication.translate(
+                "MeetingRunner", "Skip the selected segment (or bring it back)"
+            )
+        )
         if compact:
             for btn in (self.go_button, self.skip_button, self.up_button, self.down_button):
                 box.addWidget(btn)
@@ -136,9 +166,9 @@ class AgendaRail(QWidget):
         for index, segment in enumerate(run.segments):
             marker = "\u25b6 " if index == run.current else "   "
             title = f"{marker}{index + 1}  {segment_title(segment)}"
-            second = ntr("%n min", segment.minutes)
+            second = QCoreApplication.translate("MeetingRunner", "%n min", "", segment.minutes)
             if index in run.skipped:
-                second += " · " + tr("skipped")
+                second += " · " + QCoreApplication.translate("MeetingRunner", "skipped")
             elif statuses.get(index):
                 second += " · " + statuses[index]
             font = scaled_font(1.0, bold=index == run.current)
@@ -148,7 +178,10 @@ class AgendaRail(QWidget):
             item = QListWidgetItem("\n".join(lines))
             if index == run.current:
                 item.setFont(font)
-                item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tr("current segment"))
+                item.setData(
+                    Qt.ItemDataRole.AccessibleDescriptionRole,
+                    QCoreApplication.translate("MeetingRunner", "current segment"),
+                )
             self.list.addItem(item)
         self.list.setCurrentRow(selected if 0 <= selected < self.list.count() else run.current)
         self.list.blockSignals(False)
@@ -162,9 +195,9 @@ class AgendaRail(QWidget):
         self.combo.clear()
         for index, segment in enumerate(run.segments):
             marker = "\u25b6 " if index == run.current else ""
-            minutes = ntr("%n min", segment.minutes)
+            minutes = QCoreApplication.translate("MeetingRunner", "%n min", "", segment.minutes)
             if index in run.skipped:
-                minutes += ", " + tr("skipped")
+                minutes += ", " + QCoreApplication.translate("MeetingRunner", "skipped")
             self.combo.addItem(f"{marker}{index + 1}. {segment_title(segment)} ({minutes})")
             if statuses.get(index):
                 self.combo.setItemData(index, statuses[index], Qt.ItemDataRole.ToolTipRole)
@@ -193,11 +226,15 @@ class AgendaRail(QWidget):
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < count - 1)
         self.go_button.setEnabled(row != self._current)
-        self.skip_button.setText(tr("Un-s&kip") if row in self._skipped else tr("S&kip"))
-        self.skip_button.setAccessibleName(
-            tr("Bring back the selected segment")
+        self.skip_button.setText(
+            QCoreApplication.translate("MeetingRunner", "Un-s&kip")
             if row in self._skipped
-            else tr("Skip the selected segment")
+            else QCoreApplication.translate("MeetingRunner", "S&kip")
+        )
+        self.skip_button.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Bring back the selected segment")
+            if row in self._skipped
+            else QCoreApplication.translate("MeetingRunner", "Skip the selected segment")
         )
 
     def _on_go_clicked(self) -> None:

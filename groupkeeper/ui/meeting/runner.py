@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -47,9 +47,7 @@ from groupkeeper.ui.meeting.common import (
     act,
     button,
     label,
-    ntr,
     segment_title,
-    tr,
 )
 from groupkeeper.ui.meeting.header import MeetingHeader
 from groupkeeper.ui.meeting.rail import AgendaRail
@@ -112,13 +110,16 @@ class MeetingRunner(QWidget):
         self._show_current()
         if self.session.state_was_unreadable:
             self.notice.setText(
-                tr(
+                QCoreApplication.translate(
+                    "MeetingRunner",
                     "The timer could not be restored, so the agenda starts again. "
-                    "Everything recorded is safe."
+                    "Everything recorded is safe.",
                 )
             )
         elif self.session.resumed:
-            self.notice.setText(tr("Resumed where you left off."))
+            self.notice.setText(
+                QCoreApplication.translate("MeetingRunner", "Resumed where you left off.")
+            )
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -178,18 +179,43 @@ class MeetingRunner(QWidget):
         # At large text the save status and notices wrap in a row above the buttons.
         large = large_text()
         self.saved_label = label(role="hint", name="autosaved", wrap=large)
-        self.saved_label.setAccessibleName(tr("Save status"))
-        self.notice = label(role="hint", name="runnerNotice", wrap=large)
-        self.home_button = button(tr("Home"), "runnerHome", self.resumed_home.emit)
-        self.home_button.setToolTip(tr("Back to Home; the meeting stays open (Ctrl+Shift+H)"))
-        self.home_button.setAccessibleName(tr("Back to Home, the meeting stays open"))
-        self.back_button = button(tr("\u2039 Back"), "previousSegment", self.previous_segment)
-        self.back_button.setToolTip(tr("Previous segment (Ctrl+Left)"))
-        self.back_button.setAccessibleName(tr("Previous segment"))
-        self.next_button = button(
-            tr("Next segment \u203a"), "nextSegment", self.next_segment, role="primary"
+        self.saved_label.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Save status")
         )
-        self.next_button.setToolTip(tr("Next segment (Ctrl+Enter or Ctrl+Right)"))
+        self.notice = label(role="hint", name="runnerNotice", wrap=large)
+        self.home_button = button(
+            QCoreApplication.translate("MeetingRunner", "Home"),
+            "runnerHome",
+            self.resumed_home.emit,
+        )
+        self.home_button.setToolTip(
+            QCoreApplication.translate(
+                "MeetingRunner", "Back to Home; the meeting stays open (Ctrl+Shift+H)"
+            )
+        )
+        self.home_button.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Back to Home, the meeting stays open")
+        )
+        self.back_button = button(
+            QCoreApplication.translate("MeetingRunner", "\u2039 Back"),
+            "previousSegment",
+            self.previous_segment,
+        )
+        self.back_button.setToolTip(
+            QCoreApplication.translate("MeetingRunner", "Previous segment (Ctrl+Left)")
+        )
+        self.back_button.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Previous segment")
+        )
+        self.next_button = button(
+            QCoreApplication.translate("MeetingRunner", "Next segment \u203a"),
+            "nextSegment",
+            self.next_segment,
+            role="primary",
+        )
+        self.next_button.setToolTip(
+            QCoreApplication.translate("MeetingRunner", "Next segment (Ctrl+Enter or Ctrl+Right)")
+        )
         if large:
             # The save status beside the buttons, the notices (rare, long) wrap below it.
             status = QVBoxLayout()
@@ -260,16 +286,26 @@ class MeetingRunner(QWidget):
             and run.current > min((i for i in range(len(run)) if i not in run.skipped), default=0)
         )
         if run.is_last():
-            self.next_button.setText(tr("End meeting\u2026"))
-            self.next_button.setAccessibleName(tr("End meeting"))
+            self.next_button.setText(
+                QCoreApplication.translate("MeetingRunner", "End meeting\u2026")
+            )
+            self.next_button.setAccessibleName(
+                QCoreApplication.translate("MeetingRunner", "End meeting")
+            )
         else:
             following = next(i for i in range(run.current + 1, len(run)) if i not in run.skipped)
             title = segment_title(run.segments[following])
             # At large text the agenda drop-down shows what comes next; the button stays
             # short so the footer keeps to one row.
-            text = tr("Next segment \u203a") if large_text() else tr("Next: %1 \u203a")
+            text = (
+                QCoreApplication.translate("MeetingRunner", "Next segment \u203a")
+                if large_text()
+                else QCoreApplication.translate("MeetingRunner", "Next: %1 \u203a")
+            )
             self.next_button.setText(text.replace("%1", title))
-            self.next_button.setAccessibleName(tr("Next segment: %1").replace("%1", title))
+            self.next_button.setAccessibleName(
+                QCoreApplication.translate("MeetingRunner", "Next segment: %1").replace("%1", title)
+            )
         self.next_button.setEnabled(not closed)
 
     def _update_rail(self, keep_selection: bool = True) -> None:
@@ -303,32 +339,40 @@ class MeetingRunner(QWidget):
             kind = segment.kind
             text = ""
             if kind is SegmentKind.CHECK_IN:
-                text = ntr("%n here", count.here)
+                text = QCoreApplication.translate("MeetingRunner", "%n here", "", count.here)
                 if new:
-                    text += ", " + ntr("%n new", new)
+                    text += ", " + QCoreApplication.translate("MeetingRunner", "%n new", "", new)
             elif kind is SegmentKind.MOOD_ROUND or (
                 kind is SegmentKind.CLOSING and segment.options.get("closing_mood", True)
             ):
                 round_ = MoodRound.OPENING if kind is SegmentKind.MOOD_ROUND else MoodRound.CLOSING
                 if session.group.tally_only_moods:
                     n = sum(session.tally(round_).values())
-                    text = ntr("%n answer(s)", n) if n else ""
+                    text = (
+                        QCoreApplication.translate("MeetingRunner", "%n answer(s)", "", n)
+                        if n
+                        else ""
+                    )
                 else:
                     n = len(session.moods(round_))
                     text = (
-                        tr("%1 of %2 done").replace("%1", str(n)).replace("%2", str(count.present))
+                        QCoreApplication.translate("MeetingRunner", "%1 of %2 done")
+                        .replace("%1", str(n))
+                        .replace("%2", str(count.present))
                         if n
                         else ""
                     )
             elif kind is SegmentKind.SKILL_SHARE:
                 n = len(session.shares())
-                text = ntr("%n shared", n) if n else ""
+                text = QCoreApplication.translate("MeetingRunner", "%n shared", "", n) if n else ""
             elif kind is SegmentKind.GOAL_SETTING:
                 n = len(session.goals_set())
-                text = ntr("%n goal(s)", n) if n else ""
+                text = QCoreApplication.translate("MeetingRunner", "%n goal(s)", "", n) if n else ""
             elif kind is SegmentKind.GOALS_REVIEW:
                 n = len(session.store.goals.reviewed_in(session.meeting_id))
-                text = ntr("%n reviewed", n) if n else ""
+                text = (
+                    QCoreApplication.translate("MeetingRunner", "%n reviewed", "", n) if n else ""
+                )
             if text:
                 result[index] = text
         return result
@@ -437,10 +481,11 @@ class MeetingRunner(QWidget):
             return
         if not messages.confirm(
             self,
-            tr("End meeting"),
-            tr(
+            QCoreApplication.translate("MeetingRunner", "End meeting"),
+            QCoreApplication.translate(
+                "MeetingRunner",
                 "End the meeting now? Everything is saved; a closed meeting can still be "
-                "corrected later."
+                "corrected later.",
             ),
         ):
             return
@@ -461,7 +506,11 @@ class MeetingRunner(QWidget):
     # -- saving status, locking ------------------------------------------------------------
     def _on_session_saved(self, when: Any) -> None:
         local = when.astimezone()
-        self.saved_label.setText(tr("Autosaved %1").replace("%1", local.strftime("%H:%M:%S")))
+        self.saved_label.setText(
+            QCoreApplication.translate("MeetingRunner", "Autosaved %1").replace(
+                "%1", local.strftime("%H:%M:%S")
+            )
+        )
 
     def clear_personal_data(self) -> None:
         """Empty every widget and model that could hold a member's name (on lock)."""

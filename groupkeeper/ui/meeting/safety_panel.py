@@ -10,7 +10,7 @@ read back; they exist only in the vault.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -27,7 +27,7 @@ from groupkeeper.meeting_session import MeetingSession
 from groupkeeper.model import SafetyNote
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages
-from groupkeeper.ui.meeting.common import act, button, label, ntr, scaled_font, tr
+from groupkeeper.ui.meeting.common import act, button, label, scaled_font
 from groupkeeper.ui.widgets.crisis import crisis_label, crisis_text
 from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
@@ -44,7 +44,7 @@ class SafetyPanel(QDialog):
         super().__init__(parent)
         self.session = session
         self.setObjectName("safetyPanel")
-        self.setWindowTitle(tr("Safety"))
+        self.setWindowTitle(QCoreApplication.translate("MeetingRunner", "Safety"))
         fit_to_text_and_screen(self, 900, 740)
         # Everything but the bottom buttons scrolls: at 200% text on a 1366x768 laptop
         # the panel is taller than the screen, and no label or button may be cut.
@@ -58,7 +58,9 @@ class SafetyPanel(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(page, 1)
         group = session.group
-        box.addWidget(label(tr("Crisis resources"), role="title"))
+        box.addWidget(
+            label(QCoreApplication.translate("MeetingRunner", "Crisis resources"), role="title")
+        )
         self.resources = crisis_label(crisis_text(group.crisis_resources, group.escalation_steps))
         self.resources.setFrameShape(QFrame.Shape.StyledPanel)
         box.addWidget(self.resources)
@@ -68,21 +70,30 @@ class SafetyPanel(QDialog):
         box.addWidget(self.count_label)
         count_row = QHBoxLayout()
         self.count_button = button(
-            tr("&Count a safety concern  (+1)"), "safetyCount+1", self.count, role="safety"
+            QCoreApplication.translate("MeetingRunner", "&Count a safety concern  (+1)"),
+            "safetyCount+1",
+            self.count,
+            role="safety",
         )
-        self.undo_button = button(tr("&Undo count"), "safetyUndo", self.undo)
+        self.undo_button = button(
+            QCoreApplication.translate("MeetingRunner", "&Undo count"), "safetyUndo", self.undo
+        )
         count_row.addWidget(self.count_button)
         count_row.addWidget(self.undo_button)
         count_row.addStretch(1)
         box.addLayout(count_row)
 
-        note_label = label(tr("Private &note (optional):"))
+        note_label = label(QCoreApplication.translate("MeetingRunner", "Private &note (optional):"))
         box.addWidget(note_label)
         self.note = QPlainTextEdit()
         self.note.setObjectName("safetyNote")
-        self.note.setAccessibleName(tr("Private safety note"))
+        self.note.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Private safety note")
+        )
         self.note.setAccessibleDescription(
-            tr("Encrypted in the vault, never exported. Avoid writing full names.")
+            QCoreApplication.translate(
+                "MeetingRunner", "Encrypted in the vault, never exported. Avoid writing full names."
+            )
         )
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 3 + 16)
@@ -91,7 +102,10 @@ class SafetyPanel(QDialog):
         box.addWidget(self.note)
         box.addWidget(
             label(
-                tr("Encrypted in the vault, never exported or printed. Avoid full names."),
+                QCoreApplication.translate(
+                    "MeetingRunner",
+                    "Encrypted in the vault, never exported or printed. Avoid full names.",
+                ),
                 role="hint",
                 name="safetyNoteHint",
             )
@@ -103,7 +117,9 @@ class SafetyPanel(QDialog):
         box.addWidget(self.notes_heading)
         self.saved_notes = QListWidget()
         self.saved_notes.setObjectName("savedSafetyNotes")
-        self.saved_notes.setAccessibleName(tr("Saved safety notes of this group"))
+        self.saved_notes.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Saved safety notes of this group")
+        )
         self.saved_notes.setWordWrap(True)
         self.saved_notes.setMinimumHeight(self.saved_notes.fontMetrics().lineSpacing() * 5 + 16)
         box.addWidget(self.saved_notes)
@@ -111,8 +127,16 @@ class SafetyPanel(QDialog):
 
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        bottom.addWidget(button(tr("&Save note"), "safetySaveNote", self.save_note))
-        bottom.addWidget(button(tr("Close"), "safetyClose", self.accept))
+        bottom.addWidget(
+            button(
+                QCoreApplication.translate("MeetingRunner", "&Save note"),
+                "safetySaveNote",
+                self.save_note,
+            )
+        )
+        bottom.addWidget(
+            button(QCoreApplication.translate("MeetingRunner", "Close"), "safetyClose", self.accept)
+        )
         outer.addLayout(bottom)
         self._show_count(session.safety_concerns())
         self._show_notes()
@@ -126,7 +150,11 @@ class SafetyPanel(QDialog):
         self.saved_notes.clear()
         for note in notes:
             self.saved_notes.addItem(QListWidgetItem(note_line(note)))
-        self.notes_heading.setText(ntr("Saved notes (only in the vault): %n", len(notes)))
+        self.notes_heading.setText(
+            QCoreApplication.translate(
+                "MeetingRunner", "Saved notes (only in the vault): %n", "", len(notes)
+            )
+        )
         self.saved_notes.setVisible(bool(notes))
 
     def has_unsaved_note(self) -> bool:
@@ -137,8 +165,10 @@ class SafetyPanel(QDialog):
         if self.has_unsaved_note():
             answer = messages.ask_unsaved(
                 self,
-                tr("Unsaved note"),
-                tr("The private note is not saved yet. Save it before closing?"),
+                QCoreApplication.translate("MeetingRunner", "Unsaved note"),
+                QCoreApplication.translate(
+                    "MeetingRunner", "The private note is not saved yet. Save it before closing?"
+                ),
             )
             if answer == "keep" or (answer == "save" and not self.save_note()):
                 self.note.setFocus()
@@ -159,7 +189,11 @@ class SafetyPanel(QDialog):
                 messages.show_error(self, exc)
 
     def _show_count(self, value: int) -> None:
-        self.count_label.setText(ntr("Safety concerns counted tonight: %n", value))
+        self.count_label.setText(
+            QCoreApplication.translate(
+                "MeetingRunner", "Safety concerns counted tonight: %n", "", value
+            )
+        )
         self.undo_button.setEnabled(value > 0)
 
     def count(self) -> None:
@@ -180,7 +214,9 @@ class SafetyPanel(QDialog):
         ok, _ = act(self, self.session.add_safety_note, text)
         if ok:
             self.note.clear()
-            self.status.setText(tr("Note saved (encrypted)."))
+            self.status.setText(
+                QCoreApplication.translate("MeetingRunner", "Note saved (encrypted).")
+            )
             self._show_notes()
         return bool(ok)
 
@@ -198,26 +234,45 @@ class SafetyNotesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("safetyNotesDialog")
-        self.setWindowTitle(tr("Safety notes: %1").replace("%1", group_name))
+        self.setWindowTitle(
+            QCoreApplication.translate("MeetingRunner", "Safety notes: %1").replace(
+                "%1", group_name
+            )
+        )
         box = QVBoxLayout(self)
         box.addWidget(
             label(
-                tr("Private notes: encrypted in the vault, never exported or printed."),
+                QCoreApplication.translate(
+                    "MeetingRunner",
+                    "Private notes: encrypted in the vault, never exported or printed.",
+                ),
                 role="hint",
             )
         )
         self.saved_notes = QListWidget()
         self.saved_notes.setObjectName("savedSafetyNotes")
-        self.saved_notes.setAccessibleName(tr("Saved safety notes of this group"))
+        self.saved_notes.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Saved safety notes of this group")
+        )
         self.saved_notes.setWordWrap(True)
         for note in notes:
             self.saved_notes.addItem(QListWidgetItem(note_line(note)))
         if not notes:
-            self.saved_notes.addItem(tr("No safety notes have been saved for this group."))
+            self.saved_notes.addItem(
+                QCoreApplication.translate(
+                    "MeetingRunner", "No safety notes have been saved for this group."
+                )
+            )
         box.addWidget(self.saved_notes, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(button(tr("Close"), "safetyNotesClose", self.accept))
+        row.addWidget(
+            button(
+                QCoreApplication.translate("MeetingRunner", "Close"),
+                "safetyNotesClose",
+                self.accept,
+            )
+        )
         box.addLayout(row)
         fit_to_text_and_screen(self, 760, 520)
 

@@ -7,7 +7,7 @@ walk-in counter for people who stay anonymous.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QListWidget,
@@ -28,9 +28,7 @@ from groupkeeper.ui.meeting.common import (
     button,
     columns,
     label,
-    ntr,
     scaled_font,
-    tr,
 )
 from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.keys import ChoiceList, SearchField
@@ -57,10 +55,17 @@ class CheckInPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         self.search = SearchField()
         self.search.setObjectName("checkInSearch")
-        self.search.setPlaceholderText(tr("Type a few letters of a name, then Enter"))
-        self.search.setAccessibleName(tr("Find who arrived"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("MeetingRunner", "Type a few letters of a name, then Enter")
+        )
+        self.search.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Find who arrived")
+        )
         self.search.setAccessibleDescription(
-            tr("Enter marks the first match present. Down moves to the list of matches.")
+            QCoreApplication.translate(
+                "MeetingRunner",
+                "Enter marks the first match present. Down moves to the list of matches.",
+            )
         )
         self.search.setFont(scaled_font(1.3))
         self.search.setMinimumHeight(56)
@@ -72,7 +77,9 @@ class CheckInPanel(QWidget):
 
         self.matches = ChoiceList()
         self.matches.setObjectName("checkInMatches")
-        self.matches.setAccessibleName(tr("Matching members"))
+        self.matches.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Matching members")
+        )
         self.matches.setFont(scaled_font(1.15))
         self.matches.setWordWrap(True)  # "Rosa — Tuesday Circle: add to this group..."
         self.matches.enter_pressed.connect(self.mark_present)
@@ -83,20 +90,35 @@ class CheckInPanel(QWidget):
         # The buttons wrap to a second row when their words do not fit in one.
         buttons = FlowLayout()
         self.present_button = button(
-            tr("Mark &present"), "checkInPresent", self.mark_present, role="primary"
+            QCoreApplication.translate("MeetingRunner", "Mark &present"),
+            "checkInPresent",
+            self.mark_present,
+            role="primary",
         )
-        self.present_button.setToolTip(tr("Marks the highlighted match present (Enter)"))
-        self.new_button = button(tr("New &here"), "checkInNew", self.add_new)
-        self.new_button.setToolTip(tr("Adds someone new with just the name typed (Alt+H)"))
+        self.present_button.setToolTip(
+            QCoreApplication.translate(
+                "MeetingRunner", "Marks the highlighted match present (Enter)"
+            )
+        )
+        self.new_button = button(
+            QCoreApplication.translate("MeetingRunner", "New &here"), "checkInNew", self.add_new
+        )
+        self.new_button.setToolTip(
+            QCoreApplication.translate(
+                "MeetingRunner", "Adds someone new with just the name typed (Alt+H)"
+            )
+        )
         self.apologies_button = button(
-            tr("Sent ap&ologies"), "checkInApologies", self.mark_apologies
+            QCoreApplication.translate("MeetingRunner", "Sent ap&ologies"),
+            "checkInApologies",
+            self.mark_apologies,
         )
         buttons.addWidget(self.present_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.apologies_button)
         box.addLayout(buttons)
         self.status = label(role="hint", name="checkInStatus")
-        self.status.setAccessibleName(tr("Last check-in"))
+        self.status.setAccessibleName(QCoreApplication.translate("MeetingRunner", "Last check-in"))
         box.addWidget(self.status)
         self._update_buttons()
         # The member indexes (this group and the others, ~0.2 s at 10,000 members) are
@@ -130,15 +152,17 @@ class CheckInPanel(QWidget):
                 words += f"  ({member.full_name})"
             if match.other_group:
                 words = (
-                    tr("%1 — %2: add to this group and mark present")
+                    QCoreApplication.translate(
+                        "MeetingRunner", "%1 — %2: add to this group and mark present"
+                    )
                     .replace("%1", words)
                     .replace("%2", match.other_group)
                 )
             status = statuses.get(member.pseudonym)
             if status is AttendanceStatus.PRESENT:
-                words += "  - " + tr("already here")
+                words += "  - " + QCoreApplication.translate("MeetingRunner", "already here")
             elif status is AttendanceStatus.APOLOGIES:
-                words += "  - " + tr("sent apologies")
+                words += "  - " + QCoreApplication.translate("MeetingRunner", "sent apologies")
             item = QListWidgetItem(words)
             item.setData(_PSEUDONYM, member.pseudonym)
             item.setData(_VISITOR, bool(match.other_group))
@@ -162,7 +186,10 @@ class CheckInPanel(QWidget):
             self.matches.setFocus()
             self.matches.setCurrentRow(0)
             self.status.setText(
-                tr("More than one person matches. Choose with the arrow keys, then Enter.")
+                QCoreApplication.translate(
+                    "MeetingRunner",
+                    "More than one person matches. Choose with the arrow keys, then Enter.",
+                )
             )
             return
         self.mark_present()
@@ -180,7 +207,11 @@ class CheckInPanel(QWidget):
         self.new_button.setEnabled(bool(self.search.text().strip()))
         typed = self.search.text().strip()
         self.new_button.setText(
-            tr("New &here: add \u201c%1\u201d").replace("%1", typed) if typed else tr("New &here")
+            QCoreApplication.translate("MeetingRunner", "New &here: add \u201c%1\u201d").replace(
+                "%1", typed
+            )
+            if typed
+            else QCoreApplication.translate("MeetingRunner", "New &here")
         )
 
     def _chosen(self) -> str | None:
@@ -203,19 +234,30 @@ class CheckInPanel(QWidget):
         pseudonym = self._chosen()
         if pseudonym is None:
             if self.search.text().strip():
-                self.status.setText(tr("No match. Use \u201cNew here\u201d to add them."))
+                self.status.setText(
+                    QCoreApplication.translate(
+                        "MeetingRunner", "No match. Use \u201cNew here\u201d to add them."
+                    )
+                )
             return
         name = self.session.names([pseudonym]).get(pseudonym, "")
         if self._chosen_is_visitor():
             ok, _ = act(self, self.session.check_in_visitor, pseudonym)
             if ok:
                 group = self.session.group.name
-                said = tr("%1 is here, and now in %2.").replace("%1", name).replace("%2", group)
+                said = (
+                    QCoreApplication.translate("MeetingRunner", "%1 is here, and now in %2.")
+                    .replace("%1", name)
+                    .replace("%2", group)
+                )
                 self._done(pseudonym, said)
             return
         ok, _ = act(self, self.session.check_in, pseudonym)
         if ok:
-            self._done(pseudonym, tr("%1 is here.").replace("%1", name))
+            self._done(
+                pseudonym,
+                QCoreApplication.translate("MeetingRunner", "%1 is here.").replace("%1", name),
+            )
 
     def mark_apologies(self) -> None:
         pseudonym = self._chosen()
@@ -224,7 +266,12 @@ class CheckInPanel(QWidget):
         name = self.session.names([pseudonym]).get(pseudonym, "")
         ok, _ = act(self, self.session.mark_apologies, pseudonym)
         if ok:
-            self._done(pseudonym, tr("%1 sent apologies.").replace("%1", name))
+            self._done(
+                pseudonym,
+                QCoreApplication.translate("MeetingRunner", "%1 sent apologies.").replace(
+                    "%1", name
+                ),
+            )
 
     def add_new(self) -> None:
         """Someone new: add a member with just the typed display name, checked in as new."""
@@ -233,7 +280,12 @@ class CheckInPanel(QWidget):
             return
         ok, member = act(self, self.session.add_new_member, name)
         if ok:
-            self._done(member.pseudonym, tr("Welcome, %1 (new).").replace("%1", name))
+            self._done(
+                member.pseudonym,
+                QCoreApplication.translate("MeetingRunner", "Welcome, %1 (new).").replace(
+                    "%1", name
+                ),
+            )
 
     def clear_personal_data(self) -> None:
         self.search.blockSignals(True)
@@ -241,7 +293,7 @@ class CheckInPanel(QWidget):
         self.search.blockSignals(False)
         self.matches.clear()
         self.status.clear()
-        self.new_button.setText(tr("New &here"))
+        self.new_button.setText(QCoreApplication.translate("MeetingRunner", "New &here"))
 
 
 class CheckInSegment(SegmentWidget):
@@ -257,9 +309,10 @@ class CheckInSegment(SegmentWidget):
         left = QVBoxLayout()
         left.addWidget(
             label(
-                tr(
+                QCoreApplication.translate(
+                    "MeetingRunner",
                     "Type a few letters and press Enter to mark someone present. "
-                    "Not on the list? \u201cNew here\u201d adds them with just that name."
+                    "Not on the list? \u201cNew here\u201d adds them with just that name.",
                 ),
                 role="hint",
             )
@@ -275,13 +328,19 @@ class CheckInSegment(SegmentWidget):
         right.addWidget(self.here_heading)
         self.here = QListWidget()
         self.here.setObjectName("hereList")
-        self.here.setAccessibleName(tr("Who is here"))
+        self.here.setAccessibleName(QCoreApplication.translate("MeetingRunner", "Who is here"))
         self.here.setAccessibleDescription(
-            tr("Newest arrival first. Delete takes back the selected check-in.")
+            QCoreApplication.translate(
+                "MeetingRunner", "Newest arrival first. Delete takes back the selected check-in."
+            )
         )
         self.here.setFont(scaled_font(1.1))
         right.addWidget(self.here, 1)
-        self.undo_button = button(tr("&Undo check-in"), "undoCheckIn", self.undo_selected)
+        self.undo_button = button(
+            QCoreApplication.translate("MeetingRunner", "&Undo check-in"),
+            "undoCheckIn",
+            self.undo_selected,
+        )
         right.addWidget(self.undo_button)
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.here)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -292,11 +351,25 @@ class CheckInSegment(SegmentWidget):
         self.walk_label.setFont(scaled_font(1.1))
         right.addWidget(self.walk_label)
         walk = FlowLayout()
-        self.walk_minus = button(tr("\u2212 Walk-in"), "walkInMinus", lambda: self._walk_in(-1))
-        self.walk_minus.setAccessibleName(tr("One walk-in fewer"))
-        self.walk_plus = button(tr("+ &Walk-in"), "walkInPlus", lambda: self._walk_in(+1))
-        self.walk_plus.setAccessibleName(tr("Add an anonymous walk-in"))
-        self.walk_plus.setToolTip(tr("Someone who stays anonymous (Alt+W)"))
+        self.walk_minus = button(
+            QCoreApplication.translate("MeetingRunner", "\u2212 Walk-in"),
+            "walkInMinus",
+            lambda: self._walk_in(-1),
+        )
+        self.walk_minus.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "One walk-in fewer")
+        )
+        self.walk_plus = button(
+            QCoreApplication.translate("MeetingRunner", "+ &Walk-in"),
+            "walkInPlus",
+            lambda: self._walk_in(+1),
+        )
+        self.walk_plus.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Add an anonymous walk-in")
+        )
+        self.walk_plus.setToolTip(
+            QCoreApplication.translate("MeetingRunner", "Someone who stays anonymous (Alt+W)")
+        )
         walk.addWidget(self.walk_minus)
         walk.addWidget(self.walk_plus)
         right.addLayout(walk)
@@ -316,25 +389,38 @@ class CheckInSegment(SegmentWidget):
         for a in arrivals:
             item = QListWidgetItem(self._describe(a, names))
             item.setData(_PSEUDONYM, a.pseudonym)
-            item.setData(_NAME, names.get(a.pseudonym, tr("(forgotten member)")))
+            item.setData(
+                _NAME,
+                names.get(
+                    a.pseudonym, QCoreApplication.translate("MeetingRunner", "(forgotten member)")
+                ),
+            )
             self.here.addItem(item)
             present += a.status is AttendanceStatus.PRESENT
         if self.here.count():
             self.here.scrollToTop()
         self.here.clearSelection()
         self.here.setCurrentRow(-1)
-        self.here_heading.setText(ntr("Checked in: %n", present))
+        self.here_heading.setText(
+            QCoreApplication.translate("MeetingRunner", "Checked in: %n", "", present)
+        )
         walk_ins = self.session.store.meetings.get(self.session.meeting_id).walk_ins
-        self.walk_label.setText(ntr("Walk-ins (anonymous): %n", walk_ins))
+        self.walk_label.setText(
+            QCoreApplication.translate("MeetingRunner", "Walk-ins (anonymous): %n", "", walk_ins)
+        )
         self.walk_minus.setEnabled(walk_ins > 0)
         self._update_undo_button()
 
     @staticmethod
     def _describe(a: Attendance, names: dict[str, str]) -> str:
-        name = names.get(a.pseudonym, tr("(forgotten member)"))
+        name = names.get(
+            a.pseudonym, QCoreApplication.translate("MeetingRunner", "(forgotten member)")
+        )
         if a.status is AttendanceStatus.APOLOGIES:
-            return name + "  - " + tr("sent apologies")
-        return name + ("  - " + tr("new") if a.is_new else "")
+            return name + "  - " + QCoreApplication.translate("MeetingRunner", "sent apologies")
+        return name + (
+            "  - " + QCoreApplication.translate("MeetingRunner", "new") if a.is_new else ""
+        )
 
     def _selected_pseudonym(self) -> str | None:
         selected = self.here.selectedItems()
@@ -347,10 +433,14 @@ class CheckInSegment(SegmentWidget):
         selected = self.here.selectedItems()
         target = selected[0] if selected else (self.here.item(0) if count else None)
         if target is None:
-            self.undo_button.setToolTip(tr("Nobody is checked in yet"))
+            self.undo_button.setToolTip(
+                QCoreApplication.translate("MeetingRunner", "Nobody is checked in yet")
+            )
         else:
             self.undo_button.setToolTip(
-                tr("Takes back: %1 (Delete in the list)").replace("%1", target.text())
+                QCoreApplication.translate(
+                    "MeetingRunner", "Takes back: %1 (Delete in the list)"
+                ).replace("%1", target.text())
             )
 
     def _on_panel_recorded(self, _pseudonym: str) -> None:
@@ -367,14 +457,20 @@ class CheckInSegment(SegmentWidget):
         if not ok:
             return
         if undone is None:
-            self.panel.status.setText(tr("Nobody is checked in yet."))
+            self.panel.status.setText(
+                QCoreApplication.translate("MeetingRunner", "Nobody is checked in yet.")
+            )
             return
         self.refresh()
         name = str(names.get(undone.pseudonym, ""))
         if undone.status is AttendanceStatus.APOLOGIES:
-            said = tr("Took back: %1 sent apologies.").replace("%1", name)
+            said = QCoreApplication.translate(
+                "MeetingRunner", "Took back: %1 sent apologies."
+            ).replace("%1", name)
         else:
-            said = tr("Took back the check-in of %1.").replace("%1", name)
+            said = QCoreApplication.translate(
+                "MeetingRunner", "Took back the check-in of %1."
+            ).replace("%1", name)
         self.panel.status.setText(said)
 
     def _walk_in(self, delta: int) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QVBoxLayout, QWidget
 
 from groupkeeper.agenda import Segment
 from groupkeeper.meeting_session import MeetingSession
 from groupkeeper.model import MoodRound
-from groupkeeper.ui.meeting.common import MIN_TARGET, SegmentWidget, label, tr
+from groupkeeper.ui.meeting.common import MIN_TARGET, SegmentWidget, label
 from groupkeeper.ui.meeting.segments.mood_round import MoodRoundSegment
 from groupkeeper.ui.meeting.summary import summary_lines
 
@@ -27,7 +27,10 @@ class ClosingSegment(SegmentWidget):
         box.setContentsMargins(0, 0, 0, 8)
         self.round: MoodRoundSegment | None = None
         if bool(segment.options.get("closing_mood", True)):
-            heading = label(tr("Closing round (optional)"), name="closingRoundHeading")
+            heading = label(
+                QCoreApplication.translate("MeetingRunner", "Closing round (optional)"),
+                name="closingRoundHeading",
+            )
             heading.setProperty("role", "hint")
             box.addWidget(heading)
             self.round = MoodRoundSegment(session, segment, round=MoodRound.CLOSING)
@@ -37,10 +40,14 @@ class ClosingSegment(SegmentWidget):
             box.addStretch(1)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(16, 0, 16, 0)
-        date_label = label(tr("Next &meeting:"), wrap=False)
+        date_label = label(
+            QCoreApplication.translate("MeetingRunner", "Next &meeting:"), wrap=False
+        )
         self.next_date = QDateEdit()
         self.next_date.setObjectName("nextMeetingDate")
-        self.next_date.setAccessibleName(tr("Next meeting date"))
+        self.next_date.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Next meeting date")
+        )
         self.next_date.setCalendarPopup(True)
         self.next_date.setMinimumHeight(MIN_TARGET)
         self.next_date.setDisplayFormat("ddd d MMM yyyy")
@@ -52,7 +59,12 @@ class ClosingSegment(SegmentWidget):
         bottom.addWidget(self.next_date)
         if session.group.meeting_time:
             # The date follows the group's usual day; its usual time goes with it.
-            at = label(tr("at %1").replace("%1", session.group.meeting_time), wrap=False)
+            at = label(
+                QCoreApplication.translate("MeetingRunner", "at %1").replace(
+                    "%1", session.group.meeting_time
+                ),
+                wrap=False,
+            )
             at.setObjectName("nextMeetingTime")
             bottom.addWidget(at)
         bottom.addSpacing(16)

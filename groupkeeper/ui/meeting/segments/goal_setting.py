@@ -7,7 +7,7 @@ deletes it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from groupkeeper.agenda import Segment
 from groupkeeper.meeting_session import MeetingSession
-from groupkeeper.ui.meeting.common import SegmentWidget, button, label, ntr, scaled_font, tr
+from groupkeeper.ui.meeting.common import SegmentWidget, button, label, scaled_font
 from groupkeeper.ui.widgets.keys import TextBox
 
 _PSEUDONYM = Qt.ItemDataRole.UserRole
@@ -47,9 +47,10 @@ class GoalSettingSegment(SegmentWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(16, 12, 16, 12)
         prompt = label(
-            tr(
+            QCoreApplication.translate(
+                "MeetingRunner",
                 "Small, specific, something you can do this week. "
-                "A goal is optional - \u201cnot this week\u201d is fine."
+                "A goal is optional - \u201cnot this week\u201d is fine.",
             ),
             name="smartPrompt",
         )
@@ -58,7 +59,9 @@ class GoalSettingSegment(SegmentWidget):
         row = QHBoxLayout()
         self.people = QListWidget()
         self.people.setObjectName("goalPeople")
-        self.people.setAccessibleName(tr("People and their goals"))
+        self.people.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "People and their goals")
+        )
         self.people.setFont(scaled_font(1.15))
         self.people.setWordWrap(True)
         self.people.currentRowChanged.connect(self._on_people_currentRowChanged)
@@ -70,11 +73,18 @@ class GoalSettingSegment(SegmentWidget):
         entry = QHBoxLayout()
         self.goal_box = _GoalBox()
         self.goal_box.setObjectName("goalText")
-        self.goal_box.setAccessibleName(tr("Goal for the week"))
-        self.goal_box.setAccessibleDescription(
-            tr("Enter saves and moves to the next person. Up and Down choose a person.")
+        self.goal_box.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Goal for the week")
         )
-        self.goal_box.setPlaceholderText(tr("e.g. Walk round the park on two mornings"))
+        self.goal_box.setAccessibleDescription(
+            QCoreApplication.translate(
+                "MeetingRunner",
+                "Enter saves and moves to the next person. Up and Down choose a person.",
+            )
+        )
+        self.goal_box.setPlaceholderText(
+            QCoreApplication.translate("MeetingRunner", "e.g. Walk round the park on two mornings")
+        )
         self.goal_box.setFont(scaled_font(1.2))
         self.goal_box.setMinimumHeight(52)
         self.goal_box.returnPressed.connect(self.save_goal)
@@ -82,9 +92,18 @@ class GoalSettingSegment(SegmentWidget):
         self.goal_box.down_pressed.connect(lambda: self._step(+1))
         entry.addWidget(self.goal_box, 1)
         entry.addWidget(
-            button(tr("&Save goal  (Enter)"), "goalSave", self.save_goal, role="primary")
+            button(
+                QCoreApplication.translate("MeetingRunner", "&Save goal  (Enter)"),
+                "goalSave",
+                self.save_goal,
+                role="primary",
+            )
         )
-        self.remove_button = button(tr("&Remove goal"), "goalRemove", self.remove_goal)
+        self.remove_button = button(
+            QCoreApplication.translate("MeetingRunner", "&Remove goal"),
+            "goalRemove",
+            self.remove_goal,
+        )
         entry.addWidget(self.remove_button)
         box.addLayout(entry)
         self.count_label = label(role="hint", name="goalCount")
@@ -110,9 +129,13 @@ class GoalSettingSegment(SegmentWidget):
             self.people.setCurrentRow(min(row_now, len(present) - 1))
             self._on_people_currentRowChanged(self.people.currentRow())
         else:
-            self.for_label.setText(tr("Nobody checked in yet."))
+            self.for_label.setText(
+                QCoreApplication.translate("MeetingRunner", "Nobody checked in yet.")
+            )
         self.count_label.setText(
-            ntr("%n goal(s) set", len(goals)) + " - " + ntr("%n here", len(present))
+            QCoreApplication.translate("MeetingRunner", "%n goal(s) set", "", len(goals))
+            + " - "
+            + QCoreApplication.translate("MeetingRunner", "%n here", "", len(present))
         )
 
     def _pseudonym(self) -> str | None:
@@ -125,7 +148,9 @@ class GoalSettingSegment(SegmentWidget):
             return
         goal = self.session.goals_set().get(pseudonym)
         name = self.session.names([pseudonym]).get(pseudonym, "")
-        self.for_label.setText(tr("Goal for %1:").replace("%1", name))
+        self.for_label.setText(
+            QCoreApplication.translate("MeetingRunner", "Goal for %1:").replace("%1", name)
+        )
         self.goal_box.setText(goal.text or "" if goal else "")
         self.remove_button.setEnabled(goal is not None)
 

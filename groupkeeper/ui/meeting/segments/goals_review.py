@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from groupkeeper.agenda import Segment
 from groupkeeper.meeting_session import MeetingSession
 from groupkeeper.model import GoalOutcome
-from groupkeeper.ui.meeting.common import SegmentWidget, button, label, ntr, scaled_font, tr
+from groupkeeper.ui.meeting.common import SegmentWidget, button, label, scaled_font
 from groupkeeper.ui.widgets.flow import FlowLayout
 
 _GOAL_ID = Qt.ItemDataRole.UserRole
@@ -41,10 +41,10 @@ _KEYS = {
 
 def outcome_words() -> dict[GoalOutcome, str]:
     return {
-        GoalOutcome.DONE: tr("Done"),
-        GoalOutcome.PARTLY: tr("Partly"),
-        GoalOutcome.NOT_YET: tr("Not yet"),
-        GoalOutcome.DROPPED: tr("Dropped"),
+        GoalOutcome.DONE: QCoreApplication.translate("MeetingRunner", "Done"),
+        GoalOutcome.PARTLY: QCoreApplication.translate("MeetingRunner", "Partly"),
+        GoalOutcome.NOT_YET: QCoreApplication.translate("MeetingRunner", "Not yet"),
+        GoalOutcome.DROPPED: QCoreApplication.translate("MeetingRunner", "Dropped"),
     }
 
 
@@ -75,17 +75,24 @@ class GoalsReviewSegment(SegmentWidget):
         box.setContentsMargins(16, 12, 16, 12)
         box.addWidget(
             label(
-                tr(
+                QCoreApplication.translate(
+                    "MeetingRunner",
                     "How did last week's goals go? Choose a goal, then D done, P partly, "
-                    "N not yet, X drop (or 1-4). Backspace takes it back."
+                    "N not yet, X drop (or 1-4). Backspace takes it back.",
                 ),
                 role="hint",
             )
         )
         self.table = _GoalTable(self)
         self.table.setObjectName("goalsReviewTable")
-        self.table.setAccessibleName(tr("Goals to review"))
-        self.table.setHorizontalHeaderLabels([tr("Person"), tr("Goal"), tr("How it went")])
+        self.table.setAccessibleName(QCoreApplication.translate("MeetingRunner", "Goals to review"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("MeetingRunner", "Person"),
+                QCoreApplication.translate("MeetingRunner", "Goal"),
+                QCoreApplication.translate("MeetingRunner", "How it went"),
+            ]
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -101,16 +108,36 @@ class GoalsReviewSegment(SegmentWidget):
         row = FlowLayout()
         words = outcome_words()
         for text, outcome, name in (
-            (tr("&Done  (D)"), GoalOutcome.DONE, "reviewDone"),
-            (tr("Partly  (P)"), GoalOutcome.PARTLY, "reviewPartly"),
-            (tr("Not yet  (N)"), GoalOutcome.NOT_YET, "reviewNotYet"),
-            (tr("Drop  (X)"), GoalOutcome.DROPPED, "reviewDrop"),
+            (
+                QCoreApplication.translate("MeetingRunner", "&Done  (D)"),
+                GoalOutcome.DONE,
+                "reviewDone",
+            ),
+            (
+                QCoreApplication.translate("MeetingRunner", "Partly  (P)"),
+                GoalOutcome.PARTLY,
+                "reviewPartly",
+            ),
+            (
+                QCoreApplication.translate("MeetingRunner", "Not yet  (N)"),
+                GoalOutcome.NOT_YET,
+                "reviewNotYet",
+            ),
+            (
+                QCoreApplication.translate("MeetingRunner", "Drop  (X)"),
+                GoalOutcome.DROPPED,
+                "reviewDrop",
+            ),
         ):
             b = button(text, name, partial(self.review_selected, outcome))
             b.setAccessibleName(words[outcome])
             row.addWidget(b)
         row.addWidget(
-            button(tr("&Undo  (Backspace)"), "reviewUndo", lambda: self.review_selected(None))
+            button(
+                QCoreApplication.translate("MeetingRunner", "&Undo  (Backspace)"),
+                "reviewUndo",
+                lambda: self.review_selected(None),
+            )
         )
         box.addLayout(row)
         self.count_label = label(role="hint", name="reviewCount")
@@ -135,11 +162,18 @@ class GoalsReviewSegment(SegmentWidget):
         reviewed = sum(1 for g in goals if g.outcome)
         if goals:
             self.count_label.setText(
-                ntr("%n goal(s) from before", len(goals)) + " - " + ntr("%n reviewed", reviewed)
+                QCoreApplication.translate(
+                    "MeetingRunner", "%n goal(s) from before", "", len(goals)
+                )
+                + " - "
+                + QCoreApplication.translate("MeetingRunner", "%n reviewed", "", reviewed)
             )
         else:
             self.count_label.setText(
-                tr("Nobody here has an open goal from before. Ctrl+Enter moves on.")
+                QCoreApplication.translate(
+                    "MeetingRunner",
+                    "Nobody here has an open goal from before. Ctrl+Enter moves on.",
+                )
             )
 
     def review_selected(self, outcome: GoalOutcome | None) -> None:

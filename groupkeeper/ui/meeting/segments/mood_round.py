@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from groupkeeper.agenda import Segment
 from groupkeeper.meeting_session import MeetingSession, Person
 from groupkeeper.model import MoodCheck, MoodRound, MoodScale
 from groupkeeper.ui.meeting.catch_up_grid import CatchUpGrid
-from groupkeeper.ui.meeting.common import SegmentWidget, button, label, ntr, scaled_font, tr
+from groupkeeper.ui.meeting.common import SegmentWidget, button, label, scaled_font
 from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.keys import TextBox
 
@@ -41,11 +41,11 @@ TEN_WINDOW_MS = 900
 def face_words() -> dict[int, str]:
     """Words under the 1-5 faces (text, so the scale is not read from pictures alone)."""
     return {
-        1: tr("Very low"),
-        2: tr("Low"),
-        3: tr("Okay"),
-        4: tr("Good"),
-        5: tr("Very good"),
+        1: QCoreApplication.translate("MeetingRunner", "Very low"),
+        2: QCoreApplication.translate("MeetingRunner", "Low"),
+        3: QCoreApplication.translate("MeetingRunner", "Okay"),
+        4: QCoreApplication.translate("MeetingRunner", "Good"),
+        5: QCoreApplication.translate("MeetingRunner", "Very good"),
     }
 
 
@@ -55,31 +55,33 @@ FACES = {1: ":-(", 2: ":-/", 3: ":-|", 4: ":-)", 5: ":-D"}
 def scale_anchors(scale: MoodScale) -> tuple[str, str]:
     """What the ends of the scale mean: ("0 = very low", "10 = very good")."""
     return (
-        tr("%1 = very low").replace("%1", str(scale.low)),
-        tr("%1 = very good").replace("%1", str(scale.high)),
+        QCoreApplication.translate("MeetingRunner", "%1 = very low").replace("%1", str(scale.low)),
+        QCoreApplication.translate("MeetingRunner", "%1 = very good").replace(
+            "%1", str(scale.high)
+        ),
     )
 
 
 def common_feeling_words() -> list[str]:
     return [
-        tr("hopeful"),
-        tr("calm"),
-        tr("tired"),
-        tr("anxious"),
-        tr("sad"),
-        tr("grateful"),
-        tr("stressed"),
-        tr("okay"),
-        tr("lonely"),
-        tr("proud"),
-        tr("frustrated"),
-        tr("relieved"),
+        QCoreApplication.translate("MeetingRunner", "hopeful"),
+        QCoreApplication.translate("MeetingRunner", "calm"),
+        QCoreApplication.translate("MeetingRunner", "tired"),
+        QCoreApplication.translate("MeetingRunner", "anxious"),
+        QCoreApplication.translate("MeetingRunner", "sad"),
+        QCoreApplication.translate("MeetingRunner", "grateful"),
+        QCoreApplication.translate("MeetingRunner", "stressed"),
+        QCoreApplication.translate("MeetingRunner", "okay"),
+        QCoreApplication.translate("MeetingRunner", "lonely"),
+        QCoreApplication.translate("MeetingRunner", "proud"),
+        QCoreApplication.translate("MeetingRunner", "frustrated"),
+        QCoreApplication.translate("MeetingRunner", "relieved"),
     ]
 
 
 def describe_answer(mood: MoodCheck) -> str:
     if mood.passed:
-        return tr("pass")
+        return QCoreApplication.translate("MeetingRunner", "pass")
     text = str(mood.score)
     if mood.feeling_word:
         text += f" ({mood.feeling_word})"
@@ -159,7 +161,9 @@ class MoodRoundSegment(SegmentWidget):
         self.tally_only = session.group.tally_only_moods
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(
-            tr("Closing round") if round is MoodRound.CLOSING else tr("Mood round")
+            QCoreApplication.translate("MeetingRunner", "Closing round")
+            if round is MoodRound.CLOSING
+            else QCoreApplication.translate("MeetingRunner", "Mood round")
         )
         self.keys = ScoreKeys(self.scale, self)
         self.keys.score.connect(self._on_keys_score)
@@ -230,7 +234,7 @@ class MoodRoundSegment(SegmentWidget):
         col.addStretch(1)
         top = QHBoxLayout()
         self.name_label = label(role="huge", name="moodName", wrap=False)
-        self.name_label.setAccessibleName(tr("Whose turn"))
+        self.name_label.setAccessibleName(QCoreApplication.translate("MeetingRunner", "Whose turn"))
         self.position_label = label(name="moodPosition", wrap=False)
         self.position_label.setFont(scaled_font(1.4))
         top.addStretch(1)
@@ -243,7 +247,9 @@ class MoodRoundSegment(SegmentWidget):
         self._score_row(col)
         col.addSpacing(16)
         word_row = QHBoxLayout()
-        word_label = label(tr("Feeling &word (optional):"), wrap=False)
+        word_label = label(
+            QCoreApplication.translate("MeetingRunner", "Feeling &word (optional):"), wrap=False
+        )
         self.word = QComboBox()
         self.word.setObjectName("feelingWord")
         self.word.setEditable(True)
@@ -252,9 +258,13 @@ class MoodRoundSegment(SegmentWidget):
         self.word.addItem("")
         self.word.addItems(common_feeling_words())
         self.word.setCurrentIndex(0)
-        self.word.setAccessibleName(tr("Feeling word, optional"))
+        self.word.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Feeling word, optional")
+        )
         self.word.setAccessibleDescription(
-            tr("Type or pick a word, then Enter returns to the scores.")
+            QCoreApplication.translate(
+                "MeetingRunner", "Type or pick a word, then Enter returns to the scores."
+            )
         )
         self.word.setMinimumWidth(260)
         self.word.setMinimumHeight(48)
@@ -262,7 +272,9 @@ class MoodRoundSegment(SegmentWidget):
         line = self.word.lineEdit()
         assert line is not None  # an editable combo box always has one
         line.returnPressed.connect(self.setFocus)
-        self.pass_button = button(tr("&Pass  (P)"), "moodPass", self.pass_current)
+        self.pass_button = button(
+            QCoreApplication.translate("MeetingRunner", "&Pass  (P)"), "moodPass", self.pass_current
+        )
         self.pass_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         word_row.addStretch(1)
         word_row.addWidget(word_label)
@@ -273,9 +285,21 @@ class MoodRoundSegment(SegmentWidget):
         col.addLayout(word_row)
         col.addSpacing(16)
         nav = FlowLayout()
-        self.prev_button = button(tr("\u2190 Previous person"), "moodPrev", self.previous_person)
-        self.grid_button = button(tr("Catch-up &grid  (G)"), "moodGridToggle", self.toggle_grid)
-        self.next_button = button(tr("Next person \u2192"), "moodNext", self.next_person)
+        self.prev_button = button(
+            QCoreApplication.translate("MeetingRunner", "\u2190 Previous person"),
+            "moodPrev",
+            self.previous_person,
+        )
+        self.grid_button = button(
+            QCoreApplication.translate("MeetingRunner", "Catch-up &grid  (G)"),
+            "moodGridToggle",
+            self.toggle_grid,
+        )
+        self.next_button = button(
+            QCoreApplication.translate("MeetingRunner", "Next person \u2192"),
+            "moodNext",
+            self.next_person,
+        )
         for b in (self.prev_button, self.next_button):
             b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         nav.addWidget(self.prev_button)
@@ -296,9 +320,10 @@ class MoodRoundSegment(SegmentWidget):
         self.grid.close_requested.connect(self.toggle_grid)
         self.stack.addWidget(self.grid)
         self.hint = label(
-            tr(
+            QCoreApplication.translate(
+                "MeetingRunner",
                 "Keys: the number for the score, P to pass, \u2190 \u2192 to move between "
-                "people, Delete to take back, Alt+W for a feeling word first."
+                "people, Delete to take back, Alt+W for a feeling word first.",
             ),
             role="hint",
         )
@@ -307,9 +332,10 @@ class MoodRoundSegment(SegmentWidget):
     def _build_tally(self, box: QVBoxLayout) -> None:
         box.addWidget(
             label(
-                tr(
+                QCoreApplication.translate(
+                    "MeetingRunner",
                     "This group keeps moods as a tally: no names are recorded. "
-                    "Press the number for each answer (or click it)."
+                    "Press the number for each answer (or click it).",
                 ),
                 role="hint",
             )
@@ -319,7 +345,11 @@ class MoodRoundSegment(SegmentWidget):
         row = QHBoxLayout()
         self.tally_total = label(name="tallyTotal", wrap=False)
         self.tally_total.setFont(scaled_font(1.3))
-        self.undo_button = button(tr("&Undo last  (Ctrl+Z)"), "tallyUndo", self.undo_tally)
+        self.undo_button = button(
+            QCoreApplication.translate("MeetingRunner", "&Undo last  (Ctrl+Z)"),
+            "tallyUndo",
+            self.undo_tally,
+        )
         row.addWidget(self.tally_total, 1)
         row.addWidget(self.undo_button)
         box.addLayout(row)
@@ -337,8 +367,14 @@ class MoodRoundSegment(SegmentWidget):
                 n = counts.get(value, 0)
                 word = face_words()[value] if self.scale is MoodScale.FIVE else ""
                 btn.setText(f"{base}\n{word}  [{n}]" if word else f"{base}\n[{n}]")
-                btn.setAccessibleDescription(ntr("%n so far", n))
-            self.tally_total.setText(ntr("%n answer(s) so far", sum(counts.values())))
+                btn.setAccessibleDescription(
+                    QCoreApplication.translate("MeetingRunner", "%n so far", "", n)
+                )
+            self.tally_total.setText(
+                QCoreApplication.translate(
+                    "MeetingRunner", "%n answer(s) so far", "", sum(counts.values())
+                )
+            )
             self.undo_button.setEnabled(bool(self._tally_undo))
             return
         self.people = self.session.present()
@@ -352,9 +388,15 @@ class MoodRoundSegment(SegmentWidget):
     def _show_person(self) -> None:
         total = len(self.people)
         if not total:
-            self.name_label.setText(tr("Nobody checked in yet"))
+            self.name_label.setText(
+                QCoreApplication.translate("MeetingRunner", "Nobody checked in yet")
+            )
             self.position_label.setText("")
-            self.done_label.setText(tr("Use \u201c+ Arrival\u201d to check people in."))
+            self.done_label.setText(
+                QCoreApplication.translate(
+                    "MeetingRunner", "Use \u201c+ Arrival\u201d to check people in."
+                )
+            )
             self.next_label.setText("")
             for btn in self.score_buttons.values():
                 btn.setEnabled(False)
@@ -364,16 +406,22 @@ class MoodRoundSegment(SegmentWidget):
             btn.setEnabled(True)
         self.pass_button.setEnabled(True)
         person = self.people[self.position]
-        self.name_label.setText(person.name or tr("(forgotten member)"))
+        self.name_label.setText(
+            person.name or QCoreApplication.translate("MeetingRunner", "(forgotten member)")
+        )
         self.position_label.setText(
-            tr("(%1 of %2)").replace("%1", str(self.position + 1)).replace("%2", str(total))
+            QCoreApplication.translate("MeetingRunner", "(%1 of %2)")
+            .replace("%1", str(self.position + 1))
+            .replace("%2", str(total))
         )
         answer = self.answers.get(person.pseudonym)
         if answer is not None:
             self.position_label.setText(
                 self.position_label.text()
                 + "  "
-                + tr("now: %1").replace("%1", describe_answer(answer))
+                + QCoreApplication.translate("MeetingRunner", "now: %1").replace(
+                    "%1", describe_answer(answer)
+                )
             )
         done = [
             f"{p.name} {describe_answer(self.answers[p.pseudonym])}"
@@ -385,15 +433,28 @@ class MoodRoundSegment(SegmentWidget):
             for p in self.people[self.position + 1 :] + self.people[: self.position]
             if p.pseudonym not in self.answers and p is not person
         ]
-        self.done_label.setText(tr("Done: ") + (", ".join(done) if done else tr("nobody yet")))
+        self.done_label.setText(
+            QCoreApplication.translate("MeetingRunner", "Done: ")
+            + (
+                ", ".join(done)
+                if done
+                else QCoreApplication.translate("MeetingRunner", "nobody yet")
+            )
+        )
         if waiting:
-            self.next_label.setText(tr("Next: ") + ", ".join(waiting))
+            self.next_label.setText(
+                QCoreApplication.translate("MeetingRunner", "Next: ") + ", ".join(waiting)
+            )
         elif person.pseudonym in self.answers:
             self.next_label.setText(
-                tr("Everyone has had a turn. Ctrl+Enter goes to the next segment.")
+                QCoreApplication.translate(
+                    "MeetingRunner", "Everyone has had a turn. Ctrl+Enter goes to the next segment."
+                )
             )
         else:
-            self.next_label.setText(tr("Last one in this round."))
+            self.next_label.setText(
+                QCoreApplication.translate("MeetingRunner", "Last one in this round.")
+            )
         self.prev_button.setEnabled(self.position > 0)
         self.next_button.setEnabled(self.position < total - 1)
 

@@ -3,12 +3,12 @@ title, a big timer and a short prompt; nothing is recorded here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from groupkeeper.agenda import Segment
 from groupkeeper.meeting_session import MeetingSession
-from groupkeeper.ui.meeting.common import SegmentWidget, label, scaled_font, segment_title, tr
+from groupkeeper.ui.meeting.common import SegmentWidget, label, scaled_font, segment_title
 from groupkeeper.ui.meeting.header import mmss
 
 
@@ -25,11 +25,12 @@ class OpenSegment(SegmentWidget):
         self.big_timer = label(name="openTimer", wrap=False)
         self.big_timer.setFont(scaled_font(5.0, bold=True))
         self.big_timer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.big_timer.setAccessibleName(tr("Time so far"))
+        self.big_timer.setAccessibleName(QCoreApplication.translate("MeetingRunner", "Time so far"))
         box.addWidget(self.big_timer)
-        prompt = str(segment.options.get("prompt", "")) or tr(
+        prompt = str(segment.options.get("prompt", "")) or QCoreApplication.translate(
+            "MeetingRunner",
             "Open time. The timer is in the header too; Ctrl+Enter moves on when the "
-            "group is ready."
+            "group is ready.",
         )
         hint = label(prompt, role="hint", name="openPrompt")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)

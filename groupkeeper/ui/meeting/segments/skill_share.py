@@ -4,7 +4,7 @@ are shown for inspiration; the list of tonight's shares has Remove (Delete)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,11 +23,9 @@ from groupkeeper.ui.meeting.common import (
     button,
     columns,
     label,
-    ntr,
     scaled_font,
     skill_name,
     starter_name,
-    tr,
 )
 from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.keys import ChoiceList, SearchField
@@ -46,17 +44,20 @@ class SkillShareSegment(SegmentWidget):
         left = QVBoxLayout()
         left.addWidget(
             label(
-                tr(
+                QCoreApplication.translate(
+                    "MeetingRunner",
                     "Which coping skill was shared? Type to search the library, Enter records "
-                    "the highlighted one. Not there? Add it as a new skill."
+                    "the highlighted one. Not there? Add it as a new skill.",
                 ),
                 role="hint",
             )
         )
         self.search = SearchField()
         self.search.setObjectName("skillSearch")
-        self.search.setAccessibleName(tr("Find a skill"))
-        self.search.setPlaceholderText(tr("Type a skill, e.g. breathing"))
+        self.search.setAccessibleName(QCoreApplication.translate("MeetingRunner", "Find a skill"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("MeetingRunner", "Type a skill, e.g. breathing")
+        )
         self.search.setFont(scaled_font(1.25))
         self.search.setMinimumHeight(52)
         self.search.setClearButtonEnabled(True)
@@ -66,26 +67,38 @@ class SkillShareSegment(SegmentWidget):
         left.addWidget(self.search)
         self.matches = ChoiceList()
         self.matches.setObjectName("skillMatches")
-        self.matches.setAccessibleName(tr("Matching skills"))
+        self.matches.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Matching skills")
+        )
         self.matches.setFont(scaled_font(1.1))
         self.matches.enter_pressed.connect(self.share_selected)
         left.addWidget(self.matches, 1)
         who = QHBoxLayout()
-        who_label = label(tr("Shared &by (optional):"), wrap=False)
+        who_label = label(
+            QCoreApplication.translate("MeetingRunner", "Shared &by (optional):"), wrap=False
+        )
         self.who = QComboBox()
         self.who.setObjectName("skillWho")
-        self.who.setAccessibleName(tr("Who shared it, optional"))
+        self.who.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Who shared it, optional")
+        )
         self.who.setMinimumHeight(MIN_TARGET)
         who_label.setBuddy(self.who)
         who.addWidget(who_label)
         who.addWidget(self.who, 1)
         left.addLayout(who)
         new = FlowLayout()
-        self.new_button = button(tr("Add as &new skill"), "skillAddNew", self.add_new)
-        cat_label = label(tr("Ca&tegory:"), wrap=False)
+        self.new_button = button(
+            QCoreApplication.translate("MeetingRunner", "Add as &new skill"),
+            "skillAddNew",
+            self.add_new,
+        )
+        cat_label = label(QCoreApplication.translate("MeetingRunner", "Ca&tegory:"), wrap=False)
         self.category = QComboBox()
         self.category.setObjectName("skillCategory")
-        self.category.setAccessibleName(tr("Category of the new skill"))
+        self.category.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Category of the new skill")
+        )
         self.category.setMinimumHeight(MIN_TARGET)
         cat_label.setBuddy(self.category)
         for cat in session.skill_categories():
@@ -102,12 +115,20 @@ class SkillShareSegment(SegmentWidget):
         right.addWidget(self.shared_heading)
         self.shared = QListWidget()
         self.shared.setObjectName("sharedSkills")
-        self.shared.setAccessibleName(tr("Skills shared tonight"))
-        self.shared.setAccessibleDescription(tr("Delete removes the selected one."))
+        self.shared.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Skills shared tonight")
+        )
+        self.shared.setAccessibleDescription(
+            QCoreApplication.translate("MeetingRunner", "Delete removes the selected one.")
+        )
         self.shared.setFont(scaled_font(1.1))
         self.shared.setWordWrap(True)
         right.addWidget(self.shared, 1)
-        self.remove_button = button(tr("&Remove selected"), "skillRemove", self.remove_selected)
+        self.remove_button = button(
+            QCoreApplication.translate("MeetingRunner", "&Remove selected"),
+            "skillRemove",
+            self.remove_selected,
+        )
         right.addWidget(self.remove_button)
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.shared)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -121,7 +142,7 @@ class SkillShareSegment(SegmentWidget):
     def refresh(self) -> None:
         who_now = self.who.currentData()
         self.who.clear()
-        self.who.addItem(tr("(not recorded)"), None)
+        self.who.addItem(QCoreApplication.translate("MeetingRunner", "(not recorded)"), None)
         for person in self.session.present():
             self.who.addItem(person.name, person.pseudonym)
         index = self.who.findData(who_now)
@@ -137,16 +158,22 @@ class SkillShareSegment(SegmentWidget):
             item = QListWidgetItem(text)
             item.setData(_ID, share.id)
             self.shared.addItem(item)
-        self.shared_heading.setText(ntr("Shared tonight: %n", len(shares)))
+        self.shared_heading.setText(
+            QCoreApplication.translate("MeetingRunner", "Shared tonight: %n", "", len(shares))
+        )
         self.remove_button.setEnabled(bool(shares))
         top = self.session.most_shared()
         if top:
             self.inspiration.setText(
-                tr("Often shared in this group: ")
+                QCoreApplication.translate("MeetingRunner", "Often shared in this group: ")
                 + ", ".join(f"{skill_name(skill)} ({n})" for skill, n in top)
             )
         else:
-            self.inspiration.setText(tr("Tip: the library has starter skills; type to see them."))
+            self.inspiration.setText(
+                QCoreApplication.translate(
+                    "MeetingRunner", "Tip: the library has starter skills; type to see them."
+                )
+            )
 
     def _on_search_textChanged(self, text: str) -> None:  # noqa: N802
         self.matches.clear()
@@ -164,9 +191,11 @@ class SkillShareSegment(SegmentWidget):
         typed = text.strip()
         self.new_button.setEnabled(bool(typed))
         self.new_button.setText(
-            tr("Add \u201c%1\u201d as &new skill").replace("%1", typed)
+            QCoreApplication.translate("MeetingRunner", "Add \u201c%1\u201d as &new skill").replace(
+                "%1", typed
+            )
             if typed
-            else tr("Add as &new skill")
+            else QCoreApplication.translate("MeetingRunner", "Add as &new skill")
         )
 
     def _on_search_down_pressed(self) -> None:

@@ -4,12 +4,12 @@ item has a valid answer. Groups without a scale see a clear "not set up" note.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from groupkeeper.agenda import Segment
 from groupkeeper.meeting_session import MeetingSession
-from groupkeeper.ui.meeting.common import SegmentWidget, label, tr
+from groupkeeper.ui.meeting.common import SegmentWidget, label
 
 _PSEUDONYM = Qt.ItemDataRole.UserRole
 
@@ -33,9 +33,10 @@ class WellbeingSegment(SegmentWidget):
                 self.scale = None
         if self.scale is None:
             note = label(
-                tr(
+                QCoreApplication.translate(
+                    "MeetingRunner",
                     "No wellbeing measure is set up for this group. A coordinator can choose "
-                    "one in the group's settings. You can skip this segment."
+                    "one in the group's settings. You can skip this segment.",
                 ),
                 name="wellbeingNotSetUp",
             )
@@ -46,7 +47,10 @@ class WellbeingSegment(SegmentWidget):
         box.addWidget(label(f"{self.scale.name}: {text.instructions}", role="hint"))
         box.addWidget(
             label(
-                tr("Enter each person's paper answers (%1 to %2). A full row is saved at once.")
+                QCoreApplication.translate(
+                    "MeetingRunner",
+                    "Enter each person's paper answers (%1 to %2). A full row is saved at once.",
+                )
                 .replace("%1", str(self.scale.item_min))
                 .replace("%2", str(self.scale.item_max)),
                 role="hint",
@@ -60,7 +64,9 @@ class WellbeingSegment(SegmentWidget):
             name="wellbeingStatements",
         )
         self.statements.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statements.setAccessibleName(tr("The statements, numbered as the columns"))
+        self.statements.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "The statements, numbered as the columns")
+        )
         box.addWidget(self.statements)
         # No-break spaces inside each answer: a line may wrap between answers, not inside.
         nbsp = "\u00a0"
@@ -72,9 +78,12 @@ class WellbeingSegment(SegmentWidget):
         self.items = text.items
         self.table = QTableWidget(0, 1 + len(self.items))
         self.table.setObjectName("wellbeingGrid")
-        self.table.setAccessibleName(tr("Wellbeing answers"))
+        self.table.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Wellbeing answers")
+        )
         self.table.setHorizontalHeaderLabels(
-            [tr("Person")] + [str(i + 1) for i in range(len(self.items))]
+            [QCoreApplication.translate("MeetingRunner", "Person")]
+            + [str(i + 1) for i in range(len(self.items))]
         )
         for i, item in enumerate(self.items):
             header = self.table.horizontalHeaderItem(i + 1)
@@ -122,7 +131,11 @@ class WellbeingSegment(SegmentWidget):
         pseudonym = str(person.data(_PSEUDONYM))
         ok, _ = self.act(self.session.record_wellbeing, pseudonym, values)
         if ok:
-            self.status.setText(tr("Saved row %1.").replace("%1", str(row + 1)))
+            self.status.setText(
+                QCoreApplication.translate("MeetingRunner", "Saved row %1.").replace(
+                    "%1", str(row + 1)
+                )
+            )
 
     def focus_main(self) -> None:
         if self.table is not None:
