@@ -13,7 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from groupkeeper.attendance_proof import ATTENDANCE_PROOF
 from groupkeeper.fileio import atomic_write_bytes
+from groupkeeper.model import AttendanceStatus, ConsentKind, GoalOutcome, MoodRound
 
 if TYPE_CHECKING:
     from groupkeeper.storage.repos import Store
@@ -39,6 +41,38 @@ _PROFILE_LABELS = (
     ("pseudonym", "Pseudonym used in meeting records"),
     ("notes", "Facilitator's notes"),
 )
+
+_SECTIONS = (
+    "Consent records",
+    "Attendance",
+    "Mood checks",
+    "Goals",
+    "Skills shared",
+    "Documents given on request",
+)
+
+#: Every fixed word of the readable export: headings, labels, and the stored values it
+#: shows as words (consent kinds, attendance status, mood rounds, goal outcomes, documents
+#: given). The UI translates them under the context ``MemberExport`` (``tools/i18n.py``
+#: DATA_TABLES): this module may not import Qt.
+WORDS: dict[str, str] = {
+    text: text
+    for text in (
+        "Personal data held by GroupKeeper",
+        "Exported on",
+        "Profile",
+        "yes",
+        "no",
+        "passed",
+        *(label for _key, label in _PROFILE_LABELS),
+        *_SECTIONS,
+        *(kind.value for kind in ConsentKind),
+        *(status.value for status in AttendanceStatus),
+        *(mood_round.value for mood_round in MoodRound),
+        *(outcome.value for outcome in GoalOutcome),
+        ATTENDANCE_PROOF,
+    )
+}
 
 
 def _value(value: Any, say: Translate) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from groupkeeper.member_export import format_text, write_export
+from groupkeeper.member_export import WORDS, format_text, write_export
 from groupkeeper.model import Group, Member, MoodCheck, MoodRound, MoodScale
 from groupkeeper.storage.repos import Store
 
@@ -82,6 +82,42 @@ def test_labels_are_translated() -> None:
     assert "NAME USED IN THE GROUP: A" in text
     assert "AGREED TO BE CONTACTED: NO" in text
     assert "== ATTENDANCE (0) ==\n-" in text
+
+
+def test_every_word_the_export_translates_is_marked_for_translation(store: Store) -> None:
+    """Each text handed to the translator is in WORDS (which tools/i18n.py gives lupdate),
+    so a Spanish export has no English label left (a goal outcome and a proof included)."""
+    from groupkeeper.model import GoalOutcome
+
+    m = _member_with_history(store)
+    goal = store.goals.for_pseudonym(m.pseudonym)[0]
+    store.goals.review(goal.id or 0, GoalOutcome.NOT_YET, None)
+    asked: list[str] = []
+    data = store.members.export(m.id or 0)
+    data["disclosures"] = [
+        {"what": "attendance_proof", "period_start": "a", "period_end": "b", "made_at": "c"}
+    ]
+    format_text(data, "2026-11-30", say=lambda s: asked.append(s) or s)
+    assert {"not_yet", "attendance_proof", "opening", "present", "roster"} <= set(asked)
+    assert set(asked) <= set(WORDS), set(asked) - set(WORDS)
+
+
+def test_spanish_export_words_are_translated(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from groupkeeper.ui import resources
+
+    path = resources.translation_file("es")
+    translator = QTranslator()
+    assert path is not None and translator.load(str(path))
+    QCoreApplication.installTranslator(translator)
+    try:
+        words = {w: QCoreApplication.translate("MemberExport", w) for w in WORDS}
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert words["Personal data held by GroupKeeper"] == "Datos personales que guarda GroupKeeper"
+    assert words["not_yet"] == "todavía no"
+    assert all(words[w] != w for w in WORDS if w != "no")
 
 
 def test_export_of_forgotten_member_text_is_not_possible(store: Store, tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ things lupdate cannot do:
 
 1. **Text kept as data in the Qt-free core** (which may not import Qt, so it cannot call
    ``QT_TRANSLATE_NOOP``, and some of it is built by concatenation): the tables in
-   ``DATA_TABLES`` (report definitions, settings titles, starter skills), translated by the
-   UI under a fixed context.
+   ``DATA_TABLES`` (report definitions, settings titles, starter skills, the member
+   export's words), translated by the UI under a fixed context.
 2. **Known-error sentences raised in the core**: a literal first argument of
    ``InvalidInput(...)`` (and the subclasses in ``INVALID_INPUT``), translated by
    ``ui/messages.py`` under the context ``"InvalidInput"``. Sentences built at run time
@@ -24,8 +24,8 @@ things lupdate cannot do:
    Python file that is handed to lupdate together with ``groupkeeper/``.
 3. **``--check``**: lupdate has no "fail if untranslated" mode. ``check()`` fails on strings
    missing from a ``.ts``, unfinished or empty translations, lost plural forms or ``%1``
-   placeholders, stale entries, a ``tr()`` that lupdate could give no context (a bare
-   ``tr(...)`` outside a class), and a ``.qm`` not built from its ``.ts``.
+   placeholders, stale entries, a message with no context (what lupdate makes of a bare
+   ``tr(...)`` call, e.g. a wrapper's), and a ``.qm`` not built from its ``.ts``.
 
 The English file only carries plural forms (lupdate ``-pluralonly``: "%n member(s)" ->
 "1 member" / "2 members"); singular strings fall back to the source text.
@@ -54,6 +54,7 @@ DATA_TABLES = (
     ("definitions", "groupkeeper.reports_export", "ALL_DEFINITIONS"),
     ("settings", "groupkeeper.options", "TITLES"),
     ("StarterSkills", "groupkeeper.storage.skills_seed", "STARTER_NAMES"),
+    ("MemberExport", "groupkeeper.member_export", "WORDS"),
 )
 # Known-error classes whose literal sentence is translated under the "InvalidInput" context.
 INVALID_INPUT = ("InvalidInput", "CrisisResourcesNeeded")
@@ -179,7 +180,7 @@ def extract() -> Extracted:
             if not context:
                 out.problems.append(
                     f"{source[:60]!r} has no context: use self.tr() inside a class or "
-                    'QCoreApplication.translate("Context", ...), not a bare tr()'
+                    'QCoreApplication.translate("Context", ...), not a bare tr() wrapper'
                 )
     return out
 

@@ -45,8 +45,9 @@ from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 MAX_TEXT = ops.members.MAX_TEXT
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MemberDialog", text)
+def _export_word(text: str) -> str:
+    """A fixed word of the member export (``member_export.WORDS``) in the user's language."""
+    return QCoreApplication.translate("MemberExport", text)
 
 
 def forget_member(parent: QWidget | None, services: Services, member: Member) -> bool:
@@ -432,7 +433,7 @@ class MemberDialog(QDialog):
                 path,
                 exported_on=date.today().isoformat(),
                 as_json=as_json,
-                say=_tr,
+                say=_export_word,
             )
         except KnownError as exc:
             messages.show_error(self, exc)

@@ -2926,6 +2926,149 @@ Esto no se puede deshacer.</translation>
     </message>
 </context>
 <context>
+    <name>MemberExport</name>
+    <message>
+        <source>Active</source>
+        <translation>En activo</translation>
+    </message>
+    <message>
+        <source>Agreed to be contacted</source>
+        <translation>Acepta que le contacten</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Consent records</source>
+        <translation>Registros de consentimiento</translation>
+    </message>
+    <message>
+        <source>Documents given on request</source>
+        <translation>Documentos entregados a petición</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Exported on</source>
+        <translation>Exportado el</translation>
+    </message>
+    <message>
+        <source>Facilitator&apos;s notes</source>
+        <translation>Notas de quien facilita</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Metas</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>Se unió el</translation>
+    </message>
+    <message>
+        <source>Mood checks</source>
+        <translation>Estado de ánimo</translation>
+    </message>
+    <message>
+        <source>Name used in the group</source>
+        <translation>Nombre usado en el grupo</translation>
+    </message>
+    <message>
+        <source>Personal data held by GroupKeeper</source>
+        <translation>Datos personales que guarda GroupKeeper</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronombres</translation>
+    </message>
+    <message>
+        <source>Pseudonym used in meeting records</source>
+        <translation>Seudónimo usado en los registros de las reuniones</translation>
+    </message>
+    <message>
+        <source>Skills shared</source>
+        <translation>Estrategias compartidas</translation>
+    </message>
+    <message>
+        <source>apologies</source>
+        <translation>avisó que no venía</translation>
+    </message>
+    <message>
+        <source>attendance_proof</source>
+        <translation>constancia de asistencia</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>ronda de cierre</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>que le contacten</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecha</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>dejada</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>not_yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>ronda de inicio</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>en parte</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>pasó</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>presente</translation>
+    </message>
+    <message>
+        <source>roster</source>
+        <translation>estar en la lista de participantes</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+</context>
+<context>
     <name>MemberHistory</name>
     <message>
         <source>&amp;Attendance ({n})</source>
