@@ -468,3 +468,50 @@ def test_import_adds_everyone_or_no_one(store, group) -> None:
             ),
         )
     assert "Ada" not in {m.display_name for m in store.members.all()}
+
+
+# -- sharing a group (issue 14): the ops the window runs in the background ---------------
+
+
+def test_sync_ops_share_join_sync_resolve_and_stop(store, group, maya, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper.storage import _sqlcipher, schema
+    from groupkeeper.storage.repos import Store
+
+    conn = _sqlcipher.connect(str(tmp_path / "other.db"))
+    conn.execute("PRAGMA key = \"x'" + "33" * 32 + "'\"")
+    conn.execute("PRAGMA foreign_keys = ON")
+    other = Store(_sqlcipher.Database(conn), tmp_path)
+    schema.migrate(other.db)
+    shared, invite = tmp_path / "shared", tmp_path / "invite.gkinvite"
+
+    result = perform(
+        store, ops.sync.share(group_id=group.id, folder=str(shared), invitation=str(invite))
+    )
+    assert Kind.MEMBERS in result.changes and invite.is_file()
+    code = result.value.code
+    joined = perform(other, ops.sync.join(invitation=str(invite), code=code, folder=str(shared)))
+    gid = joined.value
+    assert [m.pseudonym for m in other.members.all(gid)] == [maya.pseudonym]
+
+    perform(other, ops.sync.set_laptop_name(name="Laptop two"))
+    other_maya = other.members.all(gid)[0]
+    other_maya.phone = "222"
+    other.members.update(other_maya)
+    maya.phone = "111"
+    store.members.update(maya)
+    perform(other, ops.sync.sync_now())
+    summary = perform(store, ops.sync.sync_now()).value
+    assert summary.conflicts == 1 and summary.changes_received > 0
+    from groupkeeper.sync.service import SyncService
+
+    (conflict,) = SyncService(store).conflicts(group.id)
+    perform(
+        store,
+        ops.sync.resolve(
+            group_id=group.id, member_uuid=conflict.member_uuid, field="phone", value="111"
+        ),
+    )
+    assert SyncService(store).conflicts(group.id) == []
+    perform(store, ops.sync.stop_sharing(group_id=group.id))
+    assert SyncService(store).status() == [] and store.members.get(maya.id).phone == "111"
+    other.db.close()

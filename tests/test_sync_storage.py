@@ -70,7 +70,8 @@ def test_device_key_and_replica_state_survive_a_restart(store: Store, tmp_path: 
     other.flush(shared)
     reopened.pull(shared)
     report = reopened.flush(shared)
-    assert report.written == ["00000002.gkops"]  # continues its own numbering
+    # Continues its own numbering; the keyring is rewritten to publish what it applied.
+    assert report.written == ["00000002.gkops", "keyring.gkkeys"]
     other.pull(shared)
     assert other.dump() == reopened.dump()
     assert other.state.counter("2026-01-06#1", "walk_ins") == 2

@@ -22,6 +22,7 @@ from groupkeeper.ops import (
     moods,
     settings,
     skills,
+    sync,
 )
 from groupkeeper.ops.base import REGISTRY, Kind, Op, OpChanges, OpResult, operation, perform
 
@@ -41,4 +42,5 @@ __all__ = [
     "perform",
     "settings",
     "skills",
+    "sync",
 ]

@@ -389,5 +389,20 @@ def m007_sync(db: Database) -> None:
     )
 
 
+@migrations()
+def m008_sync_link(db: Database) -> None:
+    """The link between the vault and its shared groups (issue 14).
+
+    ``sync_device.name`` is the name this laptop shows the others ("Sam's laptop", may
+    stay empty). Per shared group, ``sync_groups.local`` holds the link's bookkeeping
+    (which shared members were written into this vault's tables, so a member missing
+    from the tables later is known to have been forgotten here) and ``status`` what the
+    last sync saw (when, refused files, other laptops): ids and counts only, no names.
+    """
+    db.execute("ALTER TABLE sync_device ADD COLUMN name TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE sync_groups ADD COLUMN local TEXT NOT NULL DEFAULT '{}'")
+    db.execute("ALTER TABLE sync_groups ADD COLUMN status TEXT NOT NULL DEFAULT '{}'")
+
+
 # The schema version this app writes: one per registered migration. Keep this line last.
 SCHEMA_VERSION = len(migrations._migrations)

@@ -11,10 +11,14 @@ meetings by.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
-from groupkeeper.storage.repos.base import Repo
+from groupkeeper.model import ConsentKind, MeetingState
+from groupkeeper.storage._sqlcipher import Database
+from groupkeeper.storage.repos.base import Repo, mark_if_closed
 
 _UUID_TABLES = frozenset({"groups", "members", "meetings"})
 
@@ -27,6 +31,34 @@ class SharedGroupRecord:
     group_id: int | None  # the local group, if it still exists
     folder: str
     data: dict[str, Any]  # ``Replica.to_data()``
+    local: dict[str, Any] = field(default_factory=dict)  # the link's bookkeeping
+    status: dict[str, Any] = field(default_factory=dict)  # what the last sync saw
+
+
+#: The member columns a shared group carries (besides the pseudonym and groups).
+MEMBER_COLUMNS = (
+    "display_name",
+    "full_name",
+    "pronouns",
+    "phone",
+    "email",
+    "emergency_contact",
+    "notes",
+    "contact_consent",
+    "joined_on",
+    "active",
+)
+_BOOL_COLUMNS = frozenset({"contact_consent", "active"})
+
+
+@dataclass(frozen=True)
+class SharedMeeting:
+    """One meeting of a shared group as the vault holds it."""
+
+    id: int
+    date: str
+    walk_ins: int
+    safety_concerns: int
 
 
 class SyncRepo(Repo):
@@ -48,10 +80,40 @@ class SyncRepo(Repo):
         assert key is not None
         return key
 
+    @contextmanager
+    def locked(self) -> Iterator[Database]:
+        """One write transaction, holding the write lock from its start (a sync reads the
+        replica, the shared folder and the tables, then writes: nobody may write between).
+        Inside an outer transaction it is a savepoint and takes the lock at once too."""
+        with self._write() as db:
+            if db.conn.in_transaction:
+                # Inside a deferred outer transaction, a first write takes the lock now.
+                db.execute("UPDATE sync_device SET id = id WHERE id = 1")
+                db.execute("UPDATE sync_groups SET updated_at = updated_at")
+            yield db
+
+    def device_name(self) -> str:
+        """The name this laptop shows the other laptops ("" if none was chosen)."""
+        row = self._one("SELECT name FROM sync_device WHERE id = 1")
+        return str(row["name"]) if row else ""
+
+    def set_device_name(self, name: str) -> None:
+        """Set the name this laptop shows (needs the device key: after a share or join)."""
+        with self._write() as db:
+            db.execute("UPDATE sync_device SET name = ? WHERE id = 1", [name])
+
     def save_group(
-        self, group_uuid: str, group_id: int | None, folder: str, data: dict[str, Any]
+        self,
+        group_uuid: str,
+        group_id: int | None,
+        folder: str,
+        data: dict[str, Any],
+        *,
+        local: dict[str, Any] | None = None,
+        status: dict[str, Any] | None = None,
     ) -> None:
-        """Save (or replace) a shared group's state, in one transaction."""
+        """Save (or replace) a shared group's state, in one transaction (``local`` and
+        ``status`` are kept as they were when not given)."""
         with self._write() as db:
             db.execute(
                 "INSERT INTO sync_groups (group_uuid, group_id, folder, data, updated_at)"
@@ -59,6 +121,174 @@ class SyncRepo(Repo):
                 " group_id = excluded.group_id, folder = excluded.folder,"
                 " data = excluded.data, updated_at = excluded.updated_at",
                 [group_uuid, group_id, folder, json.dumps(data, sort_keys=True), self._now()],
+            )
+            for column, value in (("local", local), ("status", status)):
+                if value is not None:
+                    db.execute(
+                        f"UPDATE sync_groups SET {column} = ? WHERE group_uuid = ?",  # noqa: S608
+                        [json.dumps(value, sort_keys=True), group_uuid],
+                    )
+
+    def forget_group(self, group_uuid: str) -> None:
+        """Stop sharing: the group's key and replica state are deleted from the vault."""
+        with self._write() as db:
+            db.execute("DELETE FROM sync_groups WHERE group_uuid = ?", [group_uuid])
+
+    def group_of(self, group_id: int) -> SharedGroupRecord | None:
+        """The shared state of a local group, or None if it is not shared."""
+        row = self._one("SELECT * FROM sync_groups WHERE group_id = ?", [group_id])
+        return _record(row) if row else None
+
+    def set_uuid(self, table: str, row_id: int, uuid: str) -> None:
+        """Give a record the stable id other laptops know it by (a joined group's id)."""
+        if table not in _UUID_TABLES:
+            raise ValueError(table)
+        with self._write() as db:
+            db.execute(f"UPDATE {table} SET uuid = ? WHERE id = ?", [uuid, row_id])  # noqa: S608
+
+    # --- what a shared group holds in the tables ---------------------------------------
+
+    def members_by_uuid(self, group_id: int, also: Iterable[str] = ()) -> dict[str, dict[str, Any]]:
+        """The members of a group, and those with the ids in ``also``, by UUID: their
+        shared columns, ``pseudonym``, ``id`` and ``in_group``."""
+        cols = ", ".join(f"m.{c}" for c in MEMBER_COLUMNS)
+        rows = self._query(
+            f"SELECT m.id, m.uuid, m.pseudonym, {cols}, EXISTS (SELECT 1 FROM group_members g"  # noqa: S608
+            " WHERE g.member_id = m.id AND g.group_id = ?) AS in_group FROM members m"
+            " WHERE m.id IN (SELECT member_id FROM group_members WHERE group_id = ?)",
+            [group_id, group_id],
+        )
+        wanted = [u for u in also]
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows += self._query(
+                f"SELECT m.id, m.uuid, m.pseudonym, {cols}, EXISTS (SELECT 1 FROM group_members"  # noqa: S608
+                " g WHERE g.member_id = m.id AND g.group_id = ?) AS in_group FROM members m"
+                f" WHERE m.uuid IN ({', '.join('?' * len(chunk))})",
+                [group_id, *chunk],
+            )
+        result = {}
+        for row in rows:
+            for column in _BOOL_COLUMNS:
+                row[column] = bool(row[column])
+            row["in_group"] = bool(row["in_group"])
+            result[str(row["uuid"])] = row
+        return result
+
+    def meetings_of(self, group_id: int) -> list[SharedMeeting]:
+        """A group's meetings, by date, then in the order they were opened."""
+        return [
+            SharedMeeting(r["id"], r["date"], r["walk_ins"], r["safety_concerns"])
+            for r in self._query(
+                "SELECT id, date, walk_ins, safety_concerns FROM meetings WHERE group_id = ?"
+                " ORDER BY date, id",
+                [group_id],
+            )
+        ]
+
+    def attendance_of(self, group_id: int) -> dict[int, dict[str, str]]:
+        """``{meeting id: {pseudonym: status}}`` of a group's meetings."""
+        result: dict[int, dict[str, str]] = {}
+        for r in self._query(
+            "SELECT a.meeting_id, a.pseudonym, a.status FROM attendance a"
+            " JOIN meetings m ON m.id = a.meeting_id WHERE m.group_id = ?",
+            [group_id],
+        ):
+            result.setdefault(int(r["meeting_id"]), {})[r["pseudonym"]] = r["status"]
+        return result
+
+    # --- writing what other laptops changed ---------------------------------------------
+
+    def add_member(self, uuid: str, pseudonym: str, values: dict[str, Any], group_id: int) -> int:
+        """Write a member another laptop added, with its UUID and pseudonym as they are
+        everywhere, into ``group_id``, with its roster consent record."""
+        now = self._now()
+        row = {c: values[c] for c in MEMBER_COLUMNS if c in values}
+        for column in _BOOL_COLUMNS & row.keys():
+            row[column] = int(bool(row[column]))
+        row.update(uuid=uuid, pseudonym=pseudonym, created_at=now, updated_at=now)
+        with self._write() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO pseudonyms (pseudonym, joined_on) VALUES (?, ?)",
+                [pseudonym, str(values.get("joined_on", ""))],
+            )
+            cols = ", ".join(row)
+            cur = db.execute(
+                f"INSERT INTO members ({cols}) VALUES ({', '.join('?' * len(row))})",  # noqa: S608
+                list(row.values()),
+            )
+            member_id = int(cur.lastrowid or 0)
+            db.execute(
+                "INSERT INTO group_members (group_id, member_id) VALUES (?, ?)",
+                [group_id, member_id],
+            )
+            kinds = [ConsentKind.ROSTER] + (
+                [ConsentKind.CONTACT] if row.get("contact_consent") else []
+            )
+            for kind in kinds:
+                db.execute(
+                    "INSERT INTO consents (member_id, kind, granted, recorded_at, note)"
+                    " VALUES (?, ?, 1, ?, '')",
+                    [member_id, kind.value, now],
+                )
+        return member_id
+
+    def set_membership(self, member_id: int, group_id: int, in_group: bool) -> None:
+        """Put a member into the group, or take them out of it (the member stays)."""
+        with self._write() as db:
+            if in_group:
+                db.execute(
+                    "INSERT OR IGNORE INTO group_members (group_id, member_id) VALUES (?, ?)",
+                    [group_id, member_id],
+                )
+            else:
+                db.execute(
+                    "DELETE FROM group_members WHERE group_id = ? AND member_id = ?",
+                    [group_id, member_id],
+                )
+
+    def add_meeting(self, group_id: int, meeting_date: str, *, open_: bool) -> int:
+        """A meeting another laptop recorded, with the group's agenda (open if it is today's
+        or later, so this laptop can run it too; closed if it is in the past)."""
+        state = MeetingState.OPEN if open_ else MeetingState.CLOSED
+        with self._write() as db:
+            cur = db.execute(
+                "INSERT INTO meetings (group_id, date, state, started_at, agenda, engine_state)"
+                " VALUES (?, ?, ?, ?, (SELECT agenda FROM groups WHERE id = ?), '{}')",
+                [group_id, meeting_date, state.value, self._now(), group_id],
+            )
+            return int(cur.lastrowid or 0)
+
+    def set_attendance(
+        self, meeting_id: int, changes: dict[str, str | None], *, correction: bool = True
+    ) -> None:
+        """Set some people's attendance of a meeting (``None``: not recorded); with
+        ``correction`` a closed meeting records that it was corrected."""
+        now = self._now()
+        with self._write() as db:
+            for pseudonym, status in sorted(changes.items()):
+                if status is None:
+                    db.execute(
+                        "DELETE FROM attendance WHERE meeting_id = ? AND pseudonym = ?",
+                        [meeting_id, pseudonym],
+                    )
+                    continue
+                db.execute("INSERT OR IGNORE INTO pseudonyms (pseudonym) VALUES (?)", [pseudonym])
+                db.execute(
+                    "INSERT INTO attendance (meeting_id, pseudonym, status, is_new, recorded_at)"
+                    " VALUES (?, ?, ?, 0, ?) ON CONFLICT (meeting_id, pseudonym) DO UPDATE SET"
+                    " status = excluded.status",
+                    [meeting_id, pseudonym, status, now],
+                )
+            if changes and correction:
+                mark_if_closed(db, now, meeting_id, "attendance")
+
+    def set_counts(self, meeting_id: int, walk_ins: int, safety_concerns: int) -> None:
+        """Set a meeting's shared counts (the sums over every laptop)."""
+        with self._write() as db:
+            db.execute(
+                "UPDATE meetings SET walk_ins = ?, safety_concerns = ? WHERE id = ?",
+                [walk_ins, safety_concerns, meeting_id],
             )
 
     def group(self, group_uuid: str) -> SharedGroupRecord:
@@ -91,5 +321,10 @@ class SyncRepo(Repo):
 
 def _record(row: dict[str, Any]) -> SharedGroupRecord:
     return SharedGroupRecord(
-        row["group_uuid"], row["group_id"], row["folder"], json.loads(row["data"])
+        row["group_uuid"],
+        row["group_id"],
+        row["folder"],
+        json.loads(row["data"]),
+        json.loads(row.get("local") or "{}"),
+        json.loads(row.get("status") or "{}"),
     )

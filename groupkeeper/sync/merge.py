@@ -242,6 +242,20 @@ class MergeState:
                 result[member] = status
         return result
 
+    def attendance_by_meeting(self) -> dict[str, dict[str, str]]:
+        """``{meeting: {member pseudonym: status}}`` of every meeting (statuses other than
+        none), in one pass (``attendance`` per meeting would read everything each time)."""
+        result: dict[str, dict[str, str]] = {}
+        for (meeting, member), record in self._attendance.items():
+            status = record.status()
+            if status != "none":
+                result.setdefault(meeting, {})[member] = status
+        return result
+
+    def meetings(self) -> list[str]:
+        """Every meeting with any attendance or count recorded."""
+        return sorted({m for m, _ in self._attendance} | {m for m, _ in self._counters})
+
     def counter(self, meeting: str, name: str) -> int:
         """A meeting's shared count: the sum of every laptop's own count."""
         return sum(value for _, value in self._counters.get((meeting, name), {}).values())

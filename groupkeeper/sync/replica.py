@@ -76,6 +76,14 @@ class Replica:
         self.next_seq = 1
         self._keyring_written: dict[str, bytes] | None = None
         self._keyring_seq = 0
+        #: This laptop's name as other laptops show it ("Sam's laptop"; may be empty).
+        self.name = ""
+        #: What every other laptop publishes in its keyring, by device id:
+        #: ``{"name": str, "applied": {device: [seq, ...]}}``.
+        self.peers: dict[str, dict[str, Any]] = {}
+        #: Per other device, the newest wall-clock stamp (ms) of its changes applied here.
+        self.last_change: dict[str, int] = {}
+        self._published: dict[str, Any] | None = None
 
     # --- local changes ----------------------------------------------------------------
 
@@ -98,6 +106,12 @@ class Replica:
         for name, value in sorted(fields.items()):
             self.set_field(member, name, value)
         return member
+
+    def ensure_member(self, member: str) -> None:
+        """Give a member known by its id (a vault's stable UUID) a key, if it has none and
+        was never forgotten; its fields are then set with ``set_field``."""
+        if member not in self.member_keys and member not in self.state.forgotten:
+            self.member_keys[member] = changefile.new_key()
 
     def set_field(self, member: str, name: str, value: Any) -> None:
         """Change one field of a member (does nothing for a forgotten member)."""
@@ -186,7 +200,8 @@ class Replica:
             report.entries = len(self.pending)
             self.pending = []
             self.next_seq += 1
-        if self._keyring_written != self.member_keys:
+        published = self._publication()
+        if self._keyring_written != self.member_keys or self._published != published:
             self._keyring_seq += 1
             keys = {m: base64.b64encode(k).decode("ascii") for m, k in self.member_keys.items()}
             data = changefile.seal_file(
@@ -195,12 +210,31 @@ class Replica:
                 kind=changefile.KIND_KEYS,
                 group=self.group,
                 seq=self._keyring_seq,
-                payload={"member_keys": keys},
+                payload={"member_keys": keys, **published},
             )
             changefile.replace_file(folder / changefile.KEYRING_NAME, data)
             self._keyring_written = dict(self.member_keys)
+            self._published = published
             report.written.append(changefile.KEYRING_NAME)
         return report
+
+    def _publication(self) -> dict[str, Any]:
+        """What this laptop tells the others besides the keys: its name and which change
+        files it has applied (so each laptop can say what the others have not seen yet)."""
+        applied: dict[str, list[int]] = {}
+        for device, seq in self.applied:
+            applied.setdefault(device, []).append(seq)
+        return {"name": self.name, "applied": {d: sorted(s) for d, s in sorted(applied.items())}}
+
+    def unseen_own_files(self) -> int:
+        """How many of this laptop's written change files some other known laptop has not
+        applied yet (0 while no other laptop has published anything)."""
+        own = {seq for device, seq in self.applied if device == self.device}
+        missing: set[int] = set()
+        for info in self.peers.values():
+            seen = set(info.get("applied", {}).get(self.device, []))
+            missing |= own - seen
+        return len(missing)
 
     def _refuse(self, report: SyncReport, shared: Path, exc: RefusedFile) -> None:
         where = str(exc.path.relative_to(shared)) if exc.path else "?"
@@ -237,6 +271,9 @@ class Replica:
                 continue
             for stamp in stamps:
                 self.clock.observe(stamp)
+            if stamps:
+                newest = max(s.wall_ms for s in stamps)
+                self.last_change[device] = max(self.last_change.get(device, 0), newest)
             for entry in entries:
                 self.state.apply(entry)
                 if entry["op"] == FORGET:
@@ -279,6 +316,7 @@ class Replica:
             for member, key in decoded.items():
                 if member not in self.state.forgotten:
                     self.member_keys.setdefault(member, key)
+            self.peers[device] = _peer_info(payload)
 
     # --- saving in the vault ----------------------------------------------------------
 
@@ -300,6 +338,10 @@ class Replica:
             "keyring_written": None
             if self._keyring_written is None
             else sorted(self._keyring_written),
+            "name": self.name,
+            "peers": self.peers,
+            "last_change": self.last_change,
+            "published": self._published,
         }
 
     @classmethod
@@ -330,6 +372,10 @@ class Replica:
         )
         if written is not None and set(written) != set(replica._keyring_written or {}):
             replica._keyring_written = None
+        replica.name = str(data.get("name", ""))
+        replica.peers = dict(data.get("peers", {}))
+        replica.last_change = {str(d): int(t) for d, t in data.get("last_change", {}).items()}
+        replica._published = data.get("published")
         return replica
 
     def dump(self) -> str:
@@ -339,3 +385,15 @@ class Replica:
     def last_stamp(self) -> Stamp:
         """The clock's latest reading."""
         return self.clock.last
+
+
+def _peer_info(payload: dict[str, Any]) -> dict[str, Any]:
+    """The name and applied files another laptop published (ill-formed parts dropped)."""
+    name = payload.get("name")
+    applied = payload.get("applied")
+    clean: dict[str, list[int]] = {}
+    if isinstance(applied, dict):
+        for device, seqs in applied.items():
+            if isinstance(device, str) and isinstance(seqs, list):
+                clean[device] = [s for s in seqs if isinstance(s, int) and not isinstance(s, bool)]
+    return {"name": name[:100] if isinstance(name, str) else "", "applied": clean}

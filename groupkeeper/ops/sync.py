@@ -1,0 +1,67 @@
+"""Sharing operations: share a group, join one, sync now, settle a conflict (no Qt).
+
+Each runs ``groupkeeper.sync.service.SyncService`` over the store it is performed on. They
+read and write files in the shared folder while holding the write lock, so the window
+runs them with ``OperationRunner.run_in_background`` (the worker's own connection), never
+on the GUI thread's connection. Their results are the service's dataclasses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from groupkeeper.ops.base import Kind, operation
+
+if TYPE_CHECKING:
+    from groupkeeper.storage.repos import Store
+    from groupkeeper.sync.service import ShareResult, SyncSummary
+
+#: Everything a sync may change in the tables.
+_SYNCED = (Kind.GROUPS, Kind.MEMBERS, Kind.CONSENTS, Kind.MEETINGS, Kind.ATTENDANCE, Kind.GOALS)
+
+
+def _service(store: Store) -> Any:
+    from groupkeeper.sync.service import SyncService
+
+    return SyncService(store)
+
+
+@operation("sync.share", *_SYNCED)
+def share(store: Store, *, group_id: int, folder: str, invitation: str) -> ShareResult:
+    """Start sharing a group through ``folder`` and write the invitation file; the
+    result's ``code`` is the one-time code to read out (``SyncService.share_group``)."""
+    result: ShareResult = _service(store).share_group(group_id, Path(folder), Path(invitation))
+    return result
+
+
+@operation("sync.join", *_SYNCED)
+def join(store: Store, *, invitation: str, code: str, folder: str) -> int:
+    """Join a shared group with its invitation file and code; returns the new local
+    group's id. A wrong code changes nothing (``SyncService.join``)."""
+    return int(_service(store).join(Path(invitation), code, Path(folder)))
+
+
+@operation("sync.now", *_SYNCED)
+def sync_now(store: Store) -> SyncSummary:
+    """Sync every shared group once (``SyncService.sync_once``)."""
+    summary: SyncSummary = _service(store).sync_once()
+    return summary
+
+
+@operation("sync.resolve", *_SYNCED)
+def resolve(store: Store, *, group_id: int, member_uuid: str, field: str, value: Any) -> None:
+    """Settle a conflict on a member field with ``value`` on every laptop."""
+    _service(store).resolve_conflict(group_id, member_uuid, field, value)
+
+
+@operation("sync.stop_sharing", Kind.GROUPS)
+def stop_sharing(store: Store, *, group_id: int) -> None:
+    """Stop sharing a group on this laptop (the group and its records stay)."""
+    _service(store).stop_sharing(group_id)
+
+
+@operation("sync.set_laptop_name", Kind.SETTINGS)
+def set_laptop_name(store: Store, *, name: str) -> None:
+    """The name other laptops show for this one."""
+    _service(store).set_laptop_name(name)

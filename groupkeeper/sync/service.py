@@ -1,0 +1,564 @@
+"""Sharing groups between laptops, for the screens and the command line (no Qt).
+
+``SyncService(store)`` is the one entry point. Every method works on the ``Store`` it is
+given, inside that store's connection: the GUI must hand it a store over a *background
+thread's own connection* (``OperationRunner.run_in_background`` with the ``sync`` ops, or
+``worker.run_on_vault(vault, fn, write=True)`` with ``fn`` building
+``SyncService(Store(lambda: vault.db, vault.folder))``), never the GUI thread's, because
+a sync reads and writes files in the shared folder while it holds the write lock.
+
+What a laptop does (see ``link`` for how tables and replica meet):
+
+``share_group(group_id, folder, invitation_path)``
+    Start sharing a local group through ``folder`` (a Syncthing folder, a USB stick, any
+    synced folder); writes the invitation file and returns the one-time code to read
+    out, and runs the first sync (this laptop's members and meetings go out).
+``join(invitation_path, code, folder)``
+    On another laptop (its own vault): open the invitation with the code, create the
+    group locally and run the first sync. A wrong code changes nothing.
+``sync_once()``
+    For every shared group: capture this laptop's changes, apply every other laptop's
+    change files, write the merged result into the tables, write this laptop's new
+    change file. Returns a ``SyncSummary`` (counts only: safe to print and log).
+``status()``, ``conflicts(group_id)``, ``resolve_conflict(...)``, ``set_laptop_name(name)``,
+``stop_sharing(group_id)``.
+
+Errors a user can meet are ``KnownError`` subclasses with a stable ``code`` (the UI words
+them): ``invitation.WrongCode`` (``wrong_code``), ``invitation.NotAnInvitation``
+(``not_an_invitation``), ``FolderUnavailable``, ``InvitationUnreadable``,
+``AlreadyShared``, ``NotShared``. Nothing here ever logs or returns a member's name
+except ``conflicts`` (values for the facilitator's eyes, in the window only).
+
+What is shared: members of the group (personal fields sealed per member), meetings by
+group, date and slot, attendance (present wins unless corrected), walk-in and
+safety-concern counts, forgetting. Not shared (yet): moods, skill shares, goals, safety
+notes, wellbeing answers, the meeting timer. Never shared: backups, settings, passphrases,
+recovery keys, this laptop's signing key.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from groupkeeper.model import Group
+from groupkeeper.storage.errors import KnownError
+from groupkeeper.storage.sync import SharedGroupRecord, SyncRepo
+from groupkeeper.sync import changefile, invitation, link
+from groupkeeper.sync.identity import DeviceIdentity
+from groupkeeper.sync.merge import MEMBER_FIELDS
+from groupkeeper.sync.replica import Replica, SyncReport
+
+if TYPE_CHECKING:
+    from groupkeeper.storage.repos import Store
+
+log = logging.getLogger(__name__)
+
+#: Largest invitation file read (a real one is well under 1 KB).
+MAX_INVITATION = 64 * 1024
+
+
+class FolderUnavailable(KnownError):
+    """The shared folder cannot be reached or written just now (USB stick not plugged in?)."""
+
+    code = "sync_folder_unavailable"
+
+
+class InvitationUnreadable(KnownError):
+    """The invitation file cannot be read."""
+
+    code = "invitation_unreadable"
+
+
+class AlreadyShared(KnownError):
+    """This group is already shared from this vault."""
+
+    code = "already_shared"
+
+
+class NotShared(KnownError):
+    """This group is not shared."""
+
+    code = "not_shared"
+
+
+# --- what the methods return ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A file in the shared folder that was refused (nothing from it applied).
+
+    ``path`` is relative to the shared folder (group id / device id / file name: ids
+    only); ``reason`` a code: ``truncated``, ``malformed``, ``wrong-place``,
+    ``foreign-signature``, ``bad-signature``, ``unreadable``, ``too-large``,
+    ``unavailable`` (see ``changefile.RefusedFile``).
+    """
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    """What one sync did, over every shared group (counts and ids only, never names).
+
+    Attributes:
+        groups: shared groups synced.
+        changes_sent: this laptop's changes written to the shared folders.
+        files_received: other laptops' change files applied.
+        changes_received: the changes in them.
+        records_changed: rows of this vault changed by them (members, meetings,
+            attendance, counts).
+        refused: files refused, with the reason (nothing from them applied).
+        conflicts: member fields edited on two laptops without seeing each other, waiting
+            for the facilitator (over every shared group, not only new ones).
+        unavailable: shared groups whose folder could not be reached (nothing done).
+    """
+
+    groups: int = 0
+    changes_sent: int = 0
+    files_received: int = 0
+    changes_received: int = 0
+    records_changed: int = 0
+    refused: tuple[Refusal, ...] = ()
+    conflicts: int = 0
+    unavailable: int = 0
+
+    def __add__(self, other: SyncSummary) -> SyncSummary:
+        return SyncSummary(
+            self.groups + other.groups,
+            self.changes_sent + other.changes_sent,
+            self.files_received + other.files_received,
+            self.changes_received + other.changes_received,
+            self.records_changed + other.records_changed,
+            self.refused + other.refused,
+            self.conflicts + other.conflicts,
+            self.unavailable + other.unavailable,
+        )
+
+    def lines(self) -> list[str]:
+        """What it did, in English sentences for the command line."""
+        out = [
+            f"Shared groups synced: {self.groups}",
+            f"Changes sent: {self.changes_sent}",
+            f"Changes received: {self.changes_received} (in {self.files_received} files)",
+            f"Records updated in this vault: {self.records_changed}",
+        ]
+        if self.unavailable:
+            out.append(f"Shared folders not reachable: {self.unavailable}")
+        for refusal in self.refused:
+            out.append(f"Refused (nothing applied): {refusal.path} ({refusal.reason})")
+        if self.conflicts:
+            out.append(f"Conflicts to settle: {self.conflicts}")
+        return out
+
+
+@dataclass(frozen=True)
+class ShareResult:
+    """What ``share_group`` did. ``code`` is the one-time code to read out or type on the
+    other laptop; it is written nowhere."""
+
+    group_id: int
+    group_uuid: str
+    code: str
+    invitation_path: Path
+    folder: Path
+    summary: SyncSummary
+
+
+@dataclass(frozen=True)
+class Laptop:
+    """Another laptop seen in a shared group. ``name`` is what it chose to show ("" when
+    none); ``last_change_at`` the time of its newest change applied here (UTC)."""
+
+    device_id: str
+    name: str
+    last_change_at: datetime | None
+
+
+@dataclass(frozen=True)
+class SharedGroupStatus:
+    """One shared group as Home shows it.
+
+    Attributes:
+        group_id: the local group (None if it was deleted here).
+        group_uuid: the id every laptop knows the group by.
+        folder: the shared folder on this laptop.
+        folder_available: whether it can be reached now.
+        last_sync_at: when this laptop last synced it (UTC), None before the first sync.
+        laptops: the *other* laptops seen (from their published keyrings or changes).
+        pending: this laptop's changes captured but not yet written to the folder.
+        unseen_by_others: this laptop's change files some other laptop has not applied.
+        warnings: files refused at the last sync.
+        conflicts: member fields waiting to be settled.
+    """
+
+    group_id: int | None
+    group_uuid: str
+    folder: Path
+    folder_available: bool
+    last_sync_at: datetime | None
+    laptops: tuple[Laptop, ...]
+    pending: int
+    unseen_by_others: int
+    warnings: tuple[Refusal, ...]
+    conflicts: int
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A member field edited on two laptops without either seeing the other's edit.
+
+    ``current`` is the value in force (the newest edit), ``others`` the values that lost;
+    ``resolve_conflict`` with any value settles it everywhere. ``member_id`` is the local
+    member (None if not in this vault). Values are personal: show them, never log them.
+    """
+
+    group_id: int
+    member_id: int | None
+    member_uuid: str
+    field: str
+    current: Any
+    others: tuple[Any, ...] = ()
+
+
+# --- the service ------------------------------------------------------------------------
+
+
+def _ms_to_datetime(ms: int | None) -> datetime | None:
+    return datetime.fromtimestamp(ms / 1000, UTC) if ms else None
+
+
+class SyncService:
+    """Sharing groups of the vault behind ``store`` (see the module docstring).
+
+    Args:
+        store: the vault's store, over the calling thread's own connection.
+        now_ms: wall clock in milliseconds for change stamps (tests pass a fake one).
+        today: today's date (a meeting received for today or later is created open).
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        now_ms: Callable[[], int] | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self.store = store
+        self.repo = SyncRepo(store)
+        self._now_ms = now_ms
+        self._today = today
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _identity(self) -> DeviceIdentity:
+        return DeviceIdentity(self.repo.ensure_device_key(DeviceIdentity.generate().private_key))
+
+    def _replica(self, identity: DeviceIdentity, record: SharedGroupRecord) -> Replica:
+        replica = Replica.from_data(identity, record.data, self._now_ms)
+        replica.name = self.repo.device_name()
+        return replica
+
+    @staticmethod
+    def _usable_folder(folder: Path) -> Path:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FolderUnavailable() from exc
+        if not folder.is_dir():
+            raise FolderUnavailable()
+        return folder
+
+    def _record(self, group_id: int) -> SharedGroupRecord:
+        record = self.repo.group_of(group_id)
+        if record is None:
+            raise NotShared()
+        return record
+
+    # --- sharing and joining ------------------------------------------------------------
+
+    def is_shared(self, group_id: int) -> bool:
+        """True if the local group ``group_id`` is shared."""
+        return self.repo.group_of(group_id) is not None
+
+    def share_group(self, group_id: int, folder: Path, invitation_path: Path) -> ShareResult:
+        """Start sharing a group: write the invitation, save the group's key, first sync.
+
+        Args:
+            group_id: the local group.
+            folder: the shared folder (created if missing).
+            invitation_path: where to write the invitation file (an existing invitation
+                there is replaced; any other existing file is left alone: error).
+
+        Raises:
+            KeyError: no such group.
+            AlreadyShared: the group is shared already.
+            FolderUnavailable: the shared folder cannot be created or written.
+            FileProblem: the invitation cannot be written (nothing was shared).
+        """
+        from groupkeeper.storage.errors import file_problem
+
+        group = self.store.groups.get(group_id)
+        if self.repo.group_of(group_id) is not None:
+            raise AlreadyShared()
+        folder = self._usable_folder(Path(folder))
+        invitation_path = Path(invitation_path)
+        identity = self._identity()
+        group_uuid = self.repo.uuid_of("groups", group_id)
+        key = changefile.new_key()
+        code = invitation.new_code()
+        data = invitation.write(
+            invitation.Invitation(
+                group_uuid, group.name, key, identity.device_id, identity.public_key
+            ),
+            code,
+        )
+        try:
+            if invitation_path.exists() and not _is_invitation(invitation_path):
+                raise FileExistsError(17, "exists", str(invitation_path))
+            changefile.replace_file(invitation_path, data)
+        except OSError as exc:
+            raise file_problem(exc, invitation_path, writing=True) from exc
+        replica = Replica(identity, group_uuid, key, self._now_ms)
+        self.repo.save_group(group_uuid, group_id, str(folder), replica.to_data(), local={})
+        summary = self.sync_group(group_id)
+        return ShareResult(group_id, group_uuid, code, invitation_path, folder, summary)
+
+    def join(self, invitation_path: Path, code: str, folder: Path) -> int:
+        """Join a shared group into this vault; returns the new local group's id.
+
+        The invitation is opened before anything changes: a wrong code, a damaged or
+        foreign file changes nothing.
+
+        Raises:
+            InvitationUnreadable: the file cannot be read.
+            invitation.NotAnInvitation: it is not an invitation.
+            invitation.WrongCode: the code does not open it.
+            AlreadyShared: this vault has that group already (it shared it, or joined).
+            FolderUnavailable: the shared folder cannot be created or reached.
+        """
+        try:
+            with Path(invitation_path).open("rb") as handle:
+                data = handle.read(MAX_INVITATION + 1)
+        except OSError as exc:
+            raise InvitationUnreadable() from exc
+        if len(data) > MAX_INVITATION:
+            raise invitation.NotAnInvitation()
+        opened = invitation.read(data, code)
+        if not changefile.valid_id(opened.group):
+            raise invitation.NotAnInvitation()
+        try:
+            self.repo.group(opened.group)
+        except KeyError:
+            pass
+        else:
+            raise AlreadyShared()
+        if self.repo.id_of("groups", opened.group) is not None:
+            raise AlreadyShared()
+        folder = self._usable_folder(Path(folder))
+        identity = self._identity()
+        with self.repo.locked():
+            from groupkeeper import agenda
+
+            group = self.store.groups.add(agenda.fill_from_template(Group(name=opened.group_name)))
+            group_id = int(group.id or 0)
+            self.repo.set_uuid("groups", group_id, opened.group)
+            replica = Replica(identity, opened.group, opened.group_key, self._now_ms)
+            self.repo.save_group(opened.group, group_id, str(folder), replica.to_data(), local={})
+        self.sync_group(group_id)
+        return group_id
+
+    def stop_sharing(self, group_id: int) -> None:
+        """Stop sharing a group on this laptop: its key and shared state are deleted from
+        the vault; the group and everything in its tables stay. Files this laptop wrote
+        stay in the shared folder (other laptops keep what they have)."""
+        record = self._record(group_id)
+        self.repo.forget_group(record.group_uuid)
+
+    def set_laptop_name(self, name: str) -> None:
+        """The name the other laptops show for this one (published at the next sync)."""
+        self._identity()
+        self.repo.set_device_name(name.strip()[:100])
+
+    # --- syncing ------------------------------------------------------------------------
+
+    def sync_once(self) -> SyncSummary:
+        """Sync every shared group once (see the module docstring)."""
+        total = SyncSummary()
+        for record in self.repo.groups():
+            if record.group_id is None:
+                continue
+            total = total + self.sync_group(record.group_id)
+        return total
+
+    def sync_group(
+        self, group_id: int, *, settle: Callable[[Replica], None] | None = None
+    ) -> SyncSummary:
+        """Sync one shared group (``settle`` records a resolution after the capture).
+
+        A folder that cannot be reached is counted in ``unavailable``: this laptop's
+        changes are captured and kept in the vault for the next time, nothing is read.
+        """
+        record = self._record(group_id)
+        folder = Path(record.folder)
+        folder_ok = folder.is_dir()
+        identity = self._identity()
+        with self.repo.locked():
+            record = self._record(group_id)  # again, under the lock
+            replica = self._replica(identity, record)
+            local = dict(record.local)
+            link.capture(self.repo, replica, group_id, record.group_uuid, local)
+            if settle is not None:
+                settle(replica)
+            pulled = replica.pull(folder) if folder_ok else SyncReport()
+            done = link.materialise(
+                self.store, self.repo, replica, group_id, record.group_uuid, local, self._today()
+            )
+            sent = len(replica.pending)
+            if folder_ok:
+                try:
+                    replica.flush(folder)
+                except OSError:
+                    log.warning("The shared folder could not be written; changes kept for later")
+                    folder_ok = False
+            if not folder_ok:
+                sent = 0
+            refused = tuple(Refusal(p, r) for p, r in pulled.refused)
+            status = {
+                "last_sync": datetime.now(UTC).isoformat(timespec="seconds")
+                if folder_ok
+                else record.status.get("last_sync"),
+                "folder_ok": folder_ok,
+                "refused": [[r.path, r.reason] for r in refused],
+            }
+            self.repo.save_group(
+                record.group_uuid,
+                group_id,
+                record.folder,
+                replica.to_data(),
+                local=local,
+                status=status,
+            )
+            conflicts = len(_conflicts(replica))
+        log.info(
+            "Synced a shared group: %d sent, %d received in %d files, %d refused",
+            sent,
+            pulled.entries,
+            len(pulled.applied),
+            len(refused),
+        )
+        return SyncSummary(
+            groups=1,
+            changes_sent=sent,
+            files_received=len(pulled.applied),
+            changes_received=pulled.entries,
+            records_changed=done.total,
+            refused=refused,
+            conflicts=conflicts,
+            unavailable=0 if folder_ok else 1,
+        )
+
+    # --- what Home and the Conflicts list show -------------------------------------------
+
+    def status(self) -> list[SharedGroupStatus]:
+        """Every shared group of this vault, as Home shows it (reads only)."""
+        key = self.repo.device_key()
+        if key is None:
+            return []
+        identity = DeviceIdentity(key)
+        result = []
+        for record in self.repo.groups():
+            replica = Replica.from_data(identity, record.data)
+            devices = sorted((set(replica.peers) | set(replica.last_change)) - {replica.device})
+            laptops = tuple(
+                Laptop(
+                    d,
+                    str(replica.peers.get(d, {}).get("name", "")),
+                    _ms_to_datetime(replica.last_change.get(d)),
+                )
+                for d in devices
+            )
+            last = record.status.get("last_sync")
+            folder = Path(record.folder)
+            result.append(
+                SharedGroupStatus(
+                    group_id=record.group_id,
+                    group_uuid=record.group_uuid,
+                    folder=folder,
+                    folder_available=folder.is_dir(),
+                    last_sync_at=datetime.fromisoformat(last) if last else None,
+                    laptops=laptops,
+                    pending=len(replica.pending),
+                    unseen_by_others=replica.unseen_own_files(),
+                    warnings=tuple(Refusal(p, r) for p, r in record.status.get("refused", [])),
+                    conflicts=len(_conflicts(replica)),
+                )
+            )
+        return result
+
+    def conflicts(self, group_id: int) -> list[Conflict]:
+        """The member fields of a shared group waiting to be settled (values are
+        personal: for the window only)."""
+        record = self._record(group_id)
+        identity = self._identity()
+        replica = self._replica(identity, record)
+        result = []
+        for (member, name), lost in sorted(_conflicts(replica).items()):
+            try:
+                current = replica.state.member(member, replica.open_sealed).get(name)
+            except (LookupError, ValueError):
+                continue
+            result.append(
+                Conflict(
+                    group_id,
+                    self.repo.id_of("members", member),
+                    member,
+                    name,
+                    current,
+                    tuple(lost),
+                )
+            )
+        return result
+
+    def resolve_conflict(
+        self, group_id: int, member_uuid: str, field_name: str, value: Any
+    ) -> None:
+        """Settle a conflict with ``value`` (the current one, a lost one or a new one): it
+        wins on every laptop, the tables get it now, the others at their next sync.
+
+        Raises:
+            NotShared: the group is not shared.
+            KeyError: ``field_name`` is not a shared member field.
+        """
+        if field_name not in MEMBER_FIELDS:
+            raise KeyError(field_name)
+
+        def settle(replica: Replica) -> None:
+            if member_uuid in replica.member_keys:
+                replica.set_field(member_uuid, field_name, value)
+
+        self.sync_group(group_id, settle=settle)
+
+
+def _conflicts(replica: Replica) -> dict[tuple[str, str], list[Any]]:
+    def opener(member: str, name: str, stamp: list[object], sealed: str) -> Any:
+        try:
+            return replica.open_sealed(member, name, stamp, sealed)
+        except (LookupError, ValueError):
+            return None
+
+    return replica.state.conflicts(opener)
+
+
+def _is_invitation(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(invitation.MAGIC)) == invitation.MAGIC
+    except OSError:
+        return False

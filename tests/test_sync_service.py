@@ -1,0 +1,191 @@
+"""Two vaults sharing a group through a folder: the vault<->replica link and its facade."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from groupkeeper import ops
+from groupkeeper.model import AttendanceStatus, Group, Member
+from groupkeeper.ops import perform
+from groupkeeper.storage import _sqlcipher, schema
+from groupkeeper.storage.repos import Store
+from groupkeeper.sync import invitation
+from groupkeeper.sync.service import AlreadyShared, SyncService
+
+TODAY = date(2026, 11, 30)
+
+
+def _store(folder: Path) -> Store:
+    folder.mkdir(parents=True, exist_ok=True)
+    conn = _sqlcipher.connect(str(folder / "t.db"))
+    conn.execute("PRAGMA key = \"x'" + "22" * 32 + "'\"")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+    db = _sqlcipher.Database(conn)
+    schema.migrate(db)
+    return Store(db, folder)
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[tuple[Store, Store, Path]]:
+    a, b = _store(tmp_path / "a"), _store(tmp_path / "b")
+    yield a, b, tmp_path / "shared"
+    a.db.close()
+    b.db.close()
+
+
+def _service(store: Store) -> SyncService:
+    return SyncService(store, today=lambda: TODAY)
+
+
+def _shared_pair(a: Store, b: Store, shared: Path, tmp_path: Path) -> tuple[int, int]:
+    group = a.groups.add(Group(name="Tuesday circle"))
+    gid_a = group.id or 0
+    result = _service(a).share_group(gid_a, shared, tmp_path / "invite.gkinvite")
+    gid_b = _service(b).join(tmp_path / "invite.gkinvite", result.code, shared)
+    return gid_a, gid_b
+
+
+def test_members_and_check_ins_travel_both_ways(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b, shared = pair
+    group = a.groups.add(Group(name="Tuesday circle"))
+    ana = a.members.add(Member(display_name="Ana Planted", phone="0101", group_ids=[group.id or 0]))
+    meeting = a.meetings.start(group.id or 0, "2026-11-24")
+    a.meetings.check_in(meeting.id or 0, ana.pseudonym)
+    a.meetings.change_walk_ins(meeting.id or 0, 2)
+    result = _service(a).share_group(group.id or 0, shared, tmp_path / "invite.gkinvite")
+    assert result.summary.changes_sent > 0
+    gid_b = _service(b).join(tmp_path / "invite.gkinvite", result.code, shared)
+    assert b.groups.get(gid_b).name == "Tuesday circle"
+    (ana_b,) = b.members.all(gid_b)
+    assert (ana_b.display_name, ana_b.phone, ana_b.pseudonym) == (
+        "Ana Planted",
+        "0101",
+        ana.pseudonym,
+    )
+    (meeting_b,) = b.meetings.recent(gid_b)
+    assert meeting_b.date == "2026-11-24" and meeting_b.walk_ins == 2
+    assert b.meetings.present(meeting_b.id or 0) == [ana.pseudonym]
+
+    # B adds a member and checks them in, and counts one more walk-in.
+    ben = perform(
+        b, ops.members.add(fields={"display_name": "Ben Planted", "group_ids": [gid_b]})
+    ).value
+    perform(b, ops.attendance.check_in(meeting_id=meeting_b.id, pseudonym=ben.pseudonym))
+    perform(b, ops.meetings.change_walk_ins(meeting_id=meeting_b.id, delta=1))
+    _service(b).sync_once()
+    summary = _service(a).sync_once()
+    assert summary.changes_received > 0 and summary.refused == ()
+    assert {m.display_name for m in a.members.all(group.id)} == {"Ana Planted", "Ben Planted"}
+    assert sorted(a.meetings.present(meeting.id or 0)) == sorted([ana.pseudonym, ben.pseudonym])
+    assert a.meetings.get(meeting.id or 0).walk_ins == 3
+    # Nothing more to do on either side.
+    again = _service(a).sync_once() + _service(b).sync_once()
+    assert again.changes_sent == 0 and again.records_changed == 0
+
+
+def test_same_meeting_opened_on_both_laptops_is_one_meeting(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b, shared = pair
+    gid_a, gid_b = _shared_pair(a, b, shared, tmp_path)
+    ana = a.members.add(Member(display_name="Ana", group_ids=[gid_a]))
+    _service(a).sync_once()
+    _service(b).sync_once()
+    ma = a.meetings.start(gid_a, "2026-11-30")
+    mb = b.meetings.start(gid_b, "2026-11-30")
+    a.meetings.check_in(ma.id or 0, ana.pseudonym)
+    b.meetings.check_in(mb.id or 0, ana.pseudonym, status=AttendanceStatus.APOLOGIES)
+    for _ in range(2):
+        _service(a).sync_once()
+        _service(b).sync_once()
+    assert len(a.meetings.recent(gid_a)) == len(b.meetings.recent(gid_b)) == 1
+    # Present wins over apologies on both.
+    assert a.meetings.present(ma.id or 0) == b.meetings.present(mb.id or 0) == [ana.pseudonym]
+    # An explicit undo on B afterwards is a correction: it wins everywhere.
+    b.meetings.undo_check_in(mb.id or 0, ana.pseudonym)
+    _service(b).sync_once()
+    _service(a).sync_once()
+    assert a.meetings.attendance(ma.id or 0) == []
+
+
+def test_forget_on_one_laptop_erases_the_member_on_the_other(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b, shared = pair
+    gid_a, gid_b = _shared_pair(a, b, shared, tmp_path)
+    ana = a.members.add(Member(display_name="Zebulon Forgettable", group_ids=[gid_a]))
+    _service(a).sync_once()
+    _service(b).sync_once()
+    (ana_b,) = b.members.all(gid_b)
+    perform(b, ops.members.forget(member_id=ana_b.id))
+    _service(b).sync_once()
+    # A edits the member meanwhile: forgetting wins anyway.
+    a.members.update(Member(**{**ana.__dict__, "phone": "0999"}))
+    summary = _service(a).sync_once()
+    assert summary.records_changed >= 1
+    assert a.members.all() == []
+    _service(b).sync_once()
+    assert b.members.all() == []
+    for path in shared.rglob("*"):
+        if path.is_file():
+            assert b"Zebulon" not in path.read_bytes()
+
+
+def test_concurrent_edits_are_kept_as_a_conflict_and_settled(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b, shared = pair
+    gid_a, gid_b = _shared_pair(a, b, shared, tmp_path)
+    ana = a.members.add(Member(display_name="Ana", group_ids=[gid_a]))
+    _service(a).sync_once()
+    _service(b).sync_once()
+    (ana_b,) = b.members.all(gid_b)
+    a.members.update(Member(**{**ana.__dict__, "phone": "111"}))
+    b.members.update(Member(**{**ana_b.__dict__, "phone": "222"}))
+    _service(a).sync_once()
+    _service(b).sync_once()
+    _service(a).sync_once()
+    (conflict,) = _service(a).conflicts(gid_a)
+    assert conflict.field == "phone" and {conflict.current, *conflict.others} == {"111", "222"}
+    assert (
+        a.members.get(ana.id or 0).phone == b.members.get(ana_b.id or 0).phone == conflict.current
+    )
+    assert _service(a).status()[0].conflicts == 1
+    perform(
+        a,
+        ops.sync.resolve(
+            group_id=gid_a, member_uuid=conflict.member_uuid, field="phone", value="333"
+        ),
+    )
+    _service(b).sync_once()
+    assert a.members.get(ana.id or 0).phone == b.members.get(ana_b.id or 0).phone == "333"
+    assert _service(a).conflicts(gid_a) == [] and _service(b).conflicts(gid_b) == []
+
+
+def test_wrong_code_changes_nothing_and_sharing_twice_is_refused(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b, shared = pair
+    group = a.groups.add(Group(name="Tuesday circle"))
+    result = _service(a).share_group(group.id or 0, shared, tmp_path / "invite.gkinvite")
+    with pytest.raises(AlreadyShared):
+        _service(a).share_group(group.id or 0, shared, tmp_path / "again.gkinvite")
+    wrong = "00000-00000-00000-00000" if result.code != "00000-00000-00000-00000" else "1" * 20
+    with pytest.raises(invitation.WrongCode):
+        _service(b).join(tmp_path / "invite.gkinvite", wrong, shared)
+    assert b.groups.all() == [] and _service(b).status() == []
+    with pytest.raises(AlreadyShared):
+        _service(a).join(tmp_path / "invite.gkinvite", result.code, shared)
+
+
+def test_status_shows_the_other_laptop_and_what_it_has_not_seen(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b, shared = pair
+    gid_a, gid_b = _shared_pair(a, b, shared, tmp_path)
+    perform(b, ops.sync.set_laptop_name(name="Sam's laptop"))
+    _service(b).sync_once()
+    a.members.add(Member(display_name="Ana", group_ids=[gid_a]))
+    _service(a).sync_once()
+    (status,) = _service(a).status()
+    assert status.group_id == gid_a and status.folder_available and status.pending == 0
+    assert [lap.name for lap in status.laptops] == ["Sam's laptop"]
+    assert status.unseen_by_others == 1  # B has not applied A's newest file yet
+    _service(b).sync_once()
+    _service(a).sync_once()
+    assert _service(a).status()[0].unseen_by_others == 0
