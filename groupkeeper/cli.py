@@ -1,8 +1,8 @@
 """The command line: start the app, or run a vault task for coordinators, scripts and CI.
 
 ``groupkeeper`` alone starts the window (``--demo`` on a throwaway demo vault); the
-subcommands (``self-test``, ``make-demo``, ``check``, ``backup``, ``restore``, ``export``)
-work headless. Passphrases come from a prompt without echo, or with
+subcommands (``self-test``, ``make-demo``, ``check``, ``backup``, ``restore``, ``export``,
+``share``, ``join``, ``sync``) work headless. Passphrases come from a prompt without echo, or with
 ``--passphrase-stdin`` / ``--recovery-key-stdin`` from one line of standard input; never
 from an argument or an environment variable, where other users and shell histories can
 see them.
@@ -297,6 +297,109 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return int(reports_export.run_export(args, open_vault, write_pdf))
 
 
+# --- sharing a group between laptops (issue 14) -------------------------------------------
+
+
+def _sync_store(vault: Vault) -> Any:
+    from groupkeeper.storage.repos import Store
+
+    return Store(lambda: vault.db, vault.folder)
+
+
+def _print_summary(summary: Any) -> None:
+    for line in summary.lines():
+        _print(line)
+
+
+def _cmd_share(args: argparse.Namespace) -> int:
+    from groupkeeper.sync.service import SyncService
+
+    vault = open_vault(args, Path(args.dir))
+    try:
+        store = _sync_store(vault)
+        group = store.groups.by_name(args.group)
+        if group is None or group.id is None:
+            # Group names are not personal data: list them so a typo is easy to fix.
+            names = ", ".join(g.name for g in store.groups.all(active_only=False))
+            raise InvalidInput(
+                "No group has that name. Groups in this vault: " + (names or "(none)") + "."
+            )
+        result = SyncService(store).share_group(group.id, Path(args.folder), Path(args.invitation))
+    finally:
+        vault.lock()
+    _print(f"Invitation written to {result.invitation_path}")
+    _print_summary(result.summary)
+    _print("Read this code out to the other facilitator (it is written nowhere):")
+    _print(f"Code: {result.code}")
+    return EXIT_OK
+
+
+def _read_code(args: argparse.Namespace) -> str:
+    if getattr(args, "passphrase_stdin", False):
+        return _read_stdin_text("code")
+    if not _terminal_available():
+        raise InvalidInput("There is no terminal to ask for the code; use --passphrase-stdin.")
+    try:
+        value = getpass.getpass("Code: ")
+    except EOFError:
+        raise InvalidInput("No code was given.") from None
+    return value
+
+
+def _cmd_join(args: argparse.Namespace) -> int:
+    from groupkeeper.storage.vault import Vault
+    from groupkeeper.sync import invitation
+    from groupkeeper.sync.service import MAX_INVITATION, InvitationUnreadable, SyncService
+
+    folder = Path(args.dir)
+    new = not Vault.exists(folder)
+    if new and folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise InvalidInput(f"{folder} is not empty and holds no vault; name an empty folder.")
+    passphrase = read_passphrase(args, "New passphrase: " if new else "Passphrase: ")
+    code = _read_code(args)
+    # The code is checked before anything is created or changed.
+    try:
+        with Path(args.invitation).open("rb") as handle:
+            data = handle.read(MAX_INVITATION + 1)
+    except OSError as exc:
+        raise InvitationUnreadable() from exc
+    invitation.read(data, code)
+    recovery = ""
+    if new:
+        vault, recovery = Vault.create(folder, passphrase)
+    else:
+        vault = open_vault(args, folder, ("passphrase", passphrase))
+    try:
+        store = _sync_store(vault)
+        service = SyncService(store)
+        group_id = service.join(Path(args.invitation), code, Path(args.folder))
+        members = len(store.members.all(group_id))
+        meetings = len(store.meetings.recent(group_id))
+    finally:
+        vault.lock()
+    if new:
+        _print(f"New vault created in {folder}.")
+        _print(f"Recovery key (write it down now, it is shown only once): {recovery}")
+    _print(f"Joined the shared group: {members} members, {meetings} meetings so far.")
+    return EXIT_OK
+
+
+def _cmd_sync(args: argparse.Namespace) -> int:
+    from groupkeeper.sync.service import SyncService
+
+    vault = open_vault(args, Path(args.dir))
+    try:
+        service = SyncService(_sync_store(vault))
+        if not service.status():
+            _print("This vault shares no group.")
+            return EXIT_OK
+        summary = service.sync_once()
+    finally:
+        vault.lock()
+    _print_summary(summary)
+    return EXIT_OK
+
+
 def _cmd_self_test(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     vault_arg = getattr(args, "vault", None)
@@ -505,6 +608,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", metavar="FILE")
     p.add_argument("--pdf", metavar="FILE")
     _add_secret_options(p)
+
+    p = sub.add_parser("share", help="share a group with other laptops through a synced folder")
+    p.add_argument("dir", metavar="DIR")
+    p.add_argument("--group", metavar="NAME", required=True)
+    p.add_argument("--folder", metavar="SHARED", required=True)
+    p.add_argument("--invitation", metavar="FILE", required=True)
+    _add_secret_options(p, recovery=False)
+
+    p = sub.add_parser(
+        "join",
+        help="join a shared group (into the vault in DIR, or a new one if DIR is empty);"
+        " with --passphrase-stdin, line 1 is the passphrase and line 2 the code",
+    )
+    p.add_argument("dir", metavar="DIR")
+    p.add_argument("--invitation", metavar="FILE", required=True)
+    p.add_argument("--folder", metavar="SHARED", required=True)
+    _add_secret_options(p, recovery=False)
+
+    p = sub.add_parser("sync", help="send this laptop's changes and apply the others', once")
+    p.add_argument("dir", metavar="DIR")
+    _add_secret_options(p, recovery=False)
     return parser
 
 
@@ -515,6 +639,9 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "export": _cmd_export,
+    "share": _cmd_share,
+    "join": _cmd_join,
+    "sync": _cmd_sync,
 }
 
 

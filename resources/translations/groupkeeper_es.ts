@@ -1365,6 +1365,10 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
         <translation>No se ha dado ninguna respuesta.</translation>
     </message>
     <message>
+        <source>No code was given.</source>
+        <translation>No se ha indicado ningún código.</translation>
+    </message>
+    <message>
         <source>No group has that name. Check the spelling in the app.</source>
         <translation type="vanished">Ningún grupo tiene ese nombre. Comprueba cómo se escribe en la aplicación.</translation>
     </message>
@@ -1451,6 +1455,10 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
     <message>
         <source>There is no mood round of that name.</source>
         <translation>No hay ninguna ronda de ánimo con ese nombre.</translation>
+    </message>
+    <message>
+        <source>There is no terminal to ask for the code; use --passphrase-stdin.</source>
+        <translation>No hay terminal para pedir el código; use --passphrase-stdin.</translation>
     </message>
     <message>
         <source>There is no terminal to ask for the passphrase; give it on standard input with --passphrase-stdin.</source>
