@@ -199,39 +199,49 @@ class SyncRepo(Repo):
 
     # --- writing what other laptops changed ---------------------------------------------
 
-    def add_member(self, uuid: str, pseudonym: str, values: dict[str, Any], group_id: int) -> int:
-        """Write a member another laptop added, with its UUID and pseudonym as they are
-        everywhere, into ``group_id``, with its roster consent record."""
+    def taken_pseudonyms(self, pseudonyms: Iterable[str]) -> set[str]:
+        """Those of ``pseudonyms`` that a member of this vault has."""
+        wanted, taken = list(pseudonyms), set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT pseudonym FROM members WHERE pseudonym IN ({marks})"  # noqa: S608
+            taken |= {str(r["pseudonym"]) for r in self._query(sql, chunk)}
+        return taken
+
+    def add_members(self, members: list[tuple[str, str, dict[str, Any]]], group_id: int) -> None:
+        """Write members another laptop added, ``(uuid, pseudonym, values)`` each, with
+        their UUID and pseudonym as they are everywhere, into ``group_id``, each with
+        its roster consent record (and contact consent if given), in one transaction."""
         now = self._now()
-        row = {c: values[c] for c in MEMBER_COLUMNS if c in values}
-        for column in _BOOL_COLUMNS & row.keys():
-            row[column] = int(bool(row[column]))
-        row.update(uuid=uuid, pseudonym=pseudonym, created_at=now, updated_at=now)
         with self._write() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO pseudonyms (pseudonym, joined_on) VALUES (?, ?)",
-                [pseudonym, str(values.get("joined_on", ""))],
-            )
-            cols = ", ".join(row)
-            cur = db.execute(
-                f"INSERT INTO members ({cols}) VALUES ({', '.join('?' * len(row))})",  # noqa: S608
-                list(row.values()),
-            )
-            member_id = int(cur.lastrowid or 0)
-            db.execute(
-                "INSERT INTO group_members (group_id, member_id) VALUES (?, ?)",
-                [group_id, member_id],
-            )
-            kinds = [ConsentKind.ROSTER] + (
-                [ConsentKind.CONTACT] if row.get("contact_consent") else []
-            )
-            for kind in kinds:
+            for uuid, pseudonym, values in members:
+                row = {c: values[c] for c in MEMBER_COLUMNS if c in values}
+                for column in _BOOL_COLUMNS & row.keys():
+                    row[column] = int(bool(row[column]))
+                row.update(uuid=uuid, pseudonym=pseudonym, created_at=now, updated_at=now)
                 db.execute(
+                    "INSERT OR IGNORE INTO pseudonyms (pseudonym, joined_on) VALUES (?, ?)",
+                    [pseudonym, str(values.get("joined_on", ""))],
+                )
+                cols = ", ".join(row)
+                cur = db.execute(
+                    f"INSERT INTO members ({cols}) VALUES ({', '.join('?' * len(row))})",  # noqa: S608
+                    list(row.values()),
+                )
+                member_id = int(cur.lastrowid or 0)
+                db.execute(
+                    "INSERT INTO group_members (group_id, member_id) VALUES (?, ?)",
+                    [group_id, member_id],
+                )
+                kinds = [ConsentKind.ROSTER]
+                if row.get("contact_consent"):
+                    kinds.append(ConsentKind.CONTACT)
+                db.conn.executemany(
                     "INSERT INTO consents (member_id, kind, granted, recorded_at, note)"
                     " VALUES (?, ?, 1, ?, '')",
-                    [member_id, kind.value, now],
+                    [(member_id, kind.value, now) for kind in kinds],
                 )
-        return member_id
 
     def set_membership(self, member_id: int, group_id: int, in_group: bool) -> None:
         """Put a member into the group, or take them out of it (the member stays)."""

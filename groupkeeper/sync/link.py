@@ -192,6 +192,7 @@ def materialise(
 
     shared_members = state.members()
     rows = repo.members_by_uuid(group_id, also=shared_members)
+    new_members: list[tuple[str, str, dict[str, Any]]] = []
     for uuid in shared_members:
         try:
             fields = state.member(uuid, replica.open_sealed)
@@ -210,12 +211,7 @@ def materialise(
             pseudonym = fields.get("pseudonym")
             if not in_group or not values.get("display_name") or not isinstance(pseudonym, str):
                 continue
-            if store.members.by_pseudonym(pseudonym) is not None:
-                log.warning("A shared member's pseudonym is taken here; not added")
-                continue
-            repo.add_member(uuid, pseudonym, values, group_id)
-            done.members_added += 1
-            known.add(uuid)
+            new_members.append((uuid, pseudonym, values))
             continue
         changed = {n: v for n, v in values.items() if row[n] != v}
         if changed.get("display_name", "x").strip() == "":
@@ -237,6 +233,13 @@ def materialise(
             known.add(uuid)
         else:
             known.discard(uuid)
+    taken = repo.taken_pseudonyms(p for _, p, _ in new_members)
+    if taken:
+        log.warning("%d shared members' pseudonyms are taken here; not added", len(taken))
+    new_members = [m for m in new_members if m[1] not in taken]
+    repo.add_members(new_members, group_id)
+    done.members_added += len(new_members)
+    known.update(uuid for uuid, _, _ in new_members)
     local["members"] = sorted(known)
 
     meetings = repo.meetings_of(group_id)

@@ -156,6 +156,8 @@ class MergeState:
     def __init__(self) -> None:
         self.forgotten: set[str] = set()
         self._registers: dict[tuple[str, str], _Register] = {}
+        #: The fields each member has a register for (an index over ``_registers``).
+        self._fields: dict[str, set[str]] = {}
         self._attendance: dict[tuple[str, str], _Attendance] = {}
         self._counters: dict[tuple[str, str], dict[str, tuple[Stamp, int]]] = {}
 
@@ -170,11 +172,12 @@ class MergeState:
                 return
             key = (entry["member"], entry["field"])
             self._registers.setdefault(key, _Register()).add(stamp, entry)
+            self._fields.setdefault(key[0], set()).add(key[1])
         elif op == FORGET:
             member = entry["member"]
             self.forgotten.add(member)
-            for key in [k for k in self._registers if k[0] == member]:
-                del self._registers[key]
+            for name in self._fields.pop(member, set()):
+                del self._registers[(member, name)]
         elif op == MARK:
             key = (entry["meeting"], entry["member"])
             self._attendance.setdefault(key, _Attendance()).add(stamp, entry)
@@ -198,11 +201,14 @@ class MergeState:
 
     def members(self) -> list[str]:
         """The ids of the members not forgotten that have any field."""
-        return sorted({m for m, _ in self._registers})
+        return sorted(self._fields)
 
     def member_stamps(self, member: str) -> dict[str, list[Stamp]]:
         """Every field of a member with the stamps of its current versions."""
-        return {n: sorted(r.heads) for (m, n), r in self._registers.items() if m == member}
+        return {
+            n: sorted(self._registers[(member, n)].heads)
+            for n in sorted(self._fields.get(member, ()))
+        }
 
     def _value(self, entry: dict[str, Any], opener: Opener) -> Any:
         if "sealed" in entry:
@@ -212,9 +218,8 @@ class MergeState:
     def member(self, member: str, opener: Opener) -> dict[str, Any]:
         """A member's fields (the winning versions), personal ones opened with ``opener``."""
         return {
-            n: self._value(r.winner(), opener)
-            for (m, n), r in sorted(self._registers.items())
-            if m == member
+            n: self._value(self._registers[(member, n)].winner(), opener)
+            for n in sorted(self._fields.get(member, ()))
         }
 
     def conflicts(self, opener: Opener) -> dict[tuple[str, str], list[Any]]:
@@ -222,6 +227,8 @@ class MergeState:
         them (and differ from the winner): for the facilitator to settle."""
         result: dict[tuple[str, str], list[Any]] = {}
         for key, register in sorted(self._registers.items()):
+            if len(register.heads) < 2:
+                continue
             win = register.winner()
             won = self._value(win, opener)
             lost = []
@@ -306,6 +313,7 @@ class MergeState:
             state._registers[(first["member"], first["field"])] = _Register(
                 heads, {Stamp.from_json(s) for s in item["superseded"]}
             )
+            state._fields.setdefault(first["member"], set()).add(first["field"])
         for item in data["attendance"]:
             marks = {Stamp.from_json(s): st for s, st in item["marks"]}
             state._attendance[(item["key"][0], item["key"][1])] = _Attendance(
