@@ -189,3 +189,134 @@ def test_status_shows_the_other_laptop_and_what_it_has_not_seen(pair, tmp_path: 
     _service(b).sync_once()
     _service(a).sync_once()
     assert _service(a).status()[0].unseen_by_others == 0
+
+
+# -- playing the attacker ---------------------------------------------------------------
+
+
+def test_tampered_and_foreign_files_are_refused_and_nothing_reaches_the_tables(
+    pair, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    a, b, shared = pair
+    gid_a, gid_b = _shared_pair(a, b, shared, tmp_path)
+    ana = a.members.add(Member(display_name="Ana", group_ids=[gid_a]))
+    meeting = a.meetings.start(gid_a, "2026-11-24")
+    a.meetings.check_in(meeting.id or 0, ana.pseudonym)
+    _service(a).sync_once()
+    (change,) = [p for p in shared.rglob("*.gkops")]
+    # 1. One flipped byte in A's change file.
+    good = change.read_bytes()
+    bad = bytearray(good)
+    bad[len(bad) // 2] ^= 0x01
+    change.write_bytes(bytes(bad))
+    summary = _service(b).sync_once()
+    assert [r.reason for r in summary.refused] == ["bad-signature"]
+    assert summary.records_changed == 0
+    assert b.members.all() == [] and b.meetings.recent(gid_b) == []
+    (status,) = _service(b).status()
+    assert [w.reason for w in status.warnings] == ["bad-signature"]
+    assert "Ana" not in repr(status) and "Ana" not in repr(summary)
+    # 2. Cut short, as by an interrupted copy.
+    change.write_bytes(good[: len(good) // 3])
+    assert [r.reason for r in _service(b).sync_once().refused] == ["truncated"]
+    # 3. A stranger's file with another group key, in a device folder of its own.
+    from groupkeeper.sync import changefile
+    from groupkeeper.sync.identity import DeviceIdentity
+    from groupkeeper.sync.replica import Replica
+
+    group_uuid = change.parent.parent.name
+    stranger = Replica(DeviceIdentity.generate(), group_uuid, changefile.new_key())
+    stranger.ensure_member("0d6f2c1e-0000-4000-8000-000000000001")
+    stranger.set_field("0d6f2c1e-0000-4000-8000-000000000001", "display_name", "Intruder")
+    stranger.mark("2026-11-24#1", "P-INTRUDER", "present")
+    stranger.flush(shared)
+    # 4. A file signed by a stranger's key, put in A's own folder.
+    forged = Replica(DeviceIdentity.generate(), group_uuid, changefile.new_key())
+    forged.count("2026-11-24#1", "safety_concerns", 9)
+    forged.flush(tmp_path / "elsewhere")
+    (forged_file,) = (tmp_path / "elsewhere").rglob("*.gkops")
+    change.with_name("00000002.gkops").write_bytes(forged_file.read_bytes())
+    reasons = sorted(r.reason for r in _service(b).sync_once().refused)
+    assert reasons == ["truncated", "unreadable", "unreadable", "wrong-place"]
+    assert b.members.all() == [] and b.meetings.recent(gid_b) == []
+    # The genuine file back in place: everything arrives, the forgeries stay refused.
+    change.write_bytes(good)
+    summary = _service(b).sync_once()
+    assert [m.display_name for m in b.members.all()] == ["Ana"]
+    (meeting_b,) = b.meetings.recent(gid_b)
+    assert b.meetings.present(meeting_b.id or 0) == [ana.pseudonym]
+    assert meeting_b.safety_concerns == 0
+    assert {r.reason for r in summary.refused} == {"unreadable", "wrong-place"}
+
+
+def test_a_leaked_invitation_without_its_code_opens_nothing(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b, shared = pair
+    group = a.groups.add(Group(name="Planted Group Name"))
+    invite = tmp_path / "invite.gkinvite"
+    result = _service(a).share_group(group.id or 0, shared, invite)
+    data = invite.read_bytes()
+    assert b"Planted" not in data and result.code.replace("-", "").encode() not in data
+    group_uuid = a.db.execute("SELECT uuid FROM groups").fetchone()[0]
+    assert group_uuid.encode() not in data
+    for guess in ("12345-67890-12345-67890", "00000-00000-00000-00001", "not a code"):
+        if guess == result.code:
+            continue
+        with pytest.raises(invitation.WrongCode):
+            _service(b).join(invite, guess, tmp_path / "b-shared")
+    assert b.groups.all() == [] and _service(b).status() == []
+    assert not (tmp_path / "b-shared").exists()
+    # Even with the group key's folder in hand, the change files say nothing readable.
+    for path in shared.rglob("*"):
+        if path.is_file():
+            assert b"Planted" not in path.read_bytes()
+
+
+def test_a_background_sync_uses_its_own_connection_while_the_window_writes(
+    tmp_path: Path,
+) -> None:
+    import threading
+
+    from groupkeeper.storage.vault import Vault
+
+    vault, _ = Vault.create(tmp_path / "vault", "a long enough passphrase")
+    other = _store(tmp_path / "other")
+    try:
+        store = Store(lambda: vault.db, vault.folder)
+        group = store.groups.add(Group(name="Circle"))
+        people = [
+            store.members.add(Member(display_name=f"P{i}", group_ids=[group.id or 0]))
+            for i in range(20)
+        ]
+        meeting = store.meetings.start(group.id or 0, "2026-11-24")
+        shared = tmp_path / "shared"
+        code = _service(store).share_group(group.id or 0, shared, tmp_path / "inv").code
+        gid_other = _service(other).join(tmp_path / "inv", code, shared)
+        errors: list[BaseException] = []
+        gui_thread_db = vault.db
+
+        def background() -> None:
+            try:
+                with vault.thread_connection(write=True) as db:
+                    assert db is not gui_thread_db
+                    for _ in range(5):
+                        _service(Store(lambda: vault.db, vault.folder)).sync_once()
+            except BaseException as exc:  # noqa: BLE001 - reported below
+                errors.append(exc)
+
+        worker = threading.Thread(target=background)
+        worker.start()
+        for person in people:  # the window keeps checking people in meanwhile
+            perform(
+                store, ops.attendance.check_in(meeting_id=meeting.id, pseudonym=person.pseudonym)
+            )
+        worker.join(timeout=120)
+        assert not worker.is_alive() and errors == []
+        _service(store).sync_once()
+        _service(other).sync_once()
+        (meeting_other,) = other.meetings.recent(gid_other)
+        assert sorted(other.meetings.present(meeting_other.id or 0)) == sorted(
+            p.pseudonym for p in people
+        )
+    finally:
+        vault.lock()
+        other.db.close()

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from groupkeeper.storage._sqlcipher import Database
+from groupkeeper.storage._sqlcipher import Database, write_transaction
 from groupkeeper.storage.errors import InvalidInput
 from groupkeeper.storage.faults import guarded
 from groupkeeper.storage.repos.consents import ConsentRepo
@@ -67,10 +67,13 @@ class Store:
         """One transaction around several repository writes (all or nothing).
 
         The repositories' own writes nest inside it as savepoints; the commit at the end
-        is what makes the whole step durable. Disk problems arrive as known errors.
+        is what makes the whole step durable. Disk problems arrive as known errors. It
+        takes the write lock at its start (``BEGIN IMMEDIATE``): a step that read first
+        and wrote later would fail at once (``database is locked``) if a background
+        writer (a sync, an import) committed in between; this way it waits its turn.
         """
         try:
-            with guarded(self.folder), self.db.atomic():
+            with guarded(self.folder), write_transaction(self.db):
                 yield
         except UnicodeEncodeError:
             raise InvalidInput("The text contains characters that cannot be stored.") from None
