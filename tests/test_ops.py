@@ -512,6 +512,10 @@ def test_sync_ops_share_join_sync_resolve_and_stop(store, group, maya, tmp_path)
         ),
     )
     assert SyncService(store).conflicts(group.id) == []
+    from groupkeeper.sync.service import LaptopNotRemovable
+
+    with pytest.raises(LaptopNotRemovable):
+        perform(store, ops.sync.remove_laptop(group_id=group.id, device_id="not-a-laptop"))
     perform(store, ops.sync.stop_sharing(group_id=group.id))
     assert SyncService(store).status() == [] and store.members.get(maya.id).phone == "111"
     other.db.close()

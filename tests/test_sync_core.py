@@ -376,3 +376,52 @@ def test_an_oversized_or_vanishing_file_is_refused_and_tried_again(
     assert report.applied == [(a.device, 1)] and b.state.attendance("m") == {
         "calm-otter": "present"
     }
+
+
+def test_a_removed_laptop_reads_nothing_new_and_its_new_files_are_refused(
+    tmp_path: Path, key: bytes
+) -> None:
+    a, b, c = replica(key), replica(key), replica(key)
+    meeting = "2026-01-06#1"
+
+    def round_trip() -> None:
+        for r in (a, b, c, a, b, c):
+            r.pull(tmp_path)
+            r.flush(tmp_path)
+
+    a.mark(meeting, "calm-otter", "present")
+    c.count(meeting, "walk_ins", 1)  # written before the removal: it stays counted
+    round_trip()
+    assert c.state.attendance(meeting) == {"calm-otter": "present"}
+    a.remove_device(c.device, tmp_path)
+    a.mark(meeting, "brave-heron", "present")
+    a.flush(tmp_path)
+    b.pull(tmp_path)
+    assert b.group_key == a.group_key != key and b.removed == {c.device: 1}
+    assert b.state.attendance(meeting) == {"calm-otter": "present", "brave-heron": "present"}
+    # B writes under the new key; A reads it.
+    b.count(meeting, "walk_ins", 2)
+    b.flush(tmp_path)
+    a.pull(tmp_path)
+    assert a.state.counter(meeting, "walk_ins") == 3
+    # C keeps what it had, reads nothing new, and knows it was removed.
+    report = c.pull(tmp_path)
+    assert c.removed_here and c.group_key == key
+    assert c.state.attendance(meeting) == {"calm-otter": "present"}
+    assert c.state.counter(meeting, "walk_ins") == 1
+    assert {reason for _, reason in report.refused} == {"unreadable"}
+    # What C writes now is refused by the others, nothing applied.
+    c.count(meeting, "safety_concerns", 7)
+    c.flush(tmp_path)
+    refused = [reason for _, reason in a.pull(tmp_path).refused]
+    assert refused == ["removed-laptop"] and a.state.counter(meeting, "safety_concerns") == 0
+    # A restart keeps all of it; a removed laptop cannot be removed twice.
+    again = Replica.from_data(a.identity, a.to_data())
+    assert again.group_key == a.group_key and again.removed == a.removed
+    with pytest.raises(KeyError):
+        again.remove_device(c.device, tmp_path)
+    # A laptop that joins later with the new key reads the old files too.
+    d = Replica(DeviceIdentity.generate(), GROUP, a.group_key, FakeTime())
+    d.old_keys = [key]
+    d.pull(tmp_path)
+    assert d.state.attendance(meeting) == {"calm-otter": "present", "brave-heron": "present"}

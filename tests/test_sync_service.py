@@ -14,7 +14,7 @@ from groupkeeper.ops import perform
 from groupkeeper.storage import _sqlcipher, schema
 from groupkeeper.storage.repos import Store
 from groupkeeper.sync import invitation
-from groupkeeper.sync.service import AlreadyShared, SyncService
+from groupkeeper.sync.service import AlreadyShared, LaptopNotRemovable, SyncService
 
 TODAY = date(2026, 11, 30)
 
@@ -320,3 +320,39 @@ def test_a_background_sync_uses_its_own_connection_while_the_window_writes(
     finally:
         vault.lock()
         other.db.close()
+
+
+def test_removing_a_laptop_cuts_it_off_from_what_comes_next(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b, shared = pair
+    c = _store(tmp_path / "c")
+    try:
+        group = a.groups.add(Group(name="Tuesday circle"))
+        gid_a = group.id or 0
+        code = _service(a).share_group(gid_a, shared, tmp_path / "inv").code
+        gid_b = _service(b).join(tmp_path / "inv", code, shared)
+        gid_c = _service(c).join(tmp_path / "inv", code, shared)
+        perform(c, ops.sync.set_laptop_name(name="Lost laptop"))
+        a.members.add(Member(display_name="Before", group_ids=[gid_a]))
+        for s in (a, b, c, a, b, c):
+            _service(s).sync_once()
+        assert [m.display_name for m in c.members.all(gid_c)] == ["Before"]
+        (lost,) = [lap for lap in _service(a).status()[0].laptops if lap.name == "Lost laptop"]
+        perform(a, ops.sync.remove_laptop(group_id=gid_a, device_id=lost.device_id))
+        with pytest.raises(LaptopNotRemovable):
+            _service(a).remove_laptop(gid_a, lost.device_id)
+        a.members.add(Member(display_name="After Planted", group_ids=[gid_a]))
+        _service(a).sync_once()
+        _service(b).sync_once()
+        assert sorted(m.display_name for m in b.members.all(gid_b)) == ["After Planted", "Before"]
+        c_summary = _service(c).sync_once()
+        assert [m.display_name for m in c.members.all(gid_c)] == ["Before"]
+        assert c_summary.refused and _service(c).status()[0].removed_here
+        # C's new changes are refused by the others.
+        c.members.add(Member(display_name="From the lost laptop", group_ids=[gid_c]))
+        _service(c).sync_once()
+        refused = _service(b).sync_once().refused
+        assert "removed-laptop" in {r.reason for r in refused}
+        assert "From the lost laptop" not in [m.display_name for m in b.members.all()]
+        assert [lap.name for lap in _service(b).status()[0].laptops] == [""]  # only A left
+    finally:
+        c.db.close()

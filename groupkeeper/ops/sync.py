@@ -55,6 +55,14 @@ def resolve(store: Store, *, group_id: int, member_uuid: str, field: str, value:
     _service(store).resolve_conflict(group_id, member_uuid, field, value)
 
 
+@operation("sync.remove_laptop", *_SYNCED)
+def remove_laptop(store: Store, *, group_id: int, device_id: str) -> SyncSummary:
+    """Remove another laptop from a shared group (the group key is replaced; what that
+    laptop already has stays on it)."""
+    summary: SyncSummary = _service(store).remove_laptop(group_id, device_id)
+    return summary
+
+
 @operation("sync.stop_sharing", Kind.GROUPS)
 def stop_sharing(store: Store, *, group_id: int) -> None:
     """Stop sharing a group on this laptop (the group and its records stay)."""

@@ -34,7 +34,11 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from groupkeeper.fileio import fsync_dir, open_private
 from groupkeeper.sync.identity import (
@@ -53,9 +57,11 @@ MAX_HEADER = 4096
 MAX_FILE = 64 * 1024 * 1024
 KIND_OPS = "ops"
 KIND_KEYS = "keys"
+KIND_ROTATION = "rotation"
 CHANGE_SUFFIX = ".gkops"
 KEYRING_NAME = "keyring.gkkeys"
 _CHANGE_NAME = re.compile(r"^(\d{8})\.gkops$")
+_ROTATION_NAME = re.compile(r"^rotation-(\d{4})\.gkrot$")
 _ID = re.compile(r"^[a-z0-9-]{8,64}$")
 
 
@@ -231,6 +237,49 @@ def open_field(member_key: bytes, member: str, field: str, stamp: list[object], 
     return json.loads(plain.decode("utf-8"))
 
 
+# --- a new group key for each remaining laptop ----------------------------------------
+
+
+def _wrap_kek(shared_secret: bytes, ephemeral: bytes, recipient: bytes) -> bytes:
+    return HKDF(hashes.SHA256(), 32, salt=None, info=b"gk-rotate" + ephemeral + recipient).derive(
+        shared_secret
+    )
+
+
+def wrap_key(recipient_public: bytes, key: bytes, context: bytes) -> str:
+    """``key`` encrypted so that only the holder of ``recipient_public``'s X25519 private
+    key can read it (ephemeral X25519, HKDF, ChaCha20-Poly1305 bound to ``context``)."""
+    ephemeral = X25519PrivateKey.generate()
+    eph_public = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    secret = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient_public))
+    nonce = os.urandom(NONCE_SIZE)
+    sealed = ChaCha20Poly1305(_wrap_kek(secret, eph_public, recipient_public)).encrypt(
+        nonce, key, context
+    )
+    return _b64(eph_public + nonce + sealed)
+
+
+def unwrap_key(private: X25519PrivateKey, wrapped: str, context: bytes) -> bytes:
+    """The key ``wrap_key`` wrapped for ``private``'s public key.
+
+    Raises:
+        ValueError: it was not wrapped for this key, or was altered.
+    """
+    raw = _unb64(wrapped)
+    eph_public, nonce, sealed = raw[:32], raw[32 : 32 + NONCE_SIZE], raw[32 + NONCE_SIZE :]
+    recipient = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    try:
+        secret = private.exchange(X25519PublicKey.from_public_bytes(eph_public))
+        key = ChaCha20Poly1305(_wrap_kek(secret, eph_public, recipient)).decrypt(
+            nonce, sealed, context
+        )
+    except InvalidTag as exc:
+        raise ValueError("not wrapped for this key") from exc
+    if len(key) != KEY_SIZE:
+        raise ValueError("not a key")
+    return key
+
+
 # --- the folder ------------------------------------------------------------------------
 
 
@@ -306,6 +355,25 @@ def change_files(shared: Path, group: str) -> Iterator[tuple[str, int, Path]]:
             continue
         for path in sorted(device_dir.iterdir()):
             match = _CHANGE_NAME.match(path.name)
+            if match and path.is_file():
+                yield device_dir.name, int(match.group(1)), path
+
+
+def rotation_name(epoch: int) -> str:
+    """The file name of the key rotation that starts key epoch ``epoch``."""
+    return f"rotation-{epoch:04d}.gkrot"
+
+
+def rotations(shared: Path, group: str) -> Iterator[tuple[str, int, Path]]:
+    """Every key rotation file of ``group`` as ``(device, epoch, path)``."""
+    root = shared / group
+    if not root.is_dir():
+        return
+    for device_dir in sorted(root.iterdir()):
+        if not device_dir.is_dir() or not valid_id(device_dir.name):
+            continue
+        for path in sorted(device_dir.iterdir()):
+            match = _ROTATION_NAME.match(path.name)
             if match and path.is_file():
                 yield device_dir.name, int(match.group(1)), path
 

@@ -13,10 +13,13 @@ import hashlib
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import (
     Encoding,
     NoEncryption,
@@ -69,6 +72,20 @@ class DeviceIdentity:
     def device_id(self) -> str:
         """The id this laptop's files are filed under."""
         return device_id_for(self.public_key)
+
+    @property
+    def box_key(self) -> X25519PrivateKey:
+        """This laptop's X25519 key for receiving a new group key when a laptop is removed
+        (derived from the signing key, so nothing more is stored)."""
+        seed = HKDF(hashes.SHA256(), 32, salt=None, info=b"groupkeeper-box-key").derive(
+            self.private_key
+        )
+        return X25519PrivateKey.from_private_bytes(seed)
+
+    @property
+    def box_public(self) -> bytes:
+        """The raw 32-byte X25519 public key other laptops wrap new group keys to."""
+        return self.box_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
     def sign(self, data: bytes) -> bytes:
         """An Ed25519 signature of ``data``."""

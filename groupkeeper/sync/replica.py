@@ -84,6 +84,14 @@ class Replica:
         #: Per other device, the newest wall-clock stamp (ms) of its changes applied here.
         self.last_change: dict[str, int] = {}
         self._published: dict[str, Any] | None = None
+        #: Key rotations: the key epoch in force, the device that started it, the keys
+        #: of earlier epochs (older files stay readable), the laptops removed (with the
+        #: last change file accepted from each) and whether this laptop was removed.
+        self.epoch = 0
+        self.rotator = ""
+        self.old_keys: list[bytes] = []
+        self.removed: dict[str, int] = {}
+        self.removed_here = False
 
     # --- local changes ----------------------------------------------------------------
 
@@ -224,7 +232,12 @@ class Replica:
         applied: dict[str, list[int]] = {}
         for device, seq in self.applied:
             applied.setdefault(device, []).append(seq)
-        return {"name": self.name, "applied": {d: sorted(s) for d, s in sorted(applied.items())}}
+        return {
+            "name": self.name,
+            "applied": {d: sorted(s) for d, s in sorted(applied.items())},
+            "box_key": base64.b64encode(self.identity.box_public).decode("ascii"),
+            "epoch": self.epoch,
+        }
 
     def unseen_own_files(self) -> int:
         """How many of this laptop's written change files some other known laptop has not
@@ -236,6 +249,124 @@ class Replica:
             missing |= own - seen
         return len(missing)
 
+    def _open(self, data: bytes, **where: Any) -> changefile.OpenedFile:
+        """Open a file under the group key in force, or an earlier one (files written
+        before a laptop was removed)."""
+        refused: RefusedFile | None = None
+        for key in [self.group_key, *reversed(self.old_keys)]:
+            try:
+                return changefile.open_file(data, key, **where)
+            except RefusedFile as exc:
+                if exc.reason != "unreadable":
+                    raise
+                refused = exc
+        assert refused is not None
+        raise refused
+
+    # --- removing a laptop ------------------------------------------------------------
+
+    def _rotation_context(self, epoch: int) -> bytes:
+        return f"{self.group}/{epoch}".encode()
+
+    def remove_device(self, device: str, shared: Path) -> None:
+        """Remove a laptop: a new group key, wrapped for every other known laptop with its
+        published X25519 key, is written in a rotation file; from now on this laptop
+        writes under it and refuses the removed laptop's later files. What the removed
+        laptop already had stays readable to it; nothing new is.
+
+        Raises:
+            KeyError: ``device`` is not another laptop of this group.
+            ValueError: a remaining laptop has published no key to wrap for.
+            OSError: the rotation file cannot be written (nothing changed).
+        """
+        if device == self.device or device in self.removed or device not in self.peers:
+            raise KeyError(device)
+        remaining = {
+            d: info
+            for d, info in self.peers.items()
+            if d not in (device, self.device) and d not in self.removed
+        }
+        publics = {}
+        for d, info in remaining.items():
+            text = info.get("box_key")
+            if not isinstance(text, str):
+                raise ValueError(d)
+            publics[d] = base64.b64decode(text.encode("ascii"), validate=True)
+        publics[self.device] = self.identity.box_public
+        key, epoch = changefile.new_key(), self.epoch + 1
+        context = self._rotation_context(epoch)
+        last = max((s for d, s in self.applied if d == device), default=0)
+        payload = {
+            "epoch": epoch,
+            "removed": {device: last},
+            "wrapped": {
+                d: changefile.wrap_key(p, key, context) for d, p in sorted(publics.items())
+            },
+        }
+        data = changefile.seal_file(
+            self.identity,
+            self.group_key,
+            kind=changefile.KIND_ROTATION,
+            group=self.group,
+            seq=epoch,
+            payload=payload,
+        )
+        folder = changefile.device_folder(shared, self.group, self.device)
+        changefile.write_new(folder / changefile.rotation_name(epoch), data)
+        self._switch_key(key, epoch, self.device, {device: last})
+
+    def _switch_key(self, key: bytes, epoch: int, rotator: str, removed: dict[str, int]) -> None:
+        self.old_keys.append(self.group_key)
+        self.group_key, self.epoch, self.rotator = key, epoch, rotator
+        for device, last in removed.items():
+            self.removed[device] = max(last, self.removed.get(device, 0))
+        self._published = None  # the keyring goes out again, under the new key
+
+    def _apply_rotations(self, shared: Path, report: SyncReport) -> None:
+        found = []
+        for device, epoch, path in changefile.rotations(shared, self.group):
+            if (epoch, device) <= (self.epoch, self.rotator):
+                continue
+            try:
+                opened = self._open(
+                    changefile.read_limited(path),
+                    path=path,
+                    kind=changefile.KIND_ROTATION,
+                    group=self.group,
+                    device=device,
+                    seq=epoch,
+                )
+                payload = opened.payload if isinstance(opened.payload, dict) else {}
+                wrapped, removed = payload.get("wrapped"), payload.get("removed")
+                if not (isinstance(wrapped, dict) and isinstance(removed, dict)):
+                    raise RefusedFile(path, "malformed")
+                clean = {
+                    str(d): int(s)
+                    for d, s in removed.items()
+                    if isinstance(s, int) and not isinstance(s, bool)
+                }
+            except RefusedFile as exc:
+                self._refuse(report, shared, exc)
+                continue
+            found.append((epoch, device, wrapped, clean, path))
+        for epoch, device, wrapped, removed, path in sorted(found, key=lambda f: (f[0], f[1])):
+            if (epoch, device) <= (self.epoch, self.rotator) or device in self.removed:
+                continue
+            if self.device in removed:
+                self.removed_here = True
+                continue
+            mine = wrapped.get(self.device)
+            if not isinstance(mine, str):
+                continue
+            try:
+                key = changefile.unwrap_key(
+                    self.identity.box_key, mine, self._rotation_context(epoch)
+                )
+            except ValueError:
+                self._refuse(report, shared, RefusedFile(path, "unreadable"))
+                continue
+            self._switch_key(key, epoch, device, removed)
+
     def _refuse(self, report: SyncReport, shared: Path, exc: RefusedFile) -> None:
         where = str(exc.path.relative_to(shared)) if exc.path else "?"
         log.warning("Refused a file in the shared folder (%s): %s", exc.reason, where)
@@ -245,13 +376,15 @@ class Replica:
         """Apply every other laptop's change files not applied yet, then learn the member
         keys from their keyrings. A file that is not genuine is refused as a whole."""
         report = SyncReport()
+        self._apply_rotations(shared, report)
         for device, seq, path in changefile.change_files(shared, self.group):
             if device == self.device or (device, seq) in self.applied:
                 continue
             try:
-                opened = changefile.open_file(
+                if device in self.removed and seq > self.removed[device]:
+                    raise RefusedFile(path, "removed-laptop")
+                opened = self._open(
                     changefile.read_limited(path),
-                    self.group_key,
                     path=path,
                     kind=changefile.KIND_OPS,
                     group=self.group,
@@ -286,12 +419,11 @@ class Replica:
 
     def _learn_keys(self, shared: Path, report: SyncReport) -> None:
         for device, path in changefile.keyrings(shared, self.group):
-            if device == self.device:
+            if device == self.device or device in self.removed:
                 continue
             try:
-                opened = changefile.open_file(
+                opened = self._open(
                     changefile.read_limited(path),
-                    self.group_key,
                     path=path,
                     kind=changefile.KIND_KEYS,
                     group=self.group,
@@ -342,6 +474,11 @@ class Replica:
             "peers": self.peers,
             "last_change": self.last_change,
             "published": self._published,
+            "epoch": self.epoch,
+            "rotator": self.rotator,
+            "old_keys": [base64.b64encode(k).decode("ascii") for k in self.old_keys],
+            "removed": self.removed,
+            "removed_here": self.removed_here,
         }
 
     @classmethod
@@ -376,6 +513,11 @@ class Replica:
         replica.peers = dict(data.get("peers", {}))
         replica.last_change = {str(d): int(t) for d, t in data.get("last_change", {}).items()}
         replica._published = data.get("published")
+        replica.epoch = int(data.get("epoch", 0))
+        replica.rotator = str(data.get("rotator", ""))
+        replica.old_keys = [base64.b64decode(k) for k in data.get("old_keys", [])]
+        replica.removed = {str(d): int(s) for d, s in data.get("removed", {}).items()}
+        replica.removed_here = bool(data.get("removed_here", False))
         return replica
 
     def dump(self) -> str:
@@ -396,4 +538,9 @@ def _peer_info(payload: dict[str, Any]) -> dict[str, Any]:
         for device, seqs in applied.items():
             if isinstance(device, str) and isinstance(seqs, list):
                 clean[device] = [s for s in seqs if isinstance(s, int) and not isinstance(s, bool)]
-    return {"name": name[:100] if isinstance(name, str) else "", "applied": clean}
+    box_key = payload.get("box_key")
+    return {
+        "name": name[:100] if isinstance(name, str) else "",
+        "applied": clean,
+        "box_key": box_key if isinstance(box_key, str) and len(box_key) < 100 else None,
+    }

@@ -20,6 +20,10 @@ What a laptop does (see ``link`` for how tables and replica meet):
     For every shared group: capture this laptop's changes, apply every other laptop's
     change files, write the merged result into the tables, write this laptop's new
     change file. Returns a ``SyncSummary`` (counts only: safe to print and log).
+``remove_laptop(group_id, device_id)``
+    Rotate the group key: every other laptop receives the new key (wrapped to its own
+    published key), the removed one reads nothing new and its new files are refused.
+    What it already has stays on it (say so to the user).
 ``status()``, ``conflicts(group_id)``, ``resolve_conflict(...)``, ``set_laptop_name(name)``,
 ``stop_sharing(group_id)``.
 
@@ -84,6 +88,13 @@ class NotShared(KnownError):
     """This group is not shared."""
 
     code = "not_shared"
+
+
+class LaptopNotRemovable(KnownError):
+    """That laptop cannot be removed (unknown, already removed, or another laptop of the
+    group has not synced since this app version and published no key to receive)."""
+
+    code = "laptop_not_removable"
 
 
 # --- what the methods return ----------------------------------------------------------
@@ -196,6 +207,8 @@ class SharedGroupStatus:
         unseen_by_others: this laptop's change files some other laptop has not applied.
         warnings: files refused at the last sync.
         conflicts: member fields waiting to be settled.
+        removed_here: another laptop removed this one from the group (it reads nothing
+            new; what it has stays).
     """
 
     group_id: int | None
@@ -208,6 +221,7 @@ class SharedGroupStatus:
     unseen_by_others: int
     warnings: tuple[Refusal, ...]
     conflicts: int
+    removed_here: bool = False
 
 
 @dataclass(frozen=True)
@@ -475,7 +489,11 @@ class SyncService:
         result = []
         for record in self.repo.groups():
             replica = Replica.from_data(identity, record.data)
-            devices = sorted((set(replica.peers) | set(replica.last_change)) - {replica.device})
+            devices = sorted(
+                (set(replica.peers) | set(replica.last_change))
+                - {replica.device}
+                - set(replica.removed)
+            )
             laptops = tuple(
                 Laptop(
                     d,
@@ -498,9 +516,38 @@ class SyncService:
                     unseen_by_others=replica.unseen_own_files(),
                     warnings=tuple(Refusal(p, r) for p, r in record.status.get("refused", [])),
                     conflicts=len(_conflicts(replica)),
+                    removed_here=replica.removed_here,
                 )
             )
         return result
+
+    def remove_laptop(self, group_id: int, device_id: str) -> SyncSummary:
+        """Remove another laptop (``Laptop.device_id`` from ``status``) from a shared
+        group, then sync (see the module docstring).
+
+        Raises:
+            NotShared: the group is not shared.
+            FolderUnavailable: the shared folder cannot be reached (nothing changed).
+            LaptopNotRemovable: see the class.
+        """
+        record = self._record(group_id)
+        folder = Path(record.folder)
+        if not folder.is_dir():
+            raise FolderUnavailable()
+        problem: list[KnownError] = []
+
+        def settle(replica: Replica) -> None:
+            try:
+                replica.remove_device(device_id, folder)
+            except (KeyError, ValueError):
+                problem.append(LaptopNotRemovable())
+            except OSError:
+                problem.append(FolderUnavailable())
+
+        summary = self.sync_group(group_id, settle=settle)
+        if problem:
+            raise problem[0]
+        return summary
 
     def conflicts(self, group_id: int) -> list[Conflict]:
         """The member fields of a shared group waiting to be settled (values are
