@@ -356,3 +356,62 @@ def test_removing_a_laptop_cuts_it_off_from_what_comes_next(pair, tmp_path: Path
         assert [lap.name for lap in _service(b).status()[0].laptops] == [""]  # only A left
     finally:
         c.db.close()
+
+
+def test_moods_and_anonymous_tallies_travel_and_a_take_back_wins(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b, shared = pair
+    gid_a, gid_b = _shared_pair(a, b, shared, tmp_path)
+    ana = a.members.add(Member(display_name="Ana", group_ids=[gid_a]))
+    ben = a.members.add(Member(display_name="Ben", group_ids=[gid_a]))
+    ma = a.meetings.start(gid_a, "2026-11-30")
+    _service(a).sync_once()
+    _service(b).sync_once()
+    mb = b.meetings.start(gid_b, "2026-11-30")  # both open the same meeting
+    perform(
+        a,
+        ops.moods.record(
+            meeting_id=ma.id,
+            round="opening",
+            pseudonym=ana.pseudonym,
+            score=4,
+            feeling_word="tired",
+        ),
+    )
+    perform(b, ops.moods.pass_(meeting_id=mb.id, round="opening", pseudonym=ben.pseudonym))
+    perform(a, ops.moods.add_tally(meeting_id=ma.id, round="closing", score=5))
+    perform(b, ops.moods.add_tally(meeting_id=mb.id, round="closing", score=5))
+    perform(b, ops.moods.add_tally(meeting_id=mb.id, round="closing", score=2))
+    for _ in range(2):
+        _service(a).sync_once()
+        _service(b).sync_once()
+
+    def moods(store: Store, meeting_id: int) -> list[tuple[object, ...]]:
+        return sorted(
+            (m.round, m.pseudonym or "", m.score or -1, m.passed, m.feeling_word)
+            for m in store.moods.for_meeting(meeting_id)
+        )
+
+    expected = [
+        ("closing", "", 2, False, ""),
+        ("closing", "", 5, False, ""),
+        ("closing", "", 5, False, ""),
+        ("opening", ana.pseudonym, 4, False, "tired"),
+        ("opening", ben.pseudonym, -1, True, ""),
+    ]
+    assert moods(a, ma.id or 0) == moods(b, mb.id or 0) == sorted(expected)
+    assert len(a.meetings.recent(gid_a)) == len(b.meetings.recent(gid_b)) == 1
+    # Taking an answer back on B removes it on A too; a changed answer replaces it.
+    perform(b, ops.moods.clear(meeting_id=mb.id, round="opening", pseudonym=ana.pseudonym))
+    perform(a, ops.moods.undo_tally(meeting_id=ma.id, round="closing", score=2))
+    perform(
+        a, ops.moods.record(meeting_id=ma.id, round="opening", pseudonym=ben.pseudonym, score=3)
+    )
+    for _ in range(2):
+        _service(b).sync_once()
+        _service(a).sync_once()
+    expected = [
+        ("closing", "", 5, False, ""),
+        ("closing", "", 5, False, ""),
+        ("opening", ben.pseudonym, 3, False, ""),
+    ]
+    assert moods(a, ma.id or 0) == moods(b, mb.id or 0) == sorted(expected)

@@ -197,6 +197,91 @@ class SyncRepo(Repo):
             result.setdefault(int(r["meeting_id"]), {})[r["pseudonym"]] = r["status"]
         return result
 
+    def moods_of(
+        self, group_id: int
+    ) -> dict[
+        int, tuple[dict[tuple[str, str], dict[str, Any]], dict[tuple[str, str, int | None], int]]
+    ]:
+        """Per meeting of a group: the named mood answers ``{(round, pseudonym): {scale,
+        score, passed, word}}`` and the anonymous tallies ``{(round, scale, score or None
+        for a pass): count}``."""
+        result: dict[
+            int,
+            tuple[dict[tuple[str, str], dict[str, Any]], dict[tuple[str, str, int | None], int]],
+        ] = {}
+        for r in self._query(
+            "SELECT c.meeting_id, c.round, c.scale, c.score, c.pseudonym, c.passed,"
+            " c.feeling_word FROM mood_checks c JOIN meetings m ON m.id = c.meeting_id"
+            " WHERE m.group_id = ?",
+            [group_id],
+        ):
+            named, tally = result.setdefault(int(r["meeting_id"]), ({}, {}))
+            if r["pseudonym"] is not None:
+                named[(r["round"], r["pseudonym"])] = {
+                    "scale": r["scale"],
+                    "score": r["score"],
+                    "passed": bool(r["passed"]),
+                    "word": r["feeling_word"],
+                }
+            else:
+                key = (r["round"], r["scale"], None if r["passed"] else r["score"])
+                tally[key] = tally.get(key, 0) + 1
+        return result
+
+    def set_moods(
+        self,
+        meeting_id: int,
+        named: dict[tuple[str, str], dict[str, Any] | None],
+        tally: dict[tuple[str, str, int | None], int],
+        *,
+        correction: bool = True,
+    ) -> None:
+        """Set some named mood answers (None: none) and some tallies' counts of a meeting."""
+        now = self._now()
+        with self._write() as db:
+            for (round_, pseudonym), value in sorted(named.items()):
+                db.execute(
+                    "DELETE FROM mood_checks WHERE meeting_id = ? AND round = ? AND pseudonym = ?",
+                    [meeting_id, round_, pseudonym],
+                )
+                if value is None:
+                    continue
+                db.execute("INSERT OR IGNORE INTO pseudonyms (pseudonym) VALUES (?)", [pseudonym])
+                db.execute(
+                    "INSERT INTO mood_checks (meeting_id, round, scale, score, pseudonym, passed,"
+                    " feeling_word, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        meeting_id,
+                        round_,
+                        value["scale"],
+                        None if value["passed"] else value["score"],
+                        pseudonym,
+                        int(value["passed"]),
+                        value["word"],
+                        now,
+                    ],
+                )
+            for (round_, scale, score), count in sorted(
+                tally.items(),
+                key=lambda kv: (kv[0][0], kv[0][1], -1 if kv[0][2] is None else kv[0][2]),
+            ):
+                passed = score is None
+                rows = db.execute(
+                    "SELECT id FROM mood_checks WHERE meeting_id = ? AND round = ? AND scale = ?"
+                    " AND pseudonym IS NULL AND passed = ? AND score IS ? ORDER BY id",
+                    [meeting_id, round_, scale, int(passed), score],
+                ).fetchall()
+                for (row_id,) in rows[count:]:
+                    db.execute("DELETE FROM mood_checks WHERE id = ?", [row_id])
+                for _ in range(count - len(rows)):
+                    db.execute(
+                        "INSERT INTO mood_checks (meeting_id, round, scale, score, pseudonym,"
+                        " passed, feeling_word, recorded_at) VALUES (?, ?, ?, ?, NULL, ?, '', ?)",
+                        [meeting_id, round_, scale, score, int(passed), now],
+                    )
+            if (named or tally) and correction:
+                mark_if_closed(db, now, meeting_id, "mood")
+
     # --- writing what other laptops changed ---------------------------------------------
 
     def taken_pseudonyms(self, pseudonyms: Iterable[str]) -> set[str]:

@@ -31,7 +31,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from groupkeeper.storage.sync import MEMBER_COLUMNS, SharedMeeting, SyncRepo
-from groupkeeper.sync.merge import COUNTERS, MEMBER_FIELDS, STATUS_RANK
+from groupkeeper.sync.merge import (
+    COUNTERS,
+    MEMBER_FIELDS,
+    STATUS_RANK,
+    TALLY,
+    check_mood_value,
+    tally_name,
+)
 
 if TYPE_CHECKING:
     from groupkeeper.storage.repos import Store
@@ -58,6 +65,7 @@ class Materialised:
     meetings_added: int = 0
     attendance_changed: int = 0
     counts_changed: int = 0
+    moods_changed: int = 0
 
     @property
     def total(self) -> int:
@@ -69,6 +77,7 @@ class Materialised:
             + self.meetings_added
             + self.attendance_changed
             + self.counts_changed
+            + self.moods_changed
         )
 
 
@@ -152,6 +161,8 @@ def capture(
     keys = meeting_keys(meetings)
     tables = repo.attendance_of(group_id)
     shared = state.attendance_by_meeting()
+    moods = repo.moods_of(group_id)
+    shared_moods, tallies = state.moods_by_meeting(), state.tallies_by_meeting()
     for meeting in meetings:
         key = keys[meeting.id]
         mine, theirs = tables.get(meeting.id, {}), shared.get(key, {})
@@ -165,6 +176,18 @@ def capture(
             total = state.counter(key, counter)
             if value != total:
                 replica.count(key, counter, value - total)
+        named, tally = moods.get(meeting.id, ({}, {}))
+        shared_named = shared_moods.get(key, {})
+        for round_, pseudonym in sorted(named.keys() | shared_named.keys()):
+            here_value = named.get((round_, pseudonym))
+            if here_value != shared_named.get((round_, pseudonym)):
+                replica.set_mood(key, round_, pseudonym, here_value)
+        here_tally = {tally_name(r, sc, score): n for (r, sc, score), n in tally.items()}
+        shared_tally = tallies.get(key, {})
+        for name in sorted(here_tally.keys() | shared_tally.keys()):
+            count = here_tally.get(name, 0)
+            if count != shared_tally.get(name, 0):
+                replica.count(key, name, count - shared_tally.get(name, 0))
     return len(replica.pending) - before
 
 
@@ -247,6 +270,8 @@ def materialise(
     by_id = {m.id: m for m in meetings}
     tables = repo.attendance_of(group_id)
     shared = state.attendance_by_meeting()
+    moods = repo.moods_of(group_id)
+    shared_moods, tallies = state.moods_by_meeting(), state.tallies_by_meeting()
     for key in state.meetings():
         parsed = _parse_key(key)
         if parsed is None:
@@ -273,6 +298,27 @@ def materialise(
         if changes:
             repo.set_attendance(meeting_id, changes, correction=not created)
             done.attendance_changed += len(changes)
+        named, tally = moods.get(meeting_id, ({}, {}))
+        want_named = {k: v for k, v in shared_moods.get(key, {}).items() if check_mood_value(v)}
+        named_changes: dict[tuple[str, str], dict[str, Any] | None] = {
+            k: want_named.get(k)
+            for k in want_named.keys() | named.keys()
+            if want_named.get(k) != named.get(k)
+        }
+        want_tally: dict[tuple[str, str, int | None], int] = {}
+        for name, count in tallies.get(key, {}).items():
+            match = TALLY.match(name)
+            if match:
+                round_, scale, score = match.groups()
+                want_tally[(round_, scale, None if score == "pass" else int(score))] = count
+        tally_changes = {
+            k: want_tally.get(k, 0)
+            for k in want_tally.keys() | tally.keys()
+            if want_tally.get(k, 0) != tally.get(k, 0)
+        }
+        if named_changes or tally_changes:
+            repo.set_moods(meeting_id, named_changes, tally_changes, correction=not created)
+            done.moods_changed += len(named_changes) + len(tally_changes)
         meeting = by_id[meeting_id]
         walk_ins, concerns = state.counter(key, "walk_ins"), state.counter(key, "safety_concerns")
         if (walk_ins, concerns) != (meeting.walk_ins, meeting.safety_concerns):

@@ -18,13 +18,19 @@ idempotent). The entries, as found in change files:
     ``none`` (not recorded); an explicit correction (undo, a fix) resets the record to its
     status, and only marks stamped after the latest correction count on top of it.
 ``counter.set``  ``{meeting, counter, device, value, stamp}``
-    Each laptop publishes its own count (walk-ins, safety concerns); the newest value per
-    laptop counts, and the shared count is the sum over laptops.
+    Each laptop publishes its own count (walk-ins, safety concerns, and anonymous mood
+    tallies: ``mood:<round>:<scale>:<score|pass>``); the newest value per laptop counts,
+    and the shared count is the sum over laptops (never below zero). A laptop that takes
+    back a count made elsewhere publishes a count below zero.
+``mood.set``  ``{meeting, round, member, value, stamp}``
+    One person's mood answer in one round (``value``: ``{scale, score, passed, word}``,
+    or None once it was taken back: a tombstone). The newest stamp wins.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +49,33 @@ STATUS_RANK = {"none": 0, "absent": 1, "apologies": 2, "present": 3}
 COUNTERS = frozenset({"walk_ins", "safety_concerns"})
 
 FIELD, FORGET, MARK, COUNTER = "member.field", "member.forget", "attendance.mark", "counter.set"
+MOOD = "mood.set"
+ROUNDS = frozenset({"opening", "closing"})
+SCALES = {"1-5": (1, 5), "0-10": (0, 10)}
+#: Anonymous mood tallies are counters named ``mood:<round>:<scale>:<score|pass>``.
+TALLY = re.compile(r"^mood:(opening|closing):(1-5|0-10):(\d{1,2}|pass)$")
+
+
+def tally_name(round_: str, scale: str, score: int | None) -> str:
+    """The counter name of an anonymous mood tally (``score`` None: a pass)."""
+    return f"mood:{round_}:{scale}:{'pass' if score is None else score}"
+
+
+def check_mood_value(value: Any) -> bool:
+    """True if ``value`` is a mood answer (or None: taken back)."""
+    if value is None:
+        return True
+    if not isinstance(value, dict) or set(value) != {"scale", "score", "passed", "word"}:
+        return False
+    scale, score, passed, word = value["scale"], value["score"], value["passed"], value["word"]
+    if scale not in SCALES or not isinstance(passed, bool) or not isinstance(word, str):
+        return False
+    if len(word) > 100:
+        return False
+    if passed:
+        return score is None
+    low, high = SCALES[scale]
+    return isinstance(score, int) and not isinstance(score, bool) and low <= score <= high
 
 
 class BadEntry(ValueError):
@@ -98,11 +131,22 @@ def check_entry(entry: Any, device: str) -> Stamp:
             raise BadEntry("status")
     elif op == COUNTER:
         _str(entry, "meeting")
-        if entry.get("counter") not in COUNTERS or entry.get("device") != device:
+        counter = entry.get("counter")
+        known = counter in COUNTERS or (isinstance(counter, str) and TALLY.match(counter))
+        if not known or entry.get("device") != device:
             raise BadEntry("counter")
         value = entry.get("value")
-        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 1_000_000:
+        if (
+            not isinstance(value, int)
+            or isinstance(value, bool)
+            or not -1_000_000 < value < 1_000_000
+        ):
             raise BadEntry("value")
+    elif op == MOOD:
+        _str(entry, "meeting")
+        _str(entry, "member")
+        if entry.get("round") not in ROUNDS or not check_mood_value(entry.get("value", 0)):
+            raise BadEntry("mood")
     else:
         raise BadEntry("op")
     return stamp
@@ -160,6 +204,7 @@ class MergeState:
         self._fields: dict[str, set[str]] = {}
         self._attendance: dict[tuple[str, str], _Attendance] = {}
         self._counters: dict[tuple[str, str], dict[str, tuple[Stamp, int]]] = {}
+        self._moods: dict[tuple[str, str, str], tuple[Stamp, dict[str, Any] | None]] = {}
 
     # --- applying ---------------------------------------------------------------------
 
@@ -186,6 +231,11 @@ class MergeState:
             old = per_device.get(entry["device"])
             if old is None or stamp > old[0]:
                 per_device[entry["device"]] = (stamp, entry["value"])
+        elif op == MOOD:
+            key3 = (entry["meeting"], entry["round"], entry["member"])
+            current = self._moods.get(key3)
+            if current is None or stamp > current[0]:
+                self._moods[key3] = (stamp, entry["value"])
 
     def apply_all(self, entries: Iterable[dict[str, Any]]) -> None:
         """Merge several checked entries."""
@@ -260,12 +310,35 @@ class MergeState:
         return result
 
     def meetings(self) -> list[str]:
-        """Every meeting with any attendance or count recorded."""
-        return sorted({m for m, _ in self._attendance} | {m for m, _ in self._counters})
+        """Every meeting with any attendance, count or mood recorded."""
+        return sorted(
+            {m for m, _ in self._attendance}
+            | {m for m, _ in self._counters}
+            | {m for m, _, _ in self._moods}
+        )
+
+    def moods_by_meeting(self) -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
+        """``{meeting: {(round, member pseudonym): answer}}`` (answers taken back left out)."""
+        result: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
+        for (meeting, round_, member), (_, value) in self._moods.items():
+            if value is not None:
+                result.setdefault(meeting, {})[(round_, member)] = value
+        return result
+
+    def tallies_by_meeting(self) -> dict[str, dict[str, int]]:
+        """``{meeting: {tally counter name: shared count}}`` of the anonymous mood tallies."""
+        result: dict[str, dict[str, int]] = {}
+        for (meeting, name), per_device in self._counters.items():
+            if name.startswith("mood:"):
+                total = max(0, sum(v for _, v in per_device.values()))
+                result.setdefault(meeting, {})[name] = total
+        return result
 
     def counter(self, meeting: str, name: str) -> int:
-        """A meeting's shared count: the sum of every laptop's own count."""
-        return sum(value for _, value in self._counters.get((meeting, name), {}).values())
+        """A meeting's shared count: the sum of every laptop's own count (a laptop's
+        count is below zero when it took back counts made elsewhere; two laptops taking
+        back the same count at once leave the sum at zero, never below)."""
+        return max(0, sum(value for _, value in self._counters.get((meeting, name), {}).values()))
 
     def own_count(self, meeting: str, name: str, device: str) -> int:
         """The count ``device`` has published for a meeting."""
@@ -300,6 +373,10 @@ class MergeState:
                 }
                 for key, per in sorted(self._counters.items())
             ],
+            "moods": [
+                [list(key), stamp.to_json(), value]
+                for key, (stamp, value) in sorted(self._moods.items())
+            ],
         }
 
     @classmethod
@@ -323,6 +400,8 @@ class MergeState:
             state._counters[(item["key"][0], item["key"][1])] = {
                 d: (Stamp.from_json(s), v) for d, s, v in item["devices"]
             }
+        for key, stamp, value in data.get("moods", []):
+            state._moods[(key[0], key[1], key[2])] = (Stamp.from_json(stamp), value)
         return state
 
     def dump(self, opener: Opener) -> str:
@@ -339,6 +418,10 @@ class MergeState:
                 meeting: {
                     "attendance": self.attendance(meeting),
                     "counters": {c: self.counter(meeting, c) for c in sorted(COUNTERS)},
+                    "tallies": self.tallies_by_meeting().get(meeting, {}),
+                    "moods": sorted(
+                        [r, m, v] for (r, m), v in self.moods_by_meeting().get(meeting, {}).items()
+                    ),
                 }
                 for meeting in meetings
             },

@@ -28,6 +28,7 @@ from groupkeeper.sync.merge import (
     FORGET,
     MARK,
     MEMBER_FIELDS,
+    MOOD,
     PERSONAL_FIELDS,
     BadEntry,
     MergeState,
@@ -165,9 +166,27 @@ class Replica:
             }
         )
 
+    def set_mood(
+        self, meeting: str, round_: str, pseudonym: str, value: dict[str, Any] | None
+    ) -> None:
+        """Record one person's mood answer in a round (``None``: taken back)."""
+        self._record(
+            {
+                "op": MOOD,
+                "meeting": meeting,
+                "round": round_,
+                "member": pseudonym,
+                "value": value,
+                "stamp": self.clock.tick().to_json(),
+            }
+        )
+
     def count(self, meeting: str, counter: str, delta: int) -> None:
-        """Add ``delta`` to this laptop's own count (walk-ins, safety concerns)."""
-        value = max(0, self.state.own_count(meeting, counter, self.device) + delta)
+        """Add ``delta`` to this laptop's own count (walk-ins, safety concerns, mood
+        tallies). A negative ``delta`` may take back counts made on other laptops too
+        (this laptop's own count then goes below zero), never below zero in all."""
+        own = self.state.own_count(meeting, counter, self.device)
+        value = own + max(delta, -self.state.counter(meeting, counter))
         self._record(
             {
                 "op": COUNTER,
