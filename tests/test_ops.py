@@ -339,6 +339,50 @@ def test_settings_set_and_set_many(store) -> None:
     assert caught.value.sentence == "Please enter a number from {low} to {high}."
 
 
+def test_settings_save_is_settings_and_group_in_one_transaction(store, group) -> None:
+    fields = ops.groups.group_fields(group) | {"name": "Tuesday Evening", "place": "Room 4"}
+    op = ops.settings.save(
+        values={"auto_lock_minutes": 12, "backup_dir": "/media/usb"},
+        group_id=group.id,
+        group_fields=fields,
+    )
+    assert Op.from_json(op.to_json()) == op
+    result = perform(store, op)
+    assert result.changes.kinds == {Kind.SETTINGS, Kind.GROUPS}
+    assert result.value.name == "Tuesday Evening"
+    assert store.groups.get(group.id).place == "Room 4"
+    assert store.settings.get("auto_lock_minutes") == 12
+    assert store.settings.get("backup_dir") == "/media/usb"
+    # Without a group on show only the settings are saved.
+    assert perform(store, ops.settings.save(values={"auto_lock_minutes": 13})).value is None
+    assert store.settings.get("auto_lock_minutes") == 13
+
+
+def test_settings_save_refused_anywhere_saves_nothing(store, group) -> None:
+    before = store.groups.get(group.id)
+    empty_agenda = ops.groups.group_fields(group) | {"name": "Renamed", "agenda": []}
+    with pytest.raises(InvalidInput) as caught:
+        perform(
+            store,
+            ops.settings.save(
+                values={"auto_lock_minutes": 30}, group_id=group.id, group_fields=empty_agenda
+            ),
+        )
+    assert caught.value.sentence == "The agenda needs at least one segment."
+    assert store.settings.get("auto_lock_minutes") != 30
+    assert store.groups.get(group.id) == before
+    # A setting out of range, after a good group change: the group change is undone too.
+    renamed = ops.groups.group_fields(group) | {"name": "Renamed"}
+    with pytest.raises(InvalidInput):
+        perform(
+            store,
+            ops.settings.save(
+                values={"auto_lock_minutes": 0}, group_id=group.id, group_fields=renamed
+            ),
+        )
+    assert store.groups.get(group.id).name == "Tuesday Circle"
+
+
 # -- rules --------------------------------------------------------------------------------
 
 

@@ -69,6 +69,11 @@ def add(store: Store, *, fields: dict[str, Any]) -> Group:
 @operation("group.update", Kind.GROUPS)
 def update(store: Store, *, group_id: int, fields: dict[str, Any]) -> Group:
     """Change some of a group's fields (the others stay as they are)."""
+    return update_group(store, group_id, fields)
+
+
+def update_group(store: Store, group_id: int, fields: dict[str, Any]) -> Group:
+    """What ``group.update`` does, for operations that change a group among other things."""
     group = _apply_fields(store.groups.get(group_id), fields)
     if "agenda" in fields:
         _check_agenda(group.agenda)

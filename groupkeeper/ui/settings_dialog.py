@@ -1,8 +1,8 @@
 """Settings: one tab per page (App, Vault, Groups), Save and Close.
 
 The pages live in ``ui/settings_pages/`` (one module each): App-wide values go through
-``services.settings`` (a small non-personal file); vault-held values through
-``services.store.settings`` and ``services.store.groups``. What each setting is (type,
+``services.settings`` (a small non-personal file); vault-held values (settings and the
+group on show) are saved together by one ``settings.save`` operation. What each setting is (type,
 range, title) is declared once in ``groupkeeper.options``. Errors are worded by
 ``messages``.
 """
@@ -71,13 +71,26 @@ class SettingsDialog(QDialog):
         fit_to_text_and_screen(self, 900, 640)
 
     def save(self) -> bool:
-        """Write every page; True when all went in."""
+        """Write every page; True when all went in.
+
+        The vault's part (its settings and the group on show) is one ``settings.save``
+        operation: one transaction, one ``changed`` notification. A refused value or agenda
+        saves nothing, not even the app-wide settings, which are written only after it.
+        """
+        from groupkeeper import ops
         from groupkeeper.storage.errors import KnownError
 
+        edited = self.groups_page.edited()
+        op = ops.settings.save(
+            values=self.vault_page.values(),
+            group_id=edited[0] if edited else None,
+            group_fields=edited[1] if edited else None,
+        )
         try:
+            result = self.services.ops.run(op)
+            if result.value is not None:
+                self.groups_page.saved(result.value)
             self.app_page.save()
-            self.vault_page.save()
-            self.groups_page.save()
         except KnownError as exc:  # a refused agenda or setting says what is wrong
             messages.show_error(self, exc)
             return False

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import dataclasses
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 
 class GroupsPage(QWidget):
-    """The Groups tab. ``save()`` writes the group on show."""
+    """The Groups tab. ``edited()`` is the group on show, for the dialog's Save."""
 
     def __init__(self, services: Services, status: QLabel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,12 +168,15 @@ class GroupsPage(QWidget):
         ):
             self.g_agenda.set_segments(agenda_mod.without_wellbeing_check(segments))
 
-    def save(self) -> None:
+    def edited(self) -> tuple[int, dict[str, Any]] | None:
+        """The group on show as the form has it: its id and fields (``group_fields``), saved
+        by the dialog's one operation; None when there is no group."""
         from groupkeeper.model import MoodScale
 
-        group = self.current_group()
-        if group is None:
-            return
+        shown = self.current_group()
+        if shown is None:
+            return None
+        group = dataclasses.replace(shown)
         group.name = self.g_name.text().strip()
         group.meeting_day = DAYS[self.g_day.currentIndex()]
         group.meeting_time = self.g_time.time().toString("HH:mm")
@@ -186,9 +190,14 @@ class GroupsPage(QWidget):
         group.wellbeing_scale = str(self.g_wellbeing.currentData())
         group.wellbeing_every_weeks = self.g_every.value()
         # The operation checks the agenda and says what is wrong (InvalidInput).
-        fields = ops.groups.group_fields(group)
-        self.services.ops.run(ops.groups.update(group_id=group.id or 0, fields=fields))
-        self.group_picker.setItemText(self.group_picker.currentIndex(), group.name)
+        return group.id or 0, ops.groups.group_fields(group)
+
+    def saved(self, group: Group) -> None:
+        """The group as it was saved: kept for the form, its name shown in the picker."""
+        for index, old in enumerate(self.groups):
+            if old.id == group.id:
+                self.groups[index] = group
+                self.group_picker.setItemText(index, group.name)
 
     def _on_add_group_clicked(self) -> None:
         dialog = QDialog(self)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from groupkeeper import ops, options
+from groupkeeper import options
 from groupkeeper.ui import messages, worker
 from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.forms import NumberBox, add_row, prepare_form
@@ -145,11 +145,11 @@ class VaultPage(QWidget):
         if chosen:
             self.backup_dir.setText(chosen)
 
-    def save(self) -> None:
-        """Save the vault settings as one operation (all of them, or none)."""
+    def values(self) -> dict[str, object]:
+        """The vault settings as the page shows them (saved by the dialog's one operation)."""
         values: dict[str, object] = {key: spin.value() for key, spin in self.vault_spins.items()}
         values[options.BACKUP_DIR.key] = self.backup_dir.text().strip()
-        self.services.ops.run(ops.settings.set_many(values=values))
+        return values
 
     def _vault_job(self, fn: Any, *args: Any, done_text: str, show_key: bool) -> None:
         vault = self.services.vault
