@@ -1,10 +1,11 @@
 """The window part of ``groupkeeper self-test``: Qt plugins, fonts, charts and PDF work.
 
 Run offscreen (no display needed) on the self-test's own vault of invented records: open
-the main window if this build has one, build a report of the vault, draw every chart to
-an image and write the PDF to a temporary folder (deleted afterwards), and check each
-result is non-empty. Anything missing from a bundle (a Qt platform plugin, the PDF
-writer, fonts) raises here, so the self-test fails loudly.
+the main window if this build has one, build a report of the vault (in a worker thread on
+its own connection, as the Reports screen does), draw every chart to an image and write
+the PDF to a temporary folder (deleted afterwards), and check each result is non-empty.
+Anything missing from a bundle (a Qt platform plugin, the PDF writer, fonts) raises here,
+so the self-test fails loudly.
 """
 
 from __future__ import annotations
@@ -13,6 +14,11 @@ import datetime as dt
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from groupkeeper.reports_export import ReportBundle
+    from groupkeeper.ui.services import Services
 
 
 def run_ui_self_test(vault_dir: Path, passphrase: str | None = None) -> str:
@@ -37,8 +43,6 @@ def run_ui_self_test(vault_dir: Path, passphrase: str | None = None) -> str:
 
     app = QApplication.instance() or QApplication(["groupkeeper-self-test"])
 
-    from groupkeeper import reports_export
-    from groupkeeper.metrics import Period
     from groupkeeper.settings import Settings
     from groupkeeper.ui import charts, report_pdf
     from groupkeeper.ui.services import Services
@@ -50,16 +54,7 @@ def run_ui_self_test(vault_dir: Path, passphrase: str | None = None) -> str:
         services = Services(settings, Path(vault_dir))
         services.unlock(passphrase)
         try:
-            today = dt.date.today()
-            period = Period.last_full_quarter(today)  # exports cover aligned periods only
-            bundle = reports_export.build_report(
-                services.store.db,
-                None,
-                period,
-                threshold=int(services.store.settings.get("suppression_threshold")),
-                scope_label="Self-test",
-                today=today,
-            )
+            bundle = _build_report_in_background(services)
             from groupkeeper.ui.main_window import MainWindow
 
             window = MainWindow(services)
@@ -83,6 +78,43 @@ def run_ui_self_test(vault_dir: Path, passphrase: str | None = None) -> str:
             raise RuntimeError("the PDF report could not be written")
         notes.append(f"{drawn} charts drawn, PDF written ({len(data) // 1024} KiB)")
     return ", ".join(notes)
+
+
+def _build_report_in_background(services: Services) -> ReportBundle:
+    """The last full quarter's report, built as the Reports screen builds it: in a worker
+    thread on that task's own read-only connection (``worker.run_on_vault``), never on the
+    GUI thread's connection.
+
+    Raises:
+        RuntimeError: the report did not arrive.
+        KnownError: the vault could not be read.
+    """
+    from groupkeeper import reports_export
+    from groupkeeper.metrics import Period
+    from groupkeeper.ui import worker
+
+    vault = services.vault
+    if vault is None:
+        raise RuntimeError("the self-test vault is not open")
+    today = dt.date.today()
+    period = Period.last_full_quarter(today)  # exports cover aligned periods only
+    threshold = int(services.store.settings.get("suppression_threshold"))
+    outcome: list[object] = []
+
+    def build() -> ReportBundle:
+        # Inside the task, vault.db is the task's own connection.
+        return reports_export.build_report(
+            vault.db, None, period, threshold=threshold, scope_label="Self-test", today=today
+        )
+
+    worker.run_on_vault(vault, build, on_done=outcome.append, on_error=outcome.append)
+    if not worker.wait_idle(120_000) or not outcome:
+        raise RuntimeError("the report could not be built in the background")
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    assert isinstance(result, reports_export.ReportBundle)
+    return result
 
 
 def run(vault_dir: Path, passphrase: str) -> str:
