@@ -3,9 +3,9 @@
 ``parse_csv(raw_bytes)`` never writes anything: it returns the usable rows as ``Member``
 objects and the bad rows with their spreadsheet row number (the header is row 1) and a
 reason code the UI words. Nothing is imported until the user has seen the preview and
-accepted the good rows; then the ``member.import`` operation (``import_op``; or
-``import_members(store, rows)`` outside the app) adds them in one transaction, so an
-import is all or nothing.
+accepted the good rows; then the ``member.import`` operation (``import_op``, which
+``import_members(store, rows)`` performs outside the app) adds them in one transaction, so
+an import is all or nothing.
 
 Tolerated: a UTF-8 byte-order mark, UTF-16 with a BOM, Windows-1252 files (older Excel),
 ``,`` ``;`` or tab delimiters, and common header spellings in English and Spanish ("Name",
@@ -460,22 +460,27 @@ def read_csv_file(
 
 
 def import_members(store: Store, members: list[Member], group_ids: Iterable[int] = ()) -> int:
-    """Add the accepted members in one transaction (all or nothing); returns how many.
+    """Add the accepted members with the ``member.import`` operation; returns how many.
 
-    For the CLI and background callers that already hold their own connection. The app
-    runs the ``member.import`` operation instead (``import_op``), so every open screen
-    hears of the new members.
+    The same operation the app's import runs (checked, one transaction, all or nothing),
+    for callers without the app's operation runner: scripts, tests, work on a background
+    connection. The app runs ``import_op`` through ``services.ops`` instead, so every open
+    screen hears of the new members. Each given ``Member`` gets the id, pseudonym, joined
+    date and groups it was stored with.
 
     Args:
         store: the unlocked vault's repositories.
         members: the good rows the user accepted.
         group_ids: groups every imported member joins (e.g. the group being set up).
+
+    Raises:
+        KnownError: the input was refused or the disk failed; nothing was added.
     """
-    groups = list(group_ids)
-    for member in members:
-        member.group_ids = sorted(set(member.group_ids) | set(groups))
-    store.members.add_many(members)
-    return len(members)
+    added: list[Member] = ops.perform(store, import_op(members, group_ids)).value
+    for mine, stored in zip(members, added, strict=True):
+        mine.id, mine.pseudonym = stored.id, stored.pseudonym
+        mine.joined_on, mine.group_ids = stored.joined_on, stored.group_ids
+    return len(added)
 
 
 def import_op(members: list[Member], group_ids: Iterable[int] = ()) -> ops.Op:

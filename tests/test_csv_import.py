@@ -290,3 +290,47 @@ def test_a_chosen_mapping_wins_over_the_guess_and_samples_are_kept() -> None:
     assert p.mapping == ["display_name", "", "notes"]
     with pytest.raises(ValueError):
         parse_csv(raw, mapping=["display_name", "password", ""])
+
+
+def test_import_outside_the_app_is_the_member_import_operation(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scripts and background callers go through the same operation as the import dialog:
+    one named, plain-data ``member.import`` (what a change log records), not straight to
+    storage; the given members learn their ids and pseudonyms."""
+    from groupkeeper import ops
+    from groupkeeper.model import Group
+
+    g = store.groups.add(Group(name="Tuesday"))
+    performed: list[ops.Op] = []
+    real_perform = ops.perform
+
+    def watched(store_: Store, op: ops.Op) -> ops.OpResult:
+        performed.append(op)
+        return real_perform(store_, op)
+
+    monkeypatch.setattr(ops, "perform", watched)
+    p = parse_csv(GOOD.encode())
+    assert import_members(store, p.members, [g.id or 0]) == 2
+    (op,) = performed
+    assert op.name == "member.import"
+    assert ops.Op.from_json(op.to_json()) == op
+    assert [m["display_name"] for m in op.args["members"]] == ["Maya", "Zoë"]
+    assert op.args["group_ids"] == [g.id]
+    stored = {m.id: m for m in store.members.all()}
+    for member in p.members:
+        assert member.id in stored
+        assert member.pseudonym == stored[member.id].pseudonym
+        assert member.group_ids == [g.id]
+
+
+def test_import_outside_the_app_is_checked_like_the_dialogs(store: Store) -> None:
+    """The operation's checks apply: a field over the limit refuses the whole import."""
+    from groupkeeper.ops.members import MAX_TEXT
+    from groupkeeper.storage.errors import InvalidInput
+
+    members = [Member(display_name="Ana"), Member(display_name="Ben", notes="x" * (MAX_TEXT + 1))]
+    with pytest.raises(InvalidInput) as caught:
+        import_members(store, members)
+    assert caught.value.sentence == "A field is longer than {limit} characters."
+    assert store.members.all() == []

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QPlainTextEdit
 
-from groupkeeper import csv_import, reports_export
+from groupkeeper import csv_import, ops, reports_export
 from groupkeeper.agenda import fill_from_template
 from groupkeeper.metrics import Period
 from groupkeeper.model import Group, Member
@@ -257,10 +257,13 @@ def test_lock_during_long_background_work_is_quick_and_closes_everything(qtbot, 
         return int(row[0])
 
     many = _people("Never kept", 200_000, group.id or 0)  # read and checked beforehand
+    # The member.import operation, built before the work starts as the import dialog
+    # builds it from its preview; the worker performs it on its own writer connection.
+    import_op = csv_import.import_op(many, [])
 
     def long_import() -> int:
         started.wait()
-        return csv_import.import_members(services.store, many, [])
+        return len(ops.perform(services.store, import_op).value)
 
     for fn, write in ((long_report, False), (long_import, True)):
         worker.run_on_vault(
