@@ -2,10 +2,10 @@
 
 ``groupkeeper`` alone starts the window (``--demo`` on a throwaway demo vault); the
 subcommands (``self-test``, ``make-demo``, ``check``, ``backup``, ``restore``, ``export``,
-``share``, ``join``, ``sync``) work headless. Passphrases come from a prompt without echo, or with
-``--passphrase-stdin`` / ``--recovery-key-stdin`` from one line of standard input; never
-from an argument or an environment variable, where other users and shell histories can
-see them.
+``share``, ``join``, ``sync``, ``import-csv``) work headless. Passphrases come from a
+prompt without echo, or with ``--passphrase-stdin`` / ``--recovery-key-stdin`` from one
+line of standard input; never from an argument or an environment variable, where other
+users and shell histories can see them.
 
 Exit codes: 0 done; 1 a known problem (wrong passphrase, damaged file, failed check...),
 told in one sentence on stderr; 2 usage error or a part not in this build; 3 a bug (a
@@ -295,6 +295,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     # open_vault: the one place that reads secrets.
     return int(reports_export.run_export(args, open_vault, write_pdf))
+
+
+def _cmd_import_csv(args: argparse.Namespace) -> int:
+    from groupkeeper import csv_import
+
+    # The member.import operation, as the Roster's Import; open_vault reads the secret.
+    return csv_import.run_import(args, open_vault, _print)
 
 
 # --- sharing a group between laptops (issue 14) -------------------------------------------
@@ -600,6 +607,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("backup", metavar="BACKUP")
     p.add_argument("newdir", metavar="NEWDIR")
 
+    p = sub.add_parser("import-csv", help="add members from a CSV file (as the Roster's Import)")
+    p.add_argument("dir", metavar="DIR")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--group", metavar="NAME", help="every imported member joins this group")
+    p.add_argument("--dry-run", action="store_true", help="check the file, change nothing")
+    _add_secret_options(p)
+
     p = sub.add_parser("export", help="write the suppressed aggregate report (whole months)")
     p.add_argument("dir", metavar="DIR")
     p.add_argument("--group", metavar="NAME")
@@ -642,6 +656,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "share": _cmd_share,
     "join": _cmd_join,
     "sync": _cmd_sync,
+    "import-csv": _cmd_import_csv,
 }
 
 

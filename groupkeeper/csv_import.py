@@ -4,8 +4,8 @@
 objects and the bad rows with their spreadsheet row number (the header is row 1) and a
 reason code the UI words. Nothing is imported until the user has seen the preview and
 accepted the good rows; then the ``member.import`` operation (``import_op``, which
-``import_members(store, rows)`` performs outside the app) adds them in one transaction, so
-an import is all or nothing.
+``import_members(store, rows)`` performs outside the app, e.g. for ``groupkeeper
+import-csv``: ``run_import``) adds them in one transaction, so an import is all or nothing.
 
 Tolerated: a UTF-8 byte-order mark, UTF-16 with a BOM, Windows-1252 files (older Excel),
 ``,`` ``;`` or tab delimiters, and common header spellings in English and Spanish ("Name",
@@ -23,19 +23,21 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from groupkeeper import ops
 from groupkeeper.model import Member
 from groupkeeper.roster import digits, words
-from groupkeeper.storage.errors import ImportRejected
+from groupkeeper.storage.errors import ImportRejected, InvalidInput
 
 if TYPE_CHECKING:
+    import argparse
+
     from groupkeeper.storage.repos import Store
 
 MAX_FIELD_CHARS = 10_000
@@ -488,3 +490,60 @@ def import_op(members: list[Member], group_ids: Iterable[int] = ()) -> ops.Op:
     return ops.members.import_members(
         members=[ops.members.member_fields(m) for m in members], group_ids=list(group_ids)
     )
+
+
+def run_import(
+    args: argparse.Namespace,
+    open_vault: Callable[[argparse.Namespace, Path], Any],
+    say: Callable[[str], None],
+) -> int:
+    """Body of ``groupkeeper import-csv DIR FILE [--group NAME] [--dry-run]
+    [--passphrase-stdin]``: the import dialog's work for scripts and the command line.
+
+    The columns are guessed from their titles (English or Spanish, ``guess_mapping``), the
+    rows checked against the roster, then the accepted rows added by the same
+    ``member.import`` operation as the dialog's Import (one transaction, all or nothing).
+    What ``say`` prints names rows by number and reason only, never a name or a value.
+
+    Returns:
+        0 (also when nothing was importable; the counts say so).
+
+    Raises:
+        CsvFileRejected: the file as a whole cannot be imported (too big, not text, no name
+            column, empty); nothing was changed.
+        InvalidInput: no group has the ``--group`` name.
+        KnownError: the vault could not be opened or written.
+        OSError: the file cannot be read.
+    """
+    from groupkeeper.storage.repos import Store
+
+    path = Path(args.file)
+    vault = open_vault(args, Path(args.dir))
+    try:
+        store = Store(vault.db, vault.folder)
+        group_ids: list[int] = []
+        if args.group:
+            group = store.groups.by_name(args.group)
+            if group is None or group.id is None:
+                # Group names are not personal data: list them so a typo is easy to fix.
+                names = ", ".join(g.name for g in store.groups.all(active_only=False))
+                raise InvalidInput(
+                    "No group has that name. Groups in this vault: " + (names or "(none)") + "."
+                )
+            group_ids = [group.id]
+        preview = read_csv_file(path, store.members.all())
+        for bad in preview.bad:
+            say(f"Row {bad.row_number}: {bad.reason.value.replace('_', ' ')}.")
+        if preview.ignored_columns:
+            say(f"Columns not imported: {len(preview.ignored_columns)}.")
+        if args.dry_run:
+            say(
+                f"Dry run: {len(preview.good)} member(s) would be imported,"
+                f" {len(preview.bad)} row(s) skipped. Nothing was changed."
+            )
+            return 0
+        added = import_members(store, preview.members, group_ids) if preview.good else 0
+    finally:
+        vault.lock()
+    say(f"Imported {added} member(s); {len(preview.bad)} row(s) skipped.")
+    return 0
