@@ -370,3 +370,37 @@ def test_extract_is_lupdate_plus_only_the_core_tables() -> None:
     assert ("StarterSkills", "Box breathing") in stub
     assert ("settings", "Text size") in stub
     assert ("InvalidInput", "A group needs a name.") in stub
+
+
+def test_check_fails_on_translations_lupdate_cannot_see(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A wrapper, a translation inside an f-string and an f-string as the text: each is a
+    string lupdate silently misses or misreads, so ``--check`` names the line."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import i18n
+
+    package = tmp_path / "groupkeeper"
+    package.mkdir()
+    (package / "screen.py").write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        "\n"
+        "\n"
+        "def _tr(text):\n"
+        '    return QCoreApplication.translate("Screen", text)\n'
+        "\n"
+        "\n"
+        "def build(name):\n"
+        '    a = _tr("Hidden behind a wrapper")\n'
+        "    b = f\"<b>{QCoreApplication.translate('Screen', 'Inside an f-string')}</b>\"\n"
+        '    c = QCoreApplication.translate("Screen", f"Hello {name}")\n'
+        '    d = QCoreApplication.translate("Screen", "Fine as it is")\n'
+        "    return a + b + c + d\n",
+        "utf-8",
+    )
+    monkeypatch.setattr(i18n, "SOURCE_DIR", package)
+    monkeypatch.setattr(i18n, "ROOT", tmp_path)
+    problems = sorted(p.split(";")[0] for p in i18n.source_problems())
+    assert problems == [
+        "groupkeeper/screen.py:10: a translation inside an f-string",
+        "groupkeeper/screen.py:11: an f-string as the text to translate",
+        "groupkeeper/screen.py:9: _tr() wraps translate/tr",
+    ]

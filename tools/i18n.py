@@ -22,10 +22,13 @@ things lupdate cannot do:
    (e.g. the CLI's f-strings) reach the user in English.
    Both are written as ``QT_TRANSLATE_NOOP("context", "text")`` lines into a temporary
    Python file that is handed to lupdate together with ``groupkeeper/``.
-3. **``--check``**: lupdate has no "fail if untranslated" mode. ``check()`` fails on strings
-   missing from a ``.ts``, unfinished or empty translations, lost plural forms or ``%1``
-   placeholders, stale entries, a message with no context (what lupdate makes of a bare
-   ``tr(...)`` call, e.g. a wrapper's), and a ``.qm`` not built from its ``.ts``.
+3. **``--check``**: lupdate has no "fail if untranslated" mode, and says nothing about text
+   it cannot see. ``check()`` fails on strings missing from a ``.ts``, unfinished or empty
+   translations, lost plural forms or ``%1`` placeholders, stale entries, a ``.qm`` not
+   built from its ``.ts``, and on code lupdate would miss or misread
+   (``source_problems``): a message with no context (what lupdate makes of a bare
+   ``tr(...)``), a translation inside an f-string or of an f-string, and a wrapper
+   function called with literal text.
 
 The English file only carries plural forms (lupdate ``-pluralonly``: "%n member(s)" ->
 "1 member" / "2 members"); singular strings fall back to the source text.
@@ -134,6 +137,72 @@ def core_strings() -> list[tuple[str, str]]:
     return out
 
 
+def _is_translate(node: ast.AST) -> bool:
+    """``QCoreApplication.translate(...)`` / ``translate(...)`` / ``<x>.tr(...)`` (a bare
+    ``tr(...)`` is no Qt call in Python: it can only be a wrapper)."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        return func.attr in ("translate", "tr")
+    return isinstance(func, ast.Name) and func.id == "translate"
+
+
+def _text_arg(call: ast.Call) -> ast.AST | None:
+    """The argument of a translate/tr call that holds the text to translate."""
+    is_tr = isinstance(call.func, ast.Attribute) and call.func.attr == "tr"
+    index = 0 if is_tr else 1
+    return call.args[index] if len(call.args) > index else None
+
+
+def source_problems() -> list[str]:
+    """Translations lupdate would miss or get wrong, found in ``groupkeeper/``.
+
+    * a translate/tr call inside an f-string (lupdate does not look inside them);
+    * an f-string as the text (lupdate would take ``{name}`` literally; at run time the
+      text never matches);
+    * a call of a *wrapper* with literal text: a function that passes its parameter on as
+      the text of a translate/tr call (``def tr(text): return ...translate(CTX, text)``),
+      which lupdate cannot follow.
+    """
+    problems: list[str] = []
+    trees: dict[Path, ast.Module] = {}
+    wrappers: set[str] = set()
+    for path in sorted(SOURCE_DIR.rglob("*.py")):
+        trees[path] = tree = ast.parse(path.read_text("utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            params = {a.arg for a in node.args.args}
+            for call in ast.walk(node):
+                if _is_translate(call):
+                    assert isinstance(call, ast.Call)
+                    text = _text_arg(call)
+                    if isinstance(text, ast.Name) and text.id in params:
+                        wrappers.add(node.name)
+    for path, tree in trees.items():
+        rel = path.relative_to(ROOT)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if inner is not node and _is_translate(inner):
+                        problems.append(f"{rel}:{node.lineno}: a translation inside an f-string")
+                        break
+            if not isinstance(node, ast.Call):
+                continue
+            if _is_translate(node) and isinstance(_text_arg(node), ast.JoinedStr):
+                problems.append(f"{rel}:{node.lineno}: an f-string as the text to translate")
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            is_wrapper = name in wrappers and not _is_translate(node)
+            if is_wrapper and node.args and _literal(node.args[0], {}) is not None:
+                problems.append(
+                    f"{rel}:{node.lineno}: {name}() wraps translate/tr; lupdate cannot see"
+                    " its text (call QCoreApplication.translate or self.tr directly)"
+                )
+    return problems
+
+
 def _stub(folder: Path) -> Path:
     """A Python file of ``QT_TRANSLATE_NOOP`` lines for ``core_strings()``, for lupdate."""
     path = folder / "groupkeeper_core_strings.py"
@@ -240,8 +309,9 @@ def compile_qm() -> None:
 
 
 def check(found: Extracted) -> list[str]:
-    """Problems that make ``--check`` fail: missing, unfinished or stale translations."""
-    problems = list(found.problems)
+    """Problems that make ``--check`` fail: missing, unfinished or stale translations, and
+    translations in the code that lupdate cannot see (``source_problems``)."""
+    problems = list(found.problems) + source_problems()
     for lang in LANGUAGES:
         path = TS_DIR / f"groupkeeper_{lang}.ts"
         ts = read_ts(path)

@@ -247,9 +247,10 @@ def describe(chart: Chart) -> str:
         parts = [f"{b.label}: {b.marker or _fmt(b.value)}" for b in chart.bars]
     else:
         parts = []
+        none = QCoreApplication.translate("charts", "none")
         for line in chart.lines:
             values = ", ".join(
-                f"{x} {_fmt(p) if p is not None else QCoreApplication.translate('charts', 'none')}"
+                f"{x} {_fmt(p) if p is not None else none}"
                 for x, p in zip(chart.x_labels, line.points, strict=True)
             )
             parts.append(f"{line.name}: {values}")
