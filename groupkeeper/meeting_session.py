@@ -145,8 +145,8 @@ class MeetingSession:
             self.run.start()
             self.save_engine()
         self._members: list[Member] | None = None
-        self._index: RosterIndex | None = None
-        self._visitors: RosterIndex | None = None
+        self._index: RosterIndex[Member] | None = None
+        self._visitors: RosterIndex[Member] | None = None
         self._visitor_groups: dict[str, str] = {}
 
     def _fresh_run(self) -> MeetingRun:
@@ -242,7 +242,7 @@ class MeetingSession:
             self._index = RosterIndex(self.members())
         self._visitor_index()
 
-    def _visitor_index(self) -> RosterIndex:
+    def _visitor_index(self) -> RosterIndex[Member]:
         """Active members of the other groups (and of none), for people visiting."""
         if self._visitors is None:
             names = {g.id: g.name for g in self.store.groups.all(active_only=False)}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class MoodScale(StrEnum):
@@ -243,3 +244,25 @@ class Disclosure:
     period_end: str
     made_at: str = ""
     id: int | None = None
+
+
+class RosterRow(NamedTuple):
+    """What one line of the roster shows: a compact row, not a whole ``Member``."""
+
+    id: int
+    display_name: str
+    full_name: str
+    pronouns: str
+    phone: str
+    active: bool
+    group_ids: tuple[int, ...]
+    last_attended: str  # date of the last meeting attended, "" if never
+
+
+class SearchRow(NamedTuple):
+    """The fields type-ahead searches, for one member."""
+
+    id: int
+    display_name: str
+    full_name: str
+    phone: str

@@ -18,8 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-
-from groupkeeper.model import Member
+from typing import Generic, Protocol, TypeVar
 
 _NON_WORD = re.compile(r"[^\w]+|_+")
 # A query made only of these is a phone number being typed: "0123 456", "+44 (0)7700-900".
@@ -33,8 +32,26 @@ _PLAIN_LETTERS = str.maketrans(
 )
 
 
+class Searchable(Protocol):
+    """What the index reads of a person: a ``Member`` or a compact roster row."""
+
+    @property
+    def display_name(self) -> str: ...
+
+    @property
+    def full_name(self) -> str: ...
+
+    @property
+    def phone(self) -> str: ...
+
+
+T = TypeVar("T", bound=Searchable)
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of ``text`` ("Zoë" and "ZOE" both give "zoe")."""
+    if text.isascii():  # most names: nothing to decompose or translate
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # casefold after stripping too: NFKD can produce characters with case ("Ⅻ" -> "XII").
@@ -52,15 +69,15 @@ def digits(text: str) -> str:
     return "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
 
 
-class RosterIndex:
-    """Precomputed search strings for a list of members.
+class RosterIndex(Generic[T]):
+    """Precomputed search strings for a list of members (or compact rows of them).
 
     Args:
         members: the members, in the order results should keep within a rank.
     """
 
-    def __init__(self, members: Iterable[Member]) -> None:
-        self.members: list[Member] = list(members)
+    def __init__(self, members: Iterable[T]) -> None:
+        self.members: list[T] = list(members)
         # " word word" so that a word-start test is a plain `" " + token in hay`.
         self._hay: list[str] = []
         self._display: list[str] = []
@@ -78,12 +95,12 @@ class RosterIndex:
     def __len__(self) -> int:
         return len(self.members)
 
-    def filter(self, query: str) -> list[Member]:
+    def filter(self, query: str) -> list[T]:
         """Members matching ``query``, best matches first; all members for an empty query."""
         members = self.members
         return [members[i] for i in self.filter_indices(query)]
 
-    def filter_ranked(self, query: str) -> list[tuple[Member, int]]:
+    def filter_ranked(self, query: str) -> list[tuple[T, int]]:
         """Like ``filter``, with each match's rank: 0 the display name is the query, 1 it
         starts with it, 2 every word starts a word, 3 a plain substring (or no query)."""
         indices = self.filter_indices(query)

@@ -20,7 +20,7 @@ from groupkeeper.ui import worker
 from groupkeeper.ui.csv_import_dialog import CsvImportDialog
 from groupkeeper.ui.member_dialog import MemberDialog
 from groupkeeper.ui.member_history import MemberHistoryDialog
-from groupkeeper.ui.models.roster_model import RosterData, RosterModel
+from groupkeeper.ui.models.roster_model import RosterModel
 from groupkeeper.ui.roster import RosterScreen
 from groupkeeper.ui.services import Services
 
@@ -121,8 +121,10 @@ def all_text(widget: QWidget) -> str:
 # -- Model --------------------------------------------------------------------------------
 
 
-def test_model_passes_qtmodeltester(qtmodeltester, people: dict[str, Member]) -> None:  # type: ignore[no-untyped-def]
-    model = RosterModel(lambda: RosterData(list(people.values()), {1: "Tuesday Circle"}, {}))
+def test_model_passes_qtmodeltester(  # type: ignore[no-untyped-def]
+    qtmodeltester, services: Services, people: dict[str, Member]
+) -> None:
+    model = RosterModel(lambda: services.store)
     model.refresh()
     qtmodeltester.check(model)
     model.set_query("an")
@@ -134,13 +136,12 @@ def test_model_passes_qtmodeltester(qtmodeltester, people: dict[str, Member]) ->
     assert model.rowCount() == 0
 
 
-def test_model_columns_and_sorting(people: dict[str, Member]) -> None:
-    data = RosterData(
-        list(people.values()),
-        {g: "Tuesday Circle" for m in people.values() for g in m.group_ids},
-        {people["Maya"].pseudonym: "2026-11-17"},
-    )
-    model = RosterModel(lambda: data)
+def test_model_columns_and_sorting(services: Services, people: dict[str, Member]) -> None:
+    store = services.store
+    group_id = people["Maya"].group_ids[0]
+    meeting = store.meetings.start(group_id, "2026-11-17")
+    store.meetings.check_in(meeting.id or 0, people["Maya"].pseudonym)
+    model = RosterModel(lambda: store)
     model.refresh()
     row = [model.index(0, c).data() for c in range(6)]
     assert row == ["Anna", "Anna Kowalska", "0123 456 789", "Tuesday Circle", "yes", "never"]

@@ -141,7 +141,11 @@ class PastMeetingDialog(QDialog):
 
 
 class GroupCard(QFrame):
-    """One group: name, when, next meeting, and its buttons."""
+    """One group: name, when, next meeting, and its buttons.
+
+    Built once per group; ``show_state`` puts the group's current state into it (Home's
+    refresh updates its cards in place instead of building them again).
+    """
 
     def __init__(
         self,
@@ -156,66 +160,27 @@ class GroupCard(QFrame):
         self.open_meeting_id = open_meeting_id
         self.setObjectName("groupCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        name = QLabel(group.name, self)
-        name.setProperty("role", "title")
-        name.setWordWrap(True)
-        when = []
-        if group.meeting_day in DAYS:
-            when.append(day_names()[DAYS.index(group.meeting_day)])
-        if group.meeting_time:
-            when.append(group.meeting_time)
-        if group.place:
-            when.append(group.place)
-        usual = QLabel(" - ".join(when), self)
-        usual.setWordWrap(True)
-        self.members_label = QLabel(self.tr("%n active member(s)", "", members), self)
+        self.name_label = QLabel(self)
+        self.name_label.setProperty("role", "title")
+        self.name_label.setWordWrap(True)
+        self.usual_label = QLabel(self)
+        self.usual_label.setWordWrap(True)
+        self.members_label = QLabel(self)
         self.members_label.setObjectName("groupMembers")
         self.members_label.setProperty("role", "hint")
         self.next_label = QLabel(self)
         self.next_label.setProperty("role", "hint")
-        if open_meeting_id is not None:
-            self.next_label.setText(self.tr("A meeting is open. You can carry on where you were."))
-        elif next_date is not None:
-            if group.meeting_time:
-                text = self.tr("Next meeting: %1 at %2").replace("%2", group.meeting_time)
-            else:
-                text = self.tr("Next meeting: %1")
-            self.next_label.setText(text.replace("%1", _long_date(next_date)))
-        if open_meeting_id is not None:
-            self.start_button = QPushButton(self.tr("Resume meeting"), self)
-            self.start_button.setAccessibleName(
-                self.tr("Resume the open meeting of %1").replace("%1", group.name)
-            )
-        else:
-            self.start_button = QPushButton(self.tr("Start meeting"), self)
-            self.start_button.setAccessibleName(
-                self.tr("Start a meeting of %1").replace("%1", group.name)
-            )
+        self.start_button = QPushButton(self)
         self.start_button.setProperty("role", "primary")
         self.past_button = QPushButton(self.tr("Enter a past meeting..."), self)
-        self.past_button.setAccessibleName(
-            self.tr("Enter a past meeting of %1").replace("%1", group.name)
-        )
-        self.past_button.setEnabled(open_meeting_id is None)
-        self.past_button.setVisible(open_meeting_id is None)
         # Only for an open meeting (one started by mistake); a held meeting is history.
         self.discard_button = QPushButton(self.tr("Discard this meeting..."), self)
         self.discard_button.setObjectName("discardMeeting")
-        self.discard_button.setAccessibleName(
-            self.tr("Discard the open meeting of %1").replace("%1", group.name)
-        )
-        self.discard_button.setVisible(open_meeting_id is not None)
         # Paper fallback: blank sheets laid out like "Enter a past meeting" (no names).
         self.kit_button = QPushButton(self.tr("Print a paper kit..."), self)
         self.kit_button.setObjectName("paperKit")
-        self.kit_button.setAccessibleName(
-            self.tr("Save a paper kit for %1 as a PDF").replace("%1", group.name)
-        )
         self.notes_button = QPushButton(self.tr("Safety notes..."), self)
         self.notes_button.setObjectName("safetyNotes")
-        self.notes_button.setAccessibleName(
-            self.tr("Read the private safety notes of %1").replace("%1", group.name)
-        )
         # A flow of buttons: at large text or in Spanish they wrap, never widen the window.
         buttons = FlowLayout()
         for button in (
@@ -227,11 +192,64 @@ class GroupCard(QFrame):
         ):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(name)
-        layout.addWidget(usual)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.usual_label)
         layout.addWidget(self.members_label)
         layout.addWidget(self.next_label)
         layout.addLayout(buttons)
+        self.show_state(group, next_date, open_meeting_id, members)
+
+    def show_state(
+        self, group: Group, next_date: date | None, open_meeting_id: int | None, members: int
+    ) -> None:
+        """Show ``group`` as it is now (Qt skips texts that did not change)."""
+        self.group = group
+        self.open_meeting_id = open_meeting_id
+        self.name_label.setText(group.name)
+        when = []
+        if group.meeting_day in DAYS:
+            when.append(day_names()[DAYS.index(group.meeting_day)])
+        if group.meeting_time:
+            when.append(group.meeting_time)
+        if group.place:
+            when.append(group.place)
+        self.usual_label.setText(" - ".join(when))
+        self.members_label.setText(self.tr("%n active member(s)", "", members))
+        next_text = ""
+        if open_meeting_id is not None:
+            next_text = self.tr("A meeting is open. You can carry on where you were.")
+        elif next_date is not None:
+            if group.meeting_time:
+                text = self.tr("Next meeting: %1 at %2").replace("%2", group.meeting_time)
+            else:
+                text = self.tr("Next meeting: %1")
+            next_text = text.replace("%1", _long_date(next_date))
+        self.next_label.setText(next_text)
+        if open_meeting_id is not None:
+            self.start_button.setText(self.tr("Resume meeting"))
+            self.start_button.setAccessibleName(
+                self.tr("Resume the open meeting of %1").replace("%1", group.name)
+            )
+        else:
+            self.start_button.setText(self.tr("Start meeting"))
+            self.start_button.setAccessibleName(
+                self.tr("Start a meeting of %1").replace("%1", group.name)
+            )
+        self.past_button.setAccessibleName(
+            self.tr("Enter a past meeting of %1").replace("%1", group.name)
+        )
+        self.past_button.setEnabled(open_meeting_id is None)
+        self.past_button.setVisible(open_meeting_id is None)
+        self.discard_button.setAccessibleName(
+            self.tr("Discard the open meeting of %1").replace("%1", group.name)
+        )
+        self.discard_button.setVisible(open_meeting_id is not None)
+        self.kit_button.setAccessibleName(
+            self.tr("Save a paper kit for %1 as a PDF").replace("%1", group.name)
+        )
+        self.notes_button.setAccessibleName(
+            self.tr("Read the private safety notes of %1").replace("%1", group.name)
+        )
 
 
 class HomeScreen(QWidget):
@@ -249,7 +267,7 @@ class HomeScreen(QWidget):
         self.crisis_dialog: CrisisPrompt | None = None
         self.notes_dialog: SafetyNotesDialog | None = None
         self.past_dialog: PastMeetingDialog | None = None
-        self.reloader = ScreenReloader(self, services, SHOWN_KINDS, self.refresh)
+        self.reloader = ScreenReloader(self, services, SHOWN_KINDS, self.refresh, dated=True)
 
         title = QLabel(self.tr("Your groups"), self)
         title.setProperty("role", "title")
@@ -287,40 +305,61 @@ class HomeScreen(QWidget):
 
     # -- content ----------------------------------------------------------------------
     def refresh(self) -> None:
-        self.reloader.stale = False
+        """Show every group's state: three small queries, cards updated in place."""
+        self.reloader.loaded()
         focus = QApplication.focusWidget()
         had_focus = focus is not None and self.isAncestorOf(focus)
-        self.clear_personal_data()
+        if self.notes_dialog is not None:
+            self.notes_dialog.reject()
         store = self.services.store
         today = self.today()
-        for group in store.groups.all():
+        groups = store.groups.all()
+        counts = store.members.active_counts()
+        latest = store.meetings.latest_by_group()
+        old = {card.group.id: card for card in self.cards}
+        self.cards = []
+        for position, group in enumerate(groups):
             assert group.id is not None
-            recent = store.meetings.recent(group.id, limit=1)
-            last_next = recent[0].next_meeting_date if recent else ""
-            open_meeting = store.meetings.open_meeting(group.id)
-            card = GroupCard(
-                group,
-                planned_next_meeting(group, last_next, today),
-                open_meeting.id if open_meeting else None,
-                self.cards_host,
-                members=len(store.members.all(group.id, active_only=True)),
-            )
-            card.start_button.clicked.connect(lambda _=False, c=card: self._on_card_start(c))
-            card.past_button.clicked.connect(lambda _=False, c=card: self._on_card_past(c))
-            card.kit_button.clicked.connect(lambda _=False, c=card: self._on_card_kit(c))
-            card.notes_button.clicked.connect(lambda _=False, c=card: self.show_safety_notes(c))
-            card.discard_button.clicked.connect(
-                lambda _=False, c=card: self.discard_meeting(c.open_meeting_id or 0)
-            )
-            self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+            last_next, open_id = latest.get(group.id, ("", None))
+            next_date = planned_next_meeting(group, last_next, today)
+            card = old.pop(group.id, None)
+            if card is None:
+                card = self._new_card(group, next_date, open_id, counts.get(group.id, 0))
+            else:
+                card.show_state(group, next_date, open_id, counts.get(group.id, 0))
+            if self.cards_layout.indexOf(card) != position:
+                self.cards_layout.insertWidget(position, card)
             self.cards.append(card)
-        if not self.cards:
+        lost_focus = False
+        for card in old.values():  # groups gone (deactivated): their cards go too
+            lost_focus = lost_focus or (focus is not None and card.isAncestorOf(focus))
+            card.setParent(None)
+            card.deleteLater()
+        empty = self.cards_host.findChild(QLabel, "noGroups")
+        if not self.cards and empty is None:
             empty = QLabel(self.tr("No groups yet. Add one in Settings."), self.cards_host)
             empty.setObjectName("noGroups")
             self.cards_layout.insertWidget(0, empty)
+        elif self.cards and empty is not None:
+            empty.setParent(None)
+            empty.deleteLater()
         self._refresh_backup()
-        if had_focus:  # the focused button was in a card that is gone now
-            self.focus_main()
+        focus = QApplication.focusWidget()
+        if had_focus and (lost_focus or focus is None or not self.isAncestorOf(focus)):
+            self.focus_main()  # the focused button was in a card that is gone now
+
+    def _new_card(
+        self, group: Group, next_date: date | None, open_id: int | None, members: int
+    ) -> GroupCard:
+        card = GroupCard(group, next_date, open_id, self.cards_host, members=members)
+        card.start_button.clicked.connect(lambda _=False, c=card: self._on_card_start(c))
+        card.past_button.clicked.connect(lambda _=False, c=card: self._on_card_past(c))
+        card.kit_button.clicked.connect(lambda _=False, c=card: self._on_card_kit(c))
+        card.notes_button.clicked.connect(lambda _=False, c=card: self.show_safety_notes(c))
+        card.discard_button.clicked.connect(
+            lambda _=False, c=card: self.discard_meeting(c.open_meeting_id or 0)
+        )
+        return card
 
     def _refresh_backup(self) -> None:
         settings = self.services.store.settings
@@ -360,6 +399,7 @@ class HomeScreen(QWidget):
         if empty is not None:
             empty.setParent(None)
             empty.deleteLater()
+        self.reloader.stale = True
 
     def focus_main(self) -> None:
         """Put keyboard focus on the likely next step: the first group's Start/Resume."""

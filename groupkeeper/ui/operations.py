@@ -12,6 +12,7 @@ reload what the result's ``changes`` say they show (Anki's ``operation_did_execu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -86,6 +87,10 @@ class ScreenReloader(QObject):
     ``kinds`` the screen is *stale*. A shown screen reloads once the event loop is free
     (several operations in one click reload it once, and never under the click's own
     widgets); a hidden one reloads when it is shown again. ``flush()`` reloads now if stale.
+
+    A screen starts stale (its first showing loads it). The screen's reload calls
+    ``loaded()``. With ``dated=True`` the screen shows things that depend on today's date
+    (the next meeting, "not come for 6 months"): a new day makes it stale too.
     """
 
     def __init__(
@@ -94,6 +99,8 @@ class ScreenReloader(QObject):
         services: Services,
         kinds: Iterable[Kind],
         reload: Callable[[], None],
+        *,
+        dated: bool = False,
     ) -> None:
         super().__init__(screen)
         self._screen = screen
@@ -101,7 +108,9 @@ class ScreenReloader(QObject):
         self._kinds = tuple(kinds)
         self._reload = reload
         self._scheduled = False
-        self.stale = False
+        self._dated = dated
+        self._loaded_on: date | None = None
+        self.stale = True
         services.ops.changed.connect(self._on_ops_changed)
         screen.installEventFilter(self)
 
@@ -118,10 +127,22 @@ class ScreenReloader(QObject):
         if self._screen.isVisible():
             self.flush()
 
+    def _today(self) -> date:
+        return self._services.now().astimezone().date()
+
+    def loaded(self) -> None:
+        """The screen has just read what it shows (called by its reload)."""
+        self.stale = False
+        if self._dated:
+            self._loaded_on = self._today()
+
     def flush(self) -> None:
-        """Reload now if an operation changed what the screen shows since its last load."""
-        if self.stale and self._services.is_unlocked:
-            self.stale = False
+        """Reload now if an operation changed what the screen shows since its last load
+        (or the day changed, for a dated screen)."""
+        if not self._services.is_unlocked:
+            return
+        if self.stale or (self._dated and self._loaded_on != self._today()):
+            self.loaded()
             self._reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -3,7 +3,9 @@
 A big search box on top (focused on open, Ctrl+F) filters as you type over name, full name
 and phone. Enter in the search box opens the best match; Down moves into the table. Every
 write is an operation run through ``services.ops``; its ``changed`` signal (from this or any
-other screen) reloads the model.
+other screen) marks the screen stale and it reloads when shown (``ScreenReloader``): the
+model reads only the ordered ids then, and the rows on screen (``RosterModel``), so
+opening the roster costs the same at 40 members as at 10,000.
 """
 
 from __future__ import annotations
@@ -25,14 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from groupkeeper import ops
-from groupkeeper.model import Member
+from groupkeeper.model import Member, RosterRow
 from groupkeeper.ops import Kind
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages
 from groupkeeper.ui.csv_import_dialog import CsvImportDialog
 from groupkeeper.ui.member_dialog import MemberDialog, forget_member
 from groupkeeper.ui.member_history import MemberHistoryDialog
-from groupkeeper.ui.models.roster_model import RosterData, RosterModel
+from groupkeeper.ui.models.roster_model import RosterModel
 from groupkeeper.ui.operations import ScreenReloader
 from groupkeeper.ui.services import Services
 from groupkeeper.ui.widgets.flow import FlowLayout
@@ -62,10 +64,10 @@ class RosterScreen(QWidget):
         super().__init__(parent)
         self.services = services
         self.setObjectName("rosterScreen")
-        self.model = RosterModel(self._load, self)
+        self.model = RosterModel(lambda: self.services.store, self)
         self._review_ids: set[int] = set()
         self._build()
-        self.reloader = ScreenReloader(self, services, SHOWN_KINDS, self.refresh)
+        self.reloader = ScreenReloader(self, services, SHOWN_KINDS, self.refresh, dated=True)
 
     # -- Layout -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -233,18 +235,9 @@ class RosterScreen(QWidget):
         self._update_buttons()
 
     # -- Data -------------------------------------------------------------------------
-    def _load(self) -> RosterData:
-        store = self.services.store
-        groups = store.groups.all(active_only=False)
-        return RosterData(
-            members=store.members.all(),
-            group_names={g.id: g.name for g in groups if g.id is not None},
-            last_attended=store.members.last_attended(),
-        )
-
     def refresh(self) -> None:
         """Reload members, groups and the forgetting notice from the vault."""
-        self.reloader.stale = False
+        self.reloader.loaded()
         try:
             self._refresh_groups()
             self.model.refresh()
@@ -268,8 +261,8 @@ class RosterScreen(QWidget):
         store = self.services.store
         months = int(store.settings.get("forget_after_months"))
         today = self.services.now().date()
-        stale = [m for m in store.members.inactive_for(months, today) if m.id is not None]
-        self._review_ids = {m.id for m in stale if m.id is not None}
+        stale = store.members.inactive_ids(months, today)
+        self._review_ids = set(stale)
         self.notice_label.setText(
             QCoreApplication.translate(
                 "RosterScreen",
@@ -292,6 +285,7 @@ class RosterScreen(QWidget):
         self.notice.hide()
         self._review_ids = set()
         self._update_buttons()
+        self.reloader.stale = True
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().showEvent(event)
@@ -314,8 +308,12 @@ class RosterScreen(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
+    def _selected_row(self) -> RosterRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_data(rows[0].row()) if rows else None
+
     def _update_buttons(self) -> None:
-        member = self.selected_member()
+        member = self._selected_row()
         for b in (self.edit_button, self.active_button, self.history_button, self.forget_button):
             b.setEnabled(member is not None)
         reactivate = member is not None and not member.active
@@ -348,13 +346,13 @@ class RosterScreen(QWidget):
 
     def _on_search_returnPressed(self) -> None:  # noqa: N802
         if self.model.rowCount():
-            if not self.selected_member():
+            if not self.table.selectionModel().hasSelection():
                 self.table.selectRow(0)
             self.edit_selected()
 
     def _on_search_down_pressed(self) -> None:
         if self.model.rowCount():
-            if not self.selected_member():
+            if not self.table.selectionModel().hasSelection():
                 self.table.selectRow(0)
             self.table.setFocus()
 

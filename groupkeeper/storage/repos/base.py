@@ -75,6 +75,12 @@ class Repo:
         with guarded(self._store.folder):
             return list(self._db.query(sql, list(params)))
 
+    def _tuples(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        """All rows of a read as plain tuples: for reads of thousands of rows, where
+        building a dict per row would cost more than the query."""
+        with guarded(self._store.folder):
+            return list(self._db.execute(sql, list(params)).fetchall())
+
     def _one(self, sql: str, params: Iterable[Any] = ()) -> dict[str, Any] | None:
         rows = self._query(sql, params)
         return rows[0] if rows else None

@@ -87,6 +87,19 @@ class MeetingRepo(Repo):
         row = self._one(sql + " ORDER BY id DESC LIMIT 1", params)
         return _meeting_from_row(row) if row else None
 
+    def latest_by_group(self) -> dict[int, tuple[str, int | None]]:
+        """Group id -> (the latest meeting's ``next_meeting_date``, the open meeting's id).
+
+        One query for every group: what Home shows (``recent(g, 1)`` and
+        ``open_meeting(g)`` of each group, without loading the meetings).
+        """
+        rows = self._tuples(
+            "SELECT g.id, (SELECT next_meeting_date FROM meetings WHERE group_id = g.id"
+            " ORDER BY date DESC, id DESC LIMIT 1), (SELECT id FROM meetings WHERE"
+            " group_id = g.id AND state = 'open' ORDER BY id DESC LIMIT 1) FROM groups g"
+        )
+        return {int(g): (str(n or ""), None if o is None else int(o)) for g, n, o in rows}
+
     def recent(self, group_id: int | None = None, limit: int | None = None) -> list[Meeting]:
         sql = "SELECT * FROM meetings"
         params: list[Any] = []

@@ -11,6 +11,8 @@ from groupkeeper.model import (
     ConsentKind,
     Goal,
     Member,
+    RosterRow,
+    SearchRow,
 )
 from groupkeeper.storage._sqlcipher import Database, IntegrityError
 from groupkeeper.storage.errors import InvalidInput
@@ -45,6 +47,28 @@ def _member_from_row(row: dict[str, Any]) -> Member:
         active=as_bool(row["active"]),
         group_ids=sorted(int(g) for g in str(groups).split(",") if g),
     )
+
+
+#: Roster orders (``roster_ids(sort=...)``): SQL ORDER BY terms, {d} the direction.
+_BY_NAME = "m.display_name COLLATE NOCASE {d}, m.id {d}"
+_ROSTER_ORDER = {
+    "name": _BY_NAME,
+    "full_name": "m.full_name COLLATE NOCASE {d}, " + _BY_NAME,
+    "phone": "m.phone {d}, " + _BY_NAME,
+    "groups": "coalesce(gn.names, '') COLLATE NOCASE {d}, " + _BY_NAME,
+    "active": "m.active {r}, " + _BY_NAME,
+    "last_attended": "coalesce(la.d, '') {d}, " + _BY_NAME,
+}
+#: Group names of each member, sorted, as the roster shows them ("A, B").
+_GROUP_NAMES_SQL = (
+    "SELECT member_id, group_concat(name, ', ') AS names FROM (SELECT gm.member_id,"
+    " g.name FROM group_members gm JOIN groups g ON g.id = gm.group_id"
+    " ORDER BY gm.member_id, g.name) GROUP BY member_id"
+)
+_LAST_ATTENDED_SQL = (
+    "SELECT a.pseudonym AS p, max(mt.date) AS d FROM attendance a"
+    " JOIN meetings mt ON mt.id = a.meeting_id WHERE a.status = 'present'"
+)
 
 
 @dataclass
@@ -204,6 +228,14 @@ class MemberRepo(Repo):
         )
         return [_member_from_row(r) for r in self._query(sql, params)]
 
+    def active_counts(self) -> dict[int, int]:
+        """Group id -> how many active members it has (one query, no member loaded)."""
+        rows = self._tuples(
+            "SELECT gm.group_id, count(*) FROM group_members gm JOIN members m"
+            " ON m.id = gm.member_id WHERE m.active = 1 GROUP BY gm.group_id"
+        )
+        return {int(g): int(n) for g, n in rows}
+
     def names_by_pseudonym(self, pseudonyms: Iterable[str]) -> dict[str, str]:
         """Display names for pseudonyms still linked to a member (forgotten ones are absent)."""
         wanted = list(dict.fromkeys(pseudonyms))
@@ -248,9 +280,110 @@ class MemberRepo(Repo):
 
     def inactive_for(self, months: int, today: date) -> list[Member]:
         """Members with no attendance (and not joined) in the last ``months`` months."""
+        ids = set(self.inactive_ids(months, today))
+        return [m for m in self.all() if m.id in ids]
+
+    def inactive_ids(self, months: int, today: date) -> list[int]:
+        """Ids of ``inactive_for``'s members, in one query (no member is loaded)."""
         cutoff = (today - timedelta(days=round(months * 30.44))).isoformat()
-        last = self.last_attended()
-        return [m for m in self.all() if max(last.get(m.pseudonym, ""), m.joined_on) < cutoff]
+        rows = self._tuples(
+            "SELECT m.id FROM members m WHERE m.joined_on < ? AND NOT EXISTS (SELECT 1"
+            " FROM attendance a JOIN meetings mt ON mt.id = a.meeting_id WHERE"
+            " a.status = 'present' AND a.pseudonym = m.pseudonym AND mt.date >= ?)",
+            [cutoff, cutoff],
+        )
+        return [int(r[0]) for r in rows]
+
+    # -- The roster screen: ids in order, then only the rows on screen ---------------------
+    @staticmethod
+    def _roster_where(group_id: int | None, include_inactive: bool) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if group_id is not None:
+            clauses.append("m.id IN (SELECT member_id FROM group_members WHERE group_id = ?)")
+            params.append(group_id)
+        if not include_inactive:
+            clauses.append("m.active = 1")
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def roster_ids(
+        self,
+        group_id: int | None = None,
+        include_inactive: bool = False,
+        sort: str = "name",
+        descending: bool = False,
+    ) -> list[int]:
+        """Ids of the members the roster lists, in the roster's order (one query of ints).
+
+        ``sort`` is one of "name", "full_name", "phone", "groups", "active" (active first
+        when ascending), "last_attended"; names compare case-insensitively, ties by name.
+        """
+        where, params = self._roster_where(group_id, include_inactive)
+        d, r = ("DESC", "ASC") if descending else ("ASC", "DESC")
+        order = _ROSTER_ORDER[sort].format(d=d, r=r)
+        joins = ""
+        if sort == "groups":
+            joins = f" LEFT JOIN ({_GROUP_NAMES_SQL}) gn ON gn.member_id = m.id"
+        elif sort == "last_attended":
+            joins = (
+                f" LEFT JOIN ({_LAST_ATTENDED_SQL} GROUP BY a.pseudonym) la ON la.p = m.pseudonym"
+            )
+        sql = f"SELECT m.id FROM members m{joins}{where} ORDER BY {order}"
+        return [int(row[0]) for row in self._tuples(sql, params)]
+
+    def search_rows(
+        self, group_id: int | None = None, include_inactive: bool = False
+    ) -> list[SearchRow]:
+        """What type-ahead searches, for the members ``roster_ids`` lists, by name."""
+        where, params = self._roster_where(group_id, include_inactive)
+        sql = (
+            "SELECT m.id, m.display_name, m.full_name, m.phone FROM members m"
+            f"{where} ORDER BY m.display_name COLLATE NOCASE, m.id"
+        )
+        return [SearchRow(int(i), d, f, p) for i, d, f, p in self._tuples(sql, params)]
+
+    def roster_rows(self, ids: Iterable[int]) -> dict[int, RosterRow]:
+        """The roster rows of these members (a screenful: three small queries)."""
+        wanted = [int(i) for i in dict.fromkeys(ids)]
+        result: dict[int, RosterRow] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            people = self._tuples(
+                "SELECT id, pseudonym, display_name, full_name, pronouns, phone, active"
+                f" FROM members WHERE id IN ({marks})",
+                chunk,
+            )
+            groups: dict[int, list[int]] = {}
+            for member_id, group in self._tuples(
+                f"SELECT member_id, group_id FROM group_members WHERE member_id IN ({marks})",
+                chunk,
+            ):
+                groups.setdefault(int(member_id), []).append(int(group))
+            pseudonyms = [row[1] for row in people]
+            last = (
+                dict(
+                    self._tuples(
+                        f"{_LAST_ATTENDED_SQL} AND a.pseudonym IN ({','.join('?' * len(people))})"
+                        " GROUP BY a.pseudonym",
+                        pseudonyms,
+                    )
+                )
+                if people
+                else {}
+            )
+            for member_id, pseudonym, display, full, pronouns, phone, active in people:
+                result[int(member_id)] = RosterRow(
+                    int(member_id),
+                    display,
+                    full,
+                    pronouns,
+                    phone,
+                    as_bool(active),
+                    tuple(sorted(groups.get(int(member_id), []))),
+                    str(last.get(pseudonym) or ""),
+                )
+        return result
 
     def history(self, member_id: int) -> MemberHistory:
         p = self.get(member_id).pseudonym
