@@ -249,3 +249,32 @@ def test_safety_notes_read_back_from_home_outside_a_meeting(qtbot, services) -> 
     assert not any("Not this group's note" in line for line in lines)
     home.clear_personal_data()  # what a lock does: the notes leave the screen
     assert home.notes_dialog is None
+
+
+def test_home_counts_members_and_updates_its_cards_in_place(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper import ops
+    from groupkeeper.model import Member
+
+    group = add_group(services)
+    other = add_group(services, name="Wednesday Walk")
+    store = services.store
+    for name, groups in (("Ana", [group.id]), ("Bo", [group.id, other.id]), ("Cy", [other.id])):
+        store.members.add(Member(display_name=name, group_ids=groups))
+    home = HomeScreen(services)
+    qtbot.addWidget(home)
+    home.show()  # the first showing loads it
+    card = home.card_for(group.id)
+    assert card.members_label.text() == "2 active member(s)"
+    assert home.card_for(other.id).members_label.text() == "2 active member(s)"
+    bo = next(m for m in store.members.all() if m.display_name == "Bo")
+    services.ops.run(ops.members.set_active(member_id=bo.id, active=False))
+    qtbot.waitUntil(lambda: card.members_label.text() == "1 active member(s)")
+    assert home.card_for(group.id) is card  # the same card, its labels updated
+    services.ops.run(ops.meetings.start(group_id=group.id, date="2026-11-24"))
+    qtbot.waitUntil(lambda: card.start_button.text() == "Resume meeting")
+    assert card.discard_button.isVisibleTo(card) and not card.past_button.isVisibleTo(card)
+    # A write that did not come through an operation is seen when Home is shown again.
+    home.hide()
+    store.members.add(Member(display_name="Di", group_ids=[other.id]))
+    home.reloader.flush()
+    assert home.card_for(other.id).members_label.text() == "2 active member(s)"

@@ -504,3 +504,122 @@ def test_clear_personal_data_leaves_no_name(
     for r in range(model.rowCount()):
         for c in range(model.columnCount()):
             assert model.index(r, c, QModelIndex()).data() is None
+
+
+# -- A big roster: windowed, never every member at once ----------------------------------
+
+
+@pytest.fixture
+def crowd(services: Services) -> list[Member]:
+    """700 members (over five pages of rows), in one transaction."""
+    store = services.store
+    group = store.groups.add(Group(name="Big Circle"))
+    added = []
+    with store.transaction():
+        for i in range(700):
+            added.append(
+                store.members.add(
+                    Member(
+                        display_name=f"Person {i:03d}",
+                        full_name=f"Full {699 - i:03d}",
+                        phone=f"0700 {i:06d}",
+                        group_ids=[group.id or 0],
+                        joined_on="2026-10-01",
+                    )
+                )
+            )
+    return added
+
+
+def test_big_roster_reads_only_the_rows_on_screen_and_more_on_scroll(  # type: ignore[no-untyped-def]
+    qtbot, services: Services, crowd: list[Member]
+) -> None:
+    from groupkeeper.ui.models.roster_model import PAGE
+
+    screen = _screen(qtbot, services)
+    screen.resize(1000, 700)
+    qtbot.wait(10)
+    model = screen.model
+    assert model.rowCount() == 700 and model.total == 700
+    assert model.index(0, 0).data() == "Person 000"
+    assert model.pages_read == 1  # the first screenful: one page of rows, not 700 members
+    assert len(model._cache) <= PAGE
+    screen.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.pages_read == 2)  # the view asked for the last page
+    assert model.index(699, 0).data() == "Person 699"
+    assert len(model._cache) <= 2 * PAGE
+    assert "700" in screen.count_label.text()
+
+
+def test_big_roster_search_finds_a_member_beyond_the_first_page(  # type: ignore[no-untyped-def]
+    qtbot, services: Services, crowd: list[Member]
+) -> None:
+    screen = _screen(qtbot, services)
+    QTest.keyClicks(screen.search, "person 65")
+    # The names starting so come first (then phones with "65" in them).
+    assert _names(screen)[:10] == [f"Person {i}" for i in range(650, 660)]
+    screen.search.clear()
+    QTest.keyClicks(screen.search, "0700 000699")  # by phone
+    assert _names(screen) == ["Person 699"]
+    member = screen.selected_member()  # the best match, ready for Enter
+    assert member is not None and member.id == crowd[699].id
+
+
+def test_big_roster_sorts_in_the_database(  # type: ignore[no-untyped-def]
+    qtbot, services: Services, crowd: list[Member]
+) -> None:
+    screen = _screen(qtbot, services)
+    model = screen.model
+    screen.table.sortByColumn(model.FULL_NAME, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, model.FULL_NAME).data() == "Full 000"
+    assert model.index(0, model.NAME).data() == "Person 699"
+    screen.table.sortByColumn(model.PHONE, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, model.NAME).data() == "Person 699"
+    assert model.index(699, model.NAME).data() == "Person 000"
+    # Typing keeps the chosen order among the matches (not the best-match order).
+    QTest.keyClicks(screen.search, "person 01")
+    numbers = [int(name.split()[1]) for name in _names(screen)]
+    expected = [i for i in range(700) if "01" in f"{i:03d} {699 - i:03d} 0700000{i:03d}"]
+    assert sorted(numbers) == expected, numbers
+    assert numbers == sorted(numbers, reverse=True)
+
+
+def test_an_edit_through_an_operation_updates_its_row(  # type: ignore[no-untyped-def]
+    qtbot, services: Services, crowd: list[Member]
+) -> None:
+    from groupkeeper import ops
+
+    screen = _screen(qtbot, services)
+    target = crowd[3]
+    assert screen.model.index(3, RosterModel.PHONE).data() == "0700 000003"
+    services.ops.run(ops.members.update(member_id=target.id or 0, fields={"phone": "0799 123456"}))
+    qtbot.waitUntil(lambda: screen.model.index(3, RosterModel.PHONE).data() == "0799 123456")
+    services.ops.run(ops.members.set_active(member_id=target.id or 0, active=False))
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 699)
+    assert screen.model.row_of(target.id or 0) == -1
+
+
+def test_roster_shown_again_reads_only_what_changed(  # type: ignore[no-untyped-def]
+    qtbot, services: Services, crowd: list[Member]
+) -> None:
+    screen = _screen(qtbot, services)
+    model = screen.model
+    model.index(0, 0).data()
+    calls: list[str] = []
+    real = services.store.members.roster_ids
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append("ids")
+        return real(*args, **kwargs)
+
+    services.store.members.roster_ids = counted  # type: ignore[method-assign]
+    screen.hide()
+    screen.show()
+    assert calls == []  # nothing written since: shown as it was
+    screen.hide()
+    # A write that did not come through an operation (another connection, a test) is
+    # noticed too: the store's generation moved.
+    services.store.members.set_active(crowd[0].id or 0, False)
+    screen.show()
+    assert calls == ["ids"]
+    assert model.index(0, 0).data() == "Person 001"

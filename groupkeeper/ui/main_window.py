@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
         if not self.services.is_unlocked:
             return
         home = self._ensure_home()
-        home.refresh()  # three small queries; the cards are updated in place
+        home.reloader.flush()  # reads again only if something was written (or a new day)
         self.stack.setCurrentWidget(home)
         # The screen that had focus (unlock, first run, runner) is gone: without this a
         # keyboard user lands nowhere.
@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
         if not self.services.is_unlocked:
             return
         screen = self._screen("roster")
-        screen.reloader.flush()  # reads again only if operations changed it (or a new day)
+        screen.reloader.flush()  # reads again only if something was written (or a new day)
         self.stack.setCurrentWidget(screen)
 
     def show_reports(self) -> None:

@@ -89,8 +89,11 @@ class ScreenReloader(QObject):
     widgets); a hidden one reloads when it is shown again. ``flush()`` reloads now if stale.
 
     A screen starts stale (its first showing loads it). The screen's reload calls
-    ``loaded()``. With ``dated=True`` the screen shows things that depend on today's date
-    (the next meeting, "not come for 6 months"): a new day makes it stale too.
+    ``loaded()``. A write that did not come through an operation (another connection's:
+    the worker, a sync) also makes ``flush()`` reload: it compares the store's
+    ``generation()`` with the one at the last load. With ``dated=True`` the screen shows
+    things that depend on today's date (the next meeting, "not come for 6 months"): a new
+    day makes it stale too.
     """
 
     def __init__(
@@ -110,6 +113,7 @@ class ScreenReloader(QObject):
         self._scheduled = False
         self._dated = dated
         self._loaded_on: date | None = None
+        self._generation: object = None
         self.stale = True
         services.ops.changed.connect(self._on_ops_changed)
         screen.installEventFilter(self)
@@ -131,8 +135,10 @@ class ScreenReloader(QObject):
         return self._services.now().astimezone().date()
 
     def loaded(self) -> None:
-        """The screen has just read what it shows (called by its reload)."""
+        """The screen is reading what it shows now (its reload calls this first)."""
         self.stale = False
+        if self._services.is_unlocked:
+            self._generation = self._services.store.generation()
         if self._dated:
             self._loaded_on = self._today()
 
@@ -141,7 +147,11 @@ class ScreenReloader(QObject):
         (or the day changed, for a dated screen)."""
         if not self._services.is_unlocked:
             return
-        if self.stale or (self._dated and self._loaded_on != self._today()):
+        if (
+            self.stale
+            or (self._dated and self._loaded_on != self._today())
+            or self._services.store.generation() != self._generation
+        ):
             self.loaded()
             self._reload()
 

@@ -59,6 +59,16 @@ class Store:
         source = self._db_source
         return source if isinstance(source, Database) else source()
 
+    def generation(self) -> tuple[int, int, int]:
+        """Changes when anything was written, by this connection or another (a worker,
+        a sync) since the last call gave the same value: a screen that is shown again
+        reads only if this moved. (Which connection, SQLite's ``data_version`` for other
+        connections' commits, and this connection's own count of changed rows.)"""
+        db = self.db
+        with guarded(self.folder):
+            version = int(db.execute("PRAGMA data_version").fetchone()[0])
+        return id(db.conn), version, int(db.conn.total_changes)
+
     def now_iso(self) -> str:
         return self.clock().astimezone(UTC).isoformat(timespec="seconds")
 
