@@ -296,6 +296,10 @@ class MeetingSession:
     def attendance(self) -> list[Attendance]:
         return self.store.meetings.attendance(self.meeting_id)
 
+    def attendance_of(self, pseudonym: str) -> Attendance | None:
+        """One person's check-in record in this meeting (None if there is none)."""
+        return self.store.meetings.attendance_of(self.meeting_id, pseudonym)
+
     def names(self, pseudonyms: list[str]) -> dict[str, str]:
         """Display names for pseudonyms (members forgotten since have none).
 

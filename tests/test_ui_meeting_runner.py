@@ -793,3 +793,71 @@ def test_mood_scales_show_their_anchors(qtbot, services) -> None:  # type: ignor
     assert high.text() == f"{scale.high} = very good"
     # Left and right of each other, under the row of scores.
     assert low.mapTo(seg, low.rect().topLeft()).x() < high.mapTo(seg, high.rect().topLeft()).x()
+
+
+def test_enter_checks_in_with_one_write_and_updates_the_list_in_place(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    runner = make_runner(qtbot, services, start_meeting(services, seed_group(services)))
+    seg = runner.segment_widget
+    check_in_by_typing(qtbot, runner, ["may", "al"])
+    maya_item = seg.here.item(1)
+    assert maya_item.text() == "Maya"
+    reloads: list[str] = []
+    real = runner.session.arrivals_newest_first
+
+    def counted():  # type: ignore[no-untyped-def]
+        reloads.append("all")
+        return real()
+
+    runner.session.arrivals_newest_first = counted  # type: ignore[method-assign]
+    statements: list[str] = []
+    conn = services.store.db.conn
+    conn.set_trace_callback(statements.append)
+    try:
+        check_in_by_typing(qtbot, runner, ["sam"])
+    finally:
+        conn.set_trace_callback(None)
+    assert reloads == []  # no full reload of who is here
+    writes = [s for s in statements if s.split()[0].upper() in ("INSERT", "UPDATE", "DELETE")]
+    assert len(writes) == 1 and "attendance" in writes[0]  # one small write...
+    assert "COMMIT" in statements and not conn.in_transaction  # ...committed before shown
+    assert [seg.here.item(i).text() for i in range(3)] == ["Sam", "Ali", "Maya"]
+    assert seg.here.item(2) is maya_item  # the earlier lines were left alone
+    assert seg.here_heading.text() == "Checked in: 3"
+    assert "3 here" in runner.rail.list.item(0).text()
+    # Someone who sent apologies and then comes after all: their line moves to the top.
+    qtbot.keyClicks(seg.panel.search, "Kim")
+    alt(qtbot, seg.panel.search, Qt.Key.Key_O, lambda: seg.here.count() == 4)
+    assert seg.here.item(0).text() == "Kim  - sent apologies"
+    assert seg.here_heading.text() == "Checked in: 3"
+    check_in_by_typing(qtbot, runner, ["kim"])
+    assert [seg.here.item(i).text() for i in range(4)] == ["Kim", "Sam", "Ali", "Maya"]
+    assert seg.here_heading.text() == "Checked in: 4"
+    att = {a.pseudonym: a.status for a in services.store.meetings.attendance(runner.meeting_id)}
+    assert att[pseudonym(services, "Kim")] is AttendanceStatus.PRESENT
+
+
+def test_segments_are_built_once_and_refreshed_when_shown_again(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    runner = make_runner(qtbot, services, start_meeting(services, seed_group(services)))
+    check_in_by_typing(qtbot, runner, ["may"])
+    check_in = runner.segment_widget
+    go_to_kind(runner, SegmentKind.MOOD_ROUND)
+    mood = runner.segment_widget
+    assert mood is not check_in and [p.name for p in mood.people] == ["Maya"]
+    assert not check_in.isVisible() and runner.segment_scroll.widget() is mood
+    runner.go_to(0)  # back: the same check-in widget, not a new one
+    assert runner.segment_widget is check_in and check_in.isVisible()
+    assert QApplication.focusWidget() is check_in.panel.search
+    check_in_by_typing(qtbot, runner, ["al"])
+    go_to_kind(runner, SegmentKind.MOOD_ROUND)
+    assert runner.segment_widget is mood
+    assert [p.name for p in mood.people] == ["Maya", "Ali"]  # Ali came meanwhile: refreshed
+    # Ctrl+Right and Ctrl+Left reuse them too.
+    qtbot.keyClick(runner, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    before = runner.segment_widget
+    qtbot.keyClick(runner, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(runner, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert runner.segment_widget is before
+    # Locking drops every kept segment, with the names in them.
+    runner.clear_personal_data()
+    qtbot.wait(10)
+    assert "Maya" not in all_text(runner) and "Ali" not in all_text(runner)

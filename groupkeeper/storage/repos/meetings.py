@@ -280,6 +280,22 @@ class MeetingRepo(Repo):
             )
             mark_if_closed(db, self._now(), meeting_id, "attendance")
 
+    def attendance_of(self, meeting_id: int, pseudonym: str) -> Attendance | None:
+        """One person's check-in record in a meeting (or None): one indexed read."""
+        row = self._one(
+            "SELECT * FROM attendance WHERE meeting_id = ? AND pseudonym = ?",
+            [meeting_id, pseudonym],
+        )
+        if row is None:
+            return None
+        return Attendance(
+            row["meeting_id"],
+            row["pseudonym"],
+            AttendanceStatus(row["status"]),
+            as_bool(row["is_new"]),
+            row["recorded_at"],
+        )
+
     def attendance(self, meeting_id: int) -> list[Attendance]:
         return [
             Attendance(

@@ -147,6 +147,9 @@ class AgendaRail(QWidget):
             box.addLayout(grid)
         self._skipped: frozenset[int] = frozenset()
         self._current = 0
+        # What each row shows now (title, status line, current?, width): rows whose words
+        # did not change are left alone.
+        self._shown: list[tuple[str, str, bool, int]] = []
 
     def _on_combo_currentIndexChanged(self, index: int) -> None:  # noqa: N802
         if index >= 0 and self.list.currentRow() != index:
@@ -155,14 +158,18 @@ class AgendaRail(QWidget):
     def update_from(
         self, session: MeetingSession, statuses: dict[int, str], *, keep_selection: bool = False
     ) -> None:
-        """Rebuild the rows (a handful; cheap). The current segment is selected, unless
+        """Show the rows as they are now: only rows whose words changed are touched (after
+        a check-in that is one status line). The current segment is selected, unless
         ``keep_selection`` (after a skip or move, the facilitator's choice stays)."""
         run = session.run
         selected = self.list.currentRow() if keep_selection else run.current
         self._skipped = run.skipped
         self._current = run.current
         self.list.blockSignals(True)
-        self.list.clear()
+        if self.list.count() != len(run.segments):
+            self.list.clear()
+            self._shown = []
+        width = self._text_width()
         for index, segment in enumerate(run.segments):
             marker = "\u25b6 " if index == run.current else "   "
             title = f"{marker}{index + 1}  {segment_title(segment)}"
@@ -171,19 +178,28 @@ class AgendaRail(QWidget):
                 second += " · " + QCoreApplication.translate("MeetingRunner", "skipped")
             elif statuses.get(index):
                 second += " · " + statuses[index]
-            font = scaled_font(1.0, bold=index == run.current)
+            current = index == run.current
+            key = (title, second, current, width)
+            if index < len(self._shown) and self._shown[index] == key:
+                continue
+            font = scaled_font(1.0, bold=current)
             # Wrap long titles ourselves: the list's own word wrap mis-measures two-line
             # items, elides the title ("plan for the week...") and drops the minutes line.
-            lines = [*_wrap(title, QFontMetrics(font), self._text_width()), "      " + second]
-            item = QListWidgetItem("\n".join(lines))
-            if index == run.current:
-                item.setFont(font)
-                item.setData(
-                    Qt.ItemDataRole.AccessibleDescriptionRole,
-                    QCoreApplication.translate("MeetingRunner", "current segment"),
-                )
-            self.list.addItem(item)
-        self.list.setCurrentRow(selected if 0 <= selected < self.list.count() else run.current)
+            lines = [*_wrap(title, QFontMetrics(font), width), "      " + second]
+            item = self.list.item(index)
+            if item is None:
+                item = QListWidgetItem()
+                self.list.addItem(item)
+                self._shown.append(key)
+            item.setText("\n".join(lines))
+            item.setFont(font)
+            item.setData(
+                Qt.ItemDataRole.AccessibleDescriptionRole,
+                QCoreApplication.translate("MeetingRunner", "current segment") if current else None,
+            )
+            self._shown[index] = key
+        if self.list.currentRow() != selected or not keep_selection:
+            self.list.setCurrentRow(selected if 0 <= selected < self.list.count() else run.current)
         self.list.blockSignals(False)
         self._fill_combo(session, statuses)
         self._update_buttons()
@@ -192,21 +208,29 @@ class AgendaRail(QWidget):
         """The compact rail's rows: "▶ 2. Welcome and agreements (5 min, skipped)"."""
         run = session.run
         self.combo.blockSignals(True)
-        self.combo.clear()
+        if self.combo.count() != len(run.segments):
+            self.combo.clear()
+            for _segment in run.segments:
+                self.combo.addItem("")
         for index, segment in enumerate(run.segments):
             marker = "\u25b6 " if index == run.current else ""
             minutes = QCoreApplication.translate("MeetingRunner", "%n min", "", segment.minutes)
             if index in run.skipped:
                 minutes += ", " + QCoreApplication.translate("MeetingRunner", "skipped")
-            self.combo.addItem(f"{marker}{index + 1}. {segment_title(segment)} ({minutes})")
-            if statuses.get(index):
-                self.combo.setItemData(index, statuses[index], Qt.ItemDataRole.ToolTipRole)
-        self.combo.setCurrentIndex(self.list.currentRow())
+            text = f"{marker}{index + 1}. {segment_title(segment)} ({minutes})"
+            if self.combo.itemText(index) != text:
+                self.combo.setItemText(index, text)
+            tip = statuses.get(index) or None
+            if self.combo.itemData(index, Qt.ItemDataRole.ToolTipRole) != tip:
+                self.combo.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+        if self.combo.currentIndex() != self.list.currentRow():
+            self.combo.setCurrentIndex(self.list.currentRow())
         self.combo.blockSignals(False)
 
     def clear(self) -> None:
         self.list.clear()
         self.combo.clear()
+        self._shown = []
 
     def _text_width(self) -> int:
         """Pixels a row's text may use: the rail's width less borders, padding, scroll bar."""

@@ -24,6 +24,7 @@ otherwise take Ctrl+Left/Right (a word back/on) and Ctrl+Enter for itself
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from groupkeeper.agenda import SegmentKind
+from groupkeeper.agenda import Segment, SegmentKind
 from groupkeeper.meeting_session import MeetingSession
 from groupkeeper.model import MoodRound
 from groupkeeper.ops import Kind, OpResult
@@ -80,6 +81,18 @@ SEGMENT_WIDGETS: dict[SegmentKind, type[SegmentWidget]] = {
 TICK_MS = 500
 
 
+#: The kinds of data each segment's rail status line is made of.
+_MOOD_LINE = frozenset({Kind.MOODS, Kind.ATTENDANCE, Kind.MEETINGS, Kind.GROUPS})
+_STATUS_KINDS: dict[SegmentKind, frozenset[Kind]] = {
+    SegmentKind.CHECK_IN: frozenset({Kind.ATTENDANCE, Kind.MEETINGS, Kind.MEMBERS}),
+    SegmentKind.MOOD_ROUND: _MOOD_LINE,
+    SegmentKind.CLOSING: _MOOD_LINE,
+    SegmentKind.SKILL_SHARE: frozenset({Kind.SKILLS}),
+    SegmentKind.GOAL_SETTING: frozenset({Kind.GOALS}),
+    SegmentKind.GOALS_REVIEW: frozenset({Kind.GOALS}),
+}
+
+
 class MeetingRunner(QWidget):
     """Runs one meeting. ``ended(meeting_id)`` after "End meeting" and its summary;
     ``resumed_home()`` when the facilitator goes back to Home leaving the meeting open."""
@@ -98,9 +111,21 @@ class MeetingRunner(QWidget):
             services.store, meeting_id, services.clock, perform=services.ops.run
         )
         self._rail_stale = False
+        # The rail's status line of each segment, kept so that an operation recomputes
+        # only the lines of the segments its kinds of data feed (``_STATUS_KINDS``).
+        self._status_lines: dict[int, str] = {}
+        self._status_known = False
         services.ops.changed.connect(self._on_ops_changed)
         self.session.saved_listeners.append(self._on_session_saved)
         self.segment_widget: SegmentWidget | None = None
+        # Segment widgets built so far, by segment (identity): going back and forth
+        # between segments shows the same widgets again instead of building new ones.
+        # Keyed by place and segment: a segment moved or changed is built again.
+        self._built: list[tuple[int, Segment, SegmentWidget]] = []
+        # Counts the operations that recorded something (not timer steps); a kept
+        # segment widget left at another count is refreshed when shown again.
+        self._data_version = 0
+        self._left_at: dict[int, int] = {}
         self.arrival_dialog: ArrivalDialog | None = None
         self.safety_panel: SafetyPanel | None = None
         self.summary_dialog: SummaryDialog | None = None
@@ -248,24 +273,46 @@ class MeetingRunner(QWidget):
 
     # -- showing -----------------------------------------------------------------------
     def _show_current(self) -> None:
+        """Show the current segment: built the first time it is reached, kept after that
+        (hidden, off the scroll area) and refreshed on a later visit only if something
+        was recorded meanwhile."""
+        run = self.session.run
+        segments = run.segments
+        segment = segments[run.current]
+        # Segments moved or changed on the agenda take their widgets along.
+        for gone in [w for i, s, w in self._built if i >= len(segments) or segments[i] != s]:
+            self._drop_built(gone)
         if self.segment_widget is not None:
-            self.segment_widget.clear_personal_data()
             self.segment_scroll.takeWidget()
             self.segment_widget.hide()
-            self.segment_widget.deleteLater()
+            self.segment_widget.setParent(self)  # kept, hidden, for a later visit
+            self._left_at[id(self.segment_widget)] = self._data_version
             self.segment_widget = None
-        run = self.session.run
-        segment = run.current_segment
-        widget = SEGMENT_WIDGETS[segment.kind](self.session, segment)
-        widget.setObjectName(f"segment_{segment.kind.value}")
-        if isinstance(widget, ClosingSegment):
-            widget.end_requested.connect(self.end_meeting)
+        widget = next((w for i, _s, w in self._built if i == run.current), None)
+        if widget is None:
+            widget = SEGMENT_WIDGETS[segment.kind](self.session, segment)
+            widget.setObjectName(f"segment_{segment.kind.value}")
+            if isinstance(widget, ClosingSegment):
+                widget.end_requested.connect(self.end_meeting)
+            widget.setAutoFillBackground(False)
+            self._built.append((run.current, segment, widget))
+        elif self._left_at.get(id(widget)) != self._data_version:
+            widget.refresh()  # something was recorded since it was last on screen
         self.segment_scroll.setWidget(widget)
-        widget.setAutoFillBackground(False)
         self.segment_widget = widget
-        self._update_chrome(keep_selection=False)
+        self._update_chrome(keep_selection=False, statuses_changed=False)
         widget.show()
         widget.focus_main()
+
+    def _drop_built(self, widget: SegmentWidget) -> None:
+        if widget is self.segment_widget:
+            self.segment_scroll.takeWidget()
+            self.segment_widget = None
+        self._built = [(i, s, w) for i, s, w in self._built if w is not widget]
+        widget.clear_personal_data()
+        widget.hide()
+        widget.deleteLater()
+        self._left_at.pop(id(widget), None)
 
     def focus_main(self) -> None:
         """Keyboard focus to the current segment's main control (e.g. check-in search).
@@ -276,9 +323,11 @@ class MeetingRunner(QWidget):
         if self.segment_widget is not None:
             self.segment_widget.focus_main()
 
-    def _update_chrome(self, keep_selection: bool = True) -> None:
+    def _update_chrome(self, keep_selection: bool = True, statuses_changed: bool = True) -> None:
+        """Header, rail and buttons; ``statuses_changed=False`` when only the current
+        segment moved (the rail's status lines stay as they are)."""
         self.header.update_from(self.session)
-        self._update_rail(keep_selection)
+        self._update_rail(keep_selection, kinds=None if statuses_changed else frozenset())
         run = self.session.run
         closed = self.session.is_closed
         self.back_button.setEnabled(
@@ -308,18 +357,22 @@ class MeetingRunner(QWidget):
             )
         self.next_button.setEnabled(not closed)
 
-    def _update_rail(self, keep_selection: bool = True) -> None:
-        self.rail.update_from(self.session, self._statuses(), keep_selection=keep_selection)
+    def _update_rail(
+        self, keep_selection: bool = True, kinds: frozenset[Kind] | None = None
+    ) -> None:
+        self.rail.update_from(self.session, self._statuses(kinds), keep_selection=keep_selection)
 
     def _on_ops_changed(self, result: OpResult) -> None:
         """A record of this meeting changed (here, in a dialog, anywhere): new counts."""
         changes = result.changes
         if changes.kinds == {Kind.TIMER} or self.segment_widget is None:
             return  # engine steps update the chrome themselves; a locked runner shows none
+        self._data_version += 1
         if changes.meeting_id not in (None, self.meeting_id) or "meeting.discard" == result.op.name:
             return  # another meeting's, or this one is gone (Home drops this runner next)
         if self.isVisible():
-            self._update_rail()
+            self._update_rail(kinds=None if self._rail_stale else changes.kinds)
+            self._rail_stale = False
         else:
             self._rail_stale = True
 
@@ -329,13 +382,32 @@ class MeetingRunner(QWidget):
             self._rail_stale = False
             self._update_rail()
 
-    def _statuses(self) -> dict[int, str]:
-        """Short status lines per segment, e.g. "8 here, 1 new" (counts only)."""
+    def _statuses(self, kinds: frozenset[Kind] | None = None) -> dict[int, str]:
+        """Short status lines per segment, e.g. "8 here, 1 new" (counts only).
+
+        With ``kinds`` (what an operation changed) only the lines fed by those kinds are
+        read again; the others are kept from last time.
+        """
         session = self.session
+        segments = session.run.segments
+        todo: Sequence[int]
+        if kinds is None or not self._status_known:
+            todo = range(len(segments))
+            self._status_lines = {}
+            self._status_known = True
+        else:
+            todo = [
+                i
+                for i, segment in enumerate(segments)
+                if kinds & _STATUS_KINDS.get(segment.kind, frozenset())
+            ]
+        if not todo:
+            return dict(self._status_lines)
         count = session.headcount()
         new = count.new
-        result: dict[int, str] = {}
-        for index, segment in enumerate(session.run.segments):
+        result = self._status_lines
+        for index in todo:
+            segment = segments[index]
             kind = segment.kind
             text = ""
             if kind is SegmentKind.CHECK_IN:
@@ -375,7 +447,9 @@ class MeetingRunner(QWidget):
                 )
             if text:
                 result[index] = text
-        return result
+            else:
+                result.pop(index, None)
+        return dict(result)
 
     def tick(self) -> None:
         """Refresh the timer (every half second, and directly from tests)."""
@@ -524,12 +598,11 @@ class MeetingRunner(QWidget):
         if self.summary_dialog is not None:
             for lab in self.summary_dialog.lines:
                 lab.clear()
+        for _index, _segment, widget in list(self._built):
+            self._drop_built(widget)
         if self.segment_widget is not None:
-            self.segment_widget.clear_personal_data()
-            self.segment_scroll.takeWidget()
-            self.segment_widget.hide()
-            self.segment_widget.deleteLater()
-            self.segment_widget = None
+            self._drop_built(self.segment_widget)
+        self._status_known = False
         self.notice.clear()
         self.session.clear_cache()
 

@@ -43,6 +43,14 @@ _Index = QModelIndex | QPersistentModelIndex
 PAGE = 128
 #: Cached rows kept at most (a few screens' worth); beyond that the cache starts again.
 MAX_CACHED = 8 * PAGE
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.UserRole + 1,  # MemberRole
+    }
+)
 _SORT_KEYS = ("name", "full_name", "phone", "groups", "active", "last_attended")
 
 
@@ -68,6 +76,7 @@ class RosterModel(QAbstractTableModel):
         self._group_names: dict[int, str] = {}
         #: How many pages were read from the vault since the last reload (tests, bench).
         self.pages_read = 0
+        self._titles: tuple[str, ...] | None = None
 
     # -- Loading and filtering -------------------------------------------------------
     def refresh(self) -> None:
@@ -227,7 +236,8 @@ class RosterModel(QAbstractTableModel):
         return 0 if parent.isValid() else 6
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # A view asks for a dozen roles per cell at every paint: the others answer at once.
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(self.row_data(index.row()), index.column())
@@ -246,14 +256,16 @@ class RosterModel(QAbstractTableModel):
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        titles = (
-            QCoreApplication.translate("RosterModel", "Name"),
-            QCoreApplication.translate("RosterModel", "Full name"),
-            QCoreApplication.translate("RosterModel", "Phone"),
-            QCoreApplication.translate("RosterModel", "Groups"),
-            QCoreApplication.translate("RosterModel", "Active"),
-            QCoreApplication.translate("RosterModel", "Last came"),
-        )
+        if self._titles is None:  # once: the screens are built again for a new language
+            self._titles = (
+                QCoreApplication.translate("RosterModel", "Name"),
+                QCoreApplication.translate("RosterModel", "Full name"),
+                QCoreApplication.translate("RosterModel", "Phone"),
+                QCoreApplication.translate("RosterModel", "Groups"),
+                QCoreApplication.translate("RosterModel", "Active"),
+                QCoreApplication.translate("RosterModel", "Last came"),
+            )
+        titles = self._titles
         return titles[section] if 0 <= section < len(titles) else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -36,6 +36,7 @@ from groupkeeper.ui.widgets.keys import ChoiceList, SearchField
 _PSEUDONYM = Qt.ItemDataRole.UserRole
 _NAME = Qt.ItemDataRole.UserRole + 1
 _VISITOR = Qt.ItemDataRole.UserRole + 2  # a member of another group: add them, then check in
+_PRESENT = Qt.ItemDataRole.UserRole + 3  # in the "who is here" list: present (not apologies)
 
 
 class CheckInPanel(QWidget):
@@ -385,30 +386,52 @@ class CheckInSegment(SegmentWidget):
         arrivals = self.session.arrivals_newest_first()
         names = self.session.names([a.pseudonym for a in arrivals])
         self.here.clear()
-        present = 0
         for a in arrivals:
-            item = QListWidgetItem(self._describe(a, names))
-            item.setData(_PSEUDONYM, a.pseudonym)
-            item.setData(
-                _NAME,
-                names.get(
-                    a.pseudonym, QCoreApplication.translate("MeetingRunner", "(forgotten member)")
-                ),
-            )
-            self.here.addItem(item)
-            present += a.status is AttendanceStatus.PRESENT
-        if self.here.count():
-            self.here.scrollToTop()
-        self.here.clearSelection()
-        self.here.setCurrentRow(-1)
-        self.here_heading.setText(
-            QCoreApplication.translate("MeetingRunner", "Checked in: %n", "", present)
-        )
+            self.here.addItem(self._item(a, names))
         walk_ins = self.session.store.meetings.get(self.session.meeting_id).walk_ins
         self.walk_label.setText(
             QCoreApplication.translate("MeetingRunner", "Walk-ins (anonymous): %n", "", walk_ins)
         )
         self.walk_minus.setEnabled(walk_ins > 0)
+        self._after_change()
+
+    def show_arrival(self, pseudonym: str) -> None:
+        """Someone was just recorded: read their one record and put it at the top of the
+        list (their earlier line, if any, goes); the rest of the list stays as it is."""
+        record = self.session.attendance_of(pseudonym)
+        for row in range(self.here.count()):
+            item = self.here.item(row)
+            if item is not None and item.data(_PSEUDONYM) == pseudonym:
+                self.here.takeItem(row)
+                break
+        if record is not None:
+            self.here.insertItem(0, self._item(record, self.session.names([pseudonym])))
+        self._after_change()
+
+    def _item(self, a: Attendance, names: dict[str, str]) -> QListWidgetItem:
+        item = QListWidgetItem(self._describe(a, names))
+        item.setData(_PSEUDONYM, a.pseudonym)
+        item.setData(
+            _NAME,
+            names.get(
+                a.pseudonym, QCoreApplication.translate("MeetingRunner", "(forgotten member)")
+            ),
+        )
+        item.setData(_PRESENT, a.status is AttendanceStatus.PRESENT)
+        return item
+
+    def _after_change(self) -> None:
+        if self.here.count():
+            self.here.scrollToTop()
+        self.here.clearSelection()
+        self.here.setCurrentRow(-1)
+        present = 0
+        for row in range(self.here.count()):
+            item = self.here.item(row)
+            present += bool(item is not None and item.data(_PRESENT))
+        self.here_heading.setText(
+            QCoreApplication.translate("MeetingRunner", "Checked in: %n", "", present)
+        )
         self._update_undo_button()
 
     @staticmethod
@@ -443,8 +466,8 @@ class CheckInSegment(SegmentWidget):
                 ).replace("%1", target.text())
             )
 
-    def _on_panel_recorded(self, _pseudonym: str) -> None:
-        self.refresh()
+    def _on_panel_recorded(self, pseudonym: str) -> None:
+        self.show_arrival(pseudonym)
         self.changed.emit()
 
     def undo_selected(self) -> None:

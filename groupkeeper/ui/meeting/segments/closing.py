@@ -70,7 +70,7 @@ class ClosingSegment(SegmentWidget):
         bottom.addSpacing(16)
         bottom.addWidget(self.summary, 1)
         box.addLayout(bottom)
-        self.refresh()
+        self._show_summary()
 
     def chosen_next_date(self) -> datetime.date:
         value = self.next_date.date().toPython()
@@ -78,11 +78,16 @@ class ClosingSegment(SegmentWidget):
         return value
 
     def _on_round_changed(self) -> None:
-        self.refresh()
+        self._show_summary()
         self.changed.emit()
 
-    def refresh(self) -> None:
+    def _show_summary(self) -> None:
         self.summary.setText("; ".join(summary_lines(self.session.summary())[:3]))
+
+    def refresh(self) -> None:
+        self._show_summary()
+        if self.round is not None:  # shown again after more arrivals: they are in it too
+            self.round.refresh()
 
     def focus_main(self) -> None:
         if self.round is not None:
