@@ -1,0 +1,518 @@
+"""The co-facilitation screens, clicked and typed through (pytest-qt, over a stand-in link).
+
+Share: choose the folder, write the invitation, the code shown grouped once and gone on
+Done. Join: paths and a code typed with dashes and spaces; a wrong code and a used
+invitation say so and change nothing. Home's sync panel: status, refused files with their
+reason, the Conflicts list (keep one side), removing a laptop (what it has stays on it).
+Auto-sync: after an operation, when the folder changes, never after lock. Keyboard only,
+accessible names, and the dialogs fit at 200% text in Spanish.
+
+The real link over the sync service is exercised end to end in test_ui_sharing_e2e.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+
+from groupkeeper import ops
+from groupkeeper.settings import Settings
+from groupkeeper.storage.errors import KnownError
+from groupkeeper.ui import sync_link
+from groupkeeper.ui.auto_sync import AutoSync
+from groupkeeper.ui.services import Services
+from groupkeeper.ui.share_dialogs import INVITATION_NAME, JoinGroupDialog, ShareGroupDialog
+from groupkeeper.ui.sync_link import (
+    Conflict,
+    Laptop,
+    RefusedFile,
+    SharedGroupStatus,
+    SyncSummary,
+    Version,
+)
+from groupkeeper.ui.sync_status import ConflictsDialog, LaptopsDialog, SyncPanel
+from groupkeeper.ui.widgets.code_entry import CodeEntry
+
+NOW = datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+CODE = "12345-67890-13579-24680"
+
+
+class WrongCode(KnownError):
+    code = "wrong_code"
+
+
+class InvitationUsed(KnownError):
+    code = "invitation_used"
+
+
+class FakeLink:
+    """Stands in for ``SyncLink``: records calls, answers like the service would."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[Any, ...]] = []
+        self.shared: list[SharedGroupStatus] = []
+        self.conflict_list: list[Conflict] = []
+        self.join_error: KnownError | None = None
+        self.folders: list[Path] = []
+        self.syncs = 0
+
+    def share(self, group_id, folder, invitation, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("share", group_id, folder, invitation))
+        invitation.write_bytes(b"GKINVITE")
+        on_done(CODE)
+
+    def join(self, invitation, code, folder, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("join", invitation, code, folder))
+        if self.join_error is not None:
+            on_error(self.join_error)
+            return
+        on_done("Tuesday group")
+
+    def sync_now(self, on_done, on_error) -> bool:  # type: ignore[no-untyped-def]
+        self.syncs += 1
+        self.calls.append(("sync",))
+        on_done(SyncSummary(written=1, applied=2))
+        return True
+
+    def statuses(self) -> list[SharedGroupStatus]:
+        return list(self.shared)
+
+    def conflicts(self, group_uuid: str) -> list[Conflict]:
+        return list(self.conflict_list)
+
+    def resolve(self, group_uuid, conflict_id, keep, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("resolve", group_uuid, conflict_id, keep))
+        self.conflict_list = [c for c in self.conflict_list if c.conflict_id != conflict_id]
+        on_done(None)
+
+    def can_remove_laptops(self) -> bool:
+        return True
+
+    def remove_laptop(self, group_uuid, device, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("remove", group_uuid, device))
+        on_done(None)
+
+    def shared_folders(self) -> list[Path]:
+        return list(self.folders)
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    s = Services(Settings(tmp_path / "settings.json"), tmp_path / "vault", now=lambda: NOW)
+    s.create_vault(tmp_path / "vault", "correct horse battery staple")
+    yield s
+    sync_link.set_for_services(s, None)
+    if s.is_unlocked:
+        s.lock()
+
+
+@pytest.fixture
+def link(services: Services) -> FakeLink:
+    fake = FakeLink()
+    sync_link.set_for_services(services, fake)
+    return fake
+
+
+@pytest.fixture
+def group(services: Services):  # type: ignore[no-untyped-def]
+    return services.ops.run(ops.groups.add(fields={"name": "Tuesday group"})).value
+
+
+@pytest.fixture
+def boxes(message_boxes):  # type: ignore[no-untyped-def]
+    return message_boxes
+
+
+def _status(**changes: Any) -> SharedGroupStatus:
+    values: dict[str, Any] = {
+        "group_uuid": "g-1",
+        "group_id": 1,
+        "group_name": "Tuesday group",
+        "folder": "/media/stick/shared",
+        "last_sync": datetime(2026, 11, 24, 17, 55, tzinfo=UTC),
+        "laptops": (
+            Laptop("me", "Maria's laptop", None, True),
+            Laptop("sam", "Sam's laptop", datetime(2026, 11, 24, 17, 42, tzinfo=UTC)),
+        ),
+        "pending": 3,
+    }
+    values.update(changes)
+    return SharedGroupStatus(**values)
+
+
+def _type(qtbot: Any, widget: QWidget, text: str) -> None:
+    widget.setFocus()
+    qtbot.keyClicks(widget, text)
+
+
+# -- the code widgets -----------------------------------------------------------------
+def test_the_code_entry_takes_spaces_dashes_and_pasted_words(qtbot) -> None:  # type: ignore[no-untyped-def]
+    entry = CodeEntry()
+    qtbot.addWidget(entry)
+    entry.show()
+    _type(qtbot, entry, "12345-67890 13579.2468")
+    assert entry.text() == "12345 67890 13579 2468"
+    assert not entry.complete and entry.missing() == 1
+    with qtbot.waitSignal(entry.completeness_changed):
+        qtbot.keyClicks(entry, "0")
+    assert entry.complete and entry.digits() == CODE.replace("-", "")
+    qtbot.keyClicks(entry, "9")  # a 21st digit is not taken
+    assert entry.digits() == CODE.replace("-", "")
+    entry.clear()
+    QGuiApplication.clipboard().setText("Code: 12345-67890-13579-24680\n")
+    entry.setFocus()
+    QTest.keySequence(entry, "Ctrl+V")
+    assert entry.text() == "12345 67890 13579 24680"
+    assert entry.accessibleName() == "One-time code"
+
+
+def test_share_shows_the_code_grouped_once_with_the_next_steps(  # type: ignore[no-untyped-def]
+    qtbot, services, link, group, tmp_path
+) -> None:
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    dialog = ShareGroupDialog(services, group)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _type(qtbot, dialog.folder.edit, str(shared))
+    # The invitation goes into the shared folder unless another place is chosen.
+    assert dialog.invitation.edit.text() == str(shared / INVITATION_NAME)
+    qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
+    assert link.calls == [("share", group.id, shared, shared / INVITATION_NAME)]
+    assert dialog.pages.currentIndex() == 1
+    shown = dialog.code_view.label.text().split()
+    assert shown == ["12345", "67890", "13579", "24680"]
+    assert dialog.code_view.label.accessibleDescription().startswith("1 2 3 4 5, 6 7 8 9 0")
+    once = dialog.findChild(QLabel, "codeShownOnce").text()
+    assert "only once" in once
+    steps = dialog.findChild(QLabel, "nextSteps").text()
+    assert "Join a shared group" in steps and INVITATION_NAME in steps
+    qtbot.mouseClick(dialog.code_view.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == CODE
+    qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    # Gone when the dialog closes: from the widget and from the clipboard.
+    assert dialog.code == "" and dialog.code_view.label.text() == ""
+    assert QGuiApplication.clipboard().text() == ""
+
+
+def test_share_refuses_a_missing_folder_and_an_existing_file(  # type: ignore[no-untyped-def]
+    qtbot, services, link, group, tmp_path
+) -> None:
+    dialog = ShareGroupDialog(services, group)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
+    assert dialog.error_label.isVisible() and "shared folder" in dialog.error_label.text()
+    _type(qtbot, dialog.folder.edit, str(tmp_path / "not-there"))
+    qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
+    assert "does not exist" in dialog.error_label.text()
+    dialog.folder.edit.clear()
+    _type(qtbot, dialog.folder.edit, str(tmp_path))
+    (tmp_path / INVITATION_NAME).write_bytes(b"keep me")
+    qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
+    assert "never overwrites" in dialog.error_label.text()
+    assert (tmp_path / INVITATION_NAME).read_bytes() == b"keep me"
+    assert link.calls == [] and dialog.pages.currentIndex() == 0
+
+
+def test_share_by_keyboard_only(qtbot, services, link, group, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    dialog = ShareGroupDialog(services, group)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert QApplication.focusWidget() is dialog.folder.edit
+    qtbot.keyClicks(dialog.folder.edit, str(stick))
+    # Alt+I jumps to the invitation file; another name there is kept.
+    QTest.keyClick(dialog, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.invitation.edit
+    dialog.invitation.edit.selectAll()
+    qtbot.keyClicks(dialog.invitation.edit, str(stick / "for-sam.gkinvite"))
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(link.calls))  # a mnemonic "animates" the click
+    assert link.calls[-1][3] == stick / "for-sam.gkinvite"
+    assert dialog.pages.currentIndex() == 1
+    assert QApplication.focusWidget() is dialog.code_view.label
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.code == ""
+
+
+def test_join_with_a_code_typed_with_dashes(qtbot, services, link, tmp_path, boxes) -> None:  # type: ignore[no-untyped-def]
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    invitation = shared / INVITATION_NAME
+    invitation.write_bytes(b"GKINVITE")
+    dialog = JoinGroupDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.ask_invitation = lambda: str(invitation)  # type: ignore[method-assign]
+    dialog.show()
+    qtbot.mouseClick(dialog.invitation.button, Qt.MouseButton.LeftButton)
+    # The folder the invitation is in is the likely shared folder.
+    assert dialog.folder.path() == shared
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    assert "20 digits" in dialog.error_label.text() and link.calls == []
+    _type(qtbot, dialog.code_entry, "12345 - 67890 - 13579 - 24680")
+    assert dialog.findChild(QLabel, "codeDigitsLeft").text() == "All 20 digits are there."
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    kind, sent_invitation, sent_code, sent_folder = link.calls[0]
+    assert (sent_invitation, sent_folder) == (invitation, shared)
+    assert "".join(ch for ch in sent_code if ch.isdigit()) == CODE.replace("-", "")
+    assert boxes.kinds == ["info"] and "Tuesday group" in boxes.seen[0][2]
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.code_entry.text() == ""
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [(WrongCode(), "does not open this invitation"), (InvitationUsed(), "used already")],
+)
+def test_join_says_what_went_wrong_and_stays_open(  # type: ignore[no-untyped-def]
+    qtbot, services, link, tmp_path, error, words
+) -> None:
+    invitation = tmp_path / INVITATION_NAME
+    invitation.write_bytes(b"GKINVITE")
+    link.join_error = error
+    dialog = JoinGroupDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    _type(qtbot, dialog.invitation.edit, str(invitation))
+    _type(qtbot, dialog.folder.edit, str(tmp_path))
+    _type(qtbot, dialog.code_entry, "99999 67890 13579 24680")
+    qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.error_label.isVisible()
+    assert words in dialog.error_label.text() and "Nothing was changed" in dialog.error_label.text()
+    assert dialog.join_button.isEnabled()
+    if isinstance(error, WrongCode):  # ready to fix a digit
+        assert QApplication.focusWidget() is dialog.code_entry
+
+
+def test_join_by_keyboard_only(qtbot, services, link, tmp_path, boxes) -> None:  # type: ignore[no-untyped-def]
+    invitation = tmp_path / INVITATION_NAME
+    invitation.write_bytes(b"GKINVITE")
+    dialog = JoinGroupDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert QApplication.focusWidget() is dialog.invitation.edit
+    qtbot.keyClicks(QApplication.focusWidget(), str(invitation))
+    QTest.keyClick(dialog, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), str(tmp_path))
+    QTest.keyClick(dialog, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.code_entry
+    qtbot.keyClicks(dialog.code_entry, CODE)
+    QTest.keyClick(dialog.code_entry, Qt.Key.Key_Return)
+    assert link.calls and link.calls[0][0] == "join"
+    assert not dialog.isVisible()
+
+
+# -- Home's panel, conflicts, laptops -----------------------------------------------
+def test_the_panel_shows_laptops_changes_and_refused_files(qtbot, qapp, services, link) -> None:  # type: ignore[no-untyped-def]
+    from ui_fit import appearance
+
+    with appearance(qapp, "en", 1.0, "calm"):  # English plurals ("1 other laptop")
+        _check_panel(qtbot, services, link)
+
+
+def _check_panel(qtbot, services, link) -> None:  # type: ignore[no-untyped-def]
+    link.shared = [
+        _status(refused=(RefusedFile("g-1/zzz/000001.gkops", "foreign-signature"),), conflicts=2)
+    ]
+    panel = SyncPanel(services)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    box = panel.box_for("g-1")
+    summary = box.summary.text()
+    assert "shared with 1 other laptop" in summary
+    assert "last change from Sam's laptop at" in summary
+    assert "3 of your changes not yet seen by the others" in summary, summary
+    warning = box.warning_labels[0].text()
+    assert "not signed by a laptop of this group" in warning and "g-1/zzz/000001.gkops" in warning
+    assert "Nothing was taken from it" in warning
+    qtbot.waitUntil(box.conflicts_button.isVisible)  # new boxes are shown queued
+    assert "2 edits" in panel.findChild(QLabel, "syncConflicts").text()
+    qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
+    assert link.syncs == 1 and "2 received" in panel.status_label.text()
+
+
+def test_the_panel_without_shared_groups_offers_to_join(qtbot, services, link) -> None:  # type: ignore[no-untyped-def]
+    panel = SyncPanel(services)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    assert panel.boxes == [] and not panel.sync_button.isVisible()
+    assert panel.join_button.isVisible() and "join one" in panel.status_label.text()
+
+
+def test_conflicts_side_by_side_keep_one(qtbot, services, link) -> None:  # type: ignore[no-untyped-def]
+    link.conflict_list = [
+        Conflict(
+            "c-1",
+            "Robin",
+            "phone",
+            (
+                Version(
+                    "0700 111 222", "Maria's laptop", datetime(2026, 11, 24, 17, 1, tzinfo=UTC)
+                ),
+                Version("0700 999 888", "Sam's laptop", datetime(2026, 11, 24, 17, 2, tzinfo=UTC)),
+            ),
+        )
+    ]
+    dialog = ConflictsDialog(services, _status(conflicts=1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    values = [w.text() for w in dialog.findChildren(QLabel, "conflictValue")]
+    assert values == ["0700 111 222", "0700 999 888"]
+    first, second = dialog.keep_buttons[0]
+    # Side by side: same row, the second to the right of the first.
+    assert first.y() == second.y() and second.x() > first.x()
+    assert "0700 999 888" in second.accessibleName() and "Robin" in second.accessibleName()
+    assert QApplication.focusWidget() is first
+    qtbot.mouseClick(second, Qt.MouseButton.LeftButton)
+    assert link.calls == [("resolve", "g-1", "c-1", 1)]
+    assert dialog.empty_label.isVisible() and dialog.keep_buttons == []
+
+
+def test_removing_a_laptop_says_what_it_keeps(qtbot, services, link, boxes) -> None:  # type: ignore[no-untyped-def]
+    dialog = LaptopsDialog(services, _status())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert set(dialog.remove_buttons) == {"sam"}  # never this laptop
+    boxes.answer = False
+    qtbot.mouseClick(dialog.remove_buttons["sam"], Qt.MouseButton.LeftButton)
+    assert link.calls == []
+    text = boxes.seen[0][2]
+    assert "Sam's laptop" in text and "stays on it" in text and "nothing new" in text
+    boxes.answer = True
+    qtbot.mouseClick(dialog.remove_buttons["sam"], Qt.MouseButton.LeftButton)
+    assert link.calls == [("remove", "g-1", "sam")]
+
+
+# -- auto-sync ------------------------------------------------------------------------
+def test_auto_sync_after_an_operation_and_a_folder_change_not_after_lock(  # type: ignore[no-untyped-def]
+    qtbot, services, link, tmp_path
+) -> None:
+    shared = tmp_path / "Sync"
+    (shared / "group" / "laptop").mkdir(parents=True)
+    link.folders = [shared]
+    auto = AutoSync(services, after_op_ms=20, after_folder_ms=20, periodic_ms=60_000)
+    auto.start()
+    assert link.syncs == 1  # once on unlock
+    assert str(shared / "group" / "laptop") in auto.watcher.directories()
+    # A burst of operations is one sync.
+    for name in ("Ana", "Ben", "Cy"):
+        services.ops.run(ops.members.add(fields={"display_name": name}))
+    qtbot.waitUntil(lambda: link.syncs == 2)
+    qtbot.wait(60)
+    assert link.syncs == 2
+    # Operations that change nothing shared (settings) are no reason to sync.
+    services.ops.run(ops.settings.set_value(key="backup_reminder_days", value=10))
+    qtbot.wait(60)
+    assert link.syncs == 2
+    # A file arriving in a laptop's folder (Syncthing, a USB stick).
+    (shared / "group" / "laptop" / "000002.gkops").write_bytes(b"x")
+    qtbot.waitUntil(lambda: link.syncs == 3, timeout=5000)
+    auto.stop()
+    assert auto.watcher.directories() == []
+    services.ops.run(ops.members.add(fields={"display_name": "Dee"}))
+    (shared / "group" / "laptop" / "000003.gkops").write_bytes(b"x")
+    qtbot.wait(100)
+    assert link.syncs == 3
+
+
+def test_auto_sync_does_nothing_without_shared_groups(qtbot, services, link) -> None:  # type: ignore[no-untyped-def]
+    auto = AutoSync(services, after_op_ms=10, after_folder_ms=10, periodic_ms=10)
+    auto.start()
+    services.ops.run(ops.members.add(fields={"display_name": "Ana"}))
+    qtbot.wait(50)
+    assert link.syncs == 0
+    auto.stop()
+
+
+# -- fit and Spanish -------------------------------------------------------------------
+def _dialogs(services: Services, group: Any, tmp_path: Path) -> Iterator[tuple[str, QWidget]]:
+    share = ShareGroupDialog(services, group)
+    yield "share: choose", share
+    (tmp_path / "fit").mkdir(exist_ok=True)
+    share.folder.set_path(tmp_path / "fit")
+    share._on_folder_edited(str(tmp_path / "fit"))
+    share._on_share_button_clicked()
+    yield "share: code", share
+    yield "join", JoinGroupDialog(services)
+    conflict = Conflict(
+        "c-1",
+        "Robin",
+        "emergency_contact",
+        (
+            Version("Alex, 0700 111 222", "Maria's laptop", NOW),
+            Version("Alex (brother), 0700 999 888", "Sam's laptop", NOW),
+        ),
+    )
+    fake = sync_link.for_services(services)
+    fake.conflict_list = [conflict]  # type: ignore[attr-defined]
+    yield "conflicts", ConflictsDialog(services, _status(conflicts=1))
+    yield "laptops", LaptopsDialog(services, _status())
+    fake.shared = [  # type: ignore[attr-defined]
+        _status(refused=(RefusedFile("g-1/zzz/000001.gkops", "bad-signature"),), conflicts=1)
+    ]
+    panel = SyncPanel(services)
+    panel.refresh()
+    panel.resize(1000, 400)
+    yield "panel", panel
+
+
+@pytest.mark.parametrize(("lang", "scale"), [("es", 2.0), ("en", 2.0), ("es", 1.0)])
+def test_the_dialogs_fit_at_200_percent_in_spanish(  # type: ignore[no-untyped-def]
+    qtbot, qapp, services, link, group, tmp_path, lang, scale
+) -> None:
+    from ui_fit import appearance, fit_problems
+
+    problems: list[str] = []
+    with appearance(qapp, lang, scale, "calm"):
+        for name, widget in _dialogs(services, group, tmp_path):
+            qtbot.addWidget(widget)
+            widget.show()
+            qtbot.waitExposed(widget)
+            QApplication.processEvents()
+            problems += [f"{name}: {p}" for p in fit_problems(widget)]
+            english = _english_left(widget) if lang == "es" else []
+            problems += [f"{name}: English left: {t}" for t in english]
+            widget.hide()
+    assert problems == [], "\n".join(problems)
+
+
+_NOT_WORDS = {"Robin", "Maria's laptop", "Sam's laptop", "Tuesday group", "OK"}
+
+
+def _english_left(widget: QWidget) -> list[str]:
+    """Texts of visible labels and buttons still in English (none should be)."""
+    english = QCoreApplication.translate("sync", "never")  # sanity: translations loaded
+    assert english == "nunca"
+    left = []
+    for w in widget.findChildren(QLabel) + widget.findChildren(QPushButton):
+        text = w.text()
+        if not w.isVisible() or not text or any(ch.isdigit() for ch in text):
+            continue
+        if text in _NOT_WORDS or text.startswith(("/", "Alex")):
+            continue
+        if any(word in text for word in (" the ", "Choose", "Share", "Join", "Keep")):
+            left.append(text)
+    return left
