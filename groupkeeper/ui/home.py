@@ -37,6 +37,7 @@ from groupkeeper.meeting_rules import DAYS, planned_next_meeting
 from groupkeeper.ops import Kind, rules
 from groupkeeper.ui import messages, worker
 from groupkeeper.ui.operations import ScreenReloader
+from groupkeeper.ui.sync_status import SyncPanel
 from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.group_form import day_names
 
@@ -181,6 +182,8 @@ class GroupCard(QFrame):
         self.kit_button.setObjectName("paperKit")
         self.notes_button = QPushButton(self.tr("Safety notes..."), self)
         self.notes_button.setObjectName("safetyNotes")
+        self.share_button = QPushButton(self.tr("Share this group..."), self)
+        self.share_button.setObjectName("shareGroup")
         # A flow of buttons: at large text or in Spanish they wrap, never widen the window.
         buttons = FlowLayout()
         for button in (
@@ -189,6 +192,7 @@ class GroupCard(QFrame):
             self.discard_button,
             self.kit_button,
             self.notes_button,
+            self.share_button,
         ):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -250,6 +254,9 @@ class GroupCard(QFrame):
         self.notes_button.setAccessibleName(
             self.tr("Read the private safety notes of %1").replace("%1", group.name)
         )
+        self.share_button.setAccessibleName(
+            self.tr("Share %1 with a co-facilitator's laptop").replace("%1", group.name)
+        )
 
 
 class HomeScreen(QWidget):
@@ -298,6 +305,9 @@ class HomeScreen(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(title)
         layout.addWidget(scroll, 1)
+        # Shared groups: status, conflicts, joining (ui/sync_status.py).
+        self.sync_panel = SyncPanel(services, self)
+        layout.addWidget(self.sync_panel)
         layout.addWidget(backup_box)
 
     def today(self) -> date:
@@ -344,6 +354,7 @@ class HomeScreen(QWidget):
             empty.setParent(None)
             empty.deleteLater()
         self._refresh_backup()
+        self.sync_panel.refresh()
         focus = QApplication.focusWidget()
         if had_focus and (lost_focus or focus is None or not self.isAncestorOf(focus)):
             self.focus_main()  # the focused button was in a card that is gone now
@@ -356,6 +367,7 @@ class HomeScreen(QWidget):
         card.past_button.clicked.connect(lambda _=False, c=card: self._on_card_past(c))
         card.kit_button.clicked.connect(lambda _=False, c=card: self._on_card_kit(c))
         card.notes_button.clicked.connect(lambda _=False, c=card: self.show_safety_notes(c))
+        card.share_button.clicked.connect(lambda _=False, c=card: self.sync_panel.share(c.group))
         card.discard_button.clicked.connect(
             lambda _=False, c=card: self.discard_meeting(c.open_meeting_id or 0)
         )
@@ -391,6 +403,7 @@ class HomeScreen(QWidget):
     def clear_personal_data(self) -> None:
         if self.notes_dialog is not None:  # on lock: no note stays on screen
             self.notes_dialog.reject()
+        self.sync_panel.clear_personal_data()
         for card in self.cards:
             card.setParent(None)
             card.deleteLater()

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog: Any = None
         self.help_dialog: Any = None
         self.tour: Any = None
+        self.auto_sync: Any = None  # shared groups kept in step while unlocked
         self._vault_settings: dict[str, Any] = {}
 
         central = QWidget(self)
@@ -310,10 +311,18 @@ class MainWindow(QMainWindow):
         self.nav.setVisible(True)
         self.idle.start()
         self.show_home()
+        self._start_auto_sync()
         from groupkeeper.ui.tour import should_show_tour
 
         if should_show_tour(self.services):
             self.start_tour()
+
+    def _start_auto_sync(self) -> None:
+        from groupkeeper.ui.auto_sync import AutoSync
+
+        if self.auto_sync is None:
+            self.auto_sync = AutoSync(self.services, self)
+        self.auto_sync.start()
 
     def reload_vault_settings(self) -> None:
         """Cache the lock timeouts (read at every idle check)."""
@@ -481,6 +490,11 @@ class MainWindow(QMainWindow):
         if not self.services.is_unlocked:
             return
         self.idle.stop()
+        if self.auto_sync is not None:
+            from groupkeeper.ui.sync_status import close_dialogs
+
+            self.auto_sync.stop()
+            close_dialogs()  # a one-time code or a member's details must not stay up
         snapshot = None
         meeting_id = None
         if self.runner is not None:

@@ -133,6 +133,23 @@
     </message>
 </context>
 <context>
+    <name>JoinGroupDialog</name>
+    <message numerus="yes">
+        <source>%n more digit(s) to type.</source>
+        <translation>
+            <numerusform>%n more digit to type.</numerusform>
+            <numerusform>%n more digits to type.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The code has 20 digits; %n are missing.</source>
+        <translation>
+            <numerusform>The code has 20 digits; %n is missing.</numerusform>
+            <numerusform>The code has 20 digits; %n are missing.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MeetingRunner</name>
     <message numerus="yes">
         <source>%n answer(s)</source>
@@ -369,6 +386,30 @@
         <translation>
             <numerusform>of %n</numerusform>
             <numerusform>of %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SharedGroupBox</name>
+    <message numerus="yes">
+        <source>%1: shared with %n other laptop(s)</source>
+        <translation>
+            <numerusform>%1: shared with %n other laptop</numerusform>
+            <numerusform>%1: shared with %n other laptops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) made on two laptops at once need you to choose which to keep.</source>
+        <translation>
+            <numerusform>%n edit made on two laptops at once needs you to choose which to keep.</numerusform>
+            <numerusform>%n edits made on two laptops at once need you to choose which to keep.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your change(s) not yet seen by the others</source>
+        <translation>
+            <numerusform>%n of your changes not yet seen by the others</numerusform>
+            <numerusform>%n of your changes not yet seen by the others</numerusform>
         </translation>
     </message>
 </context>

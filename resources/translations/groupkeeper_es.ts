@@ -202,10 +202,73 @@
     </message>
 </context>
 <context>
+    <name>CodeEntry</name>
+    <message>
+        <source>One-time code</source>
+        <translation>Código de un solo uso</translation>
+    </message>
+</context>
+<context>
+    <name>CodeView</name>
+    <message>
+        <source>&amp;Copy the code</source>
+        <translation>&amp;Copiar el código</translation>
+    </message>
+    <message>
+        <source>Copy the one-time code</source>
+        <translation>Copiar el código de un solo uso</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <extracomment>Mirrors ``groupkeeper.sync.invitation`` (4 groups of 5 digits); importing that module would load ``cryptography`` for a widget that only formats text.</extracomment>
+        <translation>Código de un solo uso</translation>
+    </message>
+</context>
+<context>
     <name>ComingSoon</name>
     <message>
         <source>%1 is coming soon.</source>
         <translation type="vanished">%1 llegará pronto.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <extracomment>Every open sharing dialog: they show a code or members&apos; details, so lock closes them.</extracomment>
+        <translation>Cambios en conflicto: %1</translation>
+    </message>
+    <message>
+        <source>Keep %1 for %2: %3</source>
+        <translation>Quedarse con %1 de %2: %3</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>Quedarse con este</translation>
+    </message>
+    <message>
+        <source>Nothing to settle.</source>
+        <translation>No hay nada que decidir.</translation>
+    </message>
+    <message>
+        <source>These edits were made on two laptops before either saw the other&apos;s. Nothing was lost: choose which one to keep. Every laptop then keeps it.</source>
+        <translation>Estos cambios se hicieron en dos portátiles antes de que uno viera el del otro. No se ha perdido nada: elige con cuál quedarte. Después, todos los portátiles se quedan con ese.</translation>
     </message>
 </context>
 <context>
@@ -781,6 +844,14 @@ Save here anyway?</source>
     <message>
         <source>Save a paper kit for %1 as a PDF</source>
         <translation>Guardar un kit en papel de %1 como PDF</translation>
+    </message>
+    <message>
+        <source>Share %1 with a co-facilitator&apos;s laptop</source>
+        <translation>Compartir %1 con el portátil de otra persona que cofacilita</translation>
+    </message>
+    <message>
+        <source>Share this group...</source>
+        <translation>Compartir este grupo...</translation>
     </message>
     <message>
         <source>Start a meeting of %1</source>
@@ -1471,6 +1542,150 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
     <message>
         <source>Those answers do not fit the scale.</source>
         <translation>Esas respuestas no encajan en la escala.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinGroupDialog</name>
+    <message numerus="yes">
+        <source>%n more digit(s) to type.</source>
+        <translation>
+            <numerusform>Falta %n cifra por escribir.</numerusform>
+            <numerusform>Faltan %n cifras por escribir.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Invitation file</source>
+        <translation>Archivo de &amp;invitación</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Unirme</translation>
+    </message>
+    <message>
+        <source>All 20 digits are there.</source>
+        <translation>Están las 20 cifras.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Choose the invitation file</source>
+        <translation>Elegir el archivo de invitación</translation>
+    </message>
+    <message>
+        <source>Choose the invitation file (it must be there).</source>
+        <translation>Elige el archivo de invitación (tiene que estar ahí).</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder</source>
+        <translation>Elegir la carpeta compartida</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder (it must be there).</source>
+        <translation>Elige la carpeta compartida (tiene que estar ahí).</translation>
+    </message>
+    <message>
+        <source>GroupKeeper invitations (*.gkinvite);;All files (*)</source>
+        <translation>Invitaciones de GroupKeeper (*.gkinvite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Invitation file</source>
+        <translation>Archivo de invitación</translation>
+    </message>
+    <message>
+        <source>Join a group that another facilitator shares with you. You need the invitation file they wrote, the shared folder (a Syncthing folder, a USB stick or any synced folder) and the one-time code they read out.</source>
+        <translation>Únete a un grupo que otra persona que facilita comparte contigo. Necesitas el archivo de invitación que escribió, la carpeta compartida (una carpeta de Syncthing, una memoria USB o cualquier carpeta sincronizada) y el código de un solo uso que te leyó en voz alta.</translation>
+    </message>
+    <message>
+        <source>Join a shared group</source>
+        <translation>Unirme a un grupo compartido</translation>
+    </message>
+    <message>
+        <source>Join the shared group</source>
+        <translation>Unirme al grupo compartido</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Te has unido</translation>
+    </message>
+    <message>
+        <source>Joining...</source>
+        <translation>Uniéndome...</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code</source>
+        <translation>&amp;Código de un solo uso</translation>
+    </message>
+    <message>
+        <source>Shared &amp;folder</source>
+        <translation>Carpeta com&amp;partida</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Carpeta compartida</translation>
+    </message>
+    <message numerus="yes">
+        <source>The code has 20 digits; %n are missing.</source>
+        <translation>
+            <numerusform>El código tiene 20 cifras; falta %n.</numerusform>
+            <numerusform>El código tiene 20 cifras; faltan %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This laptop now shares %1. Its members and meetings arrive with each sync; GroupKeeper keeps it in step by itself while the vault is unlocked.</source>
+        <translation>Este portátil ya comparte %1. Sus participantes y reuniones llegan con cada sincronización; GroupKeeper lo mantiene al día por su cuenta mientras la caja fuerte está abierta.</translation>
+    </message>
+</context>
+<context>
+    <name>LaptopsDialog</name>
+    <message>
+        <source>%1 (this laptop)</source>
+        <translation>%1 (este portátil)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Laptops sharing %1</source>
+        <translation>Portátiles que comparten %1</translation>
+    </message>
+    <message>
+        <source>Last change: %1</source>
+        <translation>Último cambio: %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2?
+
+The group gets a new key that only the laptops left know, so %1 reads nothing new from now on. What it already has stays on it: to remove that too, forget the group on that laptop itself.</source>
+        <translation>¿Quitar %1 de %2?
+
+El grupo recibe una clave nueva que solo conocen los portátiles que quedan, así que %1 ya no podrá leer nada nuevo. Lo que ya tiene se queda en él: para borrarlo también, hay que olvidar el grupo en ese mismo portátil.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the group</source>
+        <translation>Quitar %1 del grupo</translation>
+    </message>
+    <message>
+        <source>Remove a laptop</source>
+        <translation>Quitar un portátil</translation>
+    </message>
+    <message>
+        <source>Remove this laptop...</source>
+        <translation>Quitar este portátil...</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Quitado</translation>
+    </message>
+    <message>
+        <source>Removing a laptop is not available in this version. To stop a laptop reading new changes, share the group again into a new folder with the laptops that stay.</source>
+        <translation>Esta versión todavía no permite quitar un portátil. Para que un portátil deje de leer los cambios nuevos, vuelve a compartir el grupo en una carpeta nueva con los portátiles que se quedan.</translation>
+    </message>
+    <message>
+        <source>Shared folder: %1</source>
+        <translation>Carpeta compartida: %1</translation>
     </message>
 </context>
 <context>
@@ -3304,6 +3519,14 @@ Esto no se puede deshacer.</translation>
     </message>
 </context>
 <context>
+    <name>PathField</name>
+    <message>
+        <source>Choose...</source>
+        <extracomment>The invitation&apos;s file name when it goes into a folder. It names no group: the shared folder may be seen by more people than the group&apos;s facilitators.</extracomment>
+        <translation>Elegir...</translation>
+    </message>
+</context>
+<context>
     <name>ReportsScreen</name>
     <message>
         <source>%1, %2. In exports %3 figures are hidden (threshold %4).</source>
@@ -3942,6 +4165,171 @@ Esto no se puede deshacer.</translation>
     </message>
 </context>
 <context>
+    <name>ShareGroupDialog</name>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Hecho</translation>
+    </message>
+    <message>
+        <source>&amp;Invitation file</source>
+        <translation>Archivo de &amp;invitación</translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation>Co&amp;mpartir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder</source>
+        <translation>Elegir la carpeta compartida</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder first.</source>
+        <translation>Primero elige la carpeta compartida.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the invitation</source>
+        <translation>Elegir dónde guardar la invitación</translation>
+    </message>
+    <message>
+        <source>Choose where to save the invitation.</source>
+        <translation>Elige dónde guardar la invitación.</translation>
+    </message>
+    <message>
+        <source>Done: forget the code</source>
+        <translation>Hecho: olvidar el código</translation>
+    </message>
+    <message>
+        <source>GroupKeeper invitations (*.gkinvite)</source>
+        <translation>Invitaciones de GroupKeeper (*.gkinvite)</translation>
+    </message>
+    <message>
+        <source>Invitation file</source>
+        <translation>Archivo de invitación</translation>
+    </message>
+    <message>
+        <source>On the other laptop:
+1. Make the same shared folder available there (add it in Syncthing, or plug in the USB stick).
+2. In GroupKeeper, choose “Join a shared group...” on Home.
+3. Choose the invitation file (%1) and the shared folder, then type this code.</source>
+        <translation>En el otro portátil:
+1. Haz que la misma carpeta compartida esté allí (añádela en Syncthing o conecta la memoria USB).
+2. En GroupKeeper, elige «Unirme a un grupo compartido...» en Inicio.
+3. Elige el archivo de invitación (%1) y la carpeta compartida, y escribe este código.</translation>
+    </message>
+    <message>
+        <source>Read this code to the other facilitator</source>
+        <translation>Lee este código a la otra persona que facilita</translation>
+    </message>
+    <message>
+        <source>Save the invitation</source>
+        <translation>Guardar la invitación</translation>
+    </message>
+    <message>
+        <source>Share %1</source>
+        <translation>Compartir %1</translation>
+    </message>
+    <message>
+        <source>Share %1 with a co-facilitator&apos;s laptop. Each laptop keeps its own vault; changes travel as locked files through a folder both laptops can reach: a Syncthing folder, a USB stick or any synced folder. Nobody can read them without the group&apos;s key.</source>
+        <translation>Comparte %1 con el portátil de otra persona que cofacilita. Cada portátil tiene su propia caja fuerte; los cambios viajan como archivos cerrados con llave por una carpeta a la que llegan los dos portátiles: una carpeta de Syncthing, una memoria USB o cualquier carpeta sincronizada. Nadie puede leerlos sin la clave del grupo.</translation>
+    </message>
+    <message>
+        <source>Shared &amp;folder</source>
+        <translation>Carpeta com&amp;partida</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Carpeta compartida</translation>
+    </message>
+    <message>
+        <source>That shared folder does not exist. Choose a folder that is there.</source>
+        <translation>Esa carpeta compartida no existe. Elige una carpeta que esté ahí.</translation>
+    </message>
+    <message>
+        <source>The invitation is locked with a one-time code that you read out to the other facilitator. It can go into the shared folder or onto a USB stick.</source>
+        <translation>La invitación se cierra con un código de un solo uso que lees en voz alta a la otra persona. Puede ir en la carpeta compartida o en una memoria USB.</translation>
+    </message>
+    <message>
+        <source>There is already a file with that name. Choose another name; GroupKeeper never overwrites a file.</source>
+        <translation>Ya hay un archivo con ese nombre. Elige otro nombre; GroupKeeper nunca sobrescribe un archivo.</translation>
+    </message>
+    <message>
+        <source>This code is shown only once and is not saved anywhere. Read it out or type it on the other laptop yourself. Do not write it on the USB stick or send it with the invitation.</source>
+        <translation>Este código se muestra una sola vez y no se guarda en ningún sitio. Léelo en voz alta o escríbelo tú en el otro portátil. No lo apuntes en la memoria USB ni lo envíes con la invitación.</translation>
+    </message>
+    <message>
+        <source>Write the invitation and show the code</source>
+        <translation>Escribir la invitación y mostrar el código</translation>
+    </message>
+    <message>
+        <source>Writing...</source>
+        <translation>Escribiendo...</translation>
+    </message>
+</context>
+<context>
+    <name>SharedGroupBox</name>
+    <message numerus="yes">
+        <source>%1: shared with %n other laptop(s)</source>
+        <translation>
+            <numerusform>%1: compartido con %n portátil más</numerusform>
+            <numerusform>%1: compartido con %n portátiles más</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) made on two laptops at once need you to choose which to keep.</source>
+        <translation>
+            <numerusform>%n cambio hecho a la vez en dos portátiles necesita que elijas con cuál quedarte.</numerusform>
+            <numerusform>%n cambios hechos a la vez en dos portátiles necesitan que elijas con cuáles quedarte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your change(s) not yet seen by the others</source>
+        <translation>
+            <numerusform>%n cambio tuyo que los demás aún no han visto</numerusform>
+            <numerusform>%n cambios tuyos que los demás aún no han visto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A file in the shared folder was refused, because %1: %2. Nothing was taken from it.</source>
+        <translation>Se rechazó un archivo de la carpeta compartida porque %1: %2. No se tomó nada de él.</translation>
+    </message>
+    <message>
+        <source>Conflicts...</source>
+        <translation>Conflictos...</translation>
+    </message>
+    <message>
+        <source>Laptops...</source>
+        <translation>Portátiles...</translation>
+    </message>
+    <message>
+        <source>Last synced: %1</source>
+        <translation>Última sincronización: %1</translation>
+    </message>
+    <message>
+        <source>Settle the conflicting edits of %1</source>
+        <translation>Decidir los cambios en conflicto de %1</translation>
+    </message>
+    <message>
+        <source>The laptops sharing %1</source>
+        <translation>Los portátiles que comparten %1</translation>
+    </message>
+    <message>
+        <source>The shared folder cannot be reached (%1). Plug in the USB stick or check the synced folder; changes wait here until it is back.</source>
+        <translation>No se llega a la carpeta compartida (%1). Conecta la memoria USB o revisa la carpeta sincronizada; los cambios esperan aquí hasta que vuelva.</translation>
+    </message>
+    <message>
+        <source>last change from %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the others have all your changes</source>
+        <translation>los demás tienen todos tus cambios</translation>
+    </message>
+</context>
+<context>
     <name>StarterSkills</name>
     <message>
         <source>A short walk</source>
@@ -4101,6 +4489,37 @@ Esto no se puede deshacer.</translation>
     <message>
         <source>Passphrase strength</source>
         <translation>Seguridad de la frase de acceso</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Co-facilitating on another laptop? Share a group from its card, or join one shared with you.</source>
+        <translation>¿Cofacilitas con otro portátil? Comparte un grupo desde su tarjeta o únete a uno que compartan contigo.</translation>
+    </message>
+    <message>
+        <source>Join a group another facilitator shares with you</source>
+        <translation>Unirme a un grupo que otra persona que facilita comparte conmigo</translation>
+    </message>
+    <message>
+        <source>Join a shared group...</source>
+        <translation>Unirme a un grupo compartido...</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Sync the shared groups now</source>
+        <translation>Sincronizar ahora los grupos compartidos</translation>
+    </message>
+    <message>
+        <source>Synced: %1 sent, %2 received.</source>
+        <translation>Sincronizado: %1 enviados, %2 recibidos.</translation>
+    </message>
+    <message>
+        <source>Syncing...</source>
+        <translation>Sincronizando...</translation>
     </message>
 </context>
 <context>
@@ -5458,6 +5877,160 @@ Save here anyway?</source>
     <message>
         <source>Vault folder</source>
         <translation>Carpeta de la caja fuerte</translation>
+    </message>
+</context>
+<context>
+    <name>sharing</name>
+    <message>
+        <source>That code does not open this invitation. Check the digits with the other facilitator and type it again. Nothing was changed.</source>
+        <translation>Ese código no abre esta invitación. Revisa las cifras con la otra persona y vuelve a escribirlo. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>That file is not a GroupKeeper invitation. Choose the file the other facilitator wrote. Nothing was changed.</source>
+        <translation>Ese archivo no es una invitación de GroupKeeper. Elige el archivo que escribió la otra persona. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>That shared folder cannot be used: it is missing or GroupKeeper may not write there. Choose another one; nothing was changed.</source>
+        <translation>Esa carpeta compartida no se puede usar: no está o GroupKeeper no puede escribir en ella. Elige otra; no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The invitation file cannot be read. Is the USB stick still plugged in? Nothing was changed.</source>
+        <translation>No se puede leer el archivo de invitación. ¿Sigue conectada la memoria USB? No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>This group is not shared any more. Nothing was changed.</source>
+        <translation>Este grupo ya no está compartido. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>This group is shared already: this laptop shared it or joined it before. Nothing was changed.</source>
+        <translation>Este grupo ya está compartido: este portátil lo compartió o se unió antes. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>This invitation has been used already, so it opens nothing now. Ask the other facilitator to share the group again for a new invitation and code. Nothing was changed.</source>
+        <translation>Esta invitación ya se usó, así que ahora no abre nada. Pide a la otra persona que vuelva a compartir el grupo para tener una invitación y un código nuevos. No se ha cambiado nada.</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>A member</source>
+        <translation>Una persona participante</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Grupos</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>Llegó el</translation>
+    </message>
+    <message>
+        <source>Laptop %1</source>
+        <translation>Portátil %1</translation>
+    </message>
+    <message>
+        <source>May be contacted</source>
+        <translation>Acepta que la contacten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Pronouns</source>
+        <translation>Pronombres</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Seudónimo</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Este portátil</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in use now</source>
+        <translation>el que vale ahora</translation>
+    </message>
+    <message>
+        <source>it comes from a laptop that was removed from the group</source>
+        <translation>viene de un portátil que se quitó del grupo</translation>
+    </message>
+    <message>
+        <source>it could not be read</source>
+        <translation>no se pudo leer</translation>
+    </message>
+    <message>
+        <source>it is damaged</source>
+        <translation>está dañado</translation>
+    </message>
+    <message>
+        <source>it is far too large</source>
+        <translation>es demasiado grande</translation>
+    </message>
+    <message>
+        <source>it is incomplete (perhaps still being copied)</source>
+        <translation>está incompleto (quizá aún se está copiando)</translation>
+    </message>
+    <message>
+        <source>it is not genuine</source>
+        <translation>no es auténtico</translation>
+    </message>
+    <message>
+        <source>it was moved from where its laptop wrote it</source>
+        <translation>se movió de donde lo escribió su portátil</translation>
+    </message>
+    <message>
+        <source>it was not locked with this group&apos;s key</source>
+        <translation>no está cerrado con la clave de este grupo</translation>
+    </message>
+    <message>
+        <source>it was not signed by a laptop of this group</source>
+        <translation>no lo firmó ningún portátil de este grupo</translation>
+    </message>
+    <message>
+        <source>its signature does not match: it was changed after it was written</source>
+        <translation>su firma no coincide: se cambió después de escribirlo</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>the other edit</source>
+        <translation>el otro cambio</translation>
     </message>
 </context>
 </TS>
