@@ -43,9 +43,6 @@ SHARED_KINDS = (
     Kind.SKILLS,
     Kind.GOALS,
 )
-#: The operation name a sync reports itself under (see ``SyncLink``): never a reason to
-#: sync again.
-SYNC_OP_NAMES = frozenset({"sync.run", "sync.sync_once", "sync.apply"})
 AFTER_OP_MS = 1500
 AFTER_FOLDER_MS = 2000
 PERIODIC_MS = 3 * 60 * 1000
@@ -137,10 +134,13 @@ class AutoSync(QObject):
         self.debounce.start(delay_ms)
 
     def _on_ops_changed(self, result: OpResult) -> None:
-        if self.stopped or result.op.name in SYNC_OP_NAMES:
+        if self.stopped:
             return
-        if result.op.name.startswith("sync."):  # shared, joined, settled: watch anew
+        if result.op.name.startswith("sync."):
+            # A sync, share, join or settled conflict synced already; its folders may be
+            # new (a laptop's first file, a group just shared): watch them.
             self.rewatch()
+            return
         if self._shared and result.changes.touches(*SHARED_KINDS):
             self.schedule(self._after_op_ms)
 

@@ -323,9 +323,9 @@ def _shown(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return (
-            QCoreApplication.translate("sync", "Yes")
+            QCoreApplication.translate("sync", "ticked")
             if value
-            else QCoreApplication.translate("sync", "No")
+            else QCoreApplication.translate("sync", "not ticked")
         )
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)

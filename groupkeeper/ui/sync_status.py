@@ -506,7 +506,7 @@ class ConflictsDialog(QDialog):
             source = version.laptop
             if version.when is not None:
                 source = (
-                    self.tr("%1, %2")
+                    self.tr("%1, at %2")
                     .replace("%1", version.laptop)
                     .replace("%2", when_text(version.when, self.services.now()))
                 )

@@ -238,8 +238,8 @@
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <source>%1, at %2</source>
+        <translation>%1, a las %2</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -5953,10 +5953,6 @@ Save here anyway?</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <source>No</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
@@ -5975,10 +5971,6 @@ Save here anyway?</source>
     <message>
         <source>This laptop</source>
         <translation>Este portátil</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>in use now</source>
@@ -6029,8 +6021,16 @@ Save here anyway?</source>
         <translation>nunca</translation>
     </message>
     <message>
+        <source>not ticked</source>
+        <translation>sin marcar</translation>
+    </message>
+    <message>
         <source>the other edit</source>
         <translation>el otro cambio</translation>
+    </message>
+    <message>
+        <source>ticked</source>
+        <translation>marcado</translation>
     </message>
 </context>
 </TS>

@@ -373,6 +373,13 @@ class MeetingRunner(QWidget):
         if self.isVisible():
             self._update_rail(kinds=None if self._rail_stale else changes.kinds)
             self._rail_stale = False
+            # Check-ins made on a co-facilitator's laptop arrive by sync: show them.
+            if (
+                result.op.name.startswith("sync.")
+                and changes.kinds
+                and isinstance(self.segment_widget, CheckInSegment)
+            ):
+                self.segment_widget.refresh()
         else:
             self._rail_stale = True
 
