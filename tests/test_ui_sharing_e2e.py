@@ -239,7 +239,9 @@ def _run_evening(qtbot, tmp_path, shared, maria, sam, group, boxes) -> None:  # 
     # Home's status on Maria's laptop: shared with one other laptop, nothing refused.
     worker.wait_idle()
     a.show_home()
-    box = a.home.sync_panel.boxes[0]
+    panel = a.home.sync_panel
+    qtbot.waitUntil(lambda: not panel.loading and bool(panel.boxes), timeout=WAIT)
+    box = panel.boxes[0]
     assert "1 other laptop" in box.summary.text()
     assert box.warning_labels == []
 

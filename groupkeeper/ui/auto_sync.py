@@ -70,6 +70,8 @@ class AutoSync(QObject):
         self.stopped = False
         self.runs = 0
         self._shared = False
+        self._reading = False
+        self._roots: list[Path] = []
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._on_watcher_changed)
         self.watcher.fileChanged.connect(self._on_watcher_changed)
@@ -88,12 +90,13 @@ class AutoSync(QObject):
         return sync_link.for_services(self.services)
 
     def start(self) -> None:
-        """Watch the shared folders and sync once now (after unlock)."""
+        """Watch the shared folders and sync once (after unlock)."""
         self.stopped = False
-        self.rewatch()
+        # A sync or status read running at the last lock was dropped by the worker: its
+        # answer never comes, so nothing is running now.
+        self.running = self.again = self._reading = False
+        self.rewatch(then_sync=True)
         self.periodic.start()
-        if self._shared:
-            self.sync_now()
 
     def stop(self) -> None:
         """Stop everything (on lock): no timer, no watcher, no new sync."""
@@ -105,19 +108,33 @@ class AutoSync(QObject):
             self.watcher.removePaths(paths)
         self.again = False
 
-    def rewatch(self) -> None:
-        """Watch every folder under the shared folders that change files arrive in."""
-        from groupkeeper.storage.errors import KnownError
-
-        if self.stopped or not self.services.is_unlocked:
+    def rewatch(self, then_sync: bool = False) -> None:
+        """Learn the shared folders (read in the worker), watch them, sync if asked."""
+        if self.stopped or not self.services.is_unlocked or self._reading:
             return
-        try:
-            roots = self.link.shared_folders()
-        except KnownError:
-            roots = []
-        self._shared = bool(roots)
+        self._reading = True
+
+        def loaded(statuses: list[sync_link.SharedGroupStatus]) -> None:
+            self._reading = False
+            if self.stopped:
+                return
+            self._roots = [Path(s.folder) for s in statuses]
+            self._shared = bool(self._roots)
+            self._watch_roots()
+            if then_sync and self._shared:
+                self.sync_now()
+
+        def failed(exc: BaseException) -> None:
+            self._reading = False
+            self._on_error(exc)
+
+        if not self.link.load_statuses(loaded, failed):
+            self._reading = False
+
+    def _watch_roots(self) -> None:
+        """Watch the shared folders and the group and laptop folders in them."""
         wanted: set[str] = set()
-        for root in roots:
+        for root in self._roots:
             wanted.update(_folders_to_watch(root))
         current = set(self.watcher.directories())
         stale = sorted(current - wanted)
@@ -160,7 +177,7 @@ class AutoSync(QObject):
         self.debounce.stop()
         self.running = True  # before the call: a link may answer at once
         self.runs += 1
-        if not self.link.sync_now(self._on_done, self._on_error):
+        if not self.link.sync_now(self._on_done, self._on_sync_error):
             self.running = False
             self.runs -= 1
 
@@ -168,7 +185,7 @@ class AutoSync(QObject):
         self.running = False
         if self.stopped:
             return
-        self.rewatch()  # a new laptop's folder appears with its first file
+        self._watch_roots()  # a new laptop's folder appears with its first file
         if self.again:
             self.again = False
             self.schedule(0)
@@ -177,10 +194,13 @@ class AutoSync(QObject):
         self._finish()
         self.synced.emit(summary)
 
+    def _on_sync_error(self, exc: BaseException) -> None:
+        self._finish()
+        self._on_error(exc)
+
     def _on_error(self, exc: BaseException) -> None:
         from groupkeeper.storage.errors import KnownError
 
-        self._finish()
         if isinstance(exc, KnownError):
             log.warning("Background sync did not run: %s", getattr(exc, "code", "known"))
             self.failed.emit(exc)

@@ -107,7 +107,7 @@ class SyncLinkLike(Protocol):
 
     def sync_now(self, on_done: Done, on_error: Failed) -> bool: ...
 
-    def statuses(self) -> list[SharedGroupStatus]: ...
+    def load_statuses(self, on_done: Done, on_error: Failed) -> bool: ...
 
     def conflicts(self, group_uuid: str) -> list[Conflict]: ...
 
@@ -120,8 +120,6 @@ class SyncLinkLike(Protocol):
     def remove_laptop(
         self, group_uuid: str, device: str, on_done: Done, on_error: Failed
     ) -> None: ...
-
-    def shared_folders(self) -> list[Path]: ...
 
 
 _links: weakref.WeakKeyDictionary[Services, SyncLinkLike] = weakref.WeakKeyDictionary()
@@ -148,13 +146,15 @@ class SyncLink:
     """The real link over ``groupkeeper.sync.service`` (see the module docstring).
 
     Share, join, sync and settling a conflict run as ``sync.*`` operations in the worker
-    (they read and write the shared folder while holding the write lock). The status
-    read for Home runs on the GUI's connection: it only reads the vault.
+    (they read and write the shared folder while holding the write lock); so does the
+    status read for Home (on a read-only connection). The Conflicts list reads on the
+    GUI's connection when it opens.
     """
 
     def __init__(self, services: Services) -> None:
         self.services = services
         self._conflicts: dict[tuple[str, str], tuple[int, str, str, tuple[Any, ...]]] = {}
+        self._group_ids: dict[str, int] = {}
 
     # -- helpers ---------------------------------------------------------------------
     def _service(self) -> Any:
@@ -186,12 +186,12 @@ class SyncLink:
         return True
 
     def _group_uuid_to_id(self, group_uuid: str) -> int:
+        """The local group of a shared group shown by the last ``load_statuses``."""
         from groupkeeper.sync.service import NotShared
 
-        for status in self._service().status():
-            if status.group_uuid == group_uuid and status.group_id is not None:
-                return int(status.group_id)
-        raise NotShared()
+        if group_uuid not in self._group_ids:
+            raise NotShared()
+        return self._group_ids[group_uuid]
 
     # -- what the screens call ---------------------------------------------------------
     def share(
@@ -230,15 +230,43 @@ class SyncLink:
 
         return self._run(sync_ops.sync_now(), synced, on_error, quiet_if_unchanged=True)
 
-    def statuses(self) -> list[SharedGroupStatus]:
-        if not self.services.is_unlocked:
-            return []
+    def load_statuses(self, on_done: Done, on_error: Failed) -> bool:
+        """Read every shared group's status in the worker (about 40 ms for a group with a
+        year of meetings: too slow for the GUI thread on every Home refresh); ``on_done``
+        gets the ``SharedGroupStatus`` list. False when locked (nothing will come)."""
+        from groupkeeper.sync.service import SyncService
+
+        vault = self.services.vault
+        if vault is None or not self.services.is_unlocked:
+            return False
         store = self.services.store
+
+        def read() -> tuple[list[Any], dict[int, str]]:
+            # In the worker: ``store`` follows the vault to the task's own connection.
+            raw = SyncService(store).status()
+            names = {}
+            for status in raw:
+                if status.group_id is not None:
+                    try:
+                        names[status.group_id] = store.groups.get(status.group_id).name
+                    except KeyError:
+                        continue  # deleted here meanwhile
+            return raw, names
+
+        def done(value: tuple[list[Any], dict[int, str]]) -> None:
+            on_done(self._views(*value))
+
+        worker.run_on_vault(vault, read, on_done=done, on_error=on_error)
+        return True
+
+    def _views(self, raw: list[Any], names: dict[int, str]) -> list[SharedGroupStatus]:
         this = QCoreApplication.translate("sync", "This laptop")
         result = []
-        for status in self._service().status():
-            if status.group_id is None:
+        self._group_ids = {}
+        for status in raw:
+            if status.group_id is None or status.group_id not in names:
                 continue  # the group was deleted here; nothing to show on Home
+            self._group_ids[status.group_uuid] = int(status.group_id)
             others = tuple(
                 Laptop(lap.device_id, lap.name or _unnamed(lap.device_id), lap.last_change_at)
                 for lap in status.laptops
@@ -247,7 +275,7 @@ class SyncLink:
                 SharedGroupStatus(
                     group_uuid=status.group_uuid,
                     group_id=status.group_id,
-                    group_name=store.groups.get(status.group_id).name,
+                    group_name=names[status.group_id],
                     folder=str(status.folder),
                     last_sync=status.last_sync_at,
                     laptops=(Laptop("", this, None, True), *others),
@@ -307,11 +335,6 @@ class SyncLink:
         group_id = self._group_uuid_to_id(group_uuid)
         op = REGISTRY["sync.remove_laptop"].build({"group_id": group_id, "device_id": device})
         self._run(op, on_done, on_error, quiet_if_unchanged=False)
-
-    def shared_folders(self) -> list[Path]:
-        if not self.services.is_unlocked:
-            return []
-        return [Path(status.folder) for status in self._service().status()]
 
 
 def _unnamed(device: str) -> str:

@@ -256,6 +256,8 @@ class SyncPanel(QFrame):
         self.boxes: list[SharedGroupBox] = []
         self.dialog: QDialog | None = None
         self.syncing = False
+        self.loading = False
+        self._load_again = False
         self.boxes_host = QWidget()
         self.boxes_layout = QVBoxLayout(self.boxes_host)
         self.boxes_layout.setContentsMargins(0, 0, 0, 0)
@@ -292,17 +294,41 @@ class SyncPanel(QFrame):
         return sync_link.for_services(self.services)
 
     def refresh(self) -> None:
+        """Load the shared groups' status in the worker; the boxes follow when it is in."""
+        self.reloader.stale = False
+        if not self.services.is_unlocked:
+            self.clear_personal_data()
+            return
+        if self.loading:  # one read at a time; one more after it
+            self._load_again = True
+            return
+        self.loading = True
+        if not self.link.load_statuses(self._on_statuses_loaded, self._on_statuses_failed):
+            self.loading = False
+
+    def _after_load(self) -> None:
+        self.loading = False
+        if self._load_again:
+            self._load_again = False
+            self.refresh()
+
+    def _on_statuses_failed(self, exc: BaseException) -> None:
         from groupkeeper.storage.errors import KnownError
 
-        self.reloader.stale = False
+        self.loading = False
+        self._load_again = False
+        if not isinstance(exc, KnownError):
+            worker.report_bug(exc)
+            return
+        self.status_label.setText(error_text(exc))
+
+    def _on_statuses_loaded(self, statuses: list[SharedGroupStatus]) -> None:
+        self.show_statuses(statuses)
+        self._after_load()
+
+    def show_statuses(self, statuses: list[SharedGroupStatus]) -> None:
+        """Replace the boxes with ``statuses``."""
         self.clear_personal_data()
-        if not self.services.is_unlocked:
-            return
-        try:
-            statuses = self.link.statuses()
-        except KnownError as exc:
-            self.status_label.setText(messages.describe_error(exc))
-            return
         now = self.services.now()
         for status in statuses:
             box = SharedGroupBox(status, now, self.boxes_host)
