@@ -62,6 +62,7 @@ class FakeLink:
         self.conflict_list: list[Conflict] = []
         self.join_error: KnownError | None = None
         self.syncs = 0
+        self.name = ""
 
     def share(self, group_id, folder, invitation, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
         self.calls.append(("share", group_id, folder, invitation))
@@ -91,6 +92,14 @@ class FakeLink:
     def resolve(self, group_uuid, conflict_id, keep, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
         self.calls.append(("resolve", group_uuid, conflict_id, keep))
         self.conflict_list = [c for c in self.conflict_list if c.conflict_id != conflict_id]
+        on_done(None)
+
+    def laptop_name(self) -> str:
+        return self.name
+
+    def set_laptop_name(self, name, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("name", name))
+        self.name = name
         on_done(None)
 
     def can_remove_laptops(self) -> bool:
@@ -182,8 +191,12 @@ def test_share_shows_the_code_grouped_once_with_the_next_steps(  # type: ignore[
     _type(qtbot, dialog.folder.edit, str(shared))
     # The invitation goes into the shared folder unless another place is chosen.
     assert dialog.invitation.edit.text() == str(shared / INVITATION_NAME)
+    _type(qtbot, dialog.laptop_name, "Maria's laptop")
     qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
-    assert link.calls == [("share", group.id, shared, shared / INVITATION_NAME)]
+    assert link.calls == [
+        ("share", group.id, shared, shared / INVITATION_NAME),
+        ("name", "Maria's laptop"),  # after the share: the laptop has its key then
+    ]
     assert dialog.pages.currentIndex() == 1
     shown = dialog.code_view.label.text().split()
     assert shown == ["12345", "67890", "13579", "24680"]

@@ -137,6 +137,7 @@ def _run_evening(qtbot, tmp_path, shared, maria, sam, group, boxes) -> None:  # 
     def share(dialog: QWidget) -> None:
         assert isinstance(dialog, ShareGroupDialog)
         qtbot.keyClicks(dialog.folder.edit, str(shared))
+        qtbot.keyClicks(dialog.laptop_name, "Maria's laptop")
         qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT)
         code.append(dialog.code_view.code())
@@ -244,6 +245,11 @@ def _run_evening(qtbot, tmp_path, shared, maria, sam, group, boxes) -> None:  # 
     box = panel.boxes[0]
     assert "1 other laptop" in box.summary.text()
     assert box.warning_labels == []
+    # And on Sam's: who made the last change, by the name Maria gave her laptop.
+    b.show_home()
+    panel = b.home.sync_panel
+    qtbot.waitUntil(lambda: not panel.loading and bool(panel.boxes), timeout=WAIT)
+    assert "last change from Maria's laptop at" in panel.boxes[0].summary.text()
 
     # -- Lock stops the background sync -------------------------------------------------
     a.lock()

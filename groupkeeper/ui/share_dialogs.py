@@ -109,6 +109,27 @@ class _SyncDialog(QDialog):
         self.error_label.hide()
         self.busy = False
 
+    def _laptop_name_field(self) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setAccessibleName(self.tr("This laptop's name for the others"))
+        edit.setPlaceholderText(self.tr("For example: Sam's laptop"))
+        edit.setMaxLength(100)
+        edit.setText(self.link.laptop_name())
+        self._name_before = edit.text()
+        return edit
+
+    def _save_laptop_name(self, edit: QLineEdit) -> None:
+        """Publish a new name for this laptop (after a share or join made its key)."""
+        name = edit.text().strip()
+        if name and name != self._name_before:
+            self.link.set_laptop_name(name, lambda _r: None, self._on_name_failed)
+
+    def _on_name_failed(self, exc: BaseException) -> None:
+        from groupkeeper.storage.errors import KnownError
+
+        if not isinstance(exc, KnownError):
+            worker.report_bug(exc)
+
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setAccessibleName(text)
@@ -165,9 +186,11 @@ class ShareGroupDialog(_SyncDialog):
         self.invitation.button.clicked.connect(self._on_invitation_button_clicked)
         self._invitation_chosen = False
         self.invitation.edit.textEdited.connect(self._on_invitation_edited)
+        self.laptop_name = self._laptop_name_field()
         form = prepare_form(QFormLayout())
         add_row(form, self.tr("Shared &folder"), self.folder).setBuddy(self.folder.edit)
         add_row(form, self.tr("&Invitation file"), self.invitation).setBuddy(self.invitation.edit)
+        add_row(form, self.tr("This &laptop's name"), self.laptop_name)
         hint = _label(
             self.tr(
                 "The invitation is locked with a one-time code that you read out to the "
@@ -311,6 +334,7 @@ class ShareGroupDialog(_SyncDialog):
 
     def _on_shared(self, code: Any) -> None:
         self._set_busy(False)
+        self._save_laptop_name(self.laptop_name)
         self.code = str(code)
         self.code_view.set_code(self.code)
         invitation = self.invitation.path()
@@ -369,6 +393,8 @@ class JoinGroupDialog(_SyncDialog):
         add_row(form, self.tr("Shared &folder"), self.folder).setBuddy(self.folder.edit)
         add_row(form, self.tr("One-time &code"), self.code_entry)
         form.addRow("", self.code_hint)
+        self.laptop_name = self._laptop_name_field()
+        add_row(form, self.tr("This &laptop's name"), self.laptop_name)
         self.buttons = QDialogButtonBox(self)
         self.join_button = self.buttons.addButton(
             self.tr("&Join"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -380,14 +406,18 @@ class JoinGroupDialog(_SyncDialog):
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.join_button.clicked.connect(self._on_join_button_clicked)
         self.cancel_button.clicked.connect(self.reject)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(intro)
+        body_layout.addLayout(form)
+        body_layout.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addWidget(_scrolled(body), 1)
         layout.addWidget(self.error_label)
-        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self._on_code_entry_changed("")
-        fit_to_text_and_screen(self, 620, 380)
+        fit_to_text_and_screen(self, 620, 460)
         self.invitation.setFocus()
 
     def ask_invitation(self) -> str:
@@ -458,6 +488,7 @@ class JoinGroupDialog(_SyncDialog):
 
     def _on_joined(self, name: Any) -> None:
         self._set_busy(False)
+        self._save_laptop_name(self.laptop_name)
         self.joined_name = str(name or "")
         self.code_entry.clear()
         messages.info(

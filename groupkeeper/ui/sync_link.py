@@ -115,6 +115,10 @@ class SyncLinkLike(Protocol):
         self, group_uuid: str, conflict_id: str, keep: int, on_done: Done, on_error: Failed
     ) -> None: ...
 
+    def laptop_name(self) -> str: ...
+
+    def set_laptop_name(self, name: str, on_done: Done, on_error: Failed) -> None: ...
+
     def can_remove_laptops(self) -> bool: ...
 
     def remove_laptop(
@@ -323,6 +327,19 @@ class SyncLink:
             group_id=group_id, member_uuid=member_uuid, field=field_name, value=values[keep]
         )
         self._run(op, on_done, on_error, quiet_if_unchanged=False)
+
+    def laptop_name(self) -> str:
+        """The name this laptop shows the others ("" before one is chosen)."""
+        from groupkeeper.storage.sync import SyncRepo
+
+        if not self.services.is_unlocked:
+            return ""
+        return SyncRepo(self.services.store).device_name()
+
+    def set_laptop_name(self, name: str, on_done: Done, on_error: Failed) -> None:
+        import groupkeeper.ops.sync as sync_ops
+
+        self._run(sync_ops.set_laptop_name(name=name), on_done, on_error, quiet_if_unchanged=False)
 
     def can_remove_laptops(self) -> bool:
         from groupkeeper.ops import REGISTRY

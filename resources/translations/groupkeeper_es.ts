@@ -1633,6 +1633,10 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
         </translation>
     </message>
     <message>
+        <source>This &amp;laptop&apos;s name</source>
+        <translation>&amp;Nombre de este portátil</translation>
+    </message>
+    <message>
         <source>This laptop now shares %1. Its members and meetings arrive with each sync; GroupKeeper keeps it in step by itself while the vault is unlocked.</source>
         <translation>Este portátil ya comparte %1. Sus participantes y reuniones llegan con cada sincronización; GroupKeeper lo mantiene al día por su cuenta mientras la caja fuerte está abierta.</translation>
     </message>
@@ -4257,6 +4261,10 @@ Esto no se puede deshacer.</translation>
         <translation>Ya hay un archivo con ese nombre. Elige otro nombre; GroupKeeper nunca sobrescribe un archivo.</translation>
     </message>
     <message>
+        <source>This &amp;laptop&apos;s name</source>
+        <translation>&amp;Nombre de este portátil</translation>
+    </message>
+    <message>
         <source>This code is shown only once and is not saved anywhere. Read it out or type it on the other laptop yourself. Do not write it on the USB stick or send it with the invitation.</source>
         <translation>Este código se muestra una sola vez y no se guarda en ningún sitio. Léelo en voz alta o escríbelo tú en el otro portátil. No lo apuntes en la memoria USB ni lo envíes con la invitación.</translation>
     </message>
@@ -4814,6 +4822,17 @@ Esto no se puede deshacer.</translation>
     <message>
         <source>Working, please wait...</source>
         <translation>Trabajando, espera un momento...</translation>
+    </message>
+</context>
+<context>
+    <name>_SyncDialog</name>
+    <message>
+        <source>For example: Sam&apos;s laptop</source>
+        <translation>Por ejemplo: portátil de Sam</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s name for the others</source>
+        <translation>El nombre de este portátil para los demás</translation>
     </message>
 </context>
 <context>
