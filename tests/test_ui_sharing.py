@@ -94,6 +94,9 @@ class FakeLink:
         self.conflict_list = [c for c in self.conflict_list if c.conflict_id != conflict_id]
         on_done(None)
 
+    def forget_conflicts(self) -> None:
+        self.calls.append(("forget conflicts",))
+
     def laptop_name(self) -> str:
         return self.name
 
@@ -399,6 +402,9 @@ def test_conflicts_side_by_side_keep_one(qtbot, services, link) -> None:  # type
     qtbot.mouseClick(second, Qt.MouseButton.LeftButton)
     assert link.calls == [("resolve", "g-1", "c-1", 1)]
     assert dialog.empty_label.isVisible() and dialog.keep_buttons == []
+    dialog.reject()  # closing (or a lock) forgets the values
+    assert link.calls[-1] == ("forget conflicts",)
+    assert dialog.findChildren(QLabel, "conflictValue") == []
 
 
 def test_removing_a_laptop_says_what_it_keeps(qtbot, services, link, boxes) -> None:  # type: ignore[no-untyped-def]
@@ -576,3 +582,19 @@ def test_every_control_is_named_and_reached_by_tab(qtbot, services, link, group,
         top.hide()
     assert checked >= 20
     assert problems == [], "\n".join(problems)
+
+
+def test_lock_closes_a_dialog_showing_the_code(qtbot, services, link, group, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper.ui.sync_status import close_dialogs
+
+    dialog = ShareGroupDialog(services, group)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.folder.set_path(tmp_path)
+    dialog._on_folder_edited(str(tmp_path))
+    qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
+    assert dialog.code_view.label.text()
+    dialog.busy = True  # even while waiting for the worker
+    close_dialogs()  # what the main window does on lock
+    assert not dialog.isVisible()
+    assert dialog.code == "" and dialog.code_view.label.text() == ""

@@ -115,6 +115,8 @@ class SyncLinkLike(Protocol):
         self, group_uuid: str, conflict_id: str, keep: int, on_done: Done, on_error: Failed
     ) -> None: ...
 
+    def forget_conflicts(self) -> None: ...
+
     def laptop_name(self) -> str: ...
 
     def set_laptop_name(self, name: str, on_done: Done, on_error: Failed) -> None: ...
@@ -316,6 +318,10 @@ class SyncLink:
             )
             result.append(Conflict(conflict_id, name, c.field, versions))
         return result
+
+    def forget_conflicts(self) -> None:
+        """Drop the conflicting values kept for ``resolve`` (personal: the list closed)."""
+        self._conflicts.clear()
 
     def resolve(
         self, group_uuid: str, conflict_id: str, keep: int, on_done: Done, on_error: Failed

@@ -553,6 +553,16 @@ class ConflictsDialog(QDialog):
         self.keep_buttons.append(row_buttons)
         return frame
 
+    def done(self, result: int) -> None:  # noqa: A003 - QDialog.done
+        # The values are personal (a phone number, a note): nothing keeps them after.
+        sync_link.for_services(self.services).forget_conflicts()
+        for frame in self.rows_host.findChildren(QFrame, "conflict"):
+            frame.setParent(None)
+            frame.deleteLater()
+        self.conflicts = []
+        self.keep_buttons = []
+        super().done(result)
+
     def keep(self, conflict_id: str, index: int) -> None:
         """Keep version ``index`` of a conflict (the link's operation, in the worker)."""
         if self.busy:
