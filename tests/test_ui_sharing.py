@@ -536,10 +536,29 @@ def test_the_dialogs_fit_at_200_percent_in_spanish(  # type: ignore[no-untyped-d
             qtbot.waitExposed(widget)
             QApplication.processEvents()
             problems += [f"{name}: {p}" for p in fit_problems(widget)]
+            problems += [f"{name}: {p}" for p in _clashing_mnemonics(widget)]
             english = _english_left(widget) if lang == "es" else []
             problems += [f"{name}: English left: {t}" for t in english]
             widget.hide()
     assert problems == [], "\n".join(problems)
+
+
+def _clashing_mnemonics(widget: QWidget) -> list[str]:
+    """Alt letters used twice among the visible labels and buttons of one dialog."""
+    import re
+
+    seen: dict[str, str] = {}
+    clashes = []
+    for w in widget.findChildren(QLabel) + widget.findChildren(QPushButton):
+        if not w.isVisible():
+            continue
+        found = re.search(r"&([^&\s])", w.text().replace("&&", ""))
+        if found:
+            letter = found.group(1).lower()
+            if letter in seen:
+                clashes.append(f"Alt+{letter}: {seen[letter]!r} and {w.text()!r}")
+            seen[letter] = w.text()
+    return clashes
 
 
 _NOT_WORDS = {"Robin", "Maria's laptop", "Sam's laptop", "Tuesday group", "OK"}
