@@ -352,7 +352,7 @@ def _check_panel(qtbot, services, link) -> None:  # type: ignore[no-untyped-def]
     box = panel.box_for("g-1")
     summary = box.summary.text()
     assert "shared with 1 other laptop" in summary
-    assert "last change from Sam's laptop at" in summary
+    assert "last change from Sam's laptop," in summary
     assert "3 of your changes not yet seen by the others" in summary, summary
     warning = box.warning_labels[0].text()
     assert "not signed by a laptop of this group" in warning and "g-1/zzz/000001.gkops" in warning

@@ -249,7 +249,7 @@ def _run_evening(qtbot, tmp_path, shared, maria, sam, group, boxes) -> None:  # 
     b.show_home()
     panel = b.home.sync_panel
     qtbot.waitUntil(lambda: not panel.loading and bool(panel.boxes), timeout=WAIT)
-    assert "last change from Maria's laptop at" in panel.boxes[0].summary.text()
+    assert "last change from Maria's laptop," in panel.boxes[0].summary.text()
 
     # -- Lock stops the background sync -------------------------------------------------
     a.lock()

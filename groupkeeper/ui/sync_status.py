@@ -174,7 +174,7 @@ class SharedGroupBox(QFrame):
         )
         if latest is not None:
             parts.append(
-                self.tr("last change from %1 at %2")
+                self.tr("last change from %1, %2")
                 .replace("%1", latest.label)
                 .replace("%2", when_text(latest.last_change, now))
             )
@@ -190,23 +190,6 @@ class SharedGroupBox(QFrame):
         synced = self.tr("Last synced: %1").replace("%1", when_text(status.last_sync, now))
         self.synced_label = _label(synced, self, "hint")
         layout.addWidget(self.synced_label)
-        self.warning_labels: list[QLabel] = []
-        if status.folder_missing:
-            self._warn(
-                self.tr(
-                    "The shared folder cannot be reached (%1). Plug in the USB stick or "
-                    "check the synced folder; changes wait here until it is back."
-                ).replace("%1", status.folder)
-            )
-        for refused in status.refused:
-            self._warn(
-                self.tr(
-                    "A file in the shared folder was refused, because %1: %2. Nothing "
-                    "was taken from it."
-                )
-                .replace("%1", refused_reason(refused.reason))
-                .replace("%2", refused.path)
-            )
         if status.conflicts:
             conflicts = _label(
                 self.tr(
@@ -233,6 +216,23 @@ class SharedGroupBox(QFrame):
         buttons.addWidget(self.conflicts_button)
         buttons.addWidget(self.laptops_button)
         layout.addLayout(buttons)
+        self.warning_labels: list[QLabel] = []
+        if status.folder_missing:
+            self._warn(
+                self.tr(
+                    "The shared folder cannot be reached (%1). Plug in the USB stick or "
+                    "check the synced folder; changes wait here until it is back."
+                ).replace("%1", status.folder)
+            )
+        for refused in status.refused:
+            self._warn(
+                self.tr(
+                    "A file in the shared folder was refused, because %1: %2. Nothing "
+                    "was taken from it."
+                )
+                .replace("%1", refused_reason(refused.reason))
+                .replace("%2", refused.path)
+            )
 
     def _warn(self, text: str) -> None:
         label = _label(text, self)

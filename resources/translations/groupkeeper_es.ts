@@ -4329,8 +4329,8 @@ Esto no se puede deshacer.</translation>
         <translation>No se llega a la carpeta compartida (%1). Conecta la memoria USB o revisa la carpeta sincronizada; los cambios esperan aquí hasta que vuelva.</translation>
     </message>
     <message>
-        <source>last change from %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <source>last change from %1, %2</source>
+        <translation>último cambio de %1, %2</translation>
     </message>
     <message>
         <source>the others have all your changes</source>
