@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from groupkeeper import ops
 from groupkeeper.model import Member
@@ -250,6 +250,52 @@ def _run_evening(qtbot, tmp_path, shared, maria, sam, group, boxes) -> None:  # 
     panel = b.home.sync_panel
     qtbot.waitUntil(lambda: not panel.loading and bool(panel.boxes), timeout=WAIT)
     assert "last change from Maria's laptop," in panel.boxes[0].summary.text()
+
+    # -- Both change Maya's phone before either sees the other's: a conflict ----------
+    def maya(services: Services) -> int:
+        return next(
+            int(m.id or 0) for m in services.store.members.all() if m.display_name == "Maya"
+        )
+
+    worker.wait_idle()
+    # In one go, so neither laptop syncs in between (each captures its own edit first).
+    maria.ops.run(ops.members.update(member_id=maya(maria), fields={"phone": "0700 111 222"}))
+    sam.ops.run(ops.members.update(member_id=maya(sam), fields={"phone": "0700 999 888"}))
+
+    def conflicts_shown(window: MainWindow) -> bool:
+        boxes = window.home.sync_panel.boxes
+        return bool(boxes) and boxes[0].status.conflicts == 1
+
+    for window in (a, b):
+        window.show_home()
+    qtbot.waitUntil(lambda: conflicts_shown(a) and conflicts_shown(b), timeout=WAIT)
+    _activate(qtbot, a)
+    kept: list[str] = []
+
+    def keep_sams(dialog: QWidget) -> None:
+        from groupkeeper.ui.sync_status import ConflictsDialog
+
+        assert isinstance(dialog, ConflictsDialog)
+        values = [w.text() for w in dialog.findChildren(QLabel, "conflictValue")]
+        assert sorted(values) == ["0700 111 222", "0700 999 888"]  # side by side
+        row = dialog.keep_buttons[0]
+        index = values.index("0700 999 888")
+        kept.append(values[index])
+        qtbot.mouseClick(row[index], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(dialog.empty_label.isVisible, timeout=WAIT)
+        dialog.reject()
+
+    errors = _when_modal(keep_sams)
+    box = a.home.sync_panel.boxes[0]
+    qtbot.waitUntil(box.conflicts_button.isVisible)
+    qtbot.mouseClick(box.conflicts_button, Qt.MouseButton.LeftButton)
+    assert errors == [] and kept == ["0700 999 888"]
+    for services in (maria, sam):
+        qtbot.waitUntil(
+            lambda s=services: s.store.members.get(maya(s)).phone == "0700 999 888",
+            timeout=WAIT,
+        )
+    qtbot.waitUntil(lambda: not conflicts_shown(a) and not conflicts_shown(b), timeout=WAIT)
 
     # -- Lock stops the background sync -------------------------------------------------
     a.lock()

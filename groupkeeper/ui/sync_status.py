@@ -19,7 +19,7 @@ import weakref
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,7 +38,7 @@ from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 if TYPE_CHECKING:
     from groupkeeper.model import Group
-    from groupkeeper.ops import Kind
+    from groupkeeper.ops import Kind, OpResult
     from groupkeeper.ui.services import Services
     from groupkeeper.ui.sync_link import Conflict, SharedGroupStatus
 
@@ -288,6 +288,15 @@ class SyncPanel(QFrame):
         layout.addLayout(buttons)
         # Reload after any operation: the sync link reports syncs through ``changed``.
         self.reloader = ScreenReloader(self, services, list(_all_kinds()), self.refresh)
+        services.ops.changed.connect(self._on_ops_changed)
+
+    def _on_ops_changed(self, result: OpResult) -> None:
+        # A sync that changed no record is broadcast with no kinds (screens stay as they
+        # are), but what this panel shows changed: last sync, files seen, conflicts.
+        if result.op.name.startswith("sync.") and not result.changes.kinds:
+            self.reloader.stale = True
+            if self.isVisible():
+                QTimer.singleShot(0, self, self.reloader.flush)
 
     @property
     def link(self) -> sync_link.SyncLinkLike:
