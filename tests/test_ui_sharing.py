@@ -105,9 +105,6 @@ class FakeLink:
         self.name = name
         on_done(None)
 
-    def can_remove_laptops(self) -> bool:
-        return True
-
     def remove_laptop(self, group_uuid, device, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
         self.calls.append(("remove", group_uuid, device))
         on_done(None)

@@ -297,11 +297,46 @@ def _run_evening(qtbot, tmp_path, shared, maria, sam, group, boxes) -> None:  # 
         )
     qtbot.waitUntil(lambda: not conflicts_shown(a) and not conflicts_shown(b), timeout=WAIT)
 
+    # -- Maria removes Sam's laptop: what he sends from now on is refused -------------
+    worker.wait_idle()
+    a.show_home()
+    panel = a.home.sync_panel
+    qtbot.waitUntil(lambda: not panel.loading and bool(panel.boxes), timeout=WAIT)
+    _activate(qtbot, a)
+
+    def remove_sam(dialog: QWidget) -> None:
+        from groupkeeper.ui.sync_status import LaptopsDialog
+
+        assert isinstance(dialog, LaptopsDialog)
+        (device,) = dialog.remove_buttons
+        button = dialog.remove_buttons[device]
+        assert "Sam" in button.accessibleName()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: button.text() == "Removed", timeout=WAIT)
+        dialog.reject()
+
+    errors = _when_modal(remove_sam)
+    qtbot.mouseClick(panel.boxes[0].laptops_button, Qt.MouseButton.LeftButton)
+    assert errors == []
+    confirm = next(text for kind, text in boxes if kind == "confirm" and "Remove" in text)
+    assert "stays on it" in confirm
+    worker.wait_idle()
+    sam.ops.run(ops.attendance.undo(meeting_id=meeting_b, pseudonym=_pseudonym(sam, "Kim")))
+
+    def refused_shown() -> bool:
+        boxes_now = a.home.sync_panel.boxes
+        return bool(boxes_now) and any(
+            "removed from the group" in w.text() for w in boxes_now[0].warning_labels
+        )
+
+    qtbot.waitUntil(refused_shown, timeout=WAIT)
+    assert "Kim" in _present(maria, meeting_a)  # nothing taken from the refused file
+
     # -- Lock stops the background sync -------------------------------------------------
     a.lock()
     assert a.auto_sync.stopped and a.auto_sync.watcher.directories() == []
     runs = a.auto_sync.runs
-    sam.ops.run(ops.attendance.undo(meeting_id=meeting_b, pseudonym=_pseudonym(sam, "Kim")))
+    sam.ops.run(ops.members.update(member_id=maya(sam), fields={"phone": "0700 000 000"}))
     qtbot.wait(800)
     worker.wait_idle()
     assert a.auto_sync.runs == runs

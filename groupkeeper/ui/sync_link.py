@@ -121,8 +121,6 @@ class SyncLinkLike(Protocol):
 
     def set_laptop_name(self, name: str, on_done: Done, on_error: Failed) -> None: ...
 
-    def can_remove_laptops(self) -> bool: ...
-
     def remove_laptop(
         self, group_uuid: str, device: str, on_done: Done, on_error: Failed
     ) -> None: ...
@@ -347,16 +345,11 @@ class SyncLink:
 
         self._run(sync_ops.set_laptop_name(name=name), on_done, on_error, quiet_if_unchanged=False)
 
-    def can_remove_laptops(self) -> bool:
-        from groupkeeper.ops import REGISTRY
-
-        return "sync.remove_laptop" in REGISTRY
-
     def remove_laptop(self, group_uuid: str, device: str, on_done: Done, on_error: Failed) -> None:
-        from groupkeeper.ops import REGISTRY
+        import groupkeeper.ops.sync as sync_ops
 
         group_id = self._group_uuid_to_id(group_uuid)
-        op = REGISTRY["sync.remove_laptop"].build({"group_id": group_id, "device_id": device})
+        op = sync_ops.remove_laptop(group_id=group_id, device_id=device)
         self._run(op, on_done, on_error, quiet_if_unchanged=False)
 
 

@@ -138,6 +138,12 @@ def error_text(exc: BaseException) -> str:
         "not_shared": QCoreApplication.translate(
             "sharing", "This group is not shared any more. Nothing was changed."
         ),
+        "laptop_not_removable": QCoreApplication.translate(
+            "sharing",
+            "That laptop cannot be removed now: it was removed already, or another laptop "
+            "of the group has not synced since it was updated. Sync on every laptop, then "
+            "try again. Nothing was changed.",
+        ),
     }
     return words.get(code) or messages.describe_error(exc)
 
@@ -618,7 +624,6 @@ class LaptopsDialog(QDialog):
             _label(self.tr("Shared folder: %1").replace("%1", status.folder), self, "hint")
         )
         self.remove_buttons: dict[str, QPushButton] = {}
-        can_remove = sync_link.for_services(services).can_remove_laptops()
         for laptop in status.laptops:
             frame = QFrame(self)
             frame.setFrameShape(QFrame.Shape.StyledPanel)
@@ -636,7 +641,7 @@ class LaptopsDialog(QDialog):
                     "hint",
                 )
             )
-            if not laptop.this_laptop and can_remove:
+            if not laptop.this_laptop:
                 remove = QPushButton(self.tr("Remove this laptop..."), frame)
                 remove.setAccessibleName(
                     self.tr("Remove %1 from the group").replace("%1", laptop.label)
@@ -645,18 +650,6 @@ class LaptopsDialog(QDialog):
                 row.addWidget(remove)
                 self.remove_buttons[laptop.device] = remove
             layout.addWidget(frame)
-        if not can_remove:
-            layout.addWidget(
-                _label(
-                    self.tr(
-                        "Removing a laptop is not available in this version. To stop a "
-                        "laptop reading new changes, share the group again into a new "
-                        "folder with the laptops that stay."
-                    ),
-                    self,
-                    "hint",
-                )
-            )
         layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
@@ -700,4 +693,4 @@ class LaptopsDialog(QDialog):
         if not isinstance(exc, KnownError):
             worker.report_bug(exc)
             return
-        messages.show_error(self, exc)
+        messages.error(self, error_text(exc))

@@ -1684,10 +1684,6 @@ El grupo recibe una clave nueva que solo conocen los portátiles que quedan, as�
         <translation>Quitado</translation>
     </message>
     <message>
-        <source>Removing a laptop is not available in this version. To stop a laptop reading new changes, share the group again into a new folder with the laptops that stay.</source>
-        <translation>Esta versión todavía no permite quitar un portátil. Para que un portátil deje de leer los cambios nuevos, vuelve a compartir el grupo en una carpeta nueva con los portátiles que se quedan.</translation>
-    </message>
-    <message>
         <source>Shared folder: %1</source>
         <translation>Carpeta compartida: %1</translation>
     </message>
@@ -5907,6 +5903,10 @@ Save here anyway?</source>
     <message>
         <source>That file is not a GroupKeeper invitation. Choose the file the other facilitator wrote. Nothing was changed.</source>
         <translation>Ese archivo no es una invitación de GroupKeeper. Elige el archivo que escribió la otra persona. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>That laptop cannot be removed now: it was removed already, or another laptop of the group has not synced since it was updated. Sync on every laptop, then try again. Nothing was changed.</source>
+        <translation>Ese portátil no se puede quitar ahora: ya se quitó, o algún otro portátil del grupo no ha sincronizado desde que se actualizó. Sincroniza en todos los portátiles y vuelve a intentarlo. No se ha cambiado nada.</translation>
     </message>
     <message>
         <source>That shared folder cannot be used: it is missing or GroupKeeper may not write there. Choose another one; nothing was changed.</source>
