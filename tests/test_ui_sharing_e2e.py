@@ -168,6 +168,7 @@ def _run_evening(qtbot, tmp_path, shared, maria, sam, group, boxes) -> None:  # 
         assert sam.store.groups.all() == []  # a wrong code changed nothing
         dialog.code_entry.clear()
         qtbot.keyClicks(dialog.code_entry, spaced)
+        qtbot.keyClicks(dialog.laptop_name, "Sam's laptop")
         qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
 
     errors = _when_modal(join_wrong_then_right)
