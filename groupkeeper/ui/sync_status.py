@@ -310,7 +310,7 @@ class SyncPanel(QFrame):
 
     def refresh(self) -> None:
         """Load the shared groups' status in the worker; the boxes follow when it is in."""
-        self.reloader.stale = False
+        self.reloader.loaded()
         if not self.services.is_unlocked:
             self.clear_personal_data()
             return
