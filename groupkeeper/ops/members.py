@@ -109,7 +109,9 @@ def import_members(
         The members added (with their ids and pseudonyms).
     """
     added = []
-    for fields in members:
+    for done, fields in enumerate(members):
+        if done % 500 == 0:
+            store.db  # noqa: B018 - raises VaultLocked once the vault is locking
         # Kept exactly as the preview showed them (the CSV reader already tidied them).
         member = _apply_fields(Member(display_name=""), fields, strip=False)
         member.group_ids = sorted({*member.group_ids, *(int(g) for g in group_ids)})

@@ -599,6 +599,11 @@ class Vault:
             raise VaultLocked()
         mine: Database | None = getattr(self._local, "db", None)
         if mine is not None:
+            # Background work asks for ``db`` between its statements too: once the vault is
+            # locking, long Python work (an import checking 100,000 rows) stops at its next
+            # ask instead of running on after the lock (a write keeps its grace).
+            if self._stop_writes or (self._closing and not self._local.write):
+                raise VaultLocked()
             return mine
         if self._owner is None and self._heir == threading.get_ident():
             self._claim()
@@ -689,7 +694,7 @@ class Vault:
                 conn.set_progress_handler(lambda: 1 if self._closing else 0, 100)
             self._threads[conn] = write
         db = Database(conn)
-        self._local.db = db
+        self._local.db, self._local.write = db, write
         try:
             try:
                 yield db

@@ -71,6 +71,10 @@ _LAST_ATTENDED_SQL = (
 )
 
 
+#: Long loops over many members ask for the connection this often, so a lock stops them.
+_ASK_EVERY = 500
+
+
 @dataclass
 class ForgetResult:
     """What ``forget`` erased and what it kept (counts only)."""
@@ -113,15 +117,20 @@ class MemberRepo(Repo):
 
     def add_many(self, members: list[Member]) -> list[Member]:
         """Add several members in one transaction (all or nothing)."""
-        for member in members:
+        for done, member in enumerate(members):
+            if done % _ASK_EVERY == 0:
+                self._db  # noqa: B018 - raises VaultLocked once the vault is locking
             self._validate(member)
         now = self._now()
         # Pseudonyms are drawn before the write lock is taken: an import runs in a worker
         # thread, and every bit of Python work inside the transaction, slowed by other
         # threads holding the GIL (a report), keeps the meeting's check-ins waiting.
         drawn = [new_pseudonym() for _ in members]
+        self._db  # noqa: B018 - as above
         with self._write() as db:
-            for member, pseudonym in zip(members, drawn, strict=True):
+            for done, (member, pseudonym) in enumerate(zip(members, drawn, strict=True)):
+                if done % _ASK_EVERY == 0:
+                    self._db  # noqa: B018 - as above
                 if not member.joined_on:
                     member.joined_on = now[:10]
                 self._insert(db, member, now, pseudonym)
