@@ -45,6 +45,29 @@ def fast_kdf() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session")
+def qapp(qapp):  # type: ignore[no-untyped-def]
+    """pytest-qt's application, with the app's garbage collection guard: cyclic
+    collection runs only in the GUI thread, as in the app (``ui/gc_guard.py``)."""
+    from groupkeeper.ui import gc_guard
+
+    gc_guard.install(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests() -> Iterator[None]:
+    """With the guard installed, tests that never run the event loop would pile up
+    cyclic garbage: collect what is due after each test (in the main thread)."""
+    yield
+    import sys
+
+    guard_module = sys.modules.get("groupkeeper.ui.gc_guard")
+    guard = guard_module.installed() if guard_module is not None else None
+    if guard is not None:
+        guard.collect_due()
+
+
 @pytest.fixture
 def plain_db(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A migrated SQLCipher database keyed with a fixed raw key (no key header)."""

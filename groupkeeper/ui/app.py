@@ -136,6 +136,9 @@ def run_app(
     disable_core_dumps()
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
+    from groupkeeper.ui import gc_guard
+
+    gc_guard.install(app)  # cyclic garbage collection only in the GUI thread
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationDisplayName("GroupKeeper")
