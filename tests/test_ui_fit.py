@@ -1,7 +1,9 @@
 """Every screen fits a 1366x768 laptop: 100/150/200% text, English/Spanish, both themes.
 
 For each of the 12 combinations one main window walks first run, unlock, Home, Roster,
-Reports, every meeting segment and the meeting lock screen; for every visible widget it
+Reports, the dialogs (help, every Settings page, the member form, the CSV import with a
+Spanish file), every meeting segment, the arrival dialog, the Safety panel and the
+meeting lock screen; for every visible widget it
 asserts that the window did not grow past the screen, that the widget lies inside its
 parent (so inside the window, or inside a scrolling segment) and that its text fits its
 rect (``tests/ui_fit.py``). ``tools/screenshots.py`` runs the same walk under Xvfb and
@@ -38,6 +40,9 @@ def test_every_screen_fits(
             screens.append(name)
             problems += [f"{name}: {p}" for p in fit_problems(window)]
     assert len(screens) >= 17 and any(s.startswith("segment 8") for s in screens), screens
+    dialogs = {"arrival dialog", "safety panel", "help tab 1", "settings page 2"}
+    dialogs |= {"member form (edit)", "member form (new)", "csv import (mapped)"}
+    assert dialogs <= set(screens), screens
     assert not problems, "\n".join(problems)
 
 
@@ -119,3 +124,65 @@ def test_drop_down_lists_show_their_last_item_whole(qtbot, qapp, tmp_path, scale
             combo.show()
             assert _last_item_whole(qtbot, combo), count
     assert len(checked) >= 4, checked
+
+
+def _visible_rect(widget: QWidget, rect) -> object:  # type: ignore[no-untyped-def]
+    """The part of ``rect`` (in ``widget``'s coordinates) that shows in the window:
+    clipped by every ancestor (scroll areas' viewports included)."""
+    from PySide6.QtCore import QPoint, QRect
+
+    top_left = widget.mapTo(widget.window(), rect.topLeft())
+    shown = QRect(top_left, rect.size())
+    parent = widget
+    while parent is not None and not parent.isWindow():
+        parent = parent.parentWidget()
+        if parent is None:
+            break
+        origin = parent.mapTo(parent.window(), QPoint(0, 0))
+        shown = shown.intersected(QRect(origin, parent.size()))
+    return shown
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_newest_arrival_in_view_at_200_percent(qtbot, qapp, tmp_path, lang) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt as QtNs
+    from ui_fit import laptop_screen
+    from ui_screens import TODAY, make_services
+
+    from groupkeeper.model import Member
+    from groupkeeper.ui.main_window import MainWindow
+
+    with appearance(qapp, lang, 2.0, "calm"), laptop_screen():
+        services = make_services(tmp_path / "demo")
+        store = services.store
+        group = store.groups.all()[0]
+        store.members.add_many(
+            [Member(n, group_ids=[int(group.id)]) for n in ("Zoltan", "Yvette", "Xavier")]
+        )
+        window = MainWindow(services)
+        qtbot.addWidget(window)
+        window.resize(SCREEN)
+        window.show()
+        qtbot.waitExposed(window)
+        window.finish_start()
+        window._on_unlocked()
+        meeting = store.meetings.start(int(group.id), TODAY.isoformat())
+        window.open_meeting(int(meeting.id))
+        runner = window.runner
+        runner.go_to(0)
+        segment = runner.segment_widget
+        search = segment.panel.search
+        for name in ("Zolt", "Yvet", "Xavi"):
+            qtbot.keyClicks(search, name)
+            qtbot.keyClick(search, QtNs.Key.Key_Return)
+            qtbot.wait(5)
+        here = segment.here
+        assert here.count() == 3 and here.item(0).text().startswith("Xavier")
+        item_rect = here.visualRect(here.model().index(0, 0))
+        shown = _visible_rect(here.viewport(), item_rect)
+        assert shown.height() >= item_rect.height() and shown.width() > 0, (
+            f"newest arrival shows {shown.height()} of {item_rect.height()} px"
+        )
+        assert fit_problems(window) == []
+        runner.clear_personal_data()
+        window.close()

@@ -71,6 +71,109 @@ def appearance(app: QApplication, lang: str, scale: float, theme: str) -> Iterat
         app.setFont(font)
 
 
+@contextlib.contextmanager
+def laptop_screen(size: QSize = SCREEN) -> Iterator[None]:
+    """Dialogs size themselves to the screen they are on (``widgets.sizing``): on the
+    offscreen test platform (an 800x800 screen) they would open smaller than on the
+    laptop. While this is active a screen smaller than ``size`` reports ``size`` as its
+    available area, so every dialog opens at the size it has on that laptop. Under a
+    real X server at that size nothing changes."""
+    from PySide6.QtGui import QScreen
+
+    primary = QApplication.primaryScreen()
+    real = primary.availableGeometry().size() if primary is not None else size
+    if real.width() >= size.width() and real.height() >= size.height():
+        yield
+        return
+    original = QScreen.availableGeometry
+    QScreen.availableGeometry = lambda self: QRect(0, 0, size.width(), size.height())  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        QScreen.availableGeometry = original  # type: ignore[method-assign]
+
+
+def _as_on_screen(dialog: QWidget, size: QSize) -> QWidget:
+    """The dialog as opened (sized by ``laptop_screen``), checked against ``size``."""
+    assert dialog.width() <= size.width() and dialog.height() <= size.height()
+    return dialog
+
+
+def _dismiss(dialog: QWidget) -> None:
+    """Close a dialog the walk opened and let Qt delete it now (in the GUI thread)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    clear = getattr(dialog, "clear_personal_data", None)
+    if callable(clear):
+        clear()
+    dialog.close()
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+CSV_SPANISH = (
+    "Nombre,Apellidos,Pronombres,Teléfono,Correo electrónico,Contacto de emergencia,"
+    "Acepta contacto,Fecha de alta,Notas\n"
+    "Lucía,Fernández,ella,600 111 222,lucia@example.org,Ana (hermana) 600 333 444,sí,"
+    "2025-02-03,Prefiere mensajes\n"
+    "Martín,Ruiz,él,600 555 666,,,no,2025-03-10,\n"
+    ",Sin nombre,,,,,,,\n"
+)
+
+
+def walk_dialogs(
+    qtbot: Any, window: QWidget, services: Any, tmp_path: Path, size: QSize = SCREEN
+) -> Iterator[tuple[str, QWidget]]:
+    """The app's dialogs over ``window``: help, Settings (every page), the member form
+    (new and existing) and the CSV import with a Spanish file mapped and previewed."""
+    from groupkeeper.ui import worker
+    from groupkeeper.ui.csv_import_dialog import CsvImportDialog
+    from groupkeeper.ui.help import HelpDialog
+    from groupkeeper.ui.member_dialog import MemberDialog
+    from groupkeeper.ui.settings_dialog import SettingsDialog
+
+    help_dialog = HelpDialog(services, window)
+    help_dialog.show()
+    _as_on_screen(help_dialog, size)
+    for i in range(help_dialog.tabs.count()):
+        help_dialog.tabs.setCurrentIndex(i)
+        _settle(qtbot, help_dialog)
+        yield f"help tab {i}", help_dialog
+    _dismiss(help_dialog)
+
+    settings = SettingsDialog(services, window)
+    settings.show()
+    _as_on_screen(settings, size)
+    for i in range(settings.tabs.count()):
+        settings.tabs.setCurrentIndex(i)
+        _settle(qtbot, settings)
+        yield f"settings page {i}", settings
+    _dismiss(settings)
+
+    member = services.store.members.all()[0]
+    for name, member_id in (("member form (edit)", member.id), ("member form (new)", None)):
+        form = MemberDialog(services, member_id, window)
+        form.show()
+        _as_on_screen(form, size)
+        _settle(qtbot, form)
+        yield name, form
+        _dismiss(form)
+
+    csv_path = tmp_path / "socios.csv"
+    csv_path.write_text(CSV_SPANISH, encoding="utf-8")
+    importer = CsvImportDialog(services, window)
+    importer.show()
+    _as_on_screen(importer, size)
+    _settle(qtbot, importer)
+    yield "csv import (no file)", importer
+    importer.load_file(csv_path)
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
+    _settle(qtbot, importer)
+    yield "csv import (mapped)", importer
+    _dismiss(importer)
+    csv_path.unlink()
+
+
 def _settle(qtbot: Any, window: QWidget) -> None:
     for _ in range(3):
         QApplication.processEvents()
@@ -91,6 +194,8 @@ def walk_window(qtbot: Any, tmp_path: Path, size: QSize = SCREEN) -> Iterator[tu
 
     previous = messages._responder
     messages.set_test_responder(lambda kind, title, text: True)
+    screen = laptop_screen(size)
+    screen.__enter__()
     try:
         fresh = make_services(tmp_path / "fresh", vault=False)
         window = MainWindow(fresh)
@@ -129,6 +234,7 @@ def walk_window(qtbot: Any, tmp_path: Path, size: QSize = SCREEN) -> Iterator[tu
         qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
         _settle(qtbot, window)
         yield "reports", window
+        yield from walk_dialogs(qtbot, window, services, tmp_path, size)
 
         added = store.members.add_many(
             [Member(n, group_ids=[int(group.id)]) for n in ("Maya", "Ali", "Sam")]
@@ -144,6 +250,21 @@ def walk_window(qtbot: Any, tmp_path: Path, size: QSize = SCREEN) -> Iterator[tu
             runner.go_to(i)
             _settle(qtbot, window)
             yield f"segment {i} {segments[i].kind.value}", window
+        # The meeting's dialogs, over the runner (each its own window on the screen).
+        runner.go_to(0)
+        runner.open_arrival()
+        assert runner.arrival_dialog is not None
+        _as_on_screen(runner.arrival_dialog, size)
+        _settle(qtbot, runner.arrival_dialog)
+        yield "arrival dialog", runner.arrival_dialog
+        runner.arrival_dialog.reject()
+        runner.open_safety()
+        assert runner.safety_panel is not None
+        _as_on_screen(runner.safety_panel, size)
+        _settle(qtbot, runner.safety_panel)
+        yield "safety panel", runner.safety_panel
+        runner.safety_panel.reject()
+        _settle(qtbot, window)
         worker.wait_idle()
         window.lock()
         _settle(qtbot, window)
@@ -160,6 +281,7 @@ def walk_window(qtbot: Any, tmp_path: Path, size: QSize = SCREEN) -> Iterator[tu
         yield "unlock", window
         window.close()
     finally:
+        screen.__exit__(None, None, None)
         messages.set_test_responder(previous)
 
 

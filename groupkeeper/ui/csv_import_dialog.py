@@ -156,7 +156,7 @@ class CsvImportDialog(QDialog):
         self.mapping_grid = QGridLayout(self.mapping_host)
         self.mapping_grid.setContentsMargins(0, 0, 0, 0)
         self.mapping_grid.setColumnStretch(0, 1)
-        self.mapping_grid.setColumnStretch(1, 1)
+        self.mapping_grid.setColumnStretch(1, 2)  # the field names are the longer texts
         self.mapping_scroll = QScrollArea()
         self.mapping_scroll.setObjectName("csvMapping")
         self.mapping_scroll.setWidgetResizable(True)

@@ -68,10 +68,19 @@ class GroupsPage(QWidget):
         self.g_scale.addItem(self.tr("1 to 5 (faces)"), "1-5")
         self.g_scale.addItem(self.tr("0 to 10"), "0-10")
         self.g_scale.setAccessibleName(self.tr("Mood scale"))
-        self.g_tally = QCheckBox(
-            self.tr("Tally only: count mood scores without linking them to anyone"), page
+        # A short box and a wrapped sentence under it: the whole sentence on the box
+        # was wider than the page in Spanish at large text (the page scrolled sideways).
+        self.g_tally = QCheckBox(self.tr("Tally only"), page)
+        self.g_tally.setAccessibleName(
+            self.tr("Tally only: count mood scores without linking them to anyone")
         )
-        self.g_tally.setAccessibleName(self.g_tally.text())
+        tally_hint = QLabel(self.tr("Mood scores are counted without linking them to anyone."))
+        tally_hint.setWordWrap(True)
+        tally_hint.setProperty("role", "hint")
+        tally_box = QVBoxLayout()
+        tally_box.setSpacing(2)
+        tally_box.addWidget(self.g_tally)
+        tally_box.addWidget(tally_hint)
         self.g_agenda = AgendaEditor(page)
         # Several lines each: a phone list, numbered steps, a handful of agreements.
         self.g_agreements = text_box(page, lines=6)
@@ -101,7 +110,7 @@ class GroupsPage(QWidget):
         add_row(form, self.tr("Start time"), self.g_time)
         add_row(form, self.tr("Place"), self.g_place)
         add_row(form, self.tr("Mood scale"), self.g_scale)
-        form.addRow("", self.g_tally)
+        form.addRow("", tally_box)
         add_row(form, self.tr("Agenda"), self.g_agenda)
         add_row(form, self.tr("Agreements"), self.g_agreements)
         add_row(form, self.tr("Crisis resources"), self.g_crisis)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -26,12 +27,12 @@ from groupkeeper.ui.meeting.common import (
     SegmentWidget,
     act,
     button,
-    columns,
     label,
     scaled_font,
 )
 from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.keys import ChoiceList, SearchField
+from groupkeeper.ui.widgets.sizing import large_text
 
 _PSEUDONYM = Qt.ItemDataRole.UserRole
 _NAME = Qt.ItemDataRole.UserRole + 1
@@ -304,9 +305,12 @@ class CheckInSegment(SegmentWidget):
         self, session: MeetingSession, segment: Segment, parent: QWidget | None = None
     ) -> None:
         super().__init__(session, segment, parent)
-        row = columns(self)
+        # Side by side at every text size: stacked (as other segments do at large text)
+        # the list of who is here fell below the fold at 200%. Both columns are narrow
+        # enough: the buttons flow onto more rows and the headings wrap.
+        row = QHBoxLayout(self)
         row.setContentsMargins(16, 12, 16, 12)
-        row.setSpacing(24)
+        row.setSpacing(24 if not large_text() else 16)
         left = QVBoxLayout()
         left.addWidget(
             label(
@@ -324,7 +328,7 @@ class CheckInSegment(SegmentWidget):
         row.addLayout(left, 3)
 
         right = QVBoxLayout()
-        self.here_heading = label(name="hereHeading", wrap=False)
+        self.here_heading = label(name="hereHeading")
         self.here_heading.setFont(scaled_font(1.1, bold=True))
         right.addWidget(self.here_heading)
         self.here = QListWidget()
@@ -348,7 +352,7 @@ class CheckInSegment(SegmentWidget):
         delete.activated.connect(self.undo_selected)
         self.here.itemSelectionChanged.connect(self._update_undo_button)
 
-        self.walk_label = label(name="walkInCount", wrap=False)
+        self.walk_label = label(name="walkInCount")
         self.walk_label.setFont(scaled_font(1.1))
         right.addWidget(self.walk_label)
         walk = FlowLayout()
