@@ -42,7 +42,7 @@ from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.group_form import day_names
 
 if TYPE_CHECKING:
-    from groupkeeper.model import Group, MeetingContents
+    from groupkeeper.model import Group
     from groupkeeper.ui.meeting.safety_panel import SafetyNotesDialog
     from groupkeeper.ui.services import Services
 
@@ -575,47 +575,13 @@ class HomeScreen(QWidget):
 
         Returns True when it was discarded (``meeting_discarded`` is emitted).
         """
-        from groupkeeper import meeting_rules
-        from groupkeeper.storage.errors import KnownError
+        from groupkeeper.ui.meeting.discard import discard_meeting
 
-        store = self.services.store
-        try:
-            contents = meeting_rules.discard_contents(store, meeting_id)
-            if not contents.is_empty:
-                lines = "\n".join("- " + line for line in self._contents_lines(contents))
-                text = self.tr(
-                    "Discard this meeting? This deletes everything recorded in it:\n%1\n\n"
-                    "This cannot be undone. People added as new stay on the roster."
-                ).replace("%1", lines)
-                if not messages.confirm(self, self.tr("Discard the meeting"), text):
-                    return False
-        except KnownError as exc:
-            messages.show_error(self, exc)
-            return False
-        if self.services.ops.try_run(self, ops.meetings.discard(meeting_id=meeting_id)) is None:
+        if not discard_meeting(self, self.services, meeting_id):
             return False
         self.meeting_discarded.emit(meeting_id)
         self.reloader.flush()
         return True
-
-    def _contents_lines(self, c: MeetingContents) -> list[str]:
-        parts = [
-            (c.present, self.tr("%n person(s) checked in", "", c.present)),
-            (c.new_here, self.tr("of them %n new here", "", c.new_here)),
-            (c.apologies, self.tr("%n apology(ies)", "", c.apologies)),
-            (c.walk_ins, self.tr("%n walk-in(s)", "", c.walk_ins)),
-            (c.moods, self.tr("%n mood answer(s)", "", c.moods)),
-            (c.skill_shares, self.tr("%n skill(s) shared", "", c.skill_shares)),
-            (c.goals_set, self.tr("%n goal(s) set", "", c.goals_set)),
-            (
-                c.goals_reviewed,
-                self.tr("%n goal review(s) (those goals become open again)", "", c.goals_reviewed),
-            ),
-            (c.wellbeing, self.tr("%n wellbeing answer(s)", "", c.wellbeing)),
-            (c.safety_notes, self.tr("%n private safety note(s)", "", c.safety_notes)),
-            (c.safety_concerns, self.tr("%n safety concern(s) counted", "", c.safety_concerns)),
-        ]
-        return [text for count, text in parts if count]
 
     # -- backup -----------------------------------------------------------------------
     def _on_backup_button_clicked(self) -> None:

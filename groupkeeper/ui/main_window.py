@@ -457,6 +457,7 @@ class MainWindow(QMainWindow):
         self.runner = _screen_class("runner")(self.services, meeting_id, self)
         self.runner.ended.connect(self._on_runner_ended)
         self.runner.resumed_home.connect(self.show_home)
+        self.runner.discarded.connect(self._on_runner_discarded)
         self.stack.addWidget(self.runner)
         self.stack.setCurrentWidget(self.runner)
         self._focus_runner()
@@ -466,6 +467,10 @@ class MainWindow(QMainWindow):
             self.runner.focus_main()
 
     def _on_runner_ended(self, _meeting_id: int) -> None:
+        self._drop_runner()
+        self.show_home()
+
+    def _on_runner_discarded(self, _meeting_id: int) -> None:
         self._drop_runner()
         self.show_home()
 

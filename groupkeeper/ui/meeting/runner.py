@@ -99,6 +99,7 @@ class MeetingRunner(QWidget):
 
     ended = Signal(int)
     resumed_home = Signal()
+    discarded = Signal(int)
 
     def __init__(self, services: Services, meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,6 +222,20 @@ class MeetingRunner(QWidget):
         self.home_button.setAccessibleName(
             QCoreApplication.translate("MeetingRunner", "Back to Home, the meeting stays open")
         )
+        self.discard_button = button(
+            QCoreApplication.translate("MeetingRunner", "Discard..."),
+            "runnerDiscard",
+            self.discard_meeting,
+        )
+        self.discard_button.setToolTip(
+            QCoreApplication.translate(
+                "MeetingRunner",
+                "Discard this meeting (started by mistake); asks first if anything is recorded",
+            )
+        )
+        self.discard_button.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Discard this meeting")
+        )
         self.back_button = button(
             QCoreApplication.translate("MeetingRunner", "\u2039 Back"),
             "previousSegment",
@@ -252,6 +267,7 @@ class MeetingRunner(QWidget):
             footer.addWidget(self.saved_label)
             footer.addSpacing(16)
             footer.addWidget(self.notice, 1)
+        footer.addWidget(self.discard_button)
         footer.addWidget(self.home_button)
         footer.addWidget(self.back_button)
         footer.addWidget(self.next_button)
@@ -356,6 +372,7 @@ class MeetingRunner(QWidget):
                 QCoreApplication.translate("MeetingRunner", "Next segment: %1").replace("%1", title)
             )
         self.next_button.setEnabled(not closed)
+        self.discard_button.setEnabled(not closed)
 
     def _update_rail(
         self, keep_selection: bool = True, kinds: frozenset[Kind] | None = None
@@ -556,6 +573,18 @@ class MeetingRunner(QWidget):
             self.segment_widget.focus_main()
 
     # -- ending --------------------------------------------------------------------------
+    def discard_meeting(self) -> bool:
+        """Discard this meeting (started by mistake): at once when nothing is recorded,
+        after a confirmation listing what will be deleted otherwise. ``discarded``
+        follows; the main window then drops the runner and shows Home."""
+        from groupkeeper.ui.meeting.discard import discard_meeting
+
+        if self.session.is_closed or not discard_meeting(self, self.services, self.meeting_id):
+            return False
+        self.timer.stop()
+        self.discarded.emit(self.meeting_id)
+        return True
+
     def end_meeting(self) -> None:
         """Confirm, close the meeting, show the summary; ``ended`` follows the summary."""
         if self.session.is_closed:
