@@ -152,3 +152,37 @@ def test_the_app_installs_the_guard(tmp_path: Path) -> None:
     )
     assert "RUNNING False True" in done.stdout, done.stdout + done.stderr[-2000:]
     assert done.stdout.endswith("AFTER True"), done.stdout
+
+
+def test_qt_subclasses_whose_python_half_was_cleared_read_as_empty(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """What a collection does to a wrapper in a garbage cycle: its attributes go first,
+    while Qt may still call its overrides during teardown. FlowLayout and the CSV
+    preview model then answer as empty instead of raising inside a Qt virtual."""
+    from PySide6.QtCore import QModelIndex, QRect
+    from PySide6.QtWidgets import QPushButton, QTableView, QWidget
+
+    from groupkeeper.ui.models.import_preview_model import ImportPreviewModel
+    from groupkeeper.ui.widgets.flow import FlowLayout
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    flow = FlowLayout(host)
+    for text in ("one", "two", "three"):
+        flow.addWidget(QPushButton(text))
+    host.resize(120, 200)
+    host.show()
+    assert flow.count() == 3 and flow.heightForWidth(120) > flow.itemAt(0).sizeHint().height()
+    vars(flow).clear()  # what tp_clear does to the wrapper of an unreachable cycle
+    assert flow.count() == 0 and flow.itemAt(0) is None and flow.takeAt(0) is None
+    flow.setGeometry(QRect(0, 0, 120, 200))
+    assert flow.heightForWidth(120) == 0
+    assert flow.sizeHint().width() == 0 and flow.minimumSize().width() <= 0
+
+    model = ImportPreviewModel()
+    view = QTableView(host)
+    view.setModel(model)
+    vars(model).clear()
+    assert model.rowCount() == 0 and model.columnCount() == 0
+    assert model.data(model.index(0, 0)) is None
+    assert model.headerData(1, Qt.Orientation.Horizontal) is None
+    assert model.rowCount(QModelIndex()) == 0

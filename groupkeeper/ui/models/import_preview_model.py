@@ -75,6 +75,19 @@ class ImportPreviewModel(QAbstractTableModel):
         self._rows: list[GoodRow] = []
         self._fields: list[str] = []
 
+    # Qt's views call these until the model's C++ side goes; a model torn down with its
+    # dialog may have had its attributes cleared by the garbage collector first (in the
+    # GUI thread, ``ui/gc_guard.py``): it then reads as empty instead of raising.
+    @property
+    def _row_list(self) -> list[GoodRow]:
+        rows: list[GoodRow] = self.__dict__.get("_rows", [])
+        return rows
+
+    @property
+    def _field_list(self) -> list[str]:
+        fields: list[str] = self.__dict__.get("_fields", [])
+        return fields
+
     def set_rows(self, rows: list[GoodRow], fields: list[str]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
@@ -85,18 +98,18 @@ class ImportPreviewModel(QAbstractTableModel):
         self.set_rows([], [])
 
     def fields(self) -> list[str]:
-        return list(self._fields)
+        return list(self._field_list)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._row_list)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else (1 + len(self._fields) if self._fields else 0)
+        return 0 if parent.isValid() else (1 + len(self._field_list) if self._field_list else 0)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._row_list):
             return None
-        row = self._rows[index.row()]
+        row = self._row_list[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -104,9 +117,9 @@ class ImportPreviewModel(QAbstractTableModel):
             return None
         if column == 0:
             return str(row.row_number)
-        if column > len(self._fields):
+        if column > len(self._field_list):
             return None
-        name = self._fields[column - 1]
+        name = self._field_list[column - 1]
         value = getattr(row.member, name)
         if name == "contact_consent":
             return (
@@ -123,6 +136,6 @@ class ImportPreviewModel(QAbstractTableModel):
             return None
         if section == 0:
             return QCoreApplication.translate("CsvImportDialog", "Row")
-        if 0 < section <= len(self._fields):
-            return _short_title(self._fields[section - 1])
+        if 0 < section <= len(self._field_list):
+            return _short_title(self._field_list[section - 1])
         return None

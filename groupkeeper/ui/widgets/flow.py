@@ -33,17 +33,23 @@ class FlowLayout(QLayout):
             parent.setLayout(self)
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
-        self._items.append(item)
+        self.__dict__.setdefault("_items", []).append(item)
 
     def addLayout(self, layout: QLayout) -> None:  # noqa: N802
         """Add a small layout (e.g. a label and its box) that stays together on a row."""
         self.addChildLayout(layout)
         self.addItem(layout)
 
-    # Qt may ask for items while the Python half is not built yet or already gone.
+    # Qt may ask for items while the Python half is not built yet or already gone: a
+    # layout torn down with its widget may have had its attributes cleared by the garbage
+    # collector (in the GUI thread, ``ui/gc_guard.py``) before Qt's last calls. Every
+    # override reads its state through these, so such a layout is simply empty.
     def _list(self) -> list[QLayoutItem]:
         items: list[QLayoutItem] = self.__dict__.get("_items", [])
         return items
+
+    def _gap(self) -> int:
+        return int(self.__dict__.get("_spacing", 0))
 
     def count(self) -> int:
         return len(self._list())
@@ -80,10 +86,10 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         """One row of everything (the layout's preferred shape)."""
-        visible = [i for i in self._items if not i.isEmpty()]
+        visible = [i for i in self._list() if not i.isEmpty()]
         margins = self.contentsMargins()
         width = sum(i.sizeHint().width() for i in visible)
-        width += self._spacing * max(0, len(visible) - 1)
+        width += self._gap() * max(0, len(visible) - 1)
         height = max((i.sizeHint().height() for i in visible), default=0)
         return QSize(
             width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
@@ -92,7 +98,7 @@ class FlowLayout(QLayout):
     def minimumSize(self) -> QSize:  # noqa: N802
         """As narrow as the widest single widget (each on its own row)."""
         size = QSize()
-        for item in self._items:
+        for item in self._list():
             if not item.isEmpty():
                 size = size.expandedTo(item.sizeHint())
         margins = self.contentsMargins()
@@ -103,26 +109,28 @@ class FlowLayout(QLayout):
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         rows: list[list[QLayoutItem]] = [[]]
         used = 0
-        for item in self._items:
+        gap = self._gap()
+        align_right = bool(self.__dict__.get("_align_right", False))
+        for item in self._list():
             if item.isEmpty():
                 continue
             width = item.sizeHint().width()
-            if rows[-1] and used + self._spacing + width > area.width():
+            if rows[-1] and used + gap + width > area.width():
                 rows.append([])
                 used = 0
-            used += (self._spacing if rows[-1] else 0) + width
+            used += (gap if rows[-1] else 0) + width
             rows[-1].append(item)
         y = area.y()
         for row in rows:
             if not row:
                 continue
             height = max(i.sizeHint().height() for i in row)
-            total = sum(i.sizeHint().width() for i in row) + self._spacing * (len(row) - 1)
-            x = area.x() + (max(0, area.width() - total) if self._align_right else 0)
+            total = sum(i.sizeHint().width() for i in row) + gap * (len(row) - 1)
+            x = area.x() + (max(0, area.width() - total) if align_right else 0)
             for item in row:
                 hint = item.sizeHint()
                 if apply:
                     item.setGeometry(QRect(QPoint(x, y), QSize(hint.width(), height)))
-                x += hint.width() + self._spacing
-            y += height + self._spacing
-        return y - self._spacing - rect.y() + margins.bottom() if rows[0] else 0
+                x += hint.width() + gap
+            y += height + gap
+        return y - gap - rect.y() + margins.bottom() if rows[0] else 0
