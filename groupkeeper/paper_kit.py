@@ -4,8 +4,10 @@ When the laptop fails, the meeting runs on paper and is typed in afterwards thro
 a past meeting", which walks the group's own agenda. So the kit follows that agenda: a
 sign-in sheet for check-in (here / new here / sent apologies, walk-ins), a mood sheet for
 the mood round and the closing round (per-person scores, or a tally for tally-only
-groups), a goals sheet for last week's goals and this week's goal, a skills sheet, and the
-counts for walk-ins and safety concerns. The sheets are blank: no member's name is printed.
+groups), a goals sheet for last week's goals and this week's goal, a skills sheet, the
+group's wellbeing questionnaire when its agenda has a wellbeing check (one copy per person,
+entered afterwards in that segment's grid), and the counts for walk-ins and safety
+concerns. The sheets are blank: no member's name is printed.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from enum import StrEnum
 
 from groupkeeper import agenda
 from groupkeeper.model import Group, MoodScale
+from groupkeeper.wellbeing import SCALE_IDS
 
 
 class Sheet(StrEnum):
@@ -23,6 +26,7 @@ class Sheet(StrEnum):
     MOOD_TALLY = "mood_tally"
     GOALS = "goals"
     SKILLS = "skills"
+    WELLBEING = "wellbeing"
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class Kit:
     goals_review: bool
     goal_setting: bool
     rows: int = 18  # lines per sheet for names (one A4 page at handwriting height)
+    wellbeing_scale: str = ""  # the questionnaire's scale id when the kit has one
 
 
 def kit_for(group: Group) -> Kit:
@@ -51,6 +56,7 @@ def kit_for(group: Group) -> Kit:
     has_moods = agenda.SegmentKind.MOOD_ROUND in kinds or closing_round
     goals_review = agenda.SegmentKind.GOALS_REVIEW in kinds
     goal_setting = agenda.SegmentKind.GOAL_SETTING in kinds
+    wellbeing_scale = group.wellbeing_scale if group.wellbeing_scale in SCALE_IDS else ""
     for kind in kinds:
         if kind is agenda.SegmentKind.MOOD_ROUND or (
             kind is agenda.SegmentKind.CLOSING and closing_round
@@ -60,12 +66,16 @@ def kit_for(group: Group) -> Kit:
             sheet = Sheet.GOALS
         elif kind is agenda.SegmentKind.SKILL_SHARE:
             sheet = Sheet.SKILLS
+        elif kind is agenda.SegmentKind.WELLBEING_CHECK and wellbeing_scale:
+            sheet = Sheet.WELLBEING
         else:
             continue
         if sheet not in sheets:
             sheets.append(sheet)
     if not has_moods:
         sheets = [s for s in sheets if s not in (Sheet.MOODS, Sheet.MOOD_TALLY)]
+    if Sheet.WELLBEING in sheets:  # copied once per person: the last page, on its own
+        sheets = [s for s in sheets if s is not Sheet.WELLBEING] + [Sheet.WELLBEING]
     scale = MoodScale(group.mood_scale)
     return Kit(
         group_name=group.name,
@@ -75,4 +85,5 @@ def kit_for(group: Group) -> Kit:
         closing_round=closing_round,
         goals_review=goals_review,
         goal_setting=goal_setting,
+        wellbeing_scale=wellbeing_scale if Sheet.WELLBEING in sheets else "",
     )

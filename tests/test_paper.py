@@ -209,3 +209,55 @@ def test_proof_pdf_leaves_no_copy_in_temp_or_home(
     new = [p for p in after - before if p.is_file()]
     assert not [p for p in new if p.suffix == ".pdf" or p.read_bytes().startswith(b"%PDF")]
     assert sorted(p.name for p in out.parent.iterdir()) == ["proof.pdf"]
+
+
+def test_kit_has_the_wellbeing_questionnaire_when_the_group_uses_one() -> None:
+    segments = agenda.template(agenda.WEEKLY)
+    with_check = segments[:-1] + [agenda.Segment(agenda.SegmentKind.WELLBEING_CHECK, 5)]
+    with_check += segments[-1:]
+    who5 = kit_for(Group("W", wellbeing_scale="who5", agenda=agenda.to_dicts(with_check)))
+    assert who5.sheets[-1] is Sheet.WELLBEING and who5.wellbeing_scale == "who5"
+    # No measure chosen (its segment then says so), or no wellbeing check: no form.
+    unset = kit_for(Group("U", agenda=agenda.to_dicts(with_check)))
+    assert Sheet.WELLBEING not in unset.sheets and unset.wellbeing_scale == ""
+    no_segment = kit_for(Group("N", wellbeing_scale="ons4", agenda=agenda.to_dicts(segments)))
+    assert Sheet.WELLBEING not in no_segment.sheets
+
+
+@pytest.mark.parametrize("scale_id", ["who5", "ons4"])
+def test_print_the_wellbeing_form_from_home(qtbot, services, tmp_path: Path, scale_id) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper import wellbeing
+    from groupkeeper.ui.home import HomeScreen
+
+    segments = agenda.template(agenda.WEEKLY)
+    segments = segments[:-1] + [agenda.Segment(agenda.SegmentKind.WELLBEING_CHECK, 5)]
+    segments += agenda.template(agenda.WEEKLY)[-1:]
+    group = services.store.groups.add(
+        Group(
+            "Tuesday Circle",
+            crisis_resources="x",
+            wellbeing_scale=scale_id,
+            agenda=agenda.to_dicts(segments),
+        )
+    )
+    home = HomeScreen(services)
+    qtbot.addWidget(home)
+    home.refresh()
+    out = tmp_path / "kit.pdf"
+    home.ask_kit_path = lambda _group: out  # type: ignore[method-assign]
+    qtbot.mouseClick(home.card_for(group.id).kit_button, Qt.MouseButton.LeftButton)
+    text, pages = pdf_text(out)
+    assert pages == 5  # sign-in, moods, goals, skills and the questionnaire
+    published = wellbeing.load_scale(scale_id).text("en")
+    assert "Wellbeing questionnaire" in text and "One copy per person" in text
+    assert published.title in text
+    text = text.replace("\ufb01", "fi").replace("\ufb02", "fl")  # the PDF's ligatures
+    for i, item in enumerate(published.items):  # numbered like the segment's columns
+        assert f"{i + 1}. {' '.join(item.split()[:3])}" in text, item
+    for _value, words in published.responses:
+        assert words in text
+    if scale_id == "ons4":  # 0 to 10, only the ends labelled: what they mean, above
+        assert "0 = not at all, 10 = completely" in text
+    last_page = " ".join(PdfReader(str(out)).pages[-1].extract_text().split())
+    assert last_page.startswith("Wellbeing questionnaire")  # each person gets a copy:
+    assert "Safety concerns counted" not in last_page  # nothing for the facilitator on it

@@ -217,6 +217,7 @@ def paper_kit_html(kit: Kit) -> str:
     """The sheets of ``kit``, one per page, laid out like "Enter a past meeting"."""
     scale = f"{kit.scale_low}-{kit.scale_high}"
     parts: list[str] = []
+    wellbeing_at = 0
     for sheet in kit.sheets:
         if parts:
             parts.append(_BREAK)
@@ -317,6 +318,9 @@ def paper_kit_html(kit: Kit) -> str:
                 headers.append(QCoreApplication.translate("paper", "Goal for this week"))
                 widths.append(100 - sum(widths))
             parts.append(_table(headers, 14, widths))
+        elif sheet is Sheet.WELLBEING:
+            wellbeing_at = len(parts) - 1  # before its page break
+            parts.append(_wellbeing_form(kit))
         elif sheet is Sheet.SKILLS:
             parts.append(
                 _sheet_heading(QCoreApplication.translate("paper", "Coping skills shared"), kit)
@@ -335,13 +339,75 @@ def paper_kit_html(kit: Kit) -> str:
     no_notes = QCoreApplication.translate(
         "paper", "Write no private notes on paper: add them in the app afterwards."
     )
-    parts.append(
+    footer = (
         "<p><b>"
         + esc(QCoreApplication.translate("paper", "Safety concerns counted"))
         + ":</b> ______&nbsp;&nbsp;&nbsp;"
         + f"<span class='hint'>{esc(no_notes)}</span></p>"
     )
+    # On the facilitator's last sheet, not on the questionnaire each person gets a copy of.
+    last = len(parts) if Sheet.WELLBEING not in kit.sheets else wellbeing_at
+    parts.insert(last, footer)
     return "".join(parts)
+
+
+def _wellbeing_form(kit: Kit) -> str:
+    """The group's wellbeing questionnaire as published, to copy once per person; its
+    statements are numbered like the columns of the wellbeing check's grid."""
+    from groupkeeper import wellbeing
+
+    scale = wellbeing.load_scale(kit.wellbeing_scale)
+    language = QLocale().name()[:2]
+    published = scale.available_in(language)
+    text = scale.text(language) if published else scale.text("en")
+    labels = dict(text.responses)
+    values = [value for value, _words in text.responses]
+    anchors = ""
+    if sorted(values) != list(range(scale.item_min, scale.item_max + 1)):
+        # Only the ends are labelled (0 = not at all ... 10 = completely): numbers as
+        # the columns, what the ends mean above them.
+        values = list(range(scale.item_min, scale.item_max + 1))
+        anchors = "<p>" + esc(",   ".join(f"{v} = {w}" for v, w in text.responses)) + "</p>"
+        labels = {}
+    title = QCoreApplication.translate("paper", "Wellbeing questionnaire")
+    hint = QCoreApplication.translate(
+        "paper",
+        "One copy per person, filled in by that person. Type the answers in afterwards "
+        "in the wellbeing check of Enter a past meeting (the statements are numbered like "
+        "its columns); then shred the forms.",
+    )
+    name = QCoreApplication.translate("paper", "Name (first name or nickname)")
+    statement_width = 40 if len(values) <= 6 else 34
+    each = (100 - statement_width) // len(values)
+    heads = "".join(
+        f"<th align='center' width='{each}%'>{value}"
+        + (f"<br/><small>{esc(labels[value])}</small>" if value in labels else "")
+        + "</th>"
+        for value in values
+    )
+    rows = "".join(
+        f"<tr><td width='{statement_width}%'>{i + 1}. {esc(item)}</td>"
+        + "<td class='write' align='center'>&#9633;</td>" * len(values)
+        + "</tr>"
+        for i, item in enumerate(text.items)
+    )
+    stem = f"<p><b>{esc(text.stem)}:</b></p>" if text.stem else ""
+    if not published and language not in ("en", "C"):  # never translated by us
+        only = QCoreApplication.translate(
+            "paper", "This questionnaire is printed in its published English wording."
+        )
+        hint += " " + only
+    return (
+        _sheet_heading(title, kit)
+        + f"<p class='hint'>{esc(hint)}</p>"
+        + f"<p><b>{esc(name)}:</b> ________________________________</p>"
+        + f"<h2>{esc(text.title)}</h2>"
+        + f"<p>{esc(text.instructions)}</p>"
+        + stem
+        + anchors
+        + "<table width='100%' border='1' cellspacing='0' cellpadding='6'>"
+        + f"<tr><th width='{statement_width}%'>&nbsp;</th>{heads}</tr>{rows}</table>"
+    )
 
 
 # -- Proof of attendance ---------------------------------------------------------------
