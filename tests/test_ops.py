@@ -420,6 +420,18 @@ def test_factories_keep_the_apply_signature() -> None:
     assert isinstance(Member, type)
 
 
+def test_correct_a_saved_safety_note(store, meeting) -> None:  # type: ignore[no-untyped-def]
+    note = perform(store, ops.meetings.add_safety_note(meeting_id=meeting.id, text="Munday")).value
+    result = perform(store, ops.meetings.edit_safety_note(note_id=note.id, text="Monday"))
+    assert result.changes.touches(Kind.SAFETY) and result.value.created_at == note.created_at
+    assert [(n.id, n.text) for n in store.safety.notes(meeting.id)] == [(note.id, "Monday")]
+    with pytest.raises(InvalidInput, match="empty"):
+        perform(store, ops.meetings.edit_safety_note(note_id=note.id, text="   "))
+    with pytest.raises(InvalidInput, match="no longer in the vault"):
+        perform(store, ops.meetings.edit_safety_note(note_id=999, text="x"))
+    assert store.safety.notes(meeting.id)[0].text == "Monday"
+
+
 def test_discard_an_open_meeting_not_a_closed_one(store, group, maya) -> None:
     meeting = perform(store, ops.meetings.start(group_id=group.id, date="2026-11-24")).value
     perform(store, ops.attendance.check_in(meeting_id=meeting.id, pseudonym=maya.pseudonym))

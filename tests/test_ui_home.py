@@ -278,3 +278,50 @@ def test_home_counts_members_and_updates_its_cards_in_place(qtbot, services) -> 
     store.members.add(Member(display_name="Di", group_ids=[other.id]))
     home.reloader.flush()
     assert home.card_for(other.id).members_label.text() == "2 active member(s)"
+
+
+def test_a_saved_safety_note_can_be_corrected_in_the_vault(  # type: ignore[no-untyped-def]
+    qtbot, services, message_boxes
+) -> None:
+    group = add_group(services)
+    held = services.store.meetings.start(group.id, "2026-11-10")
+    services.store.safety.add_note(held.id, "R was upset; call on Munday")
+    services.store.safety.add_note(held.id, "Second note")
+    services.store.meetings.end(held.id)
+    home = HomeScreen(services)
+    qtbot.addWidget(home)
+    home.show()
+    home.refresh()
+    qtbot.mouseClick(home.card_for(group.id).notes_button, Qt.MouseButton.LeftButton)
+    dialog = home.notes_dialog
+    assert dialog is not None and not dialog.edit_button.isEnabled()  # nothing selected
+    dialog.saved_notes.setCurrentRow(1)  # the older note (newest first)
+    assert dialog.edit_button.isEnabled()
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    editor = dialog.editor
+    assert editor is not None and editor.edit.toPlainText() == "R was upset; call on Munday"
+
+    # Typing, then Cancel: asked first; "keep editing" keeps the editor and the words.
+    editor.edit.selectAll()
+    qtbot.keyClicks(editor.edit, "R was upset; call on Monday")
+    message_boxes.queue = ["keep"]
+    qtbot.mouseClick(editor.cancel_button, Qt.MouseButton.LeftButton)
+    assert message_boxes.kinds[-1] == "unsaved" and dialog.editor is editor
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.editor is None
+    texts = [n.text for n in services.store.safety.for_group(group.id)]
+    assert texts == ["Second note", "R was upset; call on Monday"]  # corrected, same place
+    assert dialog.saved_notes.item(1).text().endswith("call on Monday")
+
+    # An empty correction is refused with a message; the note stays as it was.
+    dialog.saved_notes.setCurrentRow(0)
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    dialog.editor.edit.clear()
+    qtbot.mouseClick(dialog.editor.save_button, Qt.MouseButton.LeftButton)
+    assert message_boxes.kinds[-1] == "error" and dialog.editor is not None
+    # A correction being typed when the vault locks is saved, then the screen emptied.
+    qtbot.keyClicks(dialog.editor.edit, "Second note, corrected")
+    home.clear_personal_data()
+    assert home.notes_dialog is None
+    texts = [n.text for n in services.store.safety.for_group(group.id)]
+    assert texts == ["Second note, corrected", "R was upset; call on Monday"]

@@ -103,6 +103,12 @@ def add_safety_note(store: Store, *, meeting_id: int | None, text: str) -> Safet
     return store.safety.add_note(meeting_id, text)
 
 
+@operation("safety.edit_note", Kind.SAFETY)
+def edit_safety_note(store: Store, *, note_id: int, text: str) -> SafetyNote:
+    """Correct a saved private note (the facilitator's own words; its time stays)."""
+    return store.safety.edit_note(note_id, text)
+
+
 @operation("wellbeing.record", Kind.WELLBEING)
 def record_wellbeing(
     store: Store, *, meeting_id: int, pseudonym: str | None, answers: list[int]

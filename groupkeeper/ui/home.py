@@ -495,7 +495,8 @@ class HomeScreen(QWidget):
         return meeting_id
 
     def show_safety_notes(self, card: GroupCard) -> None:
-        """The group's private safety notes, newest first, read-only (vault only)."""
+        """The group's private safety notes, newest first (vault only); a selected note
+        can be corrected."""
         from groupkeeper.storage.errors import KnownError
         from groupkeeper.ui.meeting.safety_panel import SafetyNotesDialog  # noqa: F811
 
@@ -504,7 +505,7 @@ class HomeScreen(QWidget):
         except KnownError as exc:
             messages.show_error(self, exc)
             return
-        dialog = SafetyNotesDialog(card.group.name, notes, self)
+        dialog = SafetyNotesDialog(card.group.name, notes, self, self.services)
         self.notes_dialog = dialog
         dialog.finished.connect(lambda _r: self._on_notes_dialog_finished())
         dialog.open()

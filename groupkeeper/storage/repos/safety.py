@@ -25,6 +25,24 @@ class SafetyRepo(Repo):
             )
         return note
 
+    def edit_note(self, note_id: int, text: str) -> SafetyNote:
+        """Correct a saved note's text (its time stays). ``secure_delete`` overwrites the
+        old text's bytes in the vault file.
+
+        Raises:
+            InvalidInput: the new text is empty, or the note is gone (its meeting was
+                discarded meanwhile).
+        """
+        if not text.strip():
+            raise InvalidInput("The note is empty.")
+        with self._write() as db:
+            rows = list(db.query("SELECT * FROM safety_notes WHERE id = ?", [note_id]))
+            if not rows:
+                raise InvalidInput("This note is no longer in the vault.")
+            db.execute("UPDATE safety_notes SET text = ? WHERE id = ?", [text, note_id])
+        row = rows[0]
+        return SafetyNote(row["meeting_id"], text, row["created_at"], row["id"])
+
     def notes(self, meeting_id: int | None = None) -> list[SafetyNote]:
         sql = "SELECT * FROM safety_notes"
         params: list[Any] = []

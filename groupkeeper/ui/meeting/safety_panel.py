@@ -10,6 +10,8 @@ read back; they exist only in the vault.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,7 +31,11 @@ from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages
 from groupkeeper.ui.meeting.common import act, button, label, scaled_font
 from groupkeeper.ui.widgets.crisis import crisis_label, crisis_text
+from groupkeeper.ui.widgets.forms import text_box
 from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
+
+if TYPE_CHECKING:
+    from groupkeeper.ui.services import Services
 
 
 def note_line(note: SafetyNote) -> str:
@@ -227,12 +233,23 @@ class SafetyPanel(QDialog):
 
 
 class SafetyNotesDialog(QDialog):
-    """A group's saved safety notes, newest first, read-only (from Home, outside meetings)."""
+    """A group's saved safety notes, newest first (from Home, outside meetings).
+
+    With ``services`` a selected note can be corrected ("Correct note..."): the new text
+    replaces the old one in the vault through the ``safety.edit_note`` operation.
+    """
 
     def __init__(
-        self, group_name: str, notes: list[SafetyNote], parent: QWidget | None = None
+        self,
+        group_name: str,
+        notes: list[SafetyNote],
+        parent: QWidget | None = None,
+        services: Services | None = None,
     ) -> None:
         super().__init__(parent)
+        self.services = services
+        self.notes = list(notes)
+        self.editor: NoteEditor | None = None
         self.setObjectName("safetyNotesDialog")
         self.setWindowTitle(
             QCoreApplication.translate("MeetingRunner", "Safety notes: %1").replace(
@@ -255,17 +272,19 @@ class SafetyNotesDialog(QDialog):
             QCoreApplication.translate("MeetingRunner", "Saved safety notes of this group")
         )
         self.saved_notes.setWordWrap(True)
-        for note in notes:
-            self.saved_notes.addItem(QListWidgetItem(note_line(note)))
-        if not notes:
-            self.saved_notes.addItem(
-                QCoreApplication.translate(
-                    "MeetingRunner", "No safety notes have been saved for this group."
-                )
-            )
         box.addWidget(self.saved_notes, 1)
         row = QHBoxLayout()
         row.addStretch(1)
+        self.edit_button = button(
+            QCoreApplication.translate("MeetingRunner", "C&orrect note..."),
+            "safetyNoteEdit",
+            self.edit_selected,
+        )
+        self.edit_button.setAccessibleName(
+            QCoreApplication.translate("MeetingRunner", "Correct the selected note")
+        )
+        self.edit_button.setVisible(services is not None)
+        row.addWidget(self.edit_button)
         row.addWidget(
             button(
                 QCoreApplication.translate("MeetingRunner", "Close"),
@@ -274,7 +293,160 @@ class SafetyNotesDialog(QDialog):
             )
         )
         box.addLayout(row)
+        self.saved_notes.itemSelectionChanged.connect(self._update_edit_button)
+        self.saved_notes.itemDoubleClicked.connect(lambda _item: self.edit_selected())
+        self._fill()
         fit_to_text_and_screen(self, 760, 520)
 
-    def clear_personal_data(self) -> None:
+    def _fill(self) -> None:
         self.saved_notes.clear()
+        for note in self.notes:
+            self.saved_notes.addItem(QListWidgetItem(note_line(note)))
+        if not self.notes:
+            self.saved_notes.addItem(
+                QCoreApplication.translate(
+                    "MeetingRunner", "No safety notes have been saved for this group."
+                )
+            )
+        self._update_edit_button()
+
+    def _update_edit_button(self) -> None:
+        self.edit_button.setEnabled(self.selected_note() is not None)
+
+    def selected_note(self) -> SafetyNote | None:
+        row = self.saved_notes.currentRow()
+        if not self.saved_notes.selectedItems() or not 0 <= row < len(self.notes):
+            return None
+        return self.notes[row]
+
+    def edit_selected(self) -> None:
+        """Open the selected note in an editor; Save replaces its text in the vault."""
+        note = self.selected_note()
+        if note is None or self.services is None:
+            return
+        self.editor = NoteEditor(note, self)
+        self.editor.finished.connect(self._on_editor_finished)
+        self.editor.open()
+
+    def _on_editor_finished(self, result: int) -> None:
+        editor, self.editor = self.editor, None
+        if editor is None:
+            return
+        text = editor.text()
+        editor.clear_personal_data()
+        editor.deleteLater()
+        if result != QDialog.DialogCode.Accepted or editor.note.id is None:
+            return
+        assert self.services is not None
+        from groupkeeper import ops
+
+        op = ops.meetings.edit_safety_note(note_id=editor.note.id, text=text)
+        done = self.services.ops.try_run(self, op)
+        if done is None:
+            return
+        row = self.notes.index(editor.note)
+        self.notes[row] = done.value
+        self._fill()
+        self.saved_notes.setCurrentRow(row)
+
+    def clear_personal_data(self) -> None:
+        """On lock (the vault is still open): a correction being typed is saved first."""
+        editor, self.editor = self.editor, None
+        if editor is not None:
+            if editor.changed() and editor.text() and editor.note.id is not None:
+                from groupkeeper import ops
+
+                op = ops.meetings.edit_safety_note(note_id=editor.note.id, text=editor.text())
+                if self.services is not None:
+                    self.services.ops.try_run(self, op)
+            editor.clear_personal_data()
+            editor.finished.disconnect(self._on_editor_finished)
+            editor.reject()
+            editor.deleteLater()
+        self.notes = []
+        self.saved_notes.clear()
+
+
+class NoteEditor(QDialog):
+    """Correct one saved safety note. Closing with changed text asks first (Save /
+    Discard / Keep editing): typed words are never lost silently."""
+
+    def __init__(self, note: SafetyNote, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.note = note
+        self.setObjectName("safetyNoteEditor")
+        self.setWindowTitle(QCoreApplication.translate("MeetingRunner", "Correct a safety note"))
+        self.setModal(True)
+        box = QVBoxLayout(self)
+        heading = label(
+            QCoreApplication.translate("MeetingRunner", "&Note (written %1)").replace(
+                "%1", note_line(SafetyNote(note.meeting_id, "", note.created_at)).strip()
+            )
+        )
+        box.addWidget(heading)
+        self.edit = text_box(self, note.text, lines=6)
+        self.edit.setObjectName("safetyNoteEdit")
+        self.edit.setAccessibleName(QCoreApplication.translate("MeetingRunner", "Note text"))
+        heading.setBuddy(self.edit)
+        box.addWidget(self.edit, 1)
+        box.addWidget(
+            label(
+                QCoreApplication.translate(
+                    "MeetingRunner",
+                    "Encrypted in the vault, never exported or printed. Avoid full names.",
+                ),
+                role="hint",
+            )
+        )
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.cancel_button = button(
+            QCoreApplication.translate("MeetingRunner", "Cancel"), "noteEditCancel", self.reject
+        )
+        self.save_button = button(
+            QCoreApplication.translate("MeetingRunner", "&Save correction"),
+            "noteEditSave",
+            self.save,
+            role="primary",
+        )
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.save_button)
+        box.addLayout(row)
+        fit_to_text_and_screen(self, 640, 420)
+        self.edit.setFocus()
+
+    def text(self) -> str:
+        return self.edit.toPlainText().strip()
+
+    def changed(self) -> bool:
+        return self.text() != self.note.text.strip()
+
+    def save(self) -> None:
+        if not self.text():
+            messages.error(
+                self,
+                QCoreApplication.translate(
+                    "MeetingRunner", "A note needs some words. To keep it as it was, press Cancel."
+                ),
+            )
+            return
+        self.accept()
+
+    def reject(self) -> None:
+        if self.changed() and self.text():
+            answer = messages.ask_unsaved(
+                self,
+                QCoreApplication.translate("MeetingRunner", "Keep the correction?"),
+                QCoreApplication.translate(
+                    "MeetingRunner", "You changed this note. Save the correction?"
+                ),
+            )
+            if answer == "keep":
+                return
+            if answer == "save":
+                self.accept()
+                return
+        super().reject()
+
+    def clear_personal_data(self) -> None:
+        self.edit.setPlainText("")
