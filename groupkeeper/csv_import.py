@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -547,3 +548,53 @@ def run_import(
         vault.lock()
     say(f"Imported {added} member(s); {len(preview.bad)} row(s) skipped.")
     return 0
+
+
+# -- Remembered column choices ------------------------------------------------------------
+
+#: How many header sets are remembered (the oldest is dropped first).
+REMEMBERED_LAYOUTS = 20
+
+
+def header_key(header: list[str]) -> str:
+    """The same spreadsheet layout gives the same key (titles trimmed, case ignored)."""
+    return "\x1f".join(" ".join(title.split()).casefold() for title in header)
+
+
+def _remembered(stored: str) -> dict[str, list[str]]:
+    """The stored choices, keeping only well-formed entries (a damaged value reads as
+    nothing remembered rather than failing an import)."""
+    try:
+        raw = json.loads(stored) if stored else {}
+    except ValueError:
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    allowed = {*MAPPABLE, ""}
+    return {
+        key: list(value)
+        for key, value in raw.items()
+        if isinstance(key, str)
+        and isinstance(value, list)
+        and all(isinstance(v, str) and v in allowed for v in value)
+    }
+
+
+def remembered_mapping(stored: str, header: list[str]) -> list[str] | None:
+    """The mapping chosen last time for a file with this ``header``, if any."""
+    mapping = _remembered(stored).get(header_key(header))
+    return mapping if mapping is not None and len(mapping) == len(header) else None
+
+
+def remember_mapping(stored: str, header: list[str], mapping: list[str]) -> str:
+    """``stored`` with ``mapping`` remembered for ``header`` (newest last, at most
+    ``REMEMBERED_LAYOUTS`` layouts)."""
+    if len(mapping) != len(header) or not set(mapping) <= {*MAPPABLE, ""}:
+        raise ValueError("a mapping names one known field (or none) per column")
+    layouts = _remembered(stored)
+    key = header_key(header)
+    layouts.pop(key, None)
+    layouts[key] = list(mapping)
+    while len(layouts) > REMEMBERED_LAYOUTS:
+        layouts.pop(next(iter(layouts)))
+    return json.dumps(layouts, ensure_ascii=False)

@@ -212,6 +212,12 @@ FORGET_AFTER_MONTHS = IntOption(
     high=120,
     title="Offer to forget members inactive for (months)",
 )
+#: The column choices of earlier CSV imports, per set of column titles (JSON, written by
+#: ``csv_import.remember_mapping``). Column titles and field names only: nothing personal,
+#: but it says what the facilitator's spreadsheets look like, so it stays in the vault.
+CSV_IMPORT_MAPPINGS = TextOption(
+    key="csv_import_mappings", default="", title="Column choices of earlier CSV imports"
+)
 
 VAULT = Options(
     AUTO_LOCK_MINUTES,
@@ -221,6 +227,7 @@ VAULT = Options(
     BACKUP_REMINDER_DAYS,
     LAST_BACKUP_AT,
     FORGET_AFTER_MONTHS,
+    CSV_IMPORT_MAPPINGS,
 )
 
 #: The number boxes of the Settings dialog's Vault page, in order.

@@ -623,3 +623,98 @@ def test_roster_shown_again_reads_only_what_changed(  # type: ignore[no-untyped-
     screen.show()
     assert calls == ["ids"]
     assert model.index(0, 0).data() == "Person 001"
+
+
+def _choose(qtbot, combo, title: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick ``title`` in a column's drop-down as a click in its list does (each choice
+    re-reads the file, so one step, not a walk through the items with the arrow keys)."""
+    qtbot.waitUntil(combo.isEnabled)
+    index = combo.findText(title)
+    assert index >= 0, title
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_csv_column_choices_are_remembered_per_layout_in_the_vault(
+    qtbot, services: Services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper.options import CSV_IMPORT_MAPPINGS
+
+    first = tmp_path / "march.csv"
+    first.write_text("Who,Tel,Remarks\nLi,0111,likes tea\nKim,0222,\n", encoding="utf-8")
+    dialog = CsvImportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load_file(first)
+    assert worker.wait_idle()
+    assert [c.currentText() for c in dialog.field_combos] == [
+        "Don't import",
+        "Phone",
+        "Don't import",
+    ]
+    _choose(qtbot, dialog.field_combos[0], "Name (first name or nickname)")
+    qtbot.waitUntil(lambda: dialog.preview is not None and dialog.model.rowCount() == 2)
+    _choose(qtbot, dialog.field_combos[2], "Notes")
+    qtbot.waitUntil(lambda: dialog.preview is not None and "notes" in dialog.model.fields())
+    assert not dialog.remembered
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.imported == 2)
+    stored = services.store.settings.value(CSV_IMPORT_MAPPINGS)
+    assert "display_name" in stored and "remarks" in stored
+    # In the vault only: the plain settings file knows nothing of it.
+    plain = (
+        (tmp_path / "settings.json").read_text(encoding="utf-8")
+        if (tmp_path / "settings.json").exists()
+        else ""
+    )
+    assert "Remarks" not in plain and "remarks" not in plain and "display_name" not in plain
+
+    # Next month's file, same titles (spaced and cased differently): the choices return.
+    second = tmp_path / "april.csv"
+    second.write_text(" who ,TEL,remarks\nAda,0333,new\nBo,0444,\nCy,,\n", encoding="utf-8")
+    again = CsvImportDialog(services)
+    qtbot.addWidget(again)
+    again.show()
+    again.load_file(second)
+    qtbot.waitUntil(lambda: again.preview is not None and again.remembered, timeout=5000)
+    assert [c.currentText() for c in again.field_combos] == [
+        "Name (first name or nickname)",
+        "Phone",
+        "Notes",
+    ]
+    assert "your choices from the last file" in again.mapping_label.text()
+    assert again.model.rowCount() == 3 and again.import_button.isEnabled()
+    # The user's own choice then stands (no second re-read back to the remembered one).
+    _choose(qtbot, again.field_combos[2], "Don't import")
+    qtbot.waitUntil(lambda: again.preview is not None and "notes" not in again.model.fields())
+    assert not again.remembered and again.field_combos[2].currentText() == "Don't import"
+    again.reject()
+
+    # Other titles: guessed as before, nothing remembered applies.
+    other = tmp_path / "other.csv"
+    other.write_text("Name,Tel\nDee,0555\n", encoding="utf-8")
+    third = CsvImportDialog(services)
+    qtbot.addWidget(third)
+    third.load_file(other)
+    assert worker.wait_idle()
+    assert not third.remembered and third.field_combos[0].currentText().startswith("Name")
+
+
+def test_remembered_mappings_survive_damage_and_stay_few() -> None:
+    from groupkeeper import csv_import
+
+    header = ["Who", "Tel"]
+    assert csv_import.remembered_mapping("", header) is None
+    assert csv_import.remembered_mapping("{not json", header) is None
+    assert csv_import.remembered_mapping('["a"]', header) is None
+    hostile = '{"who\\u001ftel": ["display_name", "DROP TABLE"]}'
+    assert csv_import.remembered_mapping(hostile, header) is None  # unknown field: ignored
+    stored = csv_import.remember_mapping("{broken", header, ["display_name", "phone"])
+    assert csv_import.remembered_mapping(stored, ["WHO ", " tel"]) == ["display_name", "phone"]
+    assert csv_import.remembered_mapping(stored, ["Who"]) is None  # another layout
+    with pytest.raises(ValueError):
+        csv_import.remember_mapping(stored, header, ["display_name"])
+    for i in range(csv_import.REMEMBERED_LAYOUTS + 5):
+        stored = csv_import.remember_mapping(stored, [f"col {i}"], ["display_name"])
+    assert csv_import.remembered_mapping(stored, header) is None  # the oldest went first
+    assert csv_import.remembered_mapping(stored, ["col 24"]) == ["display_name"]

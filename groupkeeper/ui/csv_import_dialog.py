@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from groupkeeper import csv_import
+from groupkeeper import csv_import, ops
 from groupkeeper.csv_import import BadReason, BadRow, CsvFileRejected, FileProblem, ImportPreview
 from groupkeeper.ops import OpResult
 from groupkeeper.storage.errors import KnownError
@@ -115,6 +115,8 @@ class CsvImportDialog(QDialog):
         self._busy = False
         self._closed = False
         self._load_serial = 0  # a newer load_file wins over a slower earlier one
+        self._first_read_serial = -1  # the read that may take remembered column choices
+        self.remembered = False  # the columns shown are the choices made last time
         self.setObjectName("csvImportDialog")
         self.setWindowTitle(
             QCoreApplication.translate("CsvImportDialog", "Import members from a CSV file")
@@ -241,12 +243,15 @@ class CsvImportDialog(QDialog):
             self.load_file(path)
 
     def load_file(self, path: Path, mapping: list[str] | None = None) -> None:
-        """Read and check ``path`` in the worker (with ``mapping``, or a guessed one), then
+        """Read and check ``path`` in the worker (with ``mapping``; without one, the
+        choices made last time for a file with the same column titles, or a guess), then
         show the columns and the preview (nothing is written)."""
+        self.remembered = False
         self.preview = None
         self._path = path
         self._load_serial += 1
         serial = self._load_serial
+        self._first_read_serial = serial if mapping is None else -1
         existing = self.services.store.members.all()
         self.file_label.setText(
             QCoreApplication.translate("CsvImportDialog", "Reading %1...").replace("%1", path.name)
@@ -328,6 +333,14 @@ class CsvImportDialog(QDialog):
                     "Choose it below; nothing is imported until you press Import.",
                 )
             )
+        elif self.remembered:
+            self.mapping_label.setText(
+                QCoreApplication.translate(
+                    "CsvImportDialog",
+                    "Each column of your file, and what it is imported as (your choices from "
+                    "the last file with these column titles):",
+                )
+            )
         else:
             self.mapping_label.setText(
                 QCoreApplication.translate(
@@ -335,15 +348,61 @@ class CsvImportDialog(QDialog):
                 )
             )
 
-    def _on_file_read(self, serial: int, path: Path, preview: ImportPreview) -> None:
+    def _on_file_read(
+        self, serial: int, path: Path, preview: ImportPreview, remembered: bool = False
+    ) -> None:
         if self._closed or serial != self._load_serial:
             return
+        if not remembered and serial == self._first_read_serial:
+            # A file laid out like one imported before (the same column titles) is read
+            # again with the column choices made then; a later choice of the user stands.
+            mapping = self._remembered_for(preview.header)
+            if mapping is not None and mapping != preview.mapping:
+                self._reread(serial, path, mapping)
+                return
+            remembered = mapping is not None
+        self.remembered = remembered
         self._set_busy(False)
         self.preview = preview
         self.file_label.setText(path.name)
         self._show_preview()
         if preview.missing_name_column and self.field_combos:
             self.field_combos[0].setFocus()
+
+    def _stored_mappings(self) -> str:
+        from groupkeeper.options import CSV_IMPORT_MAPPINGS
+
+        return self.services.store.settings.value(CSV_IMPORT_MAPPINGS)
+
+    def _remembered_for(self, header: list[str]) -> list[str] | None:
+        try:
+            return csv_import.remembered_mapping(self._stored_mappings(), header)
+        except KnownError:
+            return None
+
+    def _reread(self, serial: int, path: Path, mapping: list[str]) -> None:
+        existing = self.services.store.members.all()
+        worker.run_in_background(
+            lambda: csv_import.read_csv_file(path, existing, mapping, require_name=False),
+            on_done=lambda again: self._on_file_read(serial, path, again, remembered=True),
+            on_error=lambda exc: self._on_file_error(serial, exc),
+        )
+
+    def _remember_mapping(self) -> None:
+        """Keep this import's column choices for the next file with the same titles
+        (in the vault: the plain settings file never holds them)."""
+        from groupkeeper.options import CSV_IMPORT_MAPPINGS
+
+        if self.preview is None or not self.preview.header:
+            return
+        try:
+            value = csv_import.remember_mapping(
+                self._stored_mappings(), self.preview.header, self.preview.mapping
+            )
+        except (KnownError, ValueError):
+            return
+        op = ops.settings.set_value(key=CSV_IMPORT_MAPPINGS.key, value=value)
+        self.services.ops.try_run(self, op)
 
     def _on_file_error(self, serial: int, exc: BaseException) -> None:
         if self._closed or serial != self._load_serial:
@@ -442,6 +501,7 @@ class CsvImportDialog(QDialog):
         self._set_busy(False)
         self.cancel_button.setEnabled(True)
         self.imported = len(result.value)
+        self._remember_mapping()
         self.accept()
 
     def _on_import_error(self, exc: BaseException) -> None:
