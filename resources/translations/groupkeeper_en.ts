@@ -36,17 +36,7 @@
     </message>
 </context>
 <context>
-    <name>GroupCard</name>
-    <message numerus="yes">
-        <source>%n active member(s)</source>
-        <translation>
-            <numerusform>%n active member</numerusform>
-            <numerusform>%n active members</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>HomeScreen</name>
+    <name>DiscardMeeting</name>
     <message numerus="yes">
         <source>%n apology(ies)</source>
         <translation>
@@ -118,6 +108,96 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>of them %n new here</source>
+        <translation>
+            <numerusform>of them %n new here</numerusform>
+            <numerusform>of them %n new here</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GroupCard</name>
+    <message numerus="yes">
+        <source>%n active member(s)</source>
+        <translation>
+            <numerusform>%n active member</numerusform>
+            <numerusform>%n active members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message numerus="yes">
+        <source>%n apology(ies)</source>
+        <translation type="vanished">
+            <numerusform>%n apology</numerusform>
+            <numerusform>%n apologies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal review(s) (those goals become open again)</source>
+        <translation type="vanished">
+            <numerusform>%n goal review (that goal becomes open again)</numerusform>
+            <numerusform>%n goal reviews (those goals become open again)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s) set</source>
+        <translation type="vanished">
+            <numerusform>%n goal set</numerusform>
+            <numerusform>%n goals set</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mood answer(s)</source>
+        <translation type="vanished">
+            <numerusform>%n mood answer</numerusform>
+            <numerusform>%n mood answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) checked in</source>
+        <translation type="vanished">
+            <numerusform>%n person checked in</numerusform>
+            <numerusform>%n people checked in</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n private safety note(s)</source>
+        <translation type="vanished">
+            <numerusform>%n private safety note</numerusform>
+            <numerusform>%n private safety notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n safety concern(s) counted</source>
+        <translation type="vanished">
+            <numerusform>%n safety concern counted</numerusform>
+            <numerusform>%n safety concerns counted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skill(s) shared</source>
+        <translation type="vanished">
+            <numerusform>%n skill shared</numerusform>
+            <numerusform>%n skills shared</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n walk-in(s)</source>
+        <translation type="vanished">
+            <numerusform>%n walk-in</numerusform>
+            <numerusform>%n walk-ins</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wellbeing answer(s)</source>
+        <translation type="vanished">
+            <numerusform>%n wellbeing answer</numerusform>
+            <numerusform>%n wellbeing answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Last backup: %n day(s) ago.</source>
         <translation>
             <numerusform>Last backup: %n day ago.</numerusform>
@@ -126,7 +206,7 @@
     </message>
     <message numerus="yes">
         <source>of them %n new here</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>of them %n new here</numerusform>
             <numerusform>of them %n new here</numerusform>
         </translation>

@@ -375,6 +375,10 @@
         <translation>No importar</translation>
     </message>
     <message>
+        <source>Each column of your file, and what it is imported as (your choices from the last file with these column titles):</source>
+        <translation>Cada columna de su archivo y cómo se importa (lo que eligió para el último archivo con estos títulos de columna):</translation>
+    </message>
+    <message>
         <source>Each column of your file, and what it is imported as:</source>
         <translation>Cada columna de tu archivo y cómo se importa:</translation>
     </message>
@@ -560,6 +564,100 @@
     <message>
         <source>Demo vault notice</source>
         <translation>Aviso de caja fuerte de demostración</translation>
+    </message>
+</context>
+<context>
+    <name>DiscardMeeting</name>
+    <message numerus="yes">
+        <source>%n apology(ies)</source>
+        <translation>
+            <numerusform>%n aviso de que no venía</numerusform>
+            <numerusform>%n avisos de que no venían</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal review(s) (those goals become open again)</source>
+        <translation>
+            <numerusform>%n revisión de meta (esa meta vuelve a quedar abierta)</numerusform>
+            <numerusform>%n revisiones de metas (esas metas vuelven a quedar abiertas)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n goal(s) set</source>
+        <translation>
+            <numerusform>%n meta fijada</numerusform>
+            <numerusform>%n metas fijadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mood answer(s)</source>
+        <translation>
+            <numerusform>%n respuesta de ánimo</numerusform>
+            <numerusform>%n respuestas de ánimo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) checked in</source>
+        <translation>
+            <numerusform>%n persona registrada</numerusform>
+            <numerusform>%n personas registradas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n private safety note(s)</source>
+        <translation>
+            <numerusform>%n nota privada de seguridad</numerusform>
+            <numerusform>%n notas privadas de seguridad</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n safety concern(s) counted</source>
+        <translation>
+            <numerusform>%n preocupación de seguridad contada</numerusform>
+            <numerusform>%n preocupaciones de seguridad contadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skill(s) shared</source>
+        <translation>
+            <numerusform>%n estrategia compartida</numerusform>
+            <numerusform>%n estrategias compartidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n walk-in(s)</source>
+        <translation>
+            <numerusform>%n visita anónima</numerusform>
+            <numerusform>%n visitas anónimas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wellbeing answer(s)</source>
+        <translation>
+            <numerusform>%n respuesta de bienestar</numerusform>
+            <numerusform>%n respuestas de bienestar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard the meeting</source>
+        <translation>Descartar la reunión</translation>
+    </message>
+    <message>
+        <source>Discard this meeting? This deletes everything recorded in it:
+%1
+
+This cannot be undone. People added as new stay on the roster.</source>
+        <translation>¿Descartar esta reunión? Se borra todo lo anotado en ella:
+%1
+
+No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</translation>
+    </message>
+    <message numerus="yes">
+        <source>of them %n new here</source>
+        <translation>
+            <numerusform>de ellas %n nueva</numerusform>
+            <numerusform>de ellas %n nuevas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -921,6 +1019,10 @@ Save here anyway?</source>
         <translation>Escala de ánimo</translation>
     </message>
     <message>
+        <source>Mood scores are counted without linking them to anyone.</source>
+        <translation>Las puntuaciones de ánimo se cuentan sin relacionarlas con nadie.</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -935,6 +1037,10 @@ Save here anyway?</source>
     <message>
         <source>Start time</source>
         <translation>Hora de inicio</translation>
+    </message>
+    <message>
+        <source>Tally only</source>
+        <translation>Solo recuento</translation>
     </message>
     <message>
         <source>Tally only: count mood scores without linking them to anyone</source>
@@ -1216,70 +1322,70 @@ Save here anyway?</source>
     </message>
     <message numerus="yes">
         <source>%n apology(ies)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n aviso de que no venía</numerusform>
             <numerusform>%n avisos de que no venían</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n goal review(s) (those goals become open again)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n revisión de meta (esa meta vuelve a quedar abierta)</numerusform>
             <numerusform>%n revisiones de metas (esas metas vuelven a quedar abiertas)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n goal(s) set</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n meta fijada</numerusform>
             <numerusform>%n metas fijadas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n mood answer(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n respuesta de ánimo</numerusform>
             <numerusform>%n respuestas de ánimo</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n person(s) checked in</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n persona registrada</numerusform>
             <numerusform>%n personas registradas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n private safety note(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n nota privada de seguridad</numerusform>
             <numerusform>%n notas privadas de seguridad</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n safety concern(s) counted</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n preocupación de seguridad contada</numerusform>
             <numerusform>%n preocupaciones de seguridad contadas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n skill(s) shared</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n estrategia compartida</numerusform>
             <numerusform>%n estrategias compartidas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n walk-in(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n visita anónima</numerusform>
             <numerusform>%n visitas anónimas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n wellbeing answer(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n respuesta de bienestar</numerusform>
             <numerusform>%n respuestas de bienestar</numerusform>
         </translation>
@@ -1306,14 +1412,14 @@ Save here anyway?</source>
     </message>
     <message>
         <source>Discard the meeting</source>
-        <translation>Descartar la reunión</translation>
+        <translation type="vanished">Descartar la reunión</translation>
     </message>
     <message>
         <source>Discard this meeting? This deletes everything recorded in it:
 %1
 
 This cannot be undone. People added as new stay on the roster.</source>
-        <translation>¿Descartar esta reunión? Se borra todo lo anotado en ella:
+        <translation type="vanished">¿Descartar esta reunión? Se borra todo lo anotado en ella:
 %1
 
 No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</translation>
@@ -1375,7 +1481,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
     </message>
     <message numerus="yes">
         <source>of them %n new here</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>de ellas %n nueva</numerusform>
             <numerusform>de ellas %n nuevas</numerusform>
         </translation>
@@ -1538,6 +1644,10 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
     <message>
         <source>This build cannot write PDF reports; use --csv.</source>
         <translation>Esta versión no puede escribir informes PDF; use --csv.</translation>
+    </message>
+    <message>
+        <source>This note is no longer in the vault.</source>
+        <translation>Esta nota ya no está en la caja fuerte.</translation>
     </message>
     <message>
         <source>Those answers do not fit the scale.</source>
@@ -1980,6 +2090,10 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         <translation>&amp;Ir a</translation>
     </message>
     <message>
+        <source>&amp;Note (written %1)</source>
+        <translation>&amp;Nota (escrita el %1)</translation>
+    </message>
+    <message>
         <source>&amp;Pass  (P)</source>
         <translation>&amp;Pasar  (P)</translation>
     </message>
@@ -1994,6 +2108,10 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <message>
         <source>&amp;Safety</source>
         <translation>&amp;Seguridad</translation>
+    </message>
+    <message>
+        <source>&amp;Save correction</source>
+        <translation>&amp;Guardar corrección</translation>
     </message>
     <message>
         <source>&amp;Save goal  (Enter)</source>
@@ -2042,6 +2160,10 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <message>
         <source>+%1 over</source>
         <translation>+%1 de más</translation>
+    </message>
+    <message>
+        <source>A note needs some words. To keep it as it was, press Cancel.</source>
+        <translation>Una nota necesita alguna palabra. Para dejarla como estaba, pulse Cancelar.</translation>
     </message>
     <message>
         <source>Add an anonymous walk-in</source>
@@ -2096,8 +2218,16 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         <translation>Recuperar la parte seleccionada</translation>
     </message>
     <message>
+        <source>C&amp;orrect note...</source>
+        <translation>C&amp;orregir nota...</translation>
+    </message>
+    <message>
         <source>Ca&amp;tegory:</source>
         <translation>Ca&amp;tegoría:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Catch-up &amp;grid  (G)</source>
@@ -2159,6 +2289,14 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         <translation>Compartir estrategias</translation>
     </message>
     <message>
+        <source>Correct a safety note</source>
+        <translation>Corregir una nota de seguridad</translation>
+    </message>
+    <message>
+        <source>Correct the selected note</source>
+        <translation>Corregir la nota seleccionada</translation>
+    </message>
+    <message>
         <source>Crisis resources</source>
         <translation>Recursos de crisis</translation>
     </message>
@@ -2181,6 +2319,18 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <message>
         <source>Delete takes back the selected check-in.</source>
         <translation type="vanished">Supr deshace la llegada seleccionada.</translation>
+    </message>
+    <message>
+        <source>Discard this meeting</source>
+        <translation>Descartar esta reunión</translation>
+    </message>
+    <message>
+        <source>Discard this meeting (started by mistake); asks first if anything is recorded</source>
+        <translation>Descarta esta reunión (empezada por error); pregunta antes si hay algo anotado</translation>
+    </message>
+    <message>
+        <source>Discard...</source>
+        <translation>Descartar...</translation>
     </message>
     <message>
         <source>Done</source>
@@ -2297,6 +2447,10 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <message>
         <source>How it went</source>
         <translation>Cómo fue</translation>
+    </message>
+    <message>
+        <source>Keep the correction?</source>
+        <translation>¿Guardar la corrección?</translation>
     </message>
     <message>
         <source>Keys: the number for the score, P to pass, ← → to move between people, Delete to take back, Alt+W for a feeling word first.</source>
@@ -2465,6 +2619,10 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <message>
         <source>Note saved (encrypted).</source>
         <translation>Nota guardada (cifrada).</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>Texto de la nota</translation>
     </message>
     <message>
         <source>Often shared in this group: </source>
@@ -2672,6 +2830,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     </message>
     <message>
         <source>The timer could not be restored, so the agenda starts again. Everything recorded is safe.</source>
+        <extracomment>The kinds of data each segment&apos;s rail status line is made of.</extracomment>
         <translation>No se pudo recuperar el temporizador, así que el plan vuelve a empezar. Todo lo anotado está a salvo.</translation>
     </message>
     <message>
@@ -2792,6 +2951,10 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <message>
         <source>Working session</source>
         <translation>Sesión de trabajo</translation>
+    </message>
+    <message>
+        <source>You changed this note. Save the correction?</source>
+        <translation>Ha cambiado esta nota. ¿Guardar la corrección?</translation>
     </message>
     <message>
         <source>already here</source>
@@ -3739,6 +3902,7 @@ Esto no se puede deshacer.</translation>
     </message>
     <message>
         <source>yes</source>
+        <extracomment>Rows read from the vault in one go when the view needs one of them. Cached rows kept at most (a few screens&apos; worth); beyond that the cache starts again. How many pages were read from the vault since the last reload (tests, bench).</extracomment>
         <translation>sí</translation>
     </message>
 </context>
@@ -5342,6 +5506,10 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
         <translation>Ninguna reunión en este periodo.</translation>
     </message>
     <message>
+        <source>One copy per person, filled in by that person. Type the answers in afterwards in the wellbeing check of Enter a past meeting (the statements are numbered like its columns); then shred the forms.</source>
+        <translation>Una copia por persona, que rellena esa misma persona. Después, pase las respuestas en el control de bienestar de «Anotar una reunión pasada» (las frases van numeradas como sus columnas) y destruya los formularios.</translation>
+    </message>
+    <message>
         <source>Opening round: tally</source>
         <translation>Ronda de apertura: conteo</translation>
     </message>
@@ -5414,6 +5582,10 @@ Save here anyway?</source>
 ¿Guardar aquí de todos modos?</translation>
     </message>
     <message>
+        <source>This questionnaire is printed in its published English wording.</source>
+        <translation>Este cuestionario se imprime con su redacción publicada en inglés.</translation>
+    </message>
+    <message>
         <source>Tick one box per person. Type it in afterwards with Enter a past meeting; then shred this sheet.</source>
         <translation>Marca una casilla por persona. Pásalo después con «Anotar una reunión pasada» y destruye esta hoja.</translation>
     </message>
@@ -5424,6 +5596,10 @@ Save here anyway?</source>
     <message>
         <source>Walk-ins who stayed anonymous (count only)</source>
         <translation>Visitas anónimas (solo el número)</translation>
+    </message>
+    <message>
+        <source>Wellbeing questionnaire</source>
+        <translation>Cuestionario de bienestar</translation>
     </message>
     <message>
         <source>Write no private notes on paper: add them in the app afterwards.</source>
@@ -5852,6 +6028,10 @@ Save here anyway?</source>
     <message>
         <source>Colours</source>
         <translation>Colores</translation>
+    </message>
+    <message>
+        <source>Column choices of earlier CSV imports</source>
+        <translation>Columnas elegidas en importaciones CSV anteriores</translation>
     </message>
     <message>
         <source>During a meeting, lock after (minutes)</source>
