@@ -266,6 +266,7 @@ class StubRunner(QLabel):
 
     ended = Signal(int)
     resumed_home = Signal()
+    discarded = Signal(int)
 
     def focus_main(self) -> None:
         self.setFocus()

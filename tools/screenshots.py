@@ -48,10 +48,13 @@ class _Bot:
 
 
 def main(argv: list[str]) -> int:
-    from PySide6.QtCore import QSize
+    from PySide6.QtCore import QCoreApplication, QEvent, QSize
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(argv[:1])
+    from groupkeeper.ui import gc_guard
+
+    gc_guard.install(app)  # as the app runs: cyclic collection in the GUI thread only
     from ui_fit import COMBINATIONS, SCREEN, appearance, fit_problems, walk_window
 
     from groupkeeper.storage import keyheader
@@ -80,6 +83,9 @@ def main(argv: list[str]) -> int:
                 for w in bot.widgets:
                     w.close()
                     w.deleteLater()
+                # Delete this walk's windows (and what they left for deferred deletion)
+                # now, as the tests do after each test, not under the next walk's dialogs.
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
                 QApplication.processEvents()
     print(f"{total} problems")  # noqa: T201
     return 0

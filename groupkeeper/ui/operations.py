@@ -156,6 +156,8 @@ class ScreenReloader(QObject):
             self._reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._screen and event.type() == QEvent.Type.Show:
+        # vars(): while the screen is being deleted Qt may still send events through this
+        # filter after Python has emptied it (see ``idle.IdleWatcher.eventFilter``).
+        if watched is vars(self).get("_screen") and event.type() == QEvent.Type.Show:
             self.flush()
         return False
