@@ -49,8 +49,9 @@ def fast_kdf() -> Iterator[None]:
 def qapp(qapp):  # type: ignore[no-untyped-def]
     """pytest-qt's application, with the app's garbage collection guard: cyclic
     collection runs only in the GUI thread, as in the app (``ui/gc_guard.py``)."""
-    from groupkeeper.ui import gc_guard
+    from groupkeeper.ui import binding_fix, gc_guard
 
+    binding_fix.keep_singletons_alive()  # as the app does (PySide6 6.12.0, Python 3.11)
     gc_guard.install(qapp)
     return qapp
 

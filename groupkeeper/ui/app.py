@@ -136,8 +136,9 @@ def run_app(
     disable_core_dumps()
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
-    from groupkeeper.ui import gc_guard
+    from groupkeeper.ui import binding_fix, gc_guard
 
+    binding_fix.keep_singletons_alive()  # PySide6 6.12.0 on Python 3.11 (see there)
     gc_guard.install(app)  # cyclic garbage collection only in the GUI thread
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_AUTHOR)

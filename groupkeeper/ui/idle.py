@@ -121,7 +121,7 @@ class IdleWatcher(QObject):
         # Qt sends events through it after Python has already emptied this object (its
         # wrapper is deallocated first, then the C++ destructor runs). It must then only
         # let the events pass, never raise (seen in the tests' teardown).
-        state = vars(self)
+        state = self.__dict__
         if state.get("_active") and event.type() in _ACTIVITY:
             state["_last_activity"] = state["_clock"]()
         return False
