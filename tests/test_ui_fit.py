@@ -183,6 +183,9 @@ def test_newest_arrival_in_view_at_200_percent(qtbot, qapp, tmp_path, lang) -> N
         assert shown.height() >= item_rect.height() and shown.width() > 0, (
             f"newest arrival shows {shown.height()} of {item_rect.height()} px"
         )
+        # The search box itself (the segment's main control) is whole on screen too.
+        box = _visible_rect(search, search.rect())
+        assert box.height() >= search.height(), f"search box shows {box.height()} px"
         assert fit_problems(window) == []
         runner.clear_personal_data()
         window.close()

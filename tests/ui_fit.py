@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QListView,
     QPushButton,
     QRadioButton,
@@ -244,6 +246,7 @@ def walk_window(qtbot: Any, tmp_path: Path, size: QSize = SCREEN) -> Iterator[tu
         runner = window.runner
         for person in added:
             runner.session.check_in(person.pseudonym)
+        runner.segment_widget.refresh()  # the check-in segment shows who is here
         segments = runner.session.run.segments
         assert SegmentKind.WELLBEING_CHECK in {s.kind for s in segments}
         for i in range(len(segments)):
@@ -488,7 +491,21 @@ def _header_problem(header: QHeaderView) -> str:
     return ""
 
 
+def _line_edit_problem(edit: QLineEdit) -> str:
+    """A text box too narrow to read what is typed (fewer than 12 average letters)."""
+    parent = edit.parentWidget()
+    if isinstance(parent, QAbstractSpinBox | QComboBox):
+        return ""  # numbers, dates and times: the box is as wide as its value
+    need = edit.fontMetrics().averageCharWidth() * 12
+    room = edit.contentsRect().width()
+    if room < need:
+        return f"text box shows {room} px, needs {need} for 12 letters"
+    return ""
+
+
 def _text_problem(w: QWidget) -> str:
+    if isinstance(w, QLineEdit):
+        return _line_edit_problem(w)
     if isinstance(w, QLabel):
         return _label_problem(w)
     if isinstance(w, QAbstractButton) and not isinstance(w.parentWidget(), QTabBar):

@@ -191,7 +191,7 @@ class CsvImportDialog(QDialog):
         )
         # Tall enough to read several reasons without scrolling a two-line box.
         self.bad_list.setMinimumHeight(130)
-        layout.addWidget(self.bad_list, 2)
+        layout.addWidget(self.bad_list, 1)
 
         group_row = QHBoxLayout()
         group_row.addWidget(
@@ -472,6 +472,14 @@ class CsvImportDialog(QDialog):
                 QCoreApplication.translate("CsvImportDialog", "No problems found.")
             )
         self.bad_list.setVisible(bool(bad))
+        # As tall as its reasons (up to four rows): one skipped row no longer takes the
+        # room the preview needs (seen at 200% text).
+        rows = min(max(1, self.bad_list.count()), 4)
+        row_height = self.bad_list.sizeHintForRow(0) if self.bad_list.count() else 0
+        row_height = max(row_height, self.bad_list.fontMetrics().height() + 8)
+        fitted = rows * row_height + 2 * self.bad_list.frameWidth() + 4
+        self.bad_list.setMinimumHeight(min(130, fitted))
+        self.bad_list.setMaximumHeight(fitted)
         self.import_button.setEnabled(bool(good) and not self._busy)
         self.import_button.setText(
             QCoreApplication.translate("CsvImportDialog", "&Import %n member(s)", "", len(good))

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QDateEdit,
     QDialog,
@@ -39,7 +40,7 @@ from groupkeeper.storage.errors import KnownError
 from groupkeeper.ui import messages
 from groupkeeper.ui.services import Services
 from groupkeeper.ui.widgets.flow import FlowLayout
-from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
+from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen, large_text
 
 # Long enough for any real name or note; the operations and the CSV import use the same.
 MAX_TEXT = ops.members.MAX_TEXT
@@ -118,7 +119,12 @@ class MemberDialog(QDialog):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
-        columns = QHBoxLayout(body)
+        # Side by side at normal sizes; one above the other from 150% text on (at 200% in
+        # Spanish the side-by-side boxes were 145 px wide and cut the name being edited).
+        direction = (
+            QBoxLayout.Direction.TopToBottom if large_text() else QBoxLayout.Direction.LeftToRight
+        )
+        columns = QBoxLayout(direction, body)
         left = QFormLayout()
         right = QFormLayout()
         for form in (left, right):

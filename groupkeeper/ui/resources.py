@@ -281,4 +281,6 @@ def _font_sizes(text_scale: float) -> dict[str, str]:
         "input_h": f"{max(24, line_px)}px",
         "item_h": f"{max(40, line_px + 4)}px",
         "check_h": f"{max(44, line_px + 10)}px",  # room for the focus border too
+        # A check box's square grows with the text (22 px at 100%, 31 px at 200%).
+        "indicator_px": f"{max(22, round(line_px * 0.8))}px",
     }

@@ -268,6 +268,7 @@ class MeetingRunner(QWidget):
             footer.addSpacing(16)
             footer.addWidget(self.notice, 1)
         footer.addWidget(self.discard_button)
+        footer.addSpacing(24)  # apart from the buttons that move through the meeting
         footer.addWidget(self.home_button)
         footer.addWidget(self.back_button)
         footer.addWidget(self.next_button)

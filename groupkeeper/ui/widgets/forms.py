@@ -104,8 +104,17 @@ def _first_focusable(item: QWidget | QLayout) -> QWidget | None:
 
 
 def prepare_form(form: QFormLayout) -> QFormLayout:
-    """Labels above their fields when the row is too narrow (large text, Spanish)."""
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    """Labels above their fields when the row is too narrow (Spanish), and on every row
+    from 150% text on: one long label ("Ocultar en las exportaciones las cifras menores
+    que esta", 911 px at 200%) otherwise made the label column so wide that the fields
+    beside it were too narrow to read."""
+    from groupkeeper.ui.widgets.sizing import large_text
+
+    form.setRowWrapPolicy(
+        QFormLayout.RowWrapPolicy.WrapAllRows
+        if large_text()
+        else QFormLayout.RowWrapPolicy.WrapLongRows
+    )
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     return form
 

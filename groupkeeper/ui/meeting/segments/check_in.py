@@ -312,18 +312,22 @@ class CheckInSegment(SegmentWidget):
         row.setContentsMargins(16, 12, 16, 12)
         row.setSpacing(24 if not large_text() else 16)
         left = QVBoxLayout()
-        left.addWidget(
-            label(
-                QCoreApplication.translate(
-                    "MeetingRunner",
-                    "Type a few letters and press Enter to mark someone present. "
-                    "Not on the list? \u201cNew here\u201d adds them with just that name.",
-                ),
-                role="hint",
-            )
+        hint = label(
+            QCoreApplication.translate(
+                "MeetingRunner",
+                "Type a few letters and press Enter to mark someone present. "
+                "Not on the list? \u201cNew here\u201d adds them with just that name.",
+            ),
+            role="hint",
         )
+        left.addWidget(hint)
         self.panel = CheckInPanel(session)
         self.panel.recorded.connect(self._on_panel_recorded)
+        if large_text():
+            # Four lines at 200% pushed the search box itself below the fold; the box's
+            # placeholder says the same, and the whole hint stays as its tooltip.
+            hint.hide()
+            self.panel.search.setToolTip(hint.text())
         left.addWidget(self.panel, 1)
         row.addLayout(left, 3)
 
