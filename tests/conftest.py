@@ -56,26 +56,6 @@ def qapp(qapp):  # type: ignore[no-untyped-def]
     return qapp
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
-    """Delete the test's widgets now, in its own teardown. pytest-qt closes them and calls
-    ``deleteLater``, but outside an event loop Qt keeps deferred deletions until one runs:
-    the next test's first ``qtbot.wait`` then deleted them in the middle of its own
-    screens, so a fault in a teardown showed up in an unrelated test (this is how the
-    idle watcher's event filter was seen running on an emptied object)."""
-    result = yield
-    import sys
-
-    if "PySide6.QtWidgets" in sys.modules:
-        from PySide6.QtCore import QCoreApplication, QEvent
-        from PySide6.QtWidgets import QApplication
-
-        if QApplication.instance() is not None:
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-            QApplication.processEvents()
-    return result
-
-
 @pytest.fixture(autouse=True)
 def _collect_between_tests() -> Iterator[None]:
     """With the guard installed, tests that never run the event loop would pile up
