@@ -165,9 +165,11 @@ def run(quick: bool) -> list[Row]:
     from groupkeeper.agenda import SegmentKind
     from groupkeeper.demo import DEMO_PASSPHRASE
     from groupkeeper.settings import Settings
+    from groupkeeper.ui import binding_fix
     from groupkeeper.ui.main_window import MainWindow
     from groupkeeper.ui.services import Services
 
+    binding_fix.keep_singletons_alive()  # as the app does: thousands of Qt calls follow
     app = QApplication.instance() or QApplication([])
     _CPU.clear()
     count = 10 if quick else 40
