@@ -2,10 +2,10 @@
 
 ``groupkeeper`` alone starts the window (``--demo`` on a throwaway demo vault); the
 subcommands (``self-test``, ``make-demo``, ``check``, ``backup``, ``restore``, ``export``,
-``share``, ``join``, ``sync``, ``import-csv``) work headless. Passphrases come from a
-prompt without echo, or with ``--passphrase-stdin`` / ``--recovery-key-stdin`` from one
-line of standard input; never from an argument or an environment variable, where other
-users and shell histories can see them.
+``share``, ``join``, ``sync``, ``import-csv``, ``combine``) work headless. Passphrases
+come from a prompt without echo, or with ``--passphrase-stdin`` / ``--recovery-key-stdin``
+from one line of standard input; never from an argument or an environment variable, where
+other users and shell histories can see them.
 
 Exit codes: 0 done; 1 a known problem (wrong passphrase, damaged file, failed check...),
 told in one sentence on stderr; 2 usage error or a part not in this build; 3 a bug (a
@@ -407,6 +407,18 @@ def _cmd_sync(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_combine(args: argparse.Namespace) -> int:
+    from groupkeeper import combine
+
+    def write_pdf(report: Any, path: Path) -> None:
+        # The same offscreen PDF writer as ``export`` (combine itself never imports Qt).
+        from groupkeeper.ui.report_pdf import write_pdf_offscreen
+
+        write_pdf_offscreen(report, path)
+
+    return int(combine.run_combine(args, write_pdf))
+
+
 def _cmd_self_test(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     vault_arg = getattr(args, "vault", None)
@@ -643,6 +655,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sync", help="send this laptop's changes and apply the others', once")
     p.add_argument("dir", metavar="DIR")
     _add_secret_options(p, recovery=False)
+
+    p = sub.add_parser(
+        "combine",
+        help="add up CSV exports of several groups or sites into one report (no vault needed)",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--csv", metavar="OUT")
+    p.add_argument("--pdf", metavar="OUT")
     return parser
 
 
@@ -657,6 +677,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "join": _cmd_join,
     "sync": _cmd_sync,
     "import-csv": _cmd_import_csv,
+    "combine": _cmd_combine,
 }
 
 

@@ -12,7 +12,8 @@ Columns (in this order, header row first):
 ``period``   ``YYYY-MM..YYYY-MM`` (whole calendar months).
 ``value``    a plain number (counts as integers, means to 1 decimal, percentages whole,
              slopes to 2 decimals); ``<N`` for a count fewer than N; empty when suppressed,
-             withheld or no data (the note says which).
+             withheld or no data (the note says which); in a combined report
+             (``combine``), ``LOW..HIGH`` for a sum with a "fewer than N" part.
 ``note``     why a value is missing, or "rank" for top skills; English by default.
 
 The file is UTF-8 with a byte-order mark (so Excel detects UTF-8), CRLF line ends, and is
@@ -96,6 +97,10 @@ def render(table: ReportTable, group: str, labels: Mapping[str, str] | None = No
         elif c.state is CellState.FEWER_THAN:
             value = f"<{table.threshold}"
             note = words["fewer_than"].format(n=table.threshold)
+        elif c.state is CellState.RANGE and c.value is not None and c.high is not None:
+            # A combined report's sum with a "fewer than N" part (``combine``).
+            value = f"{_number(c.value)}..{_number(c.high)}"
+            note = words.get(c.note, c.note)
         else:
             value = ""
             note = words[c.state.value]

@@ -54,6 +54,9 @@ class CellState(StrEnum):
     SUPPRESSED = "suppressed"  # secondary: hidden so a primary cell cannot be recovered
     WITHHELD = "withheld"  # mean/percentage from too few people, or derived from a hidden count
     NO_DATA = "no_data"  # nothing to compute (e.g. no scores at all)
+    # Combined reports only (``combine``): a sum with a "fewer than N" part, shown as the
+    # range ``value``..``high`` that the published parts allow (never a guessed number).
+    RANGE = "range"
 
 
 SECTIONS: dict[str, str] = {
@@ -101,6 +104,7 @@ class Cell:
     state: CellState
     value: float | None  # only set when state is SHOWN; never the hidden number
     note: str = ""  # note code ("rank", "exact"...), worded by the exporter/UI
+    high: float | None = None  # RANGE only: the largest value (``value`` is the smallest)
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,8 @@ class ReportTable:
     cells: tuple[Cell, ...]
     notes: tuple[str, ...]
     perturbed: bool = False  # counts adjusted by cell-key perturbation (``perturbation``)
+    # A combined report (``combine``): the scope labels of the exports it adds up.
+    combined_from: tuple[str, ...] = ()
 
     def cell(self, metric: str, key: str = "") -> Cell:
         for c in self.cells:

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from groupkeeper.metrics import OTHER_CATEGORY
-from groupkeeper.suppression import CellState, ReportTable
+from groupkeeper.suppression import Cell, CellState, ReportTable
 
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable with colour-vision
 #: deficiencies. Chart data colours, not widget styling (QSS cannot reach QPainter).
@@ -122,6 +122,17 @@ def marker_text(state: CellState, threshold: int) -> str:
     return QCoreApplication.translate("charts", "none")
 
 
+def hidden_text(cell: Cell, threshold: int) -> str:
+    """What a bar that is not shown says: its marker, or a combined report's range."""
+    if cell.state is CellState.RANGE:
+        return (
+            QCoreApplication.translate("charts", "%1 to %2")
+            .replace("%1", _fmt(cell.value))
+            .replace("%2", _fmt(cell.high))
+        )
+    return marker_text(cell.state, threshold)
+
+
 def category_label(key: str) -> str:
     return QCoreApplication.translate("charts", "Added by groups") if key == OTHER_CATEGORY else key
 
@@ -135,7 +146,7 @@ def attendance_chart(table: ReportTable) -> BarChart:
         if c.state is CellState.SHOWN:
             bars.append(Bar(month_label(c.key), float(c.value or 0)))
         else:
-            bars.append(Bar(month_label(c.key), None, marker_text(c.state, table.threshold)))
+            bars.append(Bar(month_label(c.key), None, hidden_text(c, table.threshold)))
     note = (
         ""
         if table.exact
@@ -162,7 +173,7 @@ def skills_chart(table: ReportTable) -> BarChart:
         if c.state is CellState.SHOWN:
             bars.append(Bar(label, float(c.value or 0)))
         else:
-            bars.append(Bar(label, None, marker_text(c.state, table.threshold)))
+            bars.append(Bar(label, None, hidden_text(c, table.threshold)))
     bars.sort(key=lambda b: (b.value is None, -(b.value or 0), b.label.casefold()))
     return BarChart(
         QCoreApplication.translate("charts", "Coping skills shared, by category"),

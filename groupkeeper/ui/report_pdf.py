@@ -194,6 +194,12 @@ def cell_text(cell: Cell, threshold: int) -> str:
         return QCoreApplication.translate("reports", "hidden (see privacy)")
     if cell.state is CellState.WITHHELD:
         return QCoreApplication.translate("reports", "withheld (too few people)")
+    if cell.state is CellState.RANGE and cell.value is not None and cell.high is not None:
+        return _arg(
+            QCoreApplication.translate("reports", "between %1 and %2"),
+            _number(cell.value, 0),
+            _number(cell.high, 0),
+        )
     if cell.state is CellState.NO_DATA or cell.value is None:
         return QCoreApplication.translate("reports", "no data")
     v = float(cell.value)
@@ -248,7 +254,7 @@ def _key_figures_html(table: ReportTable) -> str:
         except KeyError:
             continue
         value = cell_text(c, table.threshold)
-        if c.state is not CellState.SHOWN and c.state is not CellState.NO_DATA:
+        if c.state not in (CellState.SHOWN, CellState.NO_DATA, CellState.RANGE):
             # Short marker in the big box; the wording is in the figures list.
             value = charts.marker_text(c.state, table.threshold)
         cells.append(
@@ -343,6 +349,8 @@ def privacy_statement(table: ReportTable) -> str:
     """Plain-text privacy statement: what was suppressed in this report and why."""
     from groupkeeper.reports_export import hidden_cells
 
+    if table.combined_from:
+        return combined_privacy_statement(table)
     t = table.threshold
     hidden = hidden_cells(table)
     fewer, secondary, withheld = (
@@ -410,6 +418,66 @@ def privacy_statement(table: ReportTable) -> str:
             "reports",
             "Coping skills that groups added themselves are counted only by category."
             " The report covers one whole calendar month, quarter or year that has ended.",
+        ),
+    ]
+    return "\n".join(parts)
+
+
+def combined_privacy_statement(table: ReportTable) -> str:
+    """The privacy statement of a combined report (``combine``): how it was added up."""
+    t = table.threshold
+    states = [c.state for c in table.cells]
+    parts = [
+        QCoreApplication.translate(
+            "reports",
+            "This report adds up %n exports. It was worked out from the exported figures"
+            " alone, without any vault: it holds aggregate figures only and tells nothing"
+            " that the exports did not already tell.",
+            "",
+            len(table.combined_from),
+        ),
+        QCoreApplication.translate(
+            "reports",
+            "Each count is the sum of the published counts, which were slightly adjusted to"
+            " protect privacy, so a sum may differ from the exact count by up to 2 for each"
+            " export added, and totals may not add exactly.",
+        ),
+        QCoreApplication.translate(
+            "reports",
+            "A sum with a hidden part is hidden (%n figure(s)); nothing hidden was guessed.",
+            "",
+            states.count(CellState.SUPPRESSED),
+        ),
+        _arg(
+            QCoreApplication.translate(
+                "reports",
+                'A sum with a "fewer than" part is shown as the range its parts allow, each'
+                " such part counting as 1 to %1 (%n figure(s)).",
+                "",
+                states.count(CellState.RANGE),
+            ),
+            str(t - 1),
+        ),
+        _arg(
+            QCoreApplication.translate(
+                "reports",
+                'Small counts: a sum from 1 to %1 is shown as "fewer than %2" (%n figure(s)).',
+                "",
+                states.count(CellState.FEWER_THAN),
+            ),
+            str(t - 1),
+            str(t),
+        ),
+        _arg(
+            QCoreApplication.translate(
+                "reports",
+                "The average attendance per meeting is worked out from the summed counts,"
+                " and only when at least %1 people are behind it. People are counted once"
+                " per group: someone who attends two of the groups counts in each. Medians,"
+                " percentages, mood and wellbeing averages, trends and skill ranks cannot be"
+                " worked out from exports and are left out.",
+            ),
+            str(min_contributors(t)),
         ),
     ]
     return "\n".join(parts)

@@ -187,6 +187,18 @@ class ReportsScreen(QWidget):
             )
         )
         self.pdf_button.setProperty("role", "primary")
+        self.combine_button = QPushButton(
+            QCoreApplication.translate("ReportsScreen", "Co&mbine exports...")
+        )
+        self.combine_button.setAccessibleName(
+            QCoreApplication.translate("ReportsScreen", "Combine exports")
+        )
+        self.combine_button.setAccessibleDescription(
+            QCoreApplication.translate(
+                "ReportsScreen", "Add up CSV exports of several groups or sites into one report"
+            )
+        )
+        self.combine_button.clicked.connect(self._on_combine_button_clicked)
         # Shown (and the export buttons disabled) for a range that is not one calendar
         # month, quarter or year: such exports could be subtracted from one another.
         self._range_rule = QCoreApplication.translate(
@@ -214,10 +226,12 @@ class ReportsScreen(QWidget):
             exports.addStretch(0)  # keeps the buttons on the right while the rule is hidden
             exports.addWidget(self.csv_button)
             exports.addWidget(self.pdf_button)
+            exports.addWidget(self.combine_button)
             outer.addLayout(exports)
         else:
             pickers.addWidget(self.csv_button)
             pickers.addWidget(self.pdf_button)
+            pickers.addWidget(self.combine_button)
             outer.addWidget(self.export_rule)
 
         self.rollup = QFrame()
@@ -592,6 +606,11 @@ class ReportsScreen(QWidget):
         )
         if path:
             self.export_pdf_to(Path(path))
+
+    def _on_combine_button_clicked(self) -> None:
+        from groupkeeper.ui.combine_dialog import CombineDialog
+
+        CombineDialog(self).exec()
 
     def export_csv_to(self, path: Path) -> None:
         """Write the suppressed CSV of the report on screen (in the worker)."""

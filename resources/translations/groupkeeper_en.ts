@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>CombineDialog</name>
+    <message numerus="yes">
+        <source>%n shown as a range because a part was a small count.</source>
+        <translation>
+            <numerusform>%n shown as a range because a part was a small count.</numerusform>
+            <numerusform>%n shown as a range because a part was a small count.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Attendances: %1. %n figure(s) hidden because a part was hidden;</source>
+        <translation>
+            <numerusform>Attendances: %1. %n figure hidden because a part was hidden;</numerusform>
+            <numerusform>Attendances: %1. %n figures hidden because a part was hidden;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to combine %n export(s) for %1: %2.</source>
+        <translation>
+            <numerusform>Ready to combine %n export for %1: %2.</numerusform>
+            <numerusform>Ready to combine %n exports for %1: %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CsvImportDialog</name>
     <message numerus="yes">
         <source>%n member(s) ready to import:</source>
@@ -513,6 +537,20 @@
 <context>
     <name>reports</name>
     <message numerus="yes">
+        <source>A sum with a &quot;fewer than&quot; part is shown as the range its parts allow, each such part counting as 1 to %1 (%n figure(s)).</source>
+        <translation>
+            <numerusform>A sum with a &quot;fewer than&quot; part is shown as the range its parts allow, each such part counting as 1 to %1 (%n figure).</numerusform>
+            <numerusform>A sum with a &quot;fewer than&quot; part is shown as the range its parts allow, each such part counting as 1 to %1 (%n figures).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A sum with a hidden part is hidden (%n figure(s)); nothing hidden was guessed.</source>
+        <translation>
+            <numerusform>A sum with a hidden part is hidden (%n figure); nothing hidden was guessed.</numerusform>
+            <numerusform>A sum with a hidden part is hidden (%n figures); nothing hidden was guessed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Averages, medians, percentages and trends based on fewer than %1 people, or that would reveal a hidden count, are withheld (%n figure(s)).</source>
         <translation>
             <numerusform>Averages, medians, percentages and trends based on fewer than %1 people, or that would reveal a hidden count, are withheld (%n figure).</numerusform>
@@ -527,10 +565,24 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Small counts: a sum from 1 to %1 is shown as &quot;fewer than %2&quot; (%n figure(s)).</source>
+        <translation>
+            <numerusform>Small counts: a sum from 1 to %1 is shown as &quot;fewer than %2&quot; (%n figure).</numerusform>
+            <numerusform>Small counts: a sum from 1 to %1 is shown as &quot;fewer than %2&quot; (%n figures).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Small counts: every count from 1 to %1 is shown as &quot;fewer than %2&quot; (%n figure(s) in this report).</source>
         <translation>
             <numerusform>Small counts: every count from 1 to %1 is shown as &quot;fewer than %2&quot; (%n figure in this report).</numerusform>
             <numerusform>Small counts: every count from 1 to %1 is shown as &quot;fewer than %2&quot; (%n figures in this report).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This report adds up %n exports. It was worked out from the exported figures alone, without any vault: it holds aggregate figures only and tells nothing that the exports did not already tell.</source>
+        <translation>
+            <numerusform>This report adds up %n export. It was worked out from the exported figures alone, without any vault: it holds aggregate figures only and tells nothing that the exports did not already tell.</numerusform>
+            <numerusform>This report adds up %n exports. It was worked out from the exported figures alone, without any vault: it holds aggregate figures only and tells nothing that the exports did not already tell.</numerusform>
         </translation>
     </message>
 </context>

@@ -225,6 +225,128 @@
     </message>
 </context>
 <context>
+    <name>CombineDialog</name>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown as a range because a part was a small count.</source>
+        <translation>
+            <numerusform>%n se muestra como intervalo porque una parte era un recuento pequeño.</numerusform>
+            <numerusform>%n se muestran como intervalo porque una parte era un recuento pequeño.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add exports...</source>
+        <translation>&amp;Añadir exportaciones...</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Add exports</source>
+        <translation>Añadir exportaciones</translation>
+    </message>
+    <message>
+        <source>Add the CSV exports to combine (at least two).</source>
+        <translation>Añada las exportaciones CSV que quiere combinar (al menos dos).</translation>
+    </message>
+    <message>
+        <source>Add up the CSV exports of several groups or sites into one report, for the same month, quarter or year. Only the exported figures are used (no vault): a figure with a hidden part stays hidden, or is shown as the range its parts allow.</source>
+        <translation>Sume en un solo informe las exportaciones CSV de varios grupos o sedes, del mismo mes, trimestre o año. Solo se usan las cifras exportadas (sin bóveda): una cifra con una parte oculta sigue oculta, o se muestra como el intervalo que permiten sus partes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Attendances: %1. %n figure(s) hidden because a part was hidden;</source>
+        <translation>
+            <numerusform>Asistencias: %1. %n cifra oculta porque una parte estaba oculta;</numerusform>
+            <numerusform>Asistencias: %1. %n cifras ocultas porque una parte estaba oculta;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose exports to combine</source>
+        <translation>Elija las exportaciones que quiere combinar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Combine exports</source>
+        <translation>Combinar exportaciones</translation>
+    </message>
+    <message>
+        <source>Combined report saved</source>
+        <translation>Informe combinado guardado</translation>
+    </message>
+    <message>
+        <source>Exports to combine</source>
+        <translation>Exportaciones que se combinan</translation>
+    </message>
+    <message>
+        <source>Leave the selected exports out</source>
+        <translation>Quitar las exportaciones seleccionadas</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to combine %n export(s) for %1: %2.</source>
+        <translation>
+            <numerusform>Listo para combinar %n exportación de %1: %2.</numerusform>
+            <numerusform>Listo para combinar %n exportaciones de %1: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Save &amp;CSV...</source>
+        <translation>Guardar &amp;CSV...</translation>
+    </message>
+    <message>
+        <source>Save CSV</source>
+        <translation>Guardar CSV</translation>
+    </message>
+    <message>
+        <source>Save P&amp;DF...</source>
+        <translation>Guardar P&amp;DF...</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <source>Save the combined CSV</source>
+        <translation>Guardar el CSV combinado</translation>
+    </message>
+    <message>
+        <source>Save the combined PDF</source>
+        <translation>Guardar el PDF combinado</translation>
+    </message>
+    <message>
+        <source>That is one of the exports being combined; save the combined report as another file.</source>
+        <translation>Ese es uno de los archivos que se combinan; guarde el informe combinado en otro archivo.</translation>
+    </message>
+    <message>
+        <source>The combined report was saved:
+%1</source>
+        <translation>El informe combinado se ha guardado:
+%1</translation>
+    </message>
+    <message>
+        <source>combined-report</source>
+        <translation>informe-combinado</translation>
+    </message>
+</context>
+<context>
     <name>ComingSoon</name>
     <message>
         <source>%1 is coming soon.</source>
@@ -1518,6 +1640,14 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
         <translation>Una habilidad necesita un nombre.</translation>
     </message>
     <message>
+        <source>Choose at least two exports to combine.</source>
+        <translation>Elija al menos dos exportaciones para combinar.</translation>
+    </message>
+    <message>
+        <source>Choose at most {limit} exports at once.</source>
+        <translation>Elija como máximo {limit} exportaciones a la vez.</translation>
+    </message>
+    <message>
         <source>Exports cover one calendar month, one quarter (January to March, April to June, July to September or October to December) or one calendar year, so that no two exports partly overlap.</source>
         <translation>Las exportaciones abarcan un mes natural, un trimestre (de enero a marzo, de abril a junio, de julio a septiembre o de octubre a diciembre) o un año natural, para que dos exportaciones nunca se solapen en parte.</translation>
     </message>
@@ -1610,6 +1740,14 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
         <translation>El plan necesita al menos un segmento.</translation>
     </message>
     <message>
+        <source>The exports cover different periods ({first}: {first_period}; {other}: {other_period}). Combine exports of the same month, quarter or year.</source>
+        <translation>Las exportaciones cubren periodos distintos ({first}: {first_period}; {other}: {other_period}). Combine exportaciones del mismo mes, trimestre o año.</translation>
+    </message>
+    <message>
+        <source>The folder for {flag} does not exist.</source>
+        <translation>La carpeta para {flag} no existe.</translation>
+    </message>
+    <message>
         <source>The note is empty.</source>
         <translation>La nota está vacía.</translation>
     </message>
@@ -1652,6 +1790,46 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
     <message>
         <source>Those answers do not fit the scale.</source>
         <translation>Esas respuestas no encajan en la escala.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: it may have been moved or removed, be a folder, or need a permission you do not have.</source>
+        <translation>No se puede leer {file}: puede que se haya movido o borrado, que sea una carpeta o que necesite un permiso que usted no tiene.</translation>
+    </message>
+    <message>
+        <source>{file} has a cell that looks like a spreadsheet formula (line {line}). GroupKeeper never writes one, so the file was changed after it was exported; ask for the export again.</source>
+        <translation>{file} tiene una celda que parece una fórmula de hoja de cálculo (línea {line}). GroupKeeper nunca escribe una, así que el archivo se modificó después de exportarlo; pida la exportación de nuevo.</translation>
+    </message>
+    <message>
+        <source>{file} has a damaged or edited line ({line}), so its figures cannot be trusted. Ask for the export again, unchanged.</source>
+        <translation>{file} tiene una línea dañada o editada ({line}), así que sus cifras no son fiables. Pida la exportación de nuevo, sin cambios.</translation>
+    </message>
+    <message>
+        <source>{file} holds figures this version of GroupKeeper does not know; it may come from a newer version. Update GroupKeeper and try again.</source>
+        <translation>{file} contiene cifras que esta versión de GroupKeeper no conoce; puede venir de una versión más reciente. Actualice GroupKeeper y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{file} is already a combined report; combine the original exports instead.</source>
+        <translation>{file} ya es un informe combinado; combine en su lugar las exportaciones originales.</translation>
+    </message>
+    <message>
+        <source>{file} is not a GroupKeeper report export (a CSV written by Export CSV or groupkeeper export). Choose the exported CSV files.</source>
+        <translation>{file} no es una exportación de informe de GroupKeeper (un CSV escrito por Exportar CSV o por groupkeeper export). Elija los archivos CSV exportados.</translation>
+    </message>
+    <message>
+        <source>{file} was chosen twice; leave one of them out.</source>
+        <translation>{file} se eligió dos veces; quite uno de ellos.</translation>
+    </message>
+    <message>
+        <source>{first} and {other} are both for &quot;{group}&quot;: adding them up would count that group twice. Leave one of them out (exports of groups that share a name at different sites: export each under its own name).</source>
+        <translation>{first} y {other} son ambos de «{group}»: sumarlos contaría ese grupo dos veces. Quite uno de ellos (si son grupos de sedes distintas con el mismo nombre, exporte cada uno con su propio nombre).</translation>
+    </message>
+    <message>
+        <source>{flag} names one of the exports being combined; write to another file.</source>
+        <translation>{flag} nombra una de las exportaciones que se combinan; escriba en otro archivo.</translation>
+    </message>
+    <message>
+        <source>{other} is the same export as {first}; leave one of them out.</source>
+        <translation>{other} es la misma exportación que {first}; quite una de ellas.</translation>
     </message>
 </context>
 <context>
@@ -3704,6 +3882,10 @@ Esto no se puede deshacer.</translation>
         <translation>&amp;Periodo:</translation>
     </message>
     <message>
+        <source>Add up CSV exports of several groups or sites into one report</source>
+        <translation>Sumar en un solo informe las exportaciones CSV de varios grupos o sedes</translation>
+    </message>
+    <message>
         <source>All figures</source>
         <translation>Todas las cifras</translation>
     </message>
@@ -3722,6 +3904,14 @@ Esto no se puede deshacer.</translation>
     <message>
         <source>Charts</source>
         <translation>Gráficos</translation>
+    </message>
+    <message>
+        <source>Co&amp;mbine exports...</source>
+        <translation>Co&amp;mbinar exportaciones...</translation>
+    </message>
+    <message>
+        <source>Combine exports</source>
+        <translation>Combinar exportaciones</translation>
     </message>
     <message>
         <source>Exact (this screen)</source>
@@ -4998,6 +5188,10 @@ Esto no se puede deshacer.</translation>
 <context>
     <name>charts</name>
     <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
         <source>&lt;%1</source>
         <extracomment>Okabe &amp; Ito (2008), &quot;Color Universal Design&quot;: distinguishable with colour-vision deficiencies. Chart data colours, not widget styling (QSS cannot reach QPainter).</extracomment>
         <translation>&lt;%1</translation>
@@ -5612,6 +5806,20 @@ Save here anyway?</source>
         <source>%1 to %2</source>
         <translation>de %1 a %2</translation>
     </message>
+    <message numerus="yes">
+        <source>A sum with a &quot;fewer than&quot; part is shown as the range its parts allow, each such part counting as 1 to %1 (%n figure(s)).</source>
+        <translation>
+            <numerusform>Una suma con una parte «menos de» se muestra como el intervalo que permiten sus partes, contando cada una de esas partes como de 1 a %1 (%n cifra).</numerusform>
+            <numerusform>Una suma con una parte «menos de» se muestra como el intervalo que permiten sus partes, contando cada una de esas partes como de 1 a %1 (%n cifras).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A sum with a hidden part is hidden (%n figure(s)); nothing hidden was guessed.</source>
+        <translation>
+            <numerusform>Una suma con una parte oculta se oculta (%n cifra); no se ha estimado nada oculto.</numerusform>
+            <numerusform>Una suma con una parte oculta se oculta (%n cifras); no se ha estimado nada oculto.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>About the mood check</source>
         <translation>Sobre el estado de ánimo</translation>
@@ -5713,6 +5921,10 @@ Save here anyway?</source>
     <message>
         <source>Different people attending</source>
         <translation>Personas distintas que asistieron</translation>
+    </message>
+    <message>
+        <source>Each count is the sum of the published counts, which were slightly adjusted to protect privacy, so a sum may differ from the exact count by up to 2 for each export added, and totals may not add exactly.</source>
+        <translation>Cada recuento es la suma de los recuentos publicados, que se ajustaron ligeramente para proteger la privacidad, así que una suma puede diferir del recuento exacto hasta en 2 por cada exportación sumada, y los totales pueden no cuadrar exactamente.</translation>
     </message>
     <message>
         <source>Figures are slightly adjusted to protect privacy; totals may not add exactly. Each count of %1 or more may differ from the exact count by up to 2, the same way every time for the same people, so comparing exports does not reveal a small count. Averages are worked out from the adjusted counts.</source>
@@ -5943,6 +6155,13 @@ Save here anyway?</source>
         <source>Skills shared: %1</source>
         <translation>Estrategias compartidas: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Small counts: a sum from 1 to %1 is shown as &quot;fewer than %2&quot; (%n figure(s)).</source>
+        <translation>
+            <numerusform>Recuentos pequeños: una suma de 1 a %1 se muestra como «menos de %2» (%n cifra).</numerusform>
+            <numerusform>Recuentos pequeños: una suma de 1 a %1 se muestra como «menos de %2» (%n cifras).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Small counts: every count from 1 to %1 is shown as &quot;fewer than %2&quot; (%3 figures in this report).</source>
         <translation type="vanished">Cifras pequeñas: todo recuento de 1 a %1 aparece como «menos de %2» (%3 cifras en este informe).</translation>
@@ -5955,8 +6174,19 @@ Save here anyway?</source>
         </translation>
     </message>
     <message>
+        <source>The average attendance per meeting is worked out from the summed counts, and only when at least %1 people are behind it. People are counted once per group: someone who attends two of the groups counts in each. Medians, percentages, mood and wellbeing averages, trends and skill ranks cannot be worked out from exports and are left out.</source>
+        <translation>La asistencia media por reunión se calcula a partir de los recuentos sumados, y solo cuando hay al menos %1 personas detrás. Las personas se cuentan una vez por grupo: quien asiste a dos de los grupos cuenta en cada uno. Las medianas, los porcentajes, las medias de estado de ánimo y de bienestar, las tendencias y los puestos de las habilidades no se pueden calcular a partir de exportaciones y se omiten.</translation>
+    </message>
+    <message>
         <source>The weekly mood rating (1-5 or 0-10) is a check-in, not a validated outcome measure. The periodic wellbeing measure, where used, is reported separately.</source>
         <translation>La puntuación semanal de ánimo (1-5 o 0-10) es una forma de tomar el pulso, no una medida de resultados validada. El cuestionario periódico de bienestar, donde se usa, se presenta aparte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This report adds up %n exports. It was worked out from the exported figures alone, without any vault: it holds aggregate figures only and tells nothing that the exports did not already tell.</source>
+        <translation>
+            <numerusform>Este informe suma %n exportación. Se calculó solo a partir de las cifras exportadas, sin ninguna bóveda: contiene únicamente cifras agregadas y no revela nada que las exportaciones no revelaran ya.</numerusform>
+            <numerusform>Este informe suma %n exportaciones. Se calculó solo a partir de las cifras exportadas, sin ninguna bóveda: contiene únicamente cifras agregadas y no revela nada que las exportaciones no revelaran ya.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This report holds aggregate figures only: no names, contact details, notes, goals or safety notes ever leave GroupKeeper. The suppression threshold is %1 (a vault setting, never below 5).</source>
@@ -5997,6 +6227,10 @@ Save here anyway?</source>
     <message>
         <source>Wellbeing, change since first measure: %1</source>
         <translation>Bienestar, cambio desde la primera medición: %1</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation>entre %1 y %2</translation>
     </message>
     <message>
         <source>fewer than %1</source>
