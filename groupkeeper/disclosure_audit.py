@@ -23,11 +23,19 @@ exports of the same vault (``relations``):
   attendances, walk-ins, passes, skills, goals and safety concerns; members' attendances
   add up; new members and different people are at most the sums of the groups'.
 
+- across versions: an export made again after a meeting was entered late into its period
+  (or one whose figures changed since it was made) is an earlier *version*
+  (``Published.version``): its counts are variables of their own, and each count a late
+  meeting can only increase (``GROWING``) is at most today's.
+
 Every exact count is an integer variable. For each hidden cell the audit asks HiGHS (an
 integer program) for the smallest and largest value consistent with all of that; a cell is
 *exposed* when its interval is a single value, or, for a "fewer than N" cell, narrower than
-1..N-1. ``protect`` then hides the cheapest further cell (the smallest published count
-that shares a relation with the exposed one) and audits again, until nothing is exposed.
+1..N-1. Most cells are settled without their own two programs: any solution is a witness
+of one possible value of every cell at once (``audit``). Only the parts of the model that
+hold the new export's counts are checked (the rest was checked when it was published).
+``protect`` then hides the cheapest further cell (the smallest published count that shares
+a relation with the exposed one) and audits again, until nothing is exposed.
 """
 
 from __future__ import annotations
@@ -82,6 +90,26 @@ SCOPE_ADDITIVE = frozenset(
         "safety_concerns",
     }
 )
+#: Counts a meeting entered late in the period can only increase (its attendances, walk-ins,
+#: people...). Not first-time attendances and new members: a meeting entered late *before*
+#: the period turns some of them into returning ones. A correction of a closed meeting can
+#: lower any count; then the figures contradict each other and the audit says so
+#: (``Infeasible``).
+GROWING = frozenset(
+    {
+        "meetings_held",
+        "attendances",
+        "walk_ins",
+        "mood_passes",
+        "skills_shared",
+        "skills_by_category",
+        "goals_set",
+        "safety_concerns",
+        "unique_attendees",
+        "returning_members",
+        "attendance_month",
+    }
+)
 #: Totals a suppression should spare when a part can be hidden instead (headline figures).
 HEADLINE = frozenset(
     {"attendances", "unique_attendees", "meetings_held", "skills_shared", "goals_reviewed"}
@@ -124,6 +152,10 @@ class Published:
     cells: dict[Ref, tuple[str, float | None]]
     ratios: tuple[Ratio, ...] = ()
     adjust: int = MAX_ADJUST  # how far a published count may be from the exact one
+    # 0: made from the vault's figures as they are now. Otherwise an earlier export made
+    # before meetings of its period were entered late or corrected (its export log id):
+    # its counts are variables of their own, tied to today's by ``GROWING``.
+    version: int = 0
 
 
 def ratios_for(means: dict[str, float]) -> tuple[Ratio, ...]:
@@ -212,10 +244,18 @@ class _Model:
 
 
 def _v(t: Published, ref: Ref) -> Var:
-    """The variable of ``ref`` in ``t``; a monthly attendance is that month's attendances."""
-    if ref[0] == "attendance_month":
-        return (t.scope, ref[1], ref[1], "attendances", "")
-    return (t.scope, t.start, t.end, ref[0], ref[1])
+    """The variable of ``ref`` in ``t``; a monthly attendance is that month's attendances.
+
+    An earlier version's counts (``Published.version``) are variables of their own
+    ("attendances@12"), so the relations across periods and groups, which hold between
+    exports of the same figures, do not tie them to today's."""
+    metric, key = ref
+    start, end = t.start, t.end
+    if metric == "attendance_month":
+        metric, key, start, end = "attendances", "", ref[1], ref[1]
+    if t.version:
+        metric = f"{metric}@{t.version}"
+    return (t.scope, start, end, metric, key)
 
 
 def _within(model: _Model, t: Published) -> None:
@@ -317,6 +357,19 @@ def _across(model: _Model) -> None:
             model.row(dict(coefs), 0.0, 0.0)
 
 
+def _versions(model: _Model, tables: Sequence[Published]) -> None:
+    """An earlier version of a table and today's: each ``GROWING`` count of the earlier
+    one is at most today's (meetings entered late only add to them)."""
+    today = {(t.scope, t.start, t.end): t for t in tables if not t.version}
+    for t in tables:
+        now = today.get((t.scope, t.start, t.end))
+        if not t.version or now is None:
+            continue
+        for ref in t.cells:
+            if ref[0] in GROWING and ref in now.cells:
+                model.at_most({model.var(_v(t, ref)): 1.0}, {model.var(_v(now, ref)): 1.0})
+
+
 def build_model(tables: Iterable[Published]) -> _Model:
     model = _Model()
     tables = list(tables)
@@ -327,6 +380,7 @@ def build_model(tables: Iterable[Published]) -> _Model:
             if ref[0] in COUNT_METRICS:
                 _cell_bounds(model, t, ref, state, value)
     _across(model)
+    _versions(model, tables)
     return model
 
 
@@ -454,31 +508,51 @@ class _Solver:
         lp.a_matrix_.value_ = np.array(value, dtype=float)
         lp.integrality_ = [highspy.HighsVarType.kInteger] * n
         self.n = n
+        self.n_x = n_x
         self.h = _highs()
         self.h.setOptionValue("mip_rel_gap", 0.0)
         self.h.setOptionValue("mip_abs_gap", 0.0)
         self.h.passModel(lp)
         self._hs = highspy
         self._np = np
-        self._last: int | None = None
+        self._costed: list[int] = []
+        #: The integer solution of the last run that had one (values by column).
+        self.solution: Any = None
 
-    def extreme(self, v: Var, maximize: bool) -> float:
-        """The least (greatest) value of ``v``; +inf when unbounded above."""
+    def run(self, costs: dict[Var, float], maximize: bool) -> float:
+        """Optimise ``sum(costs[v] * v)``: its best value (+-inf when unbounded).
+
+        Keeps the solution found in ``solution`` (None when there is none).
+        """
         hs, np = self._hs, self._np
-        i = self.index[v]
-        if self._last is not None and self._last != i:
-            self.h.changeColsCost(1, np.array([self._last], dtype=np.int32), np.array([0.0]))
-        self.h.changeColsCost(1, np.array([i], dtype=np.int32), np.array([1.0]))
-        self._last = i
+        if self._costed:
+            idx = np.array(self._costed, dtype=np.int32)
+            self.h.changeColsCost(len(idx), idx, np.zeros(len(idx)))
+        columns = [self.index[v] for v in costs]
+        idx = np.array(columns, dtype=np.int32)
+        self.h.changeColsCost(len(idx), idx, np.array(list(costs.values()), dtype=float))
+        self._costed = columns
         sense = hs.ObjSense.kMaximize if maximize else hs.ObjSense.kMinimize
         self.h.changeObjectiveSense(sense)
         self.h.run()
         status = self.h.getModelStatus()
+        self.solution = None
         if status == hs.HighsModelStatus.kOptimal:
+            self.solution = self.h.getSolution().col_value
             return round(float(self.h.getInfo().objective_function_value))
         if status in (hs.HighsModelStatus.kUnbounded, hs.HighsModelStatus.kUnboundedOrInfeasible):
             return float("inf") if maximize else float("-inf")
         raise Infeasible(f"disclosure audit: the model has no solution ({status})")
+
+    def extreme(self, v: Var, maximize: bool) -> float:
+        """The least (greatest) value of ``v``; +inf when unbounded above."""
+        return self.run({v: 1.0}, maximize)
+
+    def value(self, v: Var) -> int | None:
+        """``v`` in the last solution found (None when there is none)."""
+        if self.solution is None:
+            return None
+        return round(float(self.solution[self.index[v]]))
 
 
 class Infeasible(RuntimeError):
@@ -496,10 +570,37 @@ class Exposure:
     high: float
 
 
-def audit(tables: Sequence[Published], check: Iterable[int] | None = None) -> list[Exposure]:
+def audit(
+    tables: Sequence[Published],
+    check: Iterable[int] | None = None,
+    *,
+    touching: Published | None = None,
+    model: _Model | None = None,
+    memo: AuditMemo | None = None,
+) -> list[Exposure]:
     """Hidden cells of ``tables`` (only of ``check``'s indexes, default all) that a reader
-    of all of ``tables`` could narrow too much (see the module docstring)."""
-    model = build_model(tables)
+    of all of ``tables`` could narrow too much (see the module docstring).
+
+    Args:
+        tables: Everything the reader holds.
+        check: Indexes of the tables whose hidden cells are checked (default: all).
+        touching: Only check the parts of the model that hold a count of this table
+            (a new export): the other parts are what earlier exports published among
+            themselves, checked when they were made, and nothing in this one can change them.
+        model: ``build_model(tables)``, when the caller has it already.
+        memo: What earlier rounds of ``protect`` learnt (cells shown safe, witnessed
+            values); valid while the tables only hide more (see ``AuditMemo``).
+
+    Two integer programs per hidden cell would be the plain way (least and greatest
+    value). Most cells are settled for free instead: every solution HiGHS finds is a set
+    of counts consistent with everything published, so it *witnesses* a value of every
+    hidden cell at once. A "fewer than N" cell seen at 1 and at N-1, or a hidden cell
+    seen at 0 or at two different values, cannot be exposed. Two solutions (all hidden
+    cells as small as possible; all "fewer than N" cells as large as possible) settle
+    most of them; only the rest get their own least and greatest value.
+    """
+    if model is None:
+        model = build_model(tables)
     wanted: dict[Var, tuple[str, int]] = {}
     chosen = range(len(tables)) if check is None else check
     for i in chosen:
@@ -509,26 +610,104 @@ def audit(tables: Sequence[Published], check: Iterable[int] | None = None) -> li
                 var = _v(t, ref)
                 if state == FEWER_THAN or var not in wanted:
                     wanted[var] = (state, t.threshold)
+    near: set[Var] | None = None
+    if touching is not None:
+        near = {_v(touching, ref) for ref in touching.cells if ref[0] in COUNT_METRICS}
     found: list[Exposure] = []
     for variables, rows in _components(model, wanted):
-        targets = [v for v in variables if v in wanted]
+        if near is not None and near.isdisjoint(variables):
+            continue
+        targets = [v for v in variables if v in wanted and (memo is None or v not in memo.safe)]
         if not targets:
             continue
-        solver = _Solver(model, variables, rows)
-        for var in sorted(targets):
-            state, k = wanted[var]
-            low = solver.extreme(var, maximize=False)
-            high = solver.extreme(var, maximize=True)
-            # A hidden cell that can only be 0 reveals no one (zero is shown anyway).
-            narrow = low > 1 or high < k - 1 if state == FEWER_THAN else 0 < low >= high
-            if narrow:
-                found.append(Exposure(var, state, k, low, high))
+        found += _audit_component(model, variables, rows, targets, wanted, memo)
     return found
 
 
-def neighbours(model_tables: Sequence[Published], var: Var) -> set[Var]:
+@dataclass
+class AuditMemo:
+    """What an audit learnt, for the next round of ``protect``.
+
+    Each round only hides more cells, so what a reader can know only shrinks: a solution
+    of one round is still a solution of the next, and a cell that could not be narrowed
+    cannot be narrowed later. ``safe`` holds those cells, ``seen`` the witnessed values.
+    """
+
+    safe: set[Var] = field(default_factory=set)
+    seen: dict[Var, set[int]] = field(default_factory=dict)
+
+
+def _audit_component(
+    model: _Model,
+    variables: list[Var],
+    rows: list[int],
+    targets: list[Var],
+    wanted: dict[Var, tuple[str, int]],
+    memo: AuditMemo | None = None,
+) -> list[Exposure]:
+    """``audit`` of one connected part of the model (see ``audit`` on witnesses)."""
+    found: list[Exposure] = []
+    memo = memo if memo is not None else AuditMemo()
+    seen = memo.seen
+
+    def settled(v: Var) -> bool:
+        state, k = wanted[v]
+        if state == FEWER_THAN:
+            return 1 in seen[v] and k - 1 in seen[v]
+        return 0 in seen[v] or len(seen[v]) >= 2
+
+    for v in targets:
+        seen.setdefault(v, set())
+    if all(settled(v) for v in targets):
+        memo.safe.update(targets)
+        return found
+    solver = _Solver(model, variables, rows)
+
+    def witness() -> None:
+        for v in targets:
+            x = solver.value(v)
+            if x is not None:
+                seen[v].add(x)
+
+    open_ = [v for v in targets if not settled(v)]
+    solver.run(dict.fromkeys(open_, 1.0), maximize=False)
+    witness()
+    fewer = [v for v in open_ if wanted[v][0] == FEWER_THAN and not settled(v)]
+    if fewer:
+        solver.run(dict.fromkeys(fewer, 1.0), maximize=True)
+        witness()
+    for var in sorted(open_):
+        if settled(var):
+            continue
+        state, k = wanted[var]
+        low = solver.extreme(var, maximize=False)
+        witness()
+        if state == FEWER_THAN:
+            if low > 1:
+                high = solver.extreme(var, maximize=True)
+                witness()
+                found.append(Exposure(var, state, k, low, high))
+                continue
+            if k - 1 in seen[var]:
+                continue
+        elif low <= 0 or len(seen[var]) >= 2:
+            continue
+        high = solver.extreme(var, maximize=True)
+        witness()
+        # A hidden cell that can only be 0 reveals no one (zero is shown anyway).
+        narrow = low > 1 or high < k - 1 if state == FEWER_THAN else 0 < low >= high
+        if narrow:
+            found.append(Exposure(var, state, k, low, high))
+    memo.safe.update(set(targets) - {e.var for e in found})
+    return found
+
+
+def neighbours(
+    model_tables: Sequence[Published], var: Var, model: _Model | None = None
+) -> set[Var]:
     """Variables that share a relation with ``var`` (for choosing a further suppression)."""
-    model = build_model(model_tables)
+    if model is None:
+        model = build_model(model_tables)
     out: set[Var] = set()
     frontier = {var}
     seen = {var}
@@ -561,6 +740,7 @@ def protect(
     """
     cells = dict(current.cells)
     extra: set[Ref] = set()
+    memo = AuditMemo()
     for rounds in range(1, max_rounds + 1):
         table = Published(
             current.scope,
@@ -572,7 +752,8 @@ def protect(
             current.adjust,
         )
         tables = [*earlier, table]
-        exposed = audit(tables)
+        model = build_model(tables)
+        exposed = audit(tables, touching=table, model=model, memo=memo)
         if not exposed:
             return extra, rounds
         by_var = {_v(table, ref): ref for ref in cells if ref[0] in COUNT_METRICS}
@@ -580,7 +761,7 @@ def protect(
         picks: set[Ref] = set()
         for exposure in exposed:
             # The cell itself first: an earlier export hid it, and this one would show it.
-            near = {exposure.var} | neighbours(tables, exposure.var)
+            near = {exposure.var} | neighbours(tables, exposure.var, model)
             if any(by_var.get(v) in picks for v in near):
                 continue  # this round already hides a cell next to it: audit again first
             candidates = [by_var[v] for v in near if v in by_var and by_var[v] in shown]

@@ -46,7 +46,7 @@ from typing import Any
 from groupkeeper import disclosure_audit, metrics, perturbation, suppression
 from groupkeeper.export_csv import write_csv
 from groupkeeper.metrics import Period, Report, Value
-from groupkeeper.storage import disclosure
+from groupkeeper.storage import disclosure, reporting
 from groupkeeper.storage.errors import InvalidInput
 from groupkeeper.storage.reporting import MeetingFact, ReportFacts, load_facts
 from groupkeeper.suppression import Cell, CellState, ReportTable
@@ -298,9 +298,10 @@ def _fingerprint(report: Report, cell_keys: dict[tuple[str, str], int], threshol
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _published(record: disclosure.ExportRecord) -> disclosure_audit.Published:
+def _published(record: disclosure.ExportRecord, stale: bool = False) -> disclosure_audit.Published:
     """What an earlier export told its readers. Its means were worked out from its
-    published (adjusted) counts, so they add nothing about the exact ones."""
+    published (adjusted) counts, so they add nothing about the exact ones. ``stale``: it
+    was made from figures that have changed since (``disclosure_audit.Published.version``)."""
     cells = {(c.metric, c.key): (c.state, c.value) for c in record.cells}
     return disclosure_audit.Published(
         tuple(record.group_ids),
@@ -308,6 +309,17 @@ def _published(record: disclosure.ExportRecord) -> disclosure_audit.Published:
         record.period_end[:7],
         record.threshold,
         cells,
+        version=record.id if stale else 0,
+    )
+
+
+def _stale(record: disclosure.ExportRecord, changes: list[tuple[int, str, str]]) -> bool:
+    """Whether a meeting of ``record``'s groups dated up to the end of its period was
+    entered late or corrected after it was exported (its figures differ from today's)."""
+    groups = set(record.group_ids)
+    return any(
+        g in groups and day <= record.period_end and changed >= record.exported_at
+        for g, day, changed in changes
     )
 
 
@@ -328,16 +340,31 @@ def _from_log(
     """The earlier exports to audit against, and the table to repeat if this very export
     was made before from the same figures."""
     latest: dict[tuple[tuple[int, ...], str, str], disclosure.ExportRecord] = {}
-    for record in disclosure.export_log(db):
+    records = disclosure.export_log(db)
+    for record in records:
         latest[(record.group_ids, record.period_start, record.period_end)] = record
-    again = latest.pop((scope, period.first_day, period.last_day), None)
+    here = (scope, period.first_day, period.last_day)
+    again = latest.pop(here, None)
     if again is not None and again.fingerprint == fingerprint:
         return _table_from_log(again, report), []
-    earlier = [
-        _published(r)
+    # This very export made before from other figures (a meeting entered late since):
+    # each earlier version is audited with this one, tied to it by the counts that late
+    # meetings can only increase. The latest of each fingerprint is enough.
+    versions = {
+        r.fingerprint: r
+        for r in records
+        if (r.group_ids, r.period_start, r.period_end) == here and r.fingerprint != fingerprint
+    }
+    related = [
+        r
         for (g, start, end), r in latest.items()
         if _related(g, scope, Period.months(start[:7], end[:7]), period)
     ]
+    changes: list[tuple[int, str, str]] = []
+    if related:
+        changes = reporting.meetings_changed_since(db, min(r.exported_at for r in related))
+    earlier = [_published(r, _stale(r, changes)) for r in related]
+    earlier += [_published(r, stale=True) for r in versions.values()]
     return None, earlier
 
 
