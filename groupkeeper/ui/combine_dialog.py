@@ -210,7 +210,7 @@ class CombineDialog(QDialog):
 
     def _file_words(self, f: combine.ExportFile) -> str:
         return (
-            QCoreApplication.translate("CombineDialog", "%1, %2")
+            QCoreApplication.translate("CombineDialog", "%1, for %2")
             .replace("%1", f.group)
             .replace("%2", self._period_words(f.period.start, f.period.end))
         )

@@ -227,8 +227,8 @@
 <context>
     <name>CombineDialog</name>
     <message>
-        <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <source>%1, for %2</source>
+        <translation>%1, de %2</translation>
     </message>
     <message numerus="yes">
         <source>%n shown as a range because a part was a small count.</source>
