@@ -50,6 +50,24 @@ def test_first_window_before_storage_imports(tmp_path: Path, with_vault: bool) -
     # first screen never touches PySide6's Qt namespace: both are measurable shares of
     # the start-up budget (bench/bench_startup.py).
     assert "groupkeeper.cli" not in loaded
+    # Nor anything that only reports, meetings or sharing need (numpy and highspy are
+    # the export audit's solver, and load only when an export runs).
+    for module in (
+        "numpy",
+        "highspy",
+        "groupkeeper.reports_export",
+        "groupkeeper.disclosure_audit",
+        "groupkeeper.meeting",
+        "groupkeeper.sync",
+        "groupkeeper.ui.reports",
+        "groupkeeper.ui.charts",
+    ):
+        assert module not in loaded
+    if with_vault:
+        # PySide6 builds a class and its enums on first use: message boxes and file
+        # dialogs are not part of the unlock screen's first frame.
+        classes = [ln for ln in result.stdout.splitlines() if ln.startswith("startup-classes:")]
+        assert classes == ["startup-classes:"], result.stdout
     if with_vault:  # the unlock screen; the first-run wizard (once per install) may use Qt
         assert "startup-qt-namespace:not built" in result.stdout.splitlines()
 
@@ -99,3 +117,47 @@ def test_a_known_error_that_reaches_the_excepthook_is_worded_not_a_bug(qapp) -> 
         messages.set_test_responder(None)
     assert [kind for kind, _, _ in answers] == ["error"]
     assert "USB stick" in answers[0][2]
+
+
+def test_unlocked_roster_does_not_load_numpy(tmp_path: Path) -> None:
+    """numpy (about 18 MB) and highspy belong to the export audit only: unlocking and
+    loading the roster must not import them (sqlite-utils would import numpy if let).
+    No sqlite-utils plugin gets the decrypted connection either."""
+    from groupkeeper.storage.vault import Vault
+
+    folder = tmp_path / "vault"
+    Vault.create(folder, "kettle river purple bicycle")[0].lock()
+    code = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from groupkeeper.settings import Settings
+from groupkeeper.ui.services import Services
+from groupkeeper.ui.roster import RosterScreen
+app = QApplication([])
+from groupkeeper.storage import keyheader
+services = Services(Settings(), Path(sys.argv[1]))
+with keyheader.lowered_floor_for_tests():  # the test vault's KDF, as in this process
+    services.unlock("kettle river purple bicycle")
+screen = RosterScreen(services)
+screen.refresh()
+screen.show()
+app.processEvents()
+print("loaded:" + ",".join(m for m in ("numpy", "highspy", "pandas", "importlib.metadata")
+                           if m in sys.modules))
+services.lock()
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GROUPKEEPER_HOME=str(tmp_path / "home"))
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "loaded:\n" in result.stdout + "\n", result.stdout
+    # After that, an export can still import them.
+    import numpy  # noqa: F401

@@ -22,8 +22,23 @@ import sqlcipher3.dbapi2
 sys.modules.setdefault("pysqlite3", sqlcipher3)
 sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
 
-import sqlite_utils  # noqa: E402  (must follow the alias above)
-from sqlite_utils.migrations import Migrations  # noqa: E402
+# sqlite-utils imports numpy and pandas when they are installed, only to map their scalar
+# types to column types; the app never stores either. numpy is installed for the export
+# audit's solver (highspy), which imports it when an export runs; loaded here it would
+# cost about 18 MB of memory for the whole session (bench/bench_memory.py). So hide them
+# while sqlite-utils is imported (None in sys.modules makes their import fail), then
+# unhide them. This import happens once, at the first unlock or command, when nothing
+# else is importing; if numpy is already loaded, sqlite-utils simply gets it.
+_HIDDEN = [name for name in ("numpy", "pandas") if name not in sys.modules]
+for _name in _HIDDEN:
+    sys.modules[_name] = None  # type: ignore[assignment]
+try:
+    import sqlite_utils  # noqa: E402  (must follow the alias above)
+    from sqlite_utils.migrations import Migrations  # noqa: E402
+finally:
+    for _name in _HIDDEN:
+        if sys.modules.get(_name, ...) is None:
+            del sys.modules[_name]
 
 dbapi2 = sqlcipher3.dbapi2
 DatabaseError = sqlcipher3.dbapi2.DatabaseError
@@ -31,6 +46,17 @@ OperationalError = sqlcipher3.dbapi2.OperationalError
 IntegrityError = sqlcipher3.dbapi2.IntegrityError
 Connection = sqlcipher3.dbapi2.Connection
 Database = sqlite_utils.Database
+
+
+def database(conn: Any) -> Database:
+    """sqlite-utils' ``Database`` over ``conn``, without sqlite-utils plugins.
+
+    By default sqlite-utils looks up every installed package's ``sqlite_utils`` entry
+    points (reading all their metadata) and hands each plugin the connection, which here
+    is the decrypted vault. No plugin belongs there, and the look-up cost memory and time
+    at every unlock.
+    """
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def connect(path: str, *, read_only: bool = False) -> Any:
@@ -87,6 +113,7 @@ __all__ = [
     "Migrations",
     "OperationalError",
     "connect",
+    "database",
     "dbapi2",
     "sqlite_utils",
     "write_transaction",

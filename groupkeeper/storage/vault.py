@@ -29,7 +29,13 @@ from typing import Any
 
 from groupkeeper import fileio
 from groupkeeper.storage import keyheader, keymem, schema
-from groupkeeper.storage._sqlcipher import Connection, Database, DatabaseError, connect
+from groupkeeper.storage._sqlcipher import (
+    Connection,
+    Database,
+    DatabaseError,
+    connect,
+    database,
+)
 from groupkeeper.storage.errors import (
     InvalidInput,
     KdfTooWeak,
@@ -415,7 +421,7 @@ class Vault:
         self._header = header
         self._key: bytearray | None = data_key
         self._conn: Connection | None = conn
-        self._db: Database | None = Database(conn)
+        self._db: Database | None = database(conn)
         self._stale = False
         #: Files whose wider access was taken away when this vault opened (say so once).
         self.tightened: tuple[str, ...] = ()
@@ -656,7 +662,7 @@ class Vault:
                 except BaseException:
                     conn.close()
                     raise
-            self._conn, self._db, self._stale = conn, Database(conn), False
+            self._conn, self._db, self._stale = conn, database(conn), False
             self._owner, self._heir = threading.get_ident(), None
 
     @contextmanager
@@ -693,7 +699,7 @@ class Vault:
             else:
                 conn.set_progress_handler(lambda: 1 if self._closing else 0, 100)
             self._threads[conn] = write
-        db = Database(conn)
+        db = database(conn)
         self._local.db, self._local.write = db, write
         try:
             try:
@@ -725,7 +731,7 @@ class Vault:
         conn = _open_connection(self.folder, self._key, self._header.vault_id, new=False)
         with guarded(self.folder):
             _configure(conn)
-        self._conn, self._db, self._stale = conn, Database(conn), False
+        self._conn, self._db, self._stale = conn, database(conn), False
 
     def lock(self) -> None:
         """Stop background work, close every connection and zero the key. Safe twice.

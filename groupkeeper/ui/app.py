@@ -177,11 +177,32 @@ def run_app(
                 "cryptography",
                 "sqlcipher3",
                 "groupkeeper.cli",
+                "numpy",
+                "highspy",
+                "groupkeeper.reports_export",
+                "groupkeeper.disclosure_audit",
+                "groupkeeper.meeting",
+                "groupkeeper.sync",
+                "groupkeeper.ui.reports",
+                "groupkeeper.ui.charts",
             )
             if name in sys.modules
         )
         print(f"startup-modules:{loaded}", flush=True)  # noqa: T201
         built = "Qt" in vars(PySide6.QtCore)
+        import PySide6.QtWidgets
+
+        # PySide6 builds a class (and its enums) when it is first used; these are not
+        # needed for the first frame.
+        classes = ",".join(
+            name
+            for module, name in (
+                (PySide6.QtWidgets, "QMessageBox"),
+                (PySide6.QtWidgets, "QFileDialog"),
+            )
+            if name in vars(module)
+        )
+        print(f"startup-classes:{classes}", flush=True)  # noqa: T201
         print(f"startup-qt-namespace:{'built' if built else 'not built'}", flush=True)  # noqa: T201
         QTimer.singleShot(0, app.quit)
     code = app.exec()

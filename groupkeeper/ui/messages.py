@@ -14,9 +14,12 @@ user reads what was wrong, in their language.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 from groupkeeper.storage.errors import InvalidInput
 
@@ -120,6 +123,10 @@ def describe_error(exc: BaseException) -> str:
 def _box(kind: str, parent: QWidget | None, title: str, text: str) -> bool:
     if _responder is not None:
         return bool(_responder(kind, title, text))
+    # Imported here: the unlock screen imports this module, and a message box is never
+    # needed for its first frame (PySide6 builds QMessageBox's enums on first use).
+    from PySide6.QtWidgets import QMessageBox
+
     if kind == "confirm":
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
         yes = box.addButton(QMessageBox.StandardButton.Yes)
@@ -161,6 +168,8 @@ def ask_unsaved(parent: QWidget | None, title: str, text: str) -> str:
         if answer is True:
             return "save"
         return answer if answer in ("save", "discard", "keep") else "keep"
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     save = box.addButton(
         QCoreApplication.translate("messages", "Save"), QMessageBox.ButtonRole.AcceptRole

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -275,6 +274,8 @@ class UnlockScreen(QWidget):
         self.restore_button.setVisible(True)
 
     def _on_restore_button_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         backup_file, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose a backup"),
