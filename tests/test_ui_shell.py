@@ -161,3 +161,31 @@ services.lock()
     assert "loaded:\n" in result.stdout + "\n", result.stdout
     # After that, an export can still import them.
     import numpy  # noqa: F401
+
+
+def test_unlock_and_screens_drop_cached_module_sources(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """PySide6's import hook reads every later module's source and linecache keeps it
+    (several MB); the unlock and each lazily imported screen drop it again."""
+    import linecache
+
+    from groupkeeper.settings import Settings
+    from groupkeeper.storage.vault import Vault
+    from groupkeeper.ui.main_window import MainWindow
+    from groupkeeper.ui.services import Services
+
+    folder = tmp_path / "vault"
+    Vault.create(folder, "kettle river purple bicycle")[0].lock()
+    services = Services(Settings(tmp_path / "settings.json"), folder)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    linecache.getlines(__file__)  # as the hook does for each module it sees imported
+    assert linecache.cache
+    services.unlock("kettle river purple bicycle")
+    assert not linecache.cache
+    linecache.getlines(__file__)
+    window.unlock_screen.unlocked.emit()  # Home is built
+    assert not linecache.cache
+    linecache.getlines(__file__)
+    window.show_roster()  # imported on first use
+    assert not linecache.cache
+    window.lock()

@@ -18,6 +18,7 @@ the window mid-meeting does not end it: the runner saved every action, and Home 
 from __future__ import annotations
 
 import importlib
+import linecache
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -55,7 +56,20 @@ SCREENS = {
 
 def _screen_class(name: str) -> Any:
     module_name, class_name = SCREENS[name]
-    return getattr(importlib.import_module(module_name), class_name)
+    screen = getattr(importlib.import_module(module_name), class_name)
+    forget_sources()
+    return screen
+
+
+def forget_sources() -> None:
+    """Drop the module sources PySide6 had ``linecache`` keep while modules were imported.
+
+    Once PySide6 is imported, its ``__feature__`` import hook reads the source of every
+    module imported after it (``inspect.getsource``, looking for "PySide6"), and
+    ``linecache`` keeps the lines: several MB for the app's modules (bench/bench_memory.py).
+    Nothing needs them; a traceback reads its file again.
+    """
+    linecache.clearcache()
 
     def clear_personal_data(self) -> None:
         """Holds nothing personal."""
@@ -193,6 +207,7 @@ class MainWindow(QMainWindow):
         from groupkeeper.ui.app import set_app_icon
 
         set_app_icon()
+        forget_sources()
 
     @property
     def nav(self) -> QWidget:
@@ -316,6 +331,7 @@ class MainWindow(QMainWindow):
 
         if should_show_tour(self.services):
             self.start_tour()
+        forget_sources()  # Home's modules (and the storage stack's) are in now
 
     def _start_auto_sync(self) -> None:
         from groupkeeper.ui.auto_sync import AutoSync

@@ -9,6 +9,7 @@ first use.
 
 from __future__ import annotations
 
+import linecache
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -101,6 +102,9 @@ class Services:
 
         self.vault = vault
         self._store = Store(lambda: vault.db, vault.folder, clock=self.now)
+        # The storage stack was imported by the unlock: drop the sources PySide6's import
+        # hook had linecache keep meanwhile (see ``main_window.forget_sources``).
+        linecache.clearcache()
 
     def create_vault(self, folder: Path, passphrase: str) -> str:
         """Create a vault in ``folder``, attach it, return the recovery key. Slow (KDF)."""
