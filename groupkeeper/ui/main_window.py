@@ -71,9 +71,6 @@ def forget_sources() -> None:
     """
     linecache.clearcache()
 
-    def clear_personal_data(self) -> None:
-        """Holds nothing personal."""
-
 
 class MainWindow(QMainWindow):
     """The app shell. ``services`` carries settings, clocks and the vault."""
