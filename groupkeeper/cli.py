@@ -293,8 +293,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
         write_pdf_offscreen(bundle, path)
 
+    def csv_wording() -> Any:
+        # The CSV's label, period and explanation columns, in the app's language (Qt's
+        # translators, so the UI layer words them too).
+        from groupkeeper.ui.report_pdf import csv_wording_offscreen
+
+        return csv_wording_offscreen()
+
     # open_vault: the one place that reads secrets.
-    return int(reports_export.run_export(args, open_vault, write_pdf))
+    return int(reports_export.run_export(args, open_vault, write_pdf, csv_wording))
 
 
 def _cmd_import_csv(args: argparse.Namespace) -> int:

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from groupkeeper import disclosure_audit, metrics, perturbation, suppression
-from groupkeeper.export_csv import write_csv
+from groupkeeper.export_csv import Wording, write_csv
 from groupkeeper.metrics import Period, Report, Value
 from groupkeeper.storage import disclosure, reporting
 from groupkeeper.storage.errors import InvalidInput
@@ -405,10 +405,12 @@ def rebuilt(db: Any, bundle: ReportBundle) -> ReportBundle:
     )
 
 
-def export_csv_now(db: Any, bundle: ReportBundle, path: Path) -> ReportBundle:
+def export_csv_now(
+    db: Any, bundle: ReportBundle, path: Path, wording: Wording | None = None
+) -> ReportBundle:
     """Rebuild ``bundle`` (``rebuilt``), write its CSV and log it; returns what was written."""
     fresh = rebuilt(db, bundle)
-    export_csv(fresh, path, db)
+    export_csv(fresh, path, db, wording)
     return fresh
 
 
@@ -461,15 +463,19 @@ def check_exportable(period: Period, today: dt.date | str | None = None) -> None
         raise InvalidInput(EXPORT_COMPLETED)
 
 
-def export_csv(bundle: ReportBundle, path: Path, db: Any = None) -> None:
+def export_csv(
+    bundle: ReportBundle, path: Path, db: Any = None, wording: Wording | None = None
+) -> None:
     """Write the suppressed table of ``bundle`` as CSV (see ``export_csv`` for columns),
     and record it in the vault's export log when ``db`` (the open vault) is given.
+    ``wording`` words the people columns (label, period, explanations) in the app's
+    language; the machine columns are the same whatever it is.
 
     Raises:
         InvalidInput: the bundle's period is not exportable (``check_exportable``).
     """
     check_exportable(bundle.period, bundle.generated_on)
-    write_csv(Path(path), bundle.table, bundle.scope_label)
+    write_csv(Path(path), bundle.table, bundle.scope_label, wording=wording)
     if db is not None:
         log_export(db, bundle, "csv")
 
@@ -540,12 +546,14 @@ def run_export(
     args: argparse.Namespace,
     open_vault: Callable[[argparse.Namespace, Path], Any],
     write_pdf: Callable[[ReportBundle, Path], None] | None = None,
+    csv_wording: Callable[[], Wording] | None = None,
 ) -> int:
     """Body of ``groupkeeper export DIR [--group NAME] [--from YYYY-MM] [--to YYYY-MM]
     [--csv FILE] [--pdf FILE] [--passphrase-stdin]``.
 
     Writes exactly what the Reports screen's Export buttons write (same suppression, same
-    threshold from the vault). The vault is locked again before any file is written.
+    threshold from the vault). ``csv_wording`` (from the UI layer, which translates) words
+    the CSV's people columns; without it they are plain English.
 
     Returns:
         0 when every requested file was written.
@@ -591,7 +599,8 @@ def run_export(
         # Written while the vault is open, so each file is in the export log (the audit
         # of later exports reads it); nothing personal is in either file.
         if csv_path is not None:
-            export_csv(bundle, csv_path, store.db)
+            wording = csv_wording() if csv_wording is not None else None
+            export_csv(bundle, csv_path, store.db, wording)
             written.append(str(csv_path))
         if pdf_path is not None:
             if write_pdf is None:  # the PDF writer lives in the UI layer (it paints with Qt)

@@ -30,7 +30,9 @@ def test_columns_bom_and_parse(tmp_path: Path) -> None:
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert tuple(rows[0]) == export_csv.COLUMNS
-    assert rows[1] == [
+    # The machine columns scripts read: same names, same order, same values as ever.
+    assert rows[0][:7] == ["section", "metric", "key", "group", "period", "value", "note"]
+    assert rows[1][:7] == [
         "meetings",
         "meetings_held",
         "",
@@ -39,6 +41,9 @@ def test_columns_bom_and_parse(tmp_path: Path) -> None:
         "12",
         "",
     ]
+    # People columns after them; without a wording the label is the metric id.
+    assert rows[0][7:] == ["label", "period_label", "explanation"]
+    assert rows[1][7:] == ["meetings_held", "January\u2013March 2025", ""]
     assert rows[2][5] == "<5" and rows[2][6] == "fewer than 5"
     # A negative number is a number, not a formula: written as is.
     assert rows[3][5] == "-0.4"

@@ -265,6 +265,11 @@ def test_cli_export_writes_csv_and_pdf(vault_dir: Path, tmp_path: Path) -> None:
     rows = read_rows(csv_path)
     by = {(r["metric"], r["key"]): r["value"] for r in rows}
     assert 60 <= int(by[("attendances", "")]) <= 64 and by[("safety_concerns", "")] == "<5"
+    # The people columns, in English (no language chosen in the app's settings).
+    words = {(r["metric"], r["key"]): r for r in rows}
+    assert words[("attendances_returning", "")]["label"] == "Returning attendances"
+    assert words[("safety_concerns", "")]["explanation"].startswith("Fewer than 5:")
+    assert {r["period_label"] for r in rows} == {"January\u2013March 2026"}
     assert pdf_path.read_bytes().startswith(b"%PDF")
     assert not list(tmp_path.glob(".export-*"))  # no temporary files left behind
 

@@ -58,6 +58,8 @@ DATA_TABLES = (
     ("settings", "groupkeeper.options", "TITLES"),
     ("StarterSkills", "groupkeeper.storage.skills_seed", "STARTER_NAMES"),
     ("MemberExport", "groupkeeper.member_export", "WORDS"),
+    ("csv", "groupkeeper.export_csv", "EXPLANATIONS"),
+    ("csv", "groupkeeper.export_csv", "REPORT_NOTES"),
 )
 # Known-error classes whose literal sentence is translated under the "InvalidInput" context.
 INVALID_INPUT = ("InvalidInput", "CrisisResourcesNeeded")

@@ -28,6 +28,7 @@ from groupkeeper.suppression import Cell, CellState, ReportTable, min_contributo
 from groupkeeper.ui import charts
 
 if TYPE_CHECKING:
+    from groupkeeper.export_csv import Wording
     from groupkeeper.reports_export import ReportBundle
 
 #: The figures shown large at the top of the screen and the PDF.
@@ -665,7 +666,18 @@ def ensure_qt_app() -> Any:
     if app is None:
         # No window is shown, so never ask for a display (a coordinator's script or CI).
         app = QGuiApplication(["groupkeeper-export", "-platform", "offscreen"])
+        _install_language(app)
     return app
+
+
+def _install_language(app: Any) -> None:
+    """The command line writes in the language chosen in the app's settings, English when
+    none was chosen (a script's output should not change with the machine's locale). The
+    English translation holds the plural forms ("1 further figure")."""
+    from groupkeeper.settings import Settings
+    from groupkeeper.ui.app import install_translations
+
+    install_translations(app, Settings().language or "en")
 
 
 def write_pdf_offscreen(bundle: ReportBundle, path: Path) -> None:
@@ -715,3 +727,82 @@ def write_pdf(bundle: ReportBundle, path: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# --- The CSV's people columns -----------------------------------------------------------
+
+
+def _month_name(month: int) -> str:
+    return QLocale().standaloneMonthName(month, QLocale.FormatType.LongFormat)
+
+
+def period_words(first_day: str, last_day: str) -> str:
+    """A whole-month period in the app's language: "November 2026", "July–September 2026",
+    "2026" ("noviembre de 2026", "julio–septiembre de 2026" in Spanish)."""
+    sy, sm = int(first_day[:4]), int(first_day[5:7])
+    ey, em = int(last_day[:4]), int(last_day[5:7])
+    if (sm, em) == (1, 12) and sy == ey:
+        return str(sy)
+    if (sy, sm) == (ey, em):
+        return (
+            QCoreApplication.translate("reports", "%1 %2", "a month and its year")
+            .replace("%1", _month_name(sm))
+            .replace("%2", str(sy))
+        )
+    if sy == ey:
+        return (
+            QCoreApplication.translate("reports", "%1–%2 %3", "first month–last month year")
+            .replace("%1", _month_name(sm))
+            .replace("%2", _month_name(em))
+            .replace("%3", str(sy))
+        )
+    return (
+        QCoreApplication.translate("reports", "%1 %2–%3 %4", "month year–month year")
+        .replace("%1", _month_name(sm))
+        .replace("%2", str(sy))
+        .replace("%3", _month_name(em))
+        .replace("%4", str(ey))
+    )
+
+
+def explanation(reason: str, threshold: int) -> str:
+    """The CSV's sentence for a hidden, withheld, adjusted or ranked value (translated)."""
+    from groupkeeper.export_csv import EXPLANATIONS
+
+    template = EXPLANATIONS.get(reason)
+    if template is None:  # a combined report's note (``combine``): in English for now
+        from groupkeeper.export_csv import english_explanation
+
+        return english_explanation(reason, threshold)
+    return (
+        QCoreApplication.translate("csv", template)
+        .replace("%1", str(threshold))
+        .replace("%2", str(threshold - 1))
+        .replace("%3", str(min_contributors(threshold)))
+    )
+
+
+def _note_words(note_id: str) -> str:
+    from groupkeeper.export_csv import REPORT_NOTES
+
+    text = REPORT_NOTES.get(note_id)
+    if text is None:  # e.g. a combined report's note: its English sentence
+        from groupkeeper.export_csv import NOTE_TEXT
+
+        return NOTE_TEXT.get(note_id, note_id)
+    return QCoreApplication.translate("csv", text)
+
+
+def csv_wording() -> Wording:
+    """The CSV's people columns in the app's language (the installed translators)."""
+    from groupkeeper.export_csv import Wording
+
+    return Wording(
+        label=metric_label, period=period_words, explanation=explanation, note=_note_words
+    )
+
+
+def csv_wording_offscreen() -> Wording:
+    """``csv_wording`` for the command line: an offscreen app in the app's language."""
+    ensure_qt_app()
+    return csv_wording()

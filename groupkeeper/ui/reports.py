@@ -619,11 +619,12 @@ class ReportsScreen(QWidget):
         vault = self.services.vault
         assert vault is not None
         bundle = self.bundle
+        wording = report_pdf.csv_wording()  # label, period and notes in the app's language
         worker.run_on_vault(
             vault,
             # vault.db: the task's own connection. Rebuilt there, so the audit sees every
             # export logged since the screen made its bundle.
-            lambda: reports_export.export_csv_now(vault.db, bundle, path),
+            lambda: reports_export.export_csv_now(vault.db, bundle, path, wording),
             write=True,  # the export log
             on_done=lambda _r: self._on_exported(path),
             on_error=self._on_export_failed,

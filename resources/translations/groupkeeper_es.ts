@@ -5277,6 +5277,37 @@ Esto no se puede deshacer.</translation>
     </message>
 </context>
 <context>
+    <name>csv</name>
+    <message>
+        <source>Fewer than %1: a count from 1 to %2 is not shown exactly, so that a few people cannot be singled out.</source>
+        <translation>Menos de %1: una cifra de 1 a %2 no se muestra exacta, para que no se pueda señalar a unas pocas personas.</translation>
+    </message>
+    <message>
+        <source>Hidden: with the totals and the other figures, this one would let a reader work out a small count.</source>
+        <translation>Oculta: junto con los totales y las demás cifras, permitiría a un lector deducir una cifra pequeña.</translation>
+    </message>
+    <message>
+        <source>No data: nothing of this kind was recorded in this period.</source>
+        <translation>Sin datos: no se registró nada de este tipo en este periodo.</translation>
+    </message>
+    <message>
+        <source>Rank among the most shared coping skills from the starter library (1 = most shared); the count itself is not shown.</source>
+        <translation>Puesto entre las habilidades de afrontamiento de la biblioteca inicial más compartidas (1 = la más compartida); la cifra en sí no se muestra.</translation>
+    </message>
+    <message>
+        <source>Slightly adjusted to protect privacy: it may differ from the exact count by up to 2, so totals may not add up exactly.</source>
+        <translation>Ligeramente ajustada para proteger la privacidad: puede diferir de la cifra exacta en hasta 2, así que los totales pueden no sumar exactamente.</translation>
+    </message>
+    <message>
+        <source>The weekly mood rating is a check-in, not a validated outcome measure.</source>
+        <translation>La valoración semanal del ánimo es un sondeo, no una medida de resultados validada.</translation>
+    </message>
+    <message>
+        <source>Withheld: it rests on fewer than %3 people, or it would let a reader work out a hidden count.</source>
+        <translation>Retenida: se basa en menos de %3 personas, o permitiría a un lector deducir una cifra oculta.</translation>
+    </message>
+</context>
+<context>
     <name>definitions</name>
     <message>
         <source>Anonymous walk-ins counted at meetings (people who stayed anonymous).</source>
@@ -5803,8 +5834,23 @@ Save here anyway?</source>
 <context>
     <name>reports</name>
     <message>
+        <source>%1 %2</source>
+        <comment>a month and its year</comment>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1 %2–%3 %4</source>
+        <comment>month year–month year</comment>
+        <translation>%1 de %2–%3 de %4</translation>
+    </message>
+    <message>
         <source>%1 to %2</source>
         <translation>de %1 a %2</translation>
+    </message>
+    <message>
+        <source>%1–%2 %3</source>
+        <comment>first month–last month year</comment>
+        <translation>%1–%2 de %3</translation>
     </message>
     <message numerus="yes">
         <source>A sum with a &quot;fewer than&quot; part is shown as the range its parts allow, each such part counting as 1 to %1 (%n figure(s)).</source>
