@@ -82,3 +82,162 @@ def test_export_charts_come_from_suppressed_values(bundle: reports_export.Report
         image = charts.render_chart(chart, QSize(500, 260))
         assert not image.isNull() and image.width() == 1000
         assert charts.describe(chart).startswith(chart.title)
+
+
+# --- Pages and plurals (issue 12, issue 13 item 16) ---------------------------------------
+
+
+def page_fill(path: Path) -> list[float]:
+    """Per page: how far down the text area (inside the 2 cm margins) ink reaches, 0..1;
+    the page number in the bottom margin does not count. Rendered with poppler's pdftoppm."""
+    import subprocess
+    import tempfile
+
+    from PySide6.QtGui import QImage
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "30", "-gray", str(path), f"{tmp}/p"], check=True)
+        pages = sorted(Path(tmp).glob("p-*.pgm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        fills = []
+        for page in pages:
+            img = QImage(str(page))
+            margin = round(img.height() * 20 / 297)
+            top, bottom = margin, img.height() - margin
+            last = top
+            for y in range(top, bottom):
+                if any(img.pixelColor(x, y).lightness() < 200 for x in range(0, img.width(), 2)):
+                    last = y
+            fills.append((last - top) / (bottom - top))
+        return fills
+
+
+def pdftotext_pages(path: Path) -> list[str]:
+    """The text of each page, as poppler's pdftotext reads it (pages split on form feed)."""
+    import subprocess
+
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = out.split("\f")
+    return [unicodedata.normalize("NFKC", p) for p in pages if p.strip()]
+
+
+HEADINGS = (
+    "Key figures",
+    "Mood and coping skills",
+    "All figures",
+    "Month by month",
+    "Privacy: what was suppressed",
+    "About the mood check",
+    "Definitions",
+)
+
+
+@pytest.fixture
+def demo_store(store: Store) -> Store:
+    from groupkeeper import demo
+
+    demo.generate(store, members=60, groups=3, years=1, seed=3, today=TODAY)
+    return store
+
+
+def test_no_page_but_the_last_is_nearly_empty_and_headings_stay_with_their_content(
+    demo_store: Store, qapp, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    scopes: list[tuple[tuple[int, ...] | None, str]] = [(None, "All groups")]
+    scopes += [((int(g.id),), g.name) for g in demo_store.groups.all() if g.id is not None]
+    checked = 0
+    for ids, name in scopes:
+        for period in (Period.quarter(2026, 1), Period((2026, 4), (2026, 4))):
+            bundle = reports_export.build_report(
+                demo_store.db,
+                ids,
+                period,
+                threshold=5,
+                scope_label=name,
+                today=TODAY,
+                use_log=False,
+            )
+            path = tmp_path / f"{checked}.pdf"
+            report_pdf.write_pdf(bundle, path)
+            fills = page_fill(path)
+            texts = pdftotext_pages(path)
+            assert len(fills) == len(texts) >= 2
+            # Every page but the last is at least half full.
+            assert all(f >= 0.5 for f in fills[:-1]), (name, period.label, fills)
+            for text in texts[:-1]:
+                # A section heading never ends a page, cut off from its table or chart.
+                lines = [line.strip() for line in text.splitlines() if line.strip()]
+                words = [line for line in lines if not line.isdigit()]  # not the number
+                assert not words or words[-1] not in HEADINGS, (name, period.label, words[-1])
+            # Every heading is printed, once.
+            joined = "\n".join(texts)
+            assert all(joined.count(h) >= 1 for h in HEADINGS)
+            checked += 1
+    assert checked == 8
+
+
+def _with_hidden(bundle: reports_export.ReportBundle, fewer: int, secondary: int):  # type: ignore[no-untyped-def]
+    """``bundle`` with exactly ``fewer`` "fewer than" and ``secondary`` further hidden
+    counts (and nothing else hidden), to check the wording for 1 and for 2."""
+    from dataclasses import replace
+
+    from groupkeeper.suppression import CellState
+
+    cells = []
+    left = {CellState.FEWER_THAN: fewer, CellState.SUPPRESSED: secondary}
+    for c in bundle.table.cells:
+        state = CellState.SHOWN if c.state is not CellState.NO_DATA else c.state
+        value = c.value if c.value is not None else 10
+        for want in (CellState.FEWER_THAN, CellState.SUPPRESSED):
+            if c.metric.startswith("goals") and left[want]:
+                left[want] -= 1
+                state, value = want, None
+                break
+        cells.append(replace(c, state=state, value=value))
+    assert not any(left.values())
+    return replace(bundle, table=replace(bundle.table, cells=tuple(cells)))
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [
+        (
+            "en",
+            ["1 further figure hidden", "(1 figure in this report)", "(0 figures)"],
+            ["2 further figures hidden", "(2 figures in this report)"],
+        ),
+        (
+            "es",
+            ["1 cifra más oculta", "(1 cifra en este informe)", "(0 cifras)"],
+            ["2 cifras más ocultas", "(2 cifras en este informe)"],
+        ),
+    ],
+)
+def test_plurals_in_the_privacy_statement(
+    bundle: reports_export.ReportBundle,
+    tmp_path: Path,
+    qapp,
+    lang: str,
+    one: list[str],
+    two: list[str],
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    from groupkeeper.ui import app as app_module
+
+    locale = QLocale()
+    app_module.install_translations(qapp, lang)
+    try:
+        for n, expected in ((1, one), (2, two)):
+            path = tmp_path / f"{lang}{n}.pdf"
+            report_pdf.write_pdf(_with_hidden(bundle, n, n), path)
+            text = " ".join(" ".join(pdftotext_pages(path)).split())
+            for phrase in expected:
+                assert phrase in text, (lang, n, phrase)
+            assert "figure(s)" not in text and "cifra(s)" not in text
+    finally:
+        for translator in app_module._translators:
+            qapp.removeTranslator(translator)
+        app_module._translators.clear()
+        QLocale.setDefault(locale)

@@ -20,8 +20,23 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QSize, QUrl
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QMarginsF, QRectF, QSize, QSizeF, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 
 from groupkeeper import wellbeing
 from groupkeeper.suppression import Cell, CellState, ReportTable, min_contributors
@@ -634,9 +649,7 @@ def build_document(bundle: ReportBundle, chart_width: int = 600) -> QTextDocumen
         "<h2>" + esc(QCoreApplication.translate("reports", "Mood and coping skills")) + "</h2>",
         f'<p class="small">{esc(mood_note)}</p>',
         "".join(chart_html[1:]),
-        '<h2 style="page-break-before: always">'
-        + esc(QCoreApplication.translate("reports", "All figures"))
-        + "</h2>",
+        "<h2>" + esc(QCoreApplication.translate("reports", "All figures")) + "</h2>",
         _figures_html(table),
         "<h2>" + esc(QCoreApplication.translate("reports", "Month by month")) + "</h2>",
         _monthly_html(table),
@@ -656,6 +669,137 @@ def build_document(bundle: ReportBundle, chart_width: int = 600) -> QTextDocumen
     ]
     doc.setHtml("<html><body>" + "".join(parts) + "</body></html>")
     return doc
+
+
+# --- Pages ------------------------------------------------------------------------------
+
+#: Page margins, as ``QTextDocument.print_`` has them (2 cm).
+_MARGIN_CM = 2.0
+#: A heading keeps at least this share of a page's text area (or all of what follows it,
+#: if shorter) on its own page; otherwise it starts the next page.
+_KEEP_WITH_HEADING = 0.25
+
+
+def paginate(doc: QTextDocument, device: QPagedPaintDevice) -> float:
+    """Lay ``doc`` out in pages of ``device`` with 2 cm margins, and move every heading
+    that would sit at the foot of a page, cut off from its table or chart, to the next
+    page. The sections otherwise flow on, so no page is left nearly empty.
+
+    Returns:
+        The page height in device pixels.
+    """
+    layout = doc.documentLayout()
+    layout.setPaintDevice(device)
+    # Margins in screen pixels, as print_ sets them: the layout scales them to the device.
+    screen_dpi = (
+        QGuiApplication.primaryScreen().logicalDotsPerInchY()
+        if (QGuiApplication.primaryScreen() is not None)
+        else 96.0
+    )
+    margin = _MARGIN_CM / 2.54 * screen_dpi
+    fmt = doc.rootFrame().frameFormat()
+    fmt.setMargin(margin)
+    doc.rootFrame().setFrameFormat(fmt)
+    page = QSizeF(device.width(), device.height())
+    doc.setPageSize(page)
+    device_margin = _MARGIN_CM / 2.54 * device.logicalDpiY()
+    text_height = page.height() - 2 * device_margin
+    # Each pass moves at most one heading; a moved heading only moves later ones.
+    for _ in range(200):
+        if not _move_one_heading(doc, page.height(), device_margin, text_height):
+            break
+    return page.height()
+
+
+def _top_level_blocks(doc: QTextDocument) -> list[QTextBlock]:
+    """Blocks of the root frame (not inside a table), in order."""
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        if QTextCursor(block).currentTable() is None:
+            out.append(block)
+        block = block.next()
+    return out
+
+
+def _move_one_heading(doc: QTextDocument, page_h: float, margin: float, text_h: float) -> bool:
+    layout = doc.documentLayout()
+    blocks = _top_level_blocks(doc)
+    for i, block in enumerate(blocks):
+        if block.blockFormat().headingLevel() == 0:
+            continue
+        if block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            continue
+        rect = layout.blockBoundingRect(block)
+        page = int(rect.top() // page_h)
+        if rect.top() - page * page_h <= margin + 1:
+            continue  # already at the top of a page
+        page_end = (page + 1) * page_h - margin
+        want = rect.bottom() + _following_height(doc, blocks, i, text_h * _KEEP_WITH_HEADING)
+        if want > page_end:
+            fmt = block.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(block).setBlockFormat(fmt)
+            return True
+    return False
+
+
+def _following_height(doc: QTextDocument, blocks: list[QTextBlock], i: int, cap: float) -> float:
+    """How much of what follows heading ``blocks[i]`` must share its page: up to and with
+    the first table or image (a chart), at most ``cap``."""
+    layout = doc.documentLayout()
+    start = layout.blockBoundingRect(blocks[i]).bottom()
+    end = start
+    block = blocks[i].next()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is not None:
+            end = layout.frameBoundingRect(table).bottom()
+            break
+        if block.blockFormat().headingLevel():
+            break
+        end = layout.blockBoundingRect(block).bottom()
+        if "\ufffc" in block.text() or end - start >= cap:
+            break  # an image (a chart), or enough text
+        block = block.next()
+    return min(end - start, cap)
+
+
+def _print(doc: QTextDocument, writer: QPdfWriter) -> None:
+    """Print ``doc`` page by page with page numbers (``print_``'s drawing, with the pages
+    from ``paginate``)."""
+    page_h = paginate(doc, writer)
+    layout = doc.documentLayout()
+    painter = QPainter(writer)
+    try:
+        width = float(writer.width())
+        margin = _MARGIN_CM / 2.54 * writer.logicalDpiY()
+        font = QFont(doc.defaultFont())
+        for index in range(doc.pageCount()):
+            if index:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -index * page_h)
+            view = QRectF(0, index * page_h, width, page_h)
+            painter.setClipRect(view)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = view
+            context.palette.setColor(QPalette.ColorRole.Text, QColor("black"))
+            layout.draw(painter, context)
+            painter.setClipping(False)
+            painter.setFont(font)
+            number = str(index + 1)
+            metrics = painter.fontMetrics()
+            painter.drawText(
+                round(width - margin - metrics.horizontalAdvance(number)),
+                round(
+                    view.top() + page_h - margin + metrics.ascent() + 5 * writer.logicalDpiY() / 72
+                ),
+                number,
+            )
+            painter.restore()
+    finally:
+        painter.end()
 
 
 def ensure_qt_app() -> Any:
@@ -712,12 +856,12 @@ def write_pdf(bundle: ReportBundle, path: Path) -> None:
             QPageLayout(
                 QPageSize(QPageSize.PageSizeId.A4),
                 QPageLayout.Orientation.Portrait,
-                # print_ adds its own 2 cm margins and the page numbers.
+                # _print lays out its own 2 cm margins and the page numbers.
                 QMarginsF(0, 0, 0, 0),
                 QPageLayout.Unit.Millimeter,
             )
         )
-        doc.print_(writer)
+        _print(doc, writer)
         del writer  # flushes and closes the file
         if Path(tmp).stat().st_size == 0:
             raise OSError("the PDF could not be written")

@@ -567,12 +567,14 @@ class ReportsScreen(QWidget):
         )
         self.status.setText(
             QCoreApplication.translate(
-                "ReportsScreen", "%1, %2. In exports %3 figures are hidden (threshold %4)."
+                "ReportsScreen",
+                "%1, %2. In exports %n figure(s) are hidden (threshold %3).",
+                "",
+                hidden,
             )
             .replace("%1", bundle.scope_label)
             .replace("%2", report_pdf.period_text(bundle))
-            .replace("%3", str(hidden))
-            .replace("%4", str(bundle.threshold))
+            .replace("%3", str(bundle.threshold))
         )
         self.rollup.setVisible(bundle.too_small)
 

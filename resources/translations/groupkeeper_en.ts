@@ -456,6 +456,16 @@
     </message>
 </context>
 <context>
+    <name>ReportsScreen</name>
+    <message numerus="yes">
+        <source>%1, %2. In exports %n figure(s) are hidden (threshold %3).</source>
+        <translation>
+            <numerusform>%1, %2. In exports %n figure is hidden (threshold %3).</numerusform>
+            <numerusform>%1, %2. In exports %n figures are hidden (threshold %3).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RosterScreen</name>
     <message numerus="yes">
         <source>%n match(es)</source>

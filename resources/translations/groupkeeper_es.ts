@@ -3871,7 +3871,14 @@ Esto no se puede deshacer.</translation>
     <name>ReportsScreen</name>
     <message>
         <source>%1, %2. In exports %3 figures are hidden (threshold %4).</source>
-        <translation>%1, %2. En las exportaciones se ocultan %3 cifras (umbral %4).</translation>
+        <translation type="vanished">%1, %2. En las exportaciones se ocultan %3 cifras (umbral %4).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2. In exports %n figure(s) are hidden (threshold %3).</source>
+        <translation>
+            <numerusform>%1, %2. En las exportaciones se oculta %n cifra (umbral %3).</numerusform>
+            <numerusform>%1, %2. En las exportaciones se ocultan %n cifras (umbral %3).</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Group:</source>
@@ -6151,6 +6158,7 @@ Save here anyway?</source>
     </message>
     <message>
         <source>Peer support group report</source>
+        <extracomment>Page margins, as ``QTextDocument.print_`` has them (2 cm). A heading keeps at least this share of a page&apos;s text area (or all of what follows it, if shorter) on its own page; otherwise it starts the next page.</extracomment>
         <translation>Informe del grupo de apoyo mutuo</translation>
     </message>
     <message>
