@@ -176,6 +176,51 @@ def test_exports_write_suppressed_files(  # type: ignore[no-untyped-def]
     assert message_boxes.kinds == ["info", "info"]
 
 
+def test_past_exports_list_shows_each_export_as_it_is_made(  # type: ignore[no-untyped-def]
+    qtbot, services: Services, data: dict[str, int], tmp_path: Path, message_boxes
+) -> None:
+    from groupkeeper.ui.report_pdf import period_words
+
+    services.now = lambda: datetime(2026, 4, 2, 9, 0, tzinfo=UTC)  # March has ended
+    screen = open_screen(qtbot, services)
+    history = screen.history
+
+    def rows() -> list[list[str]]:
+        return [
+            [history.item(r, c).text() for c in range(history.columnCount())]
+            for r in range(history.rowCount())
+        ]
+
+    assert rows() == [] and "No report has been exported" in screen.history_hint.text()
+    choose(qtbot, screen, data["small"], Period.months("2026-03", "2026-03"))
+    screen.export_csv_to(tmp_path / "march.csv")
+    qtbot.waitUntil(lambda: history.rowCount() == 1)  # the list refreshes after the export
+    when, group, period, kind, hidden = rows()[0]
+    assert group == "Small" and kind == "CSV"
+    assert period == period_words("2026-03-01", "2026-03-31") == "March 2026"
+    assert when  # local date and time, in the locale's short format
+    shown = read_rows(tmp_path / "march.csv")
+    figures = [r for r in shown if r["section"] != "notes"]
+    hidden_in_file = [
+        r
+        for r in figures
+        if r["value"].startswith("<") or (not r["value"] and r["note"] != "no data")
+    ]
+    assert hidden_in_file and hidden == f"{len(hidden_in_file)} of {len(figures)}"
+    choose(qtbot, screen, None, Period.quarter(2026, 1))
+    screen.export_pdf_to(tmp_path / "q1.pdf")
+    assert [r[1:4] for r in rows()] == [
+        ["All groups", "January\u2013March 2026", "PDF"],  # newest first
+        ["Small", "March 2026", "CSV"],
+    ]
+    # Nothing personal: no member's name, no file name or folder.
+    text = " ".join(" ".join(r) for r in rows())
+    assert "Ola" not in text and "Pia" not in text and str(tmp_path) not in text
+    assert "march.csv" not in text and "q1.pdf" not in text
+    screen.clear_personal_data()
+    assert history.rowCount() == 0
+
+
 def test_lock_clears_everything(qtbot, services: Services, data: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QLabel
 

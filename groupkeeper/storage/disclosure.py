@@ -14,7 +14,9 @@ Record keys
 Export log
     ``export_log`` records each export: when, what (format, scope, groups, period,
     threshold), a fingerprint of the exact figures it was made from, and every published
-    cell (state and published value). The Reports screen lists it; the audit
+    cell (state and published value). No file name or folder is kept (a name a user types
+    could say more than the figures). The Reports screen lists it (``export_history``:
+    when, which group and period, which format, how many figures were hidden); the audit
     (``groupkeeper.disclosure_audit``) reads the published cells of earlier exports so a
     new export cannot be combined with them to work out a hidden count. Published values
     are what left the laptop anyway; the exact figures are never stored here.
@@ -284,3 +286,63 @@ def export_log(db: Database) -> list[ExportRecord]:
 def _number(v: Any) -> float:
     # Whole numbers come back as int from JSON; keep them so a re-export prints "12".
     return v if isinstance(v, int) else float(v)
+
+
+#: Cell states that an export did not show as a number.
+_HIDDEN_STATES = ("fewer_than", "suppressed", "withheld")
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """One logged export as the Reports screen lists it: nothing personal (a group's name
+    or "All groups", the period, the format, how many figures it hid).
+
+    Attributes:
+        id: Row id (newer exports have larger ids).
+        exported_at: ISO time in UTC, to the second.
+        format: "csv" or "pdf".
+        scope: The group's name or "All groups", as the export named it.
+        group_ids: The groups it covered.
+        period_start: First day, ``YYYY-MM-DD``.
+        period_end: Last day, ``YYYY-MM-DD``.
+        threshold: Suppression threshold in force.
+        figures: Figures the export held.
+        hidden: Of them, shown as "fewer than", hidden or withheld.
+    """
+
+    id: int
+    exported_at: str
+    format: str
+    scope: str
+    group_ids: tuple[int, ...]
+    period_start: str
+    period_end: str
+    threshold: int
+    figures: int
+    hidden: int
+
+
+def export_history(db: Database, limit: int = 200) -> list[ExportSummary]:
+    """The newest ``limit`` logged exports, newest first (for the Reports screen)."""
+    out = []
+    for r in db.execute(
+        "SELECT id, exported_at, format, scope, group_ids, period_start, period_end,"
+        " threshold, cells FROM export_log ORDER BY id DESC LIMIT ?",
+        [int(limit)],
+    ).fetchall():
+        cells = json.loads(r[8])
+        out.append(
+            ExportSummary(
+                int(r[0]),
+                str(r[1]),
+                str(r[2]),
+                str(r[3]),
+                tuple(int(g) for g in json.loads(r[4])),
+                str(r[5]),
+                str(r[6]),
+                int(r[7]),
+                len(cells),
+                sum(1 for c in cells if c[2] in _HIDDEN_STATES),
+            )
+        )
+    return out

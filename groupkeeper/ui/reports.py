@@ -19,7 +19,7 @@ import re
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from groupkeeper import reports_export
 from groupkeeper.metrics import Period
 from groupkeeper.reports_export import ReportBundle
+from groupkeeper.storage import disclosure
 from groupkeeper.storage.errors import KnownError
 from groupkeeper.suppression import CellState
 from groupkeeper.ui import charts, messages, report_pdf, worker
@@ -307,6 +308,9 @@ class ReportsScreen(QWidget):
         self.tabs.addTab(
             self.follow_up, QCoreApplication.translate("ReportsScreen", "Follow-up (for you only)")
         )
+        self.tabs.addTab(
+            self._build_history(), QCoreApplication.translate("ReportsScreen", "Past exports")
+        )
         outer.addWidget(self.tabs, 1)
 
         self.group_box.currentIndexChanged.connect(self._on_selection_changed)
@@ -319,6 +323,75 @@ class ReportsScreen(QWidget):
         self.rollup_year.clicked.connect(self._on_rollup_year_clicked)
         QShortcut(QKeySequence("Ctrl+Shift+E"), self, self._on_csv_button_clicked)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self._on_pdf_button_clicked)
+
+    def _build_history(self) -> QWidget:
+        """The "Past exports" tab: the vault's export log, newest first (nothing personal:
+        when, which group and period, which format, how many figures were hidden)."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self._history_text = QCoreApplication.translate(
+            "ReportsScreen",
+            "Every report exported from this vault, newest first. A new export is checked"
+            " against these, so that exports put side by side cannot reveal a small count.",
+        )
+        self.history_hint = QLabel(self._history_text)
+        self.history_hint.setWordWrap(True)
+        self.history_hint.setProperty("role", "hint")
+        layout.addWidget(self.history_hint)
+        self.history = QTableWidget(0, 5)
+        self.history.setObjectName("pastExports")
+        self.history.setAccessibleName(QCoreApplication.translate("ReportsScreen", "Past exports"))
+        self.history.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("ReportsScreen", "Exported"),
+                QCoreApplication.translate("ReportsScreen", "Group"),
+                QCoreApplication.translate("ReportsScreen", "Period"),
+                QCoreApplication.translate("ReportsScreen", "File"),
+                QCoreApplication.translate("ReportsScreen", "Figures hidden"),
+            ]
+        )
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.verticalHeader().hide()
+        header = self.history.horizontalHeader()
+        for col in range(5):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.history, 1)
+        return page
+
+    def refresh_history(self) -> None:
+        """Fill "Past exports" from the vault's export log (read through storage)."""
+        if not self.services.is_unlocked:
+            return
+        records = disclosure.export_history(self.services.store.db)
+        locale = QLocale()
+        self.history.setRowCount(len(records))
+        for row, record in enumerate(records):
+            when = QDateTime.fromString(record.exported_at, Qt.DateFormat.ISODate).toLocalTime()
+            texts = (
+                locale.toString(when, QLocale.FormatType.ShortFormat),
+                record.scope,
+                report_pdf.period_words(record.period_start, record.period_end),
+                record.format.upper(),
+                QCoreApplication.translate("ReportsScreen", "%1 of %2")
+                .replace("%1", locale.toString(record.hidden))
+                .replace("%2", locale.toString(record.figures)),
+            )
+            for col, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                if col == 4:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.history.setItem(row, col, item)
+        self.history_hint.setText(
+            self._history_text
+            if records
+            else QCoreApplication.translate(
+                "ReportsScreen", "No report has been exported from this vault yet."
+            )
+        )
 
     # --- Pickers -------------------------------------------------------------------
 
@@ -463,6 +536,7 @@ class ReportsScreen(QWidget):
                 self._fill_periods()
         finally:
             self._filling = False
+        self.refresh_history()
         self._recompute()
 
     def _scope_label(self) -> str:
@@ -651,6 +725,7 @@ class ReportsScreen(QWidget):
         self._on_exported(path)
 
     def _on_exported(self, path: Path) -> None:
+        self.refresh_history()  # the export log has the new entry now
         messages.info(
             self,
             QCoreApplication.translate("ReportsScreen", "Report saved"),
@@ -683,6 +758,8 @@ class ReportsScreen(QWidget):
         self.follow_up.clear_personal_data()
         self.table.clearContents()
         self.table.setRowCount(0)
+        self.history.clearContents()
+        self.history.setRowCount(0)
         for view in self.chart_views:
             view.set_chart(None)
         for box in self.key_figures.values():

@@ -3870,6 +3870,10 @@ Esto no se puede deshacer.</translation>
 <context>
     <name>ReportsScreen</name>
     <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
         <source>%1, %2. In exports %3 figures are hidden (threshold %4).</source>
         <translation type="vanished">%1, %2. En las exportaciones se ocultan %3 cifras (umbral %4).</translation>
     </message>
@@ -3921,6 +3925,10 @@ Esto no se puede deshacer.</translation>
         <translation>Combinar exportaciones</translation>
     </message>
     <message>
+        <source>Every report exported from this vault, newest first. A new export is checked against these, so that exports put side by side cannot reveal a small count.</source>
+        <translation>Cada informe exportado de esta caja fuerte, del más reciente al más antiguo. Cada nueva exportación se comprueba frente a estos, para que al comparar exportaciones no se pueda descubrir una cifra pequeña.</translation>
+    </message>
+    <message>
         <source>Exact (this screen)</source>
         <translation>Exacta (esta pantalla)</translation>
     </message>
@@ -3945,8 +3953,20 @@ Esto no se puede deshacer.</translation>
         <translation>Exportar PDF</translation>
     </message>
     <message>
+        <source>Exported</source>
+        <translation>Exportado</translation>
+    </message>
+    <message>
         <source>Figure</source>
         <translation>Cifra</translation>
+    </message>
+    <message>
+        <source>Figures hidden</source>
+        <translation>Cifras ocultas</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>Follow-up (for you only)</source>
@@ -3977,8 +3997,16 @@ Esto no se puede deshacer.</translation>
         <translation>Meses de... a...</translation>
     </message>
     <message>
+        <source>No report has been exported from this vault yet.</source>
+        <translation>Todavía no se ha exportado ningún informe de esta caja fuerte.</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Past exports</source>
+        <translation>Exportaciones</translation>
     </message>
     <message>
         <source>Period</source>
