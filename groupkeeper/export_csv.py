@@ -24,7 +24,8 @@ their names, order and values never change. Three columns for people follow them
 ``period_label``  the period in words ("July–September 2026", "November 2026", "2026").
                   ``period`` itself stays ``YYYY-MM..YYYY-MM``: scripts compare and sort it.
 ``explanation``   one plain sentence for every hidden, withheld or adjusted value (and for
-                  "no data" and ranks); empty for a value shown as counted.
+                  averages worked out from adjusted counts, "no data" and ranks); empty
+                  for a value shown as counted.
 
 The words come from a ``Wording`` the caller hands in (the UI layer translates them; the
 command line uses the app's language). Without one, ``label`` is the metric id and key and
@@ -97,7 +98,13 @@ EXPLANATIONS: dict[str, str] = {
     " up to 2, so totals may not add up exactly.",
     "rank": "Rank among the most shared coping skills from the starter library (1 = most"
     " shared); the count itself is not shown.",
+    "from_adjusted": "Worked out from the adjusted counts, so it may differ slightly from the"
+    " exact average.",
 }
+
+#: Averages that an adjusted table works out from its adjusted counts (see
+#: ``suppression._ratio_from_published``): their explanation says so.
+_FROM_ADJUSTED = frozenset({"mean_attendance", "sessions_mean"})
 
 _MONTHS = (
     "January",
@@ -228,6 +235,8 @@ def render(
             value = _number(c.value)
             note = words.get(c.note, c.note) if c.note else ""
             reason = c.note  # "adjusted", "rank" or nothing
+            if not reason and table.perturbed and c.metric in _FROM_ADJUSTED:
+                reason = "from_adjusted"
         elif c.state is CellState.FEWER_THAN:
             value = f"<{table.threshold}"
             note = words["fewer_than"].format(n=table.threshold)

@@ -74,6 +74,9 @@ def test_english_labels_period_and_one_note_per_hidden_or_adjusted_value(
     safety = by[("safety_concerns", "")]
     assert safety["value"] == "<5"
     assert safety["explanation"].startswith("Fewer than 5: a count from 1 to 4")
+    mean = by[("mean_attendance", "")]
+    assert mean["value"] and mean["note"] == ""  # the machine column as ever
+    assert mean["explanation"].startswith("Worked out from the adjusted counts")
     cells = {(c.metric, c.key): c for c in bundle.table.cells}
     for r in rows:
         if r["section"] == "notes":
@@ -88,7 +91,9 @@ def test_english_labels_period_and_one_note_per_hidden_or_adjusted_value(
             assert "adjusted to protect privacy" in r["explanation"]
         if cell.state is CellState.WITHHELD:
             assert r["explanation"].startswith("Withheld: it rests on fewer than 8 people")
-        if cell.state is CellState.SHOWN and not cell.note:
+        if cell.metric in ("mean_attendance", "sessions_mean") and cell.value is not None:
+            assert r["explanation"].startswith("Worked out from the adjusted counts")
+        elif cell.state is CellState.SHOWN and not cell.note:
             assert r["explanation"] == ""
     assert any(c.note == "adjusted" for c in cells.values())
     assert any(c.state is CellState.FEWER_THAN for c in cells.values())

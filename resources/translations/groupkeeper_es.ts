@@ -5341,6 +5341,10 @@ Esto no se puede deshacer.</translation>
         <source>Withheld: it rests on fewer than %3 people, or it would let a reader work out a hidden count.</source>
         <translation>Retenida: se basa en menos de %3 personas, o permitiría a un lector deducir una cifra oculta.</translation>
     </message>
+    <message>
+        <source>Worked out from the adjusted counts, so it may differ slightly from the exact average.</source>
+        <translation>Calculada a partir de las cifras ajustadas, así que puede diferir un poco de la media exacta.</translation>
+    </message>
 </context>
 <context>
     <name>definitions</name>
