@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -271,6 +273,14 @@ def test_cli_export_writes_csv_and_pdf(vault_dir: Path, tmp_path: Path) -> None:
     assert words[("safety_concerns", "")]["explanation"].startswith("Fewer than 5:")
     assert {r["period_label"] for r in rows} == {"January\u2013March 2026"}
     assert pdf_path.read_bytes().startswith(b"%PDF")
+    # The command line's PDF has its plurals worded ("1 figure", "3 figures", never
+    # "figure(s)"): its offscreen app loads the translations.
+    text = subprocess.run(
+        ["pdftotext", str(pdf_path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    assert "figure(s)" not in text
+    assert re.search(r"\(1 figure in this report\)|\([02-9]\d* figures in this report\)", text)
     assert not list(tmp_path.glob(".export-*"))  # no temporary files left behind
 
 
