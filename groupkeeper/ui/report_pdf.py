@@ -251,6 +251,7 @@ _CSS = """
 body { color: #1a1a1a; }
 h1 { font-size: 20pt; margin: 0 0 4px 0; }
 h2 { font-size: 14pt; margin: 18px 0 6px 0; color: #0b3d62; }
+h3 { font-size: 10.5pt; margin: 10px 0 2px 0; }
 p { margin: 0 0 6px 0; }
 .sub { color: #444444; font-size: 11pt; }
 .key td { padding: 8px 10px; border: 1px solid #c8c8c8; }
@@ -610,7 +611,10 @@ def build_document(bundle: ReportBundle, chart_width: int = 600) -> QTextDocumen
                 empty = QCoreApplication.translate(
                     "reports", "Too few people in each month to show an average."
                 )
-            chart_html.append(f"<p><b>{html.escape(chart.title)}</b><br/>{html.escape(empty)}</p>")
+            # A heading of its own, so it stays on the page of its sentence (``paginate``).
+            chart_html.append(
+                f'<h3 class="chart">{html.escape(chart.title)}</h3><p>{html.escape(empty)}</p>'
+            )
             continue
         height = 300 if not (isinstance(chart, charts.BarChart) and chart.horizontal) else 260
         image = charts.render_chart(chart, QSize(chart_width, height))
@@ -724,8 +728,7 @@ def _top_level_blocks(doc: QTextDocument) -> list[QTextBlock]:
 
 def _move_one_heading(doc: QTextDocument, page_h: float, margin: float, text_h: float) -> bool:
     layout = doc.documentLayout()
-    blocks = _top_level_blocks(doc)
-    for i, block in enumerate(blocks):
+    for block in _top_level_blocks(doc):
         if block.blockFormat().headingLevel() == 0:
             continue
         if block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
@@ -735,7 +738,8 @@ def _move_one_heading(doc: QTextDocument, page_h: float, margin: float, text_h: 
         if rect.top() - page * page_h <= margin + 1:
             continue  # already at the top of a page
         page_end = (page + 1) * page_h - margin
-        want = rect.bottom() + _following_height(doc, blocks, i, text_h * _KEEP_WITH_HEADING)
+        level = block.blockFormat().headingLevel()
+        want = rect.bottom() + _following_height(doc, block, level, text_h * _KEEP_WITH_HEADING)
         if want > page_end:
             fmt = block.blockFormat()
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
@@ -744,13 +748,14 @@ def _move_one_heading(doc: QTextDocument, page_h: float, margin: float, text_h: 
     return False
 
 
-def _following_height(doc: QTextDocument, blocks: list[QTextBlock], i: int, cap: float) -> float:
-    """How much of what follows heading ``blocks[i]`` must share its page: up to and with
-    the first table or image (a chart), at most ``cap``."""
+def _following_height(doc: QTextDocument, heading: QTextBlock, level: int, cap: float) -> float:
+    """How much of what follows ``heading`` must share its page: for a section heading
+    (level 2) up to and with the first table or image (a chart), for a smaller one (a
+    chart's title) its next paragraph; at most ``cap``."""
     layout = doc.documentLayout()
-    start = layout.blockBoundingRect(blocks[i]).bottom()
+    start = layout.blockBoundingRect(heading).bottom()
     end = start
-    block = blocks[i].next()
+    block = heading.next()
     while block.isValid():
         table = QTextCursor(block).currentTable()
         if table is not None:
@@ -759,8 +764,8 @@ def _following_height(doc: QTextDocument, blocks: list[QTextBlock], i: int, cap:
         if block.blockFormat().headingLevel():
             break
         end = layout.blockBoundingRect(block).bottom()
-        if "\ufffc" in block.text() or end - start >= cap:
-            break  # an image (a chart), or enough text
+        if level > 2 or "\ufffc" in block.text() or end - start >= cap:
+            break  # one paragraph for a chart's title; an image (a chart); enough text
         block = block.next()
     return min(end - start, cap)
 
