@@ -252,6 +252,7 @@ body { color: #1a1a1a; }
 h1 { font-size: 20pt; margin: 0 0 4px 0; }
 h2 { font-size: 14pt; margin: 18px 0 6px 0; color: #0b3d62; }
 h3 { font-size: 10.5pt; margin: 10px 0 2px 0; }
+h3.section { background-color: #eef2f5; margin: 8px 0 0 0; padding: 3px 8px; }
 p { margin: 0 0 6px 0; }
 .sub { color: #444444; font-size: 11pt; }
 .key td { padding: 8px 10px; border: 1px solid #c8c8c8; }
@@ -287,7 +288,7 @@ def _key_figures_html(table: ReportTable) -> str:
 
 
 def _figures_html(table: ReportTable) -> str:
-    rows = []
+    rows: list[str] = []
     section = None
     section_names = {
         "meetings": QCoreApplication.translate("reports", "Meetings"),
@@ -303,19 +304,32 @@ def _figures_html(table: ReportTable) -> str:
         "safety": QCoreApplication.translate("reports", "Safety"),
         "wellbeing": QCoreApplication.translate("reports", "Wellbeing measure"),
     }
+    # One small table per section under a heading of its own, so ``paginate`` keeps each
+    # section's name with its first figures (a row of one long table could not be).
+    parts: list[str] = []
+
+    def close() -> None:
+        if rows:
+            parts.append(
+                '<table class="fig" width="100%" cellspacing="0">' + "".join(rows) + "</table>"
+            )
+            rows.clear()
+
     for c in table.cells:
         if c.metric in MONTHLY:
             continue
         if c.section != section:
+            close()
             section = c.section
-            rows.append(
-                f'<tr><th colspan="2">{html.escape(section_names.get(section, section))}</th></tr>'
+            parts.append(
+                f'<h3 class="section">{html.escape(section_names.get(section, section))}</h3>'
             )
         rows.append(
             f"<tr><td>{html.escape(metric_label(c.metric, c.key))}</td>"
             f'<td align="right">{html.escape(cell_text(c, table.threshold))}</td></tr>'
         )
-    return '<table class="fig" width="100%" cellspacing="0">' + "".join(rows) + "</table>"
+    close()
+    return "".join(parts)
 
 
 def _monthly_html(table: ReportTable) -> str:
