@@ -58,11 +58,14 @@ from pathlib import Path
 from groupkeeper.fileio import atomic_write_bytes
 from groupkeeper.suppression import CellState, ReportTable
 
-#: The columns scripts read: names, order and values never change.
-MACHINE_COLUMNS = ("section", "metric", "key", "group", "period", "value", "note")
+#: The machine columns scripts read: names, order and values never change (a reader
+#: needs these; ``COLUMNS`` keeps its old meaning for code that checks them).
+COLUMNS = ("section", "metric", "key", "group", "period", "value", "note")
+MACHINE_COLUMNS = COLUMNS
 #: The columns for people, after the machine columns (in the app's language).
 PEOPLE_COLUMNS = ("label", "period_label", "explanation")
-COLUMNS = MACHINE_COLUMNS + PEOPLE_COLUMNS
+#: The header of a file: the machine columns, then the people columns.
+ALL_COLUMNS = MACHINE_COLUMNS + PEOPLE_COLUMNS
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 #: The report's own notes (a row each in section "notes"); the UI translates them under
@@ -225,7 +228,7 @@ def render(
     period_words = say.period(table.period_start, table.period_end)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(ALL_COLUMNS)
 
     def text(s: str) -> str:
         return neutralise(s)

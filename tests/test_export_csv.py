@@ -29,7 +29,8 @@ def test_columns_bom_and_parse(tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert tuple(rows[0]) == export_csv.COLUMNS
+    assert tuple(rows[0]) == export_csv.ALL_COLUMNS
+    assert export_csv.COLUMNS == export_csv.MACHINE_COLUMNS == tuple(rows[0][:7])
     # The machine columns scripts read: same names, same order, same values as ever.
     assert rows[0][:7] == ["section", "metric", "key", "group", "period", "value", "note"]
     assert rows[1][:7] == [
