@@ -95,12 +95,13 @@ def test_bundle_months_and_suppression(store: Store) -> None:
             assert c.value == 0 or c.value >= 5
     # Before perturbation, 62 - 41 - 18 gave February back; now each shown figure is
     # only known to +-2, so February stays anywhere in 1..4.
-    low = (
-        out[("attendances", "")].value
-        - 2
-        - sum((out[("attendance_month", k)].value or 0) + 2 for k in ("2026-01", "2026-03"))
-    )
-    assert low <= 1
+    # (The record keys are random: on some draws a further month is hidden with February,
+    # and then there is nothing to subtract at all.)
+    others = [out[("attendance_month", k)] for k in ("2026-01", "2026-03")]
+    if all(c.state is CellState.SHOWN for c in others):
+        total = out[("attendances", "")].value or 0
+        low = total - 2 - sum((c.value or 0) + 2 for c in others)
+        assert low <= 1
     assert out[("safety_concerns", "")].state is CellState.FEWER_THAN
     assert all(c.value is None for c in bundle.table.cells if c.state is not CellState.SHOWN)
     assert bundle.people == 10 and not bundle.too_small  # members[:10] ever came
