@@ -303,3 +303,26 @@ def test_work_asked_for_after_lock_does_not_open_a_connection(services) -> None:
     with pytest.raises(VaultLocked), vault.thread_connection():
         pass
     assert vault.open_connections() == 0
+
+
+def test_lock_while_a_worker_is_closing_its_connection(services) -> None:
+    """A worker closes its connection a moment before it leaves the vault's list; a lock
+    in that moment must not trip over the closed connection (CI once failed a teardown
+    with 'Cannot operate on a closed database' from ``interrupt``)."""
+    vault = services.vault
+    closed, release = threading.Event(), threading.Event()
+
+    def work() -> None:
+        with vault.thread_connection() as db:
+            db.conn.close()  # the worker's own close, before it leaves the list
+            closed.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    assert closed.wait(10)
+    services.lock()  # raised ProgrammingError before
+    release.set()
+    thread.join(10)
+    assert vault.open_connections() == 0
+    assert vault._key is None

@@ -742,15 +742,19 @@ class Vault:
         """
         with self._cond:
             self._closing = True
+            # A worker closes its connection just before it leaves ``_threads`` (under this
+            # lock): interrupting one that is already closed raises, and it needs nothing.
             for conn, write in self._threads.items():
                 if not write:
-                    conn.interrupt()
+                    with suppress(DatabaseError):
+                        conn.interrupt()
             self._cond.wait_for(
                 lambda: not any(self._threads.values()), timeout=WRITE_GRACE_SECONDS
             )
             self._stop_writes = True
             for conn in self._threads:
-                conn.interrupt()
+                with suppress(DatabaseError):
+                    conn.interrupt()
             self._cond.wait_for(lambda: not self._threads, timeout=CANCEL_WAIT_SECONDS)
             if self._threads:
                 # Busy in Python code between statements: its next statement fails and its
