@@ -614,3 +614,14 @@ def test_lock_closes_a_dialog_showing_the_code(qtbot, services, link, group, tmp
     close_dialogs()  # what the main window does on lock
     assert not dialog.isVisible()
     assert dialog.code == "" and dialog.code_view.label.text() == ""
+
+
+def test_statuses_arriving_after_the_panel_was_deleted_are_dropped(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    """The worker's answer can come back after Home (and its sync panel) went: CI once
+    failed a teardown with 'Internal C++ object already deleted' from show_statuses."""
+    import shiboken6
+
+    panel = SyncPanel(services)
+    shiboken6.delete(panel)
+    panel._on_statuses_loaded([])  # no RuntimeError
+    panel._on_statuses_failed(RuntimeError("late"))  # nor a bug report

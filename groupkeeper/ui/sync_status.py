@@ -19,6 +19,7 @@ import weakref
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -328,6 +329,8 @@ class SyncPanel(QFrame):
             self.refresh()
 
     def _on_statuses_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):  # the screen went while the worker ran
+            return
         from groupkeeper.storage.errors import KnownError
 
         self.loading = False
@@ -338,6 +341,8 @@ class SyncPanel(QFrame):
         self.status_label.setText(error_text(exc))
 
     def _on_statuses_loaded(self, statuses: list[SharedGroupStatus]) -> None:
+        if not shiboken6.isValid(self):  # the screen went while the worker ran
+            return
         self.show_statuses(statuses)
         self._after_load()
 
@@ -414,6 +419,8 @@ class SyncPanel(QFrame):
             self.status_label.setText("")
 
     def _on_synced(self, summary: object) -> None:
+        if not shiboken6.isValid(self):  # the screen went while the worker ran
+            return
         self.syncing = False
         self.sync_button.setEnabled(True)
         written = getattr(summary, "written", 0)
@@ -425,6 +432,8 @@ class SyncPanel(QFrame):
         )
 
     def _on_sync_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):  # the screen went while the worker ran
+            return
         from groupkeeper.storage.errors import KnownError
 
         self.syncing = False
@@ -594,10 +603,14 @@ class ConflictsDialog(QDialog):
                 button.setEnabled(not busy)
 
     def _on_kept(self, _result: object) -> None:
+        if not shiboken6.isValid(self):  # the screen went while the worker ran
+            return
         self._set_busy(False)
         self.reload()
 
     def _on_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):  # the screen went while the worker ran
+            return
         from groupkeeper.storage.errors import KnownError
 
         self._set_busy(False)
@@ -680,6 +693,8 @@ class LaptopsDialog(QDialog):
         return True
 
     def _on_removed(self, device: str) -> None:
+        if not shiboken6.isValid(self):  # the screen went while the worker ran
+            return
         button = self.remove_buttons.pop(device, None)
         if button is not None:
             button.setText(self.tr("Removed"))
