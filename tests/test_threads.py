@@ -326,3 +326,30 @@ def test_lock_while_a_worker_is_closing_its_connection(services) -> None:
     thread.join(10)
     assert vault.open_connections() == 0
     assert vault._key is None
+
+
+def test_a_task_holding_the_last_reference_to_a_widget_releases_it_in_the_gui_thread(
+    qtbot,
+) -> None:  # type: ignore[no-untyped-def]
+    """A closure given to the pool can hold the last reference to a widget (a screen
+    closed meanwhile); dropping it in the pool thread deleted the widget there, and CI
+    hung in that deletion. The worker hands it back to the GUI thread instead."""
+    from PySide6.QtWidgets import QWidget
+
+    destroyed_in: list[int] = []
+
+    class Screen(QWidget):
+        def __del__(self) -> None:
+            destroyed_in.append(threading.get_ident())
+
+    release = threading.Event()
+
+    def slow(screen: QWidget) -> int:
+        release.wait(5)
+        return 1 if screen is not None else 0
+
+    worker.run_in_background(slow, Screen(), on_done=lambda _v: None)  # the only reference
+    release.set()
+    assert worker.wait_idle(5000)
+    qtbot.waitUntil(lambda: bool(destroyed_in), timeout=5000)
+    assert destroyed_in == [threading.get_ident()]

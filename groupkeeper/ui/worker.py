@@ -41,6 +41,11 @@ class _Relay(QObject):
 
     done = Signal(object)
     failed = Signal(object)
+    #: Carries the task's function and arguments back, so their last reference goes in
+    #: the GUI thread: a closure holding the last reference to a widget would otherwise
+    #: delete that widget in the pool thread (CI hung in such a deletion, deadlocked on
+    #: the GIL against the GUI thread).
+    release = Signal(object)
 
     def __init__(
         self,
@@ -52,8 +57,12 @@ class _Relay(QObject):
         self._on_done_cb = on_done
         self._on_error_cb = on_error
         self._vault = vault
+        self.release.connect(self._on_release)
         self.done.connect(self._on_relay_done)
         self.failed.connect(self._on_relay_failed)
+
+    def _on_release(self, _held: object) -> None:
+        pass  # the queued event's reference is the last one; it goes here, in the GUI thread
 
     def _finish(self) -> None:
         _pending.discard(self)
@@ -83,15 +92,23 @@ class _Task(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
-        try:
-            result = self._fn(*self._args)
-        except BaseException as exc:  # noqa: BLE001 - handed to on_error in the GUI thread
-            self._relay.failed.emit(exc)
-        else:
-            self._relay.done.emit(result)
-        # Drop references held by the pool thread (the result/exception may be large).
+        held = (self._fn, self._args)
         self._fn = None  # type: ignore[assignment]
         self._args = ()
+        try:
+            try:
+                result = held[0](*held[1])
+            except BaseException as exc:  # noqa: BLE001 - handed to on_error in the GUI thread
+                self._relay.failed.emit(exc)
+                del exc
+            else:
+                self._relay.done.emit(result)
+                del result
+        finally:
+            # The function and its arguments are released in the GUI thread (see
+            # ``_Relay.release``), never here.
+            self._relay.release.emit(held)
+            del held
 
 
 def report_bug(exc: BaseException) -> None:
