@@ -41,11 +41,6 @@ class _Relay(QObject):
 
     done = Signal(object)
     failed = Signal(object)
-    #: Carries the task's function and arguments back, so their last reference goes in
-    #: the GUI thread: a closure holding the last reference to a widget would otherwise
-    #: delete that widget in the pool thread (CI hung in such a deletion, deadlocked on
-    #: the GIL against the GUI thread).
-    release = Signal(object)
 
     def __init__(
         self,
@@ -57,12 +52,13 @@ class _Relay(QObject):
         self._on_done_cb = on_done
         self._on_error_cb = on_error
         self._vault = vault
-        self.release.connect(self._on_release)
+        #: The task's function and arguments. The pool thread hands them over before it
+        #: reports, so their last reference goes here, in the GUI thread: a closure
+        #: holding the last reference to a widget would otherwise delete that widget in
+        #: the pool thread (CI hung in such a deletion, deadlocked on the GIL).
+        self.held: object = None
         self.done.connect(self._on_relay_done)
         self.failed.connect(self._on_relay_failed)
-
-    def _on_release(self, _held: object) -> None:
-        pass  # the queued event's reference is the last one; it goes here, in the GUI thread
 
     def _finish(self) -> None:
         _pending.discard(self)
@@ -74,13 +70,19 @@ class _Relay(QObject):
 
     def _on_relay_done(self, value: Any) -> None:
         self._finish()
-        if self._on_done_cb is not None and not self._dropped():
-            self._on_done_cb(value)
+        try:
+            if self._on_done_cb is not None and not self._dropped():
+                self._on_done_cb(value)
+        finally:
+            self.held = None
 
     def _on_relay_failed(self, exc: BaseException) -> None:
         self._finish()
-        if not self._dropped():
-            self._on_error_cb(exc)
+        try:
+            if not self._dropped():
+                self._on_error_cb(exc)
+        finally:
+            self.held = None
 
 
 class _Task(QRunnable):
@@ -92,23 +94,18 @@ class _Task(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
-        held = (self._fn, self._args)
+        fn, args, relay = self._fn, self._args, self._relay
         self._fn = None  # type: ignore[assignment]
         self._args = ()
+        relay.held = (fn, args)  # released in the GUI thread (see ``_Relay.held``)
         try:
-            try:
-                result = held[0](*held[1])
-            except BaseException as exc:  # noqa: BLE001 - handed to on_error in the GUI thread
-                self._relay.failed.emit(exc)
-                del exc
-            else:
-                self._relay.done.emit(result)
-                del result
-        finally:
-            # The function and its arguments are released in the GUI thread (see
-            # ``_Relay.release``), never here.
-            self._relay.release.emit(held)
-            del held
+            result = fn(*args)
+        except BaseException as exc:  # noqa: BLE001 - handed to on_error in the GUI thread
+            del fn, args
+            relay.failed.emit(exc)
+        else:
+            del fn, args
+            relay.done.emit(result)
 
 
 def report_bug(exc: BaseException) -> None:
