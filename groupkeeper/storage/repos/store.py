@@ -59,6 +59,12 @@ class Store:
         source = self._db_source
         return source if isinstance(source, Database) else source()
 
+    def stop_if_locking(self, done: int = 0, every: int = 500) -> None:
+        """For long Python loops in background work: every ``every``-th step (``done``),
+        raise ``VaultLocked`` once the vault is locking, so a lock stops the loop."""
+        if done % every == 0:
+            self.db  # noqa: B018 - asking for the connection raises while locking
+
     def generation(self) -> tuple[int, int, int]:
         """Changes when anything was written, by this connection or another (a worker,
         a sync) since the last call gave the same value: a screen that is shown again
