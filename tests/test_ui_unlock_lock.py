@@ -414,3 +414,23 @@ def test_locked_meeting_keeps_a_safety_button_without_unlocking(qtbot, services)
     qtbot.keyClick(unlock_via, Qt.Key.Key_Return)
     assert worker.wait_idle()
     assert services.is_unlocked and window.in_meeting()
+
+
+def test_lock_screen_ticks_only_while_shown(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper.ui.lock_screen import MeetingLockScreen
+
+    services.lock()
+    screen = MeetingLockScreen(services, {"meeting_id": 1, "segments": ["Check-in"]})
+    qtbot.addWidget(screen)
+    assert not screen._tick.isActive()
+    screen.show()
+    qtbot.waitExposed(screen)
+    assert screen._tick.isActive()
+    screen.hide()
+    assert not screen._tick.isActive()  # a closed, hidden screen never wakes up
+    screen.show()
+    assert screen._tick.isActive()
+    screen._on_form_unlocked()
+    screen.hide()
+    screen.show()
+    assert not screen._tick.isActive()  # unlocked: it is on its way out

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -150,9 +151,21 @@ class MeetingLockScreen(QWidget):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self.update_timer)
-        self._tick.start()
+        self._done = False
         self.update_timer()
         self.form.unlocked.connect(self._on_form_unlocked)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._done:
+            self.update_timer()
+            self._tick.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        # Nothing to tick for while hidden (the time is worked out from the clock when
+        # shown again); a hidden, closed screen never wakes up every second.
+        self._tick.stop()
+        super().hideEvent(event)
 
     def elapsed(self) -> float:
         if self._paused:
@@ -194,6 +207,7 @@ class MeetingLockScreen(QWidget):
         self.form.setFocus()
 
     def _on_form_unlocked(self) -> None:
+        self._done = True
         self._tick.stop()
         if self.crisis_dialog is not None:
             self.crisis_dialog.reject()
