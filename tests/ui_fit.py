@@ -463,6 +463,13 @@ def _list_problem(view: QListView) -> str:
         fm = QFontMetrics(font if isinstance(font, QFont) else view.font())
         text = str(model.data(index) or "")
         lines = text.split("\n")
+        if view.wordWrap():  # rows wrap: the wrapped text must fit the row's height
+            need = fm.boundingRect(
+                QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), text
+            ).height()
+            if need > rect.height() + 1:
+                return f"row {row} needs {need} px height (wrapped), has {rect.height()}"
+            continue
         if _text_width(fm, text) > width + 1:
             return f"row {row} needs {_text_width(fm, text)} px, has {width}"
         if fm.height() * len(lines) > rect.height() + 1:
@@ -537,6 +544,8 @@ def fit_problems(top: QWidget, screen: QSize = SCREEN) -> list[str]:
             continue
         if isinstance(w, QScrollArea) and w.horizontalScrollBar().isVisible():
             problems.append(f"{_name(w)}: scrolls sideways (content wider than the window)")
+        if isinstance(w, QListView) and w.wordWrap() and w.horizontalScrollBar().isVisible():
+            problems.append(f"{_name(w)}: its rows wrap, yet it scrolls sideways")
         for problem in (_inside_parent(w), _text_problem(w)):
             if problem:
                 problems.append(f"{_name(w)}: {problem}")

@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -72,13 +71,20 @@ class MeetingLockScreen(QWidget):
         self.timer_label = QLabel(self)
         self.timer_label.setProperty("role", "timer")
         self.timer_label.setAccessibleName(self.tr("Segment timer"))
-        self.agenda = QListWidget(self)
-        self.agenda.setWordWrap(True)  # long segment titles wrap at large text sizes
+        # The agenda is read, not used: one word-wrapped label per segment in a column that
+        # scrolls up and down only (a list view's wrapped rows were cut or scrolled
+        # sideways at 200% text). Reachable with Tab (not by click) so a screen-reader user
+        # can read the plan; the passphrase field still gets the focus first.
+        self.agenda = QScrollArea(self)
+        self.agenda.setObjectName("lockAgenda")
         self.agenda.setAccessibleName(self.tr("Agenda"))
-        # Reachable with Tab (not by click) so a screen-reader user can read the plan;
-        # the passphrase field still gets the focus first.
         self.agenda.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.agenda.setWidgetResizable(True)
+        self.agenda.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = QWidget(self.agenda)
+        rows_layout = QVBoxLayout(rows)
         titles: list[str] = []
+        lines: list[str] = []
         for index, raw in enumerate(snapshot.get("segments", [])):
             if isinstance(raw, dict):
                 text = str(raw.get("title", ""))
@@ -92,12 +98,18 @@ class MeetingLockScreen(QWidget):
                 line += f"  {minutes}'"
             if skipped:
                 line += "  " + self.tr("(skipped)")
-            item = QListWidgetItem(("> " if index == current else "   ") + line)
+            lines.append(line)
+            row = QLabel(("> " if index == current else "   ") + line, rows)
+            row.setWordWrap(True)
+            row.setTextFormat(Qt.TextFormat.PlainText)
             if index == current:
-                font = item.font()
+                font = row.font()
                 font.setBold(True)
-                item.setFont(font)
-            self.agenda.addItem(item)
+                row.setFont(font)
+            rows_layout.addWidget(row)
+        rows_layout.addStretch(1)
+        self.agenda.setWidget(rows)
+        self.agenda.setAccessibleDescription("\n".join(lines))
         self.segment_label.setText(titles[current] if 0 <= current < len(titles) else "")
         hint = QLabel(
             self.tr("Names are hidden. Type the passphrase to return to this segment."), self
