@@ -3,7 +3,9 @@
 Hypothesis drives three replicas of one group, each with its own shared folder (as three
 Syncthing peers have), through random steps: new members, concurrent edits of the same
 member's fields, check-ins, apologies and corrections, walk-in and safety counters,
-forgets; files are carried between folders one at a time in random order, duplicated,
+forgets, meetings opened and discarded (also while others record into them), goals with
+texts, edits, reviews and removals, skill shares, wellbeing answers, group settings;
+files are carried between folders one at a time in random order, duplicated,
 delayed, and also dropped in as ``*.sync-conflict-*`` and temporary copies. After a final
 round in which everything reaches everyone, every replica's canonical dump is identical,
 and a forgotten member's personal fields exist nowhere: not in any replica, not in any
@@ -64,6 +66,26 @@ step = st.one_of(
     ),
     st.tuples(st.just("carry-some"), R, R, st.integers(0, 2**32)),
     st.tuples(st.just("tick"), st.integers(0, 50)),
+    st.tuples(st.just("open"), R, st.sampled_from(MEETINGS)),
+    st.tuples(st.just("discard"), R, st.sampled_from(MEETINGS)),
+    st.tuples(st.just("goal"), R, st.integers(0, 9), st.sampled_from(MEETINGS)),
+    st.tuples(st.just("goal-edit"), R, st.integers(0, 9)),
+    st.tuples(
+        st.just("review"),
+        R,
+        st.integers(0, 9),
+        st.sampled_from([None, "done", "partly"]),
+        st.sampled_from(MEETINGS),
+    ),
+    st.tuples(st.just("skill"), R, st.sampled_from(MEETINGS), st.sampled_from([None, *PSEUDONYMS])),
+    st.tuples(st.just("wellbeing"), R, st.sampled_from(MEETINGS), st.integers(0, 5)),
+    st.tuples(st.just("remove"), R, st.integers(0, 9)),
+    st.tuples(
+        st.just("group"),
+        R,
+        st.sampled_from(["name", "crisis_resources", "wellbeing_scale"]),
+        st.integers(0, 3),
+    ),
 )
 
 
@@ -101,6 +123,63 @@ class World:
         rep = self.replicas[r]
         return sorted(m for m in rep.state.members() if m in rep.member_keys)
 
+    def records(self, r: int, kind: str | None = None) -> list[str]:
+        return sorted(
+            rid
+            for rid, (k, _) in self.replicas[r].state.records().items()
+            if kind is None or k == kind
+        )
+
+    def run_records(self, rep: Replica, r: int, kind: str, args: list[Any]) -> None:
+        if kind == "open":
+            rep.open_meeting(args[1])
+        elif kind == "discard":
+            rep.discard_meeting(args[1])
+        elif kind == "goal":
+            known = self.known(r)
+            if not known:
+                return
+            member = known[args[1] % len(known)]
+            rid = f"goal-{self.serial}-{r}"
+            self.serial += 1
+            base = {"pseudonym": f"gp-{member[:8]}", "member": member}
+            rep.set_record("goal", rid, "base", args[2], base)
+            rep.set_record("goal", rid, "text", args[2], self.plant(member), member=member)
+        elif kind == "goal-edit":
+            goals = self.records(r, "goal")
+            if goals:
+                rid = goals[args[1] % len(goals)]
+                _, fields = rep.state.records()[rid]
+                base = fields["base"]
+                member = base["value"]["member"]
+                if member in rep.member_keys:
+                    text = self.plant(member)
+                    rep.set_record("goal", rid, "text", base["meeting"], text, member=member)
+        elif kind == "review":
+            goals = self.records(r, "goal")
+            if goals:
+                rid = goals[args[1] % len(goals)]
+                base = rep.state.records()[rid][1]["base"]
+                value = None if args[2] is None else {"outcome": args[2], "meeting": args[3]}
+                rep.set_record("goal", rid, "review", args[3] if value else base["meeting"], value)
+        elif kind == "skill":
+            rid = f"share-{self.serial}-{r}"
+            self.serial += 1
+            value = {"skill": "Box breathing", "category": "Calming", "pseudonym": args[2]}
+            rep.set_record("skill_share", rid, "base", args[1], value)
+        elif kind == "wellbeing":
+            rid = f"wb-{self.serial}-{r}"
+            self.serial += 1
+            value = {"scale": "who5", "answers": [args[2]] * 5, "pseudonym": PSEUDONYMS[0]}
+            rep.set_record("wellbeing", rid, "base", args[1], value)
+        elif kind == "remove":
+            records = self.records(r)
+            if records:
+                rid = records[args[1] % len(records)]
+                rep.remove_record(rep.state.records()[rid][0], rid)
+        elif kind == "group":
+            rep.set_group_field(args[1], f"{args[1]} {args[2]}")
+
     def run(self, s: tuple[Any, ...]) -> None:
         kind, *args = s
         if kind == "tick":
@@ -111,7 +190,11 @@ class World:
         self.steps += 1
         if self.steps % 3 == 0:  # laptops write often, as the app does after operations
             rep.flush(folder)
-        if kind == "add":
+        if kind in ("open", "discard", "goal", "goal-edit", "review"):
+            self.run_records(rep, args[0], kind, args)
+        elif kind in ("skill", "wellbeing", "remove", "group"):
+            self.run_records(rep, args[0], kind, args)
+        elif kind == "add":
             member = rep.add_member({"pseudonym": f"p{self.serial}", "active": True})
             rep.set_field(member, "display_name", self.plant(member))
         elif kind in ("edit", "active", "forget"):
@@ -304,3 +387,89 @@ def test_any_order_and_any_repeat_of_the_files_gives_the_same_state(
                     assert observer.pull(inbox).refused == []
             observer.pull(inbox)
             assert observer.dump() == expected
+
+
+def test_a_discarded_meeting_goes_everywhere_but_what_others_recorded_unseen_stays() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        world = World(Path(tmp))
+        a, b, c = world.replicas
+        k = MEETINGS[0]
+        a.open_meeting(k)
+        a.mark(k, "calm-otter", "present")
+        a.count(k, "walk_ins", 2)
+        a.set_record(
+            "skill_share", "s1", "base", k, {"skill": "Walk", "category": "Move", "pseudonym": None}
+        )
+        world.settle()
+        assert all(k in r.state.meetings() for r in world.replicas)
+        a.discard_meeting(k)
+        world.settle()
+        for rep in world.replicas:
+            assert k not in rep.state.meetings() and k in rep.state.discarded()
+            assert rep.state.attendance(k) == {} and rep.state.counter(k, "walk_ins") == 0
+            assert rep.state.records() == {}
+        # Opening the same date and slot again starts it afresh.
+        b.open_meeting(k)
+        world.settle()
+        assert all(k in r.state.meetings() for r in world.replicas)
+        assert a.dump() == b.dump() == c.dump()
+
+        # Concurrent: A discards while B, not having seen it, checks someone in.
+        a.mark(k, "calm-otter", "present")
+        world.settle()
+        a.discard_meeting(k)
+        b.mark(k, "brave-heron", "present")
+        b.count(k, "walk_ins", 1)
+        world.settle()
+        assert a.dump() == b.dump() == c.dump()
+        assert a.state.attendance(k) == {"brave-heron": "present"}
+        assert a.state.counter(k, "walk_ins") == 1
+
+
+def test_records_and_group_settings_converge_and_forget_seals_goal_texts() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        world = World(Path(tmp))
+        a, b, c = world.replicas
+        world.run(("add", 0))
+        world.settle()
+        (member,) = world.known(1)
+        k1, k2 = MEETINGS
+        b.set_record("goal", "g1", "base", k1, {"pseudonym": "gp-1", "member": member})
+        b.set_record("goal", "g1", "text", k1, world.plant(member), member=member)
+        world.settle()
+        c.set_record("goal", "g1", "review", k2, {"outcome": "done", "meeting": k2})
+        a.set_record(
+            "wellbeing",
+            "w1",
+            "base",
+            k1,
+            {"scale": "who5", "answers": [3] * 5, "pseudonym": "gp-1"},
+        )
+        a.set_group_field("crisis_resources", "Call 111")
+        world.now += 1000  # B's clock runs 0.7 s behind A's
+        b.set_group_field("crisis_resources", "Call 112")  # later: wins
+        world.settle()
+        assert a.dump() == b.dump() == c.dump()
+        kind, fields = a.state.records()["g1"]
+        assert fields["review"]["value"] == {"outcome": "done", "meeting": k2}
+        assert a.state.group_fields() == {"crisis_resources": "Call 112"}
+        # A removal is a tombstone: an edit made later elsewhere does not bring it back.
+        a.remove_record("wellbeing", "w1")
+        world.settle()
+        c.set_record(
+            "wellbeing",
+            "w1",
+            "base",
+            k1,
+            {"scale": "who5", "answers": [1] * 5, "pseudonym": "gp-1"},
+        )
+        world.settle()
+        assert all("w1" not in r.state.records() for r in world.replicas)
+        # Forgetting the member: the goal stays (pseudonymous), its text is gone, and
+        # the change files that carried it cannot be opened by anyone any more.
+        c.forget_member(member)
+        world.settle()
+        for rep in world.replicas:
+            _, fields = rep.state.records()["g1"]
+            assert "text" not in fields and fields["base"]["value"]["pseudonym"] == "gp-1"
+        check_forgotten_are_gone(world)

@@ -25,6 +25,27 @@ idempotent). The entries, as found in change files:
 ``mood.set``  ``{meeting, round, member, value, stamp}``
     One person's mood answer in one round (``value``: ``{scale, score, passed, word}``,
     or None once it was taken back: a tombstone). The newest stamp wins.
+``meeting.open``  ``{meeting, stamp}``
+    A meeting was opened (so a meeting with nothing recorded yet exists everywhere).
+``meeting.discard``  ``{meeting, stamp, seen}``
+    A meeting was discarded. ``seen`` is, per laptop, the newest stamp the discarding
+    laptop had applied from it: every entry of that meeting it had in front of it (marks,
+    counts, moods, openings, goals, skill shares, wellbeing answers) is dropped
+    everywhere, whatever order files arrive in. What another laptop recorded into the
+    meeting *without having seen the discard* is not covered and survives: the meeting
+    comes back with only those records (nothing recorded in good faith is silently
+    lost; the facilitator can discard it again). Opening the same date and slot after
+    the discard starts the meeting afresh.
+``record.set``  ``{kind, record, field, meeting, stamp, value | sealed + member}``
+    One field of an add-only record (``goal``, ``skill_share``, ``wellbeing``) with a
+    random id; ``meeting`` is the meeting the entry belongs to (what discarding it
+    covers). Per field the newest stamp wins. A goal's text travels ``sealed`` under its
+    member's key, so forgetting the member makes it unreadable in every change file.
+``record.remove``  ``{kind, record, stamp}``
+    A tombstone: the record is gone everywhere, whatever arrives later.
+``group.field``  ``{field, stamp, value}``
+    One of the group's settings (name, agenda, crisis resources...); the newest stamp
+    wins.
 """
 
 from __future__ import annotations
@@ -50,6 +71,36 @@ COUNTERS = frozenset({"walk_ins", "safety_concerns"})
 
 FIELD, FORGET, MARK, COUNTER = "member.field", "member.forget", "attendance.mark", "counter.set"
 MOOD = "mood.set"
+OPEN, DISCARD = "meeting.open", "meeting.discard"
+RECORD, REMOVE = "record.set", "record.remove"
+GROUP_FIELD = "group.field"
+#: Entries that belong to one meeting (what a discard of that meeting covers).
+MEETING_OPS = frozenset({MARK, COUNTER, MOOD, OPEN})
+#: The fields of each kind of add-only record. ``base`` is set once when the record is
+#: made; goals also have a text (sealed under the member's key) and a review.
+RECORD_FIELDS = {
+    "goal": frozenset({"base", "text", "review"}),
+    "skill_share": frozenset({"base"}),
+    "wellbeing": frozenset({"base"}),
+}
+GOAL_OUTCOMES = frozenset({"done", "partly", "not_yet", "dropped"})
+#: The group settings that travel (per field, the newest stamp wins).
+GROUP_FIELDS = frozenset(
+    {
+        "name",
+        "meeting_day",
+        "meeting_time",
+        "place",
+        "agenda",
+        "agreements",
+        "crisis_resources",
+        "escalation_steps",
+        "mood_scale",
+        "tally_only_moods",
+        "wellbeing_scale",
+        "wellbeing_every_weeks",
+    }
+)
 ROUNDS = frozenset({"opening", "closing"})
 SCALES = {"1-5": (1, 5), "0-10": (0, 10)}
 #: Anonymous mood tallies are counters named ``mood:<round>:<scale>:<score|pass>``.
@@ -76,6 +127,55 @@ def check_mood_value(value: Any) -> bool:
         return score is None
     low, high = SCALES[scale]
     return isinstance(score, int) and not isinstance(score, bool) and low <= score <= high
+
+
+def sealed_name(record: str) -> str:
+    """The field name a goal's text is sealed under (binds it to its record)."""
+    return f"goal.text:{record}"
+
+
+def _opt_str(value: Any, limit: int = 200) -> bool:
+    return value is None or (isinstance(value, str) and 0 < len(value) <= limit)
+
+
+def check_record_value(kind: str, name: str, value: Any) -> bool:
+    """True if ``value`` is a well-formed value of field ``name`` of a ``kind`` record
+    (the sealed goal text is checked when opened)."""
+    if name == "review":
+        return value is None or (
+            isinstance(value, dict)
+            and set(value) == {"outcome", "meeting"}
+            and value["outcome"] in GOAL_OUTCOMES
+            and _opt_str(value["meeting"])
+        )
+    if not isinstance(value, dict):
+        return False
+    if kind == "goal":
+        return (
+            set(value) == {"pseudonym", "member"}
+            and _opt_str(value["pseudonym"])
+            and value["pseudonym"] is not None
+            and _opt_str(value["member"])
+        )
+    if kind == "skill_share":
+        return (
+            set(value) == {"skill", "category", "pseudonym"}
+            and isinstance(value["skill"], str)
+            and 0 < len(value["skill"]) <= 200
+            and isinstance(value["category"], str)
+            and 0 < len(value["category"]) <= 200
+            and _opt_str(value["pseudonym"])
+        )
+    answers = value.get("answers")
+    return (
+        set(value) == {"scale", "answers", "pseudonym"}
+        and isinstance(value["scale"], str)
+        and 0 < len(value["scale"]) <= 20
+        and isinstance(answers, list)
+        and 0 < len(answers) <= 50
+        and all(isinstance(a, int) and not isinstance(a, bool) and 0 <= a <= 100 for a in answers)
+        and _opt_str(value["pseudonym"])
+    )
 
 
 class BadEntry(ValueError):
@@ -147,6 +247,40 @@ def check_entry(entry: Any, device: str) -> Stamp:
         _str(entry, "member")
         if entry.get("round") not in ROUNDS or not check_mood_value(entry.get("value", 0)):
             raise BadEntry("mood")
+    elif op == OPEN:
+        _str(entry, "meeting")
+    elif op == DISCARD:
+        _str(entry, "meeting")
+        seen = entry.get("seen")
+        if not isinstance(seen, dict) or len(seen) > 1000:
+            raise BadEntry("seen")
+        try:
+            for d, s in seen.items():
+                if Stamp.from_json(s).device != d:
+                    raise BadEntry("seen")
+        except ValueError as exc:
+            raise BadEntry("seen") from exc
+    elif op == RECORD:
+        kind, part = entry.get("kind"), entry.get("field")
+        if kind not in RECORD_FIELDS or part not in RECORD_FIELDS[kind]:
+            raise BadEntry("record field")
+        _str(entry, "record")
+        _str(entry, "meeting")
+        if kind == "goal" and part == "text":
+            if not isinstance(entry.get("sealed"), str) or "value" in entry:
+                raise BadEntry("goal text not sealed")
+            _str(entry, "member")
+        elif "sealed" in entry or not check_record_value(kind, part, entry.get("value")):
+            raise BadEntry("record value")
+    elif op == REMOVE:
+        if entry.get("kind") not in RECORD_FIELDS:
+            raise BadEntry("record kind")
+        _str(entry, "record")
+    elif op == GROUP_FIELD:
+        if entry.get("field") not in GROUP_FIELDS or "value" not in entry:
+            raise BadEntry("group field")
+        if len(json.dumps(entry["value"])) > 200_000:
+            raise BadEntry("group field too large")
     else:
         raise BadEntry("op")
     return stamp
@@ -194,6 +328,29 @@ class _Attendance:
 Opener = Callable[[str, str, list[object], str], Any]
 
 
+@dataclass
+class _Record:
+    """One add-only record: every entry of each field not covered by a discard (the
+    newest wins; older ones stay so a discard that drops the newest leaves the one
+    before, whatever order the entries arrived in)."""
+
+    kind: str
+    fields: dict[str, dict[Stamp, dict[str, Any]]] = field(default_factory=dict)
+
+    def winner(self, name: str) -> dict[str, Any] | None:
+        entries = self.fields.get(name)
+        return entries[max(entries)] if entries else None
+
+
+def _seen_map(entry: dict[str, Any]) -> dict[str, Stamp]:
+    return {d: Stamp.from_json(s) for d, s in entry["seen"].items()}
+
+
+def _covered_by(seen: dict[str, Stamp], stamp: Stamp) -> bool:
+    last = seen.get(stamp.device)
+    return last is not None and stamp <= last
+
+
 class MergeState:
     """The shared data of one group on one laptop, built from the entries received."""
 
@@ -205,12 +362,27 @@ class MergeState:
         self._attendance: dict[tuple[str, str], _Attendance] = {}
         self._counters: dict[tuple[str, str], dict[str, tuple[Stamp, int]]] = {}
         self._moods: dict[tuple[str, str, str], tuple[Stamp, dict[str, Any] | None]] = {}
+        #: Every entry of each meeting not covered by a discard (``MEETING_OPS``): the
+        #: meeting's marks, counts and moods are rebuilt from it when a discard arrives.
+        self._log: dict[str, list[dict[str, Any]]] = {}
+        self._discards: dict[str, list[dict[str, Any]]] = {}
+        self._records: dict[str, _Record] = {}
+        self._removed: set[str] = set()
+        self._group: dict[str, tuple[Stamp, Any]] = {}
+        #: Per device, the newest stamp applied here (what a discard made here has seen).
+        self._latest: dict[str, Stamp] = {}
 
     # --- applying ---------------------------------------------------------------------
+
+    def _covered(self, meeting: str, stamp: Stamp) -> bool:
+        return any(_covered_by(_seen_map(d), stamp) for d in self._discards.get(meeting, ()))
 
     def apply(self, entry: dict[str, Any]) -> None:
         """Merge one checked entry (``check_entry``) into the state."""
         stamp = Stamp.from_json(entry["stamp"])
+        latest = self._latest.get(stamp.device)
+        if latest is None or stamp > latest:
+            self._latest[stamp.device] = stamp
         op = entry["op"]
         if op == FIELD:
             if entry["member"] in self.forgotten:
@@ -223,7 +395,38 @@ class MergeState:
             self.forgotten.add(member)
             for name in self._fields.pop(member, set()):
                 del self._registers[(member, name)]
-        elif op == MARK:
+            for record in self._records.values():
+                for entries in record.fields.values():
+                    for s in [s for s, e in entries.items() if e.get("member") == member]:
+                        del entries[s]
+        elif op in MEETING_OPS:
+            meeting = entry["meeting"]
+            if meeting in self._discards and self._covered(meeting, stamp):
+                return
+            self._log.setdefault(meeting, []).append(entry)
+            self._apply_to_meeting(stamp, entry)
+        elif op == DISCARD:
+            self._discard(entry)
+        elif op == RECORD:
+            rid = entry["record"]
+            if rid in self._removed or entry.get("member") in self.forgotten:
+                return
+            if entry["meeting"] in self._discards and self._covered(entry["meeting"], stamp):
+                return
+            record = self._records.setdefault(rid, _Record(entry["kind"]))
+            if record.kind == entry["kind"]:
+                record.fields.setdefault(entry["field"], {})[stamp] = entry
+        elif op == REMOVE:
+            self._removed.add(entry["record"])
+            self._records.pop(entry["record"], None)
+        elif op == GROUP_FIELD:
+            current = self._group.get(entry["field"])
+            if current is None or stamp > current[0]:
+                self._group[entry["field"]] = (stamp, entry["value"])
+
+    def _apply_to_meeting(self, stamp: Stamp, entry: dict[str, Any]) -> None:
+        op = entry["op"]
+        if op == MARK:
             key = (entry["meeting"], entry["member"])
             self._attendance.setdefault(key, _Attendance()).add(stamp, entry)
         elif op == COUNTER:
@@ -236,6 +439,35 @@ class MergeState:
             current = self._moods.get(key3)
             if current is None or stamp > current[0]:
                 self._moods[key3] = (stamp, entry["value"])
+
+    def _discard(self, entry: dict[str, Any]) -> None:
+        meeting = entry["meeting"]
+        self._discards.setdefault(meeting, []).append(entry)
+        seen = _seen_map(entry)
+        log = self._log.get(meeting, [])
+        kept = [e for e in log if not _covered_by(seen, Stamp.from_json(e["stamp"]))]
+        if len(kept) != len(log):
+            # Rebuild the meeting's marks, counts and moods from what is left.
+            for key in [k for k in self._attendance if k[0] == meeting]:
+                del self._attendance[key]
+            for key in [k for k in self._counters if k[0] == meeting]:
+                del self._counters[key]
+            for key3 in [k for k in self._moods if k[0] == meeting]:
+                del self._moods[key3]
+            self._log[meeting] = kept
+            for e in kept:
+                self._apply_to_meeting(Stamp.from_json(e["stamp"]), e)
+        if not kept:
+            self._log.pop(meeting, None)
+        for rid, record in list(self._records.items()):
+            for name, entries in list(record.fields.items()):
+                for s in [s for s, e in entries.items() if e["meeting"] == meeting]:
+                    if _covered_by(seen, s):
+                        del entries[s]
+                if not entries:
+                    del record.fields[name]
+            if not record.fields:
+                del self._records[rid]
 
     def apply_all(self, entries: Iterable[dict[str, Any]]) -> None:
         """Merge several checked entries."""
@@ -262,8 +494,14 @@ class MergeState:
 
     def _value(self, entry: dict[str, Any], opener: Opener) -> Any:
         if "sealed" in entry:
-            return opener(entry["member"], entry["field"], entry["stamp"], entry["sealed"])
+            name = sealed_name(entry["record"]) if entry["op"] == RECORD else entry["field"]
+            return opener(entry["member"], name, entry["stamp"], entry["sealed"])
         return entry["value"]
+
+    def record_value(self, entry: dict[str, Any], opener: Opener) -> Any:
+        """The value of a record's field entry (a goal's text opened with ``opener``:
+        ``LookupError`` while its member's key is unknown here)."""
+        return self._value(entry, opener)
 
     def member(self, member: str, opener: Opener) -> dict[str, Any]:
         """A member's fields (the winning versions), personal ones opened with ``opener``."""
@@ -310,12 +548,45 @@ class MergeState:
         return result
 
     def meetings(self) -> list[str]:
-        """Every meeting with any attendance, count or mood recorded."""
-        return sorted(
-            {m for m, _ in self._attendance}
-            | {m for m, _ in self._counters}
-            | {m for m, _, _ in self._moods}
-        )
+        """Every meeting that exists: opened, or with anything recorded in it (a discarded
+        meeting exists again only through what was recorded without seeing the discard)."""
+        found = {m for m, entries in self._log.items() if entries}
+        for record in self._records.values():
+            base = record.winner("base")
+            if base is not None:
+                found.add(base["meeting"])
+        return sorted(found)
+
+    def discarded(self) -> set[str]:
+        """The meetings discarded and not recorded into since (see ``meeting.discard``)."""
+        return set(self._discards) - set(self.meetings())
+
+    def latest_seen(self) -> dict[str, list[object]]:
+        """Per device, the newest stamp applied here (a discard's ``seen``)."""
+        return {d: s.to_json() for d, s in sorted(self._latest.items())}
+
+    def records(self) -> dict[str, tuple[str, dict[str, dict[str, Any]]]]:
+        """Every live record: ``{record id: (kind, {field: winning entry})}`` (records
+        without their ``base`` yet, or removed, left out)."""
+        result = {}
+        for rid, record in self._records.items():
+            if record.winner("base") is None:
+                continue
+            fields = {}
+            for name in record.fields:
+                win = record.winner(name)
+                if win is not None:
+                    fields[name] = win
+            result[rid] = (record.kind, fields)
+        return result
+
+    def removed(self) -> set[str]:
+        """The ids of removed records (tombstones)."""
+        return set(self._removed)
+
+    def group_fields(self) -> dict[str, Any]:
+        """The group's shared settings (newest values)."""
+        return {name: value for name, (_, value) in sorted(self._group.items())}
 
     def moods_by_meeting(self) -> dict[str, dict[tuple[str, str], dict[str, Any]]]:
         """``{meeting: {(round, member pseudonym): answer}}`` (answers taken back left out)."""
@@ -377,6 +648,15 @@ class MergeState:
                 [list(key), stamp.to_json(), value]
                 for key, (stamp, value) in sorted(self._moods.items())
             ],
+            "log": self._log,
+            "discards": self._discards,
+            "records": {
+                rid: [e for entries in r.fields.values() for e in entries.values()]
+                for rid, r in sorted(self._records.items())
+            },
+            "removed": sorted(self._removed),
+            "group": {n: [s.to_json(), v] for n, (s, v) in sorted(self._group.items())},
+            "latest": self.latest_seen(),
         }
 
     @classmethod
@@ -402,11 +682,73 @@ class MergeState:
             }
         for key, stamp, value in data.get("moods", []):
             state._moods[(key[0], key[1], key[2])] = (Stamp.from_json(stamp), value)
+        if "log" in data:
+            state._log = {m: list(entries) for m, entries in data["log"].items()}
+        else:  # saved before meetings could be discarded: the entries that count
+            state._log = state._entries_in_force()
+        state._discards = {m: list(e) for m, e in data.get("discards", {}).items()}
+        for rid, entries in data.get("records", {}).items():
+            record = _Record(entries[0]["kind"])
+            for e in entries:
+                record.fields.setdefault(e["field"], {})[Stamp.from_json(e["stamp"])] = e
+            state._records[rid] = record
+        state._removed = set(data.get("removed", []))
+        state._group = {n: (Stamp.from_json(s), v) for n, (s, v) in data.get("group", {}).items()}
+        state._latest = {d: Stamp.from_json(s) for d, s in data.get("latest", {}).items()}
         return state
+
+    def _entries_in_force(self) -> dict[str, list[dict[str, Any]]]:
+        """Entries equivalent to the marks, counts and moods held (for a state saved
+        before the per-meeting log existed)."""
+        log: dict[str, list[dict[str, Any]]] = {}
+        for (meeting, member), a in self._attendance.items():
+            if a.correction is not None:
+                log.setdefault(meeting, []).append(a.correction)
+            for s, status in a.marks.items():
+                log.setdefault(meeting, []).append(
+                    {
+                        "op": MARK,
+                        "meeting": meeting,
+                        "member": member,
+                        "status": status,
+                        "correction": False,
+                        "stamp": s.to_json(),
+                    }
+                )
+        for (meeting, counter), per in self._counters.items():
+            for device, (s, v) in per.items():
+                log.setdefault(meeting, []).append(
+                    {
+                        "op": COUNTER,
+                        "meeting": meeting,
+                        "counter": counter,
+                        "device": device,
+                        "value": v,
+                        "stamp": s.to_json(),
+                    }
+                )
+        for (meeting, round_, member), (s, value) in self._moods.items():
+            log.setdefault(meeting, []).append(
+                {
+                    "op": MOOD,
+                    "meeting": meeting,
+                    "round": round_,
+                    "member": member,
+                    "value": value,
+                    "stamp": s.to_json(),
+                }
+            )
+        return log
 
     def dump(self, opener: Opener) -> str:
         """A canonical text of the shared data (equal on laptops that agree)."""
-        meetings = sorted({m for m, _ in self._attendance} | {m for m, _ in self._counters})
+
+        def safe(entry: dict[str, Any]) -> Any:
+            try:
+                return self._value(entry, opener)
+            except (LookupError, ValueError):
+                return "<sealed>"
+
         data = {
             "forgotten": sorted(self.forgotten),
             "members": {m: self.member(m, opener) for m in self.members()},
@@ -423,7 +765,14 @@ class MergeState:
                         [r, m, v] for (r, m), v in self.moods_by_meeting().get(meeting, {}).items()
                     ),
                 }
-                for meeting in meetings
+                for meeting in self.meetings()
             },
+            "discarded": sorted(self.discarded()),
+            "records": {
+                rid: [kind, {n: [e["meeting"], safe(e)] for n, e in sorted(fields.items())}]
+                for rid, (kind, fields) in sorted(self.records().items())
+            },
+            "removed": sorted(self._removed),
+            "group": self.group_fields(),
         }
         return json.dumps(data, sort_keys=True, indent=1)

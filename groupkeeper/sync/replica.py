@@ -24,15 +24,21 @@ from groupkeeper.sync.hlc import Clock, Stamp
 from groupkeeper.sync.identity import DeviceIdentity
 from groupkeeper.sync.merge import (
     COUNTER,
+    DISCARD,
     FIELD,
     FORGET,
+    GROUP_FIELD,
     MARK,
     MEMBER_FIELDS,
     MOOD,
+    OPEN,
     PERSONAL_FIELDS,
+    RECORD,
+    REMOVE,
     BadEntry,
     MergeState,
     check_entry,
+    sealed_name,
 )
 
 log = logging.getLogger(__name__)
@@ -150,7 +156,74 @@ class Replica:
 
     def _forget_locally(self, member: str) -> None:
         self.member_keys.pop(member, None)
-        self.pending = [e for e in self.pending if not (e["op"] == FIELD and e["member"] == member)]
+        self.pending = [
+            e
+            for e in self.pending
+            if not (e["op"] in (FIELD, RECORD) and e.get("member") == member)
+        ]
+
+    def open_meeting(self, meeting: str) -> None:
+        """A meeting was opened here (it exists everywhere, even with nothing in it)."""
+        self._record({"op": OPEN, "meeting": meeting, "stamp": self.clock.tick().to_json()})
+
+    def discard_meeting(self, meeting: str) -> None:
+        """Discard a meeting everywhere: everything recorded in it that this laptop has
+        applied goes (see ``merge``: what others record without seeing this survives)."""
+        self._record(
+            {
+                "op": DISCARD,
+                "meeting": meeting,
+                "seen": self.state.latest_seen(),
+                "stamp": self.clock.tick().to_json(),
+            }
+        )
+
+    def set_record(
+        self,
+        kind: str,
+        record: str,
+        name: str,
+        meeting: str,
+        value: Any,
+        *,
+        member: str | None = None,
+    ) -> None:
+        """Set one field of an add-only record (goal, skill share, wellbeing answers).
+
+        With ``member`` (a goal's text) the value is sealed under that member's key, so
+        forgetting the member makes it unreadable everywhere; nothing is recorded for a
+        forgotten member or one whose key is not known here.
+        """
+        stamp = self.clock.tick().to_json()
+        entry: dict[str, Any] = {
+            "op": RECORD,
+            "kind": kind,
+            "record": record,
+            "field": name,
+            "meeting": meeting,
+            "stamp": stamp,
+        }
+        if member is not None:
+            key = self.member_keys.get(member)
+            if key is None or member in self.state.forgotten:
+                return
+            entry["member"] = member
+            entry["sealed"] = changefile.seal_field(key, member, sealed_name(record), stamp, value)
+        else:
+            entry["value"] = value
+        self._record(entry)
+
+    def remove_record(self, kind: str, record: str) -> None:
+        """Remove an add-only record everywhere (a tombstone: it never comes back)."""
+        self._record(
+            {"op": REMOVE, "kind": kind, "record": record, "stamp": self.clock.tick().to_json()}
+        )
+
+    def set_group_field(self, name: str, value: Any) -> None:
+        """Change one of the group's shared settings (the newest change wins)."""
+        self._record(
+            {"op": GROUP_FIELD, "field": name, "value": value, "stamp": self.clock.tick().to_json()}
+        )
 
     def mark(self, meeting: str, pseudonym: str, status: str, correction: bool = False) -> None:
         """Record attendance (``present``, ``apologies``, ``absent``; ``none`` with
