@@ -68,6 +68,7 @@ step = st.one_of(
     st.tuples(st.just("tick"), st.integers(0, 50)),
     st.tuples(st.just("open"), R, st.sampled_from(MEETINGS)),
     st.tuples(st.just("discard"), R, st.sampled_from(MEETINGS)),
+    st.tuples(st.just("close"), R, st.sampled_from(MEETINGS)),
     st.tuples(st.just("goal"), R, st.integers(0, 9), st.sampled_from(MEETINGS)),
     st.tuples(st.just("goal-edit"), R, st.integers(0, 9)),
     st.tuples(
@@ -135,6 +136,8 @@ class World:
             rep.open_meeting(args[1])
         elif kind == "discard":
             rep.discard_meeting(args[1])
+        elif kind == "close":
+            rep.close_meeting(args[1])
         elif kind == "goal":
             known = self.known(r)
             if not known:
@@ -190,7 +193,7 @@ class World:
         self.steps += 1
         if self.steps % 3 == 0:  # laptops write often, as the app does after operations
             rep.flush(folder)
-        if kind in ("open", "discard", "goal", "goal-edit", "review"):
+        if kind in ("open", "discard", "close", "goal", "goal-edit", "review"):
             self.run_records(rep, args[0], kind, args)
         elif kind in ("skill", "wellbeing", "remove", "group"):
             self.run_records(rep, args[0], kind, args)

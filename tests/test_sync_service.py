@@ -203,7 +203,9 @@ def test_tampered_and_foreign_files_are_refused_and_nothing_reaches_the_tables(
     meeting = a.meetings.start(gid_a, "2026-11-24")
     a.meetings.check_in(meeting.id or 0, ana.pseudonym)
     _service(a).sync_once()
-    (change,) = [p for p in shared.rglob("*.gkops")]
+    # A's newest change file (its first, written when sharing, carried the group's
+    # settings and was applied by B when it joined).
+    change = max(shared.rglob("*.gkops"), key=lambda p: p.name)
     # 1. One flipped byte in A's change file.
     good = change.read_bytes()
     bad = bytearray(good)
@@ -235,7 +237,8 @@ def test_tampered_and_foreign_files_are_refused_and_nothing_reaches_the_tables(
     forged.count("2026-11-24#1", "safety_concerns", 9)
     forged.flush(tmp_path / "elsewhere")
     (forged_file,) = (tmp_path / "elsewhere").rglob("*.gkops")
-    change.with_name("00000002.gkops").write_bytes(forged_file.read_bytes())
+    next_name = f"{int(change.stem) + 1:08d}.gkops"
+    change.with_name(next_name).write_bytes(forged_file.read_bytes())
     reasons = sorted(r.reason for r in _service(b).sync_once().refused)
     assert reasons == ["truncated", "unreadable", "unreadable", "wrong-place"]
     assert b.members.all() == [] and b.meetings.recent(gid_b) == []
@@ -366,7 +369,8 @@ def test_moods_and_anonymous_tallies_travel_and_a_take_back_wins(pair, tmp_path:
     ma = a.meetings.start(gid_a, "2026-11-30")
     _service(a).sync_once()
     _service(b).sync_once()
-    mb = b.meetings.start(gid_b, "2026-11-30")  # both open the same meeting
+    mb = b.meetings.open_meeting(gid_b)  # the meeting opened on A shows on B, open
+    assert mb is not None and mb.date == "2026-11-30"
     perform(
         a,
         ops.moods.record(

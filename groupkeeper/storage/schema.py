@@ -404,5 +404,23 @@ def m008_sync_link(db: Database) -> None:
     db.execute("ALTER TABLE sync_groups ADD COLUMN status TEXT NOT NULL DEFAULT '{}'")
 
 
+@migrations()
+def m009_sync_records(db: Database) -> None:
+    """Goals, skill shares and wellbeing answers travel to the group's other laptops
+    (issue 14): each gets a random UUID besides its local id (existing rows here, new
+    rows from a trigger), so every laptop knows a record, its edits and its removal by
+    the same id. Nothing they hold changes.
+    """
+    for table in ("goals", "skill_shares", "wellbeing_responses"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN uuid TEXT")
+        db.execute(f"UPDATE {table} SET uuid = {_SQL_UUID4} WHERE uuid IS NULL")
+        db.execute(f"CREATE UNIQUE INDEX {table}_uuid ON {table}(uuid)")
+        db.execute(
+            f"CREATE TRIGGER {table}_uuid_on_insert AFTER INSERT ON {table}"
+            f" WHEN NEW.uuid IS NULL BEGIN"
+            f" UPDATE {table} SET uuid = {_SQL_UUID4} WHERE id = NEW.id; END"
+        )
+
+
 # The schema version this app writes: one per registered migration. Keep this line last.
 SCHEMA_VERSION = len(migrations._migrations)

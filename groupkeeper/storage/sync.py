@@ -20,7 +20,11 @@ from groupkeeper.model import ConsentKind, MeetingState
 from groupkeeper.storage._sqlcipher import Database
 from groupkeeper.storage.repos.base import Repo, mark_if_closed
 
-_UUID_TABLES = frozenset({"groups", "members", "meetings"})
+_UUID_TABLES = frozenset(
+    {"groups", "members", "meetings", "goals", "skill_shares", "wellbeing_responses"}
+)
+#: The table of each kind of shared record.
+RECORD_TABLES = {"goal": "goals", "skill_share": "skill_shares", "wellbeing": "wellbeing_responses"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,8 @@ class SharedMeeting:
     date: str
     walk_ins: int
     safety_concerns: int
+    uuid: str = ""
+    closed: bool = False
 
 
 class SyncRepo(Repo):
@@ -178,10 +184,17 @@ class SyncRepo(Repo):
     def meetings_of(self, group_id: int) -> list[SharedMeeting]:
         """A group's meetings, by date, then in the order they were opened."""
         return [
-            SharedMeeting(r["id"], r["date"], r["walk_ins"], r["safety_concerns"])
+            SharedMeeting(
+                r["id"],
+                r["date"],
+                r["walk_ins"],
+                r["safety_concerns"],
+                r["uuid"],
+                r["state"] == MeetingState.CLOSED.value,
+            )
             for r in self._query(
-                "SELECT id, date, walk_ins, safety_concerns FROM meetings WHERE group_id = ?"
-                " ORDER BY date, id",
+                "SELECT id, date, walk_ins, safety_concerns, uuid, state FROM meetings"
+                " WHERE group_id = ? ORDER BY date, id",
                 [group_id],
             )
         ]
@@ -354,6 +367,14 @@ class SyncRepo(Repo):
             )
             return int(cur.lastrowid or 0)
 
+    def close_meeting(self, meeting_id: int) -> None:
+        """End a meeting another laptop ended (its timer state stays as it was here)."""
+        with self._write() as db:
+            db.execute(
+                "UPDATE meetings SET state = ?, ended_at = ? WHERE id = ? AND state = ?",
+                [MeetingState.CLOSED.value, self._now(), meeting_id, MeetingState.OPEN.value],
+            )
+
     def set_attendance(
         self, meeting_id: int, changes: dict[str, str | None], *, correction: bool = True
     ) -> None:
@@ -385,6 +406,133 @@ class SyncRepo(Repo):
                 "UPDATE meetings SET walk_ins = ?, safety_concerns = ? WHERE id = ?",
                 [walk_ins, safety_concerns, meeting_id],
             )
+
+    # --- goals, skill shares, wellbeing answers ------------------------------------------
+
+    def records_of(self, group_id: int) -> dict[str, dict[str, Any]]:
+        """The goals (set in the group's meetings), skill shares and wellbeing answers
+        of a group's meetings, by UUID: each a dict with ``kind``, ``id``, ``meeting_id``
+        and its columns (goals: ``pseudonym``, ``text``, ``outcome``,
+        ``reviewed_meeting_id``; skill shares: ``skill``, ``category``, ``pseudonym``;
+        wellbeing: ``scale``, ``answers`` (a list), ``pseudonym``)."""
+        result: dict[str, dict[str, Any]] = {}
+        in_group = "IN (SELECT id FROM meetings WHERE group_id = ?)"
+        for r in self._query(
+            "SELECT uuid, id, set_meeting_id AS meeting_id, pseudonym, text, outcome,"
+            f" reviewed_meeting_id FROM goals WHERE set_meeting_id {in_group}",  # noqa: S608
+            [group_id],
+        ):
+            result[str(r["uuid"])] = {"kind": "goal", **r}
+        for r in self._query(
+            "SELECT x.uuid, x.id, x.meeting_id, s.name AS skill, c.name AS category,"
+            " x.pseudonym FROM skill_shares x JOIN skills s ON s.id = x.skill_id"
+            " JOIN skill_categories c ON c.id = s.category_id"
+            f" WHERE x.meeting_id {in_group}",  # noqa: S608
+            [group_id],
+        ):
+            result[str(r["uuid"])] = {"kind": "skill_share", **r}
+        for r in self._query(
+            "SELECT uuid, id, meeting_id, scale, answers, pseudonym FROM wellbeing_responses"
+            f" WHERE meeting_id {in_group}",  # noqa: S608
+            [group_id],
+        ):
+            r["answers"] = json.loads(r["answers"])
+            result[str(r["uuid"])] = {"kind": "wellbeing", **r}
+        return result
+
+    def add_record(
+        self,
+        kind: str,
+        uuid: str,
+        meeting_id: int,
+        values: dict[str, Any],
+        *,
+        correction: bool = True,
+    ) -> None:
+        """Write a record another laptop made (``values`` as ``records_of`` gives them;
+        a skill share's skill and category are found by name, or added to the library);
+        with ``correction`` a closed meeting records that it was corrected."""
+        now = self._now()
+        with self._write() as db:
+            pseudonym = values.get("pseudonym")
+            if pseudonym is not None:
+                db.execute("INSERT OR IGNORE INTO pseudonyms (pseudonym) VALUES (?)", [pseudonym])
+            if kind == "goal":
+                db.execute(
+                    "INSERT INTO goals (uuid, pseudonym, text, set_meeting_id, outcome,"
+                    " reviewed_meeting_id, created_at, reviewed_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        uuid,
+                        pseudonym,
+                        values["text"],
+                        meeting_id,
+                        values["outcome"],
+                        values["reviewed_meeting_id"],
+                        now,
+                        now if values["outcome"] else "",
+                    ],
+                )
+            elif kind == "skill_share":
+                db.execute(
+                    "INSERT OR IGNORE INTO skill_categories (name, builtin) VALUES (?, 0)",
+                    [values["category"]],
+                )
+                (category_id,) = db.execute(
+                    "SELECT id FROM skill_categories WHERE name = ?", [values["category"]]
+                ).fetchone()
+                db.execute(
+                    "INSERT OR IGNORE INTO skills (name, category_id) VALUES (?, ?)",
+                    [values["skill"], category_id],
+                )
+                (skill_id,) = db.execute(
+                    "SELECT id FROM skills WHERE name = ? AND category_id = ?",
+                    [values["skill"], category_id],
+                ).fetchone()
+                db.execute(
+                    "INSERT INTO skill_shares (uuid, meeting_id, skill_id, pseudonym, recorded_at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    [uuid, meeting_id, skill_id, pseudonym, now],
+                )
+            else:
+                db.execute(
+                    "INSERT INTO wellbeing_responses (uuid, meeting_id, scale, answers, pseudonym,"
+                    " recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        uuid,
+                        meeting_id,
+                        values["scale"],
+                        json.dumps(values["answers"]),
+                        pseudonym,
+                        now,
+                    ],
+                )
+            if correction:
+                mark_if_closed(db, now, meeting_id, kind)
+
+    def update_goal(self, uuid: str, changes: dict[str, Any]) -> None:
+        """Change a goal's ``text``, ``outcome`` and ``reviewed_meeting_id`` (those given)."""
+        now = self._now()
+        with self._write() as db:
+            if "text" in changes:
+                db.execute("UPDATE goals SET text = ? WHERE uuid = ?", [changes["text"], uuid])
+            if "outcome" in changes or "reviewed_meeting_id" in changes:
+                outcome = changes.get("outcome")
+                db.execute(
+                    "UPDATE goals SET outcome = ?, reviewed_meeting_id = ?, reviewed_at = ?"
+                    " WHERE uuid = ?",
+                    [outcome, changes.get("reviewed_meeting_id"), now if outcome else "", uuid],
+                )
+
+    def delete_records(self, kind: str, uuids: Iterable[str]) -> int:
+        """Delete records removed on another laptop (``secure_delete`` overwrites them)."""
+        table = RECORD_TABLES[kind]
+        deleted = 0
+        with self._write() as db:
+            for uuid in uuids:
+                cur = db.execute(f"DELETE FROM {table} WHERE uuid = ?", [uuid])  # noqa: S608
+                deleted += cur.rowcount
+        return deleted
 
     def group(self, group_uuid: str) -> SharedGroupRecord:
         """A shared group's saved state (``KeyError`` if this vault does not share it)."""

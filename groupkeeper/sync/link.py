@@ -3,19 +3,26 @@
 Two steps, run together inside one write transaction by ``service.SyncService``:
 
 ``capture``
-    Compares what the vault's tables hold for the group (members of the group, its
-    meetings' attendance and counts) with the replica's merged state and records every
-    difference as a replica entry, keyed by stable ids: members by their UUID (the
+    Compares what the vault's tables hold for the group (members of the group, the
+    group's settings, its meetings, their attendance, counts, moods, goals, skill shares
+    and wellbeing answers) with the replica's merged state and records every difference
+    as a replica entry, keyed by stable ids: members and records by their UUID (the
     pseudonym travels once, as a field), meetings by ``"<date>#<slot>"`` (the group's
-    n-th meeting that day), people in attendance by pseudonym. Whatever changed the
+    n-th meeting that day; the link keeps which local meeting has which key, so
+    discarding one meeting of a day does not renumber the others), people in
+    attendance by pseudonym. A meeting that is gone from the tables was discarded here:
+    the discard travels. A goal's text travels sealed under its member's key; a goal of
+    a person who is not a shared member of the group stays on this laptop. Whatever changed the
     tables (an operation, a CSV import, a correction) is captured the same way. Because
     the tables equal the replica's state after every sync, a difference is a change made
     on this laptop.
 ``materialise``
     Writes the replica's merged state (this laptop's changes and everyone else's) back
     into the tables: members added, edited, moved out of the group; forgotten members
-    erased with ``MemberRepo.forget`` (secure delete); meetings created by group, date
-    and slot; attendance and the summed counts set.
+    erased with ``MemberRepo.forget`` (secure delete); the group's settings; meetings
+    created by group, date and slot, or discarded with everything in them; attendance,
+    the summed counts, moods, goals (texts of forgotten members stay erased), skill
+    shares and wellbeing answers written, removed records deleted.
 
 The replica's merge rules (``merge``) decide every outcome: present wins over apologies
 unless a later correction says otherwise, the newest edit of a field wins (concurrent
@@ -30,13 +37,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from groupkeeper.storage.sync import MEMBER_COLUMNS, SharedMeeting, SyncRepo
+from groupkeeper.storage.sync import MEMBER_COLUMNS, RECORD_TABLES, SharedMeeting, SyncRepo
 from groupkeeper.sync.merge import (
     COUNTERS,
+    GROUP_FIELDS,
     MEMBER_FIELDS,
     STATUS_RANK,
     TALLY,
     check_mood_value,
+    check_record_value,
     tally_name,
 )
 
@@ -66,6 +75,10 @@ class Materialised:
     attendance_changed: int = 0
     counts_changed: int = 0
     moods_changed: int = 0
+    meetings_discarded: int = 0
+    meetings_closed: int = 0
+    records_changed: int = 0
+    group_changed: int = 0
 
     @property
     def total(self) -> int:
@@ -78,6 +91,10 @@ class Materialised:
             + self.attendance_changed
             + self.counts_changed
             + self.moods_changed
+            + self.meetings_discarded
+            + self.meetings_closed
+            + self.records_changed
+            + self.group_changed
         )
 
 
@@ -90,6 +107,33 @@ def meeting_keys(meetings: list[SharedMeeting]) -> dict[int, str]:
         seen[meeting.date] += 1
         keys[meeting.id] = f"{meeting.date}#{seen[meeting.date]}"
     return keys
+
+
+def meeting_map(meetings: list[SharedMeeting], local: dict[str, Any]) -> dict[str, str]:
+    """``{meeting uuid: key}`` of the group's meetings in the tables: the keys the link
+    gave them before (``local["meetings"]``), and for a meeting new here the first slot
+    of its date no other meeting here has. A vault that shared before the link kept
+    keys gets the keys ``meeting_keys`` gives (what it used then)."""
+    saved = local.get("meetings")
+    if not isinstance(saved, dict):
+        return {m.uuid: key for m, key in zip_keys(meetings)}
+    result = {m.uuid: str(saved[m.uuid]) for m in meetings if m.uuid in saved}
+    used = set(result.values())
+    for meeting in meetings:
+        if meeting.uuid in result:
+            continue
+        slot = 1
+        while f"{meeting.date}#{slot}" in used:
+            slot += 1
+        result[meeting.uuid] = f"{meeting.date}#{slot}"
+        used.add(result[meeting.uuid])
+    return result
+
+
+def zip_keys(meetings: list[SharedMeeting]) -> list[tuple[SharedMeeting, str]]:
+    """Each meeting with its ``meeting_keys`` key."""
+    keys = meeting_keys(meetings)
+    return [(m, keys[m.id]) for m in meetings]
 
 
 def _parse_key(key: str) -> tuple[str, int] | None:
@@ -123,13 +167,72 @@ def _status(status: str | None) -> str:
     return status if status in _TABLE_STATUSES else "none"
 
 
+def group_values(store: Store, group_id: int) -> dict[str, Any]:
+    """The group's shared settings as plain data (what ``group.field`` entries hold)."""
+    group = store.groups.get(group_id)
+    values = {name: getattr(group, name) for name in sorted(GROUP_FIELDS)}
+    values["mood_scale"] = str(getattr(group.mood_scale, "value", group.mood_scale))
+    values["tally_only_moods"] = bool(group.tally_only_moods)
+    return values
+
+
+def _clean_group_value(name: str, value: Any) -> Any:
+    """A group setting from another laptop as the group takes it, or None if unusable."""
+    from groupkeeper import agenda, wellbeing
+
+    if name == "agenda":
+        try:
+            ok = isinstance(value, list) and not agenda.validate(agenda.from_dicts(value))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            ok = False
+        return value if ok else None
+    if name == "mood_scale":
+        return value if value in ("1-5", "0-10") else None
+    if name == "tally_only_moods":
+        return value if isinstance(value, bool) else None
+    if name == "wellbeing_every_weeks":
+        ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 52
+        return value if ok else None
+    if name == "wellbeing_scale":
+        return value if value == "" or value in wellbeing.SCALE_IDS else None
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        return None
+    if name == "name" and not value.strip():
+        return None
+    return value
+
+
+def _goal_review(row: dict[str, Any], key_of: dict[int, str]) -> dict[str, Any] | None:
+    if not row["outcome"]:
+        return None
+    return {"outcome": row["outcome"], "meeting": key_of.get(row["reviewed_meeting_id"] or 0)}
+
+
+def _record_base(row: dict[str, Any], member: str | None) -> dict[str, Any]:
+    kind = row["kind"]
+    if kind == "goal":
+        return {"pseudonym": row["pseudonym"], "member": member}
+    if kind == "skill_share":
+        return {"skill": row["skill"], "category": row["category"], "pseudonym": row["pseudonym"]}
+    return {"scale": row["scale"], "answers": row["answers"], "pseudonym": row["pseudonym"]}
+
+
 def capture(
-    repo: SyncRepo, replica: Replica, group_id: int, group_uuid: str, local: dict[str, Any]
+    store: Store,
+    repo: SyncRepo,
+    replica: Replica,
+    group_id: int,
+    group_uuid: str,
+    local: dict[str, Any],
 ) -> int:
     """Record in ``replica`` every difference between the tables and its state.
 
     ``local["members"]`` lists the shared members the tables held after the last sync;
-    a listed member whose row is gone was forgotten here. Returns the entries recorded.
+    a listed member whose row is gone was forgotten here. ``local["meetings"]`` and
+    ``local["records"]`` do the same for meetings (gone: discarded here) and records
+    (gone: removed here); ``local["group"]`` holds the group's settings as they were
+    after the last sync (a difference is a change made here). Returns the entries
+    recorded.
     """
     state = replica.state
     before = len(replica.pending)
@@ -157,8 +260,31 @@ def capture(
         known.discard(uuid)
     local["members"] = sorted(known)
 
+    values = group_values(store, group_id)
+    baseline = local.get("group")
+    if isinstance(baseline, dict):
+        for name, value in sorted(values.items()):
+            if name not in baseline or baseline[name] != value:
+                replica.set_group_field(name, value)
+    local["group"] = values  # (a group shared before settings travelled: from now on)
+
     meetings = repo.meetings_of(group_id)
-    keys = meeting_keys(meetings)
+    mapping = meeting_map(meetings, local)
+    saved = local.get("meetings")
+    if isinstance(saved, dict):
+        live = set(state.meetings())
+        present = {m.uuid for m in meetings}
+        for uuid, key in sorted(saved.items()):
+            if uuid not in present and key in live and key not in mapping.values():
+                replica.discard_meeting(str(key))
+    live, closed = set(state.meetings()), state.closed()
+    for key in sorted(set(mapping.values()) - live):
+        replica.open_meeting(key)
+    for meeting in meetings:
+        if meeting.closed and mapping[meeting.uuid] not in closed:
+            replica.close_meeting(mapping[meeting.uuid])
+    local["meetings"] = mapping
+    keys = {m.id: mapping[m.uuid] for m in meetings}
     tables = repo.attendance_of(group_id)
     shared = state.attendance_by_meeting()
     moods = repo.moods_of(group_id)
@@ -188,7 +314,61 @@ def capture(
             count = here_tally.get(name, 0)
             if count != shared_tally.get(name, 0):
                 replica.count(key, name, count - shared_tally.get(name, 0))
+
+    _capture_records(repo, replica, group_id, keys, rows, local)
     return len(replica.pending) - before
+
+
+def _capture_records(
+    repo: SyncRepo,
+    replica: Replica,
+    group_id: int,
+    keys: dict[int, str],
+    members: dict[str, dict[str, Any]],
+    local: dict[str, Any],
+) -> None:
+    state = replica.state
+    records, removed = state.records(), state.removed()
+    member_of = {str(row["pseudonym"]): uuid for uuid, row in members.items()}
+    rows = repo.records_of(group_id)
+    known = set(local.get("records", []))
+    for uuid, row in sorted(rows.items()):
+        key = keys.get(row["meeting_id"])
+        if key is None or uuid in removed:
+            continue
+        kind = row["kind"]
+        member = member_of.get(row["pseudonym"]) if kind == "goal" else None
+        if kind == "goal":
+            if member is not None and member in state.forgotten:
+                member = None
+            if member is None and row["text"] is not None:
+                continue  # not a shared member's goal: it stays on this laptop
+            if member is not None and member not in replica.member_keys:
+                continue  # the member's key has not arrived yet: next time
+        base = _record_base(row, member)
+        fields = records[uuid][1] if uuid in records else {}
+        if "base" not in fields:
+            replica.set_record(kind, uuid, "base", key, base)
+        known.add(uuid)
+        if kind != "goal":
+            continue
+        text = fields.get("text")
+        try:
+            there = None if text is None else state.record_value(text, replica.open_sealed)
+        except (LookupError, ValueError):
+            continue
+        if member is not None and row["text"] != there:
+            replica.set_record(kind, uuid, "text", key, row["text"], member=member)
+        review = _goal_review(row, keys)
+        shared_review = fields["review"]["value"] if "review" in fields else None
+        if review != shared_review:
+            scope = (review or {}).get("meeting") or key
+            replica.set_record(kind, uuid, "review", scope, review)
+    for uuid in sorted(known - rows.keys()):
+        if uuid in records:
+            replica.remove_record(records[uuid][0], uuid)
+        known.discard(uuid)
+    local["records"] = sorted(known)
 
 
 def materialise(
@@ -198,7 +378,6 @@ def materialise(
     group_id: int,
     group_uuid: str,
     local: dict[str, Any],
-    today: date,
 ) -> Materialised:
     """Write the replica's merged state into the tables (see the module docstring)."""
     from groupkeeper.storage.errors import InvalidInput
@@ -265,38 +444,55 @@ def materialise(
     known.update(uuid for uuid, _, _ in new_members)
     local["members"] = sorted(known)
 
+    _materialise_group(store, state.group_fields(), group_id, local, done)
+
     meetings = repo.meetings_of(group_id)
-    by_key = {key: meeting_id for meeting_id, key in meeting_keys(meetings).items()}
+    mapping = meeting_map(meetings, local)
+    discarded = state.discarded()
+    for meeting in meetings:
+        if mapping[meeting.uuid] in discarded:
+            store.meetings.discard(meeting.id)
+            del mapping[meeting.uuid]
+            done.meetings_discarded += 1
+    created: set[str] = set()
+    have = set(mapping.values())
+    for key in state.meetings():
+        parsed = _parse_key(key)
+        if parsed is None or key in have:
+            continue
+        # Open unless some laptop ended it (a meeting its laptop left open stays open).
+        new_id = repo.add_meeting(group_id, parsed[0], open_=key not in state.closed())
+        mapping[repo.uuid_of("meetings", new_id)] = key
+        have.add(key)
+        created.add(key)
+        done.meetings_added += 1
+    local["meetings"] = mapping
+    meetings = repo.meetings_of(group_id)
+    by_key = {mapping[m.uuid]: m.id for m in meetings if m.uuid in mapping}
     by_id = {m.id: m for m in meetings}
+    closed = state.closed()
+    for meeting in meetings:
+        if not meeting.closed and mapping.get(meeting.uuid) in closed:
+            repo.close_meeting(meeting.id)
+            done.meetings_closed += 1
     tables = repo.attendance_of(group_id)
     shared = state.attendance_by_meeting()
     moods = repo.moods_of(group_id)
     shared_moods, tallies = state.moods_by_meeting(), state.tallies_by_meeting()
     for key in state.meetings():
-        parsed = _parse_key(key)
-        if parsed is None:
-            continue
-        day, slot = parsed
-        created = False
-        while key not in by_key:
-            new_id = repo.add_meeting(group_id, day, open_=day >= today.isoformat())
-            done.meetings_added += 1
-            created = True
-            meetings = repo.meetings_of(group_id)
-            by_key = {k: i for i, k in meeting_keys(meetings).items()}
-            by_id = {m.id: m for m in meetings}
-            if new_id not in by_key.values():  # pragma: no cover - defensive
-                break
         meeting_id = by_key.get(key)
-        if meeting_id is None:  # pragma: no cover - defensive
+        if meeting_id is None:
             continue
+        is_new = key in created
         want = {p: s for p, s in shared.get(key, {}).items() if s in _TABLE_STATUSES}
-        have = tables.get(meeting_id, {})
+        have_marks = tables.get(meeting_id, {})
         changes: dict[str, str | None] = {
-            p: want.get(p) for p in want.keys() | have.keys() if want.get(p) != have.get(p)
+            p: want.get(p)
+            for p in want.keys() | have_marks.keys()
+            if want.get(p) != have_marks.get(p)
         }
         if changes:
-            repo.set_attendance(meeting_id, changes, correction=not created)
+            repo.set_attendance(meeting_id, changes, correction=not is_new)
             done.attendance_changed += len(changes)
         named, tally = moods.get(meeting_id, ({}, {}))
         want_named = {k: v for k, v in shared_moods.get(key, {}).items() if check_mood_value(v)}
@@ -317,11 +513,103 @@ def materialise(
             if want_tally.get(k, 0) != tally.get(k, 0)
         }
         if named_changes or tally_changes:
-            repo.set_moods(meeting_id, named_changes, tally_changes, correction=not created)
+            repo.set_moods(meeting_id, named_changes, tally_changes, correction=not is_new)
             done.moods_changed += len(named_changes) + len(tally_changes)
         meeting = by_id[meeting_id]
         walk_ins, concerns = state.counter(key, "walk_ins"), state.counter(key, "safety_concerns")
         if (walk_ins, concerns) != (meeting.walk_ins, meeting.safety_concerns):
             repo.set_counts(meeting_id, walk_ins, concerns)
             done.counts_changed += 1
+    _materialise_records(repo, replica, group_id, by_key, created, local, done)
     return done
+
+
+def _materialise_group(
+    store: Store, shared: dict[str, Any], group_id: int, local: dict[str, Any], done: Materialised
+) -> None:
+    from groupkeeper.model import MoodScale
+    from groupkeeper.storage.errors import InvalidInput
+
+    values = group_values(store, group_id)
+    changed = {}
+    for name, value in shared.items():
+        clean = _clean_group_value(name, value)
+        if clean is not None and values.get(name) != clean:
+            changed[name] = clean
+    if changed:
+        group = store.groups.get(group_id)
+        for name, value in changed.items():
+            setattr(group, name, MoodScale(value) if name == "mood_scale" else value)
+        try:
+            store.groups.update(group)
+        except InvalidInput:
+            log.warning("A shared group's settings were refused here")
+        else:
+            done.group_changed += 1
+    if shared or "group" in local:
+        # From now on a difference from these is a change made here (before anything
+        # arrived, a joining laptop publishes none: its template must not win).
+        local["group"] = group_values(store, group_id)
+
+
+def _materialise_records(
+    repo: SyncRepo,
+    replica: Replica,
+    group_id: int,
+    by_key: dict[str, int],
+    created: set[str],
+    local: dict[str, Any],
+    done: Materialised,
+) -> None:
+    state = replica.state
+    known = set(local.get("records", []))
+    rows = repo.records_of(group_id)
+    live = state.records()
+    gone: dict[str, list[str]] = {}
+    for uuid, row in rows.items():
+        if uuid in state.removed() or (uuid in known and uuid not in live):
+            gone.setdefault(row["kind"], []).append(uuid)
+            known.discard(uuid)
+    for kind, uuids in sorted(gone.items()):
+        done.records_changed += repo.delete_records(kind, sorted(uuids))
+    for uuid, (kind, fields) in sorted(live.items()):
+        base = fields["base"]
+        meeting_id = by_key.get(base["meeting"])
+        if meeting_id is None or not check_record_value(kind, "base", base["value"]):
+            continue
+        values = dict(base["value"])
+        if kind == "goal":
+            text: Any = None
+            if "text" in fields:
+                try:
+                    text = state.record_value(fields["text"], replica.open_sealed)
+                except (LookupError, ValueError):
+                    continue  # the member's key has not arrived yet: next time
+                if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT:
+                    continue
+            review = fields["review"]["value"] if "review" in fields else None
+            values = {
+                "pseudonym": values["pseudonym"],
+                "text": text,
+                "outcome": review["outcome"] if review else None,
+                "reviewed_meeting_id": by_key.get(review["meeting"] or "") if review else None,
+            }
+        existing = rows.get(uuid)
+        if existing is None:
+            if repo.id_of(RECORD_TABLES[kind], uuid) is not None:
+                continue  # a record of another group's meeting here: leave it
+            repo.add_record(
+                kind, uuid, meeting_id, values, correction=base["meeting"] not in created
+            )
+            done.records_changed += 1
+        elif kind == "goal":
+            changes = {
+                n: values[n]
+                for n in ("text", "outcome", "reviewed_meeting_id")
+                if existing[n] != values[n]
+            }
+            if changes:
+                repo.update_goal(uuid, changes)
+                done.records_changed += 1
+        known.add(uuid)
+    local["records"] = sorted(known)

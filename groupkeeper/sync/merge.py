@@ -27,6 +27,8 @@ idempotent). The entries, as found in change files:
     or None once it was taken back: a tombstone). The newest stamp wins.
 ``meeting.open``  ``{meeting, stamp}``
     A meeting was opened (so a meeting with nothing recorded yet exists everywhere).
+``meeting.close``  ``{meeting, stamp}``
+    A meeting was ended: once ended on one laptop it is ended on all.
 ``meeting.discard``  ``{meeting, stamp, seen}``
     A meeting was discarded. ``seen`` is, per laptop, the newest stamp the discarding
     laptop had applied from it: every entry of that meeting it had in front of it (marks,
@@ -71,11 +73,11 @@ COUNTERS = frozenset({"walk_ins", "safety_concerns"})
 
 FIELD, FORGET, MARK, COUNTER = "member.field", "member.forget", "attendance.mark", "counter.set"
 MOOD = "mood.set"
-OPEN, DISCARD = "meeting.open", "meeting.discard"
+OPEN, CLOSE, DISCARD = "meeting.open", "meeting.close", "meeting.discard"
 RECORD, REMOVE = "record.set", "record.remove"
 GROUP_FIELD = "group.field"
 #: Entries that belong to one meeting (what a discard of that meeting covers).
-MEETING_OPS = frozenset({MARK, COUNTER, MOOD, OPEN})
+MEETING_OPS = frozenset({MARK, COUNTER, MOOD, OPEN, CLOSE})
 #: The fields of each kind of add-only record. ``base`` is set once when the record is
 #: made; goals also have a text (sealed under the member's key) and a review.
 RECORD_FIELDS = {
@@ -247,7 +249,7 @@ def check_entry(entry: Any, device: str) -> Stamp:
         _str(entry, "member")
         if entry.get("round") not in ROUNDS or not check_mood_value(entry.get("value", 0)):
             raise BadEntry("mood")
-    elif op == OPEN:
+    elif op in (OPEN, CLOSE):
         _str(entry, "meeting")
     elif op == DISCARD:
         _str(entry, "meeting")
@@ -557,6 +559,10 @@ class MergeState:
                 found.add(base["meeting"])
         return sorted(found)
 
+    def closed(self) -> set[str]:
+        """The meetings ended on some laptop."""
+        return {m for m, entries in self._log.items() if any(e["op"] == CLOSE for e in entries)}
+
     def discarded(self) -> set[str]:
         """The meetings discarded and not recorded into since (see ``meeting.discard``)."""
         return set(self._discards) - set(self.meetings())
@@ -768,6 +774,7 @@ class MergeState:
                 for meeting in self.meetings()
             },
             "discarded": sorted(self.discarded()),
+            "closed": sorted(self.closed()),
             "records": {
                 rid: [kind, {n: [e["meeting"], safe(e)] for n, e in sorted(fields.items())}]
                 for rid, (kind, fields) in sorted(self.records().items())

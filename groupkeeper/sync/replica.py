@@ -23,6 +23,7 @@ from groupkeeper.sync.changefile import RefusedFile
 from groupkeeper.sync.hlc import Clock, Stamp
 from groupkeeper.sync.identity import DeviceIdentity
 from groupkeeper.sync.merge import (
+    CLOSE,
     COUNTER,
     DISCARD,
     FIELD,
@@ -165,6 +166,10 @@ class Replica:
     def open_meeting(self, meeting: str) -> None:
         """A meeting was opened here (it exists everywhere, even with nothing in it)."""
         self._record({"op": OPEN, "meeting": meeting, "stamp": self.clock.tick().to_json()})
+
+    def close_meeting(self, meeting: str) -> None:
+        """A meeting was ended here (it is ended on every laptop)."""
+        self._record({"op": CLOSE, "meeting": meeting, "stamp": self.clock.tick().to_json()})
 
     def discard_meeting(self, meeting: str) -> None:
         """Discard a meeting everywhere: everything recorded in it that this laptop has

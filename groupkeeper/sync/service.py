@@ -254,7 +254,8 @@ class SyncService:
     Args:
         store: the vault's store, over the calling thread's own connection.
         now_ms: wall clock in milliseconds for change stamps (tests pass a fake one).
-        today: today's date (a meeting received for today or later is created open).
+        today: today's date (kept for callers; a received meeting is open until some
+            laptop ends it, as ending travels now).
     """
 
     def __init__(
@@ -340,7 +341,9 @@ class SyncService:
         except OSError as exc:
             raise file_problem(exc, invitation_path, writing=True) from exc
         replica = Replica(identity, group_uuid, key, self._now_ms)
-        self.repo.save_group(group_uuid, group_id, str(folder), replica.to_data(), local={})
+        # Every setting of the group goes out with the first sync.
+        local: dict[str, Any] = {"group": {}}
+        self.repo.save_group(group_uuid, group_id, str(folder), replica.to_data(), local=local)
         summary = self.sync_group(group_id)
         return ShareResult(group_id, group_uuid, code, invitation_path, folder, summary)
 
@@ -384,7 +387,12 @@ class SyncService:
             group_id = int(group.id or 0)
             self.repo.set_uuid("groups", group_id, opened.group)
             replica = Replica(identity, opened.group, opened.group_key, self._now_ms)
-            self.repo.save_group(opened.group, group_id, str(folder), replica.to_data(), local={})
+            # The new group's own settings (a template's agenda) are not news for the
+            # others: only what is changed here after joining goes out.
+            local = {"group": link.group_values(self.store, group_id)}
+            self.repo.save_group(
+                opened.group, group_id, str(folder), replica.to_data(), local=local
+            )
         self.sync_group(group_id)
         return group_id
 
@@ -427,12 +435,12 @@ class SyncService:
             record = self._record(group_id)  # again, under the lock
             replica = self._replica(identity, record)
             local = dict(record.local)
-            link.capture(self.repo, replica, group_id, record.group_uuid, local)
+            link.capture(self.store, self.repo, replica, group_id, record.group_uuid, local)
             if settle is not None:
                 settle(replica)
             pulled = replica.pull(folder) if folder_ok else SyncReport()
             done = link.materialise(
-                self.store, self.repo, replica, group_id, record.group_uuid, local, self._today()
+                self.store, self.repo, replica, group_id, record.group_uuid, local
             )
             sent = len(replica.pending)
             if folder_ok:
