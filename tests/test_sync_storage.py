@@ -76,3 +76,24 @@ def test_device_key_and_replica_state_survive_a_restart(store: Store, tmp_path: 
     assert other.dump() == reopened.dump()
     assert other.state.counter("2026-01-06#1", "walk_ins") == 2
     assert [g.group_uuid for g in sync.groups()] == ["group-saved"]
+
+
+def test_goals_skill_shares_and_wellbeing_answers_get_stable_ids(tmp_path: Path) -> None:
+    """Migration 9: rows an old vault holds get ids, new rows get their own."""
+    folder = tmp_path / "v1"
+    shutil.copytree(FIXTURE, folder)
+    with Vault.unlock(folder, FIXTURE_PASSPHRASE) as vault:
+        store = Store(vault.db, folder)
+        sync = SyncRepo(store)
+        (group,) = store.groups.all()
+        meeting = store.meetings.start(group.id or 0, "2026-11-30")
+        pseudonym = store.members.all()[0].pseudonym
+        store.goals.set(pseudonym, "Rest", meeting.id)
+        store.skills.share(meeting.id or 0, store.skills.skills()[0].id or 0, None)
+        for table in ("goals", "skill_shares", "wellbeing_responses"):
+            rows = vault.db.execute(f"SELECT id, uuid FROM {table}").fetchall()  # noqa: S608
+            for row_id, uuid in rows:
+                assert UUID4.match(uuid) and sync.id_of(table, uuid) == row_id
+        records = sync.records_of(group.id or 0)
+        assert {r["kind"] for r in records.values()} >= {"goal", "skill_share"}
+        assert vault.check() == []
