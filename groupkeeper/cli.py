@@ -338,7 +338,17 @@ def _cmd_share(args: argparse.Namespace) -> int:
             raise InvalidInput(
                 "No group has that name. Groups in this vault: " + (names or "(none)") + "."
             )
-        result = SyncService(store).share_group(group.id, Path(args.folder), Path(args.invitation))
+        service = SyncService(store)
+        shared = service.repo.group_of(group.id)
+        if shared is None:
+            result = service.share_group(group.id, Path(args.folder), Path(args.invitation))
+        elif Path(shared.folder).resolve() != Path(args.folder).resolve():
+            raise InvalidInput(
+                "This group is shared already, through another folder; name that folder"
+                " to invite one more laptop."
+            )
+        else:  # shared already: a new invitation for one more laptop
+            result = service.new_invitation(group.id, Path(args.invitation))
     finally:
         vault.lock()
     _print(f"Invitation written to {result.invitation_path}")
@@ -362,8 +372,7 @@ def _read_code(args: argparse.Namespace) -> str:
 
 def _cmd_join(args: argparse.Namespace) -> int:
     from groupkeeper.storage.vault import Vault
-    from groupkeeper.sync import invitation
-    from groupkeeper.sync.service import MAX_INVITATION, InvitationUnreadable, SyncService
+    from groupkeeper.sync.service import SyncService, open_invitation
 
     folder = Path(args.dir)
     new = not Vault.exists(folder)
@@ -371,13 +380,10 @@ def _cmd_join(args: argparse.Namespace) -> int:
         raise InvalidInput(f"{folder} is not empty and holds no vault; name an empty folder.")
     passphrase = read_passphrase(args, "New passphrase: " if new else "Passphrase: ")
     code = _read_code(args)
-    # The code is checked before anything is created or changed.
-    try:
-        with Path(args.invitation).open("rb") as handle:
-            data = handle.read(MAX_INVITATION + 1)
-    except OSError as exc:
-        raise InvitationUnreadable() from exc
-    invitation.read(data, code)
+    # The code (and that nobody has used the invitation) is checked before anything is
+    # created or changed.
+    # (An existing vault: ``join`` checks, in its order, before it changes anything.)
+    open_invitation(Path(args.invitation), code, Path(args.folder) if new else None)
     recovery = ""
     if new:
         vault, recovery = Vault.create(folder, passphrase)
@@ -642,7 +648,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", metavar="FILE")
     _add_secret_options(p)
 
-    p = sub.add_parser("share", help="share a group with other laptops through a synced folder")
+    p = sub.add_parser(
+        "share",
+        help="share a group with other laptops through a synced folder (a group shared"
+        " already: a new invitation, each lets one more laptop join)",
+    )
     p.add_argument("dir", metavar="DIR")
     p.add_argument("--group", metavar="NAME", required=True)
     p.add_argument("--folder", metavar="SHARED", required=True)

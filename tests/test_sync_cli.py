@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from groupkeeper.model import Group, Member
 from groupkeeper.storage.repos import Store
@@ -175,3 +176,57 @@ def test_join_into_an_existing_vault_with_a_wrong_code_changes_nothing(tmp_path:
         assert Store(vault.db, b).groups.all() == []
     nothing = run_cli("sync", str(b), "--passphrase-stdin", stdin=PASS_B + "\n")
     assert nothing.returncode == 0 and "shares no group" in nothing.stdout
+
+
+def _share(a: Path, shared: Path, invite: Path) -> str:
+    done = run_cli(
+        "share",
+        str(a),
+        "--group",
+        "Tuesday circle",
+        "--folder",
+        str(shared),
+        "--invitation",
+        str(invite),
+        "--passphrase-stdin",
+        stdin=PASS_A + "\n",
+    )
+    assert done.returncode == 0, done.stderr
+    return _code(done.stdout)
+
+
+def _join(dir_: Path, invite: Path, shared: Path, code: str) -> Any:
+    return run_cli(
+        "join",
+        str(dir_),
+        "--invitation",
+        str(invite),
+        "--folder",
+        str(shared),
+        "--passphrase-stdin",
+        stdin=f"{PASS_B}\n{code}\n",
+    )
+
+
+def test_an_invitation_lets_one_laptop_join_and_share_again_invites_the_next(
+    tmp_path: Path,
+) -> None:
+    a, b, c, shared = tmp_path / "a", tmp_path / "b", tmp_path / "c", tmp_path / "shared"
+    invite = tmp_path / "usb" / "invite.gkinvite"
+    _vault_with_group(a)
+    code = _share(a, shared, invite)
+    assert _join(b, invite, shared, code).returncode == 0
+
+    second = _join(c, invite, shared, code)  # the same invitation and code again
+    assert second.returncode == 1
+    assert "used already" in second.stderr and not c.exists(), second.stderr
+
+    # "share" on a group shared already writes a new invitation for one more laptop.
+    invite2 = tmp_path / "usb" / "invite2.gkinvite"
+    code2 = _share(a, shared, invite2)
+    assert code2 != code
+    third = _join(c, invite2, shared, code2)
+    assert third.returncode == 0, third.stderr
+    assert "Joined the shared group: 1 members, 1 meetings" in third.stdout
+    # ... and that one is used now too.
+    assert _join(tmp_path / "d", invite2, shared, code2).returncode == 1

@@ -227,3 +227,78 @@ def test_group_settings_travel_and_a_joining_laptop_does_not_overwrite_them(
         )
     again = _service(a).sync_once() + _service(b).sync_once()
     assert again.changes_sent == 0 and again.records_changed == 0
+
+
+# -- an invitation lets one laptop in -------------------------------------------------
+
+
+def test_a_used_invitation_refuses_a_second_laptop_and_changes_nothing(tmp_path: Path) -> None:
+    from groupkeeper.model import Group
+    from groupkeeper.sync import invitation
+
+    a, b, c = (_store(tmp_path / n) for n in "abc")
+    try:
+        shared = tmp_path / "shared"
+        group = a.groups.add(Group(name="Tuesday circle"))
+        result = _service(a).share_group(group.id or 0, shared, tmp_path / "invite")
+        gid_b = _service(b).join(tmp_path / "invite", result.code, shared)
+        with pytest.raises(invitation.InvitationUsed) as caught:
+            _service(c).join(tmp_path / "invite", result.code, shared)
+        assert caught.value.code == "invitation_used"
+        assert c.groups.all() == [] and _service(c).status() == []
+        # A new invitation (from any laptop of the group) lets C in.
+        again = _service(b).new_invitation(gid_b, tmp_path / "invite2")
+        assert again.code != result.code
+        gid_c = _service(c).join(tmp_path / "invite2", again.code, shared)
+        assert c.groups.get(gid_c).name == "Tuesday circle"
+    finally:
+        for store in (a, b, c):
+            store.db.close()
+
+
+def test_two_laptops_joining_with_one_invitation_unseen_the_later_is_cut_off(
+    tmp_path: Path,
+) -> None:
+    """B and C join with the same invitation through copies of the folder that have not
+    met yet (the limit of the check): once the copies meet, everyone refuses the later
+    joiner's changes and the inviting laptop removes it (a new group key)."""
+    import shutil
+
+    from groupkeeper.model import Group
+
+    a, b, c = (_store(tmp_path / n) for n in "abc")
+    try:
+        shared = tmp_path / "shared"
+        group = a.groups.add(Group(name="Tuesday circle"))
+        ana = a.members.add(Member(display_name="Ana", group_ids=[group.id or 0]))
+        result = _service(a).share_group(group.id or 0, shared, tmp_path / "invite")
+        elsewhere = tmp_path / "stale-copy"
+        shutil.copytree(shared, elsewhere)
+        gid_b = _service(b).join(tmp_path / "invite", result.code, shared)
+        gid_c = _service(c).join(tmp_path / "invite", result.code, elsewhere)  # unseen
+        meeting = c.meetings.start(gid_c, DAY)
+        c.meetings.check_in(meeting.id or 0, ana.pseudonym)
+        _service(c).sync_once()
+        shutil.copytree(elsewhere, shared, dirs_exist_ok=True)  # the copies meet
+        summary = _service(a).sync_once()
+        assert {r.reason for r in summary.refused} == {"invitation-used"}
+        assert a.meetings.recent(group.id or 0) == []  # nothing of C's applied
+        (status,) = _service(a).status()
+        assert len(status.laptops) == 1  # B only
+        _service(b).sync_once()
+        assert b.meetings.recent(gid_b) == []
+        # C, the later joiner, learns it was removed and reads nothing new.
+        shutil.copytree(shared, elsewhere, dirs_exist_ok=True)
+        _service(c).sync_once()
+        (status_c,) = _service(c).status()
+        assert status_c.removed_here
+        a.members.add(Member(display_name="Later Person", group_ids=[group.id or 0]))
+        _service(a).sync_once()
+        _service(b).sync_once()
+        shutil.copytree(shared, elsewhere, dirs_exist_ok=True)
+        _service(c).sync_once()
+        assert "Later Person" in {m.display_name for m in b.members.all(gid_b)}
+        assert "Later Person" not in {m.display_name for m in c.members.all(gid_c)}
+    finally:
+        for store in (a, b, c):
+            store.db.close()

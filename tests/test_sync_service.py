@@ -436,9 +436,13 @@ def test_three_vaults_converge_whatever_the_order(tmp_path: Path, seed: int) -> 
             a.members.add(Member(display_name=f"N{i}", group_ids=[group.id or 0])) for i in range(6)
         ]
         code = _service(a).share_group(group.id or 0, tmp_path / "shared", tmp_path / "inv").code
-        gids = [group.id or 0] + [
-            _service(s).join(tmp_path / "inv", code, tmp_path / "shared") for s in stores[1:]
+        gids = [
+            group.id or 0,
+            _service(stores[1]).join(tmp_path / "inv", code, tmp_path / "shared"),
         ]
+        # Each invitation lets one laptop in: the third gets its own, from the second.
+        code = _service(stores[1]).new_invitation(gids[1], tmp_path / "inv2").code
+        gids.append(_service(stores[2]).join(tmp_path / "inv2", code, tmp_path / "shared"))
         for s in stores * 2:
             _service(s).sync_once()
         dates = ["2026-11-03", "2026-11-10"]

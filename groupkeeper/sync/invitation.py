@@ -7,6 +7,12 @@ one-time code of 20 digits in four groups (``12345-67890-13579-24680``, about 66
 easy to read out or type, no camera needed, and far too many to guess offline even with
 the file in hand. A wrong code opens nothing and changes nothing; the code itself is
 never written anywhere.
+
+An invitation is meant for one laptop: it carries a random id, the laptop that joins
+with it publishes that id in the shared folder (in its keyring), and a second laptop
+that tries to join with the same invitation finds it there and is refused
+(``InvitationUsed``). See ``service.SyncService.join`` for what this can and cannot
+stop.
 """
 
 from __future__ import annotations
@@ -38,6 +44,12 @@ class WrongCode(KnownError):
     code = "wrong_code"
 
 
+class InvitationUsed(KnownError):
+    """This invitation has been used already by another laptop; ask for a new one."""
+
+    code = "invitation_used"
+
+
 class NotAnInvitation(KnownError):
     """That file is not a GroupKeeper invitation."""
 
@@ -53,6 +65,14 @@ class Invitation:
     group_key: bytes
     inviter: str  # the inviting laptop's device id
     inviter_public_key: bytes
+    #: A random id the joining laptop publishes (empty in invitations written before
+    #: invitations were single-use: those are not).
+    invitation_id: str = ""
+
+
+def new_invitation_id() -> str:
+    """A random id for a new invitation."""
+    return secrets.token_hex(16)
 
 
 def new_code() -> str:
@@ -93,6 +113,7 @@ def write(invitation: Invitation, code: str) -> bytes:
             "group_key": base64.b64encode(invitation.group_key).decode("ascii"),
             "inviter": invitation.inviter,
             "inviter_public_key": base64.b64encode(invitation.inviter_public_key).decode("ascii"),
+            "id": invitation.invitation_id,
         },
         sort_keys=True,
     ).encode("utf-8")
@@ -125,6 +146,7 @@ def read(data: bytes, code: str) -> Invitation:
             group_key=base64.b64decode(fields["group_key"], validate=True),
             inviter=str(fields["inviter"]),
             inviter_public_key=base64.b64decode(fields["inviter_public_key"], validate=True),
+            invitation_id=str(fields.get("id", ""))[:64],
         )
     except (InvalidTag, ValueError, KeyError, TypeError) as exc:
         raise WrongCode() from exc

@@ -100,6 +100,11 @@ class Replica:
         self.old_keys: list[bytes] = []
         self.removed: dict[str, int] = {}
         self.removed_here = False
+        #: The invitation this laptop joined with (``{"invitation": id, "stamp": ...}``,
+        #: published so nobody joins with it again) and the ids of the invitations it
+        #: wrote (it removes a second laptop that joins with one of them).
+        self.joined: dict[str, Any] | None = None
+        self.issued: list[str] = []
 
     # --- local changes ----------------------------------------------------------------
 
@@ -334,6 +339,31 @@ class Replica:
             "applied": {d: sorted(s) for d, s in sorted(applied.items())},
             "box_key": base64.b64encode(self.identity.box_public).decode("ascii"),
             "epoch": self.epoch,
+            "joined": self.joined,
+        }
+
+    def join_with(self, invitation_id: str) -> None:
+        """Record that this laptop joined with an invitation (published at the next
+        flush, so a second laptop trying the same invitation is refused)."""
+        if invitation_id:
+            self.joined = {"invitation": invitation_id, "stamp": self.clock.tick().to_json()}
+
+    def second_joiners(self) -> dict[str, str]:
+        """``{device: invitation id}`` of the laptops that joined with an invitation
+        another laptop had used first (by join stamp; their files are refused here)."""
+        first: dict[str, tuple[Stamp, str]] = {}
+        joins = [(d, info["joined"]) for d, info in self.peers.items() if info.get("joined")]
+        if self.joined:
+            joins.append((self.device, self.joined))
+        for device, joined in joins:
+            stamp = Stamp.from_json(joined["stamp"])
+            known = first.get(joined["invitation"])
+            if known is None or (stamp, device) < known:
+                first[joined["invitation"]] = (stamp, device)
+        return {
+            device: joined["invitation"]
+            for device, joined in joins
+            if first[joined["invitation"]][1] != device
         }
 
     def unseen_own_files(self) -> int:
@@ -474,12 +504,17 @@ class Replica:
         keys from their keyrings. A file that is not genuine is refused as a whole."""
         report = SyncReport()
         self._apply_rotations(shared, report)
+        # Keyrings first: who joined with which invitation decides whose files count.
+        self._learn_keys(shared, report)
+        second = self.second_joiners()
         for device, seq, path in changefile.change_files(shared, self.group):
             if device == self.device or (device, seq) in self.applied:
                 continue
             try:
                 if device in self.removed and seq > self.removed[device]:
                     raise RefusedFile(path, "removed-laptop")
+                if device in second:
+                    raise RefusedFile(path, "invitation-used")
                 opened = self._open(
                     changefile.read_limited(path),
                     path=path,
@@ -511,7 +546,6 @@ class Replica:
             self.applied.add((device, seq))
             report.applied.append((device, seq))
             report.entries += len(entries)
-        self._learn_keys(shared, report)
         return report
 
     def _learn_keys(self, shared: Path, report: SyncReport) -> None:
@@ -576,6 +610,8 @@ class Replica:
             "old_keys": [base64.b64encode(k).decode("ascii") for k in self.old_keys],
             "removed": self.removed,
             "removed_here": self.removed_here,
+            "joined": self.joined,
+            "issued": self.issued,
         }
 
     @classmethod
@@ -615,6 +651,8 @@ class Replica:
         replica.old_keys = [base64.b64decode(k) for k in data.get("old_keys", [])]
         replica.removed = {str(d): int(s) for d, s in data.get("removed", {}).items()}
         replica.removed_here = bool(data.get("removed_here", False))
+        replica.joined = data.get("joined")
+        replica.issued = [str(i) for i in data.get("issued", [])]
         return replica
 
     def dump(self) -> str:
@@ -636,8 +674,23 @@ def _peer_info(payload: dict[str, Any]) -> dict[str, Any]:
             if isinstance(device, str) and isinstance(seqs, list):
                 clean[device] = [s for s in seqs if isinstance(s, int) and not isinstance(s, bool)]
     box_key = payload.get("box_key")
+    joined = payload.get("joined")
+    try:
+        ok = (
+            isinstance(joined, dict)
+            and isinstance(joined.get("invitation"), str)
+            and 0 < len(joined["invitation"]) <= 64
+            and Stamp.from_json(joined.get("stamp")) is not None
+        )
+    except ValueError:
+        ok = False
     return {
         "name": name[:100] if isinstance(name, str) else "",
         "applied": clean,
         "box_key": box_key if isinstance(box_key, str) and len(box_key) < 100 else None,
+        "joined": (
+            {"invitation": joined["invitation"], "stamp": joined["stamp"]}
+            if ok and isinstance(joined, dict)
+            else None
+        ),
     }

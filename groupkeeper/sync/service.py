@@ -15,7 +15,8 @@ What a laptop does (see ``link`` for how tables and replica meet):
     out, and runs the first sync (this laptop's members and meetings go out).
 ``join(invitation_path, code, folder)``
     On another laptop (its own vault): open the invitation with the code, create the
-    group locally and run the first sync. A wrong code changes nothing.
+    group locally and run the first sync. A wrong code changes nothing; an invitation
+    another laptop has joined with is refused (``invitation.InvitationUsed``).
 ``sync_once()``
     For every shared group: capture this laptop's changes, apply every other laptop's
     change files, write the merged result into the tables, write this laptop's new
@@ -29,15 +30,25 @@ What a laptop does (see ``link`` for how tables and replica meet):
 
 Errors a user can meet are ``KnownError`` subclasses with a stable ``code`` (the UI words
 them): ``invitation.WrongCode`` (``wrong_code``), ``invitation.NotAnInvitation``
-(``not_an_invitation``), ``FolderUnavailable``, ``InvitationUnreadable``,
-``AlreadyShared``, ``NotShared``. Nothing here ever logs or returns a member's name
-except ``conflicts`` (values for the facilitator's eyes, in the window only).
+(``not_an_invitation``), ``invitation.InvitationUsed`` (``invitation_used``),
+``FolderUnavailable``, ``InvitationUnreadable``, ``AlreadyShared``, ``NotShared``.
+Nothing here ever logs or returns a member's name except ``conflicts`` (values for the
+facilitator's eyes, in the window only).
 
-What is shared: members of the group (personal fields sealed per member), meetings by
-group, date and slot, attendance (present wins unless corrected), walk-in and
-safety-concern counts, forgetting. Not shared (yet): moods, skill shares, goals, safety
-notes, wellbeing answers, the meeting timer. Never shared: backups, settings, passphrases,
+What is shared: members of the group (personal fields sealed per member), the group's
+settings (name, day, time, place, agenda, agreements, crisis resources, escalation steps,
+mood and wellbeing scales: per field the newest change wins), meetings by group, date and
+slot (opened, ended, discarded: a discard deletes the meeting and everything in it on
+every laptop, except what another laptop recorded into it without having seen the
+discard, which keeps the meeting), attendance (present wins unless corrected), walk-in
+and safety-concern counts, moods, goals (their texts sealed under the member's key) and
+their reviews, skill shares, wellbeing answers (add-only records, removals are
+tombstones), forgetting. Not shared: safety notes, the meeting timer, goals of people who
+are not shared members of the group. Never shared: backups, settings, passphrases,
 recovery keys, this laptop's signing key.
+
+``new_invitation(group_id, invitation_path)`` invites one more laptop into a group shared
+already: each invitation lets one laptop join (see ``join`` for the limits).
 """
 
 from __future__ import annotations
@@ -317,7 +328,6 @@ class SyncService:
             FolderUnavailable: the shared folder cannot be created or written.
             FileProblem: the invitation cannot be written (nothing was shared).
         """
-        from groupkeeper.storage.errors import file_problem
 
         group = self.store.groups.get(group_id)
         if self.repo.group_of(group_id) is not None:
@@ -327,25 +337,72 @@ class SyncService:
         identity = self._identity()
         group_uuid = self.repo.uuid_of("groups", group_id)
         key = changefile.new_key()
-        code = invitation.new_code()
-        data = invitation.write(
-            invitation.Invitation(
-                group_uuid, group.name, key, identity.device_id, identity.public_key
-            ),
-            code,
+        code, invitation_id = self._write_invitation(
+            invitation_path, group_uuid, group.name, key, identity
         )
-        try:
-            if invitation_path.exists() and not _is_invitation(invitation_path):
-                raise FileExistsError(17, "exists", str(invitation_path))
-            changefile.replace_file(invitation_path, data)
-        except OSError as exc:
-            raise file_problem(exc, invitation_path, writing=True) from exc
         replica = Replica(identity, group_uuid, key, self._now_ms)
+        replica.issued.append(invitation_id)
         # Every setting of the group goes out with the first sync.
         local: dict[str, Any] = {"group": {}}
         self.repo.save_group(group_uuid, group_id, str(folder), replica.to_data(), local=local)
         summary = self.sync_group(group_id)
         return ShareResult(group_id, group_uuid, code, invitation_path, folder, summary)
+
+    @staticmethod
+    def _write_invitation(
+        path: Path, group_uuid: str, name: str, key: bytes, identity: DeviceIdentity
+    ) -> tuple[str, str]:
+        """Write an invitation file; returns its code and its id.
+
+        Raises:
+            FileProblem: it cannot be written (an existing file that is not an invitation
+                is never replaced).
+        """
+        from groupkeeper.storage.errors import file_problem
+
+        code, invitation_id = invitation.new_code(), invitation.new_invitation_id()
+        data = invitation.write(
+            invitation.Invitation(
+                group_uuid, name, key, identity.device_id, identity.public_key, invitation_id
+            ),
+            code,
+        )
+        try:
+            if path.exists() and not _is_invitation(path):
+                raise FileExistsError(17, "exists", str(path))
+            changefile.replace_file(path, data)
+        except OSError as exc:
+            raise file_problem(exc, path, writing=True) from exc
+        return code, invitation_id
+
+    def new_invitation(self, group_id: int, invitation_path: Path) -> ShareResult:
+        """Invite one more laptop into a group shared already: a new invitation file
+        with a new one-time code (each invitation lets one laptop join). Any laptop of
+        the group can invite; it removes a second laptop that joins with the same
+        invitation (see ``join``).
+
+        Raises:
+            NotShared: the group is not shared.
+            FileProblem: the invitation cannot be written (nothing changed).
+        """
+        record = self._record(group_id)
+        identity = self._identity()
+        group = self.store.groups.get(group_id)
+        invitation_path = Path(invitation_path)
+        with self.repo.locked():
+            record = self._record(group_id)
+            replica = self._replica(identity, record)
+            if replica.removed_here:
+                raise NotShared()
+            code, invitation_id = self._write_invitation(
+                invitation_path, record.group_uuid, group.name, replica.group_key, identity
+            )
+            replica.issued.append(invitation_id)
+            self.repo.save_group(record.group_uuid, group_id, record.folder, replica.to_data())
+        summary = self.sync_group(group_id)
+        return ShareResult(
+            group_id, record.group_uuid, code, invitation_path, Path(record.folder), summary
+        )
 
     def join(self, invitation_path: Path, code: str, folder: Path) -> int:
         """Join a shared group into this vault; returns the new local group's id.
@@ -353,23 +410,26 @@ class SyncService:
         The invitation is opened before anything changes: a wrong code, a damaged or
         foreign file changes nothing.
 
+        An invitation lets one laptop join: the joining laptop publishes the
+        invitation's id in the shared folder, and a second laptop that tries the same
+        invitation finds it there and is refused (``invitation.InvitationUsed``). The
+        limits, said plainly: this laptop can only see joins that have reached its copy
+        of the shared folder. If two laptops join with one invitation before either
+        join has reached the other (a folder not synced yet), both get in; every laptop
+        then refuses the later one's changes (by join time), and the laptop that wrote
+        the invitation removes it from the group at its next sync (a new group key).
+        What the later laptop read in between stays on it, as with any removed laptop.
+        Invitations written before this rule carry no id and are not single-use.
+
         Raises:
             InvitationUnreadable: the file cannot be read.
             invitation.NotAnInvitation: it is not an invitation.
             invitation.WrongCode: the code does not open it.
+            invitation.InvitationUsed: another laptop has joined with it already.
             AlreadyShared: this vault has that group already (it shared it, or joined).
             FolderUnavailable: the shared folder cannot be created or reached.
         """
-        try:
-            with Path(invitation_path).open("rb") as handle:
-                data = handle.read(MAX_INVITATION + 1)
-        except OSError as exc:
-            raise InvitationUnreadable() from exc
-        if len(data) > MAX_INVITATION:
-            raise invitation.NotAnInvitation()
-        opened = invitation.read(data, code)
-        if not changefile.valid_id(opened.group):
-            raise invitation.NotAnInvitation()
+        opened = open_invitation(Path(invitation_path), code)
         try:
             self.repo.group(opened.group)
         except KeyError:
@@ -378,6 +438,8 @@ class SyncService:
             raise AlreadyShared()
         if self.repo.id_of("groups", opened.group) is not None:
             raise AlreadyShared()
+        if opened.invitation_id and _invitation_used(Path(folder), opened):
+            raise invitation.InvitationUsed()
         folder = self._usable_folder(Path(folder))
         identity = self._identity()
         with self.repo.locked():
@@ -387,6 +449,7 @@ class SyncService:
             group_id = int(group.id or 0)
             self.repo.set_uuid("groups", group_id, opened.group)
             replica = Replica(identity, opened.group, opened.group_key, self._now_ms)
+            replica.join_with(opened.invitation_id)
             # The new group's own settings (a template's agenda) are not news for the
             # others: only what is changed here after joining goes out.
             local = {"group": link.group_values(self.store, group_id)}
@@ -439,6 +502,8 @@ class SyncService:
             if settle is not None:
                 settle(replica)
             pulled = replica.pull(folder) if folder_ok else SyncReport()
+            if folder_ok:
+                _remove_second_joiners(replica, folder)
             done = link.materialise(
                 self.store, self.repo, replica, group_id, record.group_uuid, local
             )
@@ -501,6 +566,7 @@ class SyncService:
                 (set(replica.peers) | set(replica.last_change))
                 - {replica.device}
                 - set(replica.removed)
+                - set(replica.second_joiners())
             )
             laptops = tuple(
                 Laptop(
@@ -609,6 +675,64 @@ def _conflicts(replica: Replica) -> dict[tuple[str, str], list[Any]]:
             return None
 
     return replica.state.conflicts(opener)
+
+
+def open_invitation(path: Path, code: str, folder: Path | None = None) -> invitation.Invitation:
+    """Read and open an invitation file with its code, changing nothing; with the shared
+    ``folder``, also check that no laptop has joined with it already.
+
+    Raises:
+        InvitationUnreadable: the file cannot be read.
+        invitation.NotAnInvitation: it is not an invitation.
+        invitation.WrongCode: the code does not open it.
+        invitation.InvitationUsed: another laptop has joined with it (seen in ``folder``).
+    """
+    try:
+        with Path(path).open("rb") as handle:
+            data = handle.read(MAX_INVITATION + 1)
+    except OSError as exc:
+        raise InvitationUnreadable() from exc
+    if len(data) > MAX_INVITATION:
+        raise invitation.NotAnInvitation()
+    opened = invitation.read(data, code)
+    if not changefile.valid_id(opened.group):
+        raise invitation.NotAnInvitation()
+    if folder is not None and opened.invitation_id and _invitation_used(folder, opened):
+        raise invitation.InvitationUsed()
+    return opened
+
+
+def _invitation_used(folder: Path, opened: invitation.Invitation) -> bool:
+    """True if a laptop has published in ``folder`` that it joined with ``opened``."""
+    for _, path in changefile.keyrings(folder, opened.group):
+        try:
+            payload = changefile.open_file(
+                changefile.read_limited(path),
+                opened.group_key,
+                path=path,
+                kind=changefile.KIND_KEYS,
+                group=opened.group,
+            ).payload
+        except changefile.RefusedFile:
+            continue  # not readable with this invitation's key: says nothing
+        joined = payload.get("joined") if isinstance(payload, dict) else None
+        if isinstance(joined, dict) and joined.get("invitation") == opened.invitation_id:
+            return True
+    return False
+
+
+def _remove_second_joiners(replica: Replica, folder: Path) -> None:
+    """The laptop that wrote an invitation removes a second laptop that joined with it
+    (a new group key: it reads nothing new; the others already refuse its changes)."""
+    for device, invitation_id in sorted(replica.second_joiners().items()):
+        if invitation_id not in replica.issued or device in replica.removed:
+            continue
+        try:
+            replica.remove_device(device, folder)
+        except (KeyError, ValueError, OSError):
+            log.warning("A laptop that joined with a used invitation could not be removed yet")
+        else:
+            log.warning("Removed a laptop that joined with an invitation used before")
 
 
 def _is_invitation(path: Path) -> bool:

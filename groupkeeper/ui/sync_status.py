@@ -97,6 +97,9 @@ def refused_reason(code: str) -> str:
         "removed-laptop": QCoreApplication.translate(
             "sync", "it comes from a laptop that was removed from the group"
         ),
+        "invitation-used": QCoreApplication.translate(
+            "sync", "it comes from a laptop that joined with an invitation used before"
+        ),
     }
     return reasons.get(code, QCoreApplication.translate("sync", "it is not genuine"))
 

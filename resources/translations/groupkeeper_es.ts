@@ -1784,6 +1784,10 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
         <translation>Esta versión no puede escribir informes PDF; use --csv.</translation>
     </message>
     <message>
+        <source>This group is shared already, through another folder; name that folder to invite one more laptop.</source>
+        <translation>Este grupo ya se comparte, a través de otra carpeta; indique esa carpeta para invitar a un portátil más.</translation>
+    </message>
+    <message>
         <source>This note is no longer in the vault.</source>
         <translation>Esta nota ya no está en la caja fuerte.</translation>
     </message>
@@ -6494,6 +6498,10 @@ Save here anyway?</source>
     <message>
         <source>in use now</source>
         <translation>el que vale ahora</translation>
+    </message>
+    <message>
+        <source>it comes from a laptop that joined with an invitation used before</source>
+        <translation>viene de un portátil que se unió con una invitación ya usada</translation>
     </message>
     <message>
         <source>it comes from a laptop that was removed from the group</source>
