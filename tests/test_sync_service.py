@@ -333,7 +333,8 @@ def test_removing_a_laptop_cuts_it_off_from_what_comes_next(pair, tmp_path: Path
         gid_a = group.id or 0
         code = _service(a).share_group(gid_a, shared, tmp_path / "inv").code
         gid_b = _service(b).join(tmp_path / "inv", code, shared)
-        gid_c = _service(c).join(tmp_path / "inv", code, shared)
+        code_c = _service(a).new_invitation(gid_a, tmp_path / "inv-c").code  # one per laptop
+        gid_c = _service(c).join(tmp_path / "inv-c", code_c, shared)
         perform(c, ops.sync.set_laptop_name(name="Lost laptop"))
         a.members.add(Member(display_name="Before", group_ids=[gid_a]))
         for s in (a, b, c, a, b, c):
