@@ -10,4 +10,4 @@ sys.modules.setdefault("_hashlib", None)  # type: ignore[arg-type]
 
 from groupkeeper.launch import main  # noqa: E402
 
-sys.exit(main())
+sys.exit(main(quick_exit=True))

@@ -14,7 +14,7 @@ Standard library only, and little of it (no dataclasses: importing them costs 7 
 from __future__ import annotations
 
 import sys
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn
 
 
 class WindowArgs(NamedTuple):
@@ -54,21 +54,50 @@ def window_args(argv: list[str]) -> WindowArgs | None:
     return WindowArgs(demo, vault, bench)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Start the window on the fast road, or hand ``argv`` to ``groupkeeper.cli.main``."""
+def main(argv: list[str] | None = None, *, quick_exit: bool = False) -> int:
+    """Start the window on the fast road, or hand ``argv`` to ``groupkeeper.cli.main``.
+
+    Args:
+        argv: the arguments without the program name (default ``sys.argv[1:]``).
+        quick_exit: after the window closes, end the process with ``exit_now`` instead
+            of returning (``python -m groupkeeper`` and the bundle; never in-process
+            callers such as tests).
+    """
     args = sys.argv[1:] if argv is None else argv
     flags = window_args(args)
     if flags is None:
         from groupkeeper.cli import main as cli_main
 
         return cli_main(args)
+    import gc
+
+    # Python's cyclic collector runs dozens of times while PySide6 and the first screen
+    # load (each import makes thousands of objects, and almost none are garbage): about
+    # 5-10 ms of the way to the unlock screen. Off until the app runs; from then on
+    # ``ui.gc_guard`` collects from a GUI-thread timer (and it is back on if we return).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        code = _run_window(flags)
+    finally:
+        if collecting:
+            gc.enable()
+    if quick_exit:
+        exit_now(code)
+    return code
+
+
+def _run_window(flags: WindowArgs) -> int:
     # The window's Qt-free modules first: once PySide6 is imported, its ``__feature__``
     # import hook reads the source of every module imported after it (looking for
-    # "PySide6"), about 0.1 ms a module on the way to the first window.
+    # "PySide6"); ``quicker_source_check`` makes that read cheaper for the rest.
     import groupkeeper.hardening
     import groupkeeper.settings
     import groupkeeper.storage.errors
     import groupkeeper.ui.services  # noqa: F401  (Qt-free; see above)
+    from groupkeeper.ui import binding_fix  # Qt-free until called
+
+    binding_fix.quicker_source_check()
     from groupkeeper.ui.app import run_app
 
     try:
@@ -89,3 +118,41 @@ def main(argv: list[str] | None = None) -> int:
         from groupkeeper.cli import exit_code_for
 
         return exit_code_for(exc)
+
+
+def exit_now(code: int) -> NoReturn:
+    """End the process after the window closed, without Python's object-by-object teardown.
+
+    A normal interpreter exit frees every module and object one at a time (PySide6's
+    included): about 15 ms, as long as a bare Qt window's whole start takes to show
+    (bench/bench_startup.py). This does what that exit does that matters, in the same
+    order, then lets the operating system reclaim the rest at once:
+
+    1. other (non-daemon) Python threads: if any still runs, the normal exit is used
+       (it waits for them);
+    2. the exit handlers: PySide6's deletes the window and the ``QApplication`` (which
+       waits for the background tasks and hands the clipboard to the system), logging's
+       flushes its handlers;
+    3. the standard streams are flushed.
+
+    The vault is already locked by then (``run_app``: every connection closed, the key
+    wiped), and files are only ever written through ``with`` blocks, so nothing else
+    holds unwritten data.
+    """
+    import atexit
+    import os
+    import threading
+
+    current = threading.current_thread()
+    waiting = [t for t in threading.enumerate() if t is not current and not t.daemon]
+    run_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if waiting or run_handlers is None:
+        sys.exit(code)
+    run_handlers()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass  # a closed or broken stream: nothing more can be written there
+    os._exit(code)

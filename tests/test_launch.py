@@ -121,3 +121,75 @@ def test_fast_road_passes_the_flags(monkeypatch: pytest.MonkeyPatch) -> None:
     assert seen["vault_dir"] == Path("v")
     assert seen["bench_startup"] is False
     assert len(seen["argv"]) == 1  # type: ignore[arg-type]  (program name only, no flags for Qt)
+
+
+def test_fast_road_collects_no_garbage_on_the_way_and_restores_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    import groupkeeper.ui.app as app
+
+    seen: list[bool] = []
+
+    def fake(argv: list[str], **kwargs: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(app, "run_app", fake)
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        assert launch.main(["--demo"]) == 0
+        assert seen == [False]  # start-up ran without the cyclic collector
+        assert gc.isenabled()  # and it is back for whoever called
+    finally:
+        if not was:
+            gc.disable()
+
+
+def test_quick_exit_runs_the_exit_handlers_and_deletes_the_app(tmp_path: Path) -> None:
+    """``python -m groupkeeper`` ends with ``exit_now``: output flushed, the exit code kept,
+    every exit handler run (PySide6's deletes the QApplication first: it is gone when the
+    earliest-registered handler runs, last)."""
+    from groupkeeper.storage.vault import Vault
+
+    folder = tmp_path / "vault"
+    Vault.create(folder, "kettle river purple bicycle")[0].lock()
+    code = (
+        "import atexit, runpy, sys\n"
+        "def last():\n"
+        "    from PySide6.QtCore import QCoreApplication\n"
+        "    print('HANDLERS RAN; app left:', QCoreApplication.instance() is not None)\n"
+        "atexit.register(last)\n"
+        f"sys.argv = ['groupkeeper', '--bench-startup', '--vault', {str(folder)!r}]\n"
+        "runpy.run_module('groupkeeper', run_name='__main__')\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GROUPKEEPER_HOME=str(tmp_path / "h"))
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "startup-shown:" in done.stdout
+    assert done.stdout.rstrip().endswith("HANDLERS RAN; app left: False"), done.stdout
+
+
+def test_quick_exit_waits_for_other_threads_the_normal_way() -> None:
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait, daemon=False)
+    other.start()
+    try:
+        with pytest.raises(SystemExit) as exited:
+            launch.exit_now(4)  # a thread still runs: the normal exit, which waits for it
+        assert exited.value.code == 4
+    finally:
+        release.set()
+        other.join()
