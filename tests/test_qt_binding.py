@@ -70,3 +70,47 @@ def test_many_void_calls_leave_none_alive(tmp_path: Path) -> None:
     bare = run("bare")
     assert bare.returncode != 0 and "ALIVE" not in bare.stdout
     assert "deallocating None" in bare.stderr
+
+
+def test_quicker_source_check_answers_as_pysides_own(tmp_path: Path) -> None:
+    """The start-up's faster "does this module use PySide6?" (binding_fix) gives PySide6's
+    own answer for every module loaded in a fresh interpreter that ran the app's imports,
+    and for a module that names PySide6 only in a non-ASCII file."""
+    (tmp_path / "uses_it.py").write_text("# café\nimport PySide6  # noqa\n", encoding="utf-8")
+    (tmp_path / "does_not.py").write_text("# café, no Qt here\nX = 1\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from groupkeeper.ui import binding_fix\n"
+        "assert binding_fix.quicker_source_check()\n"
+        "assert binding_fix.quicker_source_check()  # twice is harmless\n"
+        "feature = sys.modules['shibokensupport.feature']\n"
+        "quick = feature._mod_uses_pyside\n"
+        "own = quick.__wrapped__\n"
+        "import uses_it, does_not\n"
+        "import groupkeeper.ui.main_window, groupkeeper.ui.app, groupkeeper.settings\n"
+        "checked = differ = 0\n"
+        "for name, module in list(sys.modules.items()):\n"
+        "    if module is None:\n"
+        "        continue\n"
+        "    checked += 1\n"
+        "    if bool(quick(module)) != bool(own(module)):\n"
+        "        differ += 1\n"
+        "        print('DIFFERS', name)\n"
+        "print('USES', quick(uses_it), quick(does_not), quick(groupkeeper.ui.app))\n"
+        "print('CHECKED', checked, differ)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO), str(tmp_path)])
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "USES True False True" in done.stdout
+    checked, differ = done.stdout.split("CHECKED ")[1].split()
+    assert int(checked) > 100 and int(differ) == 0, done.stdout
