@@ -193,3 +193,23 @@ def test_quick_exit_waits_for_other_threads_the_normal_way() -> None:
     finally:
         release.set()
         other.join()
+
+
+def test_font_config_loads_beside_the_imports_where_there_is_fontconfig() -> None:
+    loader = launch.start_font_config()
+    if loader is None:  # not Linux, or no fontconfig: Qt does the work itself, as before
+        assert not sys.platform.startswith("linux") or not _has_fontconfig()
+        return
+    assert loader.daemon and loader.name == "fontconfig"
+    loader.join(timeout=30)
+    assert not loader.is_alive()
+
+
+def _has_fontconfig() -> bool:
+    import ctypes
+
+    try:
+        ctypes.CDLL("libfontconfig.so.1")
+    except OSError:
+        return False
+    return True
