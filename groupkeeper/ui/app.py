@@ -12,14 +12,18 @@ import logging
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from groupkeeper import paths
 from groupkeeper.hardening import disable_core_dumps  # noqa: F401 (re-exported)
 from groupkeeper.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon  # built on first use, after the first frame
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +41,8 @@ def set_app_icon() -> None:
 
 
 def _app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
     from groupkeeper.ui import resources
 
     try:
@@ -63,11 +69,34 @@ def apply_appearance(app: QApplication, settings: Settings) -> None:
 _translators: list[QTranslator] = []
 
 
+class LanguageNotifier(QObject):
+    """Says that the app's language changed: ``install_translations`` emits ``changed``
+    once the new translators are in, and the main window rebuilds its screens then.
+
+    Qt also sends every widget a ``LanguageChange`` event; the main window listens here
+    instead because a Python ``changeEvent`` handler costs start-up time (see there).
+    """
+
+    changed = Signal()
+
+
+_notifier: LanguageNotifier | None = None
+
+
+def language_notifier() -> LanguageNotifier:
+    """The one ``LanguageNotifier`` (made on first use, in the GUI thread)."""
+    global _notifier
+    if _notifier is None:
+        _notifier = LanguageNotifier()
+    return _notifier
+
+
 def apply_language(app: QApplication, settings: Settings) -> str:
     """Switch the running app to the language setting, no restart needed.
 
-    Installing the translators sends every window a ``LanguageChange`` event; the main
-    window and the first-run wizard rebuild their screens in the new language then.
+    Installing the translators sends every window a ``LanguageChange`` event (the
+    first-run wizard rebuilds its pages then) and ``language_notifier()`` says so once
+    (the main window rebuilds its screens then).
     """
     return install_translations(app, settings.language)
 
@@ -94,6 +123,8 @@ def install_translations(app: QApplication, language: str) -> str:
         if ours.load(str(path)):
             app.installTranslator(ours)
             _translators.append(ours)
+    if _notifier is not None:
+        _notifier.changed.emit()
     return lang
 
 
@@ -190,6 +221,7 @@ def run_app(
         )
         print(f"startup-modules:{loaded}", flush=True)  # noqa: T201
         built = "Qt" in vars(PySide6.QtCore)
+        import PySide6.QtGui
         import PySide6.QtWidgets
 
         # PySide6 builds a class (and its enums) when it is first used; these are not
@@ -199,6 +231,10 @@ def run_app(
             for module, name in (
                 (PySide6.QtWidgets, "QMessageBox"),
                 (PySide6.QtWidgets, "QFileDialog"),
+                (PySide6.QtGui, "QIcon"),
+                # One of the 53 event classes PySide6 builds at the first call of a Python
+                # handler taking a plain QEvent (``changeEvent``, ``event``, filters).
+                (PySide6.QtGui, "QWindowStateChangeEvent"),
             )
             if name in vars(module)
         )

@@ -22,7 +22,7 @@ import linecache
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
@@ -124,15 +124,20 @@ class MainWindow(QMainWindow):
         self._idle: IdleWatcher | None = None
         self.shortcuts: list[QShortcut] = []
         self.resize(1280, 760)
+        from groupkeeper.ui.app import language_notifier
+
+        language_notifier().changed.connect(self._on_language_changed)
         self._show_start_screen()
         # If no frame is ever painted (a window never shown), finish anyway.
         QTimer.singleShot(FINISH_START_FALLBACK_MS, self, self.finish_start)
 
     # -- language and text size change while running ---------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange and not self._rebuild_scheduled:
-            # One rebuild for the several translators installed at once, after the event.
+    def _on_language_changed(self) -> None:
+        # A signal rather than ``changeEvent``: the first call of a Python event handler
+        # taking a plain QEvent makes PySide6 build all 53 of its event classes (~2 ms
+        # before the first frame; the window's title change already calls it).
+        if not self._rebuild_scheduled:
+            # One rebuild once the new translators are in, after the current event.
             self._rebuild_scheduled = True
             QTimer.singleShot(0, self, self.rebuild_screens)
 

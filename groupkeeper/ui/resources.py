@@ -31,11 +31,16 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QSize
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QLibraryInfo
 
 from groupkeeper.paths import resource_path, resources_root  # noqa: F401 (re-exported)
+
+if TYPE_CHECKING:
+    # Imported where used: PySide6 builds a class on first use, and QIcon (~1 ms) is not
+    # needed before the first window is shown (bench/bench_startup.py).
+    from PySide6.QtGui import QIcon
 
 # Point size of ordinary text at text scale 1.0. Large on purpose: the app is read at arm's
 # length in a full room.
@@ -169,6 +174,8 @@ def icon(name: str) -> QIcon:
     Raises:
         FileNotFoundError: If neither ``name.svg`` nor ``name.png`` exists.
     """
+    from PySide6.QtGui import QIcon
+
     for ext in ("svg", "png"):
         candidate = resources_root() / "icons" / f"{name}.{ext}"
         if candidate.is_file():
@@ -181,6 +188,9 @@ def app_icon() -> QIcon:
 
     Needs a ``QGuiApplication`` (Qt aborts when it builds pixmaps without one).
     """
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
     result = QIcon()
     for size in APP_ICON_SIZES:
         path = resource_path("icons", f"groupkeeper-{size}.png")

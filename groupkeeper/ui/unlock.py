@@ -68,7 +68,8 @@ class UnlockForm(QWidget):
         self.label = QLabel(self)
         self.field = PassphraseField(self.tr("Passphrase"), self)
         self.label.setBuddy(self.field.edit)
-        self.unlock_button = QPushButton(self.tr("Unlock"), self)
+        self.unlock_button = QPushButton(self)  # not (text, parent): see PassphraseField
+        self.unlock_button.setText(self.tr("Unlock"))
         self.unlock_button.setProperty("role", "primary")
         self.unlock_button.setDefault(True)
         self.unlock_button.setAccessibleName(self.tr("Unlock the vault"))
@@ -213,7 +214,8 @@ class UnlockScreen(QWidget):
         self.demo_label = QLabel(self)
         self.demo_label.setObjectName("demoPassphrase")
         self.demo_label.setWordWrap(True)
-        self.restore_button = QPushButton(self.tr("Restore a backup into a new folder..."), self)
+        self.restore_button = QPushButton(self)  # not (text, parent): see PassphraseField
+        self.restore_button.setText(self.tr("Restore a backup into a new folder..."))
         self.restore_button.setAccessibleName(self.tr("Restore a backup into a new folder"))
         self.restore_button.setAutoDefault(False)
         self.restore_button.setVisible(False)

@@ -113,7 +113,10 @@ class PassphraseField(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.edit.setAccessibleName(accessible_name)
-        self.toggle = QPushButton(self.tr("Show"), self)
+        # (parent) then setText: the (text, parent) overload makes PySide6 build its QIcon
+        # class (~1 ms before the unlock screen's first frame) while matching overloads.
+        self.toggle = QPushButton(self)
+        self.toggle.setText(self.tr("Show"))
         self.toggle.setCheckable(True)
         self.toggle.setAutoDefault(False)
         self.toggle.setAccessibleName(self.tr("Show the passphrase while typing"))
