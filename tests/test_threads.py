@@ -353,3 +353,46 @@ def test_a_task_holding_the_last_reference_to_a_widget_releases_it_in_the_gui_th
     assert worker.wait_idle(5000)
     qtbot.waitUntil(lambda: bool(destroyed_in), timeout=5000)
     assert destroyed_in == [threading.get_ident()]
+
+
+def _fails_with_a_widget_in_its_frame(widget: QLabel) -> int:
+    raise ValueError("expected by the test")
+
+
+def test_the_pool_thread_never_drops_the_last_reference_to_a_relay(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A task's signal can reach the GUI thread before the pool thread has finished its
+    task. Had the GUI thread let go of the relay (a QObject) first, the pool thread freed
+    it: PySide6 queued its deletion for the main thread while deleteLater deleted it too,
+    and a later event crashed in Shiboken's runDeletionInMainThread (test_ui_reports,
+    about one run in two). Every relay, and every widget a failed task's frames hold, is
+    freed in the GUI thread."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    freed_in: list[int] = []
+
+    class CountedRelay(worker._Relay):
+        def __del__(self) -> None:
+            freed_in.append(threading.get_ident())
+
+    class CountedLabel(QLabel):
+        def __del__(self) -> None:
+            freed_in.append(threading.get_ident())
+
+    monkeypatch.setattr(worker, "_Relay", CountedRelay)
+    answers: list[object] = []
+    for i in range(200):
+        worker.run_in_background(lambda n=i: n, on_done=answers.append)
+        if i % 4 == 0:
+            worker.run_in_background(
+                _fails_with_a_widget_in_its_frame,
+                CountedLabel(),
+                on_error=lambda exc: answers.append(type(exc)),  # not its frames
+            )
+    qtbot.waitUntil(lambda: len(answers) == 250, timeout=30000)
+    assert worker.wait_idle(5000)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    import gc
+
+    gc.collect()
+    qtbot.waitUntil(lambda: len(freed_in) == 300, timeout=10000)
+    assert set(freed_in) == {threading.get_ident()}

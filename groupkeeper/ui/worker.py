@@ -17,6 +17,7 @@ Tests wait with ``qtbot.waitUntil(lambda: not worker.busy())`` or ``wait_idle()`
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from groupkeeper.storage.vault import Vault
 
 log = logging.getLogger(__name__)
+
+#: Longest wait for a pool thread to let go of a relay (it only drops locals).
+RELEASE_WAIT_SECONDS = 5.0
 
 # Tasks whose results have not been delivered yet. Keeping a reference to the relay
 # object stops Python from collecting it before its queued signal is delivered.
@@ -57,10 +61,22 @@ class _Relay(QObject):
         #: holding the last reference to a widget would otherwise delete that widget in
         #: the pool thread (CI hung in such a deletion, deadlocked on the GIL).
         self.held: object = None
+        #: Set by the pool thread once it holds no reference to this relay (or to the
+        #: result or exception) any more: see ``_finish``.
+        self.released = threading.Event()
         self.done.connect(self._on_relay_done)
         self.failed.connect(self._on_relay_failed)
 
     def _finish(self) -> None:
+        # The queued signal can arrive while the pool thread is still between its emit
+        # and the end of its task, holding this relay. Had the GUI thread let go first,
+        # the pool thread would drop the last reference to a QObject (and to whatever the
+        # result, the exception's frames or the callbacks hold): PySide6 then queues its
+        # deletion for the main thread while deleteLater deletes it too, and a later
+        # event crashed in Shiboken's runDeletionInMainThread (test_ui_reports, ~1 run
+        # in 2). Waiting here takes microseconds: the pool thread only drops locals.
+        if not self.released.wait(RELEASE_WAIT_SECONDS):
+            log.warning("a background task kept its relay past %s s", RELEASE_WAIT_SECONDS)
         _pending.discard(self)
         self.deleteLater()
 
@@ -97,15 +113,23 @@ class _Task(QRunnable):
         fn, args, relay = self._fn, self._args, self._relay
         self._fn = None  # type: ignore[assignment]
         self._args = ()
+        self._relay = None  # type: ignore[assignment]
+        released = relay.released
         relay.held = (fn, args)  # released in the GUI thread (see ``_Relay.held``)
         try:
-            result = fn(*args)
-        except BaseException as exc:  # noqa: BLE001 - handed to on_error in the GUI thread
-            del fn, args
-            relay.failed.emit(exc)
-        else:
-            del fn, args
-            relay.done.emit(result)
+            try:
+                result = fn(*args)
+            except BaseException as exc:  # noqa: BLE001 - handed to on_error in the GUI thread
+                del fn, args
+                relay.failed.emit(exc)
+            else:
+                del fn, args
+                relay.done.emit(result)
+                del result
+        finally:
+            # Every reference this thread had is gone: the GUI thread drops the last ones.
+            del relay
+            released.set()
 
 
 def report_bug(exc: BaseException) -> None:
