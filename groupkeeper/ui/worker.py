@@ -11,16 +11,24 @@ its own connection on the vault's key (``Vault.thread_connection``; read-only un
 When the vault locks, the task is interrupted (or, for a write, allowed a moment to
 commit) and its outcome is dropped: the screens that asked for it are gone.
 
+Each task may have an ``owner``, the screen (any ``QObject``) that asked for it: when the
+owner is destroyed before the answer comes, the answer is dropped (a deleted screen's
+slot would raise "Internal C++ object already deleted"). Without an explicit owner, a
+callback that is a bound method of a ``QObject`` (or a ``functools.partial`` of one) makes
+that object the owner, so screens need no guard of their own.
+
 Tests wait with ``qtbot.waitUntil(lambda: not worker.busy())`` or ``wait_idle()``.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 if TYPE_CHECKING:
@@ -51,11 +59,16 @@ class _Relay(QObject):
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None],
         vault: Vault | None = None,
+        owner: QObject | None = None,
     ) -> None:
         super().__init__()
         self._on_done_cb = on_done
         self._on_error_cb = on_error
         self._vault = vault
+        #: The screen that asked (see the module docstring). Checked when the answer
+        #: comes, not by its ``destroyed`` signal: a slot of a relay waiting for its
+        #: deferred delete, called from a screen's destructor, crashed PySide6 6.12.
+        self._owner = owner if owner is not None else owner_of(on_done, on_error)
         #: The task's function and arguments. The pool thread hands them over before it
         #: reports, so their last reference goes here, in the GUI thread: a closure
         #: holding the last reference to a widget would otherwise delete that widget in
@@ -80,8 +93,19 @@ class _Relay(QObject):
         _pending.discard(self)
         self.deleteLater()
 
+    def _release(self) -> None:
+        # In the GUI thread: the screen (and callbacks bound to it) are let go here,
+        # never where the pool thread may drop the last reference to this relay.
+        self.held = None
+        self._owner = None
+        self._on_done_cb = None
+        self._on_error_cb = report_bug
+
     def _dropped(self) -> bool:
-        # Work on a vault that has locked since: its screens are gone, say nothing.
+        # The screen that asked is gone, or the vault locked since (its screens are gone):
+        # say nothing.
+        if self._owner is not None and not shiboken6.isValid(self._owner):
+            return True
         return self._vault is not None and self._vault.is_locked
 
     def _on_relay_done(self, value: Any) -> None:
@@ -90,7 +114,7 @@ class _Relay(QObject):
             if self._on_done_cb is not None and not self._dropped():
                 self._on_done_cb(value)
         finally:
-            self.held = None
+            self._release()
 
     def _on_relay_failed(self, exc: BaseException) -> None:
         self._finish()
@@ -98,7 +122,7 @@ class _Relay(QObject):
             if not self._dropped():
                 self._on_error_cb(exc)
         finally:
-            self.held = None
+            self._release()
 
 
 class _Task(QRunnable):
@@ -132,6 +156,18 @@ class _Task(QRunnable):
             released.set()
 
 
+def owner_of(*callbacks: Callable[..., Any] | None) -> QObject | None:
+    """The ``QObject`` whose bound method (or a ``functools.partial`` of one) is the first
+    of ``callbacks`` that has one; None when they are plain functions or lambdas."""
+    for callback in callbacks:
+        while isinstance(callback, functools.partial):
+            callback = callback.func
+        target = getattr(callback, "__self__", None)
+        if isinstance(target, QObject):
+            return target
+    return None
+
+
 def report_bug(exc: BaseException) -> None:
     """Send an unexpected exception (a bug) to the excepthook, i.e. the crash dialog."""
     import sys
@@ -144,6 +180,7 @@ def run_in_background(
     *args: Any,
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
+    owner: QObject | None = None,
 ) -> None:
     """Run ``fn(*args)`` on the thread pool; deliver the outcome on the GUI thread.
 
@@ -153,8 +190,10 @@ def run_in_background(
         on_done: called with ``fn``'s return value, in the GUI thread.
         on_error: called with the exception ``fn`` raised, in the GUI thread. Without it
             the exception goes to ``sys.excepthook`` (the crash dialog).
+        owner: the screen that asked; nothing is delivered once it is destroyed. By
+            default the ``QObject`` of a bound-method callback (``owner_of``).
     """
-    _start(fn, args, _Relay(on_done, on_error or report_bug))
+    _start(fn, args, _Relay(on_done, on_error or report_bug, owner=owner))
 
 
 def _start(fn: Callable[..., Any], args: tuple[Any, ...], relay: _Relay) -> None:
@@ -174,6 +213,7 @@ def run_on_vault(
     write: bool = False,
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
+    owner: QObject | None = None,
 ) -> None:
     """Like ``run_in_background``, with the task's own connection to ``vault``.
 
@@ -186,8 +226,9 @@ def run_on_vault(
             GUI thread's writes; otherwise the connection is read-only.
         on_done: called with ``fn``'s result in the GUI thread (not if the vault locked).
         on_error: called with the exception in the GUI thread (not if the vault locked).
+        owner: as for ``run_in_background``.
     """
-    relay = _Relay(on_done, on_error or report_bug, vault)
+    relay = _Relay(on_done, on_error or report_bug, vault, owner)
     _start(_with_connection, (vault, write, fn, *args), relay)
 
 
