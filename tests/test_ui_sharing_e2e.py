@@ -277,8 +277,18 @@ def _run_evening(qtbot, tmp_path, shared, maria, sam, group, boxes) -> None:  # 
         from groupkeeper.ui.sync_status import ConflictsDialog
 
         assert isinstance(dialog, ConflictsDialog)
+        qtbot.waitUntil(lambda: bool(dialog.keep_buttons), timeout=WAIT)  # read in the worker
         values = [w.text() for w in dialog.findChildren(QLabel, "conflictValue")]
         assert sorted(values) == ["0700 111 222", "0700 999 888"]  # side by side
+        # Each side says which laptop made it (Maria's own edit: "this laptop") and when.
+        laptops = [w.text() for w in dialog.findChildren(QLabel, "conflictLaptop")]
+        by_value = dict(zip(values, laptops, strict=True))
+        assert by_value == {
+            "0700 111 222": "Edited on this laptop",
+            "0700 999 888": "Edited on Sam's laptop",
+        }
+        times = [w.text() for w in dialog.findChildren(QLabel, "conflictTime")]
+        assert all(t.startswith(("today at ", "on ")) for t in times), times
         row = dialog.keep_buttons[0]
         index = values.index("0700 999 888")
         kept.append(values[index])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -63,11 +63,13 @@ class SharedGroupStatus:
 
 @dataclass(frozen=True)
 class Version:
-    """One side of a conflict."""
+    """One side of a conflict: the value, the laptop that made the edit and when."""
 
     value: str
-    laptop: str
+    laptop: str  # "Sam's laptop", a short device id when it has no name, or "" for this one
     when: datetime | None
+    this_laptop: bool = False
+    in_use: bool = False  # the value the tables hold until the facilitator chooses
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ class SyncLinkLike(Protocol):
 
     def load_statuses(self, on_done: Done, on_error: Failed) -> bool: ...
 
-    def conflicts(self, group_uuid: str) -> list[Conflict]: ...
+    def load_conflicts(self, group_uuid: str, on_done: Done, on_error: Failed) -> bool: ...
 
     def resolve(
         self, group_uuid: str, conflict_id: str, keep: int, on_done: Done, on_error: Failed
@@ -150,9 +152,11 @@ class SyncLink:
     """The real link over ``groupkeeper.sync.service`` (see the module docstring).
 
     Share, join, sync and settling a conflict run as ``sync.*`` operations in the worker
-    (they read and write the shared folder while holding the write lock); so does the
-    status read for Home (on a read-only connection). The Conflicts list reads on the
-    GUI's connection when it opens.
+    (they read and write the shared folder while holding the write lock); so do the
+    status read for Home and the Conflicts list's read (on a read-only connection).
+
+    Every answer goes back to the screen whose bound method is the callback: the worker
+    drops it once that screen is destroyed (``worker.owner_of``).
     """
 
     def __init__(self, services: Services) -> None:
@@ -161,11 +165,6 @@ class SyncLink:
         self._group_ids: dict[str, int] = {}
 
     # -- helpers ---------------------------------------------------------------------
-    def _service(self) -> Any:
-        from groupkeeper.sync.service import SyncService
-
-        return SyncService(self.services.store)
-
     def _run(self, op: Any, on_done: Done, on_error: Failed, *, quiet_if_unchanged: bool) -> bool:
         """Perform ``op`` on the worker's own writer connection; broadcast ``changed``.
 
@@ -186,7 +185,16 @@ class SyncLink:
             self.services.ops.changed.emit(result)
             on_done(result.value)
 
-        worker.run_on_vault(vault, perform, store, op, write=True, on_done=done, on_error=on_error)
+        worker.run_on_vault(
+            vault,
+            perform,
+            store,
+            op,
+            write=True,
+            on_done=done,
+            on_error=on_error,
+            owner=worker.owner_of(on_done, on_error),
+        )
         return True
 
     def _group_uuid_to_id(self, group_uuid: str) -> int:
@@ -260,7 +268,9 @@ class SyncLink:
         def done(value: tuple[list[Any], dict[int, str]]) -> None:
             on_done(self._views(*value))
 
-        worker.run_on_vault(vault, read, on_done=done, on_error=on_error)
+        worker.run_on_vault(
+            vault, read, on_done=done, on_error=on_error, owner=worker.owner_of(on_done, on_error)
+        )
         return True
 
     def _views(self, raw: list[Any], names: dict[int, str]) -> list[SharedGroupStatus]:
@@ -291,30 +301,51 @@ class SyncLink:
             )
         return result
 
-    def conflicts(self, group_uuid: str) -> list[Conflict]:
-        if not self.services.is_unlocked:
-            return []
-        store = self.services.store
+    def load_conflicts(self, group_uuid: str, on_done: Done, on_error: Failed) -> bool:
+        """Read a shared group's conflicts in the worker (on its own read-only connection);
+        ``on_done`` gets the ``Conflict`` list, each side with the laptop that made the
+        edit and when. False when locked (nothing will come)."""
+        vault = self.services.vault
+        if vault is None or not self.services.is_unlocked:
+            return False
         group_id = self._group_uuid_to_id(group_uuid)
+        store = self.services.store
+
+        def done(found: list[RawConflict]) -> None:
+            on_done(self._conflict_views(group_uuid, group_id, found))
+
+        worker.run_on_vault(
+            vault,
+            read_conflicts,
+            store,
+            group_id,
+            on_done=done,
+            on_error=on_error,
+            owner=worker.owner_of(on_done, on_error),
+        )
+        return True
+
+    def _conflict_views(
+        self, group_uuid: str, group_id: int, found: list[RawConflict]
+    ) -> list[Conflict]:
         someone = QCoreApplication.translate("sync", "A member")
-        in_use = QCoreApplication.translate("sync", "in use now")
-        other = QCoreApplication.translate("sync", "the other edit")
         result = []
         self._conflicts.clear()
-        for c in self._service().conflicts(group_id):
-            name = someone
-            if c.member_id is not None:
-                try:
-                    name = store.members.get(c.member_id).display_name
-                except KeyError:
-                    name = someone
-            values = (c.current, *c.others)
+        for c in found:
             conflict_id = f"{c.member_uuid}/{c.field}"
+            values = tuple(side.value for side in c.sides)
             self._conflicts[(group_uuid, conflict_id)] = (group_id, c.member_uuid, c.field, values)
             versions = tuple(
-                Version(_shown(v), in_use if i == 0 else other, None) for i, v in enumerate(values)
+                Version(
+                    _shown(side.value),
+                    "" if side.this_laptop else side.laptop_name or _unnamed(side.device),
+                    side.when,
+                    this_laptop=side.this_laptop,
+                    in_use=index == 0,
+                )
+                for index, side in enumerate(c.sides)
             )
-            result.append(Conflict(conflict_id, name, c.field, versions))
+            result.append(Conflict(conflict_id, c.member_name or someone, c.field, versions))
         return result
 
     def forget_conflicts(self) -> None:
@@ -351,6 +382,97 @@ class SyncLink:
         group_id = self._group_uuid_to_id(group_uuid)
         op = sync_ops.remove_laptop(group_id=group_id, device_id=device)
         self._run(op, on_done, on_error, quiet_if_unchanged=False)
+
+
+@dataclass(frozen=True)
+class RawSide:
+    """One side of a conflict as read in the worker (no Qt, nothing translated)."""
+
+    value: Any
+    device: str
+    laptop_name: str  # what that laptop published ("" when none)
+    this_laptop: bool
+    when: datetime | None
+
+
+@dataclass(frozen=True)
+class RawConflict:
+    """A conflict as read in the worker: the value in force first, then the others."""
+
+    member_uuid: str
+    member_name: str  # "" when the member is not in this vault
+    field: str
+    sides: tuple[RawSide, ...]
+
+
+def read_conflicts(store: Any, group_id: int) -> list[RawConflict]:
+    """The conflicts of a shared group with who made each side and when (runs in the
+    worker, on the task's read-only connection: it writes nothing).
+
+    The service's ``conflicts`` gives the values without their laptops and needs a
+    writer (it makes sure a device key exists); this reads the same merge state, with each
+    edit's stamp (device and wall-clock time) beside its value. A side whose value equals
+    the one in force is not a choice and is left out, as the service does.
+    """
+    from groupkeeper.storage.sync import SyncRepo
+    from groupkeeper.sync.hlc import Stamp
+    from groupkeeper.sync.identity import DeviceIdentity
+    from groupkeeper.sync.replica import Replica
+
+    repo = SyncRepo(store)
+    record = repo.group_of(group_id)
+    key = repo.device_key()
+    if record is None or key is None:
+        from groupkeeper.sync.service import NotShared
+
+        raise NotShared()
+    replica = Replica.from_data(DeviceIdentity(key), record.data)
+
+    def opener(member: str, name: str, stamp: list[object], sealed: str) -> Any:
+        try:
+            return replica.open_sealed(member, name, stamp, sealed)
+        except (LookupError, ValueError):
+            return None
+
+    wanted = set(replica.state.conflicts(opener))
+    result = []
+    for register in replica.state.to_data()["registers"]:
+        heads = register["heads"]
+        first = heads[0]
+        if (first["member"], first["field"]) not in wanted:
+            continue
+        sides: list[RawSide] = []
+        for entry in sorted(heads, key=lambda e: Stamp.from_json(e["stamp"]), reverse=True):
+            stamp = Stamp.from_json(entry["stamp"])
+            value = (
+                opener(entry["member"], entry["field"], entry["stamp"], entry["sealed"])
+                if "sealed" in entry
+                else entry.get("value")
+            )
+            if any(side.value == value for side in sides):
+                continue  # the same value twice is one choice (the newest edit of it)
+            peer = replica.peers.get(stamp.device, {})
+            sides.append(
+                RawSide(
+                    value,
+                    stamp.device,
+                    str(peer.get("name", "") or ""),
+                    stamp.device == replica.device,
+                    datetime.fromtimestamp(stamp.wall_ms / 1000, UTC) if stamp.wall_ms else None,
+                )
+            )
+        if len(sides) < 2:
+            continue
+        member_id = repo.id_of("members", first["member"])
+        name = ""
+        if member_id is not None:
+            try:
+                name = store.members.get(member_id).display_name
+            except KeyError:
+                name = ""
+        result.append(RawConflict(first["member"], name, first["field"], tuple(sides)))
+    result.sort(key=lambda c: (c.member_name.casefold(), c.member_uuid, c.field))
+    return result
 
 
 def _unnamed(device: str) -> str:

@@ -8,7 +8,8 @@ shared group...", "Sync now", "Conflicts..." and "Laptops...". It reloads itself
 every operation (the sync link reports a sync through the same ``changed`` signal).
 
 ``ConflictsDialog``: two edits of the same member field made without seeing each other,
-side by side, with who made each and when; the facilitator keeps one.
+side by side, with the laptop that made each and when; the facilitator keeps one. It
+reads them in the worker, never on the window's connection.
 ``LaptopsDialog``: the laptops sharing a group; removing one says plainly that what it
 already has stays on it (it reads nothing new: the group gets a new key).
 """
@@ -17,9 +18,9 @@ from __future__ import annotations
 
 import weakref
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from groupkeeper.model import Group
     from groupkeeper.ops import Kind, OpResult
     from groupkeeper.ui.services import Services
-    from groupkeeper.ui.sync_link import Conflict, SharedGroupStatus
+    from groupkeeper.ui.sync_link import Conflict, SharedGroupStatus, Version
 
 
 def when_text(moment: datetime | None, today: datetime | None = None) -> str:
@@ -332,8 +333,6 @@ class SyncPanel(QFrame):
             self.refresh()
 
     def _on_statuses_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):  # the screen went while the worker ran
-            return
         from groupkeeper.storage.errors import KnownError
 
         self.loading = False
@@ -344,8 +343,6 @@ class SyncPanel(QFrame):
         self.status_label.setText(error_text(exc))
 
     def _on_statuses_loaded(self, statuses: list[SharedGroupStatus]) -> None:
-        if not shiboken6.isValid(self):  # the screen went while the worker ran
-            return
         self.show_statuses(statuses)
         self._after_load()
 
@@ -422,8 +419,6 @@ class SyncPanel(QFrame):
             self.status_label.setText("")
 
     def _on_synced(self, summary: object) -> None:
-        if not shiboken6.isValid(self):  # the screen went while the worker ran
-            return
         self.syncing = False
         self.sync_button.setEnabled(True)
         written = getattr(summary, "written", 0)
@@ -435,8 +430,6 @@ class SyncPanel(QFrame):
         )
 
     def _on_sync_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):  # the screen went while the worker ran
-            return
         from groupkeeper.storage.errors import KnownError
 
         self.syncing = False
@@ -518,26 +511,67 @@ class ConflictsDialog(QDialog):
         self.keep_buttons: list[list[QPushButton]] = []
         self.conflicts: list[Conflict] = []
         self.busy = False
+        self.loading = False
+        self.closed = False
         fit_to_text_and_screen(self, 760, 480)
         self.reload()
 
     def reload(self) -> None:
-        from groupkeeper.storage.errors import KnownError
+        """Read the conflicts again, in the worker; the rows follow when they are in."""
+        self._clear_rows()
+        self.empty_label.setText(self.tr("Reading the edits to settle..."))
+        self.empty_label.show()
+        self.loading = sync_link.for_services(self.services).load_conflicts(
+            self.status.group_uuid, self._on_conflicts_loaded, self._on_load_failed
+        )
 
+    def _clear_rows(self) -> None:
         for frame in self.rows_host.findChildren(QFrame, "conflict"):
             frame.setParent(None)
             frame.deleteLater()
         self.keep_buttons = []
-        try:
-            self.conflicts = sync_link.for_services(self.services).conflicts(self.status.group_uuid)
-        except KnownError as exc:
-            messages.show_error(self, exc)
-            self.conflicts = []
+        self.conflicts = []
+
+    def _on_conflicts_loaded(self, conflicts: list[Conflict]) -> None:
+        self.loading = False
+        if self.closed:  # closed (or locked) while the worker read: keep nothing
+            sync_link.for_services(self.services).forget_conflicts()
+            return
+        self._clear_rows()
+        self.conflicts = list(conflicts)
         for conflict in self.conflicts:
             self.rows_layout.insertWidget(self.rows_layout.count() - 1, self._row(conflict))
+        self.empty_label.setText(self.tr("Nothing to settle."))
         self.empty_label.setVisible(not self.conflicts)
         if self.keep_buttons:
             self.keep_buttons[0][0].setFocus()
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        from groupkeeper.storage.errors import KnownError
+
+        self.loading = False
+        if not isinstance(exc, KnownError):
+            worker.report_bug(exc)
+            return
+        self.empty_label.setText(error_text(exc))
+        self.empty_label.show()
+
+    def source_text(self, version: Version) -> str:
+        """Which laptop made an edit, e.g. "Edited on Sam's laptop"."""
+        if version.this_laptop:
+            return self.tr("Edited on this laptop")
+        return self.tr("Edited on %1").replace("%1", version.laptop)
+
+    def time_text(self, version: Version) -> str:
+        """When an edit was made, e.g. "at 10:42" today, "on 24 Nov 10:42" before."""
+        if version.when is None:
+            return self.tr("time not known")
+        now = self.services.now()
+        shown = when_text(version.when, now)
+        local = version.when.astimezone()
+        if now is not None and local.date() == now.astimezone().date():
+            return self.tr("today at %1").replace("%1", shown)
+        return self.tr("on %1").replace("%1", shown)
 
     def _row(self, conflict: Conflict) -> QFrame:
         frame = QFrame(self.rows_host)
@@ -554,40 +588,48 @@ class ConflictsDialog(QDialog):
         grid.addWidget(title, 0, 0, 1, max(1, len(conflict.versions)))
         row_buttons: list[QPushButton] = []
         for column, version in enumerate(conflict.versions):
-            value = _label(version.value or self.tr("(empty)"), frame)
+            shown = version.value or self.tr("(empty)")
+            value = _label(shown, frame)
             value.setObjectName("conflictValue")
-            source = version.laptop
-            if version.when is not None:
-                source = (
-                    self.tr("%1, at %2")
-                    .replace("%1", version.laptop)
-                    .replace("%2", when_text(version.when, self.services.now()))
-                )
-            who = _label(source, frame, "hint")
+            who = _label(self.source_text(version), frame, "hint")
+            who.setObjectName("conflictLaptop")
+            when = _label(self.time_text(version), frame, "hint")
+            when.setObjectName("conflictTime")
+            state = _label(
+                self.tr("In use now") if version.in_use else self.tr("Not in use"), frame, "hint"
+            )
+            state.setObjectName("conflictInUse")
             keep = QPushButton(self.tr("Keep this one"), frame)
             keep.setAccessibleName(
                 self.tr("Keep %1 for %2: %3")
                 .replace("%1", field_title(conflict.field))
                 .replace("%2", conflict.member)
-                .replace("%3", version.value or self.tr("(empty)"))
+                .replace("%3", shown)
             )
-            keep.clicked.connect(lambda _=False, c=conflict, i=column: self.keep(c.conflict_id, i))
+            keep.setAccessibleDescription(
+                self.tr("%1, %2")
+                .replace("%1", self.source_text(version))
+                .replace("%2", self.time_text(version))
+            )
+            keep.clicked.connect(partial(self._on_keep_clicked, conflict.conflict_id, column))
             grid.addWidget(value, 1, column)
             grid.addWidget(who, 2, column)
-            grid.addWidget(keep, 3, column)
+            grid.addWidget(when, 3, column)
+            grid.addWidget(state, 4, column)
+            grid.addWidget(keep, 5, column)
             grid.setColumnStretch(column, 1)
             row_buttons.append(keep)
         self.keep_buttons.append(row_buttons)
         return frame
 
+    def _on_keep_clicked(self, conflict_id: str, index: int, _checked: bool = False) -> None:
+        self.keep(conflict_id, index)
+
     def done(self, result: int) -> None:  # noqa: A003 - QDialog.done
         # The values are personal (a phone number, a note): nothing keeps them after.
+        self.closed = True
         sync_link.for_services(self.services).forget_conflicts()
-        for frame in self.rows_host.findChildren(QFrame, "conflict"):
-            frame.setParent(None)
-            frame.deleteLater()
-        self.conflicts = []
-        self.keep_buttons = []
+        self._clear_rows()
         super().done(result)
 
     def keep(self, conflict_id: str, index: int) -> None:
@@ -606,14 +648,10 @@ class ConflictsDialog(QDialog):
                 button.setEnabled(not busy)
 
     def _on_kept(self, _result: object) -> None:
-        if not shiboken6.isValid(self):  # the screen went while the worker ran
-            return
         self._set_busy(False)
         self.reload()
 
     def _on_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):  # the screen went while the worker ran
-            return
         from groupkeeper.storage.errors import KnownError
 
         self._set_busy(False)
@@ -690,14 +728,12 @@ class LaptopsDialog(QDialog):
         sync_link.for_services(self.services).remove_laptop(
             self.status.group_uuid,
             device,
-            lambda _r: self._on_removed(device),
-            lambda exc: self._on_remove_failed(device, exc),
+            partial(self._on_removed, device),
+            partial(self._on_remove_failed, device),
         )
         return True
 
-    def _on_removed(self, device: str) -> None:
-        if not shiboken6.isValid(self):  # the screen went while the worker ran
-            return
+    def _on_removed(self, device: str, _result: object = None) -> None:
         button = self.remove_buttons.pop(device, None)
         if button is not None:
             button.setText(self.tr("Removed"))

@@ -360,8 +360,12 @@
         <translation>%1 de %2</translation>
     </message>
     <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
         <source>%1, at %2</source>
-        <translation>%1, a las %2</translation>
+        <translation type="vanished">%1, a las %2</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -377,6 +381,18 @@
         <translation>Cambios en conflicto: %1</translation>
     </message>
     <message>
+        <source>Edited on %1</source>
+        <translation>Editado en %1</translation>
+    </message>
+    <message>
+        <source>Edited on this laptop</source>
+        <translation>Editado en este portátil</translation>
+    </message>
+    <message>
+        <source>In use now</source>
+        <translation>En uso ahora</translation>
+    </message>
+    <message>
         <source>Keep %1 for %2: %3</source>
         <translation>Quedarse con %1 de %2: %3</translation>
     </message>
@@ -385,12 +401,32 @@
         <translation>Quedarse con este</translation>
     </message>
     <message>
+        <source>Not in use</source>
+        <translation>Sin usar</translation>
+    </message>
+    <message>
         <source>Nothing to settle.</source>
         <translation>No hay nada que decidir.</translation>
     </message>
     <message>
+        <source>Reading the edits to settle...</source>
+        <translation>Leyendo los cambios pendientes...</translation>
+    </message>
+    <message>
         <source>These edits were made on two laptops before either saw the other&apos;s. Nothing was lost: choose which one to keep. Every laptop then keeps it.</source>
         <translation>Estos cambios se hicieron en dos portátiles antes de que uno viera el del otro. No se ha perdido nada: elige con cuál quedarte. Después, todos los portátiles se quedan con ese.</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>el %1</translation>
+    </message>
+    <message>
+        <source>time not known</source>
+        <translation>hora desconocida</translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <translation>hoy a las %1</translation>
     </message>
 </context>
 <context>
@@ -6402,11 +6438,11 @@ Save here anyway?</source>
     <name>sharing</name>
     <message>
         <source>That code does not open this invitation. Check the digits with the other facilitator and type it again. Nothing was changed.</source>
-        <translation>Ese código no abre esta invitación. Revisa las cifras con la otra persona y vuelve a escribirlo. No se ha cambiado nada.</translation>
+        <translation>Ese código no abre esta invitación. Revisa las cifras con la persona que te invitó y vuelve a escribirlo. No se ha cambiado nada.</translation>
     </message>
     <message>
         <source>That file is not a GroupKeeper invitation. Choose the file the other facilitator wrote. Nothing was changed.</source>
-        <translation>Ese archivo no es una invitación de GroupKeeper. Elige el archivo que escribió la otra persona. No se ha cambiado nada.</translation>
+        <translation>Ese archivo no es una invitación de GroupKeeper. Elige el archivo que creó la persona que te invitó. No se ha cambiado nada.</translation>
     </message>
     <message>
         <source>That laptop cannot be removed now: it was removed already, or another laptop of the group has not synced since it was updated. Sync on every laptop, then try again. Nothing was changed.</source>
@@ -6426,7 +6462,7 @@ Save here anyway?</source>
     </message>
     <message>
         <source>This group is shared already: this laptop shared it or joined it before. Nothing was changed.</source>
-        <translation>Este grupo ya está compartido: este portátil lo compartió o se unió antes. No se ha cambiado nada.</translation>
+        <translation>Este grupo ya está compartido: este portátil ya lo compartió o ya se unió a él. No se ha cambiado nada.</translation>
     </message>
     <message>
         <source>This invitation has been used already, so it opens nothing now. Ask the other facilitator to share the group again for a new invitation and code. Nothing was changed.</source>
@@ -6497,7 +6533,7 @@ Save here anyway?</source>
     </message>
     <message>
         <source>in use now</source>
-        <translation>el que vale ahora</translation>
+        <translation type="vanished">el que vale ahora</translation>
     </message>
     <message>
         <source>it comes from a laptop that joined with an invitation used before</source>
@@ -6553,7 +6589,7 @@ Save here anyway?</source>
     </message>
     <message>
         <source>the other edit</source>
-        <translation>el otro cambio</translation>
+        <translation type="vanished">el otro cambio</translation>
     </message>
     <message>
         <source>ticked</source>
