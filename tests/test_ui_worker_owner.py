@@ -138,3 +138,25 @@ def test_a_vault_read_for_a_deleted_screen_is_dropped(qtbot, tmp_path: Path, gat
         assert bugs == []
     finally:
         services.lock()
+
+
+def test_the_sync_link_still_broadcasts_when_the_asking_screen_went(
+    qtbot, tmp_path: Path, bugs
+) -> None:  # type: ignore[no-untyped-def]
+    """An operation's changes reach every open screen even if the dialog that asked was
+    closed and deleted meanwhile; only that dialog's answer is dropped."""
+    from groupkeeper.ui import sync_link
+
+    services = Services(Settings(tmp_path / "settings.json"), tmp_path / "vault")
+    services.create_vault(tmp_path / "vault", "correct horse battery staple")
+    try:
+        heard: list[Any] = []
+        services.ops.changed.connect(heard.append)
+        screen = Screen()
+        link = sync_link.SyncLink(services)
+        assert link.sync_now(screen.show_answer, screen.show_error)
+        shiboken6.delete(screen)
+        assert worker.wait_idle()
+        assert [r.op.name for r in heard] == ["sync.now"] and bugs == []
+    finally:
+        services.lock()

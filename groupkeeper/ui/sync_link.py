@@ -165,8 +165,18 @@ class SyncLink:
         self._group_ids: dict[str, int] = {}
 
     # -- helpers ---------------------------------------------------------------------
-    def _run(self, op: Any, on_done: Done, on_error: Failed, *, quiet_if_unchanged: bool) -> bool:
-        """Perform ``op`` on the worker's own writer connection; broadcast ``changed``.
+    def _run(
+        self,
+        op: Any,
+        on_done: Done,
+        on_error: Failed,
+        *,
+        quiet_if_unchanged: bool,
+        shape: Callable[[Any], Any] | None = None,
+    ) -> bool:
+        """Perform ``op`` on the worker's own writer connection; broadcast ``changed``;
+        answer ``on_done`` with the operation's value (through ``shape``, in the GUI
+        thread, if given).
 
         With ``quiet_if_unchanged`` a sync that changed no record is broadcast with no
         kinds, so open screens (a meeting in full swing) do not reload for nothing; the
@@ -178,12 +188,16 @@ class SyncLink:
         if vault is None or not self.services.is_unlocked:
             return False
         store = self.services.store
+        # Every open screen hears of the change even when the one that asked has gone
+        # meanwhile (a dialog closed at once); only that screen's answer is dropped then.
+        owner = worker.owner_of(on_done, on_error)
+        answer = worker.guarded(on_done, owner)
 
         def done(result: OpResult) -> None:
             if quiet_if_unchanged and not getattr(result.value, "records_changed", 1):
                 result = OpResult(result.op, OpChanges(frozenset()), result.value)
             self.services.ops.changed.emit(result)
-            on_done(result.value)
+            answer(shape(result.value) if shape is not None else result.value)
 
         worker.run_on_vault(
             vault,
@@ -192,8 +206,7 @@ class SyncLink:
             op,
             write=True,
             on_done=done,
-            on_error=on_error,
-            owner=worker.owner_of(on_done, on_error),
+            on_error=worker.guarded(on_error, owner),
         )
         return True
 
@@ -212,35 +225,34 @@ class SyncLink:
         import groupkeeper.ops.sync as sync_ops
 
         op = sync_ops.share(group_id=group_id, folder=str(folder), invitation=str(invitation))
-        self._run(op, lambda result: on_done(result.code), on_error, quiet_if_unchanged=False)
+        self._run(op, on_done, on_error, quiet_if_unchanged=False, shape=lambda result: result.code)
 
     def join(
         self, invitation: Path, code: str, folder: Path, on_done: Done, on_error: Failed
     ) -> None:
         import groupkeeper.ops.sync as sync_ops
 
-        def joined(group_id: Any) -> None:
-            name = ""
+        def joined(group_id: Any) -> str:
             if self.services.is_unlocked:
-                name = self.services.store.groups.get(int(group_id)).name
-            on_done(name)
+                return self.services.store.groups.get(int(group_id)).name
+            return ""
 
         op = sync_ops.join(invitation=str(invitation), code=code, folder=str(folder))
-        self._run(op, joined, on_error, quiet_if_unchanged=False)
+        self._run(op, on_done, on_error, quiet_if_unchanged=False, shape=joined)
 
     def sync_now(self, on_done: Done, on_error: Failed) -> bool:
         import groupkeeper.ops.sync as sync_ops
 
-        def synced(summary: Any) -> None:
-            on_done(
-                SyncSummary(
-                    written=summary.changes_sent,
-                    applied=summary.changes_received,
-                    refused=len(summary.refused),
-                )
+        def synced(summary: Any) -> SyncSummary:
+            return SyncSummary(
+                written=summary.changes_sent,
+                applied=summary.changes_received,
+                refused=len(summary.refused),
             )
 
-        return self._run(sync_ops.sync_now(), synced, on_error, quiet_if_unchanged=True)
+        return self._run(
+            sync_ops.sync_now(), on_done, on_error, quiet_if_unchanged=True, shape=synced
+        )
 
     def load_statuses(self, on_done: Done, on_error: Failed) -> bool:
         """Read every shared group's status in the worker (about 40 ms for a group with a

@@ -168,6 +168,20 @@ def owner_of(*callbacks: Callable[..., Any] | None) -> QObject | None:
     return None
 
 
+def guarded(callback: Callable[..., Any], owner: QObject | None = None) -> Callable[..., None]:
+    """``callback``, called only while its owner (``owner``, else ``owner_of(callback)``)
+    exists: for code that wraps a screen's callback in its own ``on_done`` (the sync link
+    broadcasts an operation's changes whether or not the screen that asked is still
+    there, then answers the screen only if it is)."""
+    target = owner if owner is not None else owner_of(callback)
+
+    def call(*args: Any) -> None:
+        if target is None or shiboken6.isValid(target):
+            callback(*args)
+
+    return call
+
+
 def report_bug(exc: BaseException) -> None:
     """Send an unexpected exception (a bug) to the excepthook, i.e. the crash dialog."""
     import sys
