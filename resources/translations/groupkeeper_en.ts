@@ -150,6 +150,16 @@
     </message>
 </context>
 <context>
+    <name>GroupsPage</name>
+    <message numerus="yes">
+        <source>Shared with %n other laptop(s). Home shows its laptops, changes and conflicts.</source>
+        <translation>
+            <numerusform>Shared with %n other laptop. Home shows its laptops, changes and conflicts.</numerusform>
+            <numerusform>Shared with %n other laptops. Home shows its laptops, changes and conflicts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message numerus="yes">
         <source>%n apology(ies)</source>

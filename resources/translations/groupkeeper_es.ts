@@ -1166,11 +1166,20 @@ Save here anyway?</source>
     </message>
     <message>
         <source>Group name</source>
+        <extracomment>Local group id -&gt; other laptops sharing it; None until read (in the worker).</extracomment>
         <translation>Nombre del grupo</translation>
     </message>
     <message>
         <source>Group to edit</source>
         <translation>Grupo que editar</translation>
+    </message>
+    <message>
+        <source>Join a group another facilitator shares with you</source>
+        <translation>Unirme a un grupo que otra persona que facilita comparte conmigo</translation>
+    </message>
+    <message>
+        <source>Join a shared group...</source>
+        <translation>Unirme a un grupo compartido...</translation>
     </message>
     <message>
         <source>Mood scale</source>
@@ -1189,8 +1198,27 @@ Save here anyway?</source>
         <translation>Ninguno</translation>
     </message>
     <message>
+        <source>Only on this laptop. Share it to run it with a co-facilitator on another laptop.</source>
+        <translation>Solo está en este portátil. Compártelo para llevarlo junto con otra persona que cofacilita desde otro portátil.</translation>
+    </message>
+    <message>
         <source>Place</source>
         <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Share %1 with a co-facilitator&apos;s laptop</source>
+        <translation>Compartir %1 con el portátil de otra persona que cofacilita</translation>
+    </message>
+    <message>
+        <source>Share this group...</source>
+        <translation>Compartir este grupo...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared with %n other laptop(s). Home shows its laptops, changes and conflicts.</source>
+        <translation>
+            <numerusform>Compartido con %n portátil más. En Inicio ves sus portátiles, cambios y conflictos.</numerusform>
+            <numerusform>Compartido con %n portátiles más. En Inicio ves sus portátiles, cambios y conflictos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Start time</source>

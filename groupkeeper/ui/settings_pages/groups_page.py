@@ -1,4 +1,9 @@
-"""Settings, Groups tab: pick a group and edit it (agenda, agreements, crisis resources...)."""
+"""Settings, Groups tab: pick a group and edit it (agenda, agreements, crisis resources...).
+
+It also shares the group on show with a co-facilitator's laptop, or joins a group shared
+with this one: the same dialogs as Home's ("Share this group...", "Join a shared
+group...", ``ui/share_dialogs.py``), with a line saying whether the group is shared.
+"""
 
 from __future__ import annotations
 
@@ -23,8 +28,9 @@ from PySide6.QtWidgets import (
 from groupkeeper import agenda as agenda_mod
 from groupkeeper import ops
 from groupkeeper.meeting_rules import DAYS
-from groupkeeper.ui import messages
+from groupkeeper.ui import messages, sync_link, worker
 from groupkeeper.ui.widgets.agenda_editor import AgendaEditor
+from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.forms import NumberBox, TimeBox, add_row, prepare_form, text_box
 from groupkeeper.ui.widgets.group_form import GroupBasicsEditor, day_names
 
@@ -54,6 +60,29 @@ class GroupsPage(QWidget):
         top.addWidget(self.group_picker, 1)
         top.addWidget(add)
         layout.addLayout(top)
+        # Sharing with a co-facilitator's laptop: whether the group on show is shared,
+        # and the same two dialogs as Home's.
+        self.sharing_label = QLabel(page)
+        self.sharing_label.setObjectName("groupSharing")
+        self.sharing_label.setWordWrap(True)
+        self.sharing_label.setProperty("role", "hint")
+        self.share_button = QPushButton(self.tr("Share this group..."), page)
+        self.share_button.setObjectName("shareGroup")
+        self.share_button.clicked.connect(self._on_share_button_clicked)
+        self.join_button = QPushButton(self.tr("Join a shared group..."), page)
+        self.join_button.setObjectName("joinGroup")
+        self.join_button.setAccessibleName(
+            self.tr("Join a group another facilitator shares with you")
+        )
+        self.join_button.clicked.connect(self._on_join_button_clicked)
+        sharing_buttons = FlowLayout()
+        sharing_buttons.addWidget(self.share_button)
+        sharing_buttons.addWidget(self.join_button)
+        layout.addWidget(self.sharing_label)
+        layout.addLayout(sharing_buttons)
+        #: Local group id -> other laptops sharing it; None until read (in the worker).
+        self.shared: dict[int, int] | None = None
+        self.dialog: QDialog | None = None
         form = prepare_form(QFormLayout())
         self.g_name = QLineEdit(page)
         self.g_name.setAccessibleName(self.tr("Group name"))
@@ -120,6 +149,7 @@ class GroupsPage(QWidget):
         self.groups: list[Group] = []
         self.group_picker.currentIndexChanged.connect(self._on_group_picker_changed)
         self._load_groups()
+        self.load_sharing()
 
     def _load_groups(self, select_id: int | None = None) -> None:
         self.groups = self.services.store.groups.all(active_only=False)
@@ -138,6 +168,7 @@ class GroupsPage(QWidget):
 
     def _on_group_picker_changed(self, _index: int) -> None:
         group = self.current_group()
+        self._show_sharing()
         if group is None:
             return
         self.g_name.setText(group.name)
@@ -233,3 +264,89 @@ class GroupsPage(QWidget):
         result = self.services.ops.try_run(self, op)
         if result is not None:
             self._load_groups(result.value.id)
+
+    # -- sharing with another laptop ----------------------------------------------------
+    def load_sharing(self) -> None:
+        """Read which groups are shared (in the worker); the line and buttons follow."""
+        link = sync_link.for_services(self.services)
+        if not link.load_statuses(self._on_sharing_loaded, self._on_sharing_failed):
+            self.shared = None
+            self._show_sharing()
+
+    def _on_sharing_loaded(self, statuses: list[sync_link.SharedGroupStatus]) -> None:
+        self.shared = {
+            int(s.group_id): len([lap for lap in s.laptops if not lap.this_laptop])
+            for s in statuses
+            if s.group_id is not None
+        }
+        self._show_sharing()
+
+    def _on_sharing_failed(self, exc: BaseException) -> None:
+        from groupkeeper.storage.errors import KnownError
+
+        if not isinstance(exc, KnownError):
+            worker.report_bug(exc)
+            return
+        self.shared = None
+        self._show_sharing()
+
+    def _show_sharing(self) -> None:
+        group = self.current_group()
+        self.share_button.setVisible(group is not None)
+        if group is None:
+            self.sharing_label.setText("")
+            return
+        self.share_button.setAccessibleName(
+            self.tr("Share %1 with a co-facilitator's laptop").replace("%1", group.name)
+        )
+        others = None if self.shared is None else self.shared.get(int(group.id or 0))
+        if self.shared is None:
+            text = ""
+        elif others is None:
+            text = self.tr(
+                "Only on this laptop. Share it to run it with a co-facilitator on another laptop."
+            )
+        else:
+            text = self.tr(
+                "Shared with %n other laptop(s). Home shows its laptops, changes and conflicts.",
+                "",
+                others,
+            )
+        self.sharing_label.setText(text)
+        # A shared group cannot be shared again (the dialog would say so).
+        self.share_button.setEnabled(self.shared is not None and others is None)
+
+    def _run_dialog(self, dialog: QDialog) -> int:
+        self.dialog = dialog
+        try:
+            return dialog.exec()
+        finally:
+            self.dialog = None
+            dialog.deleteLater()
+
+    def _on_share_button_clicked(self) -> None:
+        from groupkeeper.ui.share_dialogs import ShareGroupDialog
+
+        group = self.current_group()
+        if group is None:
+            return
+        self._run_dialog(ShareGroupDialog(self.services, group, self.window()))
+        self.load_sharing()
+
+    def _on_join_button_clicked(self) -> None:
+        from groupkeeper.ui.share_dialogs import JoinGroupDialog
+
+        if self._run_dialog(JoinGroupDialog(self.services, self.window())):
+            self._add_new_groups()
+        self.load_sharing()
+
+    def _add_new_groups(self) -> None:
+        """Put groups added meanwhile (a joined one) in the picker, leaving the form on
+        show and its unsaved edits as they are."""
+        known = {g.id for g in self.groups}
+        for group in self.services.store.groups.all(active_only=False):
+            if group.id not in known:
+                self.groups.append(group)
+                self.group_picker.blockSignals(True)
+                self.group_picker.addItem(group.name, group.id)
+                self.group_picker.blockSignals(False)
