@@ -132,8 +132,9 @@ def error_text(exc: BaseException) -> str:
         ),
         "sync_folder_unavailable": QCoreApplication.translate(
             "sharing",
-            "That shared folder cannot be used: it is missing or GroupKeeper may not write "
-            "there. Choose another one; nothing was changed.",
+            "The shared folder cannot be used: it is missing (is the USB stick plugged "
+            "in?) or GroupKeeper may not write there. Plug it in or choose another folder, "
+            "then try again. Nothing was changed.",
         ),
         "invitation_unreadable": QCoreApplication.translate(
             "sharing",
@@ -658,7 +659,7 @@ class ConflictsDialog(QDialog):
         if not isinstance(exc, KnownError):
             worker.report_bug(exc)
             return
-        messages.show_error(self, exc)
+        messages.error(self, error_text(exc))
 
 
 class LaptopsDialog(QDialog):

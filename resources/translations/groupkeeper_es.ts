@@ -6478,11 +6478,15 @@ Save here anyway?</source>
     </message>
     <message>
         <source>That shared folder cannot be used: it is missing or GroupKeeper may not write there. Choose another one; nothing was changed.</source>
-        <translation>Esa carpeta compartida no se puede usar: no está o GroupKeeper no puede escribir en ella. Elige otra; no se ha cambiado nada.</translation>
+        <translation type="vanished">Esa carpeta compartida no se puede usar: no está o GroupKeeper no puede escribir en ella. Elige otra; no se ha cambiado nada.</translation>
     </message>
     <message>
         <source>The invitation file cannot be read. Is the USB stick still plugged in? Nothing was changed.</source>
         <translation>No se puede leer el archivo de invitación. ¿Sigue conectada la memoria USB? No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>The shared folder cannot be used: it is missing (is the USB stick plugged in?) or GroupKeeper may not write there. Plug it in or choose another folder, then try again. Nothing was changed.</source>
+        <translation>No se puede usar la carpeta compartida: no se encuentra (¿está conectada la memoria USB?) o GroupKeeper no tiene permiso para escribir en ella. Conéctala o elige otra carpeta y vuelve a intentarlo. No se ha cambiado nada.</translation>
     </message>
     <message>
         <source>This group is not shared any more. Nothing was changed.</source>
