@@ -362,6 +362,19 @@ def _check_panel(qtbot, services, link) -> None:  # type: ignore[no-untyped-def]
     assert link.syncs == 1 and "2 received" in panel.status_label.text()
 
 
+def test_the_panel_says_when_this_laptop_was_removed(qtbot, services, link) -> None:  # type: ignore[no-untyped-def]
+    link.shared = [_status(removed_here=True, pending=0)]
+    panel = SyncPanel(services)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    box = panel.box_for("g-1")
+    (warning,) = [w.text() for w in box.warning_labels]
+    assert "Another laptop removed this one from Tuesday group" in warning
+    assert "What is already here stays here." in warning
+    assert "the others have all your changes" in box.summary.text()
+
+
 def test_the_panel_without_shared_groups_offers_to_join(qtbot, services, link) -> None:  # type: ignore[no-untyped-def]
     panel = SyncPanel(services)
     qtbot.addWidget(panel)

@@ -342,6 +342,16 @@ def _run_evening(qtbot, tmp_path, shared, maria, sam, group, boxes) -> None:  # 
 
     qtbot.waitUntil(refused_shown, timeout=WAIT)
     assert "Kim" in _present(maria, meeting_a)  # nothing taken from the refused file
+    # And Sam's Home says his laptop was removed (what it has stays on it).
+    b.show_home()
+
+    def removed_shown() -> bool:
+        boxes_now = b.home.sync_panel.boxes
+        return bool(boxes_now) and any(
+            "removed this one" in w.text() for w in boxes_now[0].warning_labels
+        )
+
+    qtbot.waitUntil(removed_shown, timeout=WAIT)
 
     # -- Lock stops the background sync -------------------------------------------------
     a.lock()

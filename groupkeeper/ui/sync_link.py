@@ -59,6 +59,7 @@ class SharedGroupStatus:
     refused: tuple[RefusedFile, ...] = ()
     conflicts: int = 0
     folder_missing: bool = False
+    removed_here: bool = False  # another laptop removed this one: it reads nothing new
 
 
 @dataclass(frozen=True)
@@ -309,6 +310,7 @@ class SyncLink:
                     refused=tuple(RefusedFile(w.path, w.reason) for w in status.warnings),
                     conflicts=status.conflicts,
                     folder_missing=not status.folder_available,
+                    removed_here=status.removed_here,
                 )
             )
         return result

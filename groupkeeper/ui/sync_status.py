@@ -46,15 +46,18 @@ if TYPE_CHECKING:
 
 
 def when_text(moment: datetime | None, today: datetime | None = None) -> str:
-    """``10:42`` today, else ``24 Nov 10:42`` (in the app's language)."""
+    """``10:42`` today, else ``24 Nov 10:42`` (in the app's language and its way of
+    writing the time)."""
     if moment is None:
         return QCoreApplication.translate("sync", "never")
     local = moment.astimezone() if moment.tzinfo else moment
     qt = QDateTime.fromSecsSinceEpoch(int(local.timestamp()), QTimeZone.systemTimeZone())
     now = today.astimezone() if today is not None and today.tzinfo else today
+    time = QLocale().toString(qt.time(), QLocale.FormatType.ShortFormat)
     if now is not None and local.date() == now.date():
-        return QLocale().toString(qt.time(), QLocale.FormatType.ShortFormat)
-    return QLocale().toString(qt, "d MMM HH:mm")
+        return time
+    # The time as the language writes it (5:02 PM, 17:02) on both branches.
+    return f"{QLocale().toString(qt.date(), 'd MMM')} {time}"
 
 
 def field_title(code: str) -> str:
@@ -229,6 +232,14 @@ class SharedGroupBox(QFrame):
         buttons.addWidget(self.laptops_button)
         layout.addLayout(buttons)
         self.warning_labels: list[QLabel] = []
+        if status.removed_here:
+            self._warn(
+                self.tr(
+                    "Another laptop removed this one from %1: nothing new arrives here for "
+                    "it, and the others refuse what this laptop sends. What is already here "
+                    "stays here."
+                ).replace("%1", status.group_name)
+            )
         if status.folder_missing:
             self._warn(
                 self.tr(

@@ -4758,6 +4758,10 @@ Esto no se puede deshacer.</translation>
         <translation>Se rechazó un archivo de la carpeta compartida porque %1: %2. No se tomó nada de él.</translation>
     </message>
     <message>
+        <source>Another laptop removed this one from %1: nothing new arrives here for it, and the others refuse what this laptop sends. What is already here stays here.</source>
+        <translation>Otro portátil quitó a este de %1: ya no llega nada nuevo de ese grupo aquí y los demás rechazan lo que envíe este portátil. Lo que ya está aquí se queda aquí.</translation>
+    </message>
+    <message>
         <source>Conflicts...</source>
         <translation>Conflictos...</translation>
     </message>
