@@ -618,11 +618,8 @@ class ConflictsDialog(QDialog):
                 .replace("%2", conflict.member)
                 .replace("%3", shown)
             )
-            keep.setAccessibleDescription(
-                self.tr("%1, %2")
-                .replace("%1", self.source_text(version))
-                .replace("%2", self.time_text(version))
-            )
+            # Which laptop and when, as the labels above the button say it.
+            keep.setAccessibleDescription(f"{who.text()}, {when.text()}")
             keep.clicked.connect(partial(self._on_keep_clicked, conflict.conflict_id, column))
             grid.addWidget(value, 1, column)
             grid.addWidget(who, 2, column)

@@ -360,10 +360,6 @@
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <source>%1, %2</source>
-        <translation>%1, %2</translation>
-    </message>
-    <message>
         <source>%1, at %2</source>
         <translation type="vanished">%1, a las %2</translation>
     </message>
