@@ -22,6 +22,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -375,9 +376,7 @@ class SyncPanel(QFrame):
         self.sync_button.setVisible(bool(statuses))
         self.boxes_scroll.setVisible(bool(statuses))
         if statuses:
-            # As tall as the boxes, up to about ten lines of text; more scrolls.
-            cap = self.fontMetrics().lineSpacing() * 10
-            self.boxes_scroll.setFixedHeight(min(self.boxes_host.sizeHint().height(), cap))
+            self._fit_boxes()
         if not statuses:
             self.status_label.setText(
                 self.tr(
@@ -387,6 +386,30 @@ class SyncPanel(QFrame):
             )
         elif not self.syncing:
             self.status_label.setText("")
+
+    def _fit_boxes(self) -> None:
+        """As tall as the boxes at the panel's width, up to about ten lines; more scrolls.
+
+        The boxes are shown first: a layout counts only visible widgets, and a widget
+        added to a shown layout is shown only later (measured hidden, the area was 0 px
+        high and the boxes never appeared)."""
+        if not self.boxes:
+            return
+        for box in self.boxes:
+            box.show()
+        self.boxes_layout.activate()
+        width = self.boxes_scroll.viewport().width()
+        host = self.boxes_host
+        needed = host.sizeHint().height()
+        if width > 0 and host.hasHeightForWidth():
+            needed = max(host.heightForWidth(width), 1)
+        cap = self.fontMetrics().lineSpacing() * 10
+        self.boxes_scroll.setFixedHeight(min(needed, cap))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_boxes()  # wrapped text takes more or fewer lines
 
     def clear_personal_data(self) -> None:
         """Drop the status boxes (open dialogs close on lock: ``close_dialogs``)."""
