@@ -295,6 +295,7 @@ class SyncPanel(QFrame):
         self.boxes_scroll.hide()
         self.status_label = _label("", self, "hint")
         self.status_label.setObjectName("syncState")
+        self.status_label.hide()
         self.join_button = QPushButton(self.tr("Join a shared group..."), self)
         self.join_button.setAccessibleName(
             self.tr("Join a group another facilitator shares with you")
@@ -353,7 +354,7 @@ class SyncPanel(QFrame):
         if not isinstance(exc, KnownError):
             worker.report_bug(exc)
             return
-        self.status_label.setText(error_text(exc))
+        self._say(error_text(exc))
 
     def _on_statuses_loaded(self, statuses: list[SharedGroupStatus]) -> None:
         self.show_statuses(statuses)
@@ -378,14 +379,19 @@ class SyncPanel(QFrame):
         if statuses:
             self._fit_boxes()
         if not statuses:
-            self.status_label.setText(
+            self._say(
                 self.tr(
                     "Co-facilitating on another laptop? Share a group from its card, or "
                     "join one shared with you."
                 )
             )
         elif not self.syncing:
-            self.status_label.setText("")
+            self._say("")
+
+    def _say(self, text: str) -> None:
+        """The panel's one line of news ("Syncing...", an error); no empty line left."""
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
 
     def _fit_boxes(self) -> None:
         """As tall as the boxes at the panel's width, up to about ten lines; more scrolls.
@@ -403,7 +409,10 @@ class SyncPanel(QFrame):
         needed = host.sizeHint().height()
         if width > 0 and host.hasHeightForWidth():
             needed = max(host.heightForWidth(width), 1)
-        cap = self.fontMetrics().lineSpacing() * 10
+        # Up to ten lines, but never more than a quarter of the window (at 200% text
+        # the group cards above need the room); the rest scrolls.
+        line = self.fontMetrics().lineSpacing()
+        cap = min(line * 10, max(line * 4, self.window().height() // 4))
         self.boxes_scroll.setFixedHeight(min(needed, cap))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
@@ -447,18 +456,18 @@ class SyncPanel(QFrame):
             return
         self.syncing = True
         self.sync_button.setEnabled(False)
-        self.status_label.setText(self.tr("Syncing..."))
+        self._say(self.tr("Syncing..."))
         if not self.link.sync_now(self._on_synced, self._on_sync_failed):
             self.syncing = False
             self.sync_button.setEnabled(True)
-            self.status_label.setText("")
+            self._say("")
 
     def _on_synced(self, summary: object) -> None:
         self.syncing = False
         self.sync_button.setEnabled(True)
         written = getattr(summary, "written", 0)
         applied = getattr(summary, "applied", 0)
-        self.status_label.setText(
+        self._say(
             self.tr("Synced: %1 sent, %2 received.")
             .replace("%1", str(written))
             .replace("%2", str(applied))
@@ -472,7 +481,7 @@ class SyncPanel(QFrame):
         if not isinstance(exc, KnownError):
             worker.report_bug(exc)
             return
-        self.status_label.setText(error_text(exc))
+        self._say(error_text(exc))
 
     def show_conflicts(self, group_uuid: str) -> None:
         status = self.box_for(group_uuid).status
