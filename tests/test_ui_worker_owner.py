@@ -160,3 +160,20 @@ def test_the_sync_link_still_broadcasts_when_the_asking_screen_went(
         assert [r.op.name for r in heard] == ["sync.now"] and bugs == []
     finally:
         services.lock()
+
+
+def test_auto_sync_deleted_while_it_reads_the_shared_folders(qtbot, tmp_path: Path, bugs) -> None:  # type: ignore[no-untyped-def]
+    """The window (and its auto-sync) can go while the shared folders are being read."""
+    from groupkeeper.ui.auto_sync import AutoSync
+
+    services = Services(Settings(tmp_path / "settings.json"), tmp_path / "vault")
+    services.create_vault(tmp_path / "vault", "correct horse battery staple")
+    try:
+        auto = AutoSync(services)
+        auto.rewatch()
+        assert worker.busy()
+        shiboken6.delete(auto)
+        assert worker.wait_idle()
+        assert bugs == []
+    finally:
+        services.lock()

@@ -18,6 +18,7 @@ One sync runs at a time; a request during a sync runs once more after it. ``stop
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,23 +114,26 @@ class AutoSync(QObject):
         if self.stopped or not self.services.is_unlocked or self._reading:
             return
         self._reading = True
-
-        def loaded(statuses: list[sync_link.SharedGroupStatus]) -> None:
+        # Bound methods: the worker drops the answer if this object is gone by then.
+        loaded = partial(self._on_statuses_loaded, then_sync)
+        if not self.link.load_statuses(loaded, self._on_statuses_failed):
             self._reading = False
-            if self.stopped:
-                return
-            self._roots = [Path(s.folder) for s in statuses]
-            self._shared = bool(self._roots)
-            self._watch_roots()
-            if then_sync and self._shared:
-                self.sync_now()
 
-        def failed(exc: BaseException) -> None:
-            self._reading = False
-            self._on_error(exc)
+    def _on_statuses_loaded(
+        self, then_sync: bool, statuses: list[sync_link.SharedGroupStatus]
+    ) -> None:
+        self._reading = False
+        if self.stopped:
+            return
+        self._roots = [Path(s.folder) for s in statuses]
+        self._shared = bool(self._roots)
+        self._watch_roots()
+        if then_sync and self._shared:
+            self.sync_now()
 
-        if not self.link.load_statuses(loaded, failed):
-            self._reading = False
+    def _on_statuses_failed(self, exc: BaseException) -> None:
+        self._reading = False
+        self._on_error(exc)
 
     def _watch_roots(self) -> None:
         """Watch the shared folders and the group and laptop folders in them."""
