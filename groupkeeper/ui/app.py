@@ -209,7 +209,7 @@ def run_app(
                 "sqlcipher3",
                 "groupkeeper.cli",
                 "numpy",
-                "highspy",
+                "highspy._core",
                 "groupkeeper.reports_export",
                 "groupkeeper.disclosure_audit",
                 "groupkeeper.meeting",

@@ -119,11 +119,12 @@ def _build_report_in_background(services: Services) -> ReportBundle:
 
 
 def _audit_solver_check() -> str:
-    """The export audit's solver (HiGHS through highspy and numpy) loads and is right.
+    """The export audit's solver (HiGHS, highspy's compiled core) loads and is right.
 
-    The bundle leaves out the parts of numpy the audit does not use; this is where a part
-    it does need would be missed. Attendances 15 = new (<5) + returning 13 + walk-ins (<5)
-    with exact counts pins both hidden cells to 1.
+    The bundle leaves numpy out (``groupkeeper.lp_solver`` drives HiGHS with plain lists)
+    and keeps only highspy's core: a missing library, or a code path that still needs
+    numpy, fails here. Attendances 15 = new (<5) + returning 13 + walk-ins (<5) with
+    exact counts pins both hidden cells to 1.
     """
     from groupkeeper import disclosure_audit as da
 
