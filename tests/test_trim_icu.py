@@ -46,7 +46,10 @@ def test_keep_rules() -> None:
     # English and Spanish, in every folder and region.
     for name in ("icudt73l/es.res", "icudt73l/es_419.res", "icudt73l/coll/es.res"):
         assert keep(name), name
-    assert keep("icudt73l/curr/en_GB.res")
+    # Display names of currencies, units, languages and regions: Qt has its own.
+    for name in ("icudt73l/curr/en_GB.res", "icudt73l/lang/es.res", "icudt73l/region/es.res"):
+        assert not keep(name), name
+    assert not keep("icudt73l/unit/es.res")
     # Other languages, converters, dictionaries, transliterators do not.
     for name in (
         "icudt73l/de.res",

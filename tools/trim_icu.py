@@ -11,7 +11,8 @@ unlocking and browsing a 10,000-member roster touches 62 KB of the 31 MB.
 ``trim`` rewrites ICU's common data package (the ``icudt73l`` ".dat" format: a header, a
 sorted table of contents, then the items, each 16-byte aligned) keeping what any
 language needs (character properties, normalisation, the root collation and locale,
-aliases, plural and time-zone rules) plus the English and Spanish locale data. Anything
+aliases, plural and time-zone rules) plus the English and Spanish locale data, without
+the display names of currencies, units, languages and regions (``_DROP_FOLDERS``). Anything
 left out makes ICU fall back to the root locale, as it does for a language it has no
 data for. ``build_library`` wraps the package in a shared library exporting the same
 symbol (``icudt73_dat``) with binutils' ``objcopy`` and ``ld`` (which PyInstaller's
@@ -37,8 +38,12 @@ LANGUAGES = ("en", "es")
 
 # A locale resource: "es.res", "es_419.res", "sr_Latn_BA.res" (two or three letters first).
 _LOCALE = re.compile(r"^([a-z]{2,3})(_[A-Za-z0-9]+)*\.res$")
-# Whole folders no Qt feature the app uses reads: transliterators, spell-out rules.
-_DROP_FOLDERS = ("translit", "rbnf")
+# Whole folders no Qt feature the app uses reads: transliterators, spell-out rules, and the
+# display names of currencies, units, languages and regions (ICU's number, measure and
+# locale-name formatters; Qt's QLocale names languages, countries and currencies from its
+# own CLDR tables, and reaches ICU only for collation, case mapping, codecs and time-zone
+# names, whose data stays).
+_DROP_FOLDERS = ("translit", "rbnf", "curr", "unit", "lang", "region")
 
 
 def _section(elf: bytes, wanted: str) -> bytes:
