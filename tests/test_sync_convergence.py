@@ -3,7 +3,8 @@
 Hypothesis drives three replicas of one group, each with its own shared folder (as three
 Syncthing peers have), through random steps: new members, concurrent edits of the same
 member's fields, check-ins, apologies and corrections, walk-in and safety counters,
-forgets, meetings opened and discarded (also while others record into them), goals with
+forgets, compaction (a laptop replaces the files every other laptop has applied with a
+snapshot), meetings opened and discarded (also while others record into them), goals with
 texts, edits, reviews and removals, skill shares, wellbeing answers, group settings;
 files are carried between folders one at a time in random order, duplicated,
 delayed, and also dropped in as ``*.sync-conflict-*`` and temporary copies. After a final
@@ -69,6 +70,7 @@ step = st.one_of(
     st.tuples(st.just("open"), R, st.sampled_from(MEETINGS)),
     st.tuples(st.just("discard"), R, st.sampled_from(MEETINGS)),
     st.tuples(st.just("close"), R, st.sampled_from(MEETINGS)),
+    st.tuples(st.just("compact"), R),
     st.tuples(st.just("goal"), R, st.integers(0, 9), st.sampled_from(MEETINGS)),
     st.tuples(st.just("goal-edit"), R, st.integers(0, 9)),
     st.tuples(
@@ -138,6 +140,8 @@ class World:
             rep.discard_meeting(args[1])
         elif kind == "close":
             rep.close_meeting(args[1])
+        elif kind == "compact":  # what every other laptop has applied, in one snapshot
+            rep.compact(self.folders[r], min_files=1)
         elif kind == "goal":
             known = self.known(r)
             if not known:
@@ -193,7 +197,7 @@ class World:
         self.steps += 1
         if self.steps % 3 == 0:  # laptops write often, as the app does after operations
             rep.flush(folder)
-        if kind in ("open", "discard", "close", "goal", "goal-edit", "review"):
+        if kind in ("open", "discard", "close", "compact", "goal", "goal-edit", "review"):
             self.run_records(rep, args[0], kind, args)
         elif kind in ("skill", "wellbeing", "remove", "group"):
             self.run_records(rep, args[0], kind, args)
@@ -315,6 +319,8 @@ def check_forgotten_are_gone(world: World) -> None:
             if "sync-conflict" in path.name or path.name.startswith("."):
                 continue  # readers skip these (copies of genuine files here)
             kind = "keys" if path.name == changefile.KEYRING_NAME else "ops"
+            if path.name.startswith("snapshot-"):
+                kind = "snapshot"
             opened = changefile.open_file(data, world.key, kind=kind, group=GROUP)
             if kind == "keys":  # with the group key: no forgotten member's key anywhere
                 assert not forgotten & set(opened.payload["member_keys"])
@@ -476,3 +482,44 @@ def test_records_and_group_settings_converge_and_forget_seals_goal_texts() -> No
             _, fields = rep.state.records()["g1"]
             assert "text" not in fields and fields["base"]["value"]["pseudonym"] == "gp-1"
         check_forgotten_are_gone(world)
+
+
+def test_compaction_replaces_applied_files_and_a_new_laptop_reads_the_snapshot() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        world = World(Path(tmp))
+        a, b, c = world.replicas
+        for _ in range(3):
+            world.run(("add", 0))
+        for n in range(6):
+            a.count(MEETINGS[0], "walk_ins", 1)
+            a.mark(MEETINGS[0], PSEUDONYMS[n % 2], "present")
+            a.flush(world.folders[0])
+        assert a.compact(world.folders[0], min_files=1) == 0  # nobody has applied them yet
+        world.settle()
+        mine = changefile.device_folder(world.folders[0], GROUP, a.device)
+        before = sorted(p.name for p in mine.glob("*.gkops"))
+        replaced = a.compact(world.folders[0], min_files=1)
+        assert replaced == len(before) >= 7
+        assert sorted(p.name for p in mine.glob("*.gkops")) == []
+        (snapshot,) = mine.glob("snapshot-*.gksnap")
+        # Older counts of the same counter are left out of the snapshot.
+        opened = changefile.open_file(
+            snapshot.read_bytes(), world.key, kind="snapshot", group=GROUP
+        )
+        counts = [e for e in opened.payload["entries"] if e["op"] == "counter.set"]
+        assert [e["value"] for e in counts] == [6]
+        # Later changes go on in files after the snapshot; a second compaction folds them.
+        a.count(MEETINGS[0], "walk_ins", 1)
+        world.settle()
+        assert a.compact(world.folders[0], min_files=1) >= 1
+        assert len(list(mine.glob("snapshot-*.gksnap"))) == 1
+        world.settle()
+        # A laptop that arrives now reads the snapshot and ends where the others are.
+        newcomer = Replica(DeviceIdentity.generate(), GROUP, world.key, lambda: world.now)
+        inbox = Path(tmp) / "newcomer"
+        for rep, folder in zip(world.replicas, world.folders, strict=True):
+            src = changefile.device_folder(folder, GROUP, rep.device)
+            shutil.copytree(src, changefile.device_folder(inbox, GROUP, rep.device))
+        assert newcomer.pull(inbox).refused == []
+        assert newcomer.dump() == a.dump() == b.dump() == c.dump()
+        assert newcomer.state.counter(MEETINGS[0], "walk_ins") == 7

@@ -302,3 +302,40 @@ def test_two_laptops_joining_with_one_invitation_unseen_the_later_is_cut_off(
     finally:
         for store in (a, b, c):
             store.db.close()
+
+
+def test_compaction_through_the_service_and_a_laptop_joining_afterwards(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from groupkeeper.model import Group
+    from groupkeeper.sync import service as service_module
+
+    monkeypatch.setattr(service_module, "COMPACT_AFTER", 3)
+    a, b, c = (_store(tmp_path / n) for n in "abc")
+    try:
+        shared = tmp_path / "shared"
+        group = a.groups.add(Group(name="Tuesday circle"))
+        gid_a = group.id or 0
+        result = _service(a).share_group(gid_a, shared, tmp_path / "invite")
+        gid_b = _service(b).join(tmp_path / "invite", result.code, shared)
+        meeting = a.meetings.start(gid_a, DAY)
+        for n in range(5):  # five syncs, each writing a change file
+            a.meetings.change_walk_ins(meeting.id or 0, 1)
+            a.members.add(Member(display_name=f"Person {n}", group_ids=[gid_a]))
+            _service(a).sync_once()
+        mine = next(p for p in (shared / result.group_uuid).iterdir() if any(p.glob("*.gkops")))
+        assert len(list(mine.glob("*.gkops"))) >= 6 and not list(mine.glob("*.gksnap"))
+        _service(b).sync_once()  # B applies them and says so in its keyring
+        _service(a).sync_once()  # A sees that and compacts
+        assert len(list(mine.glob("*.gksnap"))) == 1
+        assert list(mine.glob("*.gkops")) == []
+        code = _service(b).new_invitation(gid_b, tmp_path / "invite-c").code
+        gid_c = _service(c).join(tmp_path / "invite-c", code, shared)
+        for store, gid in ((b, gid_b), (c, gid_c)):
+            (got,) = store.meetings.recent(gid)
+            assert got.walk_ins == 5 and len(store.members.all(gid)) == 5
+        again = _service(a).sync_once() + _service(b).sync_once() + _service(c).sync_once()
+        assert again.refused == () and again.records_changed == 0
+    finally:
+        for store in (a, b, c):
+            store.db.close()

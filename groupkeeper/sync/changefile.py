@@ -5,6 +5,10 @@ to resolve)::
 
     <group-id>/<device-id>/00000001.gkops   change files, append-only, never changed
     <group-id>/<device-id>/keyring.gkkeys   the writer's member keys, replaced whole
+    <group-id>/<device-id>/snapshot-00000040.gksnap
+                                            the writer's changes of files 1..40 in one
+                                            file, once every laptop had applied them
+                                            (those files are then deleted: compaction)
 
 Every file is ``MAGIC | len | header | len | body | signature``: the header (plain JSON:
 kind, group, device, sequence number, the device's public key, the nonce) is
@@ -58,10 +62,12 @@ MAX_FILE = 64 * 1024 * 1024
 KIND_OPS = "ops"
 KIND_KEYS = "keys"
 KIND_ROTATION = "rotation"
+KIND_SNAPSHOT = "snapshot"
 CHANGE_SUFFIX = ".gkops"
 KEYRING_NAME = "keyring.gkkeys"
 _CHANGE_NAME = re.compile(r"^(\d{8})\.gkops$")
 _ROTATION_NAME = re.compile(r"^rotation-(\d{4})\.gkrot$")
+_SNAPSHOT_NAME = re.compile(r"^snapshot-(\d{8})\.gksnap$")
 _ID = re.compile(r"^[a-z0-9-]{8,64}$")
 
 
@@ -374,6 +380,25 @@ def rotations(shared: Path, group: str) -> Iterator[tuple[str, int, Path]]:
             continue
         for path in sorted(device_dir.iterdir()):
             match = _ROTATION_NAME.match(path.name)
+            if match and path.is_file():
+                yield device_dir.name, int(match.group(1)), path
+
+
+def snapshot_name(seq: int) -> str:
+    """The file name of a snapshot of a device's change files up to number ``seq``."""
+    return f"snapshot-{seq:08d}.gksnap"
+
+
+def snapshots(shared: Path, group: str) -> Iterator[tuple[str, int, Path]]:
+    """Every snapshot file of ``group`` as ``(device, seq, path)``."""
+    root = shared / group
+    if not root.is_dir():
+        return
+    for device_dir in sorted(root.iterdir()):
+        if not device_dir.is_dir() or not valid_id(device_dir.name):
+            continue
+        for path in sorted(device_dir.iterdir()):
+            match = _SNAPSHOT_NAME.match(path.name)
             if match and path.is_file():
                 yield device_dir.name, int(match.group(1)), path
 

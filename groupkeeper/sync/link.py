@@ -202,6 +202,16 @@ def _clean_group_value(name: str, value: Any) -> Any:
     return value
 
 
+def _answers_fit(scale: str, answers: list[int]) -> bool:
+    from groupkeeper import wellbeing
+
+    try:
+        wellbeing.validate_answers(scale, answers)
+    except (KeyError, ValueError):
+        return False
+    return True
+
+
 def _goal_review(row: dict[str, Any], key_of: dict[int, str]) -> dict[str, Any] | None:
     if not row["outcome"]:
         return None
@@ -456,12 +466,13 @@ def materialise(
             done.meetings_discarded += 1
     created: set[str] = set()
     have = set(mapping.values())
+    ended = state.closed()
     for key in state.meetings():
         parsed = _parse_key(key)
         if parsed is None or key in have:
             continue
         # Open unless some laptop ended it (a meeting its laptop left open stays open).
-        new_id = repo.add_meeting(group_id, parsed[0], open_=key not in state.closed())
+        new_id = repo.add_meeting(group_id, parsed[0], open_=key not in ended)
         mapping[repo.uuid_of("meetings", new_id)] = key
         have.add(key)
         created.add(key)
@@ -470,9 +481,8 @@ def materialise(
     meetings = repo.meetings_of(group_id)
     by_key = {mapping[m.uuid]: m.id for m in meetings if m.uuid in mapping}
     by_id = {m.id: m for m in meetings}
-    closed = state.closed()
     for meeting in meetings:
-        if not meeting.closed and mapping.get(meeting.uuid) in closed:
+        if not meeting.closed and mapping.get(meeting.uuid) in ended:
             repo.close_meeting(meeting.id)
             done.meetings_closed += 1
     tables = repo.attendance_of(group_id)
@@ -578,6 +588,8 @@ def _materialise_records(
         if meeting_id is None or not check_record_value(kind, "base", base["value"]):
             continue
         values = dict(base["value"])
+        if kind == "wellbeing" and not _answers_fit(values["scale"], values["answers"]):
+            continue
         if kind == "goal":
             text: Any = None
             if "text" in fields:

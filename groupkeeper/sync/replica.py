@@ -507,6 +507,25 @@ class Replica:
         # Keyrings first: who joined with which invitation decides whose files count.
         self._learn_keys(shared, report)
         second = self.second_joiners()
+        for device, seq, path in changefile.snapshots(shared, self.group):
+            if device == self.device:
+                continue
+            try:
+                if device in self.removed and seq > self.removed[device]:
+                    raise RefusedFile(path, "removed-laptop")
+                if device in second:
+                    raise RefusedFile(path, "invitation-used")
+                seqs, entries = self._read_entries(path, changefile.KIND_SNAPSHOT, device, seq)
+            except RefusedFile as exc:
+                self._refuse(report, shared, exc)
+                continue
+            if all((device, s) in self.applied for s in seqs):
+                continue  # everything in it was applied from the files it replaced
+            self._apply_entries(device, entries)  # (entries apply idempotently)
+            for s in seqs:
+                self.applied.add((device, s))
+            report.applied.append((device, seq))
+            report.entries += len(entries)
         for device, seq, path in changefile.change_files(shared, self.group):
             if device == self.device or (device, seq) in self.applied:
                 continue
@@ -515,38 +534,119 @@ class Replica:
                     raise RefusedFile(path, "removed-laptop")
                 if device in second:
                     raise RefusedFile(path, "invitation-used")
-                opened = self._open(
-                    changefile.read_limited(path),
-                    path=path,
-                    kind=changefile.KIND_OPS,
-                    group=self.group,
-                    device=device,
-                    seq=seq,
-                )
-                payload = opened.payload if isinstance(opened.payload, dict) else {}
-                entries = payload.get("entries")
-                if not isinstance(entries, list):
-                    raise RefusedFile(path, "malformed")
-                try:
-                    stamps = [check_entry(e, device) for e in entries]
-                except BadEntry as exc:
-                    raise RefusedFile(path, "malformed") from exc
+                _, entries = self._read_entries(path, changefile.KIND_OPS, device, seq)
             except RefusedFile as exc:
                 self._refuse(report, shared, exc)
                 continue
-            for stamp in stamps:
-                self.clock.observe(stamp)
-            if stamps:
-                newest = max(s.wall_ms for s in stamps)
-                self.last_change[device] = max(self.last_change.get(device, 0), newest)
-            for entry in entries:
-                self.state.apply(entry)
-                if entry["op"] == FORGET:
-                    self._forget_locally(entry["member"])
+            self._apply_entries(device, entries)
             self.applied.add((device, seq))
             report.applied.append((device, seq))
             report.entries += len(entries)
         return report
+
+    def _read_entries(
+        self, path: Path, kind: str, device: str, seq: int
+    ) -> tuple[list[int], list[dict[str, Any]]]:
+        """The checked entries of a change or snapshot file (and, for a snapshot, the
+        numbers of the change files it replaces).
+
+        Raises:
+            RefusedFile: the file is not genuine or not well formed.
+        """
+        opened = self._open(
+            changefile.read_limited(path),
+            path=path,
+            kind=kind,
+            group=self.group,
+            device=device,
+            seq=seq,
+        )
+        payload = opened.payload if isinstance(opened.payload, dict) else {}
+        entries = payload.get("entries")
+        seqs = payload.get("seqs", [seq])
+        if not isinstance(entries, list) or not (
+            isinstance(seqs, list)
+            and all(isinstance(s, int) and not isinstance(s, bool) and 0 < s <= seq for s in seqs)
+        ):
+            raise RefusedFile(path, "malformed")
+        try:
+            for entry in entries:
+                check_entry(entry, device)
+        except BadEntry as exc:
+            raise RefusedFile(path, "malformed") from exc
+        return seqs, entries
+
+    def _apply_entries(self, device: str, entries: list[dict[str, Any]]) -> None:
+        stamps = [Stamp.from_json(e["stamp"]) for e in entries]
+        for stamp in stamps:
+            self.clock.observe(stamp)
+        if stamps:
+            newest = max(s.wall_ms for s in stamps)
+            self.last_change[device] = max(self.last_change.get(device, 0), newest)
+        for entry in entries:
+            self.state.apply(entry)
+            if entry["op"] == FORGET:
+                self._forget_locally(entry["member"])
+
+    # --- compaction -------------------------------------------------------------------
+
+    def compactable(self) -> list[int]:
+        """This laptop's change files that every other laptop of the group has applied,
+        as the numbers 1..n without a gap (empty while no other laptop is known)."""
+        second = self.second_joiners()
+        others = [
+            info
+            for d, info in self.peers.items()
+            if d != self.device and d not in self.removed and d not in second
+        ]
+        if not others or self.removed_here:
+            return []
+        seen = {seq for device, seq in self.applied if device == self.device}
+        for info in others:
+            seen &= set(info.get("applied", {}).get(self.device, []))
+        result: list[int] = []
+        while len(result) + 1 in seen:
+            result.append(len(result) + 1)
+        return result
+
+    def compact(self, shared: Path, min_files: int = 50) -> int:
+        """Replace this laptop's change files that every other laptop has applied with
+        one snapshot file holding their changes (superseded ones left out), once there
+        are at least ``min_files`` of them beyond the last snapshot; returns the number
+        of files replaced. A laptop that joins later reads the snapshot. Nothing is
+        deleted unless every file was read back and the snapshot is written.
+        """
+        seqs = self.compactable()
+        folder = changefile.device_folder(shared, self.group, self.device)
+        old = [(s, p) for d, s, p in changefile.snapshots(shared, self.group) if d == self.device]
+        done = max((s for s, _ in old), default=0)
+        files = {seq: folder / changefile.change_name(seq) for seq in seqs if seq > done}
+        if not seqs or len(files) < min_files:
+            return 0
+        entries: list[dict[str, Any]] = []
+        try:
+            for s, path in old:
+                entries += self._read_entries(path, changefile.KIND_SNAPSHOT, self.device, s)[1]
+            for seq, path in sorted(files.items()):
+                entries += self._read_entries(path, changefile.KIND_OPS, self.device, seq)[1]
+        except RefusedFile:
+            log.warning("A change file of this laptop could not be read back; not compacted")
+            return 0
+        last = seqs[-1]
+        data = changefile.seal_file(
+            self.identity,
+            self.group_key,
+            kind=changefile.KIND_SNAPSHOT,
+            group=self.group,
+            seq=last,
+            payload={"entries": _prune(entries, self.state.forgotten), "seqs": seqs},
+        )
+        changefile.write_new(folder / changefile.snapshot_name(last), data)
+        for _, path in old:
+            path.unlink(missing_ok=True)
+        for path in files.values():
+            path.unlink(missing_ok=True)
+        return len(files)
 
     def _learn_keys(self, shared: Path, report: SyncReport) -> None:
         for device, path in changefile.keyrings(shared, self.group):
@@ -662,6 +762,47 @@ class Replica:
     def last_stamp(self) -> Stamp:
         """The clock's latest reading."""
         return self.clock.last
+
+
+def _prune(entries: list[dict[str, Any]], forgotten: set[str]) -> list[dict[str, Any]]:
+    """One device's entries without those that no longer count for anyone: changes to
+    forgotten members (the forget itself stays), and changes this device itself
+    replaced later: an older count of the same counter, an older mood answer of the
+    same person and round, an older value of the same group setting, an older edit of
+    a member field that a later edit of it saw. The merged state of any laptop that
+    applies the rest (with every other device's entries) is the same."""
+    latest: dict[tuple[Any, ...], Stamp] = {}
+    superseded: set[Stamp] = set()
+
+    def key_of(entry: dict[str, Any]) -> tuple[Any, ...] | None:
+        op = entry["op"]
+        if op == COUNTER:
+            return (op, entry["meeting"], entry["counter"])
+        if op == MOOD:
+            return (op, entry["meeting"], entry["round"], entry["member"])
+        if op == GROUP_FIELD:
+            return (op, entry["field"])
+        return None
+
+    for entry in entries:
+        stamp = Stamp.from_json(entry["stamp"])
+        key = key_of(entry)
+        if key is not None and (key not in latest or stamp > latest[key]):
+            latest[key] = stamp
+        if entry["op"] == FIELD:
+            superseded.update(Stamp.from_json(s) for s in entry["seen"])
+    kept = []
+    for entry in entries:
+        stamp = Stamp.from_json(entry["stamp"])
+        if entry["op"] in (FIELD, RECORD) and entry.get("member") in forgotten:
+            continue
+        if entry["op"] == FIELD and stamp in superseded:
+            continue
+        key = key_of(entry)
+        if key is not None and latest[key] != stamp:
+            continue
+        kept.append(entry)
+    return kept
 
 
 def _peer_info(payload: dict[str, Any]) -> dict[str, Any]:

@@ -47,6 +47,11 @@ tombstones), forgetting. Not shared: safety notes, the meeting timer, goals of p
 are not shared members of the group. Never shared: backups, settings, passphrases,
 recovery keys, this laptop's signing key.
 
+Compaction: once every other laptop of the group has applied ``COMPACT_AFTER`` of this
+laptop's change files, the sync replaces them with one snapshot file (changes this laptop
+itself replaced later left out) and deletes them; a laptop that joins later reads the
+snapshot. A laptop that has not published what it applied (older versions) holds it back.
+
 ``new_invitation(group_id, invitation_path)`` invites one more laptop into a group shared
 already: each invitation lets one laptop join (see ``join`` for the limits).
 """
@@ -72,6 +77,10 @@ if TYPE_CHECKING:
     from groupkeeper.storage.repos import Store
 
 log = logging.getLogger(__name__)
+
+#: A laptop replaces its change files with a snapshot once every other laptop has applied
+#: at least this many of them (beyond its last snapshot).
+COMPACT_AFTER = 50
 
 #: Largest invitation file read (a real one is well under 1 KB).
 MAX_INVITATION = 64 * 1024
@@ -514,6 +523,14 @@ class SyncService:
                 except OSError:
                     log.warning("The shared folder could not be written; changes kept for later")
                     folder_ok = False
+            if folder_ok:
+                try:
+                    compacted = replica.compact(folder, COMPACT_AFTER)
+                except OSError:
+                    log.warning("This laptop's change files could not be compacted just now")
+                else:
+                    if compacted:
+                        log.info("Compacted %d change files into a snapshot", compacted)
             if not folder_ok:
                 sent = 0
             refused = tuple(Refusal(p, r) for p, r in pulled.refused)
