@@ -379,9 +379,11 @@ class MergeState:
     def _covered(self, meeting: str, stamp: Stamp) -> bool:
         return any(_covered_by(_seen_map(d), stamp) for d in self._discards.get(meeting, ()))
 
-    def apply(self, entry: dict[str, Any]) -> None:
-        """Merge one checked entry (``check_entry``) into the state."""
-        stamp = Stamp.from_json(entry["stamp"])
+    def apply(self, entry: dict[str, Any], stamp: Stamp | None = None) -> None:
+        """Merge one checked entry (``check_entry``, which gives its ``stamp``) into the
+        state."""
+        if stamp is None:
+            stamp = Stamp.from_json(entry["stamp"])
         latest = self._latest.get(stamp.device)
         if latest is None or stamp > latest:
             self._latest[stamp.device] = stamp

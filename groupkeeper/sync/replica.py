@@ -515,13 +515,15 @@ class Replica:
                     raise RefusedFile(path, "removed-laptop")
                 if device in second:
                     raise RefusedFile(path, "invitation-used")
-                seqs, entries = self._read_entries(path, changefile.KIND_SNAPSHOT, device, seq)
+                seqs, entries, stamps = self._read_entries(
+                    path, changefile.KIND_SNAPSHOT, device, seq
+                )
             except RefusedFile as exc:
                 self._refuse(report, shared, exc)
                 continue
             if all((device, s) in self.applied for s in seqs):
                 continue  # everything in it was applied from the files it replaced
-            self._apply_entries(device, entries)  # (entries apply idempotently)
+            self._apply_entries(device, entries, stamps)  # (entries apply idempotently)
             for s in seqs:
                 self.applied.add((device, s))
             report.applied.append((device, seq))
@@ -534,11 +536,11 @@ class Replica:
                     raise RefusedFile(path, "removed-laptop")
                 if device in second:
                     raise RefusedFile(path, "invitation-used")
-                _, entries = self._read_entries(path, changefile.KIND_OPS, device, seq)
+                _, entries, stamps = self._read_entries(path, changefile.KIND_OPS, device, seq)
             except RefusedFile as exc:
                 self._refuse(report, shared, exc)
                 continue
-            self._apply_entries(device, entries)
+            self._apply_entries(device, entries, stamps)
             self.applied.add((device, seq))
             report.applied.append((device, seq))
             report.entries += len(entries)
@@ -546,7 +548,7 @@ class Replica:
 
     def _read_entries(
         self, path: Path, kind: str, device: str, seq: int
-    ) -> tuple[list[int], list[dict[str, Any]]]:
+    ) -> tuple[list[int], list[dict[str, Any]], list[Stamp]]:
         """The checked entries of a change or snapshot file (and, for a snapshot, the
         numbers of the change files it replaces).
 
@@ -570,21 +572,21 @@ class Replica:
         ):
             raise RefusedFile(path, "malformed")
         try:
-            for entry in entries:
-                check_entry(entry, device)
+            stamps = [check_entry(entry, device) for entry in entries]
         except BadEntry as exc:
             raise RefusedFile(path, "malformed") from exc
-        return seqs, entries
+        return seqs, entries, stamps
 
-    def _apply_entries(self, device: str, entries: list[dict[str, Any]]) -> None:
-        stamps = [Stamp.from_json(e["stamp"]) for e in entries]
+    def _apply_entries(
+        self, device: str, entries: list[dict[str, Any]], stamps: list[Stamp]
+    ) -> None:
         for stamp in stamps:
             self.clock.observe(stamp)
         if stamps:
             newest = max(s.wall_ms for s in stamps)
             self.last_change[device] = max(self.last_change.get(device, 0), newest)
-        for entry in entries:
-            self.state.apply(entry)
+        for entry, stamp in zip(entries, stamps, strict=True):
+            self.state.apply(entry, stamp)
             if entry["op"] == FORGET:
                 self._forget_locally(entry["member"])
 
