@@ -35,6 +35,14 @@ def share(store: Store, *, group_id: int, folder: str, invitation: str) -> Share
     return result
 
 
+@operation("sync.invite", *_SYNCED)
+def invite(store: Store, *, group_id: int, invitation: str) -> ShareResult:
+    """Invite one more laptop into a group shared already: a new invitation file and
+    one-time code (``SyncService.new_invitation``)."""
+    result: ShareResult = _service(store).new_invitation(group_id, Path(invitation))
+    return result
+
+
 @operation("sync.join", *_SYNCED)
 def join(store: Store, *, invitation: str, code: str, folder: str) -> int:
     """Join a shared group with its invitation file and code; returns the new local
