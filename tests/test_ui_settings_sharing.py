@@ -112,7 +112,7 @@ def test_share_from_the_groups_tab_by_keyboard(qtbot, services, link, tmp_path) 
         modal.folder.edit.setFocus()
         qtbot.keyClicks(modal.folder.edit, str(shared))
         qtbot.mouseClick(modal.share_button, Qt.MouseButton.LeftButton)
-        link.shared = [_status(group_id=page.current_group().id)]
+        link.shared = [_status(group_id=page.current_group().id, folder=str(shared))]
         seen.append(" ".join(modal.code_view.label.text().split()))
         qtbot.mouseClick(modal.done_button, Qt.MouseButton.LeftButton)
 
@@ -122,10 +122,24 @@ def test_share_from_the_groups_tab_by_keyboard(qtbot, services, link, tmp_path) 
     assert errors == []
     assert seen == ["Tuesday group", CODE.replace("-", " ")]
     assert ("share", page.current_group().id, shared, shared / INVITATION_NAME) in link.calls
-    # Read again after the dialog: now shared, and it cannot be shared twice.
+    # Read again after the dialog: now shared; the button invites one more laptop.
     qtbot.waitUntil(lambda: page.sharing_label.text().startswith("Shared with 1 other laptop"))
-    assert not page.share_button.isEnabled()
+    assert page.share_button.isEnabled() and page.share_button.text() == "Invite another laptop..."
+    assert page.share_button.accessibleName() == "Invite another laptop to Tuesday group"
     assert page.dialog is None
+
+    def invite(modal: QWidget) -> None:
+        assert isinstance(modal, ShareGroupDialog)
+        seen.append(modal.windowTitle())
+        assert not modal.folder.isEnabled() and modal.folder.path() == shared
+        qtbot.mouseClick(modal.share_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(modal.done_button, Qt.MouseButton.LeftButton)
+
+    errors = _when_modal(invite)
+    qtbot.keyClick(page.share_button, Qt.Key.Key_Space)
+    assert errors == [] and seen[-1] == "Invite another laptop to Tuesday group"
+    second = shared / "GroupKeeper invitation 2.gkinvite"
+    assert link.calls[-1] == ("invite", page.current_group().id, second)
 
 
 def test_join_from_the_groups_tab_keeps_unsaved_edits(  # type: ignore[no-untyped-def]
@@ -161,6 +175,16 @@ def test_join_from_the_groups_tab_keeps_unsaved_edits(  # type: ignore[no-untype
     assert page.g_place.text() == "Room 4, not saved yet"
     page.group_picker.setCurrentIndex(1)
     qtbot.waitUntil(lambda: page.sharing_label.text().startswith("Shared with 1 other laptop"))
+    assert page.share_button.text() == "Invite another laptop..."
+
+
+def test_a_removed_laptop_cannot_invite_from_settings(qtbot, services, link) -> None:  # type: ignore[no-untyped-def]
+    group_id = services.store.groups.all()[0].id
+    link.shared = [_status(group_id=group_id, removed_here=True)]
+    dialog = _settings(qtbot, services)
+    page = dialog.groups_page
+    qtbot.waitUntil(lambda: page.shared is not None)
+    assert page.sharing_label.text().startswith("Shared with 1 other laptop")
     assert not page.share_button.isEnabled()
 
 

@@ -69,6 +69,11 @@ class FakeLink:
         invitation.write_bytes(b"GKINVITE")
         on_done(CODE)
 
+    def invite(self, group_id, invitation, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
+        self.calls.append(("invite", group_id, invitation))
+        invitation.write_bytes(b"GKINVITE")
+        on_done(CODE)
+
     def join(self, invitation, code, folder, on_done, on_error) -> None:  # type: ignore[no-untyped-def]
         self.calls.append(("join", invitation, code, folder))
         if self.join_error is not None:
@@ -379,6 +384,59 @@ def test_the_panel_says_when_this_laptop_was_removed(qtbot, services, link) -> N
     assert "the others have all your changes" in box.summary.text()
 
 
+def test_invite_another_laptop_from_the_panel_and_the_card(  # type: ignore[no-untyped-def]
+    qtbot, services, link, group, tmp_path
+) -> None:
+    from test_ui_sharing_e2e import _when_modal
+
+    shared = tmp_path / "Sync"
+    shared.mkdir()
+    (shared / INVITATION_NAME).write_bytes(b"GKINVITE")  # the first laptop's, used
+    link.shared = [_status(group_id=group.id, folder=str(shared))]
+    panel = SyncPanel(services)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    box = panel.box_for("g-1")
+    qtbot.waitUntil(box.invite_button.isVisible)
+    assert box.invite_button.accessibleName() == "Invite another laptop to Tuesday group"
+    seen: list[Any] = []
+
+    def invite(dialog: QWidget) -> None:
+        assert isinstance(dialog, ShareGroupDialog)
+        seen.append(dialog.windowTitle())
+        # The group's folder, not to be chosen; a new name: the first invitation stays.
+        assert not dialog.folder.isEnabled() and dialog.folder.path() == shared
+        seen.append(dialog.invitation.path())
+        qtbot.mouseClick(dialog.share_button, Qt.MouseButton.LeftButton)
+        seen.append(" ".join(dialog.code_view.label.text().split()))
+        qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+
+    errors = _when_modal(invite)
+    qtbot.mouseClick(box.invite_button, Qt.MouseButton.LeftButton)
+    assert errors == []
+    second = shared / "GroupKeeper invitation 2.gkinvite"
+    assert seen == ["Invite another laptop to Tuesday group", second, CODE.replace("-", " ")]
+    assert link.calls == [("invite", group.id, second)]
+    # "Share this group..." on the card of a shared group invites too (no "shared
+    # already" error).
+    errors = _when_modal(invite)
+    seen.clear()
+    panel.share(group)
+    assert errors == [] and seen[0] == "Invite another laptop to Tuesday group"
+    assert link.calls[-1] == ("invite", group.id, shared / "GroupKeeper invitation 3.gkinvite")
+
+
+def test_a_removed_laptop_is_not_offered_to_invite(qtbot, services, link) -> None:  # type: ignore[no-untyped-def]
+    link.shared = [_status(removed_here=True)]
+    panel = SyncPanel(services)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    qtbot.waitUntil(panel.box_for("g-1").laptops_button.isVisible)
+    assert not panel.box_for("g-1").invite_button.isVisible()
+
+
 def test_the_panel_without_shared_groups_offers_to_join(qtbot, services, link) -> None:  # type: ignore[no-untyped-def]
     panel = SyncPanel(services)
     qtbot.addWidget(panel)
@@ -588,6 +646,7 @@ def _dialogs(services: Services, group: Any, tmp_path: Path) -> Iterator[tuple[s
     share._on_folder_edited(str(tmp_path / "fit"))
     share._on_share_button_clicked()
     yield "share: code", share
+    yield "share: invite one more laptop", ShareGroupDialog(services, group, None, tmp_path / "fit")
     yield "join", JoinGroupDialog(services)
     conflict = Conflict(
         "c-1",

@@ -154,27 +154,47 @@ class _SyncDialog(QDialog):
 
 
 class ShareGroupDialog(_SyncDialog):
-    """Share a group: choose the folder, write the invitation, show the one-time code."""
+    """Share a group: choose the folder, write the invitation, show the one-time code.
 
-    def __init__(self, services: Services, group: Group, parent: QWidget | None = None) -> None:
+    With ``shared_folder`` (a group shared already) it invites one more laptop: the
+    folder is the group's, and a new invitation with its own code is written (each
+    invitation lets one laptop join).
+    """
+
+    def __init__(
+        self,
+        services: Services,
+        group: Group,
+        parent: QWidget | None = None,
+        shared_folder: Path | None = None,
+    ) -> None:
         super().__init__(services, parent)
         self.group = group
         self.code = ""
-        self.setWindowTitle(self.tr("Share %1").replace("%1", group.name))
+        self.shared_folder = shared_folder
+        if shared_folder is None:
+            self.setWindowTitle(self.tr("Share %1").replace("%1", group.name))
+        else:
+            self.setWindowTitle(self.tr("Invite another laptop to %1").replace("%1", group.name))
         self.setObjectName("shareGroupDialog")
         self.pages = QStackedWidget(self)
 
         # Page 1: where.
         choose = QWidget()
-        intro = _label(
-            self.tr(
+        if shared_folder is None:
+            words = self.tr(
                 "Share %1 with a co-facilitator's laptop. Each laptop keeps its own vault; "
                 "changes travel as locked files through a folder both laptops can reach: a "
                 "Syncthing folder, a USB stick or any synced folder. Nobody can read them "
                 "without the group's key."
-            ).replace("%1", group.name),
-            choose,
-        )
+            )
+        else:
+            words = self.tr(
+                "%1 is shared already. Write a new invitation for one more laptop: each "
+                "invitation lets one laptop join, with its own one-time code. The new "
+                "laptop uses the same shared folder."
+            )
+        intro = _label(words.replace("%1", group.name), choose)
         self.folder = PathField(
             self.tr("Shared folder"), self.tr("Choose the shared folder"), choose
         )
@@ -259,6 +279,12 @@ class ShareGroupDialog(_SyncDialog):
         layout.addWidget(self.buttons)
         fit_to_text_and_screen(self, 620, 440)
         self.folder.setFocus()
+        if shared_folder is not None:
+            # The group's folder: shown, not chosen; a free name for the invitation.
+            self.folder.set_path(shared_folder)
+            self.folder.setEnabled(False)
+            self.invitation.set_path(_free_invitation_path(shared_folder))
+            self.invitation.edit.setFocus()
 
     # -- choosing --------------------------------------------------------------------
     def ask_folder(self) -> str:
@@ -303,7 +329,7 @@ class ShareGroupDialog(_SyncDialog):
             self.show_error(self.tr("Choose the shared folder first."))
             self.folder.setFocus()
             return
-        if not folder.is_dir():
+        if self.shared_folder is None and not folder.is_dir():
             self.show_error(
                 self.tr("That shared folder does not exist. Choose a folder that is there.")
             )
@@ -324,6 +350,9 @@ class ShareGroupDialog(_SyncDialog):
             return
         self.show_error("")
         self._set_busy(True)
+        if self.shared_folder is not None:
+            self.link.invite(self.group.id or 0, invitation, self._on_shared, self._on_failed)
+            return
         self.link.share(self.group.id or 0, folder, invitation, self._on_shared, self._on_failed)
 
     def _set_busy(self, busy: bool) -> None:
@@ -359,6 +388,17 @@ class ShareGroupDialog(_SyncDialog):
         self.code = ""
         self.code_view.clear()
         super().done(result)
+
+
+def _free_invitation_path(folder: Path) -> Path:
+    """The usual invitation name in ``folder``, numbered if it is taken (a group shared
+    already has its first invitation there; a file is never overwritten)."""
+    path = folder / INVITATION_NAME
+    number = 2
+    while path.exists() and number < 1000:
+        path = folder / f"{Path(INVITATION_NAME).stem} {number}{Path(INVITATION_NAME).suffix}"
+        number += 1
+    return path
 
 
 class JoinGroupDialog(_SyncDialog):

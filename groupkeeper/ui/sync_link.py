@@ -104,6 +104,8 @@ class SyncLinkLike(Protocol):
         self, group_id: int, folder: Path, invitation: Path, on_done: Done, on_error: Failed
     ) -> None: ...
 
+    def invite(self, group_id: int, invitation: Path, on_done: Done, on_error: Failed) -> None: ...
+
     def join(
         self, invitation: Path, code: str, folder: Path, on_done: Done, on_error: Failed
     ) -> None: ...
@@ -227,6 +229,16 @@ class SyncLink:
 
         op = sync_ops.share(group_id=group_id, folder=str(folder), invitation=str(invitation))
         self._run(op, on_done, on_error, quiet_if_unchanged=False, shape=lambda result: result.code)
+
+    def invite(self, group_id: int, invitation: Path, on_done: Done, on_error: Failed) -> None:
+        """A new invitation for one more laptop (a group shared already); ``on_done``
+        gets its one-time code."""
+        import groupkeeper.ops.sync as sync_ops
+
+        op = sync_ops.invite(group_id=group_id, invitation=str(invitation))
+        self._run(
+            op, on_done, on_error, quiet_if_unchanged=False, shape=lambda result: result.code
+        )
 
     def join(
         self, invitation: Path, code: str, folder: Path, on_done: Done, on_error: Failed

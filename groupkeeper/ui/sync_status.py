@@ -19,6 +19,7 @@ from __future__ import annotations
 import weakref
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QTimeZone, Signal
@@ -229,8 +230,15 @@ class SharedGroupBox(QFrame):
         self.laptops_button.setAccessibleName(
             self.tr("The laptops sharing %1").replace("%1", status.group_name)
         )
+        self.invite_button = QPushButton(self.tr("Invite another laptop..."), self)
+        self.invite_button.setAccessibleName(
+            self.tr("Invite another laptop to %1").replace("%1", status.group_name)
+        )
+        # A removed laptop cannot invite (it no longer has the group's key).
+        self.invite_button.setVisible(not status.removed_here)
         buttons.addWidget(self.conflicts_button)
         buttons.addWidget(self.laptops_button)
+        buttons.addWidget(self.invite_button)
         layout.addLayout(buttons)
         self.warning_labels: list[QLabel] = []
         if status.removed_here:
@@ -372,6 +380,7 @@ class SyncPanel(QFrame):
             box.laptops_button.clicked.connect(
                 lambda _=False, s=status: self.show_laptops(s.group_uuid)
             )
+            box.invite_button.clicked.connect(lambda _=False, s=status: self.invite(s.group_uuid))
             self.boxes_layout.addWidget(box)
             self.boxes.append(box)
         self.sync_button.setVisible(bool(statuses))
@@ -432,10 +441,24 @@ class SyncPanel(QFrame):
 
     # -- actions ---------------------------------------------------------------------
     def share(self, group: Group) -> None:
-        """Open "Share this group...": write the invitation, show the code."""
+        """Open "Share this group...": write the invitation, show the code. For a group
+        shared already, invite one more laptop instead (a new invitation and code)."""
         from groupkeeper.ui.share_dialogs import ShareGroupDialog
 
-        self._run_dialog(ShareGroupDialog(self.services, group, self.window()))
+        shared = next((b.status for b in self.boxes if b.status.group_id == group.id), None)
+        folder = Path(shared.folder) if shared is not None else None
+        self._run_dialog(ShareGroupDialog(self.services, group, self.window(), folder))
+
+    def invite(self, group_uuid: str) -> None:
+        """Invite one more laptop into a shared group (a new invitation and code)."""
+        status = self.box_for(group_uuid).status
+        if status.group_id is None or not self.services.is_unlocked:
+            return
+        try:
+            group = self.services.store.groups.get(status.group_id)
+        except KeyError:
+            return  # deleted here meanwhile; the next reload drops its box
+        self.share(group)
 
     def join_group(self) -> None:
         from groupkeeper.ui.share_dialogs import JoinGroupDialog

@@ -1170,6 +1170,14 @@ Save here anyway?</source>
         <translation>Grupo que editar</translation>
     </message>
     <message>
+        <source>Invite another laptop to %1</source>
+        <translation>Invitar a otro portátil a %1</translation>
+    </message>
+    <message>
+        <source>Invite another laptop...</source>
+        <translation>Invitar a otro portátil...</translation>
+    </message>
+    <message>
         <source>Join a group another facilitator shares with you</source>
         <translation>Unirme a un grupo que otra persona que facilita comparte conmigo</translation>
     </message>
@@ -4620,6 +4628,10 @@ Esto no se puede deshacer.</translation>
 <context>
     <name>ShareGroupDialog</name>
     <message>
+        <source>%1 is shared already. Write a new invitation for one more laptop: each invitation lets one laptop join, with its own one-time code. The new laptop uses the same shared folder.</source>
+        <translation>%1 ya está compartido. Crea una invitación nueva para un portátil más: cada invitación sirve para que se una un solo portátil, con su propio código de un solo uso. El portátil nuevo usa la misma carpeta compartida.</translation>
+    </message>
+    <message>
         <source>&amp;Done</source>
         <translation>&amp;Hecho</translation>
     </message>
@@ -4662,6 +4674,10 @@ Esto no se puede deshacer.</translation>
     <message>
         <source>Invitation file</source>
         <translation>Archivo de invitación</translation>
+    </message>
+    <message>
+        <source>Invite another laptop to %1</source>
+        <translation>Invitar a otro portátil a %1</translation>
     </message>
     <message>
         <source>On the other laptop:
@@ -4760,6 +4776,14 @@ Esto no se puede deshacer.</translation>
     <message>
         <source>Conflicts...</source>
         <translation>Conflictos...</translation>
+    </message>
+    <message>
+        <source>Invite another laptop to %1</source>
+        <translation>Invitar a otro portátil a %1</translation>
+    </message>
+    <message>
+        <source>Invite another laptop...</source>
+        <translation>Invitar a otro portátil...</translation>
     </message>
     <message>
         <source>Laptops...</source>

@@ -8,6 +8,7 @@ group...", ``ui/share_dialogs.py``), with a line saying whether the group is sha
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTime
@@ -82,6 +83,7 @@ class GroupsPage(QWidget):
         layout.addLayout(sharing_buttons)
         #: Local group id -> other laptops sharing it; None until read (in the worker).
         self.shared: dict[int, int] | None = None
+        self.shared_folders: dict[int, str] = {}
         self.dialog: QDialog | None = None
         form = prepare_form(QFormLayout())
         self.g_name = QLineEdit(page)
@@ -274,11 +276,13 @@ class GroupsPage(QWidget):
             self._show_sharing()
 
     def _on_sharing_loaded(self, statuses: list[sync_link.SharedGroupStatus]) -> None:
+        known = [s for s in statuses if s.group_id is not None]
         self.shared = {
-            int(s.group_id): len([lap for lap in s.laptops if not lap.this_laptop])
-            for s in statuses
-            if s.group_id is not None
+            int(s.group_id or 0): len([lap for lap in s.laptops if not lap.this_laptop])
+            for s in known
         }
+        # A laptop removed from a group cannot invite (Home says it was removed).
+        self.shared_folders = {int(s.group_id or 0): s.folder for s in known if not s.removed_here}
         self._show_sharing()
 
     def _on_sharing_failed(self, exc: BaseException) -> None:
@@ -296,10 +300,17 @@ class GroupsPage(QWidget):
         if group is None:
             self.sharing_label.setText("")
             return
-        self.share_button.setAccessibleName(
-            self.tr("Share %1 with a co-facilitator's laptop").replace("%1", group.name)
-        )
         others = None if self.shared is None else self.shared.get(int(group.id or 0))
+        if others is None:
+            self.share_button.setText(self.tr("Share this group..."))
+            self.share_button.setAccessibleName(
+                self.tr("Share %1 with a co-facilitator's laptop").replace("%1", group.name)
+            )
+        else:  # shared already: one more laptop joins with a new invitation
+            self.share_button.setText(self.tr("Invite another laptop..."))
+            self.share_button.setAccessibleName(
+                self.tr("Invite another laptop to %1").replace("%1", group.name)
+            )
         if self.shared is None:
             text = ""
         elif others is None:
@@ -313,8 +324,11 @@ class GroupsPage(QWidget):
                 others,
             )
         self.sharing_label.setText(text)
-        # A shared group cannot be shared again (the dialog would say so).
-        self.share_button.setEnabled(self.shared is not None and others is None)
+        # Until it is known whether the group is shared, neither can be offered.
+        self.share_button.setEnabled(
+            self.shared is not None
+            and (others is None or int(group.id or 0) in self.shared_folders)
+        )
 
     def _run_dialog(self, dialog: QDialog) -> int:
         self.dialog = dialog
@@ -330,7 +344,10 @@ class GroupsPage(QWidget):
         group = self.current_group()
         if group is None:
             return
-        self._run_dialog(ShareGroupDialog(self.services, group, self.window()))
+        folder = self.shared_folders.get(int(group.id or 0))
+        self._run_dialog(
+            ShareGroupDialog(self.services, group, self.window(), Path(folder) if folder else None)
+        )
         self.load_sharing()
 
     def _on_join_button_clicked(self) -> None:
