@@ -548,6 +548,10 @@ def test_sync_ops_share_join_sync_resolve_and_stop(store, group, maya, tmp_path)
     joined = perform(other, ops.sync.join(invitation=str(invite), code=code, folder=str(shared)))
     gid = joined.value
     assert [m.pseudonym for m in other.members.all(gid)] == [maya.pseudonym]
+    # One more laptop: a new invitation with its own code (tests/test_ui_sync_invite.py).
+    again = tmp_path / "again.gkinvite"
+    invited = perform(store, ops.sync.invite(group_id=group.id, invitation=str(again)))
+    assert invited.value.code != code and again.is_file()
 
     perform(other, ops.sync.set_laptop_name(name="Laptop two"))
     other_maya = other.members.all(gid)[0]
