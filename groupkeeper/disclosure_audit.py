@@ -23,10 +23,13 @@ exports of the same vault (``relations``):
   attendances, walk-ins, passes, skills, goals and safety concerns; members' attendances
   add up; new members and different people are at most the sums of the groups'.
 
-- across versions: an export made again after a meeting was entered late into its period
-  (or one whose figures changed since it was made) is an earlier *version*
-  (``Published.version``): its counts are variables of their own, and each count a late
-  meeting can only increase (``GROWING``) is at most today's.
+- across states of the figures: each export saw the vault's figures at one moment
+  (``Published.seen``: the meetings entered late or corrected that it already held). A
+  count is one variable for every export that saw the same such meetings among those
+  that can change it (``History``), so the relations above hold among all the exports of
+  one moment, old ones too, and an old count no change touched is today's; an old count
+  a late meeting changed is a variable of its own ("attendances@1"), at most today's
+  when it is ``GROWING`` and the changes in between were only meetings entered late.
 
 Every exact count is an integer variable. For each hidden cell the audit asks HiGHS (an
 integer program) for the smallest and largest value consistent with all of that; a cell is
@@ -35,19 +38,23 @@ integer program) for the smallest and largest value consistent with all of that;
 of one possible value of every cell at once (``audit``). Only the parts of the model that
 hold the new export's counts are checked (the rest was checked when it was published).
 ``protect`` then hides the cheapest further cell (the smallest published count that shares
-a relation with the exposed one) and audits again, until nothing is exposed.
+a relation with the exposed one) and audits again, until nothing is exposed that this
+export could still protect (a cell earlier exports give away by themselves, even with
+every count of this one hidden, is left alone: ``_given_away``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 # Infeasible: raised by audit and protect when the published tables contradict each other.
 from groupkeeper.lp_solver import Infeasible as Infeasible
 from groupkeeper.lp_solver import Solver as _Solver
 from groupkeeper.perturbation import MAX_ADJUST
+from groupkeeper.storage.disclosure import MeetingChange
 
 Ref = tuple[str, str]
 # A variable: one exact count of one scope (sorted group ids) and period ("YYYY-MM" pair).
@@ -88,15 +95,15 @@ SCOPE_ADDITIVE = frozenset(
         "safety_concerns",
     }
 )
-#: Counts a meeting entered late in the period can only increase (its attendances, walk-ins,
-#: people...). Not first-time attendances and new members: a meeting entered late *before*
-#: the period turns some of them into returning ones. A correction of a closed meeting can
-#: lower any count; then the figures contradict each other and the audit says so
-#: (``Infeasible``).
+#: Counts a meeting entered late can only increase (its attendances, walk-ins, people...).
+#: Returning members and attendances too: a meeting entered late *before* the period turns
+#: some new ones into returning ones. Not first-time attendances and new members, which
+#: that lowers. A correction of a closed meeting can lower any count (``History``).
 GROWING = frozenset(
     {
         "meetings_held",
         "attendances",
+        "attendances_returning",
         "walk_ins",
         "mood_passes",
         "skills_shared",
@@ -107,6 +114,12 @@ GROWING = frozenset(
         "returning_members",
         "attendance_month",
     }
+)
+#: Counts a meeting entered late *before* the period can change (who is new is decided
+#: over all earlier meetings of the groups); every other count changes only with the
+#: period's own meetings.
+FIRST_TIME = frozenset(
+    {"attendances_new", "attendances_returning", "new_members", "returning_members"}
 )
 #: Totals a suppression should spare when a part can be hidden instead (headline figures).
 HEADLINE = frozenset(
@@ -150,10 +163,30 @@ class Published:
     cells: dict[Ref, tuple[str, float | None]]
     ratios: tuple[Ratio, ...] = ()
     adjust: int = MAX_ADJUST  # how far a published count may be from the exact one
-    # 0: made from the vault's figures as they are now. Otherwise an earlier export made
-    # before meetings of its period were entered late or corrected (its export log id):
-    # its counts are variables of their own, tied to today's by ``GROWING``.
-    version: int = 0
+    # The meetings entered late or corrected that its figures already held when it was
+    # made (``ExportRecord.seen``); None: made from the vault's figures as they are now.
+    # Two exports of the same count hold the same figure when they saw the same such
+    # meetings of that count's groups and dates (``History``).
+    seen: frozenset[MeetingChange] | None = None
+    # Not 0: a world of its own, its counts tied to nothing outside it (the last resort
+    # when the figures contradict what the log of changes says; see ``reports_export``).
+    alone: int = 0
+
+
+@dataclass(frozen=True)
+class History:
+    """How the vault's figures changed after periods ended: every meeting entered late or
+    corrected, as it stands now (``storage.disclosure.meeting_changes``).
+
+    A count of one scope and period is the same in two exports when the two saw the same
+    such meetings among those that can change it (``FIRST_TIME`` counts: the scope's
+    meetings dated up to the period's end; every other count: those dated in it). When
+    an earlier export saw fewer and the others were only entered late (never corrected),
+    each of its ``GROWING`` counts is at most the later one (when ``growing``).
+    """
+
+    now: tuple[MeetingChange, ...] = ()
+    growing: bool = True
 
 
 def ratios_for(means: dict[str, float]) -> tuple[Ratio, ...]:
@@ -201,13 +234,34 @@ def _partitions(start: str, end: str) -> list[list[tuple[str, str]]]:
 
 # --- The model ------------------------------------------------------------------------------
 
+# A scope, a period and a state of the figures (an index into ``_Model.epochs``).
+_Node = tuple[tuple[int, ...], str, str, int]
+# The changes a count of a scope and period saw: (meeting id, stamp) pairs.
+_State = frozenset[tuple[int, str]]
+
 
 @dataclass
 class _Model:
+    history: History = field(default_factory=History)
     lower: dict[Var, float] = field(default_factory=dict)
     upper: dict[Var, float] = field(default_factory=dict)
     either: dict[Var, int] = field(default_factory=dict)  # 0 or >= threshold
     rows: list[tuple[dict[Var, float], float, float]] = field(default_factory=list)
+    # The counts each export (by state of the figures) holds, for the relations across.
+    nodes: dict[_Node, set[Ref]] = field(default_factory=lambda: defaultdict(set))
+    # Distinct sets of changes exports saw (None: now), and their indexes.
+    epochs: list[frozenset[MeetingChange] | None] = field(default_factory=lambda: [None])
+    _epoch_of: dict[frozenset[MeetingChange] | None, int] = field(default_factory=dict)
+    # Per scope, period and kind of count: each state of the figures seen -> version
+    # number (0: now); per count, the versions in the model.
+    _versions: dict[tuple[tuple[int, ...], str, str, bool], dict[_State, int]] = field(
+        default_factory=dict
+    )
+    _state_cache: dict[tuple[tuple[int, ...], str, str, bool, int], _State] = field(
+        default_factory=dict
+    )
+    versions: dict[Var, dict[int, _State]] = field(default_factory=lambda: defaultdict(dict))
+    _row_keys: set[tuple[Any, float, float]] = field(default_factory=set)
 
     def var(self, v: Var) -> Var:
         self.lower.setdefault(v, 0.0)
@@ -220,6 +274,10 @@ class _Model:
         self.upper[v] = min(self.upper[v], hi)
 
     def row(self, coefs: dict[Var, float], lo: float, hi: float) -> None:
+        key = (tuple(sorted(coefs.items())), lo, hi)
+        if key in self._row_keys:  # the same relation from two exports of the same figures
+            return
+        self._row_keys.add(key)
         for v in coefs:
             self.var(v)
         self.rows.append((coefs, lo, hi))
@@ -240,25 +298,67 @@ class _Model:
             coefs[v] -= c
         self.row(dict(coefs), float("-inf"), 0.0)
 
+    # Variables.
 
-def _v(t: Published, ref: Ref) -> Var:
-    """The variable of ``ref`` in ``t``; a monthly attendance is that month's attendances.
+    def epoch(self, seen: frozenset[MeetingChange] | None) -> int:
+        """The index of a state of the figures (``Published.seen``)."""
+        found = self._epoch_of.get(seen)
+        if found is None:
+            found = 0 if seen is None else len(self.epochs)
+            if seen is not None:
+                self.epochs.append(seen)
+            self._epoch_of[seen] = found
+        return found
 
-    An earlier version's counts (``Published.version``) are variables of their own
-    ("attendances@12"), so the relations across periods and groups, which hold between
-    exports of the same figures, do not tie them to today's."""
-    metric, key = ref
-    start, end = t.start, t.end
-    if metric == "attendance_month":
-        metric, key, start, end = "attendances", "", ref[1], ref[1]
-    if t.version:
-        metric = f"{metric}@{t.version}"
-    return (t.scope, start, end, metric, key)
+    def _state(self, scope: tuple[int, ...], start: str, end: str, first: bool, e: int) -> _State:
+        """The changes behind counts of ``scope`` and ``start``..``end`` in state ``e``."""
+        key = (scope, start, end, first, e)
+        state = self._state_cache.get(key)
+        if state is None:
+            seen = self.epochs[e]
+            changes = self.history.now if seen is None else seen
+            groups = set(scope)
+            state = frozenset(
+                (c.meeting_id, c.stamp)
+                for c in changes
+                if c.group_id in groups and c.day[:7] <= end and (first or c.day[:7] >= start)
+            )
+            self._state_cache[key] = state
+        return state
+
+    def node(
+        self, scope: tuple[int, ...], start: str, end: str, metric: str, key: str, e: int
+    ) -> Var:
+        """The variable of one count (scope, period, metric, key) in state ``e``; counts
+        that saw the same changes share it."""
+        self.nodes[(scope, start, end, e)].add((metric, key))
+        base: Var = (scope, start, end, metric, key)
+        first = metric in FIRST_TIME
+        state = self._state(scope, start, end, first, e)
+        number = 0
+        if e and state != self._state(scope, start, end, first, 0):
+            known = self._versions.setdefault((scope, start, end, first), {})
+            number = known.setdefault(state, len(known) + 1)
+        self.versions[base][number] = state
+        if number:
+            return self.var((scope, start, end, f"{metric}@{number}", key))
+        return self.var(base)
+
+    def v(self, t: Published, ref: Ref) -> Var:
+        """The variable of ``ref`` in ``t``; a monthly attendance is that month's
+        attendances."""
+        metric, key = ref
+        start, end = t.start, t.end
+        if metric == "attendance_month":
+            metric, key, start, end = "attendances", "", ref[1], ref[1]
+        if t.alone:
+            return self.var((t.scope, start, end, f"{metric}#{t.alone}", key))
+        return self.node(t.scope, start, end, metric, key, self.epoch(t.seen))
 
 
 def _within(model: _Model, t: Published) -> None:
     def v(metric: str, key: str = "") -> Var:
-        return model.var(_v(t, (metric, key)))
+        return model.v(t, (metric, key))
 
     model.equal(v("attendances"), [v("attendances_new"), v("attendances_returning"), v("walk_ins")])
     model.equal(v("unique_attendees"), [v("new_members"), v("returning_members")])
@@ -288,7 +388,7 @@ def _within(model: _Model, t: Published) -> None:
 
 
 def _cell_bounds(model: _Model, t: Published, ref: Ref, state: str, value: float | None) -> None:
-    var = model.var(_v(t, ref))
+    var = model.v(t, ref)
     k = t.threshold
     if state == SHOWN and value is not None:
         p = float(value)
@@ -305,39 +405,34 @@ def _cell_bounds(model: _Model, t: Published, ref: Ref, state: str, value: float
 
 
 def _across(model: _Model) -> None:
-    """Relations between periods and between groups, over the variables present."""
-    known = list(model.lower)
-    by_scope_period: dict[tuple[tuple[int, ...], str, str], set[Ref]] = defaultdict(set)
-    for scope, start, end, metric, key in known:
-        by_scope_period[(scope, start, end)].add((metric, key))
+    """Relations between periods and between groups, in each state of the figures, over
+    the counts the exports hold (and the parts these relations bring in)."""
     # Periods: the total and its parts (missing parts become free variables).
-    for (scope, start, end), refs in list(by_scope_period.items()):
+    for (scope, start, end, e), refs in list(model.nodes.items()):
         for parts in _partitions(start, end):
             for metric, key in sorted(refs):
                 if metric in TIME_ADDITIVE:
                     model.equal(
-                        (scope, start, end, metric, key),
-                        [model.var((scope, s, e, metric, key)) for s, e in parts],
+                        model.node(scope, start, end, metric, key, e),
+                        [model.node(scope, s, p_end, metric, key, e) for s, p_end in parts],
                     )
                 elif metric == "unique_attendees":
-                    total = (scope, start, end, metric, key)
-                    pv = [model.var((scope, s, e, metric, key)) for s, e in parts]
+                    total = model.node(scope, start, end, metric, key, e)
+                    pv = [model.node(scope, s, p_end, metric, key, e) for s, p_end in parts]
                     for p in pv:
                         model.at_most({p: 1.0}, {total: 1.0})
                     model.at_most({total: 1.0}, {p: 1.0 for p in pv})
     # Groups: a multi-group scope and the single groups in it.
-    by_scope_period = defaultdict(set)
-    for scope, start, end, metric, key in list(model.lower):
-        by_scope_period[(scope, start, end)].add((metric, key))
-    for (scope, start, end), refs in list(by_scope_period.items()):
+    periods = {(scope, start, end) for scope, start, end, _e in model.nodes}
+    for (scope, start, end, e), refs in list(model.nodes.items()):
         if len(scope) < 2:
             continue
         singles = [(g,) for g in scope]
-        if not any((g, start, end) in by_scope_period for g in singles):
+        if not any((g, start, end) in periods for g in singles):
             continue
         for metric, key in sorted(refs):
-            whole: Var = (scope, start, end, metric, key)
-            group_vars = [model.var((g, start, end, metric, key)) for g in singles]
+            whole = model.node(scope, start, end, metric, key, e)
+            group_vars = [model.node(g, start, end, metric, key, e) for g in singles]
             if metric in SCOPE_ADDITIVE:
                 model.equal(whole, group_vars)
             elif metric in ("unique_attendees", "new_members", "attendances_new"):
@@ -349,27 +444,39 @@ def _across(model: _Model) -> None:
         if all(r in refs for r in present):
             coefs: dict[Var, float] = defaultdict(float)
             for r in present:
-                coefs[(scope, start, end, *r)] += 1.0
+                coefs[model.node(scope, start, end, *r, e)] += 1.0
                 for g in singles:
-                    coefs[model.var((g, start, end, *r))] -= 1.0
+                    coefs[model.node(g, start, end, *r, e)] -= 1.0
             model.row(dict(coefs), 0.0, 0.0)
 
 
-def _versions(model: _Model, tables: Sequence[Published]) -> None:
-    """An earlier version of a table and today's: each ``GROWING`` count of the earlier
-    one is at most today's (meetings entered late only add to them)."""
-    today = {(t.scope, t.start, t.end): t for t in tables if not t.version}
-    for t in tables:
-        now = today.get((t.scope, t.start, t.end))
-        if not t.version or now is None:
+def _versions(model: _Model) -> None:
+    """Two versions of one ``GROWING`` count: the one that saw fewer changes is at most
+    the other when the changes in between were all meetings entered late (they only add
+    to these counts; a correction can lower any)."""
+    if not model.history.growing:
+        return
+    added: dict[tuple[int, str], bool] = {
+        (c.meeting_id, c.stamp): c.added for c in model.history.now
+    }
+    for seen in model.epochs:
+        for c in seen or ():
+            added.setdefault((c.meeting_id, c.stamp), c.added)
+    for base, versions in list(model.versions.items()):
+        scope, start, end, metric, key = base
+        if metric not in GROWING or len(versions) < 2:
             continue
-        for ref in t.cells:
-            if ref[0] in GROWING and ref in now.cells:
-                model.at_most({model.var(_v(t, ref)): 1.0}, {model.var(_v(now, ref)): 1.0})
+        for a, before in versions.items():
+            for b, after in versions.items():
+                if before < after and all(added.get(c, False) for c in after - before):
+                    small = (scope, start, end, f"{metric}@{a}" if a else metric, key)
+                    big = (scope, start, end, f"{metric}@{b}" if b else metric, key)
+                    model.at_most({small: 1.0}, {big: 1.0})
 
 
-def build_model(tables: Iterable[Published]) -> _Model:
-    model = _Model()
+def build_model(tables: Iterable[Published], history: History | None = None) -> _Model:
+    """Every relation a reader of ``tables`` knows (see the module docstring)."""
+    model = _Model(history or History())
     tables = list(tables)
     for t in tables:
         _within(model, t)
@@ -378,7 +485,7 @@ def build_model(tables: Iterable[Published]) -> _Model:
             if ref[0] in COUNT_METRICS:
                 _cell_bounds(model, t, ref, state, value)
     _across(model)
-    _versions(model, tables)
+    _versions(model)
     return model
 
 
@@ -435,6 +542,7 @@ def audit(
     touching: Published | None = None,
     model: _Model | None = None,
     memo: AuditMemo | None = None,
+    only: set[Var] | None = None,
 ) -> list[Exposure]:
     """Hidden cells of ``tables`` (only of ``check``'s indexes, default all) that a reader
     of all of ``tables`` could narrow too much (see the module docstring).
@@ -448,6 +556,7 @@ def audit(
         model: ``build_model(tables)``, when the caller has it already.
         memo: What earlier rounds of ``protect`` learnt (cells shown safe, witnessed
             values); valid while the tables only hide more (see ``AuditMemo``).
+        only: Check only these cells (default: every hidden cell).
 
     Two integer programs per hidden cell would be the plain way (least and greatest
     value). Most cells are settled for free instead: every solution HiGHS finds is a set
@@ -465,12 +574,14 @@ def audit(
         t = tables[i]
         for ref, (state, _value) in t.cells.items():
             if ref[0] in COUNT_METRICS and state in (FEWER_THAN, SUPPRESSED):
-                var = _v(t, ref)
+                var = model.v(t, ref)
+                if only is not None and var not in only:
+                    continue
                 if state == FEWER_THAN or var not in wanted:
                     wanted[var] = (state, t.threshold)
     near: set[Var] | None = None
     if touching is not None:
-        near = {_v(touching, ref) for ref in touching.cells if ref[0] in COUNT_METRICS}
+        near = {model.v(touching, ref) for ref in touching.cells if ref[0] in COUNT_METRICS}
     found: list[Exposure] = []
     for variables, rows in _components(model, wanted):
         if near is not None and near.isdisjoint(variables):
@@ -493,6 +604,10 @@ class AuditMemo:
 
     safe: set[Var] = field(default_factory=set)
     seen: dict[Var, set[int]] = field(default_factory=dict)
+
+
+#: Rounds of batch solutions per component before single cells get their own programs.
+_BATCHES = 6
 
 
 def _audit_component(
@@ -527,34 +642,50 @@ def _audit_component(
             if x is not None:
                 seen[v].add(x)
 
+    def lacking(v: Var, maximize: bool) -> bool:
+        # Not yet seen at the end of its range that settles it.
+        state, k = wanted[v]
+        if maximize:
+            return k - 1 not in seen[v] if state == FEWER_THAN else len(seen[v]) < 2
+        return (1 if state == FEWER_THAN else 0) not in seen[v]
+
     open_ = [v for v in targets if not settled(v)]
-    solver.run(dict.fromkeys(open_, 1.0), maximize=False)
-    witness()
-    fewer = [v for v in open_ if wanted[v][0] == FEWER_THAN and not settled(v)]
-    if fewer:
-        solver.run(dict.fromkeys(fewer, 1.0), maximize=True)
-        witness()
+    # Batches first: all unsettled cells as small as possible together, then as large as
+    # possible, again over those still lacking while that helps (a batch that is
+    # unbounded above gives no solution and ends the batches).
+    for maximize in (False, True):
+        for _ in range(_BATCHES):
+            need = [v for v in open_ if not settled(v) and lacking(v, maximize)]
+            if not need:
+                break
+            solver.run(dict.fromkeys(need, 1.0), maximize=maximize)
+            witness()
+            if sum(1 for v in need if not settled(v) and lacking(v, maximize)) == len(need):
+                break
     for var in sorted(open_):
         if settled(var):
             continue
         state, k = wanted[var]
+        if state == SUPPRESSED:
+            # Its greatest value first: unless that is the one value seen, it is not pinned.
+            high = solver.extreme(var, maximize=True)
+            witness()
+            if settled(var) or high == float("inf"):
+                continue
+            low = solver.extreme(var, maximize=False)
+            witness()
+            # A hidden cell that can only be 0 reveals no one (zero is shown anyway).
+            if 0 < low >= high:
+                found.append(Exposure(var, state, k, low, high))
+            continue
+        # A "fewer than N" cell: it must be able to be 1 and N-1.
         low = solver.extreme(var, maximize=False)
         witness()
-        if state == FEWER_THAN:
-            if low > 1:
-                high = solver.extreme(var, maximize=True)
-                witness()
-                found.append(Exposure(var, state, k, low, high))
-                continue
-            if k - 1 in seen[var]:
-                continue
-        elif low <= 0 or len(seen[var]) >= 2:
+        if low <= 1 and k - 1 in seen[var]:
             continue
         high = solver.extreme(var, maximize=True)
         witness()
-        # A hidden cell that can only be 0 reveals no one (zero is shown anyway).
-        narrow = low > 1 or high < k - 1 if state == FEWER_THAN else 0 < low >= high
-        if narrow:
+        if low > 1 or high < k - 1:
             found.append(Exposure(var, state, k, low, high))
     memo.safe.update(set(targets) - {e.var for e in found})
     return found
@@ -583,10 +714,30 @@ def neighbours(
     return out
 
 
+def _given_away(
+    earlier: Sequence[Published], current: Published, history: History, cells: set[Var]
+) -> set[Var]:
+    """Which of ``cells`` ``earlier`` exports give away whatever ``current`` shows: those
+    still exposed with every count of ``current`` hidden. No further suppression in
+    ``current`` can help them, so ``protect`` does not try."""
+    blank = replace(
+        current,
+        cells={
+            ref: ((SUPPRESSED, None) if ref[0] in COUNT_METRICS else cell)
+            for ref, cell in current.cells.items()
+        },
+        ratios=(),
+    )
+    tables = [*earlier, blank]
+    model = build_model(tables, history)
+    return {e.var for e in audit(tables, touching=blank, model=model, only=cells)}
+
+
 def protect(
     current: Published,
     earlier: Sequence[Published] = (),
     *,
+    history: History | None = None,
     max_rounds: int = 60,
 ) -> tuple[set[Ref], int]:
     """Further cells of ``current`` to hide so no hidden cell of it or of ``earlier`` is
@@ -594,27 +745,31 @@ def protect(
 
     Cheapest first: among published non-zero counts of ``current`` that share a relation
     with an exposed cell (widening step by step), a non-headline cell with the smallest
-    value. ``current.cells`` is not changed; callers apply the result.
+    value. ``current.cells`` is not changed; callers apply the result. ``history`` says
+    how the figures behind ``earlier`` relate to today's (``History``).
+
+    Raises:
+        Infeasible: ``earlier`` and ``current`` contradict each other under ``history``.
     """
+    history = history or History()
     cells = dict(current.cells)
     extra: set[Ref] = set()
     memo = AuditMemo()
+    given_away: set[Var] = set()
+    asked: set[Var] = set()
     for rounds in range(1, max_rounds + 1):
-        table = Published(
-            current.scope,
-            current.start,
-            current.end,
-            current.threshold,
-            cells,
-            current.ratios,
-            current.adjust,
-        )
+        table = replace(current, cells=cells)
         tables = [*earlier, table]
-        model = build_model(tables)
+        model = build_model(tables, history)
         exposed = audit(tables, touching=table, model=model, memo=memo)
+        new = {e.var for e in exposed} - asked
+        if new and earlier:
+            given_away |= _given_away(earlier, current, history, new)
+            asked |= new
+        exposed = [e for e in exposed if e.var not in given_away]
         if not exposed:
             return extra, rounds
-        by_var = {_v(table, ref): ref for ref in cells if ref[0] in COUNT_METRICS}
+        by_var = {model.v(table, ref): ref for ref in cells if ref[0] in COUNT_METRICS}
         shown = {ref for ref, (state, _value) in cells.items() if state in (SHOWN, FEWER_THAN)}
         picks: set[Ref] = set()
         for exposure in exposed:

@@ -46,7 +46,7 @@ from typing import Any
 from groupkeeper import disclosure_audit, metrics, perturbation, suppression
 from groupkeeper.export_csv import Wording, write_csv
 from groupkeeper.metrics import Period, Report, Value
-from groupkeeper.storage import disclosure, reporting
+from groupkeeper.storage import disclosure
 from groupkeeper.storage.errors import InvalidInput
 from groupkeeper.storage.reporting import MeetingFact, ReportFacts, load_facts
 from groupkeeper.suppression import Cell, CellState, ReportTable
@@ -251,18 +251,11 @@ def _build_report(
     scope = facts.group_ids
     threshold = suppression.clamp_threshold(threshold)
     table: ReportTable | None = None
-    earlier: list[disclosure_audit.Published] = []
+    logged: list[disclosure.ExportRecord] = []
     if use_log:
-        table, earlier = _from_log(db, scope, period, threshold, fingerprint, with_months)
+        table, logged = _from_log(db, scope, period, fingerprint, with_months)
     if table is None:
-        try:
-            table = suppression.suppress(
-                with_months, threshold, cell_keys=cell_keys, scope=scope, earlier=earlier
-            )
-        except disclosure_audit.Infeasible:
-            # The data behind an earlier export changed since (a meeting entered late):
-            # its published figures no longer fit today's; audit this export on its own.
-            table = suppression.suppress(with_months, threshold, cell_keys=cell_keys, scope=scope)
+        table = _audited(db, with_months, threshold, cell_keys, scope, logged, fingerprint)
         table = _with_cells(table, _mood_closing_cells(extras, threshold))
     exact = suppression.exact_table(report)
     exact_extra = [
@@ -298,74 +291,135 @@ def _fingerprint(report: Report, cell_keys: dict[tuple[str, str], int], threshol
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _published(record: disclosure.ExportRecord, stale: bool = False) -> disclosure_audit.Published:
-    """What an earlier export told its readers. Its means were worked out from its
-    published (adjusted) counts, so they add nothing about the exact ones. ``stale``: it
-    was made from figures that have changed since (``disclosure_audit.Published.version``)."""
+def _published(
+    record: disclosure.ExportRecord,
+    changes: tuple[disclosure.MeetingChange, ...],
+    alone: bool = False,
+) -> disclosure_audit.Published:
+    """What an earlier export told its readers, and which meetings entered late or
+    corrected its figures already held (``changes``: the vault's now; a record logged
+    before the log kept them is taken to hold those stamped before it was made). Its
+    means were worked out from its published (adjusted) counts, so they add nothing
+    about the exact ones. ``alone``: tie its counts to nothing outside it."""
     cells = {(c.metric, c.key): (c.state, c.value) for c in record.cells}
+    seen = record.seen
+    if seen is None:
+        seen = tuple(c for c in _changes_of(record, changes) if c.stamp < record.exported_at)
     return disclosure_audit.Published(
         tuple(record.group_ids),
         record.period_start[:7],
         record.period_end[:7],
         record.threshold,
         cells,
-        version=record.id if stale else 0,
+        seen=frozenset(seen),
+        alone=record.id if alone else 0,
     )
 
 
-def _stale(record: disclosure.ExportRecord, changes: list[tuple[int, str, str]]) -> bool:
-    """Whether a meeting of ``record``'s groups dated up to the end of its period was
-    entered late or corrected after it was exported (its figures differ from today's)."""
+def _changes_of(
+    record: disclosure.ExportRecord, changes: tuple[disclosure.MeetingChange, ...]
+) -> tuple[disclosure.MeetingChange, ...]:
+    """The changes that can touch ``record``'s figures (its groups, up to its end)."""
     groups = set(record.group_ids)
-    return any(
-        g in groups and day <= record.period_end and changed >= record.exported_at
-        for g, day, changed in changes
-    )
-
-
-def _related(a: tuple[int, ...], b: tuple[int, ...], pa: Period, pb: Period) -> bool:
-    """Two exports a reader could combine: shared groups and overlapping periods."""
-    overlap = pa.first_day <= pb.last_day and pb.first_day <= pa.last_day
-    return overlap and bool(set(a) & set(b))
+    return tuple(c for c in changes if c.group_id in groups and c.day <= record.period_end)
 
 
 def _from_log(
     db: Any,
     scope: tuple[int, ...],
     period: Period,
-    threshold: int,
     fingerprint: str,
     report: Report,
-) -> tuple[ReportTable | None, list[disclosure_audit.Published]]:
-    """The earlier exports to audit against, and the table to repeat if this very export
-    was made before from the same figures."""
-    latest: dict[tuple[tuple[int, ...], str, str], disclosure.ExportRecord] = {}
+) -> tuple[ReportTable | None, list[disclosure.ExportRecord]]:
+    """The table to repeat if this very export was last made from the same figures;
+    otherwise the earlier exports a reader could combine with it: those of overlapping
+    periods that share a group with it, or with another of them (all groups and each
+    group), one of each distinct publication."""
     records = disclosure.export_log(db)
-    for record in records:
-        latest[(record.group_ids, record.period_start, record.period_end)] = record
     here = (scope, period.first_day, period.last_day)
-    again = latest.pop(here, None)
-    if again is not None and again.fingerprint == fingerprint:
-        return _table_from_log(again, report), []
-    # This very export made before from other figures (a meeting entered late since):
-    # each earlier version is audited with this one, tied to it by the counts that late
-    # meetings can only increase. The latest of each fingerprint is enough.
-    versions = {
-        r.fingerprint: r
-        for r in records
-        if (r.group_ids, r.period_start, r.period_end) == here and r.fingerprint != fingerprint
-    }
-    related = [
-        r
-        for (g, start, end), r in latest.items()
-        if _related(g, scope, Period.months(start[:7], end[:7]), period)
+    mine = [r for r in records if (r.group_ids, r.period_start, r.period_end) == here]
+    if mine and mine[-1].fingerprint == fingerprint:
+        return _table_from_log(mine[-1], report), []
+    overlapping = [
+        r for r in records if r.period_start <= period.last_day and period.first_day <= r.period_end
     ]
-    changes: list[tuple[int, str, str]] = []
-    if related:
-        changes = reporting.meetings_changed_since(db, min(r.exported_at for r in related))
-    earlier = [_published(r, _stale(r, changes)) for r in related]
-    earlier += [_published(r, stale=True) for r in versions.values()]
-    return None, earlier
+    groups = set(scope)
+    chosen: dict[int, disclosure.ExportRecord] = {}
+    grew = True
+    while grew:
+        grew = False
+        for r in overlapping:
+            if r.id not in chosen and groups & set(r.group_ids):
+                chosen[r.id] = r
+                groups |= set(r.group_ids)
+                grew = True
+    distinct: dict[tuple[Any, ...], disclosure.ExportRecord] = {}
+    for r in sorted(chosen.values(), key=lambda r: r.id):  # the latest of the same ones
+        distinct[(r.group_ids, r.period_start, r.period_end, r.fingerprint, r.cells)] = r
+    return None, sorted(distinct.values(), key=lambda r: r.id)
+
+
+def _audited(
+    db: Any,
+    report: Report,
+    threshold: int,
+    cell_keys: dict[tuple[str, str], int],
+    scope: tuple[int, ...],
+    records: list[disclosure.ExportRecord],
+    fingerprint: str,
+) -> ReportTable:
+    """``report`` suppressed and audited with the earlier exports ``records``.
+
+    The strongest model first: the records' figures tied to today's as the log of
+    meetings entered late or corrected says (``disclosure_audit.History``). If the
+    published figures contradict that (a change the log does not hold, such as figures
+    that came in by sync), the model without "late meetings only add"; then each record
+    whose figures changed since in a world of its own; and only then this export on its
+    own.
+    """
+
+    def suppress(
+        earlier: list[disclosure_audit.Published], history: disclosure_audit.History | None
+    ) -> ReportTable:
+        return suppression.suppress(
+            report, threshold, cell_keys=cell_keys, scope=scope, earlier=earlier, history=history
+        )
+
+    if not records:
+        return suppress([], None)
+    changes = disclosure.meeting_changes(db)
+
+    def unexplained(r: disclosure.ExportRecord) -> bool:
+        # This very export made before from other figures, though no change since says
+        # why: its figures cannot be tied to today's.
+        same = (r.group_ids, r.period_start, r.period_end) == (
+            scope,
+            report.period_start,
+            report.period_end,
+        )
+        return (
+            same
+            and r.fingerprint != fingerprint
+            and r.seen is not None
+            and set(r.seen) == set(_changes_of(r, changes))
+        )
+
+    earlier = [_published(r, changes, alone=unexplained(r)) for r in records]
+    for history in (
+        disclosure_audit.History(changes),
+        disclosure_audit.History(changes, growing=False),
+    ):
+        with contextlib.suppress(disclosure_audit.Infeasible):
+            return suppress(earlier, history)
+    earlier = [
+        _published(
+            r, changes, alone=unexplained(r) or set(p.seen or ()) != set(_changes_of(r, changes))
+        )
+        for r, p in zip(records, earlier, strict=True)
+    ]
+    with contextlib.suppress(disclosure_audit.Infeasible):
+        return suppress(earlier, disclosure_audit.History(changes, growing=False))
+    return suppress([], None)
 
 
 def _table_from_log(record: disclosure.ExportRecord, report: Report) -> ReportTable:

@@ -155,6 +155,7 @@ def suppress(
     cell_keys: Mapping[Ref, int] | None = None,
     scope: tuple[int, ...] | None = None,
     earlier: Sequence[disclosure_audit.Published] = (),
+    history: disclosure_audit.History | None = None,
 ) -> ReportTable:
     """The export version of ``report``: small counts hidden, as the module docstring says.
 
@@ -168,9 +169,14 @@ def suppress(
             report's).
         earlier: What earlier exports of the same vault published (the export log), so
             that no hidden cell of this one or of them can be worked out from them all.
+        history: How the figures behind ``earlier`` became today's (meetings entered
+            late or corrected since; ``disclosure_audit.History``).
 
     Returns:
         A ``ReportTable`` in which no hidden number is present in any form.
+
+    Raises:
+        disclosure_audit.Infeasible: ``earlier`` contradicts this report under ``history``.
     """
     t = clamp_threshold(threshold)
     count_values = {
@@ -214,7 +220,7 @@ def suppress(
         disclosure_audit.ratios_for(means),
         adjust=perturbation.MAX_ADJUST if cell_keys is not None else 0,
     )
-    secondary, _rounds = disclosure_audit.protect(current, earlier)
+    secondary, _rounds = disclosure_audit.protect(current, earlier, history=history)
     hidden = primary | secondary
     primary = primary - secondary  # a small count the audit hid outright
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from groupkeeper import disclosure_audit as da
 from groupkeeper import perturbation as pt
 from groupkeeper import reports_export
@@ -133,6 +135,59 @@ def test_audit_across_exports_of_months_and_quarter() -> None:
     assert extra == {("safety_concerns", "")}
 
 
+# A meeting entered late into January 2026, after the first quarter was exported.
+_LATE_JAN = disclosure.MeetingChange(99, 1, "2026-01-20", "2026-04-10T10:00:00+00:00", True)
+
+
+def _walk_ins(month: str, end: str, cell: tuple[str, float | None], **kw: object) -> da.Published:
+    return da.Published((1,), month, end, 5, {("walk_ins", ""): cell}, adjust=0, **kw)  # type: ignore[arg-type]
+
+
+def test_audit_ties_the_earlier_versions_among_themselves() -> None:
+    # Before the late meeting: January "<5", February "<5", the quarter 9 (March was
+    # never exported). So January + February + March = 9: every cell stays wide (March
+    # 1..7). Then a meeting is entered late into January. March did not change (walk-ins
+    # count only the month's own meetings), so March exported now is the same March: if
+    # it showed 5, January + February = 4 in the old files, and each is narrowed to 1..3.
+    before = frozenset[disclosure.MeetingChange]()
+    old = [
+        _walk_ins("2026-01", "2026-01", ("fewer_than", None), seen=before),
+        _walk_ins("2026-02", "2026-02", ("fewer_than", None), seen=before),
+        _walk_ins("2026-01", "2026-03", ("shown", 9), seen=before),
+    ]
+    march = _walk_ins("2026-03", "2026-03", ("shown", 5))
+    history = da.History((_LATE_JAN,))
+    model = da.build_model([*old, march], history)
+    exposed = {(e.var[1], e.var[3]): (e.low, e.high) for e in da.audit([*old, march], model=model)}
+    assert exposed == {("2026-01", "walk_ins@1"): (1, 3), ("2026-02", "walk_ins"): (1, 3)}
+    # January's old count is a variable of its own (the late meeting changed it);
+    # February's and March's are today's.
+    assert model.v(old[0], ("walk_ins", "")) == ((1,), "2026-01", "2026-01", "walk_ins@1", "")
+    assert model.v(old[1], ("walk_ins", "")) == ((1,), "2026-02", "2026-02", "walk_ins", "")
+    extra, _ = da.protect(march, old, history=history)
+    assert extra == {("walk_ins", "")}
+    # Had the meeting been entered late into March instead, March today is another count
+    # than the March inside the old quarter, and showing it pins nothing.
+    late_march = disclosure.MeetingChange(99, 1, "2026-03-20", _LATE_JAN.stamp, True)
+    assert da.protect(march, old, history=da.History((late_march,)))[0] == set()
+
+
+def test_audit_knows_late_meetings_only_add() -> None:
+    # February "<5" before a meeting was entered late into it; after it, February shows
+    # 0 walk-ins... impossible (a late meeting only adds), so the figures contradict the
+    # log of changes; with a correction instead (it may lower any count) they do not.
+    late_feb = disclosure.MeetingChange(99, 1, "2026-02-20", _LATE_JAN.stamp, True)
+    old = _walk_ins("2026-02", "2026-02", ("fewer_than", None), seen=frozenset())
+    now = _walk_ins("2026-02", "2026-02", ("shown", 0))
+    with pytest.raises(da.Infeasible):
+        da.protect(now, [old], history=da.History((late_feb,)))
+    corrected = disclosure.MeetingChange(99, 1, "2026-02-20", _LATE_JAN.stamp, False)
+    assert da.protect(now, [old], history=da.History((corrected,)))[0] == set()
+    # Shown 5 now, "<5" before: the old count is still anything in 1..4.
+    now5 = _walk_ins("2026-02", "2026-02", ("shown", 5))
+    assert da.audit([old, now5], model=da.build_model([old, now5], da.History((late_feb,)))) == []
+
+
 def test_export_log_and_reexport(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     gid, people = _people_group(store, 9)
     for day in ("2026-01-06", "2026-01-13", "2026-02-03"):
@@ -155,3 +210,57 @@ def test_export_log_and_reexport(store: Store, tmp_path) -> None:  # type: ignor
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
     assert len(disclosure.export_log(store.db)) == 2
     assert all(c.state is not CellState.SHOWN or c.value is not None for c in b2.table.cells)
+
+
+def test_export_log_keeps_the_late_meetings_each_export_saw(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    gid, people = _people_group(store, 9)
+    other = store.groups.add(Group(name="Other"))
+    assert other.id is not None
+    for day in ("2026-01-06", "2026-01-13", "2026-02-03"):
+        _meet(store, gid, day, people[:7])
+    today = dt.date(2026, 5, 1)
+    q1 = Period.quarter(2026, 1)
+
+    def export(name: str) -> disclosure.ExportRecord:
+        bundle = reports_export.build_report(
+            store.db, (gid,), q1, threshold=5, scope_label="Circle", today=today
+        )
+        reports_export.export_csv(bundle, tmp_path / name, store.db)
+        return disclosure.export_log(store.db)[-1]
+
+    assert export("a.csv").seen == ()
+    late = store.meetings.start(gid, "2026-02-17", entered_after=True)
+    assert late.id is not None
+    store.meetings.end(late.id)
+    # Another group's late meeting, and one after the period, are not this export's.
+    for gid_, day in ((other.id, "2026-02-18"), (gid, "2026-04-07")):
+        m = store.meetings.start(gid_, day, entered_after=True)
+        assert m.id is not None
+        store.meetings.end(m.id)
+    (seen,) = export("b.csv").seen or ()
+    assert (seen.meeting_id, seen.group_id, seen.day, seen.added) == (
+        late.id, gid, "2026-02-17", True,
+    )  # fmt: skip
+    assert {c.meeting_id for c in disclosure.meeting_changes(store.db)} >= {late.id}
+
+
+def test_export_log_reads_rows_logged_before_it_kept_late_meetings(store: Store) -> None:
+    # A row as the log wrote it before: the cells column is the list of cells alone.
+    with store.db.atomic():
+        store.db.execute(
+            "INSERT INTO export_log (exported_at, format, scope, group_ids, period_start,"
+            " period_end, threshold, fingerprint, cells) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                "2026-04-01T10:00:00+00:00", "csv", "Circle", "[1]", "2026-01-01",
+                "2026-03-31", 5, "f", '[["walk_ins","","fewer_than",null,""],'
+                '["attendances","","shown",12,"adjusted"]]',
+            ],
+        )  # fmt: skip
+    (record,) = disclosure.export_log(store.db)
+    assert record.seen is None
+    assert [(c.metric, c.state, c.value) for c in record.cells] == [
+        ("walk_ins", "fewer_than", None),
+        ("attendances", "shown", 12),
+    ]
+    (summary,) = disclosure.export_history(store.db)
+    assert (summary.figures, summary.hidden, summary.scope) == (2, 1, "Circle")

@@ -20,6 +20,12 @@ Export log
     (``groupkeeper.disclosure_audit``) reads the published cells of earlier exports so a
     new export cannot be combined with them to work out a hidden count. Published values
     are what left the laptop anyway; the exact figures are never stored here.
+
+    Each row also keeps which meetings of its groups and period had been entered late or
+    corrected when it was made (``MeetingChange``: meeting id, group, date and when it
+    changed; ``meeting_changes``), so the audit knows which earlier exports were made
+    from the figures as they are now and which from an earlier state of them, without
+    trusting clocks.
 """
 
 from __future__ import annotations
@@ -204,8 +210,47 @@ class LoggedCell:
 
 
 @dataclass(frozen=True)
+class MeetingChange:
+    """A closed meeting that changed a period after the fact: entered late ("Enter a past
+    meeting") or corrected after it was closed.
+
+    Attributes:
+        meeting_id: The meeting.
+        group_id: Its group.
+        day: Its date, ``YYYY-MM-DD``.
+        stamp: When it was closed or last corrected (a new correction gives a new stamp).
+        added: Entered late and never corrected: it can only add to counts.
+    """
+
+    meeting_id: int
+    group_id: int
+    day: str
+    stamp: str
+    added: bool
+
+
+def meeting_changes(db: Database) -> tuple[MeetingChange, ...]:
+    """Every closed meeting entered late or corrected, as it stands now (by stamp, then id).
+
+    Only these two can change a period that has ended (exports cover ended periods); a
+    meeting run on its day is never one, whatever its stored times say."""
+    rows = db.execute(
+        "SELECT id, group_id, date, max(ended_at, corrected_at), corrected_at = ''"
+        " FROM meetings WHERE state = 'closed' AND (entered_after = 1 OR corrected_at != '')"
+        " ORDER BY 4, 1"
+    ).fetchall()
+    return tuple(
+        MeetingChange(int(r[0]), int(r[1]), str(r[2]), str(r[3]), bool(r[4])) for r in rows
+    )
+
+
+@dataclass(frozen=True)
 class ExportRecord:
-    """One row of the export log."""
+    """One row of the export log.
+
+    ``seen``: the meetings of its groups, dated up to the end of its period, that had been
+    entered late or corrected when it was made (None for a row logged before rows kept
+    them)."""
 
     id: int
     exported_at: str
@@ -217,6 +262,7 @@ class ExportRecord:
     threshold: int
     fingerprint: str
     cells: tuple[LoggedCell, ...]
+    seen: tuple[MeetingChange, ...] | None = None
 
 
 def log_export(
@@ -232,9 +278,19 @@ def log_export(
     fingerprint: str,
     cells: Iterable[LoggedCell],
 ) -> int:
-    """Append one export to the log (one transaction); returns its id."""
+    """Append one export to the log (one transaction); returns its id.
+
+    The meetings of ``group_ids`` dated up to ``period_end`` that were entered late or
+    corrected so far are kept with it (``ExportRecord.seen``)."""
+    groups = set(group_ids)
+    seen = [
+        [c.meeting_id, c.group_id, c.day, c.stamp, int(c.added)]
+        for c in meeting_changes(db)
+        if c.group_id in groups and c.day <= period_end
+    ]
     data = json.dumps(
-        [[c.metric, c.key, c.state, c.value, c.note] for c in cells], separators=(",", ":")
+        {"cells": [[c.metric, c.key, c.state, c.value, c.note] for c in cells], "seen": seen},
+        separators=(",", ":"),
     )
     with db.atomic():
         cur = db.execute(
@@ -255,32 +311,48 @@ def log_export(
     return int(cur.lastrowid or 0)
 
 
+_COLUMNS = (
+    "id, exported_at, format, scope, group_ids, period_start, period_end, threshold,"
+    " fingerprint, cells"
+)
+
+
+def _record(r: Any) -> ExportRecord:
+    """One ``export_log`` row (``_COLUMNS``) decoded. The cells column holds
+    ``{"cells": [...], "seen": [...]}``, or only the list of cells in rows logged before
+    rows kept ``seen``."""
+    data = json.loads(r[9])
+    raw_cells, raw_seen = (data, None) if isinstance(data, list) else (data["cells"], data["seen"])
+    cells = tuple(
+        LoggedCell(str(m), str(k), str(s), None if v is None else _number(v), str(n))
+        for m, k, s, v, n in raw_cells
+    )
+    seen = (
+        None
+        if raw_seen is None
+        else tuple(
+            MeetingChange(int(m), int(g), str(d), str(at), bool(a)) for m, g, d, at, a in raw_seen
+        )
+    )
+    return ExportRecord(
+        int(r[0]),
+        str(r[1]),
+        str(r[2]),
+        str(r[3]),
+        tuple(int(g) for g in json.loads(r[4])),
+        str(r[5]),
+        str(r[6]),
+        int(r[7]),
+        str(r[8]),
+        cells,
+        seen,
+    )
+
+
 def export_log(db: Database) -> list[ExportRecord]:
     """Every logged export, oldest first."""
-    out = []
-    for r in db.execute(
-        "SELECT id, exported_at, format, scope, group_ids, period_start, period_end,"
-        " threshold, fingerprint, cells FROM export_log ORDER BY id"
-    ).fetchall():
-        cells = tuple(
-            LoggedCell(str(m), str(k), str(s), None if v is None else _number(v), str(n))
-            for m, k, s, v, n in json.loads(r[9])
-        )
-        out.append(
-            ExportRecord(
-                int(r[0]),
-                str(r[1]),
-                str(r[2]),
-                str(r[3]),
-                tuple(int(g) for g in json.loads(r[4])),
-                str(r[5]),
-                str(r[6]),
-                int(r[7]),
-                str(r[8]),
-                cells,
-            )
-        )
-    return out
+    rows = db.execute(f"SELECT {_COLUMNS} FROM export_log ORDER BY id").fetchall()
+    return [_record(r) for r in rows]
 
 
 def _number(v: Any) -> float:
@@ -324,25 +396,24 @@ class ExportSummary:
 
 def export_history(db: Database, limit: int = 200) -> list[ExportSummary]:
     """The newest ``limit`` logged exports, newest first (for the Reports screen)."""
+    rows = db.execute(
+        f"SELECT {_COLUMNS} FROM export_log ORDER BY id DESC LIMIT ?", [int(limit)]
+    ).fetchall()
     out = []
-    for r in db.execute(
-        "SELECT id, exported_at, format, scope, group_ids, period_start, period_end,"
-        " threshold, cells FROM export_log ORDER BY id DESC LIMIT ?",
-        [int(limit)],
-    ).fetchall():
-        cells = json.loads(r[8])
+    for r in rows:
+        record = _record(r)
         out.append(
             ExportSummary(
-                int(r[0]),
-                str(r[1]),
-                str(r[2]),
-                str(r[3]),
-                tuple(int(g) for g in json.loads(r[4])),
-                str(r[5]),
-                str(r[6]),
-                int(r[7]),
-                len(cells),
-                sum(1 for c in cells if c[2] in _HIDDEN_STATES),
+                record.id,
+                record.exported_at,
+                record.format,
+                record.scope,
+                record.group_ids,
+                record.period_start,
+                record.period_end,
+                record.threshold,
+                len(record.cells),
+                sum(1 for c in record.cells if c.state in _HIDDEN_STATES),
             )
         )
     return out

@@ -497,22 +497,3 @@ def follow_up_list(db: Database, group_id: int, today: str) -> FollowUpList:
     missed = tuple(FollowUpPerson(int(r[0]), str(r[1])) for r in rows if not r[2])
     apologies = tuple(FollowUpPerson(int(r[0]), str(r[1])) for r in rows if r[2])
     return FollowUpList(missed, apologies)
-
-
-def meetings_changed_since(db: Database, since: str) -> list[tuple[int, str, str]]:
-    """Meetings entered late ("Enter a past meeting") or corrected after they were closed,
-    closed or corrected at or after ``since`` (an ISO time, UTC).
-
-    Returns ``(group id, meeting date, when it changed)`` of each: the disclosure audit
-    uses it to tell which earlier exports were made from figures that have changed since.
-    Only these two can change a period that has ended (exports cover ended periods), so
-    a meeting run on its day is never counted, whatever its stored times say (demo vaults
-    are stamped by their own clock).
-    """
-    rows = db.execute(
-        "SELECT group_id, date, max(ended_at, corrected_at) AS changed FROM meetings"
-        " WHERE state = 'closed' AND (entered_after = 1 OR corrected_at != '')"
-        " AND max(ended_at, corrected_at) >= ?",
-        [since],
-    ).fetchall()
-    return [(int(g), str(d), str(c)) for g, d, c in rows]
