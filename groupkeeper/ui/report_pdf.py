@@ -237,12 +237,9 @@ def _date(iso: str) -> str:
 
 
 def period_text(bundle: ReportBundle) -> str:
-    p = bundle.period
-    return _arg(
-        QCoreApplication.translate("reports", "%1 to %2"),
-        charts.month_label(f"{p.start[0]:04d}-{p.start[1]:02d}", short=False),
-        charts.month_label(f"{p.end[0]:04d}-{p.end[1]:02d}", short=False),
-    )
+    """The report's period in words, as the CSV's ``period_label`` has it ("July–September
+    2026")."""
+    return period_words(bundle.period.first_day, bundle.period.last_day)
 
 
 # --- The document -----------------------------------------------------------------------
@@ -354,10 +351,11 @@ def _monthly_html(table: ReportTable) -> str:
     if not months:
         return ""
     head = "".join(f'<th align="right">{html.escape(name)}</th>' for _, _, name in columns)
+    # A header row (<thead>): repeated at the top of each page the table runs on to.
     rows = [
-        "<tr><th>"
+        "<thead><tr><th>"
         + html.escape(QCoreApplication.translate("reports", "Month"))
-        + f"</th>{head}</tr>"
+        + f"</th>{head}</tr></thead>"
     ]
     for m in months:
         tds = []
@@ -849,8 +847,10 @@ def write_pdf_offscreen(bundle: ReportBundle, path: Path) -> None:
     write_pdf(bundle, Path(path))
 
 
-def write_pdf(bundle: ReportBundle, path: Path) -> None:
-    """Write the suppressed report of ``bundle`` to ``path`` as an A4 PDF.
+def write_pdf(
+    bundle: ReportBundle, path: Path, page: QPageSize.PageSizeId = QPageSize.PageSizeId.A4
+) -> None:
+    """Write the suppressed report of ``bundle`` to ``path`` as a PDF of ``page`` size.
 
     Needs a ``QGuiApplication`` (``ensure_qt_app`` makes an offscreen one).
 
@@ -873,7 +873,7 @@ def write_pdf(bundle: ReportBundle, path: Path) -> None:
         writer.setResolution(300)
         writer.setPageLayout(
             QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
+                QPageSize(page),
                 QPageLayout.Orientation.Portrait,
                 # _print lays out its own 2 cm margins and the page numbers.
                 QMarginsF(0, 0, 0, 0),
