@@ -429,7 +429,13 @@ def _cmd_combine(args: argparse.Namespace) -> int:
 
         write_pdf_offscreen(report, path)
 
-    return int(combine.run_combine(args, write_pdf))
+    def csv_wording() -> Any:
+        # The CSV's people columns in the app's language, as ``export`` words them.
+        from groupkeeper.ui.report_pdf import csv_wording_offscreen
+
+        return csv_wording_offscreen()
+
+    return int(combine.run_combine(args, write_pdf, csv_wording))
 
 
 def _cmd_self_test(args: argparse.Namespace) -> int:

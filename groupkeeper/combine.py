@@ -47,7 +47,7 @@ from typing import Any
 
 from groupkeeper import suppression
 from groupkeeper.disclosure_audit import COUNT_METRICS
-from groupkeeper.export_csv import COLUMNS, neutralise, write_csv
+from groupkeeper.export_csv import COLUMNS, COMBINED_NOTES, Wording, neutralise, write_csv
 from groupkeeper.metrics import Period
 from groupkeeper.storage.errors import InvalidInput
 from groupkeeper.suppression import Cell, CellState, ReportTable
@@ -472,26 +472,20 @@ def combine(files: Sequence[ExportFile], today: dt.date | None = None) -> Combin
     )
 
 
-#: English words of the combined report's notes (the CSV's ``note`` column).
-NOTE_TEXT: dict[str, str] = {
-    NOTE_ADJUSTED_SUM: "a sum of adjusted figures: may differ from the exact count by up to 2"
-    " for each export added",
-    NOTE_PEOPLE_PER_GROUP: "people are counted once per group: someone who attends two"
-    " of the groups counts in each",
-    NOTE_RANGE: "a part was fewer than the threshold, so the sum is shown as the range"
-    " the parts allow",
-    NOTE_NOT_COMBINED: "Medians, percentages, mood and wellbeing averages, trends and skill"
-    " ranks cannot be worked out from exports, so a combined report leaves them out.",
-}
+#: English words of the combined report's notes (the CSV's ``note`` column; the UI
+#: translates them for the people columns).
+NOTE_TEXT: dict[str, str] = COMBINED_NOTES
 
 
-def write_combined_csv(report: CombinedReport, path: Path) -> None:
-    """Write ``report`` as CSV with the export's columns (``export_csv``).
+def write_combined_csv(report: CombinedReport, path: Path, wording: Wording | None = None) -> None:
+    """Write ``report`` as CSV with the export's columns (``export_csv``); ``wording`` words
+    the people columns (label, period, explanations and notes) in the app's language
+    (default: English).
 
     Raises:
         OSError: the folder cannot be written.
     """
-    write_csv(Path(path), report.table, report.scope_label, NOTE_TEXT)
+    write_csv(Path(path), report.table, report.scope_label, wording=wording)
 
 
 # --- The command line -----------------------------------------------------------------------
@@ -547,10 +541,13 @@ def cell_words(c: Cell, threshold: int) -> str:
 def run_combine(
     args: argparse.Namespace,
     write_pdf: Callable[[Any, Path], None] | None = None,
+    csv_wording: Callable[[], Wording] | None = None,
 ) -> int:
     """Body of ``groupkeeper combine FILE... [--csv OUT] [--pdf OUT]`` (no vault needed).
 
     Without ``--csv`` or ``--pdf`` it only checks the files and says what it would combine.
+    ``csv_wording`` (from the UI layer, which translates) words the CSV's people columns;
+    without it they are plain English.
 
     Raises:
         InvalidInput: a file or the set is refused (see ``read_exports``), or an output
@@ -564,7 +561,7 @@ def run_combine(
     report = combine(files)
     written = []
     if csv_path is not None:
-        write_combined_csv(report, csv_path)
+        write_combined_csv(report, csv_path, csv_wording() if csv_wording is not None else None)
         written.append(str(csv_path))
     if pdf_path is not None:
         if write_pdf is None:

@@ -75,6 +75,19 @@ REPORT_NOTES: dict[str, str] = {
     " outcome measure.",
 }
 
+#: A combined report's notes (``combine``): the ``note`` column of its figures and its
+#: notes rows, and their explanation; the UI translates them under the context ``"csv"``.
+COMBINED_NOTES: dict[str, str] = {
+    "combined_adjusted": "a sum of adjusted figures: may differ from the exact count by up"
+    " to 2 for each export added",
+    "combined_people_per_group": "people are counted once per group: someone who attends two"
+    " of the groups counts in each",
+    "combined_range": "a part was fewer than the threshold, so the sum is shown as the range"
+    " the parts allow",
+    "combined_not_combined": "Medians, percentages, mood and wellbeing averages, trends and"
+    " skill ranks cannot be worked out from exports, so a combined report leaves them out.",
+}
+
 NOTE_TEXT: dict[str, str] = {
     "fewer_than": "fewer than {n}",
     "suppressed": "hidden so that a small count cannot be worked out",
@@ -83,6 +96,7 @@ NOTE_TEXT: dict[str, str] = {
     "rank": "rank among the most shared starter-library skills",
     "adjusted": "may differ from the exact count by up to 2 (privacy adjustment)",
     **REPORT_NOTES,
+    **COMBINED_NOTES,
 }
 
 
@@ -152,7 +166,7 @@ def english_explanation(reason: str, threshold: int) -> str:
 
     template = EXPLANATIONS.get(reason)
     if template is None:  # a combined report's note (``combine``): its English sentence
-        return NOTE_TEXT.get(reason, "") if reason.startswith("combined_") else ""
+        return COMBINED_NOTES.get(reason, "")
     return _arg(template, threshold, threshold - 1, min_contributors(threshold))
 
 

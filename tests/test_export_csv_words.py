@@ -160,3 +160,38 @@ def test_period_words(first: str, last: str, en: str, es: str, language) -> None
     assert report_pdf.period_words(first, last) == en
     language("es")
     assert report_pdf.period_words(first, last) == es
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_combined_report_notes_in_the_apps_language(language, tmp_path: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper import combine
+    from tests.test_combine import BASE, TODAY, write_export
+
+    language(lang)
+    b = dict(BASE)
+    b[("attendances_new", "")] = "6"
+    fa = write_export(tmp_path / "a.csv", "Tuesday", BASE)
+    fb = write_export(tmp_path / "b.csv", "Thursday", b)
+    report = combine.combine(combine.read_exports([fa, fb]), TODAY)
+    out = tmp_path / "combined.csv"
+    combine.write_combined_csv(report, out, report_pdf.csv_wording())
+    rows = export_csv.read_rows(out)
+    new = next(r for r in rows if r["metric"] == "attendances_new")
+    notes = [r["label"] for r in rows if r["section"] == "notes"]
+    # The machine note column stays English whatever the language.
+    assert new["value"] == "7..10" and new["note"].startswith("a part was fewer than")
+    if lang == "es":
+        assert new["explanation"].startswith("una parte era menor que el umbral")
+        assert any(n.startswith("las personas se cuentan una vez por grupo") for n in notes)
+        assert any(n.startswith("Las medianas, los porcentajes") for n in notes)
+    else:
+        assert new["explanation"].startswith("a part was fewer than the threshold")
+        assert any(n.startswith("people are counted once per group") for n in notes)
+    assert not any(n.startswith("combined_") for n in notes)
+    # Without a wording (library use): English sentences, never the note's code.
+    combine.write_combined_csv(report, out)
+    plain = export_csv.read_rows(out)
+    assert next(r for r in plain if r["metric"] == "attendances_new")["explanation"].startswith(
+        "a part was fewer than"
+    )
+    assert not any(r["label"].startswith("combined_") for r in plain if r["section"] == "notes")

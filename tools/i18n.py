@@ -60,6 +60,7 @@ DATA_TABLES = (
     ("MemberExport", "groupkeeper.member_export", "WORDS"),
     ("csv", "groupkeeper.export_csv", "EXPLANATIONS"),
     ("csv", "groupkeeper.export_csv", "REPORT_NOTES"),
+    ("csv", "groupkeeper.export_csv", "COMBINED_NOTES"),
 )
 # Known-error classes whose literal sentence is translated under the "InvalidInput" context.
 INVALID_INPUT = ("InvalidInput", "CrisisResourcesNeeded")

@@ -270,7 +270,9 @@ class CombineDialog(QDialog):
 
     def save_csv_to(self, path: Path) -> bool:
         """Write the combined CSV; True when saved (a problem is shown in a message)."""
-        return self._save(path, lambda r, p: combine.write_combined_csv(r, p))
+        return self._save(
+            path, lambda r, p: combine.write_combined_csv(r, p, report_pdf.csv_wording())
+        )
 
     def save_pdf_to(self, path: Path) -> bool:
         """Write the combined PDF (on the GUI thread, like the screen's PDF export)."""

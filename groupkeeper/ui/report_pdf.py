@@ -933,10 +933,11 @@ def explanation(reason: str, threshold: int) -> str:
     from groupkeeper.export_csv import EXPLANATIONS
 
     template = EXPLANATIONS.get(reason)
-    if template is None:  # a combined report's note (``combine``): in English for now
-        from groupkeeper.export_csv import english_explanation
+    if template is None:  # a combined report's note (``combine``), or nothing
+        from groupkeeper.export_csv import COMBINED_NOTES
 
-        return english_explanation(reason, threshold)
+        note = COMBINED_NOTES.get(reason)
+        return QCoreApplication.translate("csv", note) if note else ""
     return (
         QCoreApplication.translate("csv", template)
         .replace("%1", str(threshold))
@@ -946,14 +947,11 @@ def explanation(reason: str, threshold: int) -> str:
 
 
 def _note_words(note_id: str) -> str:
-    from groupkeeper.export_csv import REPORT_NOTES
+    """A report's or a combined report's note (``REPORT_NOTES``, ``COMBINED_NOTES``), translated."""
+    from groupkeeper.export_csv import COMBINED_NOTES, REPORT_NOTES
 
-    text = REPORT_NOTES.get(note_id)
-    if text is None:  # e.g. a combined report's note: its English sentence
-        from groupkeeper.export_csv import NOTE_TEXT
-
-        return NOTE_TEXT.get(note_id, note_id)
-    return QCoreApplication.translate("csv", text)
+    text = REPORT_NOTES.get(note_id) or COMBINED_NOTES.get(note_id)
+    return QCoreApplication.translate("csv", text) if text else note_id
 
 
 def csv_wording() -> Wording:

@@ -5414,6 +5414,10 @@ Esto no se puede deshacer.</translation>
         <translation>Oculta: junto con los totales y las demás cifras, permitiría a un lector deducir una cifra pequeña.</translation>
     </message>
     <message>
+        <source>Medians, percentages, mood and wellbeing averages, trends and skill ranks cannot be worked out from exports, so a combined report leaves them out.</source>
+        <translation>Las medianas, los porcentajes, los promedios de ánimo y de bienestar, las tendencias y los puestos de las habilidades no se pueden calcular a partir de exportaciones, así que un informe combinado los omite.</translation>
+    </message>
+    <message>
         <source>No data: nothing of this kind was recorded in this period.</source>
         <translation>Sin datos: no se registró nada de este tipo en este periodo.</translation>
     </message>
@@ -5436,6 +5440,18 @@ Esto no se puede deshacer.</translation>
     <message>
         <source>Worked out from the adjusted counts, so it may differ slightly from the exact average.</source>
         <translation>Calculada a partir de las cifras ajustadas, así que puede diferir un poco de la media exacta.</translation>
+    </message>
+    <message>
+        <source>a part was fewer than the threshold, so the sum is shown as the range the parts allow</source>
+        <translation>una parte era menor que el umbral, así que la suma se muestra como el intervalo que permiten las partes</translation>
+    </message>
+    <message>
+        <source>a sum of adjusted figures: may differ from the exact count by up to 2 for each export added</source>
+        <translation>una suma de cifras ajustadas: puede diferir de la cifra exacta hasta en 2 por cada exportación sumada</translation>
+    </message>
+    <message>
+        <source>people are counted once per group: someone who attends two of the groups counts in each</source>
+        <translation>las personas se cuentan una vez por grupo: quien asiste a dos de los grupos cuenta en cada uno</translation>
     </message>
 </context>
 <context>
