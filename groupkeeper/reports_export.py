@@ -79,6 +79,9 @@ class ReportBundle:
         table: The suppressed table: the only thing an export writes.
         generated_on: ``YYYY-MM-DD`` the report was made.
         fingerprint: Digest of the exact figures (export log only; never exported).
+        uncheckable: The earlier exports of this vault contradict today's figures in a way
+            the log of changes cannot explain, so the audit could not take them into
+            account: the screen may show it, but it is never exported (``check_bundle``).
     """
 
     scope_label: str
@@ -90,6 +93,7 @@ class ReportBundle:
     table: ReportTable
     generated_on: str
     fingerprint: str = ""
+    uncheckable: bool = False
 
     @property
     def people(self) -> int:
@@ -254,8 +258,9 @@ def _build_report(
     logged: list[disclosure.ExportRecord] = []
     if use_log:
         table, logged = _from_log(db, scope, period, fingerprint, with_months)
+    uncheckable = False
     if table is None:
-        table = _audited(db, with_months, threshold, cell_keys, scope, logged, fingerprint)
+        table, uncheckable = _audited(db, with_months, threshold, cell_keys, scope, logged)
         table = _with_cells(table, _mood_closing_cells(extras, threshold))
     exact = suppression.exact_table(report)
     exact_extra = [
@@ -279,6 +284,7 @@ def _build_report(
         table=table,
         generated_on=day.isoformat(),
         fingerprint=fingerprint,
+        uncheckable=uncheckable,
     )
 
 
@@ -366,16 +372,19 @@ def _audited(
     cell_keys: dict[tuple[str, str], int],
     scope: tuple[int, ...],
     records: list[disclosure.ExportRecord],
-    fingerprint: str,
-) -> ReportTable:
-    """``report`` suppressed and audited with the earlier exports ``records``.
+) -> tuple[ReportTable, bool]:
+    """``report`` suppressed and audited with the earlier exports ``records``, and whether
+    the audit could take them into account.
 
-    The strongest model first: the records' figures tied to today's as the log of
-    meetings entered late or corrected says (``disclosure_audit.History``). If the
-    published figures contradict that (a change the log does not hold, such as figures
-    that came in by sync), the model without "late meetings only add"; then each record
-    whose figures changed since in a world of its own; and only then this export on its
-    own.
+    The records' figures are tied to today's as the log of meetings entered late or
+    corrected says (``disclosure_audit.History``). If the published figures contradict
+    that, the same without "late meetings only add". If they still contradict each other
+    (where the audit looks: next to a hidden cell), the figures changed in a way the vault
+    did not record (such as attendance that came in by sync): no model of what a reader
+    knows would be sure, so the table is audited on its own for the screen, and marked so
+    that it is never exported. (A change the log misses that contradicts nothing makes the
+    model tie old counts to today's: more relations than a reader has, so the audit can
+    only hide more.)
     """
 
     def suppress(
@@ -386,40 +395,16 @@ def _audited(
         )
 
     if not records:
-        return suppress([], None)
+        return suppress([], None), False
     changes = disclosure.meeting_changes(db)
-
-    def unexplained(r: disclosure.ExportRecord) -> bool:
-        # This very export made before from other figures, though no change since says
-        # why: its figures cannot be tied to today's.
-        same = (r.group_ids, r.period_start, r.period_end) == (
-            scope,
-            report.period_start,
-            report.period_end,
-        )
-        return (
-            same
-            and r.fingerprint != fingerprint
-            and r.seen is not None
-            and set(r.seen) == set(_changes_of(r, changes))
-        )
-
-    earlier = [_published(r, changes, alone=unexplained(r)) for r in records]
+    earlier = [_published(r, changes) for r in records]
     for history in (
         disclosure_audit.History(changes),
         disclosure_audit.History(changes, growing=False),
     ):
         with contextlib.suppress(disclosure_audit.Infeasible):
-            return suppress(earlier, history)
-    earlier = [
-        _published(
-            r, changes, alone=unexplained(r) or set(p.seen or ()) != set(_changes_of(r, changes))
-        )
-        for r, p in zip(records, earlier, strict=True)
-    ]
-    with contextlib.suppress(disclosure_audit.Infeasible):
-        return suppress(earlier, disclosure_audit.History(changes, growing=False))
-    return suppress([], None)
+            return suppress(earlier, history), False
+    return suppress([], None), True
 
 
 def _table_from_log(record: disclosure.ExportRecord, report: Report) -> ReportTable:
@@ -517,6 +502,27 @@ def check_exportable(period: Period, today: dt.date | str | None = None) -> None
         raise InvalidInput(EXPORT_COMPLETED)
 
 
+EXPORT_UNCHECKABLE = (
+    "This report cannot be exported: the figures behind earlier exports of this vault"
+    " changed in a way the vault has no record of (for example, attendance that came in by"
+    " sync from another laptop), so the check that keeps small counts hidden cannot take"
+    " those exports into account."
+)
+
+
+def check_bundle(bundle: ReportBundle) -> None:
+    """Refuse to export ``bundle`` when its period may not be exported
+    (``check_exportable``) or the audit could not take the earlier exports into account
+    (``ReportBundle.uncheckable``).
+
+    Raises:
+        InvalidInput: the export must not be made.
+    """
+    check_exportable(bundle.period, bundle.generated_on)
+    if bundle.uncheckable:
+        raise InvalidInput(EXPORT_UNCHECKABLE)
+
+
 def export_csv(
     bundle: ReportBundle, path: Path, db: Any = None, wording: Wording | None = None
 ) -> None:
@@ -526,9 +532,9 @@ def export_csv(
     language; the machine columns are the same whatever it is.
 
     Raises:
-        InvalidInput: the bundle's period is not exportable (``check_exportable``).
+        InvalidInput: the bundle may not be exported (``check_bundle``).
     """
-    check_exportable(bundle.period, bundle.generated_on)
+    check_bundle(bundle)
     write_csv(Path(path), bundle.table, bundle.scope_label, wording=wording)
     if db is not None:
         log_export(db, bundle, "csv")

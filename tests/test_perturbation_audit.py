@@ -264,3 +264,46 @@ def test_export_log_reads_rows_logged_before_it_kept_late_meetings(store: Store)
     ]
     (summary,) = disclosure.export_history(store.db)
     assert (summary.figures, summary.hidden, summary.scope) == (2, 1, "Circle")
+
+
+def test_figures_changed_without_a_record_are_never_exported(store: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper.storage.errors import InvalidInput
+
+    gid, people = _people_group(store, 9)
+    jan = [_meet(store, gid, d, people[:7]) for d in ("2026-01-06", "2026-01-13")]
+    started = store.meetings.start(gid, "2026-02-03")
+    assert started.id is not None
+    feb = started.id
+    for person in people[:7]:
+        store.meetings.check_in(feb, person.pseudonym)
+    store.meetings.change_safety_concerns(feb, 2)  # "fewer than 5" in every file
+    store.meetings.end(feb)
+    _meet(store, gid, "2026-03-03", people[:7])
+    today = dt.date(2026, 5, 1)
+
+    def build(period: Period) -> reports_export.ReportBundle:
+        return reports_export.build_report(
+            store.db, (gid,), period, threshold=5, scope_label="Circle", today=today
+        )
+
+    months = [Period.months(m, m) for m in ("2026-01", "2026-02", "2026-03")]
+    for i, period in enumerate([*months, Period.quarter(2026, 1)]):
+        reports_export.export_csv(build(period), tmp_path / f"{i}.csv", store.db)
+    # A correction the vault records (walk-ins added to a closed January meeting): the
+    # new January is checked against the old files, which saw January before it.
+    store.meetings.change_walk_ins(jan[0], 25)
+    fresh = build(months[0])
+    assert not fresh.uncheckable and fresh.table.cell("walk_ins").state is CellState.SHOWN
+    reports_export.export_csv(fresh, tmp_path / "jan.csv", store.db)
+    # A change with no record of it (as figures arriving by sync could be): February's
+    # safety concerns were "fewer than 5" in the old files and are 0 now, and nothing
+    # explains it. (A change that contradicts no hidden figure is checked as if the old
+    # files were today's: that can only hide more.)
+    store.db.execute("UPDATE meetings SET safety_concerns = 0 WHERE id = ?", [feb])
+    refused = build(months[1])  # the screen still gets its report
+    assert refused.uncheckable
+    logged = len(disclosure.export_log(store.db))
+    with pytest.raises(InvalidInput, match="cannot be exported"):
+        reports_export.export_csv(refused, tmp_path / "feb.csv", store.db)
+    assert not (tmp_path / "feb.csv").exists()
+    assert len(disclosure.export_log(store.db)) == logged

@@ -856,12 +856,15 @@ def write_pdf(
 
     Raises:
         ValueError: the bundle's table is exact (never exported).
-        InvalidInput: the period is not one calendar month, quarter or year.
+        InvalidInput: the bundle may not be exported (``reports_export.check_bundle``).
         OSError: the folder cannot be written.
     """
-    from groupkeeper.reports_export import check_exportable
+    from groupkeeper.reports_export import ReportBundle, check_bundle, check_exportable
 
-    check_exportable(bundle.period, bundle.generated_on)
+    if isinstance(bundle, ReportBundle):
+        check_bundle(bundle)
+    else:  # a combined report (``combine``): made from exports alone
+        check_exportable(bundle.period, bundle.generated_on)
     doc = build_document(bundle)
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".pdf", dir=path.parent)

@@ -1860,6 +1860,10 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
         <translation>Esta nota ya no está en la caja fuerte.</translation>
     </message>
     <message>
+        <source>This report cannot be exported: the figures behind earlier exports of this vault changed in a way the vault has no record of (for example, attendance that came in by sync from another laptop), so the check that keeps small counts hidden cannot take those exports into account.</source>
+        <translation>Este informe no se puede exportar: las cifras de exportaciones anteriores de esta caja fuerte cambiaron de una forma de la que la caja fuerte no tiene registro (por ejemplo, asistencias llegadas por sincronización desde otro portátil), así que la comprobación que mantiene ocultas las cifras pequeñas no puede tener en cuenta esas exportaciones.</translation>
+    </message>
+    <message>
         <source>Those answers do not fit the scale.</source>
         <translation>Esas respuestas no encajan en la escala.</translation>
     </message>
