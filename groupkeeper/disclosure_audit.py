@@ -168,9 +168,6 @@ class Published:
     # Two exports of the same count hold the same figure when they saw the same such
     # meetings of that count's groups and dates (``History``).
     seen: frozenset[MeetingChange] | None = None
-    # Not 0: a world of its own, its counts tied to nothing outside it (the last resort
-    # when the figures contradict what the log of changes says; see ``reports_export``).
-    alone: int = 0
 
 
 @dataclass(frozen=True)
@@ -351,8 +348,6 @@ class _Model:
         start, end = t.start, t.end
         if metric == "attendance_month":
             metric, key, start, end = "attendances", "", ref[1], ref[1]
-        if t.alone:
-            return self.var((t.scope, start, end, f"{metric}#{t.alone}", key))
         return self.node(t.scope, start, end, metric, key, self.epoch(t.seen))
 
 

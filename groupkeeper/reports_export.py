@@ -300,13 +300,12 @@ def _fingerprint(report: Report, cell_keys: dict[tuple[str, str], int], threshol
 def _published(
     record: disclosure.ExportRecord,
     changes: tuple[disclosure.MeetingChange, ...],
-    alone: bool = False,
 ) -> disclosure_audit.Published:
     """What an earlier export told its readers, and which meetings entered late or
     corrected its figures already held (``changes``: the vault's now; a record logged
     before the log kept them is taken to hold those stamped before it was made). Its
     means were worked out from its published (adjusted) counts, so they add nothing
-    about the exact ones. ``alone``: tie its counts to nothing outside it."""
+    about the exact ones."""
     cells = {(c.metric, c.key): (c.state, c.value) for c in record.cells}
     seen = record.seen
     if seen is None:
@@ -318,7 +317,6 @@ def _published(
         record.threshold,
         cells,
         seen=frozenset(seen),
-        alone=record.id if alone else 0,
     )
 
 
