@@ -162,25 +162,46 @@ def _world(reader: Reader, paths: list[Path], groups: list[str], suffix: str) ->
 
 
 def _exposed(reader: Reader, hidden: list) -> list:  # type: ignore[type-arg]
-    """Hidden cells a reader can pin (or narrow, for "<5") with HiGHS."""
+    """Hidden cells a reader can pin (or narrow, for "<5") with HiGHS.
+
+    Any solution is a set of counts consistent with every file, so it shows one possible
+    value of every hidden cell at once: two solutions (all hidden counts as small, then as
+    large as possible) settle most cells; the rest get their own least and greatest value.
+    """
     h = reader.solver()
     names = {v: k for k, v in reader.index.items()}
+    cells = sorted(set(hidden))
+    seen: dict[int, set[int]] = {v: set() for v, _mark in cells}
+
+    def solve(costs: dict[int, float], sense: object) -> float:
+        cost = np.zeros(len(reader.lo))
+        for v, c in costs.items():
+            cost[v] = c
+        h.changeColsCost(len(cost), np.arange(len(cost), dtype=np.int32), cost)
+        h.changeObjectiveSense(sense)
+        h.run()
+        status = h.getModelStatus()
+        assert status != highspy.HighsModelStatus.kInfeasible, "the files contradict"
+        if status != highspy.HighsModelStatus.kOptimal:
+            return float("inf")
+        values = h.getSolution().col_value
+        for v in seen:
+            seen[v].add(round(values[v]))
+        return round(h.getInfo().objective_function_value)
+
+    small = {v: 1.0 for v, _mark in cells}
+    solve(small, highspy.ObjSense.kMinimize)
+    solve({v: 1.0 for v, mark in cells if mark.startswith("<")}, highspy.ObjSense.kMaximize)
     found = []
-    for v, mark in sorted(set(hidden)):
-        bounds = []
-        for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
-            cost = np.zeros(len(reader.lo))
-            cost[v] = 1.0
-            h.changeColsCost(len(cost), np.arange(len(cost), dtype=np.int32), cost)
-            h.changeObjectiveSense(sense)
-            h.run()
-            status = h.getModelStatus()
-            assert status != highspy.HighsModelStatus.kInfeasible, "the files contradict"
-            if status == highspy.HighsModelStatus.kOptimal:
-                bounds.append(round(h.getInfo().objective_function_value))
-            else:
-                bounds.append(float("inf"))
-        low, high = bounds
+    for v, mark in cells:
+        if mark.startswith("<"):
+            k = int(mark[1:])
+            if {1, k - 1} <= seen[v]:
+                continue
+        elif 0 in seen[v] or len(seen[v]) >= 2:
+            continue
+        low = solve({v: 1.0}, highspy.ObjSense.kMinimize)
+        high = solve({v: 1.0}, highspy.ObjSense.kMaximize)
         if mark.startswith("<"):
             if low > 1 or high < int(mark[1:]) - 1:
                 found.append((names[v], mark, low, high))
