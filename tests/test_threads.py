@@ -396,3 +396,40 @@ def test_the_pool_thread_never_drops_the_last_reference_to_a_relay(qtbot, monkey
     gc.collect()
     qtbot.waitUntil(lambda: len(freed_in) == 300, timeout=10000)
     assert set(freed_in) == {threading.get_ident()}
+
+
+def test_writers_wait_in_the_order_they_asked(services) -> None:
+    """A write that waits behind a long background write goes next, before a write that
+    asked later (SQLite alone lets whichever retries at the right moment win: a check-in
+    waiting through one import could lose to a second import queued behind it and wait
+    through both, past the busy timeout)."""
+    from groupkeeper.storage.repos import Store
+
+    vault = services.vault
+    group = services.store.groups.add(Group(name="Turns"))
+    holding, release = threading.Event(), threading.Event()
+    committed: list[str] = []
+
+    def write(name: str, hold: bool = False) -> None:
+        with vault.thread_connection(write=True):
+            store = Store(lambda: vault.db, vault.folder)
+            with store.transaction():
+                store.members.add(Member(display_name=name, group_ids=[group.id]))
+                if hold:
+                    holding.set()
+                    release.wait(10)
+            committed.append(name)
+
+    long_import = threading.Thread(target=write, args=("first", True))
+    long_import.start()
+    assert holding.wait(10)
+    early = threading.Thread(target=write, args=("asked early",))
+    early.start()
+    time.sleep(0.4)  # the early writer is waiting by now
+    late = threading.Thread(target=write, args=("asked late",))
+    late.start()
+    time.sleep(0.05)  # the late one is in SQLite's quick first retries by now
+    release.set()
+    for thread in (long_import, early, late):
+        thread.join(20)
+    assert committed == ["first", "asked early", "asked late"]

@@ -11,7 +11,9 @@ the driver from here, never directly. This also works in the frozen PyInstaller 
 from __future__ import annotations
 
 import sys
+import threading
 import urllib.parse
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -79,6 +81,58 @@ def connect(path: str, *, read_only: bool = False) -> Any:
     return conn
 
 
+#: How long a writer waits for its turn (``WriteTurns``) before it asks SQLite directly,
+#: which waits its own busy timeout (5 s) on top.
+TURN_WAIT_SECONDS = 5.0
+
+
+class WriteTurns:
+    """First come, first served turns at writing, for all connections to one database.
+
+    SQLite lets one connection write at a time and makes the others retry in a sleep
+    loop: whoever retries at the right moment wins, not whoever waited longest. So a
+    check-in that began waiting during one background import could lose to a second
+    import queued behind it and wait through both, past the 5 s busy timeout ("database
+    is locked"; test_threads' check-ins while two imports run, on a loaded machine).
+    With turns, each write transaction waits only for those that asked before it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._busy = False
+        self._waiting: deque[threading.Event] = deque()
+
+    def take(self, timeout: float) -> bool:
+        """Wait for this thread's turn; False if ``timeout`` passed first (no turn held)."""
+        with self._lock:
+            if not self._busy:
+                self._busy = True
+                return True
+            turn = threading.Event()
+            self._waiting.append(turn)
+        if turn.wait(timeout):
+            return True
+        with self._lock:
+            if turn.is_set():  # handed over just as the wait ended
+                return True
+            self._waiting.remove(turn)
+            return False
+
+    def give_back(self) -> None:
+        """End this thread's turn: the longest waiting writer has it now."""
+        with self._lock:
+            if self._waiting:
+                self._waiting.popleft().set()
+            else:
+                self._busy = False
+
+
+def with_write_turns(db: Database, turns: WriteTurns) -> Database:
+    """``db`` with the turns its write transactions take (``write_transaction``)."""
+    db.write_turns = turns  # type: ignore[attr-defined]
+    return db
+
+
 @contextmanager
 def write_transaction(db: Database) -> Iterator[Database]:
     """One write transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
@@ -86,26 +140,36 @@ def write_transaction(db: Database) -> Iterator[Database]:
     sqlite-utils' ``atomic()`` begins a deferred transaction: one that reads first and
     writes later fails at once (``SQLITE_BUSY``) if another connection committed in
     between. Taking the lock up front makes a second writer (the GUI while a background
-    import runs) wait its turn instead. Nested use becomes a savepoint.
+    import runs) wait its turn instead, in the order they asked when the connections share
+    ``WriteTurns`` (a vault's do). Nested use becomes a savepoint.
     """
     if db.conn.in_transaction:
         with db.atomic():
             yield db
         return
-    db.execute("BEGIN IMMEDIATE")
+    turns: WriteTurns | None = getattr(db, "write_turns", None)
+    has_turn = turns is not None and turns.take(TURN_WAIT_SECONDS)
     try:
-        yield db
-    except BaseException:
-        db.conn.rollback()
-        raise
-    try:
-        db.execute("COMMIT")
-    except BaseException:
-        db.conn.rollback()
-        raise
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.conn.rollback()
+            raise
+        try:
+            db.execute("COMMIT")
+        except BaseException:
+            db.conn.rollback()
+            raise
+    finally:
+        if has_turn:
+            assert turns is not None
+            turns.give_back()
 
 
 __all__ = [
+    "WriteTurns",
+    "with_write_turns",
     "Connection",
     "Database",
     "DatabaseError",

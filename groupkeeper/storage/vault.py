@@ -33,8 +33,10 @@ from groupkeeper.storage._sqlcipher import (
     Connection,
     Database,
     DatabaseError,
+    WriteTurns,
     connect,
     database,
+    with_write_turns,
 )
 from groupkeeper.storage.errors import (
     InvalidInput,
@@ -408,8 +410,9 @@ class Vault:
     GUI thread). Background work opens its own connection on the same key for its duration with
     ``thread_connection()`` (read-only unless it must write); inside it ``db`` answers with
     that connection, so code that takes the vault or a ``Store`` works unchanged. SQLite
-    serialises writers (every write transaction begins ``IMMEDIATE`` and waits its turn),
-    so no transaction ever holds two threads' work. ``lock`` interrupts reads at once,
+    serialises writers (every write transaction begins ``IMMEDIATE`` and waits its turn,
+    first come first served among the vault's connections: ``WriteTurns``), so no
+    transaction ever holds two threads' work. ``lock`` interrupts reads at once,
     gives a background write ``WRITE_GRACE_SECONDS`` to finish, interrupts what is left,
     and closes every connection it can before zeroing the key.
     """
@@ -421,7 +424,9 @@ class Vault:
         self._header = header
         self._key: bytearray | None = data_key
         self._conn: Connection | None = conn
-        self._db: Database | None = database(conn)
+        #: Every connection's write transactions take turns in order (see WriteTurns).
+        self._turns = WriteTurns()
+        self._db: Database | None = self._database(conn)
         self._stale = False
         #: Files whose wider access was taken away when this vault opened (say so once).
         self.tightened: tuple[str, ...] = ()
@@ -662,7 +667,7 @@ class Vault:
                 except BaseException:
                     conn.close()
                     raise
-            self._conn, self._db, self._stale = conn, database(conn), False
+            self._conn, self._db, self._stale = conn, self._database(conn), False
             self._owner, self._heir = threading.get_ident(), None
 
     @contextmanager
@@ -699,7 +704,7 @@ class Vault:
             else:
                 conn.set_progress_handler(lambda: 1 if self._closing else 0, 100)
             self._threads[conn] = write
-        db = database(conn)
+        db = self._database(conn)
         self._local.db, self._local.write = db, write
         try:
             try:
@@ -716,6 +721,9 @@ class Vault:
                 self._threads.pop(conn, None)
                 self._cond.notify_all()
 
+    def _database(self, conn: Connection) -> Database:
+        return with_write_turns(database(conn), self._turns)
+
     def open_connections(self) -> int:
         """How many connections to the database this vault holds open (for tests)."""
         with self._cond:
@@ -731,7 +739,7 @@ class Vault:
         conn = _open_connection(self.folder, self._key, self._header.vault_id, new=False)
         with guarded(self.folder):
             _configure(conn)
-        self._conn, self._db, self._stale = conn, database(conn), False
+        self._conn, self._db, self._stale = conn, self._database(conn), False
 
     def lock(self) -> None:
         """Stop background work, close every connection and zero the key. Safe twice.
