@@ -169,6 +169,9 @@ def test_exports_write_suppressed_files(  # type: ignore[no-untyped-def]
     screen.export_csv_to(csv_path)
     qtbot.waitUntil(lambda: not worker.busy())
     screen.export_pdf_to(pdf_path)
+    assert not screen.pdf_button.isEnabled()  # one export at a time
+    qtbot.waitUntil(lambda: not worker.busy())
+    assert screen.pdf_button.isEnabled()
     rows = {(r["metric"], r["key"]): r["value"] for r in read_rows(csv_path)}
     assert rows[("unique_attendees", "")] == "<5"  # 3 people
     assert rows[("meetings_held", "")] == "<5"
@@ -191,7 +194,8 @@ def test_past_exports_list_shows_each_export_as_it_is_made(  # type: ignore[no-u
             for r in range(history.rowCount())
         ]
 
-    assert rows() == [] and "No report has been exported" in screen.history_hint.text()
+    qtbot.waitUntil(lambda: "No report has been exported" in screen.history_hint.text())
+    assert rows() == []
     choose(qtbot, screen, data["small"], Period.months("2026-03", "2026-03"))
     screen.export_csv_to(tmp_path / "march.csv")
     qtbot.waitUntil(lambda: history.rowCount() == 1)  # the list refreshes after the export
@@ -209,6 +213,7 @@ def test_past_exports_list_shows_each_export_as_it_is_made(  # type: ignore[no-u
     assert hidden_in_file and hidden == f"{len(hidden_in_file)} of {len(figures)}"
     choose(qtbot, screen, None, Period.quarter(2026, 1))
     screen.export_pdf_to(tmp_path / "q1.pdf")
+    qtbot.waitUntil(lambda: history.rowCount() == 2)
     assert [r[1:4] for r in rows()] == [
         ["All groups", "January\u2013March 2026", "PDF"],  # newest first
         ["Small", "March 2026", "CSV"],
@@ -269,3 +274,18 @@ def test_fits_a_1366x768_laptop_at_200_percent_text(  # type: ignore[no-untyped-
         assert screen.export_rule.isVisibleTo(screen)
     finally:
         app.setFont(before)
+
+
+def test_no_screen_reaches_the_database_through_store_db() -> None:
+    """Screens read and write through repositories, operations and the worker (which gives
+    a task its own connection), never through ``Store.db`` (issue 11, item 2)."""
+    import re
+
+    ui = Path(__file__).resolve().parents[1] / "groupkeeper" / "ui"
+    offenders = [
+        f"{path.relative_to(ui)}:{number}"
+        for path in sorted(ui.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\bstore\.db\b", line)
+    ]
+    assert offenders == []

@@ -102,6 +102,8 @@ class ReportsScreen(QWidget):
         self.setObjectName("reportsScreen")
         self.bundle: ReportBundle | None = None
         self._serial = 0
+        self._history_serial = 0
+        self._exportable = False
         self._filling = False
         self._build()
 
@@ -361,10 +363,22 @@ class ReportsScreen(QWidget):
         return page
 
     def refresh_history(self) -> None:
-        """Fill "Past exports" from the vault's export log (read through storage)."""
-        if not self.services.is_unlocked:
+        """Fill "Past exports" from the vault's export log (read in the worker, on its own
+        connection; the list fills when the answer comes)."""
+        vault = self.services.vault
+        if vault is None or not self.services.is_unlocked:
             return
-        records = disclosure.export_history(self.services.store.db)
+        self._history_serial += 1
+        serial = self._history_serial
+        worker.run_on_vault(
+            vault,
+            lambda: disclosure.export_history(vault.db),  # the task's own connection
+            on_done=lambda records: self._show_history(serial, records),
+        )
+
+    def _show_history(self, serial: int, records: list[disclosure.ExportSummary]) -> None:
+        if serial != self._history_serial or not self.services.is_unlocked:
+            return  # an older answer, or the screen was cleared meanwhile
         locale = QLocale()
         self.history.setRowCount(len(records))
         for row, record in enumerate(records):
@@ -551,6 +565,7 @@ class ReportsScreen(QWidget):
         if period is None or not self.services.is_unlocked:
             return
         exportable = period.exportable and period.completed(self._today())
+        self._exportable = exportable
         self.csv_button.setEnabled(exportable)
         self.pdf_button.setEnabled(exportable)
         if not period.exportable:
@@ -696,6 +711,7 @@ class ReportsScreen(QWidget):
         assert vault is not None
         bundle = self.bundle
         wording = report_pdf.csv_wording()  # label, period and notes in the app's language
+        self._set_exporting(True)
         worker.run_on_vault(
             vault,
             # vault.db: the task's own connection. Rebuilt there, so the audit sees every
@@ -707,24 +723,52 @@ class ReportsScreen(QWidget):
         )
 
     def export_pdf_to(self, path: Path) -> None:
-        """Write the suppressed PDF of the report on screen.
+        """Write the suppressed PDF of the report on screen, in three steps.
 
-        Drawn on the GUI thread: QTextDocument layout and font use belong there. It takes
-        a fraction of a second even for a five-year report.
+        The report is rebuilt in the worker on its own connection (so the audit sees
+        every export logged since the screen made its bundle, as for CSV), drawn here on
+        the GUI thread (QTextDocument layout and font use belong there; a fraction of a
+        second even for a five-year report), then logged in the worker on a writer. The
+        export buttons stay off meanwhile, so no other export is logged in between.
         """
         if self.bundle is None:
             return
+        vault = self.services.vault
+        assert vault is not None
+        bundle = self.bundle
+        self._set_exporting(True)
+        worker.run_on_vault(
+            vault,
+            lambda: reports_export.rebuilt(vault.db, bundle),  # the task's own connection
+            on_done=lambda fresh: self._draw_pdf(fresh, path),
+            on_error=self._on_export_failed,
+        )
+
+    def _draw_pdf(self, fresh: ReportBundle, path: Path) -> None:
+        vault = self.services.vault
+        if vault is None:
+            self._set_exporting(False)
+            return
         try:
-            db = self.services.store.db
-            fresh = reports_export.rebuilt(db, self.bundle)
             report_pdf.write_pdf(fresh, path)
-            reports_export.log_export(db, fresh, "pdf")
-        except (OSError, KnownError) as exc:
+        except OSError as exc:
             self._on_export_failed(exc)
             return
-        self._on_exported(path)
+        worker.run_on_vault(
+            vault,
+            lambda: reports_export.log_export(vault.db, fresh, "pdf"),
+            write=True,  # the export log
+            on_done=lambda _r: self._on_exported(path),
+            on_error=self._on_export_failed,
+        )
+
+    def _set_exporting(self, exporting: bool) -> None:
+        # One export at a time: each is audited against the ones logged before it.
+        self.csv_button.setEnabled(self._exportable and not exporting)
+        self.pdf_button.setEnabled(self._exportable and not exporting)
 
     def _on_exported(self, path: Path) -> None:
+        self._set_exporting(False)
         self.refresh_history()  # the export log has the new entry now
         messages.info(
             self,
@@ -735,6 +779,7 @@ class ReportsScreen(QWidget):
         )
 
     def _on_export_failed(self, exc: BaseException) -> None:
+        self._set_exporting(False)
         if isinstance(exc, KnownError):
             messages.show_error(self, exc)
         elif isinstance(exc, OSError):
@@ -754,6 +799,7 @@ class ReportsScreen(QWidget):
     def clear_personal_data(self) -> None:
         """Empty every model and text widget (called before the vault locks)."""
         self._serial += 1  # results still in flight are dropped
+        self._history_serial += 1
         self.bundle = None
         self.follow_up.clear_personal_data()
         self.table.clearContents()
