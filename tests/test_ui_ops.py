@@ -206,3 +206,49 @@ def test_a_csv_import_in_the_background_reaches_home(qtbot, services, tmp_path: 
     # Emitted in the GUI thread; then the column choices are remembered (in the vault).
     assert [r.op.name for r in results] == ["member.import", "settings.set"]
     qtbot.waitUntil(lambda: _count(home, group.id) == 2)
+
+
+def test_the_csv_import_makes_its_operation_in_the_worker(  # type: ignore[no-untyped-def]
+    qtbot, services, tmp_path: Path, monkeypatch, message_boxes
+) -> None:
+    """Turning the accepted rows into the operation's data (seconds for 200,000 rows)
+    happens in the worker, not on the GUI thread; a refused one is reported the same."""
+    import threading
+
+    from groupkeeper import csv_import
+    from groupkeeper.storage.errors import InvalidInput
+    from groupkeeper.ui import worker
+    from groupkeeper.ui.csv_import_dialog import CsvImportDialog
+
+    made_in: list[bool] = []
+    real = csv_import.import_op
+
+    def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made_in.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(csv_import, "import_op", recorded)
+    path = tmp_path / "list.csv"
+    path.write_text("Name\nLi\nKim\n", encoding="utf-8")
+    dialog = CsvImportDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.load_file(path)
+    assert worker.wait_idle()
+    dialog.import_button.click()
+    assert worker.wait_idle()
+    assert dialog.imported == 2 and made_in == [False]
+
+    def refuse(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise InvalidInput("That value cannot be used here.")
+
+    monkeypatch.setattr(csv_import, "import_op", refuse)
+    other = tmp_path / "more.csv"
+    other.write_text("Name\nAda\n", encoding="utf-8")
+    again = CsvImportDialog(services)
+    qtbot.addWidget(again)
+    again.load_file(other)
+    assert worker.wait_idle()
+    again.import_button.click()
+    assert worker.wait_idle()
+    assert message_boxes.kinds == ["error"] and again.import_button.isEnabled()
+    assert again.imported == 0

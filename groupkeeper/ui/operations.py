@@ -24,6 +24,7 @@ from groupkeeper.ui import messages
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from groupkeeper.storage.repos import Store
     from groupkeeper.ui.services import Services
 
 
@@ -48,14 +49,18 @@ class OperationRunner(QObject):
 
     def run_in_background(
         self,
-        op: Op,
+        op: Op | Callable[[], Op],
         on_done: Callable[[OpResult], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
         """Perform a long ``op`` (a CSV import) on the worker's own writer connection.
 
-        ``changed`` is emitted in the GUI thread once it is committed, before ``on_done``;
-        nothing is emitted (and neither callback runs) if the vault locks meanwhile.
+        ``op`` may also be a function that makes the operation: it then runs in the
+        worker too (turning 200,000 accepted rows into the operation's plain data takes
+        seconds; it must use plain data only, never widgets). A refused input arrives at
+        ``on_error`` either way. ``changed`` is emitted in the GUI thread once it is
+        committed, before ``on_done``; nothing is emitted (and neither callback runs) if
+        the vault locks meanwhile.
         """
         from groupkeeper.ui import worker
 
@@ -69,7 +74,9 @@ class OperationRunner(QObject):
 
         # Inside the task the store follows the vault to the task's own connection.
         store = self._services.store
-        worker.run_on_vault(vault, perform, store, op, write=True, on_done=done, on_error=on_error)
+        worker.run_on_vault(
+            vault, _make_and_perform, store, op, write=True, on_done=done, on_error=on_error
+        )
 
     def try_run(self, parent: QWidget | None, op: Op) -> OpResult | None:
         """Like ``run``, but a known error is shown to the user and ``None`` returned."""
@@ -78,6 +85,12 @@ class OperationRunner(QObject):
         except KnownError as exc:
             messages.show_error(parent, exc)
             return None
+
+
+def _make_and_perform(store: Store, op: Op | Callable[[], Op]) -> OpResult:
+    # In the worker: the operation is made (if a function was given) before the write
+    # transaction begins, so the GUI's writes never wait for it.
+    return perform(store, op if isinstance(op, Op) else op())
 
 
 class ScreenReloader(QObject):
