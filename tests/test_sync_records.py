@@ -339,3 +339,44 @@ def test_compaction_through_the_service_and_a_laptop_joining_afterwards(
     finally:
         for store in (a, b, c):
             store.db.close()
+
+
+def test_a_tampered_or_forged_snapshot_is_refused_and_nothing_applied(tmp_path: Path) -> None:
+    """Playing the attacker on compaction: a snapshot with one flipped byte, and a
+    change file renamed into a snapshot's place, are refused with a warning."""
+    from groupkeeper.sync.identity import DeviceIdentity
+    from groupkeeper.sync.replica import Replica
+
+    key = changefile.new_key()
+    shared = tmp_path / "shared"
+    writer = Replica(DeviceIdentity.generate(), "group-snap", key)
+    reader = Replica(DeviceIdentity.generate(), "group-snap", key)
+    for _ in range(3):
+        writer.count("2026-11-30#1", "walk_ins", 1)
+        writer.flush(shared)
+    reader.pull(shared)
+    reader.flush(shared)
+    writer.pull(shared)
+    assert writer.compact(shared, min_files=1) == 3
+    folder = changefile.device_folder(shared, "group-snap", writer.device)
+    (snapshot,) = folder.glob("*.gksnap")
+    good = snapshot.read_bytes()
+    bad = bytearray(good)
+    bad[len(bad) // 2] ^= 0x01
+    snapshot.write_bytes(bytes(bad))
+    fresh = Replica(DeviceIdentity.generate(), "group-snap", key)
+    assert [r for _, r in fresh.pull(shared).refused] == ["bad-signature"]
+    assert fresh.state.meetings() == []
+    # An ordinary change file put where a snapshot goes is not a snapshot.
+    writer.count("2026-11-30#1", "walk_ins", 1)
+    writer.flush(shared)
+    (change,) = folder.glob("*.gkops")
+    snapshot.write_bytes(change.read_bytes())
+    change.unlink()
+    fresh = Replica(DeviceIdentity.generate(), "group-snap", key)
+    assert [r for _, r in fresh.pull(shared).refused] == ["wrong-place"]
+    assert fresh.state.meetings() == []
+    snapshot.write_bytes(good)  # the genuine one back: it applies
+    fresh = Replica(DeviceIdentity.generate(), "group-snap", key)
+    assert fresh.pull(shared).refused == []
+    assert fresh.state.counter("2026-11-30#1", "walk_ins") == 3

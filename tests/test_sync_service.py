@@ -424,15 +424,16 @@ def test_moods_and_anonymous_tallies_travel_and_a_take_back_wins(pair, tmp_path:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_three_vaults_converge_whatever_the_order(tmp_path: Path, seed: int) -> None:
-    """Random check-ins, apologies, undos, counts, edits, moods and a forget on three
-    vaults, synced in a random order: afterwards all three tables agree."""
+    """Random check-ins, apologies, undos, counts, edits, moods, goals, reviews, skill
+    shares, wellbeing answers, group settings, discards and a forget on three vaults,
+    synced in a random order: afterwards all three tables agree."""
     import random
 
     rng = random.Random(seed)
     stores = [_store(tmp_path / f"v{i}") for i in range(3)]
     try:
         a = stores[0]
-        group = a.groups.add(Group(name="Circle"))
+        group = a.groups.add(Group(name="Circle", wellbeing_scale="who5"))
         people = [
             a.members.add(Member(display_name=f"N{i}", group_ids=[group.id or 0])) for i in range(6)
         ]
@@ -457,7 +458,7 @@ def test_three_vaults_converge_whatever_the_order(tmp_path: Path, seed: int) -> 
             p = rng.choice(people).pseudonym
             if store.members.by_pseudonym(p) is None:
                 continue
-            action = rng.randrange(7)
+            action = rng.randrange(13)
             if action == 0:
                 perform(store, ops.attendance.check_in(meeting_id=meeting.id, pseudonym=p))
             elif action == 1:
@@ -482,6 +483,34 @@ def test_three_vaults_converge_whatever_the_order(tmp_path: Path, seed: int) -> 
                         meeting_id=meeting.id, round="opening", pseudonym=p, score=rng.randint(1, 5)
                     ),
                 )
+            elif action == 7:
+                text = f"goal {step}"
+                perform(store, ops.goals.set_goal(meeting_id=meeting.id, pseudonym=p, text=text))
+            elif action == 8:
+                for goal in store.goals.open_for([p], meeting.id)[:1]:
+                    outcome = rng.choice(["done", "partly", None])
+                    perform(
+                        store,
+                        ops.goals.review(meeting_id=meeting.id, goal_id=goal.id, outcome=outcome),
+                    )
+            elif action == 9:
+                skill = store.skills.skills()[step % 3]
+                perform(
+                    store, ops.skills.share(meeting_id=meeting.id, skill_id=skill.id, pseudonym=p)
+                )
+            elif action == 10:
+                answers = [rng.randint(0, 5) for _ in range(5)]
+                perform(
+                    store,
+                    ops.meetings.record_wellbeing(
+                        meeting_id=meeting.id, pseudonym=p, answers=answers
+                    ),
+                )
+            elif action == 11:
+                fields = {"crisis_resources": f"Call {step}"}
+                perform(store, ops.groups.update(group_id=gid, fields=fields))
+            elif action == 12 and meeting.state.value == "open" and rng.random() < 0.3:
+                perform(store, ops.meetings.discard(meeting_id=meeting.id))
             elif step > 40 and rng.random() < 0.3:
                 member = store.members.by_pseudonym(p)
                 assert member is not None
@@ -493,6 +522,7 @@ def test_three_vaults_converge_whatever_the_order(tmp_path: Path, seed: int) -> 
                 _service(s).sync_once()
 
         def snapshot(store: Store, gid: int) -> object:
+            names = {x.id: x.name for x in store.skills.skills()}
             meetings = {}
             for m in store.meetings.recent(gid):
                 meetings[m.date] = (
@@ -504,13 +534,30 @@ def test_three_vaults_converge_whatever_the_order(tmp_path: Path, seed: int) -> 
                         (x.pseudonym or "", x.score or 0)
                         for x in store.moods.for_meeting(m.id or 0)
                     ),
+                    sorted(
+                        (g.pseudonym, g.text or "", str(g.outcome or ""))
+                        for g in store.goals.set_in(m.id or 0)
+                    ),
+                    sorted(
+                        (g.pseudonym, str(g.outcome or ""))
+                        for g in store.goals.reviewed_in(m.id or 0)
+                    ),
+                    sorted(
+                        (x.pseudonym or "", names[x.skill_id])
+                        for x in store.skills.shares(m.id or 0)
+                    ),
+                    sorted(
+                        (x.pseudonym or "", x.answers)
+                        for x in store.wellbeing.for_meeting(m.id or 0)
+                    ),
                 )
             members = sorted((m.pseudonym, m.display_name, m.phone) for m in store.members.all(gid))
-            return meetings, members
+            group = store.groups.get(gid)
+            return meetings, members, (group.crisis_resources, group.wellbeing_scale)
 
         first = snapshot(stores[0], gids[0])
-        meetings_seen, members_seen = first  # type: ignore[misc]
-        assert len(meetings_seen) == 2 and any(att for att, _, _ in meetings_seen.values())
+        meetings_seen, members_seen, _ = first  # type: ignore[misc]
+        assert meetings_seen and any(parts[0] for parts in meetings_seen.values())
         assert members_seen
         assert all(snapshot(s, g) == first for s, g in zip(stores[1:], gids[1:], strict=True))
         conflicts = [len(_service(s).conflicts(g)) for s, g in zip(stores, gids, strict=True)]

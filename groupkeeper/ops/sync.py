@@ -18,7 +18,17 @@ if TYPE_CHECKING:
     from groupkeeper.sync.service import ShareResult, SyncSummary
 
 #: Everything a sync may change in the tables.
-_SYNCED = (Kind.GROUPS, Kind.MEMBERS, Kind.CONSENTS, Kind.MEETINGS, Kind.ATTENDANCE, Kind.GOALS)
+_SYNCED = (
+    Kind.GROUPS,
+    Kind.MEMBERS,
+    Kind.CONSENTS,
+    Kind.MEETINGS,
+    Kind.ATTENDANCE,
+    Kind.MOODS,
+    Kind.GOALS,
+    Kind.SKILLS,
+    Kind.WELLBEING,
+)
 
 
 def _service(store: Store) -> Any:
