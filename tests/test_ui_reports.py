@@ -289,3 +289,27 @@ def test_no_screen_reaches_the_database_through_store_db() -> None:
         if re.search(r"\bstore\.db\b", line)
     ]
     assert offenders == []
+
+
+def test_an_export_the_check_cannot_account_for_is_refused(  # type: ignore[no-untyped-def]
+    qtbot, services: Services, data: dict[str, int], tmp_path: Path, message_boxes
+) -> None:
+    services.now = lambda: datetime(2026, 4, 2, 9, 0, tzinfo=UTC)  # March has ended
+    screen = open_screen(qtbot, services)
+    choose(qtbot, screen, data["small"], Period.months("2026-03", "2026-03"))
+    first = tmp_path / "first.csv"
+    screen.export_csv_to(first)
+    qtbot.waitUntil(lambda: not worker.busy())
+    assert first.exists()
+    # Small's March figures change behind the vault's back (as sync from another laptop
+    # could): 30 walk-ins at each meeting, where the first file said 0.
+    services.store.db.execute(
+        "UPDATE meetings SET walk_ins = 30 WHERE group_id = ?", [data["small"]]
+    )
+    again = tmp_path / "again.csv"
+    screen.export_csv_to(again)
+    qtbot.waitUntil(lambda: not worker.busy())
+    assert not again.exists()
+    kind, _title, text = message_boxes.seen[-1]
+    assert kind == "error" and "cannot be exported" in text, message_boxes.seen
+    assert screen.table.rowCount() > 0  # the screen still shows the figures
