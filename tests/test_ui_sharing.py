@@ -780,3 +780,16 @@ def test_statuses_arriving_after_the_panel_was_deleted_are_dropped(qtbot, servic
     assert panel.loading and worker.busy()
     shiboken6.delete(panel)  # Home goes before the answer is delivered
     assert worker.wait_idle()  # delivered and dropped: nothing raised
+
+
+def test_conflicts_of_a_group_no_longer_shared_say_so(qtbot, services, link) -> None:  # type: ignore[no-untyped-def]
+    from groupkeeper.sync.service import NotShared
+
+    def gone(group_uuid, on_done, on_error) -> bool:  # type: ignore[no-untyped-def]
+        raise NotShared()
+
+    link.load_conflicts = gone  # type: ignore[method-assign]
+    dialog = ConflictsDialog(services, _status(conflicts=1))
+    qtbot.addWidget(dialog)
+    assert dialog.empty_label.text().startswith("This group is not shared any more.")
+    assert not dialog.loading and dialog.keep_buttons == []

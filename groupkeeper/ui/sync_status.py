@@ -585,12 +585,20 @@ class ConflictsDialog(QDialog):
 
     def reload(self) -> None:
         """Read the conflicts again, in the worker; the rows follow when they are in."""
+        from groupkeeper.storage.errors import KnownError
+
         self._clear_rows()
         self.empty_label.setText(self.tr("Reading the edits to settle..."))
         self.empty_label.show()
-        self.loading = sync_link.for_services(self.services).load_conflicts(
-            self.status.group_uuid, self._on_conflicts_loaded, self._on_load_failed
-        )
+        try:
+            self.loading = sync_link.for_services(self.services).load_conflicts(
+                self.status.group_uuid, self._on_conflicts_loaded, self._on_load_failed
+            )
+        except KnownError as exc:  # the group stopped being shared meanwhile
+            self._on_load_failed(exc)
+            return
+        if not self.loading:  # locked: nothing will come (the lock closes this list)
+            self.empty_label.setText("")
 
     def _clear_rows(self) -> None:
         for frame in self.rows_host.findChildren(QFrame, "conflict"):
