@@ -82,6 +82,9 @@ class Replica:
         self.pending: list[dict[str, Any]] = []
         self.applied: set[tuple[str, int]] = set()
         self.next_seq = 1
+        #: How many changes each of this laptop's change files holds (by seq), so "not
+        #: yet seen by the others" counts changes, like ``pending``, not files.
+        self.own_sizes: dict[int, int] = {}
         self._keyring_written: dict[str, bytes] | None = None
         self._keyring_seq = 0
         #: This laptop's name as other laptops show it ("Sam's laptop"; may be empty).
@@ -306,6 +309,7 @@ class Replica:
                     continue
                 break
             self.applied.add((self.device, self.next_seq))
+            self.own_sizes[self.next_seq] = len(self.pending)
             report.written.append(path.name)
             report.entries = len(self.pending)
             self.pending = []
@@ -366,15 +370,16 @@ class Replica:
             if first[joined["invitation"]][1] != device
         }
 
-    def unseen_own_files(self) -> int:
-        """How many of this laptop's written change files some other known laptop has not
-        applied yet (0 while no other laptop has published anything)."""
+    def unseen_own_changes(self) -> int:
+        """How many of this laptop's written changes are in files some other known laptop
+        has not applied yet (0 while no other laptop has published anything). A file
+        written before the sizes were kept counts as one change."""
         own = {seq for device, seq in self.applied if device == self.device}
         missing: set[int] = set()
         for info in self.peers.values():
             seen = set(info.get("applied", {}).get(self.device, []))
             missing |= own - seen
-        return len(missing)
+        return sum(self.own_sizes.get(seq, 1) for seq in missing)
 
     def _open(self, data: bytes, **where: Any) -> changefile.OpenedFile:
         """Open a file under the group key in force, or an earlier one (files written
@@ -648,6 +653,8 @@ class Replica:
             path.unlink(missing_ok=True)
         for path in files.values():
             path.unlink(missing_ok=True)
+        for seq in seqs:  # every other laptop has applied them: nothing left to count
+            self.own_sizes.pop(seq, None)
         return len(files)
 
     def _learn_keys(self, shared: Path, report: SyncReport) -> None:
@@ -699,6 +706,7 @@ class Replica:
             "pending": self.pending,
             "applied": sorted([d, s] for d, s in self.applied),
             "next_seq": self.next_seq,
+            "own_sizes": {str(seq): n for seq, n in sorted(self.own_sizes.items())},
             "keyring_seq": self._keyring_seq,
             "keyring_written": None
             if self._keyring_written is None
@@ -734,6 +742,7 @@ class Replica:
         replica.pending = list(data["pending"])
         replica.applied = {(d, int(s)) for d, s in data["applied"]}
         replica.next_seq = int(data["next_seq"])
+        replica.own_sizes = {int(k): int(v) for k, v in data.get("own_sizes", {}).items()}
         replica._keyring_seq = int(data["keyring_seq"])
         written = data["keyring_written"]
         # Only which members were in the keyring matters for "did it change".

@@ -224,7 +224,8 @@ class SharedGroupStatus:
         last_sync_at: when this laptop last synced it (UTC), None before the first sync.
         laptops: the *other* laptops seen (from their published keyrings or changes).
         pending: this laptop's changes captured but not yet written to the folder.
-        unseen_by_others: this laptop's change files some other laptop has not applied.
+        unseen_by_others: this laptop's written changes some other laptop has not applied
+            (changes, like ``pending``, not files).
         warnings: files refused at the last sync.
         conflicts: member fields waiting to be settled.
         removed_here: another laptop removed this one from the group (it reads nothing
@@ -604,7 +605,7 @@ class SyncService:
                     last_sync_at=datetime.fromisoformat(last) if last else None,
                     laptops=laptops,
                     pending=len(replica.pending),
-                    unseen_by_others=replica.unseen_own_files(),
+                    unseen_by_others=replica.unseen_own_changes(),
                     warnings=tuple(Refusal(p, r) for p, r in record.status.get("refused", [])),
                     conflicts=len(_conflicts(replica)),
                     removed_here=replica.removed_here,
