@@ -313,3 +313,29 @@ def test_an_export_the_check_cannot_account_for_is_refused(  # type: ignore[no-u
     kind, _title, text = message_boxes.seen[-1]
     assert kind == "error" and "cannot be exported" in text, message_boxes.seen
     assert screen.table.rowCount() > 0  # the screen still shows the figures
+
+
+def test_a_refused_pdf_export_says_so_and_the_buttons_come_back(  # type: ignore[no-untyped-def]
+    qtbot, services: Services, data: dict[str, int], tmp_path: Path, message_boxes
+) -> None:
+    """The PDF is drawn between two worker steps: a refusal there is worded like the CSV's,
+    nothing is written or logged, and the export buttons work again."""
+    services.now = lambda: datetime(2026, 4, 2, 9, 0, tzinfo=UTC)  # March has ended
+    screen = open_screen(qtbot, services)
+    choose(qtbot, screen, data["small"], Period.months("2026-03", "2026-03"))
+    screen.export_pdf_to(tmp_path / "first.pdf")
+    qtbot.waitUntil(lambda: not worker.busy())
+    qtbot.waitUntil(lambda: screen.history.rowCount() == 1)
+    services.store.db.execute(
+        "UPDATE meetings SET walk_ins = 30 WHERE group_id = ?", [data["small"]]
+    )
+    again = tmp_path / "again.pdf"
+    screen.export_pdf_to(again)
+    qtbot.waitUntil(lambda: not worker.busy())
+    assert not again.exists()
+    kind, _title, text = message_boxes.seen[-1]
+    assert kind == "error" and "cannot be exported" in text, message_boxes.seen
+    assert screen.pdf_button.isEnabled() and screen.csv_button.isEnabled()
+    screen.refresh_history()
+    qtbot.waitUntil(lambda: not worker.busy())
+    assert screen.history.rowCount() == 1  # only the first export was logged

@@ -751,7 +751,7 @@ class ReportsScreen(QWidget):
             return
         try:
             report_pdf.write_pdf(fresh, path)
-        except OSError as exc:
+        except (OSError, KnownError) as exc:  # a folder that cannot be written; a refusal
             self._on_export_failed(exc)
             return
         worker.run_on_vault(
