@@ -222,6 +222,11 @@ class MeetingSession:
         return self.run.paused
 
     # -- roster and attendance ----------------------------------------------------------
+    def still_there(self) -> bool:
+        """Whether the meeting still exists (a laptop sharing the group may have discarded
+        it; the discard arrives by sync)."""
+        return self.store.meetings.exists(self.meeting_id)
+
     def members(self) -> list[Member]:
         """The group's active members (cached; refreshed when someone is added)."""
         if self._members is None:

@@ -365,3 +365,58 @@ def _run_evening(qtbot, tmp_path, shared, maria, sam, group, boxes) -> None:  # 
 
 def _pseudonym(services: Services, name: str) -> str:
     return next(m.pseudonym for m in services.store.members.all() if m.display_name == name)
+
+
+def test_a_meeting_discarded_on_the_other_laptop_while_open_here(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, boxes
+) -> None:
+    """Maria has tonight's meeting open; Sam discards it on his laptop. When the discard
+    arrives, Maria's runner closes with a plain message instead of failing on a meeting
+    that is gone (a check-in there hit a foreign-key error, the rail a KeyError)."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    maria = Services(Settings(tmp_path / "maria.json"), tmp_path / "maria")
+    maria.create_vault(tmp_path / "maria", PASSPHRASE)
+    sam = Services(Settings(tmp_path / "sam.json"), tmp_path / "sam")
+    sam.create_vault(tmp_path / "sam", "another passphrase for sam")
+    try:
+        group = maria.ops.run(
+            ops.groups.add(fields={"name": "Tuesday group", "crisis_resources": "Line 0800"})
+        ).value
+        maria.store.members.add_many([Member(n, group_ids=[group.id]) for n in REGULARS])
+        invitation = tmp_path / "invite.gkinvite"
+        shared_by = maria.ops.run(
+            ops.sync.share(group_id=group.id, folder=str(shared), invitation=str(invitation))
+        ).value
+        sam.ops.run(
+            ops.sync.join(invitation=str(invitation), code=shared_by.code, folder=str(shared))
+        )
+        a = _window(qtbot, maria)
+        qtbot.mouseClick(a.home.card_for(group.id).start_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: a.runner is not None)
+        meeting_id = a.runner.meeting_id
+        _check_in_by_typing(qtbot, a, ("Maya",))
+        worker.wait_idle()
+        maria.ops.run(ops.sync.sync_now())
+        sam.ops.run(ops.sync.sync_now())
+        sams = sam.store.meetings.open_meeting(sam.store.groups.all()[0].id)
+        assert sams is not None
+        sam.ops.run(ops.meetings.discard(meeting_id=int(sams.id or 0)))
+        sam.ops.run(ops.sync.sync_now())
+
+        maria.ops.run(ops.sync.sync_now())  # what auto-sync does when the folder changes
+        qtbot.waitUntil(lambda: a.runner is None, timeout=WAIT)
+        assert a.stack.currentWidget() is a.home
+        assert any("discarded on another laptop" in text for kind, text in boxes if kind == "info")
+        assert not maria.store.meetings.exists(meeting_id)
+        # Maria can start again from Home.
+        qtbot.waitUntil(lambda: bool(a.home.cards), timeout=WAIT)
+        qtbot.mouseClick(a.home.card_for(group.id).start_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: a.runner is not None)
+        _check_in_by_typing(qtbot, a, ("Ali",))
+        assert _present(maria, a.runner.meeting_id) == {"Ali"}
+    finally:
+        worker.wait_idle()
+        for services in (maria, sam):
+            if services.is_unlocked:
+                services.lock()

@@ -267,6 +267,7 @@ class StubRunner(QLabel):
     ended = Signal(int)
     resumed_home = Signal()
     discarded = Signal(int)
+    discarded_elsewhere = Signal(int)
 
     def focus_main(self) -> None:
         self.setFocus()

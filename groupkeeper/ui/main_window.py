@@ -478,6 +478,7 @@ class MainWindow(QMainWindow):
         self.runner.ended.connect(self._on_runner_ended)
         self.runner.resumed_home.connect(self.show_home)
         self.runner.discarded.connect(self._on_runner_discarded)
+        self.runner.discarded_elsewhere.connect(self._on_runner_discarded_elsewhere)
         self.stack.addWidget(self.runner)
         self.stack.setCurrentWidget(self.runner)
         self._focus_runner()
@@ -493,6 +494,21 @@ class MainWindow(QMainWindow):
     def _on_runner_discarded(self, _meeting_id: int) -> None:
         self._drop_runner()
         self.show_home()
+
+    def _on_runner_discarded_elsewhere(self, _meeting_id: int) -> None:
+        from groupkeeper.ui import messages
+
+        self._drop_runner()
+        self.show_home()
+        messages.info(
+            self,
+            self.tr("Meeting discarded"),
+            self.tr(
+                "This meeting was discarded on another laptop that shares the group, so "
+                "nothing more can be recorded in it. Anything recorded here that the "
+                "other laptop had not seen yet stays and shows on Home."
+            ),
+        )
 
     def _on_home_meeting_discarded(self, meeting_id: int) -> None:
         # The runner kept for "Resume" must not outlive its meeting.

@@ -2102,6 +2102,10 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
         <translation>Bloquear ahora (Ctrl+L)</translation>
     </message>
     <message>
+        <source>Meeting discarded</source>
+        <translation>Reunión descartada</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
@@ -2120,6 +2124,10 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     <message>
         <source>The roster</source>
         <translation type="vanished">La lista de participantes</translation>
+    </message>
+    <message>
+        <source>This meeting was discarded on another laptop that shares the group, so nothing more can be recorded in it. Anything recorded here that the other laptop had not seen yet stays and shows on Home.</source>
+        <translation>Esta reunión se descartó en otro portátil que comparte el grupo, así que ya no se puede anotar nada en ella. Lo anotado aquí que el otro portátil aún no había visto se conserva y aparece en Inicio.</translation>
     </message>
 </context>
 <context>
@@ -3084,7 +3092,7 @@ Ctrl+L bloquea GroupKeeper en cualquier momento; durante una reunión, el plan y
     </message>
     <message>
         <source>The timer could not be restored, so the agenda starts again. Everything recorded is safe.</source>
-        <extracomment>The kinds of data each segment&apos;s rail status line is made of.</extracomment>
+        <extracomment>The kinds of data each segment&apos;s rail status line is made of. The meeting was discarded on another laptop sharing the group (arrived by sync).</extracomment>
         <translation>No se pudo recuperar el temporizador, así que el plan vuelve a empezar. Todo lo anotado está a salvo.</translation>
     </message>
     <message>

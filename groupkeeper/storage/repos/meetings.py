@@ -77,6 +77,9 @@ class MeetingRepo(Repo):
             raise KeyError(meeting_id)
         return _meeting_from_row(row)
 
+    def exists(self, meeting_id: int) -> bool:
+        return self._one("SELECT 1 AS one FROM meetings WHERE id = ?", [meeting_id]) is not None
+
     def open_meeting(self, group_id: int | None = None) -> Meeting | None:
         """The most recent meeting still open (to offer "Resume meeting")."""
         sql = "SELECT * FROM meetings WHERE state = 'open'"

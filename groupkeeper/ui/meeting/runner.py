@@ -100,6 +100,8 @@ class MeetingRunner(QWidget):
     ended = Signal(int)
     resumed_home = Signal()
     discarded = Signal(int)
+    #: The meeting was discarded on another laptop sharing the group (arrived by sync).
+    discarded_elsewhere = Signal(int)
 
     def __init__(self, services: Services, meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -386,6 +388,11 @@ class MeetingRunner(QWidget):
         if changes.kinds == {Kind.TIMER} or self.segment_widget is None:
             return  # engine steps update the chrome themselves; a locked runner shows none
         self._data_version += 1
+        if result.op.name.startswith("sync.") and not self.session.still_there():
+            # Discarded on a co-facilitator's laptop: nothing more can be recorded in it.
+            self.timer.stop()
+            self.discarded_elsewhere.emit(self.meeting_id)
+            return
         if changes.meeting_id not in (None, self.meeting_id) or "meeting.discard" == result.op.name:
             return  # another meeting's, or this one is gone (Home drops this runner next)
         if self.isVisible():
