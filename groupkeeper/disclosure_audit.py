@@ -776,6 +776,10 @@ def protect(
             if not candidates:
                 candidates = [ref for ref in shown if ref[0] in COUNT_METRICS]
             if not candidates:
+                if picks:
+                    # More exposed cells than shown counts left this round (it can
+                    # happen when one round picks for many): hide these, audit again.
+                    break
                 raise RuntimeError(f"disclosure audit: nothing left to hide for {exposure}")
 
             # Smallest shown positive count first (hides least); then a "fewer than N"

@@ -236,9 +236,7 @@ class SyncLink:
         import groupkeeper.ops.sync as sync_ops
 
         op = sync_ops.invite(group_id=group_id, invitation=str(invitation))
-        self._run(
-            op, on_done, on_error, quiet_if_unchanged=False, shape=lambda result: result.code
-        )
+        self._run(op, on_done, on_error, quiet_if_unchanged=False, shape=lambda result: result.code)
 
     def join(
         self, invitation: Path, code: str, folder: Path, on_done: Done, on_error: Failed
