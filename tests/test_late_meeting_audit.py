@@ -32,7 +32,7 @@ from groupkeeper.export_csv import read_rows
 from groupkeeper.metrics import Period
 from groupkeeper.storage import disclosure
 from groupkeeper.storage.repos import Store
-from tests.test_export_attacker import Reader, _read
+from tests.test_export_attacker import RANDOM_KEYS, Reader, _read, pin_keys
 
 highspy = pytest.importorskip("highspy")
 pytestmark = pytest.mark.slow
@@ -95,6 +95,7 @@ def files(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReque
     try:
         store = Store(vault.db, vault.folder)
         demo.generate(store, members=40, groups=2, years=1, seed=request.param, today=TODAY)
+        pin_keys(store.db, request.param)  # a fixed draw of keys (test_export_attacker)
         groups = {g.name: int(g.id or 0) for g in store.groups.all(active_only=False)}
         before = _export_all(store, folder, groups, "before")
         late_group = min(groups)
@@ -103,6 +104,12 @@ def files(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReque
         regulars = [m for m in store.members.all() if gid in m.group_ids][:4]
         meeting = store.meetings.start(gid, LATE_DAY, entered_after=True)
         assert meeting.id is not None
+        if not RANDOM_KEYS:  # the late meeting's key, fixed too
+            with store.db.conn:
+                store.db.execute(
+                    "UPDATE meeting_keys SET rkey = ? WHERE meeting_id = ?",
+                    [1_000_003 * request.param % 2**31, meeting.id],
+                )
         for m in regulars:
             store.meetings.check_in(meeting.id, m.pseudonym)
         store.meetings.change_walk_ins(meeting.id, 1)
