@@ -744,7 +744,9 @@ def protect(
     how the figures behind ``earlier`` relate to today's (``History``).
 
     Raises:
-        Infeasible: ``earlier`` and ``current`` contradict each other under ``history``.
+        Infeasible: ``earlier`` and ``current`` contradict each other under ``history``,
+            or (with no late or corrected meeting in ``history``) earlier exports already
+            expose a cell, which the audits of those exports should have prevented.
     """
     history = history or History()
     cells = dict(current.cells)
@@ -759,7 +761,13 @@ def protect(
         exposed = audit(tables, touching=table, model=model, memo=memo)
         new = {e.var for e in exposed} - asked
         if new and earlier:
-            given_away |= _given_away(earlier, current, history, new)
+            away = _given_away(earlier, current, history, new)
+            if away and not history.now:
+                # With no meeting entered late or corrected, every earlier export was
+                # audited against the ones before it, so none can give a cell away: the
+                # audit has missed something. Refuse rather than publish beside a leak.
+                raise Infeasible("disclosure audit: earlier exports already expose a cell")
+            given_away |= away
             asked |= new
         exposed = [e for e in exposed if e.var not in given_away]
         if not exposed:

@@ -9,8 +9,11 @@ picked and audits again, and the result leaves nothing exposed."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from groupkeeper import disclosure_audit as audit
 from groupkeeper.storage.disclosure import MeetingChange
@@ -50,3 +53,27 @@ def test_protect_hides_enough_when_one_round_runs_out_of_counts() -> None:
     tables = [*earlier, audit.Published(**{**vars(current), "cells": cells})]
     model = audit.build_model(tables, history)
     assert audit.audit(tables, touching=tables[-1], model=model) == []
+
+
+def test_a_cell_given_away_by_earlier_exports_without_late_meetings_refuses(
+    monkeypatch: Any,
+) -> None:
+    """With no meeting entered late or corrected, every earlier export was audited against
+    the ones before it, so "given away by earlier exports" can only mean the audit missed
+    something (the attacker test leaked on one random draw of keys exactly when this path
+    fired). ``protect`` then refuses (``Infeasible``: the export says it cannot be made)
+    instead of publishing beside the leak; with late meetings the path stays as it was."""
+    case = json.loads(CASE.read_text(encoding="utf-8"))
+    current = _published(case["current"])
+    earlier = [_published(e) for e in case["earlier"]]
+    late = audit.History(tuple(_change(r) for r in case["history"]["now"]), True)
+
+    def everything_given_away(_earlier, _current, _history, cells):  # type: ignore[no-untyped-def]
+        return set(cells)
+
+    monkeypatch.setattr(audit, "_given_away", everything_given_away)
+    same_figures = [replace(e, seen=None) for e in earlier]  # no late meeting anywhere
+    with pytest.raises(audit.Infeasible):
+        audit.protect(current, same_figures, history=audit.History())
+    hide, _rounds = audit.protect(current, earlier, history=late)
+    assert hide == set()  # the late-meeting path: nothing to chase
