@@ -336,26 +336,33 @@ def _from_log(
     report: Report,
 ) -> tuple[ReportTable | None, list[disclosure.ExportRecord]]:
     """The table to repeat if this very export was last made from the same figures;
-    otherwise the earlier exports a reader could combine with it: those of overlapping
-    periods that share a group with it, or with another of them (all groups and each
-    group), one of each distinct publication."""
+    otherwise the earlier exports a reader could combine with it: those that share a group
+    and an overlapping period with it, or with another of them, one of each distinct
+    publication. The chain runs through periods as well as groups: an all-groups February
+    ties a group's February to the all-groups one, that group's quarter ties its February
+    to its January and March, so those months count too (leaving them out let a reader
+    narrow a group's January and March "<5" to 2..4 on one draw of keys)."""
     records = disclosure.export_log(db)
     here = (scope, period.first_day, period.last_day)
     mine = [r for r in records if (r.group_ids, r.period_start, r.period_end) == here]
     if mine and mine[-1].fingerprint == fingerprint:
         return _table_from_log(mine[-1], report), []
-    overlapping = [
-        r for r in records if r.period_start <= period.last_day and period.first_day <= r.period_end
-    ]
-    groups = set(scope)
+    # (groups, first day, last day) of this export and of every record chosen so far.
+    reached: list[tuple[set[int], str, str]] = [(set(scope), period.first_day, period.last_day)]
     chosen: dict[int, disclosure.ExportRecord] = {}
     grew = True
     while grew:
         grew = False
-        for r in overlapping:
-            if r.id not in chosen and groups & set(r.group_ids):
+        for r in records:
+            if r.id in chosen:
+                continue
+            groups = set(r.group_ids)
+            if any(
+                groups & g and r.period_start <= last and first <= r.period_end
+                for g, first, last in reached
+            ):
                 chosen[r.id] = r
-                groups |= set(r.group_ids)
+                reached.append((groups, r.period_start, r.period_end))
                 grew = True
     distinct: dict[tuple[Any, ...], disclosure.ExportRecord] = {}
     for r in sorted(chosen.values(), key=lambda r: r.id):  # the latest of the same ones

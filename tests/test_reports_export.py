@@ -303,3 +303,32 @@ def test_cli_export_unknown_group_lists_the_groups_in_one_line(
     assert len(lines) == 1 and "Zanzibar" not in lines[0]
     assert "Groups in this vault: Circle." in lines[0]  # group names are not personal data
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_the_audit_takes_in_months_tied_through_a_quarter(store: Store, tmp_path: Path) -> None:
+    """All groups' February is audited with the Tuesday group's January and March too: the
+    group's quarter ties them to its February, which all groups' February ties to the
+    other group's. Only exports of overlapping periods were taken before, and on one draw
+    of keys a reader narrowed the group's January and March "<5" to 2..4."""
+    from groupkeeper import demo
+
+    demo.generate(store, members=30, groups=2, years=1, seed=3, today=dt.date(2027, 1, 6))
+    one, two = (int(g.id or 0) for g in store.groups.all(active_only=False))
+    months = [Period((2026, m), (2026, m)) for m in (1, 2, 3)]
+    exports = [((two,), p) for p in [*months, Period.quarter(2026, 1)]] + [((one,), months[1])]
+    for scope, period in exports:
+        bundle = reports_export.build_report(
+            store.db, scope, period, threshold=5, scope_label="g", today=dt.date(2027, 1, 6)
+        )
+        reports_export.export_csv(bundle, tmp_path / f"{scope}-{period.label}.csv", store.db)
+    _table, records = reports_export._from_log(
+        store.db,
+        (one, two),
+        months[1],
+        "not logged yet",
+        None,  # type: ignore[arg-type]
+    )
+    taken = {(r.group_ids, r.period_start[:7], r.period_end[:7]) for r in records}
+    assert ((two,), "2026-01", "2026-01") in taken
+    assert ((two,), "2026-03", "2026-03") in taken
+    assert len(taken) == len(exports)
