@@ -349,10 +349,12 @@ def _write_then_rename(path: Path, data: bytes, *, replace: bool) -> None:
     fsync_dir(path.parent)
 
 
-def change_files(shared: Path, group: str) -> Iterator[tuple[str, int, Path]]:
-    """Every complete change file of ``group`` as ``(device, seq, path)``, in a stable
-    order. Temporary, partial and ``*.sync-conflict-*`` files and foreign folder names
-    are skipped (they never match the change file name)."""
+def _numbered_files(
+    shared: Path, group: str, name: re.Pattern[str]
+) -> Iterator[tuple[str, int, Path]]:
+    """The files of ``group`` whose name matches ``name`` (its group 1 is the number) as
+    ``(device, number, path)``, in a stable order; folders that are not device ids are
+    skipped."""
     root = shared / group
     if not root.is_dir():
         return
@@ -360,9 +362,16 @@ def change_files(shared: Path, group: str) -> Iterator[tuple[str, int, Path]]:
         if not device_dir.is_dir() or not valid_id(device_dir.name):
             continue
         for path in sorted(device_dir.iterdir()):
-            match = _CHANGE_NAME.match(path.name)
+            match = name.match(path.name)
             if match and path.is_file():
                 yield device_dir.name, int(match.group(1)), path
+
+
+def change_files(shared: Path, group: str) -> Iterator[tuple[str, int, Path]]:
+    """Every complete change file of ``group`` as ``(device, seq, path)``, in a stable
+    order. Temporary, partial and ``*.sync-conflict-*`` files and foreign folder names
+    are skipped (they never match the change file name)."""
+    yield from _numbered_files(shared, group, _CHANGE_NAME)
 
 
 def rotation_name(epoch: int) -> str:
@@ -372,16 +381,7 @@ def rotation_name(epoch: int) -> str:
 
 def rotations(shared: Path, group: str) -> Iterator[tuple[str, int, Path]]:
     """Every key rotation file of ``group`` as ``(device, epoch, path)``."""
-    root = shared / group
-    if not root.is_dir():
-        return
-    for device_dir in sorted(root.iterdir()):
-        if not device_dir.is_dir() or not valid_id(device_dir.name):
-            continue
-        for path in sorted(device_dir.iterdir()):
-            match = _ROTATION_NAME.match(path.name)
-            if match and path.is_file():
-                yield device_dir.name, int(match.group(1)), path
+    yield from _numbered_files(shared, group, _ROTATION_NAME)
 
 
 def snapshot_name(seq: int) -> str:
@@ -391,16 +391,7 @@ def snapshot_name(seq: int) -> str:
 
 def snapshots(shared: Path, group: str) -> Iterator[tuple[str, int, Path]]:
     """Every snapshot file of ``group`` as ``(device, seq, path)``."""
-    root = shared / group
-    if not root.is_dir():
-        return
-    for device_dir in sorted(root.iterdir()):
-        if not device_dir.is_dir() or not valid_id(device_dir.name):
-            continue
-        for path in sorted(device_dir.iterdir()):
-            match = _SNAPSHOT_NAME.match(path.name)
-            if match and path.is_file():
-                yield device_dir.name, int(match.group(1)), path
+    yield from _numbered_files(shared, group, _SNAPSHOT_NAME)
 
 
 def keyrings(shared: Path, group: str) -> Iterator[tuple[str, Path]]:
