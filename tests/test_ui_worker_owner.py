@@ -177,3 +177,42 @@ def test_auto_sync_deleted_while_it_reads_the_shared_folders(qtbot, tmp_path: Pa
         assert bugs == []
     finally:
         services.lock()
+
+
+def test_every_lambda_callback_names_its_owner() -> None:
+    """A callback written as a lambda names no screen, so the worker cannot tell the answer
+    has nowhere to go: every ``worker.run_in_background``/``run_on_vault`` call in the UI
+    whose callbacks are all lambdas (or plain functions) passes ``owner=``, unless one
+    callback is a bound method of ``self`` (``owner_of`` finds that one)."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1] / "groupkeeper" / "ui"
+    unowned = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "worker.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "worker"
+                and node.func.attr in ("run_in_background", "run_on_vault")
+            ):
+                continue
+            keywords = {k.arg: k.value for k in node.keywords if k.arg}
+            if "owner" in keywords:
+                continue
+            callbacks = [keywords[k] for k in ("on_done", "on_error") if k in keywords]
+            if not any(isinstance(c, ast.Lambda) for c in callbacks):
+                continue
+            bound = any(
+                isinstance(c, ast.Attribute)
+                and isinstance(c.value, ast.Name)
+                and c.value.id == "self"
+                for c in callbacks
+            )
+            if not bound:
+                unowned.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert unowned == [], f"worker calls with lambda callbacks and no owner=: {unowned}"
+

@@ -263,6 +263,7 @@ class CsvImportDialog(QDialog):
             lambda: csv_import.read_csv_file(path, existing, mapping, require_name=False),
             on_done=lambda preview: self._on_file_read(serial, path, preview),
             on_error=lambda exc: self._on_file_error(serial, exc),
+            owner=self,  # lambdas name no owner: nothing reaches a closed dialog
         )
 
     def set_column_field(self, column: int, field: str) -> None:
@@ -387,6 +388,7 @@ class CsvImportDialog(QDialog):
             lambda: csv_import.read_csv_file(path, existing, mapping, require_name=False),
             on_done=lambda again: self._on_file_read(serial, path, again, remembered=True),
             on_error=lambda exc: self._on_file_error(serial, exc),
+            owner=self,  # lambdas name no owner: nothing reaches a closed dialog
         )
 
     def _remember_mapping(self) -> None:

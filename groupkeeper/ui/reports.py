@@ -374,6 +374,7 @@ class ReportsScreen(QWidget):
             vault,
             lambda: disclosure.export_history(vault.db),  # the task's own connection
             on_done=lambda records: self._show_history(serial, records),
+            owner=self,  # lambdas name no owner: nothing reaches a deleted screen
         )
 
     def _show_history(self, serial: int, records: list[disclosure.ExportSummary]) -> None:
@@ -593,6 +594,7 @@ class ReportsScreen(QWidget):
             period,
             on_done=lambda bundle: self._on_built(serial, bundle),
             on_error=lambda exc: self._on_build_failed(serial, exc),
+            owner=self,
         )
         self._show_follow_up()
 
