@@ -20,7 +20,7 @@ import weakref
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtGui import QResizeEvent
@@ -466,12 +466,7 @@ class SyncPanel(QFrame):
         self._run_dialog(JoinGroupDialog(self.services, self.window()))
 
     def _run_dialog(self, dialog: QDialog) -> int:
-        self.dialog = dialog
-        try:
-            return dialog.exec()
-        finally:
-            self.dialog = None
-            dialog.deleteLater()
+        return run_dialog(self, dialog)
 
     def sync_now(self) -> None:
         """Sync every shared group now (in the worker)."""
@@ -513,6 +508,18 @@ class SyncPanel(QFrame):
     def show_laptops(self, group_uuid: str) -> None:
         status = self.box_for(group_uuid).status
         self._run_dialog(LaptopsDialog(self.services, status, self.window()))
+
+
+def run_dialog(holder: Any, dialog: QDialog) -> int:
+    """Run ``dialog`` modally as ``holder.dialog`` (where tests and the lock find the open
+    one), then forget and delete it; returns what ``exec`` returned. Used by the sync
+    panel and Settings → Groups."""
+    holder.dialog = dialog
+    try:
+        return dialog.exec()
+    finally:
+        holder.dialog = None
+        dialog.deleteLater()
 
 
 #: Every open sharing dialog: they show a code or members' details, so lock closes them.

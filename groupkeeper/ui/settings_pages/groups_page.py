@@ -331,12 +331,9 @@ class GroupsPage(QWidget):
         )
 
     def _run_dialog(self, dialog: QDialog) -> int:
-        self.dialog = dialog
-        try:
-            return dialog.exec()
-        finally:
-            self.dialog = None
-            dialog.deleteLater()
+        from groupkeeper.ui.sync_status import run_dialog
+
+        return run_dialog(self, dialog)
 
     def _on_share_button_clicked(self) -> None:
         from groupkeeper.ui.share_dialogs import ShareGroupDialog
