@@ -78,6 +78,21 @@ def test_spanish_ts_is_complete_with_plural_forms() -> None:
                 assert source in SAME_IN_BOTH, f"{where} is not translated (same as English)"
 
 
+def test_spanish_keeps_to_the_glossary_words() -> None:
+    """resources/translations/GLOSSARY.md: a member is "participante" (neutral; "miembro"
+    sounds like a club) and the vault a "caja fuerte", never "bóveda"."""
+    avoided = re.compile(r"\b(miembros?|b[oó]vedas?|contraseñas?)\b", re.IGNORECASE)
+    found = []
+    for ctx, source, msg, translation in _ts_messages("es"):
+        if translation.get("type", "") == "vanished":
+            continue
+        forms = [f.text or "" for f in translation.findall("numerusform")] or [
+            translation.text or ""
+        ]
+        found += [f"[{ctx}] {text!r}" for text in forms if avoided.search(text)]
+    assert found == []
+
+
 def test_english_plural_forms() -> None:
     messages = _ts_messages("en")
     assert messages, "the English .ts carries the plural forms"

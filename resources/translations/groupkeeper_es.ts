@@ -255,7 +255,7 @@
     </message>
     <message>
         <source>Add up the CSV exports of several groups or sites into one report, for the same month, quarter or year. Only the exported figures are used (no vault): a figure with a hidden part stays hidden, or is shown as the range its parts allow.</source>
-        <translation>Sume en un solo informe las exportaciones CSV de varios grupos o sedes, del mismo mes, trimestre o año. Solo se usan las cifras exportadas (sin bóveda): una cifra con una parte oculta sigue oculta, o se muestra como el intervalo que permiten sus partes.</translation>
+        <translation>Suma en un solo informe las exportaciones CSV de varios grupos o sedes, del mismo mes, trimestre o año. Solo se usan las cifras exportadas (no hace falta abrir la caja fuerte): una cifra con una parte oculta sigue oculta, o se muestra como el intervalo que permiten sus partes.</translation>
     </message>
     <message numerus="yes">
         <source>Attendances: %1. %n figure(s) hidden because a part was hidden;</source>
@@ -1041,8 +1041,8 @@ Save here anyway?</source>
     <message numerus="yes">
         <source>%n active member(s)</source>
         <translation>
-            <numerusform>%n miembro activo</numerusform>
-            <numerusform>%n miembros activos</numerusform>
+            <numerusform>%n participante en activo</numerusform>
+            <numerusform>%n participantes en activo</numerusform>
         </translation>
     </message>
     <message>
@@ -1701,7 +1701,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
     </message>
     <message>
         <source>A member needs a display name.</source>
-        <translation>Un miembro necesita un nombre para mostrar.</translation>
+        <translation>Cada participante necesita un nombre para mostrar.</translation>
     </message>
     <message>
         <source>A skill needs a name.</source>
@@ -1721,7 +1721,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
     </message>
     <message>
         <source>Give either the passphrase or the recovery key.</source>
-        <translation>Indica la frase de contraseña o la clave de recuperación.</translation>
+        <translation>Indica la frase de acceso o la clave de recuperación.</translation>
     </message>
     <message>
         <source>Group has no id.</source>
@@ -1729,7 +1729,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
     </message>
     <message>
         <source>Member has no id.</source>
-        <translation>El miembro no tiene identificador.</translation>
+        <translation>Falta el identificador de participante.</translation>
     </message>
     <message>
         <source>Mood score outside the group&apos;s scale.</source>
@@ -1749,7 +1749,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
     </message>
     <message>
         <source>No passphrase was given.</source>
-        <translation>No se ha indicado ninguna frase de contraseña.</translation>
+        <translation>No se ha indicado ninguna frase de acceso.</translation>
     </message>
     <message>
         <source>Only a period that has ended can be exported: its last day must be before today. The screen shows the running month, but an export of it could be repeated after the next meeting, and the difference would show that meeting&apos;s figures.</source>
@@ -1793,7 +1793,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
     </message>
     <message>
         <source>That member is no longer in the vault.</source>
-        <translation>Ese miembro ya no está en la caja fuerte.</translation>
+        <translation>Esa persona ya no está en la caja fuerte.</translation>
     </message>
     <message>
         <source>That mood scale is not one GroupKeeper knows.</source>
@@ -1821,7 +1821,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
     </message>
     <message>
         <source>The passphrase must have at least {count} characters.</source>
-        <translation>La frase de contraseña debe tener al menos {count} caracteres.</translation>
+        <translation>La frase de acceso debe tener al menos {count} caracteres.</translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
@@ -1845,7 +1845,7 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
     </message>
     <message>
         <source>There is no terminal to ask for the passphrase; give it on standard input with --passphrase-stdin.</source>
-        <translation>No hay ningún terminal para pedir la frase de contraseña; indícala por la entrada estándar con --passphrase-stdin.</translation>
+        <translation>No hay ningún terminal para pedir la frase de acceso; indícala por la entrada estándar con --passphrase-stdin.</translation>
     </message>
     <message>
         <source>This build cannot write PDF reports; use --csv.</source>
@@ -6095,8 +6095,8 @@ Save here anyway?</source>
     <message numerus="yes">
         <source>Complementary suppression: %n further figure(s) hidden, after a check with an integer-programming solver of every way the shown figures, and those of earlier exports from this vault, could be combined: no hidden count can be worked out exactly, and no &quot;fewer than&quot; figure narrowed.</source>
         <translation>
-            <numerusform>Supresión complementaria: %n cifra más oculta, tras comprobar con un solucionador de programación entera todas las formas de combinar las cifras mostradas y las de exportaciones anteriores de esta bóveda: ningún recuento oculto se puede deducir con exactitud ni se puede acotar ninguna cifra &quot;menos de&quot;.</numerusform>
-            <numerusform>Supresión complementaria: %n cifras más ocultas, tras comprobar con un solucionador de programación entera todas las formas de combinar las cifras mostradas y las de exportaciones anteriores de esta bóveda: ningún recuento oculto se puede deducir con exactitud ni se puede acotar ninguna cifra &quot;menos de&quot;.</numerusform>
+            <numerusform>Supresión complementaria: %n cifra más oculta, tras comprobar con un solucionador de programación entera todas las formas de combinar las cifras mostradas y las de exportaciones anteriores de esta caja fuerte: ningún recuento oculto se puede deducir con exactitud ni se puede acotar ninguna cifra &quot;menos de&quot;.</numerusform>
+            <numerusform>Supresión complementaria: %n cifras más ocultas, tras comprobar con un solucionador de programación entera todas las formas de combinar las cifras mostradas y las de exportaciones anteriores de esta caja fuerte: ningún recuento oculto se puede deducir con exactitud ni se puede acotar ninguna cifra &quot;menos de&quot;.</numerusform>
         </translation>
     </message>
     <message>
@@ -6390,8 +6390,8 @@ Save here anyway?</source>
     <message numerus="yes">
         <source>This report adds up %n exports. It was worked out from the exported figures alone, without any vault: it holds aggregate figures only and tells nothing that the exports did not already tell.</source>
         <translation>
-            <numerusform>Este informe suma %n exportación. Se calculó solo a partir de las cifras exportadas, sin ninguna bóveda: contiene únicamente cifras agregadas y no revela nada que las exportaciones no revelaran ya.</numerusform>
-            <numerusform>Este informe suma %n exportaciones. Se calculó solo a partir de las cifras exportadas, sin ninguna bóveda: contiene únicamente cifras agregadas y no revela nada que las exportaciones no revelaran ya.</numerusform>
+            <numerusform>Este informe suma %n exportación. Se calculó solo a partir de las cifras exportadas, sin abrir ninguna caja fuerte: contiene únicamente cifras agregadas y no revela nada que las exportaciones no revelaran ya.</numerusform>
+            <numerusform>Este informe suma %n exportaciones. Se calculó solo a partir de las cifras exportadas, sin abrir ninguna caja fuerte: contiene únicamente cifras agregadas y no revela nada que las exportaciones no revelaran ya.</numerusform>
         </translation>
     </message>
     <message>
