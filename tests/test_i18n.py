@@ -83,7 +83,7 @@ def test_spanish_keeps_to_the_glossary_words() -> None:
     sounds like a club) and the vault a "caja fuerte", never "bóveda"."""
     avoided = re.compile(r"\b(miembros?|b[oó]vedas?|contraseñas?)\b", re.IGNORECASE)
     found = []
-    for ctx, source, msg, translation in _ts_messages("es"):
+    for ctx, _source, _msg, translation in _ts_messages("es"):
         if translation.get("type", "") == "vanished":
             continue
         forms = [f.text or "" for f in translation.findall("numerusform")] or [

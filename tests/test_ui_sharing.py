@@ -427,6 +427,32 @@ def test_invite_another_laptop_from_the_panel_and_the_card(  # type: ignore[no-u
     assert link.calls[-1] == ("invite", group.id, shared / "GroupKeeper invitation 3.gkinvite")
 
 
+def test_home_card_of_a_shared_group_offers_to_invite(  # type: ignore[no-untyped-def]
+    qtbot, services, link, group
+) -> None:
+    """The card's button says what it does: "Share this group..." until the group is
+    shared, then "Invite another laptop..." (text and accessible name), and back."""
+    from groupkeeper.ui.home import HomeScreen
+
+    home = HomeScreen(services)
+    qtbot.addWidget(home)
+    home.show()
+    home.refresh()
+    card = home.card_for(group.id)
+    qtbot.waitUntil(lambda: link.shared == [] and card.share_button.text() != "")
+    assert card.share_button.text() == "Share this group..."
+    assert card.share_button.accessibleName() == (
+        "Share Tuesday group with a co-facilitator's laptop"
+    )
+    link.shared = [_status(group_id=group.id)]
+    home.refresh()
+    qtbot.waitUntil(lambda: card.share_button.text() == "Invite another laptop...")
+    assert card.share_button.accessibleName() == "Invite another laptop to Tuesday group"
+    link.shared = []
+    home.refresh()
+    qtbot.waitUntil(lambda: card.share_button.text() == "Share this group...")
+
+
 def test_a_removed_laptop_is_not_offered_to_invite(qtbot, services, link) -> None:  # type: ignore[no-untyped-def]
     link.shared = [_status(removed_here=True)]
     panel = SyncPanel(services)

@@ -215,4 +215,3 @@ def test_every_lambda_callback_names_its_owner() -> None:
             if not bound:
                 unowned.append(f"{path.relative_to(root)}:{node.lineno}")
     assert unowned == [], f"worker calls with lambda callbacks and no owner=: {unowned}"
-

@@ -182,8 +182,9 @@ class GroupCard(QFrame):
         self.kit_button.setObjectName("paperKit")
         self.notes_button = QPushButton(self.tr("Safety notes..."), self)
         self.notes_button.setObjectName("safetyNotes")
-        self.share_button = QPushButton(self.tr("Share this group..."), self)
+        self.share_button = QPushButton(self)
         self.share_button.setObjectName("shareGroup")
+        self.shared = False  # shared with other laptops (``set_shared``)
         # A flow of buttons: at large text or in Spanish they wrap, never widen the window.
         buttons = FlowLayout()
         for button in (
@@ -254,9 +255,27 @@ class GroupCard(QFrame):
         self.notes_button.setAccessibleName(
             self.tr("Read the private safety notes of %1").replace("%1", group.name)
         )
-        self.share_button.setAccessibleName(
-            self.tr("Share %1 with a co-facilitator's laptop").replace("%1", group.name)
-        )
+        self._word_share_button()
+
+    def set_shared(self, shared: bool) -> None:
+        """Word the share button for a group shared already (it then invites one more
+        laptop) or not yet."""
+        if shared != self.shared:
+            self.shared = shared
+            self._word_share_button()
+
+    def _word_share_button(self) -> None:
+        name = self.group.name
+        if self.shared:
+            self.share_button.setText(self.tr("Invite another laptop..."))
+            self.share_button.setAccessibleName(
+                self.tr("Invite another laptop to %1").replace("%1", name)
+            )
+        else:
+            self.share_button.setText(self.tr("Share this group..."))
+            self.share_button.setAccessibleName(
+                self.tr("Share %1 with a co-facilitator's laptop").replace("%1", name)
+            )
 
 
 class HomeScreen(QWidget):
@@ -307,6 +326,8 @@ class HomeScreen(QWidget):
         layout.addWidget(scroll, 1)
         # Shared groups: status, conflicts, joining (ui/sync_status.py).
         self.sync_panel = SyncPanel(services, self)
+        self._shared_ids: set[int] = set()
+        self.sync_panel.shared_groups.connect(self._on_shared_groups)
         layout.addWidget(self.sync_panel)
         layout.addWidget(backup_box)
 
@@ -363,6 +384,7 @@ class HomeScreen(QWidget):
         self, group: Group, next_date: date | None, open_id: int | None, members: int
     ) -> GroupCard:
         card = GroupCard(group, next_date, open_id, self.cards_host, members=members)
+        card.set_shared(group.id in self._shared_ids)
         card.start_button.clicked.connect(lambda _=False, c=card: self._on_card_start(c))
         card.past_button.clicked.connect(lambda _=False, c=card: self._on_card_past(c))
         card.kit_button.clicked.connect(lambda _=False, c=card: self._on_card_kit(c))
@@ -372,6 +394,11 @@ class HomeScreen(QWidget):
             lambda _=False, c=card: self.discard_meeting(c.open_meeting_id or 0)
         )
         return card
+
+    def _on_shared_groups(self, group_ids: set[int]) -> None:
+        self._shared_ids = set(group_ids)
+        for card in self.cards:
+            card.set_shared(card.group.id in self._shared_ids)
 
     def _refresh_backup(self) -> None:
         settings = self.services.store.settings
@@ -404,6 +431,7 @@ class HomeScreen(QWidget):
         if self.notes_dialog is not None:  # on lock: no note stays on screen
             self.notes_dialog.reject()
         self.sync_panel.clear_personal_data()
+        self._shared_ids.clear()
         for card in self.cards:
             card.setParent(None)
             card.deleteLater()

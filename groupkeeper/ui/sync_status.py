@@ -277,6 +277,9 @@ class SyncPanel(QFrame):
     """Home's box for shared groups (see the module docstring)."""
 
     join_requested = Signal()
+    #: The ids of the groups shared with other laptops, each time the boxes are replaced
+    #: (Home's cards then offer "Invite another laptop..." instead of "Share").
+    shared_groups = Signal(object)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -383,6 +386,7 @@ class SyncPanel(QFrame):
             box.invite_button.clicked.connect(lambda _=False, s=status: self.invite(s.group_uuid))
             self.boxes_layout.addWidget(box)
             self.boxes.append(box)
+        self.shared_groups.emit({s.group_id for s in statuses if s.group_id is not None})
         self.sync_button.setVisible(bool(statuses))
         self.boxes_scroll.setVisible(bool(statuses))
         if statuses:

@@ -1066,6 +1066,14 @@ Save here anyway?</source>
         <translation>Anotar una reunión pasada...</translation>
     </message>
     <message>
+        <source>Invite another laptop to %1</source>
+        <translation>Invitar a otro portátil a %1</translation>
+    </message>
+    <message>
+        <source>Invite another laptop...</source>
+        <translation>Invitar a otro portátil...</translation>
+    </message>
+    <message>
         <source>Next meeting: %1</source>
         <translation>Próxima reunión: %1</translation>
     </message>
@@ -5000,6 +5008,7 @@ Esto no se puede deshacer.</translation>
     </message>
     <message>
         <source>Join a shared group...</source>
+        <extracomment>The ids of the groups shared with other laptops, each time the boxes are replaced (Home&apos;s cards then offer &quot;Invite another laptop...&quot; instead of &quot;Share&quot;).</extracomment>
         <translation>Unirme a un grupo compartido...</translation>
     </message>
     <message>
