@@ -508,10 +508,10 @@ def check_exportable(period: Period, today: dt.date | str | None = None) -> None
 
 
 EXPORT_UNCHECKABLE = (
-    "This report cannot be exported: the figures behind earlier exports of this vault"
-    " changed in a way the vault has no record of (for example, attendance that came in by"
-    " sync from another laptop), so the check that keeps small counts hidden cannot take"
-    " those exports into account."
+    "This report cannot be exported: the check that keeps small counts hidden cannot be"
+    " sure of it together with this vault's earlier exports (for example, because"
+    " attendance came in by sync from another laptop after they were made). Nothing was"
+    " written."
 )
 
 

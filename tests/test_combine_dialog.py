@@ -48,7 +48,7 @@ def test_choose_fix_and_save(qtbot, tmp_path: Path, message_boxes) -> None:  # t
     assert "members.csv is not a GroupKeeper report export" in dialog.summary.text()
     assert not dialog.csv_button.isEnabled()
     texts = [dialog.files.item(i).text() for i in range(dialog.files.count())]
-    assert texts[0].startswith("tuesday.csv - Tuesday, for January 2026 to March 2026")
+    assert texts[0].startswith("tuesday.csv - Tuesday, for January–March 2026")
     assert "Ada" not in " ".join(texts)
 
     # Leave the bad file out, add the second export (and the first again: not doubled).
@@ -58,7 +58,7 @@ def test_choose_fix_and_save(qtbot, tmp_path: Path, message_boxes) -> None:  # t
     click(qtbot, dialog.add_button)
     assert dialog.files.count() == 2
     summary = dialog.summary.text()
-    assert "Ready to combine 2 exports for January 2026 to March 2026" in summary
+    assert "Ready to combine 2 exports for January–March 2026" in summary
     assert "Tuesday, Thursday" in summary and "Attendances: 192" in summary
 
     out_csv, out_pdf = tmp_path / "out" / "combined.csv", tmp_path / "out" / "combined.pdf"

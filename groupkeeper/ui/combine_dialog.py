@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from groupkeeper import combine
 from groupkeeper.storage.errors import InvalidInput, KnownError, file_problem
-from groupkeeper.ui import charts, messages, report_pdf
+from groupkeeper.ui import messages, report_pdf
 from groupkeeper.ui.widgets.sizing import fit_to_text_and_screen
 
 
@@ -198,14 +198,10 @@ class CombineDialog(QDialog):
 
     @staticmethod
     def _period_words(period_start: tuple[int, int], period_end: tuple[int, int]) -> str:
-        start = charts.month_label(f"{period_start[0]:04d}-{period_start[1]:02d}", short=False)
-        if period_start == period_end:
-            return start
-        end = charts.month_label(f"{period_end[0]:04d}-{period_end[1]:02d}", short=False)
-        return (
-            QCoreApplication.translate("reports", "%1 to %2")
-            .replace("%1", start)
-            .replace("%2", end)
+        # As the reports word periods: "January–March 2026", "2026", "March 2026".
+        return report_pdf.period_words(
+            f"{period_start[0]:04d}-{period_start[1]:02d}-01",
+            f"{period_end[0]:04d}-{period_end[1]:02d}-01",
         )
 
     def _file_words(self, f: combine.ExportFile) -> str:

@@ -1868,8 +1868,8 @@ No se puede deshacer. Las personas añadidas como nuevas siguen en la lista.</tr
         <translation>Esta nota ya no está en la caja fuerte.</translation>
     </message>
     <message>
-        <source>This report cannot be exported: the figures behind earlier exports of this vault changed in a way the vault has no record of (for example, attendance that came in by sync from another laptop), so the check that keeps small counts hidden cannot take those exports into account.</source>
-        <translation>Este informe no se puede exportar: las cifras de exportaciones anteriores de esta caja fuerte cambiaron de una forma de la que la caja fuerte no tiene registro (por ejemplo, asistencias llegadas por sincronización desde otro portátil), así que la comprobación que mantiene ocultas las cifras pequeñas no puede tener en cuenta esas exportaciones.</translation>
+        <source>This report cannot be exported: the check that keeps small counts hidden cannot be sure of it together with this vault&apos;s earlier exports (for example, because attendance came in by sync from another laptop after they were made). Nothing was written.</source>
+        <translation>Este informe no se puede exportar: la comprobación que mantiene ocultas las cifras pequeñas no puede asegurarlo junto con las exportaciones anteriores de esta caja fuerte (por ejemplo, porque llegaron asistencias por sincronización desde otro portátil después de hacerlas). No se ha escrito nada.</translation>
     </message>
     <message>
         <source>Those answers do not fit the scale.</source>
@@ -6013,7 +6013,7 @@ Save here anyway?</source>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation>de %1 a %2</translation>
+        <translation type="vanished">de %1 a %2</translation>
     </message>
     <message>
         <source>%1–%2 %3</source>
