@@ -214,20 +214,20 @@ def test_import_adds_good_rows_with_groups(store: Store) -> None:
 
 def test_import_is_all_or_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     p = parse_csv(GOOD.encode())
-    real_insert = store.members._insert
+    real_insert = store.members._insert_pseudonyms
     calls = []
 
-    def insert_then_fail(db, member, now, *drawn):  # type: ignore[no-untyped-def]
-        calls.append(member.display_name)
-        if len(calls) == 2:
-            raise DiskFull()
-        real_insert(db, member, now, *drawn)
+    def insert_then_fail(db, rows):  # type: ignore[no-untyped-def]
+        real_insert(db, rows)  # the pseudonyms are written, then the disk fills up
+        calls.append(len(rows))
+        raise DiskFull()
 
-    monkeypatch.setattr(store.members, "_insert", insert_then_fail)
+    monkeypatch.setattr(store.members, "_insert_pseudonyms", insert_then_fail)
     with pytest.raises(DiskFull):
         import_members(store, p.members)
-    assert calls == ["Maya", "Zoë"]
+    assert calls == [2]
     assert store.members.all() == []
+    assert store.db.execute("SELECT count(*) FROM pseudonyms").fetchone() == (0,)
 
 
 def test_parse_never_writes(store: Store) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from groupkeeper.storage import _sqlcipher
-from groupkeeper.storage.errors import DiskFull, ReadOnly, VaultGone
+from groupkeeper.storage.errors import DiskFull, ReadOnly, VaultBusy, VaultGone
 from groupkeeper.storage.faults import guarded, known_error_for_sqlite
 
 
@@ -34,6 +34,7 @@ def test_a_real_read_only_connection_is_read_only(tmp_path: Path) -> None:
         (_sqlcipher.dbapi2.SQLITE_IOERR, VaultGone),
         (_sqlcipher.dbapi2.SQLITE_IOERR | (3 << 8), VaultGone),  # SQLITE_IOERR_WRITE
         (_sqlcipher.dbapi2.SQLITE_CANTOPEN, VaultGone),
+        (_sqlcipher.dbapi2.SQLITE_BUSY, VaultBusy),  # another process held the lock
     ],
 )
 def test_codes_map_to_known_errors(tmp_path: Path, code: int, known: type) -> None:

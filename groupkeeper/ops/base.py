@@ -96,6 +96,7 @@ class _Spec:
     apply: Callable[..., Any]
     kinds: frozenset[Kind]
     signature: inspect.Signature
+    prepare: Callable[..., Callable[[Store], Any]] | None = None
 
     def build(self, args: Mapping[str, Any]) -> Op:
         """Check ``args`` against ``apply``'s keywords and make them plain JSON data."""
@@ -115,18 +116,25 @@ REGISTRY: dict[str, _Spec] = {}
 
 
 def operation(
-    name: str, *kinds: Kind
+    name: str, *kinds: Kind, prepare: Callable[..., Callable[[Store], Any]] | None = None
 ) -> Callable[[Callable[Concatenate[Store, P], R]], Callable[P, Op]]:
     """Register ``apply(store, **args)`` as operation ``name`` that changes ``kinds``.
 
     Returns a factory taking ``apply``'s keyword arguments and returning the ``Op``. The
     ``apply`` function stays reachable as ``factory.apply`` (for tests and replay).
+
+    ``prepare(store, **args)``, for a long operation run in the background (a CSV
+    import), does the slow part first, outside the transaction: it checks the input,
+    reads what it needs and returns ``write(store)``, which ``perform`` runs inside the
+    transaction. The write lock is then held only for the writing, and a check-in on the
+    GUI thread never waits for the checking. ``apply`` must do the same as ``prepare``
+    then ``write`` (it is what replay and tests call).
     """
 
     def register(apply: Callable[Concatenate[Store, P], R]) -> Callable[P, Op]:
         if name in REGISTRY:
             raise ValueError(f"operation {name!r} registered twice")
-        spec = _Spec(name, apply, frozenset(kinds), inspect.signature(apply))
+        spec = _Spec(name, apply, frozenset(kinds), inspect.signature(apply), prepare)
         REGISTRY[name] = spec
 
         def factory(*args: P.args, **kwargs: P.kwargs) -> Op:
@@ -153,8 +161,13 @@ def perform(store: Store, op: Op) -> OpResult:
             was changed.
     """
     spec = REGISTRY[op.name]
-    with store.transaction():
-        value = spec.apply(store, **op.args)
+    if spec.prepare is not None:
+        write = spec.prepare(store, **op.args)  # before the write lock: see ``operation``
+        with store.transaction():
+            value = write(store)
+    else:
+        with store.transaction():
+            value = spec.apply(store, **op.args)
     meeting_id = op.args.get("meeting_id")
     if isinstance(value, Meeting):
         meeting_id = value.id

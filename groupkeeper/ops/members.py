@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from groupkeeper.model import Disclosure, Member
@@ -95,11 +96,30 @@ def record_attendance_proof(
     return attendance_proof.record_proof_given(store, proof)
 
 
-@operation("member.import", Kind.MEMBERS, Kind.CONSENTS)
+def _prepare_import(
+    store: Store, *, members: list[dict[str, Any]], group_ids: list[int]
+) -> Callable[[Store], list[Member]]:
+    """``member.import``'s checking and pseudonym drawing, done before the write lock."""
+    checked = []
+    for done, fields in enumerate(members):
+        store.stop_if_locking(done)
+        # Kept exactly as the preview showed them (the CSV reader already tidied them).
+        member = _apply_fields(Member(display_name=""), fields, strip=False)
+        member.group_ids = sorted({*member.group_ids, *(int(g) for g in group_ids)})
+        checked.append(member)
+    ready = store.members.prepare_many(checked)
+    return lambda writer: writer.members.insert_prepared(ready)
+
+
+@operation("member.import", Kind.MEMBERS, Kind.CONSENTS, prepare=_prepare_import)
 def import_members(
     store: Store, *, members: list[dict[str, Any]], group_ids: list[int]
 ) -> list[Member]:
     """Add members read from a CSV file, all in one transaction (all or nothing).
+
+    Every row is checked and given its pseudonym before the write lock is taken
+    (``_prepare_import``): the transaction only writes, so a check-in on the GUI thread
+    waits at most for the writing.
 
     Args:
         members: each member's fields (``member_fields``), as the facilitator accepted them.
@@ -108,11 +128,4 @@ def import_members(
     Returns:
         The members added (with their ids and pseudonyms).
     """
-    added = []
-    for done, fields in enumerate(members):
-        store.stop_if_locking(done)
-        # Kept exactly as the preview showed them (the CSV reader already tidied them).
-        member = _apply_fields(Member(display_name=""), fields, strip=False)
-        member.group_ids = sorted({*member.group_ids, *(int(g) for g in group_ids)})
-        added.append(member)
-    return store.members.add_many(added)
+    return _prepare_import(store, members=members, group_ids=group_ids)(store)

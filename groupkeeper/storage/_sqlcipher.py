@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 import urllib.parse
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import sqlcipher3
 import sqlcipher3.dbapi2
+
+from groupkeeper.storage.errors import VaultBusy, VaultLocked
 
 sys.modules.setdefault("pysqlite3", sqlcipher3)
 sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
@@ -81,93 +84,193 @@ def connect(path: str, *, read_only: bool = False) -> Any:
     return conn
 
 
-#: How long a writer waits for its turn (``WriteTurns``) before it asks SQLite directly,
-#: which waits its own busy timeout (5 s) on top.
+#: How long a write of the vault's own thread (the GUI's: a check-in) waits for its turn.
+#: Background writes keep the lock briefly (their slow work is done before they take a
+#: turn) and the GUI's writes go before every background write that has not begun, so a
+#: check-in waits at most for one background write that is under way; past this bound the
+#: user is told the vault is busy (``VaultBusy``) and nothing is shown as saved.
 TURN_WAIT_SECONDS = 5.0
+#: How long a background write waits for its turn: nobody watches it, and the GUI's
+#: writes may go first many times. ``WriteTurns.close`` (the vault locking) ends the wait.
+BACKGROUND_TURN_WAIT_SECONDS = 120.0
+
+
+class _Waiter:
+    __slots__ = ("event", "granted")
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.granted = False
 
 
 class WriteTurns:
-    """First come, first served turns at writing, for all connections to one database.
+    """Turns at writing for all connections to one database: the GUI's writes first,
+    then the others in the order they asked.
 
     SQLite lets one connection write at a time and makes the others retry in a sleep
     loop: whoever retries at the right moment wins, not whoever waited longest. So a
     check-in that began waiting during one background import could lose to a second
     import queued behind it and wait through both, past the 5 s busy timeout ("database
     is locked"; test_threads' check-ins while two imports run, on a loaded machine).
-    With turns, each write transaction waits only for those that asked before it.
+    With turns, a write of the vault's own thread (``priority``: the GUI's) waits only for
+    the write under way and for GUI writes that asked before it; a background write waits
+    while any GUI write is queued, then for the background writes that asked before it.
+
+    ``observer``, if set, is called with ``(priority, seconds)`` each time a turn ends:
+    how long that writer held the lock (``bench/bench_write_wait.py``).
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._busy = False
-        self._waiting: deque[threading.Event] = deque()
+        self._closed = False
+        self._first: deque[_Waiter] = deque()  # the GUI's writes
+        self._waiting: deque[_Waiter] = deque()  # background writes
+        self._priority = False
+        self._taken_at = 0.0
+        self.observer: Callable[[bool, float], None] | None = None
 
-    def take(self, timeout: float) -> bool:
-        """Wait for this thread's turn; False if ``timeout`` passed first (no turn held)."""
+    def take(self, timeout: float, *, priority: bool = False) -> bool:
+        """Wait for this thread's turn; False if ``timeout`` passed first or the turns
+        were closed (no turn held then)."""
         with self._lock:
+            if self._closed:
+                return False
             if not self._busy:
                 self._busy = True
+                self._held(priority)
                 return True
-            turn = threading.Event()
-            self._waiting.append(turn)
-        if turn.wait(timeout):
-            return True
+            waiter = _Waiter()
+            (self._first if priority else self._waiting).append(waiter)
+        waiter.event.wait(timeout)
         with self._lock:
-            if turn.is_set():  # handed over just as the wait ended
+            if waiter.granted:  # handed over, perhaps just as the wait ended
+                self._held(priority)
                 return True
-            self._waiting.remove(turn)
+            queue = self._first if priority else self._waiting
+            if waiter in queue:
+                queue.remove(waiter)
             return False
 
+    def _held(self, priority: bool) -> None:
+        self._priority = priority
+        self._taken_at = time.perf_counter()
+
     def give_back(self) -> None:
-        """End this thread's turn: the longest waiting writer has it now."""
+        """End this thread's turn: the longest waiting GUI write has it now, else the
+        longest waiting background write."""
         with self._lock:
-            if self._waiting:
-                self._waiting.popleft().set()
+            held = time.perf_counter() - self._taken_at
+            priority = self._priority
+            queue = self._first or self._waiting
+            if queue:
+                waiter = queue.popleft()
+                waiter.granted = True
+                waiter.event.set()
             else:
                 self._busy = False
+        observer = self.observer
+        if observer is not None:
+            observer(priority, held)
+
+    def close(self) -> None:
+        """Refuse every turn from now on and wake the writers waiting for one (the vault
+        is locking: they give up at once instead of waiting out their bound)."""
+        with self._lock:
+            self._closed = True
+            for waiter in (*self._first, *self._waiting):
+                waiter.event.set()
+            self._first.clear()
+            self._waiting.clear()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def queued(self) -> tuple[int, int]:
+        """How many GUI and background writes are waiting for a turn (for tests)."""
+        with self._lock:
+            return len(self._first), len(self._waiting)
 
 
-def with_write_turns(db: Database, turns: WriteTurns) -> Database:
-    """``db`` with the turns its write transactions take (``write_transaction``)."""
+def with_write_turns(db: Database, turns: WriteTurns, *, priority: bool = False) -> Database:
+    """``db`` with the turns its write transactions take (``write_transaction``);
+    ``priority`` for the connection of the vault's own (GUI) thread."""
     db.write_turns = turns  # type: ignore[attr-defined]
+    db.write_priority = priority  # type: ignore[attr-defined]
     return db
 
 
 @contextmanager
-def write_transaction(db: Database) -> Iterator[Database]:
+def write_turn(db: Database) -> Iterator[None]:
+    """Hold ``db``'s turn at writing for the block (no transaction of its own): for work
+    that must not run beside any other write, such as ``PRAGMA rekey``.
+
+    Raises:
+        VaultBusy: no turn came within the bound (``TURN_WAIT_SECONDS`` for the GUI's
+            connection, ``BACKGROUND_TURN_WAIT_SECONDS`` for the others).
+        VaultLocked: the vault locked while waiting.
+    """
+    turns: WriteTurns | None = getattr(db, "write_turns", None)
+    if turns is None:
+        yield
+        return
+    priority = bool(getattr(db, "write_priority", False))
+    wait = TURN_WAIT_SECONDS if priority else BACKGROUND_TURN_WAIT_SECONDS
+    if not turns.take(wait, priority=priority):
+        if turns.closed:
+            raise VaultLocked()
+        raise VaultBusy()
+    try:
+        yield
+    finally:
+        turns.give_back()
+
+
+@contextmanager
+def write_transaction(db: Database | Callable[[], Database]) -> Iterator[Database]:
     """One write transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
 
     sqlite-utils' ``atomic()`` begins a deferred transaction: one that reads first and
     writes later fails at once (``SQLITE_BUSY``) if another connection committed in
     between. Taking the lock up front makes a second writer (the GUI while a background
-    import runs) wait its turn instead, in the order they asked when the connections share
-    ``WriteTurns`` (a vault's do). Nested use becomes a savepoint.
+    import runs) wait its turn instead (``write_turn``: the GUI's writes first, then in
+    the order they asked; a vault's connections share ``WriteTurns``). Nested use becomes
+    a savepoint.
+
+    ``db`` may be a function giving the database (``lambda: vault.db``): it is asked
+    again once the turn is held, so a write that waited through a rekey on another
+    connection runs on this thread's connection reopened with the new key.
+
+    Raises:
+        VaultBusy, VaultLocked: as for ``write_turn``; nothing was written.
     """
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
+    source = db
+    current = source() if callable(source) and not isinstance(source, Database) else source
+    assert isinstance(current, Database)
+    if current.conn.in_transaction:
+        with current.atomic():
+            yield current
         return
-    turns: WriteTurns | None = getattr(db, "write_turns", None)
-    has_turn = turns is not None and turns.take(TURN_WAIT_SECONDS)
-    try:
-        db.execute("BEGIN IMMEDIATE")
+    with write_turn(current):
+        if callable(source) and not isinstance(source, Database):
+            current = source()
+        current.execute("BEGIN IMMEDIATE")
         try:
-            yield db
+            yield current
         except BaseException:
-            db.conn.rollback()
+            current.conn.rollback()
             raise
         try:
-            db.execute("COMMIT")
+            current.execute("COMMIT")
         except BaseException:
-            db.conn.rollback()
+            current.conn.rollback()
             raise
-    finally:
-        if has_turn:
-            assert turns is not None
-            turns.give_back()
 
 
 __all__ = [
+    "BACKGROUND_TURN_WAIT_SECONDS",
+    "TURN_WAIT_SECONDS",
     "WriteTurns",
     "with_write_turns",
     "Connection",
@@ -181,4 +284,5 @@ __all__ = [
     "dbapi2",
     "sqlite_utils",
     "write_transaction",
+    "write_turn",
 ]

@@ -193,7 +193,7 @@ def session(store: Store) -> Iterator[BulkWriter]:
 
     Repository calls made inside (``store.groups.add``...) join the same transaction.
     """
-    with guarded(store.folder), write_transaction(store.db):
+    with guarded(store.folder), write_transaction(lambda: store.db):
         yield BulkWriter(store)
 
 

@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from groupkeeper.storage._sqlcipher import Database
+from groupkeeper.storage._sqlcipher import Database, write_transaction
 
 # A 31-bit random key: enough for ``key mod 256`` cell keys, and sums of many keys stay far
 # inside SQLite's 64-bit integers.
@@ -182,7 +182,7 @@ def _person_keys(db: Database, pseudonyms: set[str]) -> dict[str, int]:
 
 
 def _create_keys(db: Database, table: str, column: str, refs: list[Any]) -> dict[Any, int]:
-    with db.atomic():
+    with write_transaction(db):  # takes its turn: the GUI's check-ins go first
         for ref in refs:
             db.execute(
                 f"INSERT OR IGNORE INTO {table} ({column}, rkey) VALUES (?, {_RANDOM_KEY})", [ref]
@@ -292,7 +292,7 @@ def log_export(
         {"cells": [[c.metric, c.key, c.state, c.value, c.note] for c in cells], "seen": seen},
         separators=(",", ":"),
     )
-    with db.atomic():
+    with write_transaction(db):  # takes its turn: the GUI's check-ins go first
         cur = db.execute(
             "INSERT INTO export_log (exported_at, format, scope, group_ids, period_start,"
             " period_end, threshold, fingerprint, cells) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -105,6 +105,12 @@ class VaultLocked(KnownError):
     code = "locked"
 
 
+class VaultBusy(KnownError):
+    """Another task is still saving to the vault; nothing was saved. Try again in a moment."""
+
+    code = "busy"
+
+
 class BackupInvalid(KnownError):
     """This file is not a GroupKeeper backup, or it is damaged."""
 

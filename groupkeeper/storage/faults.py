@@ -5,8 +5,8 @@ Every write path in ``storage`` runs inside ``guarded(folder)``. An ``OSError`` 
 ``ReadOnly``, and a vanished folder (``ENOENT``, ``EIO``, ``ENODEV``, or SQLite's I/O
 errors while the folder is gone) becomes ``VaultGone``. SQLite's own errors map the same
 way by their result code (``SQLITE_FULL``, ``SQLITE_READONLY``, ``SQLITE_IOERR``,
-``SQLITE_CANTOPEN``), never by message text. Tests inject faults here as ``OSError``s,
-because CI runs as root and root ignores ``chmod``.
+``SQLITE_CANTOPEN``; ``SQLITE_BUSY`` is ``VaultBusy``), never by message text. Tests
+inject faults here as ``OSError``s, because CI runs as root and root ignores ``chmod``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from groupkeeper.storage.errors import (
     DiskFull,
     KnownError,
     ReadOnly,
+    VaultBusy,
     VaultGone,
     file_problem,
 )
@@ -34,6 +35,9 @@ _BY_SQLITE_CODE: dict[int, Callable[[], KnownError]] = {
     dbapi2.SQLITE_READONLY: ReadOnly,
     dbapi2.SQLITE_IOERR: VaultGone,
     dbapi2.SQLITE_CANTOPEN: VaultGone,
+    # Another process (or a write outside the vault's turns) held the lock past the busy
+    # timeout: the user is told to try again, not shown a crash.
+    dbapi2.SQLITE_BUSY: VaultBusy,
 }
 
 

@@ -37,6 +37,7 @@ from groupkeeper.storage._sqlcipher import (
     connect,
     database,
     with_write_turns,
+    write_turn,
 )
 from groupkeeper.storage.errors import (
     InvalidInput,
@@ -410,11 +411,12 @@ class Vault:
     GUI thread). Background work opens its own connection on the same key for its duration with
     ``thread_connection()`` (read-only unless it must write); inside it ``db`` answers with
     that connection, so code that takes the vault or a ``Store`` works unchanged. SQLite
-    serialises writers (every write transaction begins ``IMMEDIATE`` and waits its turn,
-    first come first served among the vault's connections: ``WriteTurns``), so no
-    transaction ever holds two threads' work. ``lock`` interrupts reads at once,
-    gives a background write ``WRITE_GRACE_SECONDS`` to finish, interrupts what is left,
-    and closes every connection it can before zeroing the key.
+    serialises writers (every write transaction begins ``IMMEDIATE`` and waits its turn
+    among the vault's connections: ``WriteTurns``, the owner's writes before background
+    writes that have not begun), so no transaction ever holds two threads' work. ``lock``
+    closes the turns, interrupts reads at once, gives a background write
+    ``WRITE_GRACE_SECONDS`` to finish, interrupts what is left, and closes every
+    connection it can before zeroing the key.
     """
 
     def __init__(
@@ -426,8 +428,10 @@ class Vault:
         self._conn: Connection | None = conn
         #: Every connection's write transactions take turns in order (see WriteTurns).
         self._turns = WriteTurns()
-        self._db: Database | None = self._database(conn)
+        self._db: Database | None = self._database(conn, priority=True)
         self._stale = False
+        #: Rekeyed on another thread's connection: the owner's writer reopens on the new key.
+        self._rekeyed = False
         #: Files whose wider access was taken away when this vault opened (say so once).
         self.tightened: tuple[str, ...] = ()
         self._owner: int | None = threading.get_ident()
@@ -628,7 +632,9 @@ class Vault:
         if not (self.folder / VAULT_DB).is_file():
             self._stale = True
             raise VaultGone()
-        if self._stale:
+        if self._rekeyed:
+            self._reopen_rekeyed()
+        elif self._stale:
             self._reconnect()
         return self._db
 
@@ -667,8 +673,20 @@ class Vault:
                 except BaseException:
                     conn.close()
                     raise
-            self._conn, self._db, self._stale = conn, self._database(conn), False
+            self._conn, self._db = conn, self._database(conn, priority=True)
+            self._stale = False
             self._owner, self._heir = threading.get_ident(), None
+
+    def _reopen_rekeyed(self) -> None:
+        # The file was just rekeyed and proven readable by the connection that did it:
+        # a fresh writer on the new key is enough (no whole-file check as after a pulled
+        # stick), so a write that waited for the rekey is not kept waiting longer.
+        old = self._conn
+        self._rekeyed = False
+        self._claim()
+        if old is not None:
+            with suppress(DatabaseError):
+                old.close()
 
     @contextmanager
     def thread_connection(self, *, write: bool = False) -> Iterator[Database]:
@@ -721,8 +739,9 @@ class Vault:
                 self._threads.pop(conn, None)
                 self._cond.notify_all()
 
-    def _database(self, conn: Connection) -> Database:
-        return with_write_turns(database(conn), self._turns)
+    def _database(self, conn: Connection, *, priority: bool = False) -> Database:
+        # The owner's (GUI's) connection writes before background connections that wait.
+        return with_write_turns(database(conn), self._turns, priority=priority)
 
     def open_connections(self) -> int:
         """How many connections to the database this vault holds open (for tests)."""
@@ -739,7 +758,8 @@ class Vault:
         conn = _open_connection(self.folder, self._key, self._header.vault_id, new=False)
         with guarded(self.folder):
             _configure(conn)
-        self._conn, self._db, self._stale = conn, self._database(conn), False
+        self._conn, self._db = conn, self._database(conn, priority=True)
+        self._stale = False
 
     def lock(self) -> None:
         """Stop background work, close every connection and zero the key. Safe twice.
@@ -748,6 +768,8 @@ class Vault:
         ``WRITE_GRACE_SECONDS`` to commit, then it is interrupted (its transaction rolls
         back as a whole). Returns within about a second whatever is running.
         """
+        # Background writes waiting for a turn give up now (their work is dropped anyway).
+        self._turns.close()
         with self._cond:
             self._closing = True
             # A worker closes its connection just before it leaves ``_threads`` (under this
@@ -867,7 +889,10 @@ class Vault:
         )
         keymem.wipe_bytes(raw)
         pending = self.folder / PENDING_KEY_HEADER
-        with guarded(self.folder):
+        # The rekey rewrites the whole file: it holds the write turn, so no write of
+        # another connection (the GUI's) runs beside it, and one that waited for it
+        # writes through its connection reopened with the new key (``write_transaction``).
+        with guarded(self.folder), write_turn(self.db):
             conn = self._connection()
             keyheader.write_header(pending, header)
             _rekey_connection(conn, new_key, header.vault_id)
@@ -878,7 +903,7 @@ class Vault:
             if conn is not self._conn:
                 # Rekeyed on a background connection: the owner's writer still holds the
                 # old key and reopens with the new one at its next use.
-                self._stale = True
+                self._rekeyed = True
             keyheader.zero(old_key)
             os.replace(pending, self.folder / KEY_HEADER)
             fileio.fsync_dir(self.folder)

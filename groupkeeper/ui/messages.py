@@ -97,6 +97,11 @@ def describe_error(exc: BaseException) -> str:
         "locked": QCoreApplication.translate(
             "messages", "The vault is locked. Unlock it to continue."
         ),
+        "busy": QCoreApplication.translate(
+            "messages",
+            "Another task (an import, a sync or a new key) is still saving to the vault, "
+            "so this was not saved. Try again in a moment.",
+        ),
         "backup_invalid": QCoreApplication.translate(
             "messages", "This file is not a GroupKeeper backup, or it is damaged."
         ),

@@ -5724,6 +5724,10 @@ Móviles en silencio y guardados. Si necesitas atender una llamada, sal un momen
 <context>
     <name>messages</name>
     <message>
+        <source>Another task (an import, a sync or a new key) is still saving to the vault, so this was not saved. Try again in a moment.</source>
+        <translation>Otra tarea (una importación, una sincronización o una clave nueva) todavía está guardando en la caja fuerte, así que esto no se guardó. Vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
         <source>Discard</source>
         <translation>Descartar</translation>
     </message>

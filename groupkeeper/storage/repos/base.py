@@ -64,7 +64,7 @@ class Repo:
     @contextmanager
     def _write(self) -> Iterator[Database]:
         try:
-            with guarded(self._store.folder), write_transaction(self._db) as db:
+            with guarded(self._store.folder), write_transaction(lambda: self._store.db) as db:
                 yield db
         except UnicodeEncodeError:
             # Text that is not valid Unicode (a lone surrogate from a broken paste).

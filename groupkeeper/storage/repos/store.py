@@ -89,7 +89,7 @@ class Store:
         writer (a sync, an import) committed in between; this way it waits its turn.
         """
         try:
-            with guarded(self.folder), write_transaction(self.db):
+            with guarded(self.folder), write_transaction(lambda: self.db):
                 yield
         except UnicodeEncodeError:
             raise InvalidInput("The text contains characters that cannot be stored.") from None
