@@ -541,6 +541,19 @@ class SyncRepo(Repo):
             raise KeyError(group_uuid)
         return _record(row)
 
+    def shared_group_ids(self) -> list[int]:
+        """The local ids of the groups this vault shares (their state is not read: it can
+        be megabytes of JSON, and a sync reads it once, under its lock)."""
+        rows = self._query(
+            "SELECT group_id FROM sync_groups WHERE group_id IS NOT NULL ORDER BY group_uuid"
+        )
+        return [int(r["group_id"]) for r in rows]
+
+    def folder_of(self, group_id: int) -> str | None:
+        """The shared folder of a local group, or None if it is not shared."""
+        row = self._one("SELECT folder FROM sync_groups WHERE group_id = ?", [group_id])
+        return str(row["folder"]) if row else None
+
     def groups(self) -> list[SharedGroupRecord]:
         """Every group this vault shares."""
         return [_record(r) for r in self._query("SELECT * FROM sync_groups ORDER BY group_uuid")]

@@ -486,10 +486,8 @@ class SyncService:
     def sync_once(self) -> SyncSummary:
         """Sync every shared group once (see the module docstring)."""
         total = SyncSummary()
-        for record in self.repo.groups():
-            if record.group_id is None:
-                continue
-            total = total + self.sync_group(record.group_id)
+        for group_id in self.repo.shared_group_ids():
+            total = total + self.sync_group(group_id)
         return total
 
     def sync_group(
@@ -500,12 +498,17 @@ class SyncService:
         A folder that cannot be reached is counted in ``unavailable``: this laptop's
         changes are captured and kept in the vault for the next time, nothing is read.
         """
-        record = self._record(group_id)
-        folder = Path(record.folder)
+        # The group's state (megabytes of JSON for a group with years of meetings) is
+        # read once, under the lock: the operation runs in one transaction, and every
+        # extra read there keeps the GUI's check-ins waiting (bench_write_wait).
+        shared = self.repo.folder_of(group_id)
+        if shared is None:
+            raise NotShared()
+        folder = Path(shared)
         folder_ok = folder.is_dir()
         identity = self._identity()
         with self.repo.locked():
-            record = self._record(group_id)  # again, under the lock
+            record = self._record(group_id)
             replica = self._replica(identity, record)
             local = dict(record.local)
             link.capture(self.store, self.repo, replica, group_id, record.group_uuid, local)
