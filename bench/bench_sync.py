@@ -40,12 +40,14 @@ ENTRIES = 10_000
 PER_FILE = 500
 
 
-def _write(folder: Path) -> tuple[bytes, int]:
+def _write(folder: Path, key: bytes | None = None) -> tuple[bytes, int]:
+    """Two other laptops' change files in ``folder`` (under the group ``key``, a new one
+    if None); returns the key and the size of the same entries as plain JSON."""
     from groupkeeper.sync import changefile
     from groupkeeper.sync.identity import DeviceIdentity
     from groupkeeper.sync.replica import Replica
 
-    key = changefile.new_key()
+    key = key if key is not None else changefile.new_key()
     writers = [Replica(DeviceIdentity.generate(), GROUP, key) for _ in range(2)]
     members = [
         writers[0].add_member(
