@@ -124,7 +124,7 @@ def test_a_check_in_mid_import_goes_before_a_background_write_queued_earlier(
     _until(lambda: turns.queued() == (0, 1))  # the second import waits for its turn
 
     def release_once_the_gui_waits() -> None:
-        _until(lambda: turns.queued() == (1, 1))
+        _until(lambda: sum(turns.queued()) == 2)  # the GUI's check-in waits too
         release.set()
 
     releaser = threading.Thread(target=release_once_the_gui_waits)
@@ -284,7 +284,7 @@ def test_a_gui_write_that_waited_for_a_rekey_is_written_with_the_new_key(
     assert rekeyed.wait(WAIT)
 
     def release_once_the_gui_waits() -> None:
-        _until(lambda: turns.queued() == (1, 0))
+        _until(lambda: sum(turns.queued()) == 1)
         go.set()
 
     releaser = threading.Thread(target=release_once_the_gui_waits)
