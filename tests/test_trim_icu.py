@@ -29,8 +29,6 @@ def test_keep_rules() -> None:
     keep = trim_icu.keep
     # What every language needs stays.
     for name in (
-        "icudt73l/ulayout.icu",
-        "icudt73l/nfkc.nrm",
         "icudt73l/cnvalias.icu",
         "icudt73l/root.res",
         "icudt73l/pool.res",
@@ -40,7 +38,9 @@ def test_keep_rules() -> None:
         "icudt73l/zoneinfo64.res",
         "icudt73l/coll/ucadata.icu",
         "icudt73l/coll/root.res",
-        "icudt73l/brkitr/word.brk",
+        "icudt73l/likelySubtags.res",
+        "icudt73l/metaZones.res",
+        "icudt73l/zone/es.res",
     ):
         assert keep(name), name
     # English and Spanish, in every folder and region.
@@ -60,6 +60,21 @@ def test_keep_rules() -> None:
         "icudt73l/brkitr/cjdict.dict",
         "icudt73l/translit/root.res",
         "icudt73l/rbnf/es.res",
+    ):
+        assert not keep(name), name
+    # Data of ICU services Qt never calls (break iteration, IDNA, stringprep, NFKC, the
+    # spoof checker, plurals, units, the locale matcher, layout properties).
+    for name in (
+        "icudt73l/brkitr/word.brk",
+        "icudt73l/brkitr/es.res",
+        "icudt73l/rfc3491.spp",
+        "icudt73l/uts46.nrm",
+        "icudt73l/nfkc.nrm",
+        "icudt73l/confusables.cfu",
+        "icudt73l/plurals.res",
+        "icudt73l/units.res",
+        "icudt73l/langInfo.res",
+        "icudt73l/ulayout.icu",
     ):
         assert not keep(name), name
 
@@ -95,8 +110,8 @@ def test_trimmed_library_serves_spanish_collation(tmp_path: Path) -> None:
         "coll/ucadata.icu",
         "coll/es.res",
         "coll/res_index.res",
-        "nfkc.nrm",
-        "ulayout.icu",
+        "zoneinfo64.res",
+        "zone/es.res",
     } <= names
     code = textwrap.dedent(
         """
@@ -122,3 +137,78 @@ def test_trimmed_library_serves_spanish_collation(tmp_path: Path) -> None:
         "['nube', 'ñu', 'ocho', 'zorro'] ['ñu', 'nube', 'ocho', 'zorro'] "
         "hora estándar de Europa central"
     )
+
+
+# Everything Qt asks ICU (QtCore imports ucol_*, u_strToUpper/Lower, ucal_* and ucnv_*):
+# sorting accented names with every collator option, case mapping, time-zone names of
+# every kind, and which codec names ICU knows (the trimmed data keeps no legacy codecs).
+_QT_ICU_PROBE = textwrap.dedent(
+    """
+    import functools, sys
+    from PySide6.QtCore import (QCollator, QCoreApplication, QDateTime, QLocale,
+        QStringDecoder, QTimeZone, Qt)
+    app = QCoreApplication([])
+    names = ["Zoe", "Álvaro", "alvaro", "Ángela", "Ñuñez", "Nuñez", "Nunez", "Íñigo",
+             "Ignacio", "Émile", "Eva", "O'Brien", "Obrien", "van Dijk", "Van Dijk",
+             "Ødegaard", "Çelik", "Celia", "Straße", "Strasse", "Zoë", "Chávez", "Chavez",
+             "Llorente", "Lopez", "Lucía", "10 B", "9 B", "łukasz", "Lukas", "Đorđe",
+             "Þór", "Thor", "יעקב", "محمد", "ch", "cz"]
+    zones = [b"Europe/Madrid", b"America/Mexico_City", b"America/Argentina/Buenos_Aires",
+             b"America/New_York", b"Europe/London", b"Asia/Kolkata", b"Atlantic/Canary",
+             b"UTC", b"Asia/Jerusalem", b"Australia/Lord_Howe"]
+    T, N = QTimeZone.TimeType, QTimeZone.NameType
+    for loc in sys.argv[1:]:
+        locale = QLocale(loc)
+        for numeric in (False, True):
+            for case in (Qt.CaseSensitivity.CaseSensitive, Qt.CaseSensitivity.CaseInsensitive):
+                for punctuation in (False, True):
+                    collator = QCollator(locale)
+                    collator.setNumericMode(numeric)
+                    collator.setCaseSensitivity(case)
+                    collator.setIgnorePunctuation(punctuation)
+                    print(sorted(names, key=functools.cmp_to_key(collator.compare)))
+        text = "istanbul İ ı ß ﬁ Σίσυφος ΌΣΟΣ ǅ ÁÉÍÓÚ ñ Ñ ü"
+        print(locale.toUpper(text), locale.toLower(text))
+        for zone in zones:
+            tz = QTimeZone(zone)
+            for kind in (T.StandardTime, T.DaylightTime, T.GenericTime):
+                for name in (N.LongName, N.ShortName, N.OffsetName, N.DefaultName):
+                    print(tz.displayName(kind, name, locale))
+            moment = QDateTime.fromSecsSinceEpoch(1_750_000_000, tz)
+            print(tz.displayName(moment, N.LongName, locale), tz.abbreviation(moment))
+    for codec in ("UTF-8", "UTF-16LE", "ISO-8859-1", "US-ASCII", "UTF-7", "SCSU"):
+        print(codec, QStringDecoder(codec).isValid())
+    """
+)
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or _icudata() is None or shutil.which("ld") is None,
+    reason="needs PySide6's ICU on Linux and binutils",
+)
+def test_trimmed_library_answers_qt_as_the_full_one(tmp_path: Path) -> None:
+    """For English and Spanish, Qt gets the same answers from the trimmed data as from
+    the wheel's full library (so nothing dropped is data Qt reads for them)."""
+    source = _icudata()
+    assert source is not None
+    trimmed = trim_icu.trimmed_library(source, tmp_path)
+    locales = ["es_ES", "es_MX", "es_AR", "es_US", "en_US", "en_GB", "en_IN", "C"]
+
+    def ask(library_folder: Path) -> str:
+        env = dict(os.environ, LD_LIBRARY_PATH=str(library_folder), LD_DEBUG="libs")
+        result = subprocess.run(
+            [sys.executable, "-c", _QT_ICU_PROBE, *locales],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        loaded = f"calling init: {library_folder / source.name}"
+        assert loaded in result.stderr  # the library asked for, not another copy
+        return result.stdout
+
+    full, small = ask(source.parent), ask(trimmed.parent)
+    assert "hora estándar de Europa central" in full  # the probe reached ICU's names
+    assert full.count("\n") > 500
+    assert small == full

@@ -4,19 +4,34 @@ The PySide6 wheels' QtCore links ICU, and ``libicudata.so.73`` is 31 MB of data 
 language: locale names, currencies, units, time-zone names, collation tailorings,
 legacy character-set converters, transliterators, spell-out rules and word-break
 dictionaries for Chinese, Japanese, Thai, Khmer, Lao and Burmese. Qt reaches ICU only
-for collation (``QCollator``), locale-aware case mapping and legacy text codecs; the app
-uses none of them (it sorts, folds and reads CSV in Python), and a whole session of
+for collation (``QCollator``, which Qt's file dialog sorts with), locale-aware case
+mapping, time-zone names and legacy text codecs; the app itself sorts in SQLite and folds
+names and reads CSV in Python, and a whole session of
 unlocking and browsing a 10,000-member roster touches 62 KB of the 31 MB.
 
 ``trim`` rewrites ICU's common data package (the ``icudt73l`` ".dat" format: a header, a
-sorted table of contents, then the items, each 16-byte aligned) keeping what any
-language needs (character properties, normalisation, the root collation and locale,
-aliases, plural and time-zone rules) plus the English and Spanish locale data, without
-the display names of currencies, units, languages and regions (``_DROP_FOLDERS``). Anything
-left out makes ICU fall back to the root locale, as it does for a language it has no
-data for. ``build_library`` wraps the package in a shared library exporting the same
-symbol (``icudt73_dat``) with binutils' ``objcopy`` and ``ld`` (which PyInstaller's
-``strip`` already needs). ``build.spec`` uses it on Linux x86-64 and keeps the full
+sorted table of contents, then the items, each 16-byte aligned) keeping what Qt's calls
+into ICU read for any language (the root collation and locale, converter aliases,
+time-zone rules and names, calendar and locale metadata) plus the English and Spanish
+locale data, without the display names of currencies, units, languages and regions
+(``_DROP_FOLDERS``). Anything left out makes ICU fall back to the root locale, as it does
+for a language it has no data for.
+
+Qt 6 calls ICU for four things only (the ICU symbols QtCore imports: ``nm -D
+--undefined-only libQt6Core.so.6``): collation (``ucol_*``), case mapping
+(``u_strToUpper``/``u_strToLower``), time zones (``ucal_open``,
+``ucal_getTimeZoneDisplayName``, ``ucal_getCanonicalTimeZoneID``) and legacy text codecs
+(``ucnv_*``). So the data of ICU services Qt never calls goes too (``_DROP_FILES``): break
+iteration rules, IDNA and stringprep profiles, the spoof checker's confusables, NFKC
+normalisation, plural, unit, day-period and grammatical data, Windows zone IDs, the
+locale matcher's distances, text layout and emoji properties. tests/test_trim_icu.py
+asks Qt the same questions (sorting accented names, upper and lower case, time-zone
+names of every kind) with the wheel's full library and with the trimmed one, and needs
+the same answers for English and Spanish.
+
+``build_library`` wraps the package in a shared library exporting the same symbol
+(``icudt73_dat``) with binutils' ``objcopy`` and ``ld`` (which PyInstaller's ``strip``
+already needs). ``build.spec`` uses it on Linux x86-64 and keeps the full
 library anywhere else or if anything here fails.
 
 Run directly to see the effect: ``python tools/trim_icu.py path/to/libicudata.so.73``.
@@ -38,12 +53,33 @@ LANGUAGES = ("en", "es")
 
 # A locale resource: "es.res", "es_419.res", "sr_Latn_BA.res" (two or three letters first).
 _LOCALE = re.compile(r"^([a-z]{2,3})(_[A-Za-z0-9]+)*\.res$")
-# Whole folders no Qt feature the app uses reads: transliterators, spell-out rules, and the
-# display names of currencies, units, languages and regions (ICU's number, measure and
-# locale-name formatters; Qt's QLocale names languages, countries and currencies from its
-# own CLDR tables, and reaches ICU only for collation, case mapping, codecs and time-zone
-# names, whose data stays).
-_DROP_FOLDERS = ("translit", "rbnf", "curr", "unit", "lang", "region")
+# Whole folders no Qt feature the app uses reads: transliterators, spell-out rules, break
+# iteration rules (Qt finds words and line breaks with its own tables), and the display
+# names of currencies, units, languages and regions (ICU's number, measure and locale-name
+# formatters; Qt's QLocale names languages, countries and currencies from its own CLDR
+# tables, and reaches ICU only for collation, case mapping, codecs and time-zone names,
+# whose data stays).
+_DROP_FOLDERS = ("translit", "rbnf", "curr", "unit", "lang", "region", "brkitr")
+# Data of ICU services Qt does not call (see the module's docstring); "*.spp" too.
+_DROP_FILES = frozenset(
+    {
+        "uts46.nrm",  # IDNA (Qt has its own)
+        "confusables.cfu",  # the spoof checker
+        "nfkc.nrm",  # NFKC, for IDNA, stringprep and the spoof checker (Qt has its own)
+        "nfkc_cf.nrm",
+        "units.res",
+        "dayPeriods.res",
+        "plurals.res",
+        "pluralRanges.res",
+        "genderList.res",
+        "grammaticalFeatures.res",
+        "currencyNumericCodes.res",
+        "windowsZones.res",
+        "langInfo.res",  # the locale matcher
+        "ulayout.icu",  # Indic and vertical text layout properties
+        "uemoji.icu",
+    }
+)
 
 
 def _section(elf: bytes, wanted: str) -> bytes:
@@ -111,6 +147,8 @@ def keep(name: str, languages: Iterable[str] = LANGUAGES) -> bool:
     if leaf.endswith(".dict"):  # word-break dictionaries for Chinese, Thai, Khmer...
         return False
     if leaf == "unames.icu":  # Unicode character names (u_charName)
+        return False
+    if leaf in _DROP_FILES or leaf.endswith(".spp"):  # .spp: stringprep profiles
         return False
     match = _LOCALE.match(leaf)
     if match and leaf != "res_index.res":  # each folder's index of locales stays
