@@ -26,6 +26,14 @@ from groupkeeper.storage.errors import VaultBusy, VaultLocked
 
 sys.modules.setdefault("pysqlite3", sqlcipher3)
 sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
+# sqlite-utils' plugin hook specs import the stdlib ``sqlite3`` for a type hint only. The
+# Linux bundle leaves Python's sqlite3 and libsqlite3 out (build.spec): there that name
+# gets the same SQLCipher driver too.
+try:
+    import sqlite3  # noqa: F401
+except ImportError:
+    sys.modules["sqlite3"] = sqlcipher3
+    sys.modules["sqlite3.dbapi2"] = sqlcipher3.dbapi2
 
 # sqlite-utils imports numpy and pandas when they are installed, only to map their scalar
 # types to column types; the app never stores either. numpy is installed for the export
