@@ -155,6 +155,96 @@ def test_a_check_in_mid_import_goes_before_a_background_write_queued_earlier(
     assert vault.open_connections() == 1
 
 
+def _note_check_in_then_wait_for_the_gui(
+    db: Any, member: Member, saved: list[int], holding: threading.Event
+) -> None:
+    """In a background write, with its lock held: note whether ``member``'s check-in is
+    saved; on its first attempt, also wait until a GUI write waits for its turn."""
+    row = db.execute(
+        "SELECT count(*) FROM attendance WHERE pseudonym = ?", [member.pseudonym]
+    ).fetchone()
+    saved.append(int(row[0]))
+    if len(saved) == 1:
+        holding.set()
+        turns = db.write_turns
+        _until(lambda: turns.queued()[0] == 1)  # the GUI's check-in is waiting now
+
+
+def test_a_long_import_gives_way_to_a_check_in_and_starts_again(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check-in asked for while an import writes waits for one chunk of it, not all of
+    it: the import rolls back at its next safe point, the check-in is saved, then the
+    import starts again and writes every row (all or nothing, as before)."""
+    group, (regular,), meeting_id = _group_with(services, "Regular")
+    vault = services.vault
+    assert vault is not None
+    holding = threading.Event()
+    check_in_saved_at_start: list[int] = []  # one per attempt of the import
+    real = MemberRepo._insert_pseudonyms
+
+    def hooked(db: Any, rows: Any) -> None:
+        real(db, rows)
+        if threading.current_thread().name != "import" or rows[0][1] != 0:
+            return  # only the first chunk of each attempt
+        _note_check_in_then_wait_for_the_gui(db, regular, check_in_saved_at_start, holding)
+
+    monkeypatch.setattr(MemberRepo, "_insert_pseudonyms", staticmethod(hooked))
+    rows = [Member(display_name=f"Imported {i}") for i in range(1200)]  # three chunks
+    thread, outcome = _in_background(
+        vault, "import", lambda s: ops.perform(s, csv_import.import_op(rows, [group.id]))
+    )
+    assert holding.wait(WAIT)
+    ops.perform(
+        services.store, ops.attendance.check_in(meeting_id=meeting_id, pseudonym=regular.pseudonym)
+    )
+    thread.join(WAIT)
+    assert "error" not in outcome and len(outcome["value"].value) == 1200
+    assert check_in_saved_at_start == [0, 1], "the check-in waited for the whole import"
+    assert regular.pseudonym in services.store.meetings.present(meeting_id)
+    assert len(services.store.members.all(group.id)) == 1201
+
+
+def test_a_background_sync_gives_way_to_a_check_in_and_starts_again(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same for a sync (auto-sync runs one whenever another laptop wrote): a check-in
+    asked for while it captures this laptop's changes goes first; the sync rolls back and
+    runs again, and sends the check-in with the rest."""
+    import groupkeeper.ops.sync as sync_ops
+    from groupkeeper.sync import link
+    from groupkeeper.sync.service import SyncService
+
+    group, (regular,), meeting_id = _group_with(services, "Regular")
+    vault = services.vault
+    assert vault is not None
+    SyncService(services.store).share_group(
+        group.id or 0, tmp_path / "shared", tmp_path / "invitation"
+    )
+    holding = threading.Event()
+    check_in_saved_at_capture: list[int] = []  # one per attempt of the sync
+    real_capture = link.capture
+
+    def capture(store: Store, *args: Any) -> Any:
+        if threading.current_thread().name == "sync":
+            _note_check_in_then_wait_for_the_gui(
+                store.db, regular, check_in_saved_at_capture, holding
+            )
+        return real_capture(store, *args)
+
+    monkeypatch.setattr(link, "capture", capture)
+    thread, outcome = _in_background(vault, "sync", lambda s: ops.perform(s, sync_ops.sync_now()))
+    assert holding.wait(WAIT)
+    ops.perform(
+        services.store, ops.attendance.check_in(meeting_id=meeting_id, pseudonym=regular.pseudonym)
+    )
+    thread.join(WAIT)
+    assert "error" not in outcome, outcome
+    assert check_in_saved_at_capture == [0, 1], "the check-in waited for the whole sync"
+    assert outcome["value"].value.changes_sent >= 1  # the check-in went out with the sync
+    assert regular.pseudonym in services.store.meetings.present(meeting_id)
+
+
 def test_an_import_checks_its_rows_and_draws_pseudonyms_before_it_takes_the_lock(
     services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:

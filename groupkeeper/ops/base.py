@@ -152,6 +152,28 @@ def operation(
     return register
 
 
+#: How many times a background operation rolls back for the GUI's writes (``GaveWay``)
+#: before it runs to its end whatever waits: a facilitator checking people in without a
+#: pause must not keep an import from ever finishing.
+GIVE_WAY_TIMES = 5
+
+
+def _giving_way(store: Store, write: Callable[[Store], Any]) -> Any:
+    """``write(store)`` in one transaction. On a background connection a long write
+    (an import, a sync) calls ``store.give_way()`` at safe points: when a GUI write is
+    waiting there, its transaction rolls back as a whole and starts again after it, so
+    the check-in waits for one step of the import, not the whole of it."""
+    from groupkeeper.storage._sqlcipher import GaveWay
+
+    for attempt in range(GIVE_WAY_TIMES + 1):
+        try:
+            with store.transaction(may_give_way=attempt < GIVE_WAY_TIMES):
+                return write(store)
+        except GaveWay:
+            continue
+    raise AssertionError("unreachable: the last attempt may not give way")
+
+
 def perform(store: Store, op: Op) -> OpResult:
     """Validate and apply ``op`` in one transaction; all of it is saved, or none of it.
 
@@ -163,11 +185,12 @@ def perform(store: Store, op: Op) -> OpResult:
     spec = REGISTRY[op.name]
     if spec.prepare is not None:
         write = spec.prepare(store, **op.args)  # before the write lock: see ``operation``
-        with store.transaction():
-            value = write(store)
     else:
-        with store.transaction():
-            value = spec.apply(store, **op.args)
+
+        def write(on: Store) -> Any:
+            return spec.apply(on, **op.args)
+
+    value = _giving_way(store, write)
     meeting_id = op.args.get("meeting_id")
     if isinstance(value, Meeting):
         meeting_id = value.id

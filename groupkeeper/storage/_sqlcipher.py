@@ -236,7 +236,9 @@ def write_turn(db: Database) -> Iterator[None]:
 
 
 @contextmanager
-def write_transaction(db: Database | Callable[[], Database]) -> Iterator[Database]:
+def write_transaction(
+    db: Database | Callable[[], Database], *, may_give_way: bool = False
+) -> Iterator[Database]:
     """One write transaction that takes the write lock at once (``BEGIN IMMEDIATE``).
 
     sqlite-utils' ``atomic()`` begins a deferred transaction: one that reads first and
@@ -250,8 +252,13 @@ def write_transaction(db: Database | Callable[[], Database]) -> Iterator[Databas
     again once the turn is held, so a write that waited through a rekey on another
     connection runs on this thread's connection reopened with the new key.
 
+    ``may_give_way``: the caller starts the whole transaction again when it raises
+    ``GaveWay`` (``ops.perform`` does): then ``give_way`` inside it, on a background
+    connection, rolls it back as soon as a GUI write is waiting.
+
     Raises:
         VaultBusy, VaultLocked: as for ``write_turn``; nothing was written.
+        GaveWay: rolled back for a waiting GUI write (only with ``may_give_way``).
     """
     source = db
     current = source() if callable(source) and not isinstance(source, Database) else source
@@ -264,20 +271,44 @@ def write_transaction(db: Database | Callable[[], Database]) -> Iterator[Databas
         if callable(source) and not isinstance(source, Database):
             current = source()
         current.execute("BEGIN IMMEDIATE")
+        current.may_give_way = may_give_way  # type: ignore[attr-defined]
         try:
-            yield current
-        except BaseException:
-            current.conn.rollback()
-            raise
-        try:
-            current.execute("COMMIT")
-        except BaseException:
-            current.conn.rollback()
-            raise
+            try:
+                yield current
+            except BaseException:
+                current.conn.rollback()
+                raise
+            try:
+                current.execute("COMMIT")
+            except BaseException:
+                current.conn.rollback()
+                raise
+        finally:
+            current.may_give_way = False  # type: ignore[attr-defined]
+
+
+class GaveWay(Exception):  # noqa: N818 - not an error: the transaction starts again
+    """A background write transaction rolled back to let a waiting GUI write go first;
+    whoever began it with ``may_give_way`` starts it again (after the GUI's write)."""
+
+
+def give_way(db: Database) -> None:
+    """A safe point of a long background write (nothing outside the database done yet
+    that a rollback would not undo): if a write of the GUI is waiting for its turn and
+    the transaction may start again (``write_transaction(may_give_way=True)``), roll it
+    all back (``GaveWay``) so the GUI's write goes now, not after the whole import or
+    sync. Elsewhere (the GUI's own connection, no transaction) it does nothing.
+    """
+    if not getattr(db, "may_give_way", False) or getattr(db, "write_priority", False):
+        return
+    turns: WriteTurns | None = getattr(db, "write_turns", None)
+    if turns is not None and db.conn.in_transaction and turns.queued()[0]:
+        raise GaveWay()
 
 
 __all__ = [
     "BACKGROUND_TURN_WAIT_SECONDS",
+    "GaveWay",
     "TURN_WAIT_SECONDS",
     "WriteTurns",
     "with_write_turns",
@@ -290,6 +321,7 @@ __all__ = [
     "connect",
     "database",
     "dbapi2",
+    "give_way",
     "sqlite_utils",
     "write_transaction",
     "write_turn",

@@ -508,18 +508,25 @@ class SyncService:
         folder_ok = folder.is_dir()
         identity = self._identity()
         with self.repo.locked():
+            # ``give_way``: until anything is written to the shared folder, a sync run in
+            # the background rolls back for a waiting GUI write and starts again after it
+            # (``ops.perform``), so a check-in waits for one step of a sync, not all of it.
             record = self._record(group_id)
             replica = self._replica(identity, record)
+            self.store.give_way()
             local = dict(record.local)
             link.capture(self.store, self.repo, replica, group_id, record.group_uuid, local)
             if settle is not None:
                 settle(replica)
+            self.store.give_way()
             pulled = replica.pull(folder) if folder_ok else SyncReport()
-            if folder_ok:
-                _remove_second_joiners(replica, folder)
+            self.store.give_way()
+            wrote = folder_ok and _remove_second_joiners(replica, folder)
             done = link.materialise(
                 self.store, self.repo, replica, group_id, record.group_uuid, local
             )
+            if not wrote:
+                self.store.give_way()
             sent = len(replica.pending)
             if folder_ok:
                 try:
@@ -742,18 +749,22 @@ def _invitation_used(folder: Path, opened: invitation.Invitation) -> bool:
     return False
 
 
-def _remove_second_joiners(replica: Replica, folder: Path) -> None:
+def _remove_second_joiners(replica: Replica, folder: Path) -> bool:
     """The laptop that wrote an invitation removes a second laptop that joined with it
-    (a new group key: it reads nothing new; the others already refuse its changes)."""
+    (a new group key: it reads nothing new; the others already refuse its changes).
+    True if it tried (files in the shared folder may have changed)."""
+    tried = False
     for device, invitation_id in sorted(replica.second_joiners().items()):
         if invitation_id not in replica.issued or device in replica.removed:
             continue
+        tried = True
         try:
             replica.remove_device(device, folder)
         except (KeyError, ValueError, OSError):
             log.warning("A laptop that joined with a used invitation could not be removed yet")
         else:
             log.warning("Removed a laptop that joined with an invitation used before")
+    return tried
 
 
 def _is_invitation(path: Path) -> bool:

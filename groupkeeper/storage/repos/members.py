@@ -158,7 +158,8 @@ class MemberRepo(Repo):
         Rows go in by ``executemany``, 500 at a time, with their ids given (the next free
         ones: the write lock is held) and their UUIDs drawn beforehand, so the sync's
         trigger has nothing to add: 10,000 members hold the lock a fraction of a second
-        (``bench/bench_write_wait.py``).
+        (``bench/bench_write_wait.py``). Between chunks it gives way to a waiting GUI
+        write (``Store.give_way``) when its caller starts it again (``ops.perform``).
         """
         now = self._now()
         self._db  # noqa: B018 - as above
@@ -171,6 +172,8 @@ class MemberRepo(Repo):
             next_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM members").fetchone()[0])
             for first in range(0, len(members), _ASK_EVERY):
                 self._db  # noqa: B018 - as above
+                if first:
+                    self._store.give_way()  # a check-in waits for one chunk, not all
                 chunk = range(first, min(first + _ASK_EVERY, len(members)))
                 self._insert_pseudonyms(db, [(drawn, i, members[i].joined_on) for i in chunk])
                 rows = []

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from groupkeeper.storage._sqlcipher import Database, write_transaction
+from groupkeeper.storage._sqlcipher import Database, give_way, write_transaction
 from groupkeeper.storage.errors import InvalidInput
 from groupkeeper.storage.faults import guarded
 from groupkeeper.storage.repos.consents import ConsentRepo
@@ -78,8 +78,12 @@ class Store:
     def now_iso(self) -> str:
         return self.clock().astimezone(UTC).isoformat(timespec="seconds")
 
+    def give_way(self) -> None:
+        """A safe point of a long background write: see ``_sqlcipher.give_way``."""
+        give_way(self.db)
+
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, *, may_give_way: bool = False) -> Iterator[None]:
         """One transaction around several repository writes (all or nothing).
 
         The repositories' own writes nest inside it as savepoints; the commit at the end
@@ -87,9 +91,14 @@ class Store:
         takes the write lock at its start (``BEGIN IMMEDIATE``): a step that read first
         and wrote later would fail at once (``database is locked``) if a background
         writer (a sync, an import) committed in between; this way it waits its turn.
+        With ``may_give_way`` a background transaction may roll back for a waiting GUI
+        write (``GaveWay``): the caller then starts it again (``ops.perform``).
         """
         try:
-            with guarded(self.folder), write_transaction(lambda: self.db):
+            with (
+                guarded(self.folder),
+                write_transaction(lambda: self.db, may_give_way=may_give_way),
+            ):
                 yield
         except UnicodeEncodeError:
             raise InvalidInput("The text contains characters that cannot be stored.") from None
