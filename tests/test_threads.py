@@ -399,10 +399,11 @@ def test_the_pool_thread_never_drops_the_last_reference_to_a_relay(qtbot, monkey
 
 
 def test_writers_wait_in_the_order_they_asked(services) -> None:
-    """A write that waits behind a long background write goes next, before a write that
-    asked later (SQLite alone lets whichever retries at the right moment win: a check-in
-    waiting through one import could lose to a second import queued behind it and wait
-    through both, past the busy timeout)."""
+    """Background writes that wait behind a long background write go in the order they
+    asked (the GUI's writes go before them all: test_write_wait): one that asked early
+    goes next, before one that asked later (SQLite alone lets whichever retries at the
+    right moment win: a write waiting through one import could lose to a second import
+    queued behind it and wait through both, past the busy timeout)."""
     from groupkeeper.storage.repos import Store
 
     vault = services.vault

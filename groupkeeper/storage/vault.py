@@ -426,7 +426,8 @@ class Vault:
         self._header = header
         self._key: bytearray | None = data_key
         self._conn: Connection | None = conn
-        #: Every connection's write transactions take turns in order (see WriteTurns).
+        #: Every connection's write transactions take turns: the owner's (GUI's) first,
+        #: then the others in the order they asked (see WriteTurns).
         self._turns = WriteTurns()
         self._db: Database | None = self._database(conn, priority=True)
         self._stale = False

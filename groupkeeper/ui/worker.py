@@ -236,8 +236,10 @@ def run_on_vault(
             is the task's connection.
         fn: the slow function. It must not touch widgets.
         *args: its arguments.
-        write: open a writer (a CSV import, a rekey). SQLite makes it take turns with the
-            GUI thread's writes; otherwise the connection is read-only.
+        write: open a writer (a CSV import, a sync, a rekey); otherwise the connection
+            is read-only. Its transactions take turns with the GUI thread's writes, which
+            go first (``_sqlcipher.WriteTurns``); work performed as an operation gives way
+            to a waiting GUI write at its safe points (``ops.perform``).
         on_done: called with ``fn``'s result in the GUI thread (not if the vault locked).
         on_error: called with the exception in the GUI thread (not if the vault locked).
         owner: as for ``run_in_background``.
