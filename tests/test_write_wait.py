@@ -416,3 +416,48 @@ def test_lock_ends_the_wait_of_a_background_write_for_its_turn(services: Service
     finally:
         turns.give_back()
     assert type(outcome.get("error")).__name__ == "VaultLocked"
+
+
+def test_an_operation_inside_a_transaction_leaves_giving_way_to_whoever_began_it(
+    services: Services,
+) -> None:
+    """An operation performed inside an outer transaction is a savepoint of it: when it
+    gives way, the whole outer transaction rolls back and is started again by whoever
+    began it (here a background import inside a background transaction that may give
+    way), never half of it."""
+    group, _people, _meeting = _group_with(services)
+    vault = services.vault
+    assert vault is not None
+    turns = vault._turns
+    attempts: list[int] = []
+
+    def outer(store: Store) -> int:
+        from groupkeeper.storage._sqlcipher import GaveWay
+
+        for attempt in range(3):
+            try:
+                with store.transaction(may_give_way=attempt < 2):
+                    attempts.append(attempt)
+                    store.groups.add(Group(name=f"Outer {attempt}"))
+                    if attempt == 0:
+                        _until(lambda: turns.queued()[0] == 1)  # a GUI write waits now
+                    rows = [Member(display_name=f"Imported {i}") for i in range(600)]
+                    return len(ops.perform(store, csv_import.import_op(rows, [group.id])).value)
+            except GaveWay:
+                continue
+        raise AssertionError("never finished")
+
+    def gui_waits() -> None:  # a GUI write that waits for its turn, then gives it back
+        if turns.take(WAIT, priority=True):
+            turns.give_back()
+
+    thread, outcome = _in_background(vault, "outer", outer)
+    gui = threading.Thread(target=gui_waits)
+    _until(lambda: bool(attempts))
+    gui.start()
+    gui.join(WAIT)
+    thread.join(WAIT)
+    assert "error" not in outcome and outcome["value"] == 600
+    names = {g.name for g in services.store.groups.all()}
+    assert "Outer 0" not in names, "half of the outer transaction was kept"
+    assert len(services.store.members.all(group.id)) == 600

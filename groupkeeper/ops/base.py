@@ -165,6 +165,11 @@ def _giving_way(store: Store, write: Callable[[Store], Any]) -> Any:
     the check-in waits for one step of the import, not the whole of it."""
     from groupkeeper.storage._sqlcipher import GaveWay
 
+    if store.db.conn.in_transaction:
+        # Inside someone's transaction (a savepoint): only whoever began it can start it
+        # again, so a ``GaveWay`` goes on up to them.
+        with store.transaction():
+            return write(store)
     for attempt in range(GIVE_WAY_TIMES + 1):
         try:
             with store.transaction(may_give_way=attempt < GIVE_WAY_TIMES):
