@@ -181,6 +181,11 @@ def test_inactive_members_offered_for_forgetting(store: Store) -> None:
     old = store.members.add(Member(display_name="Old", joined_on="2024-01-01"))
     store.members.add(Member(display_name="New", joined_on="2026-11-01"))
     assert [m.id for m in store.members.inactive_for(12, date(2026, 11, 23))] == [old.id]
+    # The roster's notice reads only the count; "Review" reads the ids.
+    assert store.members.inactive_ids(12, date(2026, 11, 23)) == [old.id]
+    assert store.members.inactive_count(12, date(2026, 11, 23)) == 1
+    assert store.members.inactive_count(1, date(2026, 11, 23)) == 1
+    assert store.members.inactive_count(60, date(2026, 11, 23)) == 0
 
 
 def test_skills_library(store: Store) -> None:

@@ -22,6 +22,7 @@ from typing import Any
 import sqlcipher3
 import sqlcipher3.dbapi2
 
+from groupkeeper.storage._lean_imports import lean_sqlite_utils_import
 from groupkeeper.storage.errors import VaultBusy, VaultLocked
 
 sys.modules.setdefault("pysqlite3", sqlcipher3)
@@ -35,23 +36,11 @@ except ImportError:
     sys.modules["sqlite3"] = sqlcipher3
     sys.modules["sqlite3.dbapi2"] = sqlcipher3.dbapi2
 
-# sqlite-utils imports numpy and pandas when they are installed, only to map their scalar
-# types to column types; the app never stores either. numpy is installed for the export
-# audit's solver (highspy), which imports it when an export runs; loaded here it would
-# cost about 18 MB of memory for the whole session (bench/bench_memory.py). So hide them
-# while sqlite-utils is imported (None in sys.modules makes their import fail), then
-# unhide them. This import happens once, at the first unlock or command, when nothing
-# else is importing; if numpy is already loaded, sqlite-utils simply gets it.
-_HIDDEN = [name for name in ("numpy", "pandas") if name not in sys.modules]
-for _name in _HIDDEN:
-    sys.modules[_name] = None  # type: ignore[assignment]
-try:
+# Without numpy/pandas (18 MB), dateutil and click (3 MB), which only sqlite-utils'
+# command line and recipes use: see ``_lean_imports`` (bench/bench_memory.py).
+with lean_sqlite_utils_import():
     import sqlite_utils  # noqa: E402  (must follow the alias above)
     from sqlite_utils.migrations import Migrations  # noqa: E402
-finally:
-    for _name in _HIDDEN:
-        if sys.modules.get(_name, ...) is None:
-            del sys.modules[_name]
 
 dbapi2 = sqlcipher3.dbapi2
 DatabaseError = sqlcipher3.dbapi2.DatabaseError

@@ -390,16 +390,26 @@ class MemberRepo(Repo):
 
     def inactive_ids(self, months: int, today: date) -> list[int]:
         """Ids of ``inactive_for``'s members, in one query (no member is loaded)."""
+        where, params = self._inactive_where(months, today)
+        return [int(r[0]) for r in self._tuples("SELECT m.id FROM members m " + where, params)]
+
+    def inactive_count(self, months: int, today: date) -> int:
+        """How many ``inactive_ids`` there are, without holding them (the roster's notice:
+        9,420 ids of the 10,000-member demo kept 0.9 MB for a number)."""
+        where, params = self._inactive_where(months, today)
+        return int(self._tuples("SELECT count(*) FROM members m " + where, params)[0][0])
+
+    @staticmethod
+    def _inactive_where(months: int, today: date) -> tuple[str, list[Any]]:
         cutoff = (today - timedelta(days=round(months * 30.44))).isoformat()
         # Who came since the cutoff, from the meetings since then (an index on meeting_id;
         # "+a.status" keeps SQLite off the status index, which would read every visit).
-        rows = self._tuples(
-            "SELECT m.id FROM members m WHERE m.joined_on < ? AND m.pseudonym NOT IN"
+        return (
+            "WHERE m.joined_on < ? AND m.pseudonym NOT IN"
             " (SELECT a.pseudonym FROM attendance a WHERE +a.status = 'present' AND"
             " a.meeting_id IN (SELECT id FROM meetings WHERE date >= ?))",
             [cutoff, cutoff],
         )
-        return [int(r[0]) for r in rows]
 
     # -- The roster screen: ids in order, then only the rows on screen ---------------------
     @staticmethod
