@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from groupkeeper import ops
 from groupkeeper.meeting_rules import DAYS, planned_next_meeting
 from groupkeeper.ops import Kind, rules
-from groupkeeper.ui import messages, worker
+from groupkeeper.ui import memory, messages, worker
 from groupkeeper.ui.operations import ScreenReloader
 from groupkeeper.ui.sync_status import SyncPanel
 from groupkeeper.ui.widgets.flow import FlowLayout
@@ -379,6 +379,7 @@ class HomeScreen(QWidget):
         focus = QApplication.focusWidget()
         if had_focus and (lost_focus or focus is None or not self.isAncestorOf(focus)):
             self.focus_main()  # the focused button was in a card that is gone now
+        memory.release_soon(self.services)  # the pages these queries read (ui/memory.py)
 
     def _new_card(
         self, group: Group, next_date: date | None, open_id: int | None, members: int
@@ -441,6 +442,7 @@ class HomeScreen(QWidget):
             empty.setParent(None)
             empty.deleteLater()
         self.reloader.stale = True
+        memory.release_soon(self.services)
 
     def focus_main(self) -> None:
         """Put keyboard focus on the likely next step: the first group's Start/Resume."""

@@ -10,6 +10,9 @@ opening the roster costs the same at 40 members as at 10,000.
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -30,15 +33,18 @@ from groupkeeper import ops
 from groupkeeper.model import Member, RosterRow
 from groupkeeper.ops import Kind
 from groupkeeper.storage.errors import KnownError
-from groupkeeper.ui import messages
-from groupkeeper.ui.csv_import_dialog import CsvImportDialog
-from groupkeeper.ui.member_dialog import MemberDialog, forget_member
-from groupkeeper.ui.member_history import MemberHistoryDialog
+from groupkeeper.ui import memory, messages
 from groupkeeper.ui.models.roster_model import RosterModel
 from groupkeeper.ui.operations import ScreenReloader
 from groupkeeper.ui.services import Services
 from groupkeeper.ui.widgets.flow import FlowLayout
 from groupkeeper.ui.widgets.keys import SearchField
+
+if TYPE_CHECKING:
+    # The dialogs are imported when first opened: about 2.4 MB of modules (the member,
+    # history and CSV import dialogs and what they use) the idle roster does not need
+    # (bench/bench_memory.py).
+    from groupkeeper.ui.member_dialog import MemberDialog
 
 #: The kinds of change that alter what the roster shows (names, groups, last visits,
 #: the forgetting notice's months).
@@ -65,7 +71,6 @@ class RosterScreen(QWidget):
         self.services = services
         self.setObjectName("rosterScreen")
         self.model = RosterModel(lambda: self.services.store, self)
-        self._review_ids: set[int] = set()
         self._build()
         self.reloader = ScreenReloader(self, services, SHOWN_KINDS, self.refresh, dated=True)
 
@@ -244,6 +249,7 @@ class RosterScreen(QWidget):
             self._refresh_notice()
         except KnownError as exc:
             messages.show_error(self, exc)
+        memory.release_soon(self.services)  # the pages the load read (ui/memory.py)
 
     def _refresh_groups(self) -> None:
         current = self.group_filter.currentData()
@@ -257,19 +263,22 @@ class RosterScreen(QWidget):
         self.group_filter.blockSignals(False)
         self.model.set_group(self.group_filter.currentData())
 
+    def _stale_since(self) -> tuple[int, date]:
+        """The forgetting notice's months, and today."""
+        months = int(self.services.store.settings.get("forget_after_months"))
+        return months, self.services.now().date()
+
     def _refresh_notice(self) -> None:
-        store = self.services.store
-        months = int(store.settings.get("forget_after_months"))
-        today = self.services.now().date()
-        stale = store.members.inactive_ids(months, today)
-        self._review_ids = set(stale)
+        # Only the count: the ids are read when "Review" is pressed.
+        months, today = self._stale_since()
+        stale = self.services.store.members.inactive_count(months, today)
         self.notice_label.setText(
             QCoreApplication.translate(
                 "RosterScreen",
                 "%n member(s) have not come for {months} months or more. "
                 "You may want to forget them.",
                 "",
-                len(stale),
+                stale,
             ).format(months=months)
         )
         self.notice.setVisible(bool(stale))
@@ -283,9 +292,9 @@ class RosterScreen(QWidget):
         self.group_filter.clear()
         self.notice_label.clear()
         self.notice.hide()
-        self._review_ids = set()
         self._update_buttons()
         self.reloader.stale = True
+        memory.release_soon(self.services)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().showEvent(event)
@@ -364,12 +373,19 @@ class RosterScreen(QWidget):
             self.model.set_only(None)
             self.review_button.setText(QCoreApplication.translate("RosterScreen", "Re&view"))
         else:
-            self.model.set_only(set(self._review_ids))
+            try:
+                stale = self.services.store.members.inactive_ids(*self._stale_since())
+            except KnownError as exc:
+                messages.show_error(self, exc)
+                return
+            self.model.set_only(set(stale))
             self.review_button.setText(QCoreApplication.translate("RosterScreen", "Show &everyone"))
         self._update_buttons()
 
     # -- Actions ------------------------------------------------------------------------
     def add_member(self) -> None:
+        from groupkeeper.ui.member_dialog import MemberDialog
+
         dialog = MemberDialog(self.services, None, self)
         group_id = self.group_filter.currentData()
         if group_id is not None:  # adding while looking at a group: put them in it
@@ -383,6 +399,8 @@ class RosterScreen(QWidget):
         member = self.selected_member()
         if member is None or member.id is None:
             return
+        from groupkeeper.ui.member_dialog import MemberDialog
+
         self._run_dialog(MemberDialog(self.services, member.id, self))
 
     def _run_dialog(self, dialog: MemberDialog) -> None:
@@ -405,12 +423,16 @@ class RosterScreen(QWidget):
     def forget_selected(self) -> None:
         member = self.selected_member()
         if member is not None:
+            from groupkeeper.ui.member_dialog import forget_member
+
             forget_member(self, self.services, member)
 
     def show_history(self) -> None:
         member = self.selected_member()
         if member is None or member.id is None:
             return
+        from groupkeeper.ui.member_history import MemberHistoryDialog
+
         try:
             dialog = MemberHistoryDialog(self.services, member.id, self)
         except KnownError as exc:
@@ -420,6 +442,8 @@ class RosterScreen(QWidget):
         dialog.clear_personal_data()
 
     def import_csv(self) -> None:
+        from groupkeeper.ui.csv_import_dialog import CsvImportDialog
+
         dialog = CsvImportDialog(self.services, self)
         dialog.exec()
         if dialog.imported:

@@ -268,9 +268,12 @@ class SyncLink:
     def load_statuses(self, on_done: Done, on_error: Failed) -> bool:
         """Read every shared group's status in the worker (about 40 ms for a group with a
         year of meetings: too slow for the GUI thread on every Home refresh); ``on_done``
-        gets the ``SharedGroupStatus`` list. False when locked (nothing will come)."""
-        from groupkeeper.sync.service import SyncService
+        gets the ``SharedGroupStatus`` list. False when locked (nothing will come).
 
+        A vault that never shared or joined a group has no device key, and the service
+        would answer ``[]``: that is found out without importing the sync stack (its
+        modules and ``cryptography``'s key types, about 4 MB held for the whole session:
+        bench/bench_memory.py)."""
         vault = self.services.vault
         if vault is None or not self.services.is_unlocked:
             return False
@@ -278,6 +281,12 @@ class SyncLink:
 
         def read() -> tuple[list[Any], dict[int, str]]:
             # In the worker: ``store`` follows the vault to the task's own connection.
+            from groupkeeper.storage.sync import SyncRepo
+
+            if SyncRepo(store).device_key() is None:
+                return [], {}
+            from groupkeeper.sync.service import SyncService
+
             raw = SyncService(store).status()
             names = {}
             for status in raw:
