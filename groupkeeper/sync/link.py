@@ -227,6 +227,12 @@ def _record_base(row: dict[str, Any], member: str | None) -> dict[str, Any]:
     return {"scale": row["scale"], "answers": row["answers"], "pseudonym": row["pseudonym"]}
 
 
+#: Members compared or written between two safe points of a background sync: where it
+#: rolls back for a check-in waiting (``Store.give_way``), before anything is written to
+#: the shared folder.
+_GIVE_WAY_EVERY = 200
+
+
 def capture(
     store: Store,
     repo: SyncRepo,
@@ -248,7 +254,9 @@ def capture(
     before = len(replica.pending)
     known = set(local.get("members", []))
     rows = repo.members_by_uuid(group_id, also=known)
-    for uuid, row in sorted(rows.items()):
+    for n, (uuid, row) in enumerate(sorted(rows.items())):
+        if n % _GIVE_WAY_EVERY == 0:
+            store.give_way()
         if uuid in state.forgotten or (not row["in_group"] and uuid not in known):
             continue
         if uuid not in replica.member_keys:
@@ -295,6 +303,7 @@ def capture(
             replica.close_meeting(mapping[meeting.uuid])
     local["meetings"] = mapping
     keys = {m.id: mapping[m.uuid] for m in meetings}
+    store.give_way()  # between steps (see ``Store.give_way``): a check-in may go first
     tables = repo.attendance_of(group_id)
     shared = state.attendance_by_meeting()
     moods = repo.moods_of(group_id)
@@ -325,6 +334,7 @@ def capture(
             if count != shared_tally.get(name, 0):
                 replica.count(key, name, count - shared_tally.get(name, 0))
 
+    store.give_way()
     _capture_records(repo, replica, group_id, keys, rows, local)
     return len(replica.pending) - before
 
@@ -405,7 +415,9 @@ def materialise(
     shared_members = state.members()
     rows = repo.members_by_uuid(group_id, also=shared_members)
     new_members: list[tuple[str, str, dict[str, Any]]] = []
-    for uuid in shared_members:
+    for n, uuid in enumerate(shared_members):
+        if n % _GIVE_WAY_EVERY == 0:
+            store.give_way()
         try:
             fields = state.member(uuid, replica.open_sealed)
         except (LookupError, ValueError):
@@ -454,6 +466,7 @@ def materialise(
     known.update(uuid for uuid, _, _ in new_members)
     local["members"] = sorted(known)
 
+    store.give_way()
     _materialise_group(store, state.group_fields(), group_id, local, done)
 
     meetings = repo.meetings_of(group_id)
@@ -485,6 +498,7 @@ def materialise(
         if not meeting.closed and mapping.get(meeting.uuid) in ended:
             repo.close_meeting(meeting.id)
             done.meetings_closed += 1
+    store.give_way()  # between steps (see ``Store.give_way``): a check-in may go first
     tables = repo.attendance_of(group_id)
     shared = state.attendance_by_meeting()
     moods = repo.moods_of(group_id)
@@ -530,6 +544,7 @@ def materialise(
         if (walk_ins, concerns) != (meeting.walk_ins, meeting.safety_concerns):
             repo.set_counts(meeting_id, walk_ins, concerns)
             done.counts_changed += 1
+    store.give_way()
     _materialise_records(repo, replica, group_id, by_key, created, local, done)
     return done
 
