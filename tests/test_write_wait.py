@@ -245,6 +245,44 @@ def test_a_background_sync_gives_way_to_a_check_in_and_starts_again(
     assert regular.pseudonym in services.store.meetings.present(meeting_id)
 
 
+def test_sharing_a_group_never_gives_way_once_it_wrote_files(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sharing writes the invitation (and its code) before its first sync: started again
+    it would leave the first invitation behind with another code. So it runs to its end
+    even with a check-in waiting; the check-in goes right after it."""
+    import groupkeeper.ops.sync as sync_ops
+    from groupkeeper.sync import link
+
+    group, (regular,), meeting_id = _group_with(services, "Regular")
+    vault = services.vault
+    assert vault is not None
+    holding = threading.Event()
+    check_in_saved_at_capture: list[int] = []
+    real_capture = link.capture
+
+    def capture(store: Store, *args: Any) -> Any:
+        if threading.current_thread().name == "share":
+            _note_check_in_then_wait_for_the_gui(
+                store.db, regular, check_in_saved_at_capture, holding
+            )
+        return real_capture(store, *args)
+
+    monkeypatch.setattr(link, "capture", capture)
+    share = sync_ops.share(
+        group_id=group.id, folder=str(tmp_path / "shared"), invitation=str(tmp_path / "invite")
+    )
+    thread, outcome = _in_background(vault, "share", lambda s: ops.perform(s, share))
+    assert holding.wait(WAIT)
+    ops.perform(
+        services.store, ops.attendance.check_in(meeting_id=meeting_id, pseudonym=regular.pseudonym)
+    )
+    thread.join(WAIT)
+    assert "error" not in outcome, outcome
+    assert check_in_saved_at_capture == [0], "sharing started again after writing files"
+    assert regular.pseudonym in services.store.meetings.present(meeting_id)
+
+
 def test_an_import_checks_its_rows_and_draws_pseudonyms_before_it_takes_the_lock(
     services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:

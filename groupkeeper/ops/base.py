@@ -97,6 +97,7 @@ class _Spec:
     kinds: frozenset[Kind]
     signature: inspect.Signature
     prepare: Callable[..., Callable[[Store], Any]] | None = None
+    may_give_way: bool = False
 
     def build(self, args: Mapping[str, Any]) -> Op:
         """Check ``args`` against ``apply``'s keywords and make them plain JSON data."""
@@ -116,7 +117,10 @@ REGISTRY: dict[str, _Spec] = {}
 
 
 def operation(
-    name: str, *kinds: Kind, prepare: Callable[..., Callable[[Store], Any]] | None = None
+    name: str,
+    *kinds: Kind,
+    prepare: Callable[..., Callable[[Store], Any]] | None = None,
+    may_give_way: bool = False,
 ) -> Callable[[Callable[Concatenate[Store, P], R]], Callable[P, Op]]:
     """Register ``apply(store, **args)`` as operation ``name`` that changes ``kinds``.
 
@@ -129,12 +133,18 @@ def operation(
     transaction. The write lock is then held only for the writing, and a check-in on the
     GUI thread never waits for the checking. ``apply`` must do the same as ``prepare``
     then ``write`` (it is what replay and tests call).
+
+    ``may_give_way``: run in the background, the operation's transaction rolls back at
+    its safe points (``Store.give_way``) when a GUI write waits, and starts again after
+    it (``perform``). Only for an operation that does nothing outside the database
+    before its last safe point (an import; a sync, whose writes to the shared folder
+    come after): a rolled back attempt must leave nothing behind.
     """
 
     def register(apply: Callable[Concatenate[Store, P], R]) -> Callable[P, Op]:
         if name in REGISTRY:
             raise ValueError(f"operation {name!r} registered twice")
-        spec = _Spec(name, apply, frozenset(kinds), inspect.signature(apply), prepare)
+        spec = _Spec(name, apply, frozenset(kinds), inspect.signature(apply), prepare, may_give_way)
         REGISTRY[name] = spec
 
         def factory(*args: P.args, **kwargs: P.kwargs) -> Op:
@@ -158,16 +168,18 @@ def operation(
 GIVE_WAY_TIMES = 5
 
 
-def _giving_way(store: Store, write: Callable[[Store], Any]) -> Any:
+def _giving_way(store: Store, write: Callable[[Store], Any], may_give_way: bool) -> Any:
     """``write(store)`` in one transaction. On a background connection a long write
     (an import, a sync) calls ``store.give_way()`` at safe points: when a GUI write is
     waiting there, its transaction rolls back as a whole and starts again after it, so
-    the check-in waits for one step of the import, not the whole of it."""
+    the check-in waits for one step of the import, not the whole of it (only for an
+    operation declared ``may_give_way``)."""
     from groupkeeper.storage._sqlcipher import GaveWay
 
-    if store.db.conn.in_transaction:
-        # Inside someone's transaction (a savepoint): only whoever began it can start it
-        # again, so a ``GaveWay`` goes on up to them.
+    if not may_give_way or store.db.conn.in_transaction:
+        # An operation that must not start again; or one inside someone's transaction (a
+        # savepoint): only whoever began it can start it again, so a ``GaveWay`` goes on
+        # up to them.
         with store.transaction():
             return write(store)
     for attempt in range(GIVE_WAY_TIMES + 1):
@@ -195,7 +207,7 @@ def perform(store: Store, op: Op) -> OpResult:
         def write(on: Store) -> Any:
             return spec.apply(on, **op.args)
 
-    value = _giving_way(store, write)
+    value = _giving_way(store, write, spec.may_give_way)
     meeting_id = op.args.get("meeting_id")
     if isinstance(value, Meeting):
         meeting_id = value.id

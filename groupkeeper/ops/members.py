@@ -111,7 +111,7 @@ def _prepare_import(
     return lambda writer: writer.members.insert_prepared(ready)
 
 
-@operation("member.import", Kind.MEMBERS, Kind.CONSENTS, prepare=_prepare_import)
+@operation("member.import", Kind.MEMBERS, Kind.CONSENTS, prepare=_prepare_import, may_give_way=True)
 def import_members(
     store: Store, *, members: list[dict[str, Any]], group_ids: list[int]
 ) -> list[Member]:

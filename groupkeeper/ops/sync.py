@@ -60,9 +60,11 @@ def join(store: Store, *, invitation: str, code: str, folder: str) -> int:
     return int(_service(store).join(Path(invitation), code, Path(folder)))
 
 
-@operation("sync.now", *_SYNCED)
+@operation("sync.now", *_SYNCED, may_give_way=True)
 def sync_now(store: Store) -> SyncSummary:
-    """Sync every shared group once (``SyncService.sync_once``)."""
+    """Sync every shared group once (``SyncService.sync_once``). In the background it
+    gives way to the GUI's writes (it writes to the shared folder only after its last
+    safe point); sharing, joining and the others do not (they write files first)."""
     summary: SyncSummary = _service(store).sync_once()
     return summary
 
