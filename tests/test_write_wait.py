@@ -205,6 +205,39 @@ def test_a_long_import_gives_way_to_a_check_in_and_starts_again(
     assert len(services.store.members.all(group.id)) == 1201
 
 
+def _check_in_during_capture(
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+    member: Member,
+    meeting_id: int,
+    op: ops.Op,
+) -> tuple[list[int], dict[str, Any]]:
+    """Perform ``op`` (a sharing operation) in the background; while it captures this
+    laptop's changes, the GUI thread checks ``member`` in. Returns, per capture, whether
+    the check-in was saved when it began, and the operation's outcome."""
+    from groupkeeper.sync import link
+
+    vault = services.vault
+    assert vault is not None
+    holding = threading.Event()
+    saved: list[int] = []
+    real_capture = link.capture
+
+    def capture(store: Store, *args: Any) -> Any:
+        if threading.current_thread().name == "sharing":
+            _note_check_in_then_wait_for_the_gui(store.db, member, saved, holding)
+        return real_capture(store, *args)
+
+    monkeypatch.setattr(link, "capture", capture)
+    thread, outcome = _in_background(vault, "sharing", lambda s: ops.perform(s, op))
+    assert holding.wait(WAIT)
+    ops.perform(
+        services.store, ops.attendance.check_in(meeting_id=meeting_id, pseudonym=member.pseudonym)
+    )
+    thread.join(WAIT)
+    return saved, outcome
+
+
 def test_a_background_sync_gives_way_to_a_check_in_and_starts_again(
     services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -212,7 +245,6 @@ def test_a_background_sync_gives_way_to_a_check_in_and_starts_again(
     asked for while it captures this laptop's changes goes first; the sync rolls back and
     runs again, and sends the check-in with the rest."""
     import groupkeeper.ops.sync as sync_ops
-    from groupkeeper.sync import link
     from groupkeeper.sync.service import SyncService
 
     group, (regular,), meeting_id = _group_with(services, "Regular")
@@ -221,24 +253,9 @@ def test_a_background_sync_gives_way_to_a_check_in_and_starts_again(
     SyncService(services.store).share_group(
         group.id or 0, tmp_path / "shared", tmp_path / "invitation"
     )
-    holding = threading.Event()
-    check_in_saved_at_capture: list[int] = []  # one per attempt of the sync
-    real_capture = link.capture
-
-    def capture(store: Store, *args: Any) -> Any:
-        if threading.current_thread().name == "sync":
-            _note_check_in_then_wait_for_the_gui(
-                store.db, regular, check_in_saved_at_capture, holding
-            )
-        return real_capture(store, *args)
-
-    monkeypatch.setattr(link, "capture", capture)
-    thread, outcome = _in_background(vault, "sync", lambda s: ops.perform(s, sync_ops.sync_now()))
-    assert holding.wait(WAIT)
-    ops.perform(
-        services.store, ops.attendance.check_in(meeting_id=meeting_id, pseudonym=regular.pseudonym)
+    check_in_saved_at_capture, outcome = _check_in_during_capture(
+        services, monkeypatch, regular, meeting_id, sync_ops.sync_now()
     )
-    thread.join(WAIT)
     assert "error" not in outcome, outcome
     assert check_in_saved_at_capture == [0, 1], "the check-in waited for the whole sync"
     assert outcome["value"].value.changes_sent >= 1  # the check-in went out with the sync
@@ -252,32 +269,16 @@ def test_sharing_a_group_never_gives_way_once_it_wrote_files(
     it would leave the first invitation behind with another code. So it runs to its end
     even with a check-in waiting; the check-in goes right after it."""
     import groupkeeper.ops.sync as sync_ops
-    from groupkeeper.sync import link
 
     group, (regular,), meeting_id = _group_with(services, "Regular")
     vault = services.vault
     assert vault is not None
-    holding = threading.Event()
-    check_in_saved_at_capture: list[int] = []
-    real_capture = link.capture
-
-    def capture(store: Store, *args: Any) -> Any:
-        if threading.current_thread().name == "share":
-            _note_check_in_then_wait_for_the_gui(
-                store.db, regular, check_in_saved_at_capture, holding
-            )
-        return real_capture(store, *args)
-
-    monkeypatch.setattr(link, "capture", capture)
     share = sync_ops.share(
         group_id=group.id, folder=str(tmp_path / "shared"), invitation=str(tmp_path / "invite")
     )
-    thread, outcome = _in_background(vault, "share", lambda s: ops.perform(s, share))
-    assert holding.wait(WAIT)
-    ops.perform(
-        services.store, ops.attendance.check_in(meeting_id=meeting_id, pseudonym=regular.pseudonym)
+    check_in_saved_at_capture, outcome = _check_in_during_capture(
+        services, monkeypatch, regular, meeting_id, share
     )
-    thread.join(WAIT)
     assert "error" not in outcome, outcome
     assert check_in_saved_at_capture == [0], "sharing started again after writing files"
     assert regular.pseudonym in services.store.meetings.present(meeting_id)
