@@ -500,3 +500,61 @@ def test_an_operation_inside_a_transaction_leaves_giving_way_to_whoever_began_it
     names = {g.name for g in services.store.groups.all()}
     assert "Outer 0" not in names, "half of the outer transaction was kept"
     assert len(services.store.members.all(group.id)) == 600
+
+
+def test_the_runner_checks_in_through_a_background_import_of_the_app(
+    qtbot: Any, services: Services, said: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the facilitator meets it: the CSV import's operation runs in the app's worker
+    (``services.ops.run_in_background``, as the import dialog starts it) while the
+    meeting runner is open; Enter on a typed name checks the person in and shows them
+    as here while the import is still under way (it gives way), then the import ends
+    with every row and every open screen hears of it. No message box."""
+    from PySide6.QtCore import Qt
+
+    from groupkeeper.ui import worker
+    from groupkeeper.ui.meeting.runner import MeetingRunner
+
+    group, _people, meeting_id = _group_with(services, "Maya", "Ali")
+    vault = services.vault
+    assert vault is not None
+    turns = vault._turns
+    importing, resume = threading.Event(), threading.Event()
+    real = MemberRepo._insert_pseudonyms
+
+    def hooked(db: Any, rows: Any) -> None:
+        real(db, rows)
+        if threading.current_thread() is threading.main_thread() or rows[0][1] != 0:
+            return  # only the first chunk of each attempt of the import
+        if not importing.is_set():
+            importing.set()
+            _until(lambda: turns.queued()[0] == 1)  # until the facilitator presses Enter
+        else:
+            resume.wait(WAIT)  # its second attempt: until the test has looked
+
+    monkeypatch.setattr(MemberRepo, "_insert_pseudonyms", staticmethod(hooked))
+    runner = MeetingRunner(services, meeting_id)
+    qtbot.addWidget(runner)
+    runner.show()
+    seg = runner.segment_widget
+    search = seg.panel.search
+    changed: list[Any] = []
+    services.ops.changed.connect(changed.append)
+    done: list[Any] = []
+    rows = [Member(display_name=f"Imported {i}") for i in range(1500)]
+    services.ops.run_in_background(
+        lambda: csv_import.import_op(rows, [group.id]), done.append, done.append
+    )
+    assert importing.wait(WAIT)  # the import holds the lock now
+    qtbot.keyClicks(search, "may")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert [p.name for p in runner.session.present()] == ["Maya"]
+    assert seg.here.count() == 1 and "Maya is here." in seg.panel.status.text()
+    # The import is still under way (it gave way to the check-in): none of it is there.
+    assert len(services.store.members.all(group.id)) == 2
+    resume.set()
+    assert worker.wait_idle(WAIT * 1000)
+    assert len(done) == 1 and len(done[0].value) == 1500
+    assert any(c.op.name == "member.import" for c in changed)
+    assert len(services.store.members.all(group.id)) == 1502
+    assert said == []
