@@ -39,8 +39,9 @@ from groupkeeper.model import (
     SkillShare,
 )
 from groupkeeper.ops import Op, OpResult, rules
-from groupkeeper.roster import RosterIndex, fold
+from groupkeeper.roster import RosterIndex
 from groupkeeper.storage.repos import Store
+from groupkeeper.textfold import fold
 
 
 @dataclass(frozen=True)

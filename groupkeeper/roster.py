@@ -20,16 +20,11 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Generic, Protocol, TypeVar
 
+from groupkeeper.textfold import fold
+
 _NON_WORD = re.compile(r"[^\w]+|_+")
 # A query made only of these is a phone number being typed: "0123 456", "+44 (0)7700-900".
 _PHONE_LIKE = re.compile(r"[\d\s+().\-/]*\d[\d\s+().\-/]*")
-
-
-# Latin letters that NFKD does not split into base + mark, but that people type plainly:
-# "Łukasz" is searched as "lukasz", "Yılmaz" as "yilmaz", "Søren" as "soren".
-_PLAIN_LETTERS = str.maketrans(
-    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th"}
-)
 
 
 class Searchable(Protocol):
@@ -46,16 +41,6 @@ class Searchable(Protocol):
 
 
 T = TypeVar("T", bound=Searchable)
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of ``text`` ("Zoë" and "ZOE" both give "zoe")."""
-    if text.isascii():  # most names: nothing to decompose or translate
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    # casefold after stripping too: NFKD can produce characters with case ("Ⅻ" -> "XII").
-    return stripped.casefold().translate(_PLAIN_LETTERS)
 
 
 def words(text: str) -> str:

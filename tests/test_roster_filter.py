@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from groupkeeper.model import Member
-from groupkeeper.roster import RosterIndex, digits, fold
+from groupkeeper.roster import RosterIndex, digits
+from groupkeeper.textfold import fold
 
 
 def _m(display: str, full: str = "", phone: str = "") -> Member:

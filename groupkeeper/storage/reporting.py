@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from groupkeeper.storage._sqlcipher import Database
+from groupkeeper.textfold import name_key
 
 if TYPE_CHECKING:
     from groupkeeper.storage.repos import Store
@@ -490,10 +491,10 @@ def follow_up_list(db: Database, group_id: int, today: str) -> FollowUpList:
         "   AND (mb.joined_on = '' OR mb.joined_on <= ?)"
         "   AND substr(mb.created_at, 1, 10) <= ?"
         f"  AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.pseudonym = mb.pseudonym"
-        f"          AND a.meeting_id IN ({marks}) AND a.status = 'present')"
-        " ORDER BY mb.display_name COLLATE NOCASE, mb.id",
+        f"          AND a.meeting_id IN ({marks}) AND a.status = 'present')",
         ids + [group_id, earliest, earliest] + ids,
     ).fetchall()
+    rows.sort(key=lambda r: name_key(str(r[1]), int(r[0])))  # as the roster: Á with A
     missed = tuple(FollowUpPerson(int(r[0]), str(r[1])) for r in rows if not r[2])
     apologies = tuple(FollowUpPerson(int(r[0]), str(r[1])) for r in rows if r[2])
     return FollowUpList(missed, apologies)

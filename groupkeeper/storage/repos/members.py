@@ -18,6 +18,7 @@ from groupkeeper.model import (
 from groupkeeper.storage._sqlcipher import Database, IntegrityError
 from groupkeeper.storage.errors import InvalidInput
 from groupkeeper.storage.repos.base import Repo, as_bool, new_pseudonym
+from groupkeeper.textfold import fold, name_key
 
 _MEMBER_FIELDS = (
     "display_name",
@@ -65,15 +66,17 @@ def _member_from_row(row: dict[str, Any]) -> Member:
     )
 
 
-#: Roster orders (``roster_ids(sort=...)``): SQL ORDER BY terms, {d} the direction.
-_BY_NAME = "m.display_name COLLATE NOCASE {d}, m.id {d}"
-_ROSTER_ORDER = {
-    "name": _BY_NAME,
-    "full_name": "m.full_name COLLATE NOCASE {d}, " + _BY_NAME,
-    "phone": "m.phone {d}, " + _BY_NAME,
-    "groups": "coalesce(gn.names, '') COLLATE NOCASE {d}, " + _BY_NAME,
-    "active": "m.active {r}, " + _BY_NAME,
-    "last_attended": "coalesce(la.d, '') {d}, " + _BY_NAME,
+#: Roster orders (``roster_ids(sort=...)``): the column sorted on first, if not the name
+#: itself, and whether its values compare as names (case and accents ignored). Ties, and
+#: the "name" order, go by ``textfold.name_key``: SQLite's ``NOCASE`` folds ASCII only
+#: and put "Álvaro" after "Zoë".
+_ROSTER_ORDER: dict[str, tuple[str | None, bool]] = {
+    "name": (None, False),
+    "full_name": ("m.full_name", True),
+    "phone": ("m.phone", False),
+    "groups": ("gn.names", True),
+    "active": ("m.active", False),
+    "last_attended": ("la.d", False),
 }
 #: Group names of each member, sorted, as the roster shows them ("A, B").
 _GROUP_NAMES_SQL = (
@@ -329,9 +332,11 @@ class MemberRepo(Repo):
         sql = (
             "SELECT m.*, gm.group_ids FROM members m LEFT JOIN (SELECT member_id,"
             " group_concat(group_id) AS group_ids FROM group_members GROUP BY member_id) gm"
-            " ON gm.member_id = m.id" + where + " ORDER BY m.display_name COLLATE NOCASE, m.id"
+            " ON gm.member_id = m.id" + where
         )
-        return [_member_from_row(r) for r in self._query(sql, params)]
+        members = [_member_from_row(r) for r in self._query(sql, params)]
+        members.sort(key=lambda m: name_key(m.display_name, m.id or 0))
+        return members
 
     def active_counts(self) -> dict[int, int]:
         """Group id -> how many active members it has (one query, no member loaded)."""
@@ -436,8 +441,7 @@ class MemberRepo(Repo):
         when ascending), "last_attended"; names compare case-insensitively, ties by name.
         """
         where, params = self._roster_where(group_id, include_inactive)
-        d, r = ("DESC", "ASC") if descending else ("ASC", "DESC")
-        order = _ROSTER_ORDER[sort].format(d=d, r=r)
+        column, as_name = _ROSTER_ORDER[sort]
         joins = ""
         if sort == "groups":
             joins = f" LEFT JOIN ({_GROUP_NAMES_SQL}) gn ON gn.member_id = m.id"
@@ -445,19 +449,32 @@ class MemberRepo(Repo):
             joins = (
                 f" LEFT JOIN ({_LAST_ATTENDED_SQL} GROUP BY a.pseudonym) la ON la.p = m.pseudonym"
             )
-        sql = f"SELECT m.id FROM members m{joins}{where} ORDER BY {order}"
-        return [int(row[0]) for row in self._tuples(sql, params)]
+        first = column or "NULL"
+        rows = self._tuples(
+            f"SELECT m.id, m.display_name, {first} FROM members m{joins}{where}", params
+        )
+        # Sorted here, not by SQL (see _ROSTER_ORDER): by name, then (a stable sort) by the
+        # chosen column, both in the asked direction; "active" lists active members first
+        # when ascending. About 20 ms for 10,000 members.
+        rows.sort(key=lambda row: name_key(row[1] or "", int(row[0])), reverse=descending)
+        if column is not None:
+            if as_name:
+                rows.sort(key=lambda row: fold(row[2] or ""), reverse=descending)
+            elif sort == "active":
+                rows.sort(key=lambda row: int(row[2] or 0), reverse=not descending)
+            else:
+                rows.sort(key=lambda row: row[2] or "", reverse=descending)
+        return [int(row[0]) for row in rows]
 
     def search_rows(
         self, group_id: int | None = None, include_inactive: bool = False
     ) -> list[SearchRow]:
         """What type-ahead searches, for the members ``roster_ids`` lists, by name."""
         where, params = self._roster_where(group_id, include_inactive)
-        sql = (
-            "SELECT m.id, m.display_name, m.full_name, m.phone FROM members m"
-            f"{where} ORDER BY m.display_name COLLATE NOCASE, m.id"
-        )
-        return [SearchRow(int(i), d, f, p) for i, d, f, p in self._tuples(sql, params)]
+        sql = f"SELECT m.id, m.display_name, m.full_name, m.phone FROM members m{where}"
+        rows = self._tuples(sql, params)
+        rows.sort(key=lambda row: name_key(row[1], row[0]))
+        return [SearchRow(int(i), d, f, p) for i, d, f, p in rows]
 
     def roster_rows(self, ids: Iterable[int]) -> dict[int, RosterRow]:
         """The roster rows of these members (a screenful: three small queries)."""
