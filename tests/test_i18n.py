@@ -419,3 +419,21 @@ def test_check_fails_on_translations_lupdate_cannot_see(tmp_path: Path, monkeypa
         "groupkeeper/screen.py:11: an f-string as the text to translate",
         "groupkeeper/screen.py:9: _tr() wraps translate/tr",
     ]
+
+
+def test_spanish_file_dialog_has_no_english_label(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """Qt's own Spanish lacks two of its file dialog's labels ("&Look in:", "Files of
+    &type:"): the app's translation supplies them (``ui/qt_words.py``)."""
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog
+
+    with _language(qapp, "es"):
+        for mode in (QFileDialog.AcceptMode.AcceptSave, QFileDialog.AcceptMode.AcceptOpen):
+            dialog = QFileDialog(None, "x")
+            qtbot.addWidget(dialog)
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+            dialog.setAcceptMode(mode)
+            texts = [w.text() for w in dialog.findChildren(QLabel)]
+            texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+            assert "&Ver en:" in texts and "Ficheros de &tipo:" in texts, texts
+            english = [t for t in texts if t in ("&Look in:", "Files of &type:", "&Save", "&Open")]
+            assert english == []
