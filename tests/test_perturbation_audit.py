@@ -86,6 +86,48 @@ def test_cell_key_is_the_sum_of_the_record_keys(store: Store) -> None:
     assert _keys(store, gid, jan)[("unique_attendees", "")] == (6, expected)
 
 
+def test_attendance_and_goal_keys_follow_their_definition(store: Store) -> None:
+    """The record keys of attendances and goals, as the module docstring defines them
+    (published values depend on them, so a faster ``cell_records`` must not change any):
+    a first-ever attendance is mix(person), a returning one mix(person, meeting), a goal
+    set mix(person, 5, goal), a goal reviewed mix(person, 6, goal); a cell's key is the
+    sum mod 256."""
+    from groupkeeper.model import GoalOutcome
+
+    gid, (p0, p1, p2, p3) = _people_group(store, 4)
+    m1 = store.meetings.start(gid, "2026-01-06")
+    assert m1.id is not None
+    for p in (p0, p1, p2):
+        store.meetings.check_in(m1.id, p.pseudonym)
+    goal = store.goals.set(p0.pseudonym, "Walk twice", m1.id)
+    store.meetings.end(m1.id)
+    m2 = store.meetings.start(gid, "2026-02-03")
+    assert m2.id is not None
+    for p in (p0, p1, p3):
+        store.meetings.check_in(m2.id, p.pseudonym)
+    store.goals.review(goal.id or 0, GoalOutcome.DONE, m2.id)
+    store.meetings.end(m2.id)
+    pk = dict(store.db.execute("SELECT pseudonym, rkey FROM record_keys").fetchall())
+    mk = dict(store.db.execute("SELECT meeting_id, rkey FROM meeting_keys").fetchall())
+    first = {p.pseudonym: pt.mix(pk[p.pseudonym]) for p in (p0, p1, p2, p3)}
+    back = {p.pseudonym: pt.mix(pk[p.pseudonym], mk[m2.id]) for p in (p0, p1)}
+
+    records = _keys(store, gid, Period.quarter(2026, 1))
+
+    assert records[("attendances_new", "")] == (4, sum(first.values()) % 256)
+    assert records[("attendances_returning", "")] == (2, sum(back.values()) % 256)
+    everyone = sum(first.values()) + sum(back.values())
+    assert records[("attendances", "")] == (6, everyone % 256)
+    january = sum(first[p.pseudonym] for p in (p0, p1, p2))
+    february = first[p3.pseudonym] + sum(back.values())
+    assert records[("attendance_month", "2026-01")] == (3, january % 256)
+    assert records[("attendance_month", "2026-02")] == (3, february % 256)
+    assert records[("goals_set", "")] == (1, pt.mix(pk[p0.pseudonym], 5, goal.id or 0) % 256)
+    reviewed = pt.mix(pk[p0.pseudonym], 6, goal.id or 0) % 256
+    assert records[("goals_reviewed", "")] == (1, reviewed)
+    assert records[("goals_outcome", "done")] == (1, reviewed)
+
+
 def _table(cells: dict[tuple[str, str], tuple[str, float | None]]) -> da.Published:
     return da.Published((1,), "2026-01", "2026-01", 5, cells)
 
