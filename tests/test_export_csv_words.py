@@ -195,3 +195,20 @@ def test_combined_report_notes_in_the_apps_language(language, tmp_path: Path, la
         "a part was fewer than"
     )
     assert not any(r["label"].startswith("combined_") for r in plain if r["section"] == "notes")
+
+
+def test_starter_skill_categories_in_the_apps_language(language) -> None:  # type: ignore[no-untyped-def]
+    """The vault keeps starter skills and categories in English; charts, the PDF and the
+    CSV's label column word them in the app's language (seen in a Spanish screenshot:
+    "Body and breath" in the skills chart). A group's own skill stays as typed."""
+    from groupkeeper.metrics import OTHER_CATEGORY
+    from groupkeeper.ui import charts
+
+    language("es")
+    assert charts.category_label("Body and breath") == "Cuerpo y respiración"
+    assert charts.category_label(OTHER_CATEGORY) != OTHER_CATEGORY
+    assert charts.skill_name("Singing along in the car") == "Singing along in the car"
+    label = report_pdf.metric_label("skills_by_category", "Body and breath")
+    assert "Cuerpo y respiración" in label
+    language("en")
+    assert charts.category_label("Body and breath") == "Body and breath"

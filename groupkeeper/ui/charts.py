@@ -134,7 +134,19 @@ def hidden_text(cell: Cell, threshold: int) -> str:
 
 
 def category_label(key: str) -> str:
-    return QCoreApplication.translate("charts", "Added by groups") if key == OTHER_CATEGORY else key
+    """A skill category as the app's language words it: the starter categories through
+    the ``StarterSkills`` table (the vault stores them in English), the groups' own
+    categories as "Added by groups"."""
+    if key == OTHER_CATEGORY:
+        return QCoreApplication.translate("charts", "Added by groups")
+    return skill_name(key)
+
+
+def skill_name(name: str) -> str:
+    """A starter skill's or category's name in the app's language (one a group added,
+    not in the table, comes back as it is)."""
+    # Looked up in the StarterSkills table (tools/i18n.py DATA_TABLES), not a literal.
+    return QCoreApplication.translate("StarterSkills", name)
 
 
 def attendance_chart(table: ReportTable) -> BarChart:

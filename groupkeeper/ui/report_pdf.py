@@ -182,7 +182,9 @@ def metric_label(metric: str, key: str = "") -> str:
             QCoreApplication.translate("reports", "Skills shared: %1"), charts.category_label(key)
         )
     if metric == "top_skill":
-        return _arg(QCoreApplication.translate("reports", "Most shared skill: %1"), key)
+        return _arg(
+            QCoreApplication.translate("reports", "Most shared skill: %1"), charts.skill_name(key)
+        )
     if metric == "wellbeing_mean":
         return _arg(
             QCoreApplication.translate("reports", "Wellbeing, average: %1"), _measure_label(key)
