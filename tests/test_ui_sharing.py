@@ -627,6 +627,28 @@ def test_auto_sync_after_an_operation_and_a_folder_change_not_after_lock(  # typ
     assert link.syncs == 3
 
 
+def test_auto_sync_after_wellbeing_answers(qtbot, services, link, group) -> None:  # type: ignore[no-untyped-def]
+    """Wellbeing answers travel to the other laptops, so recording them is worth a sync,
+    like a check-in (the kinds that travel are declared once, ``ops.sync.SHARED_KINDS``;
+    auto-sync had its own list, without wellbeing)."""
+    from groupkeeper.ops.sync import SHARED_KINDS
+
+    assert ops.Kind.WELLBEING in SHARED_KINDS
+    services.ops.run(ops.groups.update(group_id=group.id, fields={"wellbeing_scale": "who5"}))
+    meeting = services.ops.run(
+        ops.meetings.start(group_id=group.id, date="2026-11-24", crisis_resources="Line 0800")
+    ).value
+    link.shared = [_status(group_id=group.id)]
+    auto = AutoSync(services, after_op_ms=20, after_folder_ms=20, periodic_ms=60_000)
+    auto.start()
+    assert link.syncs == 1  # once on unlock
+    services.ops.run(
+        ops.meetings.record_wellbeing(meeting_id=meeting.id, pseudonym=None, answers=[3] * 5)
+    )
+    qtbot.waitUntil(lambda: link.syncs == 2)
+    auto.stop()
+
+
 def test_auto_sync_falls_back_to_a_slow_timer(qtbot, services, link, tmp_path) -> None:  # type: ignore[no-untyped-def]
     # Watchers miss changes on some network and USB file systems: the timer catches up.
     link.shared = [_status(folder=str(tmp_path))]

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     from groupkeeper.storage.repos import Store
     from groupkeeper.sync.service import ShareResult, SyncSummary
 
-#: Everything a sync may change in the tables.
-_SYNCED = (
+#: What travels between a shared group's laptops: everything a sync may change in the
+#: tables, so also what makes an operation worth a sync (``ui.auto_sync``).
+SHARED_KINDS = (
     Kind.GROUPS,
     Kind.MEMBERS,
     Kind.CONSENTS,
@@ -37,7 +38,7 @@ def _service(store: Store) -> Any:
     return SyncService(store)
 
 
-@operation("sync.share", *_SYNCED)
+@operation("sync.share", *SHARED_KINDS)
 def share(store: Store, *, group_id: int, folder: str, invitation: str) -> ShareResult:
     """Start sharing a group through ``folder`` and write the invitation file; the
     result's ``code`` is the one-time code to read out (``SyncService.share_group``)."""
@@ -45,7 +46,7 @@ def share(store: Store, *, group_id: int, folder: str, invitation: str) -> Share
     return result
 
 
-@operation("sync.invite", *_SYNCED)
+@operation("sync.invite", *SHARED_KINDS)
 def invite(store: Store, *, group_id: int, invitation: str) -> ShareResult:
     """Invite one more laptop into a group shared already: a new invitation file and
     one-time code (``SyncService.new_invitation``)."""
@@ -53,14 +54,14 @@ def invite(store: Store, *, group_id: int, invitation: str) -> ShareResult:
     return result
 
 
-@operation("sync.join", *_SYNCED)
+@operation("sync.join", *SHARED_KINDS)
 def join(store: Store, *, invitation: str, code: str, folder: str) -> int:
     """Join a shared group with its invitation file and code; returns the new local
     group's id. A wrong code changes nothing (``SyncService.join``)."""
     return int(_service(store).join(Path(invitation), code, Path(folder)))
 
 
-@operation("sync.now", *_SYNCED, may_give_way=True)
+@operation("sync.now", *SHARED_KINDS, may_give_way=True)
 def sync_now(store: Store) -> SyncSummary:
     """Sync every shared group once (``SyncService.sync_once``). In the background it
     gives way to the GUI's writes (it writes to the shared folder only after its last
@@ -69,13 +70,13 @@ def sync_now(store: Store) -> SyncSummary:
     return summary
 
 
-@operation("sync.resolve", *_SYNCED)
+@operation("sync.resolve", *SHARED_KINDS)
 def resolve(store: Store, *, group_id: int, member_uuid: str, field: str, value: Any) -> None:
     """Settle a conflict on a member field with ``value`` on every laptop."""
     _service(store).resolve_conflict(group_id, member_uuid, field, value)
 
 
-@operation("sync.remove_laptop", *_SYNCED)
+@operation("sync.remove_laptop", *SHARED_KINDS)
 def remove_laptop(store: Store, *, group_id: int, device_id: str) -> SyncSummary:
     """Remove another laptop from a shared group (the group key is replaced; what that
     laptop already has stays on it)."""

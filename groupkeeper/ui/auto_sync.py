@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from groupkeeper.ops import Kind
+from groupkeeper.ops.sync import SHARED_KINDS
 from groupkeeper.ui import sync_link, worker
 
 if TYPE_CHECKING:
@@ -33,17 +33,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Data that travels to the other laptops: an operation touching these is worth a sync.
-SHARED_KINDS = (
-    Kind.GROUPS,
-    Kind.MEMBERS,
-    Kind.CONSENTS,
-    Kind.MEETINGS,
-    Kind.ATTENDANCE,
-    Kind.MOODS,
-    Kind.SKILLS,
-    Kind.GOALS,
-)
 AFTER_OP_MS = 1500
 AFTER_FOLDER_MS = 2000
 PERIODIC_MS = 3 * 60 * 1000
