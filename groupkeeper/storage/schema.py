@@ -349,6 +349,20 @@ _SQL_UUID4 = (
 )
 
 
+def _add_uuids(db: Database, tables: tuple[str, ...]) -> None:
+    """Give each of ``tables`` a unique ``uuid`` column: existing rows get one now, new
+    rows from a trigger (migrations 7 and 9)."""
+    for table in tables:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN uuid TEXT")
+        db.execute(f"UPDATE {table} SET uuid = {_SQL_UUID4} WHERE uuid IS NULL")
+        db.execute(f"CREATE UNIQUE INDEX {table}_uuid ON {table}(uuid)")
+        db.execute(
+            f"CREATE TRIGGER {table}_uuid_on_insert AFTER INSERT ON {table}"
+            f" WHEN NEW.uuid IS NULL BEGIN"
+            f" UPDATE {table} SET uuid = {_SQL_UUID4} WHERE id = NEW.id; END"
+        )
+
+
 @migrations()
 def m007_sync(db: Database) -> None:
     """Sharing a group between laptops (issue 14): stable ids and sync bookkeeping.
@@ -360,15 +374,7 @@ def m007_sync(db: Database) -> None:
     merged shared data with personal fields still sealed, member keys, pending changes,
     applied files). All of it stays in the vault: never in the shared folder.
     """
-    for table in ("groups", "members", "meetings"):
-        db.execute(f"ALTER TABLE {table} ADD COLUMN uuid TEXT")
-        db.execute(f"UPDATE {table} SET uuid = {_SQL_UUID4} WHERE uuid IS NULL")
-        db.execute(f"CREATE UNIQUE INDEX {table}_uuid ON {table}(uuid)")
-        db.execute(
-            f"CREATE TRIGGER {table}_uuid_on_insert AFTER INSERT ON {table}"
-            f" WHEN NEW.uuid IS NULL BEGIN"
-            f" UPDATE {table} SET uuid = {_SQL_UUID4} WHERE id = NEW.id; END"
-        )
+    _add_uuids(db, ("groups", "members", "meetings"))
     db.execute(
         """
         CREATE TABLE sync_device (
@@ -411,15 +417,7 @@ def m009_sync_records(db: Database) -> None:
     rows from a trigger), so every laptop knows a record, its edits and its removal by
     the same id. Nothing they hold changes.
     """
-    for table in ("goals", "skill_shares", "wellbeing_responses"):
-        db.execute(f"ALTER TABLE {table} ADD COLUMN uuid TEXT")
-        db.execute(f"UPDATE {table} SET uuid = {_SQL_UUID4} WHERE uuid IS NULL")
-        db.execute(f"CREATE UNIQUE INDEX {table}_uuid ON {table}(uuid)")
-        db.execute(
-            f"CREATE TRIGGER {table}_uuid_on_insert AFTER INSERT ON {table}"
-            f" WHEN NEW.uuid IS NULL BEGIN"
-            f" UPDATE {table} SET uuid = {_SQL_UUID4} WHERE id = NEW.id; END"
-        )
+    _add_uuids(db, ("goals", "skill_shares", "wellbeing_responses"))
 
 
 @migrations()
