@@ -175,6 +175,9 @@ def cell_records(facts: ReportFacts, keys: KeyFacts) -> dict[Ref, tuple[int, int
     }
     sessions = {p.pseudonym: p.sessions for p in facts.people}
     first_date = {p.pseudonym: p.first_date for p in facts.people}
+    # mix(pk[who]) for everyone once: a person's own record key, and the first step of
+    # every key mixed from them (a returning visit, a goal).
+    person_key = {who: _step(_SEED, key) for who, key in pk.items()}
     by_person: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for meeting_id, who in keys.present:
         if meeting_id in meetings:
@@ -190,7 +193,7 @@ def cell_records(facts: ReportFacts, keys: KeyFacts) -> dict[Ref, tuple[int, int
         first_event = (
             visits[0] if who in new_people and visits[0][0] == first_date.get(who) else None
         )
-        person = _step(_SEED, pk[who])  # mix(pk[who])
+        person = person_key[who]
         for visit in visits:
             date, meeting_id = visit
             # A first-ever attendance is the new member themself: the same record (and
@@ -209,7 +212,7 @@ def cell_records(facts: ReportFacts, keys: KeyFacts) -> dict[Ref, tuple[int, int
         for ref in (("attendances", ""), (visit_kind, ""), ("attendance_month", visit_month)):
             cells.add_sums(ref, records, low_keys)
     for who in sessions:
-        key = mix(pk[who])
+        key = person_key[who]  # mix(pk[who])
         s = sessions[who]
         bucket = "1" if s == 1 else "2-3" if s <= 3 else "4-7" if s <= 7 else "8+"
         kind = "new_members" if who in new_people else "returning_members"
@@ -222,14 +225,11 @@ def cell_records(facts: ReportFacts, keys: KeyFacts) -> dict[Ref, tuple[int, int
         key = mix(mk[meeting_id], _SHARE, share_id)
         cat = category if builtin else OTHER_CATEGORY
         cells.add_all((("skills_shared", ""), ("skills_by_category", cat)), key)
-    person_step: dict[str, int] = {}  # mix's first step for a person: mix(pk[who])
     for goal_id, who, set_mid, rev_mid, outcome in keys.goals:
         reviewed = rev_mid in meetings and outcome
         if set_mid not in meetings and not reviewed:
             continue
-        first = person_step.get(who)
-        if first is None:
-            first = person_step[who] = _step(_SEED, pk[who])
+        first = person_key[who]
         if set_mid in meetings:
             # mix(pk[who], _GOAL_SET, goal_id)
             cells.add(("goals_set", ""), _step(_step(first, _GOAL_SET), goal_id))
