@@ -326,7 +326,6 @@ class HomeScreen(QWidget):
         layout.addWidget(scroll, 1)
         # Shared groups: status, conflicts, joining (ui/sync_status.py).
         self.sync_panel = SyncPanel(services, self)
-        self._shared_ids: set[int] = set()
         self.sync_panel.shared_groups.connect(self._on_shared_groups)
         layout.addWidget(self.sync_panel)
         layout.addWidget(backup_box)
@@ -385,7 +384,7 @@ class HomeScreen(QWidget):
         self, group: Group, next_date: date | None, open_id: int | None, members: int
     ) -> GroupCard:
         card = GroupCard(group, next_date, open_id, self.cards_host, members=members)
-        card.set_shared(group.id in self._shared_ids)
+        card.set_shared(group.id in self.sync_panel.shared_group_ids())
         card.start_button.clicked.connect(lambda _=False, c=card: self._on_card_start(c))
         card.past_button.clicked.connect(lambda _=False, c=card: self._on_card_past(c))
         card.kit_button.clicked.connect(lambda _=False, c=card: self._on_card_kit(c))
@@ -396,10 +395,10 @@ class HomeScreen(QWidget):
         )
         return card
 
-    def _on_shared_groups(self, group_ids: set[int]) -> None:
-        self._shared_ids = set(group_ids)
+    def _on_shared_groups(self) -> None:
+        shared = self.sync_panel.shared_group_ids()
         for card in self.cards:
-            card.set_shared(card.group.id in self._shared_ids)
+            card.set_shared(card.group.id in shared)
 
     def _refresh_backup(self) -> None:
         settings = self.services.store.settings
@@ -432,7 +431,6 @@ class HomeScreen(QWidget):
         if self.notes_dialog is not None:  # on lock: no note stays on screen
             self.notes_dialog.reject()
         self.sync_panel.clear_personal_data()
-        self._shared_ids.clear()
         for card in self.cards:
             card.setParent(None)
             card.deleteLater()

@@ -277,9 +277,9 @@ class SyncPanel(QFrame):
     """Home's box for shared groups (see the module docstring)."""
 
     join_requested = Signal()
-    #: The ids of the groups shared with other laptops, each time the boxes are replaced
-    #: (Home's cards then offer "Invite another laptop..." instead of "Share").
-    shared_groups = Signal(object)
+    #: The boxes were replaced: ``shared_group_ids`` may say otherwise now (Home's cards
+    #: then offer "Invite another laptop..." instead of "Share").
+    shared_groups = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -386,7 +386,7 @@ class SyncPanel(QFrame):
             box.invite_button.clicked.connect(lambda _=False, s=status: self.invite(s.group_uuid))
             self.boxes_layout.addWidget(box)
             self.boxes.append(box)
-        self.shared_groups.emit({s.group_id for s in statuses if s.group_id is not None})
+        self.shared_groups.emit()
         self.sync_button.setVisible(bool(statuses))
         self.boxes_scroll.setVisible(bool(statuses))
         if statuses:
@@ -439,6 +439,10 @@ class SyncPanel(QFrame):
             box.setParent(None)
             box.deleteLater()
         self.boxes.clear()
+
+    def shared_group_ids(self) -> set[int]:
+        """The local ids of the groups this panel shows as shared."""
+        return {b.status.group_id for b in self.boxes if b.status.group_id is not None}
 
     def box_for(self, group_uuid: str) -> SharedGroupBox:
         return next(b for b in self.boxes if b.status.group_uuid == group_uuid)
