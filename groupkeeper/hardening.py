@@ -53,12 +53,11 @@ def disable_core_dumps() -> None:
 
 
 def _set_not_dumpable() -> None:
-    import ctypes
+    from groupkeeper import native
 
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        failed = libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0) != 0
-    except (OSError, AttributeError):
+        failed = native.call(native.c_function(None, "prctl"), _PR_SET_DUMPABLE, 0, 0, 0, 0) != 0
+    except OSError:
         failed = True
     if failed:
         log.warning("could not mark the process as not dumpable")

@@ -137,3 +137,34 @@ def test_changing_the_language_rebuilds_open_screens_and_keeps_the_meeting(
         lab.text() == "Tus grupos" for lab in window.home.findChildren(QLabel)
     )
     window.lock()
+
+
+def test_qt_own_spanish_comes_after_the_first_frame_and_ours_still_wins(
+    qapp, restore_language
+) -> None:  # type: ignore[no-untyped-def]
+    """At start-up the app's translation is in at once and Qt's own (its dialogs' and
+    context menus' words) follows after the first frame; ours is still searched first,
+    so its words for Qt's file dialog win over Qt's outdated ones."""
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(context: str, text: str) -> str:
+        return QCoreApplication.translate(context, text)
+
+    app_module.install_translations(qapp, "es", qt_later=True)
+    assert tr("UnlockForm", "Unlock") != "Unlock"  # ours: the first screen is Spanish
+    assert tr("QShortcut", "Ctrl") == "Ctrl"  # Qt's own: not yet
+    app_module.install_deferred_translations()
+    assert tr("QShortcut", "Ctrl") != "Ctrl"  # Qt's own Spanish now
+    # Translators are searched newest first: ours was put back after Qt's.
+    files = [Path(t.filePath()).name for t in app_module._translators]
+    assert files[0].startswith("qtbase_es"), files
+    assert files[1].startswith("groupkeeper_es"), files
+    assert tr("QFileDialog", "&Look in:") != "&Look in:"  # ours, Qt's own lacks it
+    app_module.install_deferred_translations()  # a second call changes nothing
+    assert len(app_module._translators) == 2
+    # A language chosen before the first frame loads both at once; nothing is left over.
+    app_module.install_translations(qapp, "en", qt_later=True)
+    app_module.install_translations(qapp, "es")
+    before = list(app_module._translators)
+    app_module.install_deferred_translations()
+    assert app_module._translators == before

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+)
 
 from groupkeeper.model import Group, Member
 from groupkeeper.settings import Settings
@@ -137,6 +144,26 @@ def test_empty_passphrase_is_explained_inline(qtbot, services) -> None:
     assert not worker.busy()
 
 
+def test_busy_bar_appears_below_the_field_while_unlocking(qtbot, services) -> None:
+    """Built when Unlock is first pressed (not for the first frame), between the field
+    and the error line, and hidden again once the key derivation is done."""
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    form = window.unlock_screen.form
+    assert form.busy is None
+    form.field.edit.setText("not the passphrase")
+    qtbot.keyClick(form.field.edit, Qt.Key.Key_Return)
+    assert form.busy is not None and form.busy.isVisible()
+    assert not form.unlock_button.isEnabled()
+    layout = form.layout()
+    assert layout.indexOf(form.busy) == layout.indexOf(form.error) - 1
+    qtbot.waitUntil(lambda: not worker.busy(), timeout=30000)
+    qtbot.waitUntil(lambda: not form.busy.isVisible())
+    assert form.unlock_button.isEnabled()
+    assert "not right" in form.error.text()
+
+
 def test_unlock_with_recovery_key(qtbot, services) -> None:
     window = MainWindow(services)
     qtbot.addWidget(window)
@@ -159,6 +186,9 @@ def test_first_frame_first_then_the_rest(qtbot, services) -> None:
     # Finished by itself after the first frame (nobody asked for nav or idle here).
     qtbot.waitUntil(lambda: len(window.shortcuts) == 7, timeout=3000)
     assert form.error.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    # The column is never squeezed below the height its words need (set after the frame).
+    column = window.unlock_screen._column
+    assert column.sizePolicy().verticalPolicy() == QSizePolicy.Policy.Minimum
     assert not window.nav.isVisible()  # locked: no navigation
     assert not window.idle.active
     assert window.windowIcon().availableSizes()  # the app icon arrived too

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -101,18 +101,66 @@ def apply_language(app: QApplication, settings: Settings) -> str:
     return install_translations(app, settings.language)
 
 
-def install_translations(app: QApplication, language: str) -> str:
-    """Load Qt's own ``qtbase_*.qm`` and the app's translation; return the language used."""
+def install_translations(app: QApplication, language: str, *, qt_later: bool = False) -> str:
+    """Load Qt's own ``qtbase_*.qm`` and the app's translation; return the language used.
+
+    ``qt_later`` (start-up only) puts off Qt's own translation until
+    ``install_deferred_translations`` (the main window calls it right after the first
+    frame): nothing on the first screen is worded by Qt. The app's translation is
+    searched first either way, so its words for Qt's dialogs (``ui/qt_words.py``) win
+    over Qt's.
+    """
+    global _qt_pending
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
     lang = language or QLocale.system().name()
     QLocale.setDefault(QLocale(lang))
+    _qt_pending = lang if qt_later else None
+    if not qt_later:
+        _install_qt_translation(app, lang)
+    _install_app_translation(app, lang)
+    if _notifier is not None:
+        _notifier.changed.emit()
+    return lang
+
+
+_qt_pending: str | None = None
+
+
+def install_deferred_translations() -> None:
+    """Load Qt's own translation if ``install_translations(qt_later=True)`` put it off.
+
+    Translators are searched newest first, so the app's own is taken out and put back
+    after Qt's. Does nothing the second time, or if the language changed since (that
+    loaded both).
+    """
+    global _qt_pending
+    lang, _qt_pending = _qt_pending, None
+    app = QApplication.instance()
+    if lang is None or not isinstance(app, QApplication):
+        return
+    ours = list(_translators)
+    for translator in ours:
+        app.removeTranslator(translator)
+    _translators.clear()
+    _install_qt_translation(app, lang)
+    for translator in ours:
+        app.installTranslator(translator)
+        _translators.append(translator)
+
+
+def _install_qt_translation(app: QApplication, lang: str) -> None:
+    from PySide6.QtCore import QLibraryInfo
+
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{lang}", qt_dir) or qt.load(f"qtbase_{lang.split('_')[0]}", qt_dir):
         app.installTranslator(qt)
         _translators.append(qt)
+
+
+def _install_app_translation(app: QApplication, lang: str) -> None:
     from groupkeeper.ui import resources
 
     # English ships a .qm too: it holds the plural forms ("1 member", "2 members").
@@ -123,9 +171,6 @@ def install_translations(app: QApplication, language: str) -> str:
         if ours.load(str(path)):
             app.installTranslator(ours)
             _translators.append(ours)
-    if _notifier is not None:
-        _notifier.changed.emit()
-    return lang
 
 
 def demo_vault_dir() -> Path:
@@ -163,6 +208,11 @@ def _print_startup_state() -> None:
             "groupkeeper.sync",
             "groupkeeper.ui.reports",
             "groupkeeper.ui.charts",
+            # Not needed until Unlock is pressed (or, for ctypes, ever on the way).
+            "ctypes",
+            "groupkeeper.ui.worker",
+            "groupkeeper.ui.messages",
+            "groupkeeper.storage.errors",
         )
         if name in sys.modules
     )
@@ -176,6 +226,13 @@ def _print_startup_state() -> None:
             (PySide6.QtWidgets, "QMessageBox"),
             (PySide6.QtWidgets, "QFileDialog"),
             (PySide6.QtGui, "QIcon"),
+            # The busy bar is built on first use, the column's size policy and Qt's own
+            # translation (QLibraryInfo) are set after the first frame, and a
+            # ``QTimer.singleShot`` with a receiver would build QMetaMethod.
+            (PySide6.QtWidgets, "QProgressBar"),
+            (PySide6.QtWidgets, "QSizePolicy"),
+            (PySide6.QtCore, "QLibraryInfo"),
+            (PySide6.QtCore, "QMetaMethod"),
             # One of the 53 event classes PySide6 builds at the first call of a Python
             # handler taking a plain QEvent (``changeEvent``, ``event``, filters).
             (PySide6.QtGui, "QWindowStateChangeEvent"),
@@ -223,7 +280,7 @@ def run_app(
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationDisplayName("GroupKeeper")
     settings = Settings()
-    install_translations(app, settings.language)
+    install_translations(app, settings.language, qt_later=True)
     apply_appearance(app, settings)
     from groupkeeper.ui import crash
 

@@ -19,7 +19,6 @@ there). This module imports no Qt itself, so the entry point can load it before 
 
 from __future__ import annotations
 
-import ctypes
 import sys
 from types import ModuleType
 from typing import Any
@@ -43,9 +42,11 @@ def keep_singletons_alive() -> bool:
     if not affected():
         return False
     if not _done:
+        from groupkeeper import native
+
         for singleton in (None, True, False):
             # CPython < 3.12: ``ob_refcnt`` is the object's first field, a Py_ssize_t.
-            count = ctypes.c_ssize_t.from_address(id(singleton))
+            count = native.ssize_t_at(id(singleton))
             count.value += BALLAST
         _done = True
     return True

@@ -128,8 +128,13 @@ class MainWindow(QMainWindow):
 
         language_notifier().changed.connect(self._on_language_changed)
         self._show_start_screen()
-        # If no frame is ever painted (a window never shown), finish anyway.
-        QTimer.singleShot(FINISH_START_FALLBACK_MS, self, self.finish_start)
+        # If no frame is ever painted (a window never shown), finish anyway. A timer of
+        # the window's own: ``QTimer.singleShot`` with a receiver makes PySide6 build its
+        # ``QMetaMethod`` class, which the first frame does not otherwise need.
+        self._finish_fallback = QTimer(self)
+        self._finish_fallback.setSingleShot(True)
+        self._finish_fallback.timeout.connect(self.finish_start)
+        self._finish_fallback.start(FINISH_START_FALLBACK_MS)
 
     # -- language and text size change while running ---------------------------------
     def _on_language_changed(self) -> None:
@@ -190,13 +195,15 @@ class MainWindow(QMainWindow):
         """Build what the first frame does not need; runs once, right after it is painted.
 
         The navigation bar (hidden until unlock), the keyboard shortcuts, the idle
-        watcher and the unlock screen's finishing touches. Anything that needs them
+        watcher, the unlock screen's finishing touches and Qt's own translation (its
+        dialogs' and context menus' words). Anything that needs them
         reaches them through ``nav``, ``nav_buttons`` and ``idle``, which call this
         first, so the order never matters.
         """
         if self._started:
             return
         self._started = True
+        self._finish_fallback.stop()
         from groupkeeper.ui.idle import IdleWatcher
 
         central = self.centralWidget()
@@ -208,8 +215,9 @@ class MainWindow(QMainWindow):
         self._idle.idle_timeout.connect(self.lock)
         self._shortcuts()
         self.unlock_screen.finish_setup()
-        from groupkeeper.ui.app import set_app_icon
+        from groupkeeper.ui.app import install_deferred_translations, set_app_icon
 
+        install_deferred_translations()
         set_app_icon()
         forget_sources()
 

@@ -33,8 +33,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo
-
 from groupkeeper.paths import resource_path, resources_root  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
@@ -260,6 +258,8 @@ def translation_file(lang: str) -> Path | None:
 
 def qt_translations_dir() -> Path:
     """Folder of Qt's own ``qtbase_*.qm`` files (source install or bundle alike)."""
+    from PySide6.QtCore import QLibraryInfo
+
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 

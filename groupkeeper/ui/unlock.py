@@ -13,27 +13,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
+from PySide6.QtWidgets import (  # only what the first frame shows (see below)
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from groupkeeper.ui import messages, worker
 from groupkeeper.ui.widgets.passphrase import PassphraseField
 from groupkeeper.ui.widgets.sizing import text_scale
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressBar
+
     from groupkeeper.ui.services import Services
 
 
 # This module is on the way to the first window: nothing here touches ``Qt.*`` until
 # ``finish_setup`` (PySide6 builds the whole ``Qt`` namespace, ~140 enums and ~12 ms, on
 # first access; bench/bench_startup.py). Both labels are empty or unchanged until then.
+# Likewise the busy bar (``QProgressBar``), ``ui.worker`` and ``ui.messages`` are first
+# needed when Unlock is pressed, and are imported or built then.
 
 
 def _left_aligned(widget: QWidget) -> QHBoxLayout:
@@ -79,11 +80,7 @@ class UnlockForm(QWidget):
         self.recovery_button.setAccessibleName(
             self.tr("Switch between passphrase and recovery key")
         )
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)  # "working", no percentage: the KDF has no progress
-        self.busy.setTextVisible(False)
-        self.busy.setAccessibleName(self.tr("Unlocking, please wait"))
-        self.busy.setVisible(False)
+        self.busy: QProgressBar | None = None  # built when first needed (see set_busy)
         self.error = QLabel(self)
         self.error.setObjectName("inlineError")
         self.error.setWordWrap(True)
@@ -96,8 +93,9 @@ class UnlockForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addLayout(row)
-        layout.addWidget(self.busy)
+        # (the busy bar goes here, below the field, when first needed)
         layout.addWidget(self.error)
+        self._layout = layout
         layout.addLayout(_left_aligned(self.recovery_button))
         self.setFocusProxy(self.field)
 
@@ -130,6 +128,16 @@ class UnlockForm(QWidget):
         self.field.setFocus()
 
     def set_busy(self, busy: bool) -> None:
+        if self.busy is None:
+            if not busy:
+                return  # never shown: nothing to hide or enable
+            from PySide6.QtWidgets import QProgressBar
+
+            self.busy = QProgressBar(self)
+            self.busy.setRange(0, 0)  # "working", no percentage: the KDF has no progress
+            self.busy.setTextVisible(False)
+            self.busy.setAccessibleName(self.tr("Unlocking, please wait"))
+            self._layout.insertWidget(self._layout.indexOf(self.error), self.busy)
         self.busy.setVisible(busy)
         self.unlock_button.setEnabled(not busy)
         self.field.setEnabled(not busy)
@@ -157,6 +165,8 @@ class UnlockForm(QWidget):
         self.error.clear()
         self.set_busy(True)
         fn = self.services.unlock_with_recovery_key if self.use_recovery else self.services.unlock
+        from groupkeeper.ui import worker
+
         worker.run_in_background(fn, secret, on_done=self._on_done, on_error=self._on_error)
 
     def _on_done(self, _result: object) -> None:
@@ -166,6 +176,8 @@ class UnlockForm(QWidget):
         vault = self.services.vault
         tightened = vault.tightened if vault is not None else ()
         if tightened:  # said once: the next unlock finds nothing left to tighten
+            from groupkeeper.ui import messages
+
             messages.info(
                 self,
                 self.tr("Vault files made private"),
@@ -179,6 +191,7 @@ class UnlockForm(QWidget):
 
     def _on_error(self, exc: BaseException) -> None:
         from groupkeeper.storage.errors import KnownError, WrongPassphrase
+        from groupkeeper.ui import messages, worker
 
         self.set_busy(False)
         if not isinstance(exc, KnownError):
@@ -225,7 +238,7 @@ class UnlockScreen(QWidget):
         # its size hint and word-wrapped errors were cut off (seen at 1366x768).
         column.setMinimumWidth(600)
         column.setMaximumWidth(round(720 * max(1.0, text_scale())))
-        column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._column = column  # never squeezed below its height: see finish_setup
         inner = QVBoxLayout(column)
         inner.addWidget(title)
         inner.addWidget(self.folder_label)
@@ -252,6 +265,12 @@ class UnlockScreen(QWidget):
         """What the first frame does not need (see ``MainWindow.finish_start``)."""
         self.form.finish_setup()
         _make_selectable(self.demo_label)
+        # Never squeezed below the height its text needs (a small window grows instead of
+        # cutting words). Set after the first frame: that frame has room to spare, and
+        # PySide6 builds the QSizePolicy class (~0.5 ms) on first use.
+        from PySide6.QtWidgets import QSizePolicy
+
+        self._column.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
     def refresh(self) -> None:
         self.folder_label.setText(
@@ -296,6 +315,7 @@ class UnlockScreen(QWidget):
     def restore_into(self, backup_file: Path, new_folder: Path) -> None:
         """Restore ``backup_file`` into ``new_folder`` in the worker, then switch to it."""
         from groupkeeper.storage import backup
+        from groupkeeper.ui import worker
 
         self.form.set_busy(True)
         worker.run_in_background(
@@ -322,6 +342,7 @@ class UnlockScreen(QWidget):
 
     def _on_restore_error(self, exc: BaseException) -> None:
         from groupkeeper.storage.errors import KnownError
+        from groupkeeper.ui import messages, worker
 
         self.form.set_busy(False)
         if not isinstance(exc, KnownError):

@@ -23,6 +23,7 @@ Tests wait with ``qtbot.waitUntil(lambda: not worker.busy())`` or ``wait_idle()`
 from __future__ import annotations
 
 import functools
+import linecache
 import logging
 import threading
 from collections.abc import Callable
@@ -98,6 +99,10 @@ class _Relay(QObject):
         # never where the pool thread may drop the last reference to this relay.
         self.held = None
         self._owner = None
+        # A task may have imported modules (the sync status imports the sync code), and
+        # PySide6's import hook may have had ``linecache`` keep their sources: dropped,
+        # as the screens do after their own imports (``main_window.forget_sources``).
+        linecache.clearcache()
         self._on_done_cb = None
         self._on_error_cb = report_bug
 
