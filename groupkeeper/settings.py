@@ -7,7 +7,6 @@ atomically. Unknown keys are an error, so a typo cannot silently create a settin
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,6 +20,52 @@ T = TypeVar("T")
 
 #: The defaults, by key (the declarations live in ``groupkeeper.options.APP``).
 DEFAULTS: dict[str, Any] = options.APP.defaults()
+
+#: What JSON calls its three non-finite numbers (Python's ``json`` reads them too).
+_CONSTANTS = {"-Infinity": float("-inf"), "Infinity": float("inf"), "NaN": float("nan")}
+_WHITESPACE = " \t\n\r"
+
+
+class _ScannerOptions:
+    """What ``_json.make_scanner`` reads: ``json.JSONDecoder()``'s defaults."""
+
+    strict = True
+    object_hook = None
+    object_pairs_hook = None
+    parse_float = float
+    parse_int = int
+    parse_constant = _CONSTANTS.__getitem__
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads(text)`` without importing the ``json`` package.
+
+    The settings file is read on the way to the first window, where importing ``json``
+    (its decoder, encoder and their regular expressions) costs about 1 ms. This drives
+    the same C scanner ``json.loads`` uses, with its default options, and checks the
+    surrounding whitespace as it does (a test compares both on valid and broken text).
+
+    Raises:
+        ValueError: ``text`` is not one JSON document (``json.JSONDecodeError`` where the
+            scanner itself reports the error, as ``json.loads`` would).
+    """
+    try:
+        import _json
+
+        scan = _json.make_scanner(_ScannerOptions())
+    except (ImportError, AttributeError):  # a Python without the C accelerator
+        import json
+
+        return json.loads(text)
+    start = len(text) - len(text.lstrip(_WHITESPACE))
+    try:
+        value, end = scan(text, start)
+    except StopIteration as exc:
+        raise ValueError(f"Expecting value: char {exc.value}") from None
+    if text[end:].strip(_WHITESPACE):
+        raise ValueError(f"Extra data: char {end}")
+    return value
+
 
 TEXT_SCALES = options.TEXT_SCALE.choices
 THEMES = options.THEME.choices
@@ -37,7 +82,7 @@ class Settings:
 
     def _load(self) -> None:
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = parse_json(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return
         except (OSError, ValueError):
@@ -96,5 +141,7 @@ class Settings:
     def save(self) -> None:
         """Write atomically (temp file in the same folder, then replace)."""
         private_mkdir(self.path.parent)
+        import json
+
         data = json.dumps(self._values, indent=2, sort_keys=True).encode("utf-8")
         atomic_write_bytes(self.path, data)
