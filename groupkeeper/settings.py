@@ -52,7 +52,7 @@ def parse_json(text: str) -> Any:
     try:
         import _json
 
-        scan = _json.make_scanner(_ScannerOptions())
+        scan = _json.make_scanner(_ScannerOptions())  # type: ignore[arg-type]  # duck-typed
     except (ImportError, AttributeError):  # a Python without the C accelerator
         import json
 
