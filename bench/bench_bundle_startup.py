@@ -23,7 +23,14 @@ import tempfile
 from pathlib import Path
 
 from bench.bench_startup import BARE_WINDOW, TARGET_RATIO, _timed
-from bench.common import REPO_ROOT, Row, bench_env, demo_vault, median_of
+from bench.common import (
+    REPO_ROOT,
+    Row,
+    bench_env,
+    demo_vault,
+    facilitator_settings,
+    median_of,
+)
 
 
 def _pyinstaller() -> str | None:
@@ -91,6 +98,7 @@ def run(quick: bool) -> list[Row]:
             why = f"a bundle did not build: {type(exc).__name__}"
             return [Row.not_available("bundle: start to unlock screen", TARGET_RATIO, why)]
         env = bench_env()
+        facilitator_settings(env, demo_vault(40, 2, 1))
         app_cmd = [str(app), "--bench-startup", "--vault", str(demo_vault(40, 2, 1))]
         bare_cmd = [str(bare_program)]
         _timed(app_cmd, env)  # warm-up, untimed: the OS file cache

@@ -109,6 +109,19 @@ def bench_env() -> dict[str, str]:
     return env
 
 
+def facilitator_settings(env: dict[str, str], vault: Path) -> None:
+    """Write the settings file a facilitator's laptop has after the first run into the
+    throwaway home of ``env`` (language, text size, theme, vault folder, tour seen), so
+    start-up benchmarks read one as the app does every week.
+    """
+    from groupkeeper.settings import Settings
+
+    settings = Settings(Path(env["GROUPKEEPER_HOME"]) / "config" / "settings.json")
+    settings.set("language", "en")
+    settings.set("vault_dir", str(vault))
+    settings.set("tour_done", True)
+
+
 def time_process(args: Sequence[str], env: dict[str, str], timeout: float = 60) -> float:
     """Wall-clock seconds of one subprocess run, raising if it fails.
 
