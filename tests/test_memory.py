@@ -108,14 +108,12 @@ def test_trim_heap_is_harmless_without_malloc_trim(monkeypatch: pytest.MonkeyPat
         memory._malloc_trim.cache_clear()
         monkeypatch.setattr(sys, "platform", "linux")
 
-        class NoTrim:  # a C library without malloc_trim (musl)
-            def __init__(self, _name: object) -> None:
-                pass
+        from groupkeeper import native
 
-            def __getattr__(self, name: str) -> object:
-                raise AttributeError(name)
+        def no_trim(library: str | None, name: str) -> int:  # a C library without it (musl)
+            raise OSError(f"undefined symbol: {name}")
 
-        monkeypatch.setattr(memory.ctypes, "CDLL", NoTrim)
+        monkeypatch.setattr(native, "c_function", no_trim)
         assert memory.trim_heap() is False
     finally:
         monkeypatch.undo()

@@ -60,3 +60,22 @@ def test_the_window_path_never_imports_ctypes() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.split() == ["False", "0"], done.stdout + done.stderr
+
+
+def test_memset_zero_clears_exactly_the_bytes_asked() -> None:
+    import _ctypes
+
+    buffer = bytearray(b"\xff" * 64)
+
+    class Byte(_ctypes._SimpleCData):  # type: ignore[type-arg]
+        _type_ = "B"
+
+    start = _ctypes.addressof(Byte.from_buffer(buffer))
+    native.memset_zero(start + 8, 16)
+    assert buffer == b"\xff" * 8 + b"\x00" * 16 + b"\xff" * 40
+
+
+def test_call_size_t_passes_a_full_width_argument() -> None:
+    ffsl = native.c_function(None, "ffsl")  # int ffsl(long): position of the lowest set bit
+    assert native.call_size_t(ffsl, 1 << 3) == 4
+    assert native.call_size_t(ffsl, 1 << 40) == 41  # 0 if the value were cut to 32 bits

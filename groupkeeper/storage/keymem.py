@@ -18,8 +18,9 @@ Qt, or pages the OS swapped out) is said plainly in docs/PRIVACY.md.
 
 from __future__ import annotations
 
-import ctypes
 import sys
+
+from groupkeeper import native
 
 _CPYTHON = sys.implementation.name == "cpython"
 _BYTES_DATA_OFFSET = bytes.__basicsize__ - 1  # PyBytesObject.ob_sval
@@ -37,7 +38,7 @@ def wipe_bytes(data: bytes) -> None:
     Objects of length 0 or 1 are shared singletons and are never touched.
     """
     if _CPYTHON and type(data) is bytes and len(data) > 1:
-        ctypes.memset(id(data) + _BYTES_DATA_OFFSET, 0, len(data))
+        native.memset_zero(id(data) + _BYTES_DATA_OFFSET, len(data))
 
 
 def wipe_str(text: str) -> None:
@@ -51,4 +52,4 @@ def wipe_str(text: str) -> None:
     widest = max(map(ord, text))
     kind = 1 if widest < 0x100 else 2 if widest < 0x10000 else 4
     size = (len(text) + 1) * kind  # the characters and the terminating NUL
-    ctypes.memset(id(text) + sys.getsizeof(text) - size, 0, len(text) * kind)
+    native.memset_zero(id(text) + sys.getsizeof(text) - size, len(text) * kind)

@@ -25,7 +25,6 @@ it does nothing and says so.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 import weakref
 from collections.abc import Callable
@@ -46,13 +45,13 @@ def _malloc_trim() -> Callable[[int], int] | None:
     """glibc's ``malloc_trim``, or None where the C library has none."""
     if not sys.platform.startswith("linux"):
         return None
+    from groupkeeper import native
+
     try:
-        function = ctypes.CDLL(None).malloc_trim  # the process's own C library
-    except (OSError, AttributeError):  # musl has no malloc_trim
+        address = native.c_function(None, "malloc_trim")  # the process's own C library
+    except OSError:  # musl has no malloc_trim
         return None
-    function.argtypes = [ctypes.c_size_t]
-    function.restype = ctypes.c_int
-    return function
+    return lambda pad: native.call_size_t(address, pad)
 
 
 def trim_heap() -> bool:
