@@ -21,6 +21,7 @@ does the OS file cache (dropping it needs root and would mostly time the disk).
 from __future__ import annotations
 
 import atexit
+import os
 import resource
 import shutil
 import subprocess
@@ -59,7 +60,73 @@ QTimer.singleShot(0, shown)
 app.exec()
 """
 
+# The same bare window showing what the unlock screen shows (title, folder line, label,
+# password field with its Show button, Unlock and the recovery link) with the theme's
+# style sheet and the app's font size, written with PySide6 alone: what any Python app
+# pays to show such a screen, before any of GroupKeeper's own code. Context only. The
+# style sheet text comes from the bench process (argv[1]), so no app module is imported.
+STYLED_WINDOW = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
+    QPushButton, QStackedWidget, QVBoxLayout, QWidget)
+app = QApplication(sys.argv[:1])
+with open(sys.argv[1], encoding="utf-8") as sheet:
+    app.setStyleSheet(sheet.read())
+font = QFont(app.font())
+font.setPointSize(12)
+app.setFont(font)
+window = QMainWindow()
+stack = QStackedWidget(window)
+page = QWidget(stack)
+column = QVBoxLayout(page)
+title = QLabel("Welcome back", page)
+title.setProperty("role", "title")
+folder = QLabel("Vault folder: /home/facilitator/.local/share/GroupKeeper/vault", page)
+folder.setProperty("role", "hint")
+label = QLabel("&Passphrase", page)
+row = QHBoxLayout()
+field = QLineEdit(page)
+field.setEchoMode(QLineEdit.EchoMode.Password)
+show = QPushButton(page)
+show.setText("Show")
+unlock = QPushButton(page)
+unlock.setText("Unlock")
+unlock.setProperty("role", "primary")
+row.addWidget(field, 1)
+row.addWidget(show)
+row.addWidget(unlock)
+recovery = QPushButton(page)
+recovery.setText("Forgot it? Use the recovery key instead")
+recovery.setFlat(True)
+for widget in (title, folder, label):
+    column.addWidget(widget)
+column.addLayout(row)
+column.addWidget(recovery)
+stack.addWidget(page)
+window.setCentralWidget(stack)
+window.resize(1280, 760)
+window.show()
+def shown():
+    print(f"startup-shown:{time.monotonic_ns()}", flush=True)
+    app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+
 APP = ["-m", "groupkeeper", "--bench-startup"]
+
+
+def _style_sheet_file() -> str:
+    """The calm theme's style sheet at normal text size, in a temporary file."""
+    from groupkeeper.ui import resources
+
+    handle, name = tempfile.mkstemp(prefix="gk-bench-theme-", suffix=".qss")
+    os.close(handle)
+    atexit.register(os.unlink, name)
+    Path(name).write_text(resources.stylesheet("calm", 1.0), encoding="utf-8")
+    return name
 
 
 def _app_cmd() -> list[str]:
@@ -142,8 +209,12 @@ def run(quick: bool) -> list[Row]:
             Row("bare QMainWindow shown (baseline)", bare, None, float("inf")),
             Row.not_available("start to unlock screen", TARGET_RATIO, why),
         ]
+    styled_cmd = [python(), "-c", STYLED_WINDOW, _style_sheet_file()]
+    _timed(styled_cmd, env)  # warm-up, untimed
     app_samples, app_shown, bare_shown, app_cpu, bare_cpu = [], [], [], [], []
+    styled_shown: list[float] = []
     for _ in range(runs):
+        styled_shown.append(_timed(styled_cmd, env)[1])
         whole, shown, cpu = _timed(_app_cmd(), env)
         app_samples.append(whole)
         app_shown.append(shown)
@@ -168,6 +239,12 @@ def run(quick: bool) -> list[Row]:
         Row(
             "start until unlock screen shown (warm, exit excluded)",
             median_of(app_shown),
+            bare_to_shown,
+            float("inf"),
+        ),
+        Row(
+            "bare window showing the unlock screen's widgets and style sheet, until shown",
+            median_of(styled_shown),
             bare_to_shown,
             float("inf"),
         ),
