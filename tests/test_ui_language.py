@@ -168,3 +168,62 @@ def test_qt_own_spanish_comes_after_the_first_frame_and_ours_still_wins(
     before = list(app_module._translators)
     app_module.install_deferred_translations()
     assert app_module._translators == before
+
+
+@pytest.mark.parametrize("with_vault", [False, True])
+def test_qt_own_words_wait_for_the_first_frame_only_before_the_unlock_screen(
+    tmp_path: Path, with_vault: bool
+) -> None:
+    """The real start (``run_app``), in Spanish: in front of the unlock screen Qt's own
+    translation comes after the first frame; in front of the first-run wizard it comes at
+    once, so the wizard's welcome page is not rebuilt afterwards (a late language change
+    event would rebuild it and move the focus off its Start button)."""
+    import os
+    import subprocess
+
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.json").write_text('{"language": "es"}', encoding="utf-8")
+    if with_vault:
+        from groupkeeper.storage.vault import Vault
+
+        Vault.create(home / "data" / "vault", "kettle river purple bicycle")[0].lock()
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from groupkeeper.ui import app\n"
+        "qt = QApplication([])\n"
+        "seen = {}\n"
+        "def window():\n"
+        "    return next(w for w in qt.topLevelWidgets() if hasattr(w, 'first_run'))\n"
+        "def page():\n"
+        "    first = window().first_run\n"
+        "    return None if first is None else first.pages.widget(0)\n"
+        "def before():\n"
+        "    seen['page'] = page()\n"
+        "    sys.stdout.write('BEFORE %d ' % len(app._translators))\n"
+        "def after():\n"
+        "    same = page() is seen['page']\n"
+        "    sys.stdout.write('AFTER %d %s ' % (len(app._translators), same))\n"
+        "    qt.quit()\n"
+        "QTimer.singleShot(0, before)\n"
+        "QTimer.singleShot(1500, after)\n"
+        "app.run_app([])\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "GROUPKEEPER_HOME": str(home)}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    if with_vault:  # only the app's own translation before the frame, Qt's after it
+        assert "BEFORE 1 AFTER 2 True" in done.stdout, done.stdout
+    else:  # both at once, and the welcome page is the one first shown
+        assert "BEFORE 2 AFTER 2 True" in done.stdout, done.stdout

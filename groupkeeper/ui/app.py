@@ -280,8 +280,6 @@ def run_app(
     app.setOrganizationName(paths.APP_AUTHOR)
     app.setApplicationDisplayName("GroupKeeper")
     settings = Settings()
-    install_translations(app, settings.language, qt_later=True)
-    apply_appearance(app, settings)
     from groupkeeper.ui import crash
 
     crash.install()
@@ -294,6 +292,11 @@ def run_app(
         demo_passphrase = DEMO_PASSPHRASE
         make_demo_vault(vault_dir, demo_passphrase)
     services = Services(settings, vault_dir, demo_passphrase=demo_passphrase)
+    # Qt's own words wait for the first frame only in front of the unlock screen. The
+    # first-run wizard rebuilds its welcome page on every language change event, which
+    # loading them later would send (and its focus would leave the Start button).
+    install_translations(app, settings.language, qt_later=services.vault_exists())
+    apply_appearance(app, settings)
 
     from groupkeeper.ui.main_window import MainWindow
 
