@@ -227,3 +227,30 @@ def test_qt_own_words_wait_for_the_first_frame_only_before_the_unlock_screen(
         assert "BEFORE 1 AFTER 2 True" in done.stdout, done.stdout
     else:  # both at once, and the welcome page is the one first shown
         assert "BEFORE 2 AFTER 2 True" in done.stdout, done.stdout
+
+
+def test_no_qt_words_for_the_language_means_no_late_language_change(
+    qapp, restore_language
+) -> None:  # type: ignore[no-untyped-def]
+    """A language Qt ships no words for (the C locale) loads nothing after the first
+    frame and sends no language change event to the open windows."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Counter(QObject):
+        seen = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.LanguageChange:
+                Counter.seen += 1
+            return False
+
+    app_module.install_translations(qapp, "C", qt_later=True)
+    before = list(app_module._translators)
+    counter = Counter()
+    qapp.installEventFilter(counter)
+    try:
+        app_module.install_deferred_translations()
+    finally:
+        qapp.removeEventFilter(counter)
+    assert app_module._translators == before
+    assert Counter.seen == 0

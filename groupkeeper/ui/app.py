@@ -118,7 +118,10 @@ def install_translations(app: QApplication, language: str, *, qt_later: bool = F
     QLocale.setDefault(QLocale(lang))
     _qt_pending = lang if qt_later else None
     if not qt_later:
-        _install_qt_translation(app, lang)
+        qt = _qt_translation(app, lang)
+        if qt is not None:
+            app.installTranslator(qt)
+            _translators.append(qt)
     _install_app_translation(app, lang)
     if _notifier is not None:
         _notifier.changed.emit()
@@ -140,24 +143,30 @@ def install_deferred_translations() -> None:
     app = QApplication.instance()
     if lang is None or not isinstance(app, QApplication):
         return
+    qt = _qt_translation(app, lang)
+    if qt is None:
+        return  # Qt has no words of this language: nothing changes, no event is sent
     ours = list(_translators)
     for translator in ours:
         app.removeTranslator(translator)
-    _translators.clear()
-    _install_qt_translation(app, lang)
+    app.installTranslator(qt)
+    _translators[:] = [qt]
     for translator in ours:
         app.installTranslator(translator)
         _translators.append(translator)
 
 
-def _install_qt_translation(app: QApplication, lang: str) -> None:
+def _qt_translation(app: QApplication, lang: str) -> QTranslator | None:
+    """Qt's own ``qtbase_*.qm`` for ``lang`` (or its base language), loaded; None if
+    Qt ships none."""
     from PySide6.QtCore import QLibraryInfo
 
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{lang}", qt_dir) or qt.load(f"qtbase_{lang.split('_')[0]}", qt_dir):
-        app.installTranslator(qt)
-        _translators.append(qt)
+        return qt
+    qt.deleteLater()
+    return None
 
 
 def _install_app_translation(app: QApplication, lang: str) -> None:
