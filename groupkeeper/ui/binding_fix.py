@@ -52,6 +52,21 @@ def keep_singletons_alive() -> bool:
     return True
 
 
+def forget_sources() -> None:
+    """Drop the module sources PySide6 had ``linecache`` keep while modules were imported.
+
+    Once PySide6 is imported, its ``__feature__`` import hook reads the source of every
+    module imported after it (``inspect.getsource``, looking for "PySide6"; for modules
+    without a ``.py`` file even after ``quicker_source_check``), and ``linecache`` keeps
+    the lines: several MB for the app's modules (bench/bench_memory.py). Nothing needs
+    them; a traceback reads its file again. Called after each lazy import of screens, the
+    unlock and every background task.
+    """
+    import linecache
+
+    linecache.clearcache()
+
+
 def quicker_source_check() -> bool:
     """Make PySide6's "does this module use PySide6?" check read the file directly.
 

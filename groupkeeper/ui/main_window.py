@@ -18,7 +18,6 @@ the window mid-meeting does not end it: the runner saved every action, and Home 
 from __future__ import annotations
 
 import importlib
-import linecache
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from groupkeeper.ui.binding_fix import forget_sources
 from groupkeeper.ui.unlock import UnlockScreen
 
 if TYPE_CHECKING:
@@ -59,17 +59,6 @@ def _screen_class(name: str) -> Any:
     screen = getattr(importlib.import_module(module_name), class_name)
     forget_sources()
     return screen
-
-
-def forget_sources() -> None:
-    """Drop the module sources PySide6 had ``linecache`` keep while modules were imported.
-
-    Once PySide6 is imported, its ``__feature__`` import hook reads the source of every
-    module imported after it (``inspect.getsource``, looking for "PySide6"), and
-    ``linecache`` keeps the lines: several MB for the app's modules (bench/bench_memory.py).
-    Nothing needs them; a traceback reads its file again.
-    """
-    linecache.clearcache()
 
 
 class MainWindow(QMainWindow):

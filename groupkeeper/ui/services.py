@@ -9,7 +9,6 @@ first use.
 
 from __future__ import annotations
 
-import linecache
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from groupkeeper.settings import Settings
+from groupkeeper.ui import binding_fix
 
 if TYPE_CHECKING:
     from groupkeeper.storage.repos import Store
@@ -103,8 +103,8 @@ class Services:
         self.vault = vault
         self._store = Store(lambda: vault.db, vault.folder, clock=self.now)
         # The storage stack was imported by the unlock: drop the sources PySide6's import
-        # hook had linecache keep meanwhile (see ``main_window.forget_sources``).
-        linecache.clearcache()
+        # hook had linecache keep meanwhile.
+        binding_fix.forget_sources()
 
     def create_vault(self, folder: Path, passphrase: str) -> str:
         """Create a vault in ``folder``, attach it, return the recovery key. Slow (KDF)."""

@@ -23,7 +23,6 @@ Tests wait with ``qtbot.waitUntil(lambda: not worker.busy())`` or ``wait_idle()`
 from __future__ import annotations
 
 import functools
-import linecache
 import logging
 import threading
 from collections.abc import Callable
@@ -31,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from groupkeeper.ui import binding_fix
 
 if TYPE_CHECKING:
     from groupkeeper.storage.vault import Vault
@@ -100,9 +101,8 @@ class _Relay(QObject):
         self.held = None
         self._owner = None
         # A task may have imported modules (the sync status imports the sync code), and
-        # PySide6's import hook may have had ``linecache`` keep their sources: dropped,
-        # as the screens do after their own imports (``main_window.forget_sources``).
-        linecache.clearcache()
+        # PySide6's import hook may have had ``linecache`` keep their sources.
+        binding_fix.forget_sources()
         self._on_done_cb = None
         self._on_error_cb = report_bug
 
