@@ -229,9 +229,7 @@ def test_qt_own_words_wait_for_the_first_frame_only_before_the_unlock_screen(
         assert "BEFORE 2 AFTER 2 True" in done.stdout, done.stdout
 
 
-def test_no_qt_words_for_the_language_means_no_late_language_change(
-    qapp, restore_language
-) -> None:  # type: ignore[no-untyped-def]
+def test_no_qt_words_for_the_language_means_no_late_language_change(qapp, restore_language) -> None:  # type: ignore[no-untyped-def]
     """A language Qt ships no words for (the C locale) loads nothing after the first
     frame and sends no language change event to the open windows."""
     from PySide6.QtCore import QEvent, QObject
