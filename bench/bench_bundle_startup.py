@@ -98,8 +98,9 @@ def run(quick: bool) -> list[Row]:
             why = f"a bundle did not build: {type(exc).__name__}"
             return [Row.not_available("bundle: start to unlock screen", TARGET_RATIO, why)]
         env = bench_env()
-        facilitator_settings(env, demo_vault(40, 2, 1))
-        app_cmd = [str(app), "--bench-startup", "--vault", str(demo_vault(40, 2, 1))]
+        vault = demo_vault(40, 2, 1)
+        facilitator_settings(env, vault)
+        app_cmd = [str(app), "--bench-startup", "--vault", str(vault)]
         bare_cmd = [str(bare_program)]
         _timed(app_cmd, env)  # warm-up, untimed: the OS file cache
         _timed(bare_cmd, env)
