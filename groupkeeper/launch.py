@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 class WindowArgs:
     """The window flags: the only ones the fast road understands.
 
-    A plain class: a ``NamedTuple`` is built by compiling generated source, about 1 ms
-    of the way to the unlock screen.
+    A plain class: a ``NamedTuple`` is built by compiling generated source, about 0.3 ms
+    (1.2 million instructions) of the way to the unlock screen.
     """
 
     __slots__ = ("demo", "vault", "bench_startup")
