@@ -126,13 +126,7 @@ class MemberRepo(Repo):
 
     def add(self, member: Member) -> Member:
         """Add a member with a fresh random pseudonym and a roster consent record."""
-        self._validate(member)
-        now = self._now()
-        if not member.joined_on:
-            member.joined_on = now[:10]
-        with self._write() as db:
-            self._insert(db, member, now)
-        return member
+        return self.add_many([member])[0]
 
     def add_many(self, members: list[Member]) -> list[Member]:
         """Add several members in one transaction (all or nothing)."""
@@ -234,43 +228,6 @@ class MemberRepo(Repo):
             except IntegrityError:  # pragma: no cover - 50 random bits
                 for drawn, i, _joined in rows:
                     drawn[i] = new_pseudonym()
-
-    def _insert(self, db: Database, member: Member, now: str, drawn: str | None = None) -> None:
-        pseudonym = drawn or new_pseudonym()
-        while True:
-            try:
-                db.execute(
-                    "INSERT INTO pseudonyms (pseudonym, joined_on) VALUES (?, ?)",
-                    [pseudonym, member.joined_on],
-                )
-                break
-            except IntegrityError:  # pragma: no cover - 50 random bits
-                pseudonym = new_pseudonym()
-        member.pseudonym = pseudonym
-        values = {f: getattr(member, f) for f in _MEMBER_FIELDS}
-        values.update(
-            pseudonym=pseudonym,
-            contact_consent=int(member.contact_consent),
-            active=int(member.active),
-            created_at=now,
-            updated_at=now,
-        )
-        # Plain INSERTs (not ``table().insert``, which inspects the table every call): an
-        # import of hundreds of rows holds the write lock as briefly as it can.
-        cols = ", ".join(values)
-        marks = ", ".join("?" * len(values))
-        cur = db.execute(f"INSERT INTO members ({cols}) VALUES ({marks})", list(values.values()))
-        member.id = cur.lastrowid
-        db.conn.executemany(
-            "INSERT INTO group_members (group_id, member_id) VALUES (?, ?)",
-            [(group_id, member.id) for group_id in member.group_ids],
-        )
-        kinds = _consent_kinds(member)
-        db.conn.executemany(
-            "INSERT INTO consents (member_id, kind, granted, recorded_at, note)"
-            " VALUES (?, ?, 1, ?, '')",
-            [(member.id, kind.value, now) for kind in kinds],
-        )
 
     def update(self, member: Member) -> Member:
         """Save edited fields; a change of contact consent is recorded as a consent record."""
