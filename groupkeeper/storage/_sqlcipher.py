@@ -249,16 +249,16 @@ def write_transaction(
         VaultBusy, VaultLocked: as for ``write_turn``; nothing was written.
         GaveWay: rolled back for a waiting GUI write (only with ``may_give_way``).
     """
-    source = db
-    current = source() if callable(source) and not isinstance(source, Database) else source
+    reopen = db if callable(db) and not isinstance(db, Database) else None
+    current = reopen() if reopen is not None else db
     assert isinstance(current, Database)
     if current.conn.in_transaction:
         with current.atomic():
             yield current
         return
     with write_turn(current):
-        if callable(source) and not isinstance(source, Database):
-            current = source()
+        if reopen is not None:
+            current = reopen()
         current.execute("BEGIN IMMEDIATE")
         current.may_give_way = may_give_way  # type: ignore[attr-defined]
         try:
