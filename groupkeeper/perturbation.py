@@ -123,10 +123,7 @@ class _Cells:
         self.keys: dict[Ref, int] = {}
 
     def add(self, ref: Ref, key: int) -> None:
-        low = key & (KEY_RANGE - 1)
-        count, keys = self.count, self.keys
-        count[ref] = count.get(ref, 0) + 1
-        keys[ref] = keys.get(ref, 0) + low
+        self.add_sums(ref, 1, key & (KEY_RANGE - 1))
 
     def add_all(self, refs: Iterable[Ref], key: int) -> None:
         low = key & (KEY_RANGE - 1)
